@@ -1,0 +1,34 @@
+/* date — calendar dates as printed in releases and on the command line.
+ *
+ * A date is a uint32_t yyyymmdd (20140311); 0 means unknown. Only real calendar
+ * dates are produced: "February 30" is unknown, not a guess. */
+#ifndef RELVIEW_DATE_H
+#define RELVIEW_DATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define DATE_UNKNOWN 0u
+#define DATE_MIN_YEAR 1900
+#define DATE_MAX_YEAR 2100
+
+bool date_is_valid(int year, int month, int day);
+
+/* Parse a date at the start of s: "March 11, 2014", "Sept. 15, 2011",
+ * "Mar 11, 2014", "MARCH 11, 2014", "2014-03-11". On success stores the date and the
+ * bytes it used (the text after it may follow with no separator: "2014Mexico City")
+ * and returns true. */
+bool date_parse_prefix(const char *s, size_t n, uint32_t *date, size_t *used);
+
+/* Parse a --since/--until bound: YYYY, YYYY-MM or YYYY-MM-DD. A lower bound is the
+ * first day of the period, an upper bound its last day. False when malformed. */
+bool date_parse_bound(const char *s, bool upper, uint32_t *date);
+
+/* "YYYY-MM-DD" into out (11 bytes); "" for an unknown date. */
+void date_format_iso(uint32_t date, char out[11]);
+
+static inline int date_year(uint32_t d) { return (int)(d / 10000); }
+static inline int date_month(uint32_t d) { return (int)(d / 100 % 100); }
+
+#endif

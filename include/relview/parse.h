@@ -1,0 +1,37 @@
+/* parse — finds a release's fields in its decoded text.
+ *
+ * It detects the page layout (the current site with date, location and topics run
+ * together on one line; older DHS and archive layouts; a bare title; body only),
+ * drops site boilerplate and returns every field as a span of the text it was given,
+ * so nothing is copied. A field it cannot find is empty; it never fails. */
+#ifndef RELVIEW_PARSE_H
+#define RELVIEW_PARSE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct topic_vocab;
+
+/* A piece of a release's text: bytes [off, off + len). len 0: absent. */
+struct span {
+	uint32_t off, len;
+};
+
+#define PARSE_MAX_TOPICS 8
+
+struct parsed {
+	uint32_t date; /* yyyymmdd, 0 unknown */
+	struct span location; /* exactly as printed ("Miami, FL, United States") */
+	struct span topics[PARSE_MAX_TOPICS];
+	unsigned ntopics;
+	struct span title; /* first headline as printed */
+	struct span subtitle; /* the sub-headline, when there is one */
+	struct span body; /* the release proper: one paragraph a line, blank lines between
+	                   * allowed; header and footer boilerplate excluded */
+};
+
+/* Parse decoded text (valid UTF-8, '\n' line ends: the output of text_decode()). */
+void parse_release(const char *text, size_t len, const struct topic_vocab *vocab,
+                   struct parsed *out);
+
+#endif
