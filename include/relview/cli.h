@@ -1,0 +1,48 @@
+/* cli — the command line: one table of options generates the getopt table, the
+ * parser's dispatch and the --help text, so they cannot drift apart. */
+#ifndef RELVIEW_CLI_H
+#define RELVIEW_CLI_H
+
+#include "relview/query.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* X(id, long name, argument (0 none, 1 required), metavar, help) */
+#define CLI_OPTIONS(X)                                                                             \
+	X(LIST, "list", 0, NULL, "print the filtered catalog, one release a line")                 \
+	X(FORMAT, "format", 1, "tsv|json", "format of --list (default tsv)")                       \
+	X(PRINT, "print", 1, "N", "print the Nth release of the filtered list")                    \
+	X(WIDTH, "width", 1, "COLS", "wrap --print at COLS columns (default: terminal, or 80)")    \
+	X(STATS, "stats", 0, NULL, "count the filtered releases by topic, location and year")      \
+	X(TOPIC, "topic", 1, "TEXT", "only releases with a topic matching TEXT")                   \
+	X(LOCATION, "location", 1, "TEXT", "only releases from this city, state or country")       \
+	X(SINCE, "since", 1, "DATE", "only releases on or after DATE (YYYY, YYYY-MM, YYYY-MM-DD)") \
+	X(UNTIL, "until", 1, "DATE", "only releases on or before DATE")                            \
+	X(SEARCH, "search", 1, "TEXT", "only releases whose title or body contains TEXT")          \
+	X(OLDEST_FIRST, "oldest-first", 0, NULL, "order oldest releases first")                    \
+	X(HELP, "help", 0, NULL, "show this help and exit")                                        \
+	X(VERSION, "version", 0, NULL, "show the version and exit")
+
+enum cli_mode { CLI_BROWSE, CLI_LIST, CLI_PRINT, CLI_STATS };
+enum cli_format { CLI_TSV, CLI_JSON };
+
+struct cli {
+	enum cli_mode mode;
+	enum cli_format format;
+	size_t print_index; /* 1-based */
+	size_t width;       /* 0: terminal width or 80 */
+	bool oldest_first;
+	struct query query; /* its arrays point into argv */
+	char **inputs;
+	size_t ninputs;
+};
+
+enum cli_result { CLI_RUN, CLI_EXIT_OK, CLI_EXIT_USAGE };
+
+/* Parse argv into cli. On CLI_EXIT_OK (--help, --version) the text was printed; on
+ * CLI_EXIT_USAGE a one-line error and a hint went to stderr. */
+enum cli_result cli_parse(int argc, char **argv, struct cli *cli);
+void cli_free(struct cli *cli);
+
+#endif

@@ -1,0 +1,28 @@
+/* output — the plain-text renderers of a view, for scripts and pipes: the list as
+ * TSV or JSON Lines, one release as readable wrapped text, and counts by facet. All
+ * text they print was sanitised when it was loaded. */
+#ifndef RELVIEW_OUTPUT_H
+#define RELVIEW_OUTPUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+struct catalog;
+struct release;
+
+/* date<TAB>location<TAB>topics joined by "; "<TAB>title, one release a line. */
+void output_tsv(FILE *out, const struct catalog *cat, const uint32_t *view, size_t n);
+
+/* One JSON object a line: date, location, topics, title, subtitle, source, entry,
+ * bytes (the body's length in bytes). */
+void output_json(FILE *out, const struct catalog *cat, const uint32_t *view, size_t n);
+
+/* A header block (title, subtitle, date, location, topics, source), a blank line,
+ * then the body wrapped at `width` columns, a blank line between paragraphs. */
+void output_release(FILE *out, const struct catalog *cat, const struct release *r, size_t width);
+
+/* Counts of the view's releases by topic, by location and by year. */
+void output_stats(FILE *out, const struct catalog *cat, const uint32_t *view, size_t n);
+
+#endif

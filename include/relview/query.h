@@ -1,0 +1,54 @@
+/* query — the filters and the search that narrow the catalog to a view.
+ *
+ * Kinds combine with AND, values of one kind with OR. A query is compiled against a
+ * catalog once (each topic and location facet decided up front), then tested per
+ * release. */
+#ifndef RELVIEW_QUERY_H
+#define RELVIEW_QUERY_H
+
+#include "relview/search.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct catalog;
+struct release;
+
+struct query {
+	const char **topics; /* words matched against topic names */
+	size_t ntopics;
+	const char **locations; /* city, state (name or code) or country */
+	size_t nlocations;
+	uint32_t since, until; /* yyyymmdd bounds, inclusive; 0: open */
+	const char *search;    /* title and body; NULL or "": none */
+};
+
+struct filter {
+	const struct catalog *cat;
+	bool *topic_ok, *location_ok; /* per facet id; NULL: that kind is not filtered */
+	uint32_t since, until;
+	bool searching;
+	struct matcher matcher;
+};
+
+/* Does a topic name match a --topic value? Every word of the value must begin a
+ * word of the name, ignoring case: "gangs" and "gang" match "Transnational Gangs". */
+bool query_topic_matches(const char *name, size_t len, const char *value);
+
+/* Does a location as printed match a --location value? The value (or each of its
+ * comma-separated parts) must equal one of the location's parts, ignoring case and
+ * periods; a US state's name and postal code are the same ("texas" matches
+ * "Houston, TX"). */
+bool query_location_matches(const char *location, size_t len, const char *value);
+
+/* Compile a query against a catalog; false when out of memory. */
+bool filter_init(struct filter *f, const struct catalog *cat, const struct query *q);
+void filter_free(struct filter *f);
+bool filter_match(const struct filter *f, const struct release *r);
+
+/* The releases that match, in the catalog's display order, as release indices into
+ * view (room for cat->count); returns how many. */
+size_t filter_view(const struct filter *f, uint32_t *view);
+
+#endif

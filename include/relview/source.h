@@ -1,0 +1,51 @@
+/* source — opens one input (a bundle libarchive can read, a plain file, possibly
+ * compressed, or a folder walked recursively) and hands over every regular entry as
+ * a byte buffer. It only reads: nothing is ever written or extracted to disk.
+ * Problems are reported one line each through a callback and reading goes on with
+ * the next entry whenever the container allows it. */
+#ifndef RELVIEW_SOURCE_H
+#define RELVIEW_SOURCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct source_limits {
+	uint64_t max_entry_bytes; /* a larger entry is skipped with a message */
+	uint64_t max_total_bytes; /* bytes inflated from one input, skipped ones included */
+	uint64_t max_entries;     /* entries (of any type) in one input */
+};
+
+#define SOURCE_MAX_ENTRY_BYTES ((uint64_t)64 << 20)
+#define SOURCE_MAX_TOTAL_BYTES ((uint64_t)4 << 30)
+#define SOURCE_MAX_ENTRIES     ((uint64_t)5000000)
+
+struct source_entry {
+	const char *input;         /* the input as given on the command line */
+	const char *path;          /* raw path of the entry inside the input (NOT sanitised: it
+	                            * is the archive's bytes); NULL for a plain file */
+	const unsigned char *data; /* valid only during the callback */
+	size_t len;
+};
+
+struct source_handler {
+	void *ctx;
+	/* One regular entry's whole content. */
+	void (*entry)(void *ctx, const struct source_entry *entry);
+	/* One problem: the entry path is NULL when it concerns the input as a whole. The
+	 * strings are raw; the receiver sanitises them before printing. */
+	void (*problem)(void *ctx, const char *input, const char *path, const char *reason);
+};
+
+struct source_counts {
+	uint64_t entries;  /* regular entries handed over */
+	uint64_t other;    /* directories, links, devices: not releases */
+	uint64_t problems; /* entries or inputs reported as unreadable */
+	uint64_t bytes;    /* bytes handed over */
+};
+
+/* Read one input. False when the input as a whole could not be opened or read. */
+bool source_read(const char *input, const struct source_limits *limits,
+                 const struct source_handler *handler, struct source_counts *counts);
+
+#endif

@@ -1,0 +1,358 @@
+#include "config.h"
+
+#include "relview/catalog.h"
+
+#include "relview/parse.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <xxhash.h>
+
+/* ---- arena: release text in large blocks -------------------------------------- */
+
+#define ARENA_BLOCK ((size_t)8 << 20)
+
+struct block {
+	struct block *next;
+	size_t size, used;
+	char data[];
+};
+
+struct arena {
+	struct block *head; /* the block being filled */
+	char *reserved;     /* the last reservation, not yet committed */
+};
+
+static struct block *arena_grow(struct arena *a, size_t need)
+{
+	size_t size = need > ARENA_BLOCK ? need : ARENA_BLOCK;
+	struct block *b = malloc(sizeof *b + size);
+	if (!b)
+		return NULL;
+	b->size = size;
+	b->used = 0;
+	b->next = a->head;
+	a->head = b;
+	return b;
+}
+
+static char *arena_reserve(struct arena *a, size_t max)
+{
+	struct block *b = a->head;
+	if (!b || b->size - b->used < max)
+		b = arena_grow(a, max);
+	a->reserved = b ? b->data + b->used : NULL;
+	return a->reserved;
+}
+
+/* Keep len bytes of the last reservation. A block made for one outsized text is
+ * shrunk to fit, which may move it: the caller gets the text's final address. */
+static char *arena_commit(struct arena *a, size_t len)
+{
+	struct block *b = a->head;
+	a->reserved = NULL;
+	if (b->used == 0 && b->size > ARENA_BLOCK) {
+		struct block *small = realloc(b, sizeof *b + len);
+		if (small) {
+			small->size = len;
+			a->head = b = small;
+		}
+		b->used = b->size; /* full: the next text starts a new block */
+		return b->data;
+	}
+	b->used += len;
+	return b->data + b->used - len;
+}
+
+static char *arena_copy(struct arena *a, const char *s, size_t len)
+{
+	char *dst = arena_reserve(a, len + 1);
+	if (!dst)
+		return NULL;
+	memcpy(dst, s, len);
+	dst[len] = '\0';
+	return arena_commit(a, len + 1);
+}
+
+static void arena_free(struct arena *a)
+{
+	while (a && a->head) {
+		struct block *next = a->head->next;
+		free(a->head);
+		a->head = next;
+	}
+	free(a);
+}
+
+/* ---- growable arrays ---------------------------------------------------------- */
+
+static bool grow(void **items, size_t *cap, size_t need, size_t item_size)
+{
+	if (need <= *cap)
+		return true;
+	size_t cap2 = *cap ? *cap * 2 : 64;
+	while (cap2 < need)
+		cap2 *= 2;
+	void *bigger = realloc(*items, cap2 * item_size);
+	if (!bigger)
+		return false;
+	*items = bigger;
+	*cap = cap2;
+	return true;
+}
+
+/* ---- open-addressing index of uint32 ids (stored as id + 1; 0 is empty) ------- */
+
+static bool index_rehash(uint32_t **slots, size_t *nslots, size_t count,
+                         uint64_t (*key)(const void *, uint32_t), const void *owner)
+{
+	size_t n = *nslots ? *nslots * 2 : 1024;
+	uint32_t *fresh = calloc(n, sizeof *fresh);
+	if (!fresh)
+		return false;
+	for (uint32_t id = 0; id < count; id++) {
+		size_t i = key(owner, id) & (n - 1);
+		while (fresh[i])
+			i = (i + 1) & (n - 1);
+		fresh[i] = id + 1;
+	}
+	free(*slots);
+	*slots = fresh;
+	*nslots = n;
+	return true;
+}
+
+/* ---- facets ------------------------------------------------------------------- */
+
+static uint64_t facet_key(const void *owner, uint32_t id)
+{
+	const struct facet *f = &((const struct facet_set *)owner)->items[id];
+	return XXH3_64bits(f->name.s, f->name.len);
+}
+
+/* The id of the facet with this name, added (name copied) when new. */
+static uint32_t facet_intern(struct facet_set *set, struct arena *arena, const char *s, size_t len)
+{
+	if ((set->count + 1) * 2 > set->nslots &&
+	    !index_rehash(&set->slots, &set->nslots, set->count, facet_key, set))
+		return FACET_NONE;
+	size_t i = XXH3_64bits(s, len) & (set->nslots - 1);
+	for (; set->slots[i]; i = (i + 1) & (set->nslots - 1)) {
+		struct facet *f = &set->items[set->slots[i] - 1];
+		if (f->name.len == len && memcmp(f->name.s, s, len) == 0)
+			return set->slots[i] - 1;
+	}
+	char *name = arena_copy(arena, s, len);
+	if (!name || !grow((void **)&set->items, &set->cap, set->count + 1, sizeof *set->items))
+		return FACET_NONE;
+	set->items[set->count] = (struct facet){{name, len}, 0};
+	set->slots[i] = (uint32_t)++set->count;
+	return (uint32_t)set->count - 1;
+}
+
+static void facet_set_free(struct facet_set *set)
+{
+	free(set->items);
+	free(set->slots);
+}
+
+/* ---- catalog ------------------------------------------------------------------ */
+
+struct catalog *catalog_new(void)
+{
+	struct catalog *cat = calloc(1, sizeof *cat);
+	if (cat && !(cat->arena = calloc(1, sizeof *cat->arena))) {
+		free(cat);
+		return NULL;
+	}
+	return cat;
+}
+
+void catalog_free(struct catalog *cat)
+{
+	if (!cat)
+		return;
+	for (size_t i = 0; i < cat->ninputs; i++)
+		free(cat->inputs[i]);
+	free(cat->inputs);
+	free(cat->releases);
+	free(cat->order);
+	free(cat->topic_refs);
+	free(cat->by_hash);
+	facet_set_free(&cat->topics);
+	facet_set_free(&cat->locations);
+	arena_free(cat->arena);
+	free(cat);
+}
+
+int catalog_add_input(struct catalog *cat, const char *name)
+{
+	if (cat->ninputs >= UINT16_MAX)
+		return -1;
+	char **inputs = realloc(cat->inputs, (cat->ninputs + 1) * sizeof *inputs);
+	if (!inputs)
+		return -1;
+	cat->inputs = inputs;
+	if (!(inputs[cat->ninputs] = strdup(name)))
+		return -1;
+	return (int)cat->ninputs++;
+}
+
+char *catalog_reserve(struct catalog *cat, size_t max)
+{
+	return arena_reserve(cat->arena, max);
+}
+
+static uint64_t release_key(const void *owner, uint32_t id)
+{
+	return ((const struct catalog *)owner)->releases[id].hash;
+}
+
+/* The slot where a text with this hash is, or where it would go. */
+static size_t find_text(const struct catalog *cat, const char *text, size_t len, uint64_t hash)
+{
+	size_t mask = cat->nhash - 1, i = hash & mask;
+	for (; cat->by_hash[i]; i = (i + 1) & mask) {
+		const struct release *r = &cat->releases[cat->by_hash[i] - 1];
+		if (r->hash == hash && r->text.len == len && memcmp(r->text.s, text, len) == 0)
+			break;
+	}
+	return i;
+}
+
+static struct str span_at(const char *text, struct span sp)
+{
+	return (struct str){sp.len ? text + sp.off : NULL, sp.len};
+}
+
+static bool add_topics(struct catalog *cat, struct release *r, const char *text,
+                       const struct parsed *p)
+{
+	if (!grow((void **)&cat->topic_refs, &cat->refs_cap, cat->nrefs + p->ntopics,
+	          sizeof *cat->topic_refs))
+		return false;
+	r->topic_first = (uint32_t)cat->nrefs;
+	for (unsigned i = 0; i < p->ntopics; i++) {
+		uint32_t id = facet_intern(&cat->topics, cat->arena, text + p->topics[i].off,
+		                           p->topics[i].len);
+		if (id == FACET_NONE)
+			return false;
+		cat->topics.items[id].count++;
+		cat->topic_refs[cat->nrefs++] = id;
+		r->ntopics++;
+	}
+	return true;
+}
+
+static bool add_location(struct catalog *cat, struct release *r)
+{
+	r->location_id = FACET_NONE;
+	if (!r->location.len)
+		return true;
+	r->location_id = facet_intern(&cat->locations, cat->arena, r->location.s, r->location.len);
+	if (r->location_id == FACET_NONE)
+		return false;
+	cat->locations.items[r->location_id].count++;
+	return true;
+}
+
+/* The title a release is listed under: its headline, or the caller's fallback, kept
+ * where it is when it points into the text and copied otherwise. */
+static struct str choose_title(struct catalog *cat, const char *text, size_t len,
+                               const struct parsed *p, struct str fallback, size_t fallback_off)
+{
+	if (p->title.len)
+		return span_at(text, p->title);
+	if (fallback_off < len)
+		return (struct str){text + fallback_off, fallback.len};
+	char *copy = arena_copy(cat->arena, fallback.s, fallback.len);
+	return (struct str){copy, copy ? fallback.len : 0};
+}
+
+bool catalog_commit(struct catalog *cat, size_t len, const struct parsed *p, int input,
+                    const char *entry, struct str fallback_title)
+{
+	const char *draft = cat->arena->reserved;
+	uint64_t hash = XXH3_64bits(draft, len);
+	if ((cat->count + 1) * 2 > cat->nhash &&
+	    !index_rehash(&cat->by_hash, &cat->nhash, cat->count, release_key, cat))
+		return false;
+	size_t slot = find_text(cat, draft, len, hash);
+	if (cat->by_hash[slot]) {
+		cat->duplicates++;
+		return false;
+	}
+	if (!grow((void **)&cat->releases, &cat->cap, cat->count + 1, sizeof *cat->releases))
+		return false;
+	/* Where the fallback title sits in the draft, if it does: committing may move it. */
+	size_t fallback_off = fallback_title.s >= draft && fallback_title.s < draft + len
+	                              ? (size_t)(fallback_title.s - draft)
+	                              : SIZE_MAX;
+	const char *text = arena_commit(cat->arena, len);
+
+	struct release *r = &cat->releases[cat->count];
+	*r = (struct release){.text = {text, len},
+	                      .subtitle = span_at(text, p->subtitle),
+	                      .location = span_at(text, p->location),
+	                      .body = span_at(text, p->body),
+	                      .hash = hash,
+	                      .date = p->date,
+	                      .input = (uint16_t)input};
+	r->title = choose_title(cat, text, len, p, fallback_title, fallback_off);
+	if (entry && !(r->entry = arena_copy(cat->arena, entry, strlen(entry))))
+		return false;
+	if (!add_topics(cat, r, text, p) || !add_location(cat, r))
+		return false;
+	cat->by_hash[slot] = (uint32_t)++cat->count;
+	return true;
+}
+
+/* ---- order -------------------------------------------------------------------- */
+
+static int compare_str(struct str a, struct str b)
+{
+	size_t n = a.len < b.len ? a.len : b.len;
+	int c = strncasecmp(a.s ? a.s : "", b.s ? b.s : "", n);
+	if (c == 0)
+		c = a.len < b.len ? -1 : a.len > b.len;
+	if (c == 0 && n)
+		c = memcmp(a.s, b.s, n);
+	return c;
+}
+
+struct sort_ctx {
+	const struct catalog *cat;
+	int direction; /* -1: newest first, 1: oldest first */
+};
+
+static int compare_releases(const void *pa, const void *pb, void *ctx)
+{
+	const struct sort_ctx *sc = ctx;
+	const struct release *a = &sc->cat->releases[*(const uint32_t *)pa];
+	const struct release *b = &sc->cat->releases[*(const uint32_t *)pb];
+	if (a->date != b->date) {
+		if (!a->date || !b->date)
+			return a->date ? -1 : 1; /* undated last either way */
+		return a->date < b->date ? -sc->direction : sc->direction;
+	}
+	int c = compare_str(a->title, b->title);
+	if (c == 0)
+		c = (a->input > b->input) - (a->input < b->input);
+	if (c == 0)
+		c = strcmp(a->entry ? a->entry : "", b->entry ? b->entry : "");
+	return c;
+}
+
+bool catalog_sort(struct catalog *cat, bool oldest_first)
+{
+	uint32_t *order = realloc(cat->order, (cat->count ? cat->count : 1) * sizeof *order);
+	if (!order)
+		return false;
+	for (size_t i = 0; i < cat->count; i++)
+		order[i] = (uint32_t)i;
+	struct sort_ctx sc = {cat, oldest_first ? 1 : -1};
+	qsort_r(order, cat->count, sizeof *order, compare_releases, &sc);
+	cat->order = order;
+	return true;
+}

@@ -1,0 +1,174 @@
+#include "config.h"
+
+#include "relview/cli.h"
+
+#include "relview/date.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum option_id {
+#define AS_ENUM(id, name, arg, metavar, help) OPT_##id,
+	CLI_OPTIONS(AS_ENUM)
+#undef AS_ENUM
+	        OPT_COUNT
+};
+
+static const struct option long_options[] = {
+#define AS_GETOPT(id, name, arg, metavar, help)                                                    \
+	{name, arg ? required_argument : no_argument, NULL, OPT_##id + 256},
+        CLI_OPTIONS(AS_GETOPT)
+#undef AS_GETOPT
+                {NULL, 0, NULL, 0},
+};
+
+static const struct {
+	const char *name, *metavar, *help;
+} option_help[] = {
+#define AS_HELP(id, name, arg, metavar, help) {name, metavar, help},
+        CLI_OPTIONS(AS_HELP)
+#undef AS_HELP
+};
+
+static void print_help(void)
+{
+	printf("Usage: relview [OPTION]... INPUT...\n"
+	       "Read archives of press releases: bundles (tar.gz, tar.xz, tar.zst, zip, 7z, ...),\n"
+	       "plain release files and folders, merged into one date-ordered catalog.\n\n");
+	for (size_t i = 0; i < OPT_COUNT; i++) {
+		char left[40];
+		snprintf(left, sizeof left, "--%s%s%s", option_help[i].name,
+		         option_help[i].metavar ? "=" : "",
+		         option_help[i].metavar ? option_help[i].metavar : "");
+		printf("  %-22s %s\n", left, option_help[i].help);
+	}
+	printf("\nFilters combine with AND between kinds and OR within a kind; --topic,\n"
+	       "--location and --search may be given more than once. --search is case-\n"
+	       "insensitive unless TEXT has a capital letter.\n\n"
+	       "Exit status: 0 on success, 1 when nothing could be read, 2 on usage errors.\n");
+}
+
+static enum cli_result usage_error(const char *fmt, const char *a, const char *b)
+{
+	fputs("relview: ", stderr);
+	fprintf(stderr, fmt, a, b);
+	fputs("\nTry 'relview --help' for more information.\n", stderr);
+	return CLI_EXIT_USAGE;
+}
+
+static bool parse_count(const char *s, size_t min, size_t max, size_t *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (errno || end == s || *end || *s == '-' || v < min || v > max)
+		return false;
+	*out = (size_t)v;
+	return true;
+}
+
+static bool append(const char ***list, size_t *n, const char *value)
+{
+	const char **bigger = realloc(*list, (*n + 1) * sizeof *bigger);
+	if (!bigger)
+		return false;
+	bigger[(*n)++] = value;
+	*list = bigger;
+	return true;
+}
+
+static enum cli_result set_mode(struct cli *cli, enum cli_mode mode, const char *name)
+{
+	static const char *const names[] = {"", "--list", "--print", "--stats"};
+	if (cli->mode != CLI_BROWSE && cli->mode != mode)
+		return usage_error("%s cannot be used with %s", name, names[cli->mode]);
+	cli->mode = mode;
+	return CLI_RUN;
+}
+
+static enum cli_result apply_option(struct cli *cli, int id, const char *arg, const char *name)
+{
+	struct query *q = &cli->query;
+	switch (id) {
+	case OPT_LIST:
+		return set_mode(cli, CLI_LIST, "--list");
+	case OPT_FORMAT:
+		if (strcmp(arg, "tsv") != 0 && strcmp(arg, "json") != 0)
+			return usage_error("--format: '%s' is not tsv or json%s", arg, "");
+		cli->format = strcmp(arg, "json") == 0 ? CLI_JSON : CLI_TSV;
+		return CLI_RUN;
+	case OPT_PRINT:
+		if (!parse_count(arg, 1, SIZE_MAX, &cli->print_index))
+			return usage_error("--print: '%s' is not a positive number%s", arg, "");
+		return set_mode(cli, CLI_PRINT, "--print");
+	case OPT_WIDTH:
+		if (!parse_count(arg, 10, 10000, &cli->width))
+			return usage_error(
+			        "--width: '%s' is not a number of columns (10 to 10000)%s", arg,
+			        "");
+		return CLI_RUN;
+	case OPT_STATS:
+		return set_mode(cli, CLI_STATS, "--stats");
+	case OPT_TOPIC:
+		return append(&q->topics, &q->ntopics, arg) ? CLI_RUN : CLI_EXIT_USAGE;
+	case OPT_LOCATION:
+		return append(&q->locations, &q->nlocations, arg) ? CLI_RUN : CLI_EXIT_USAGE;
+	case OPT_SINCE:
+	case OPT_UNTIL:
+		if (!date_parse_bound(arg, id == OPT_UNTIL,
+		                      id == OPT_UNTIL ? &q->until : &q->since))
+			return usage_error("%s: '%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+			                   name, arg);
+		return CLI_RUN;
+	case OPT_SEARCH:
+		q->search = arg;
+		return CLI_RUN;
+	case OPT_OLDEST_FIRST:
+		cli->oldest_first = true;
+		return CLI_RUN;
+	case OPT_HELP:
+		print_help();
+		return CLI_EXIT_OK;
+	case OPT_VERSION:
+		printf("relview %s\n", PACKAGE_VERSION);
+		return CLI_EXIT_OK;
+	}
+	return CLI_EXIT_USAGE;
+}
+
+enum cli_result cli_parse(int argc, char **argv, struct cli *cli)
+{
+	*cli = (struct cli){0};
+	opterr = 0;
+	int c, index;
+	while ((c = getopt_long(argc, argv, ":hV", long_options, &index)) != -1) {
+		enum cli_result r;
+		if (c == 'h' || c == 'V')
+			r = apply_option(cli, c == 'h' ? OPT_HELP : OPT_VERSION, NULL,
+			                 argv[optind - 1]);
+		else if (c >= 256 && c < 256 + OPT_COUNT)
+			r = apply_option(cli, c - 256, optarg, long_options[c - 256].name);
+		else if (c == ':')
+			r = usage_error("option '%s' needs a value%s", argv[optind - 1], "");
+		else
+			r = usage_error("unknown option '%s'%s", argv[optind - 1], "");
+		if (r != CLI_RUN)
+			return r;
+	}
+	if (cli->query.since && cli->query.until && cli->query.since > cli->query.until)
+		return usage_error("--since is after --until%s%s", "", "");
+	if (optind == argc)
+		return usage_error("no input given: name a bundle, file or folder%s%s", "", "");
+	cli->inputs = argv + optind;
+	cli->ninputs = (size_t)(argc - optind);
+	return CLI_RUN;
+}
+
+void cli_free(struct cli *cli)
+{
+	free(cli->query.topics);
+	free(cli->query.locations);
+}

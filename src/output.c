@@ -1,0 +1,289 @@
+#include "config.h"
+
+#include "relview/output.h"
+
+#include "relview/catalog.h"
+#include "relview/date.h"
+#include "relview/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void put(FILE *out, struct str s)
+{
+	fwrite(s.s, 1, s.len, out);
+}
+
+/* ---- TSV ---------------------------------------------------------------------- */
+
+void output_tsv(FILE *out, const struct catalog *cat, const uint32_t *view, size_t n)
+{
+	char date[11];
+	for (size_t i = 0; i < n; i++) {
+		const struct release *r = &cat->releases[view[i]];
+		date_format_iso(r->date, date);
+		fprintf(out, "%s\t", date);
+		put(out, r->location);
+		fputc('\t', out);
+		for (size_t t = 0; t < r->ntopics; t++) {
+			fputs(t ? "; " : "", out);
+			put(out, catalog_topic(cat, r, t)->name);
+		}
+		fputc('\t', out);
+		put(out, r->title);
+		fputc('\n', out);
+	}
+}
+
+/* ---- JSON --------------------------------------------------------------------- */
+
+static void json_string(FILE *out, const char *s, size_t len)
+{
+	fputc('"', out);
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '"' || c == '\\')
+			fprintf(out, "\\%c", c);
+		else if (c == '\n')
+			fputs("\\n", out);
+		else if (c < 0x20 || c == 0x7f)
+			fprintf(out, "\\u%04x", c); /* cannot happen after decoding; kept safe */
+		else
+			fputc(c, out);
+	}
+	fputc('"', out);
+}
+
+static void json_str_or_null(FILE *out, struct str s)
+{
+	if (s.len)
+		json_string(out, s.s, s.len);
+	else
+		fputs("null", out);
+}
+
+static void json_release(FILE *out, const struct catalog *cat, const struct release *r)
+{
+	char date[11];
+	date_format_iso(r->date, date);
+	fputs("{\"date\":", out);
+	json_str_or_null(out, (struct str){date, strlen(date)});
+	fputs(",\"location\":", out);
+	json_str_or_null(out, r->location);
+	fputs(",\"topics\":[", out);
+	for (size_t t = 0; t < r->ntopics; t++) {
+		struct str name = catalog_topic(cat, r, t)->name;
+		fputs(t ? "," : "", out);
+		json_string(out, name.s, name.len);
+	}
+	fputs("],\"title\":", out);
+	json_string(out, r->title.s, r->title.len);
+	fputs(",\"subtitle\":", out);
+	json_str_or_null(out, r->subtitle);
+	fputs(",\"source\":", out);
+	json_string(out, cat->inputs[r->input], strlen(cat->inputs[r->input]));
+	fputs(",\"entry\":", out);
+	json_str_or_null(out, (struct str){r->entry, r->entry ? strlen(r->entry) : 0});
+	fprintf(out, ",\"bytes\":%zu}\n", r->body.len);
+}
+
+void output_json(FILE *out, const struct catalog *cat, const uint32_t *view, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		json_release(out, cat, &cat->releases[view[i]]);
+}
+
+/* ---- one release as text ------------------------------------------------------ */
+
+/* Wrap s at width columns, each line after `indent` (written before every line but
+ * the first, which the caller has begun). */
+static void put_wrapped(FILE *out, struct str s, size_t width, const char *indent)
+{
+	size_t pos = 0, cols = width > strlen(indent) ? width - strlen(indent) : 1;
+	bool first = true;
+	while (pos < s.len) {
+		size_t next, len = text_wrap_line(s.s + pos, s.len - pos, cols, &next);
+		fprintf(out, "%s%.*s\n", first ? "" : indent, (int)len, s.s + pos);
+		first = false;
+		pos += next;
+	}
+}
+
+static void header_field(FILE *out, const char *label, struct str value, size_t width)
+{
+	if (!value.len)
+		return;
+	fprintf(out, "%-10s", label);
+	put_wrapped(out, value, width, "          ");
+}
+
+static void put_topics(FILE *out, const struct catalog *cat, const struct release *r, size_t width)
+{
+	size_t len = 0;
+	for (size_t t = 0; t < r->ntopics; t++)
+		len += catalog_topic(cat, r, t)->name.len + 2;
+	char *joined = malloc(len + 1), *p = joined;
+	if (!joined)
+		return;
+	for (size_t t = 0; t < r->ntopics; t++) {
+		struct str name = catalog_topic(cat, r, t)->name;
+		p += sprintf(p, "%s%.*s", t ? "; " : "", (int)name.len, name.s);
+	}
+	header_field(out, "Topics:", (struct str){joined, (size_t)(p - joined)}, width);
+	free(joined);
+}
+
+static void put_source(FILE *out, const struct catalog *cat, const struct release *r, size_t width)
+{
+	const char *input = cat->inputs[r->input];
+	size_t len = strlen(input) + (r->entry ? strlen(r->entry) + 2 : 0);
+	char *both = malloc(len + 1);
+	if (!both)
+		return;
+	snprintf(both, len + 1, "%s%s%s", input, r->entry ? ": " : "", r->entry ? r->entry : "");
+	header_field(out, "Source:", (struct str){both, len}, width);
+	free(both);
+}
+
+static void put_body(FILE *out, struct str body, size_t width)
+{
+	bool first = true;
+	for (size_t pos = 0; pos < body.len;) {
+		const char *nl = memchr(body.s + pos, '\n', body.len - pos);
+		size_t end = nl ? (size_t)(nl - body.s) : body.len;
+		struct str para = {body.s + pos, end - pos};
+		while (para.len && para.s[0] == ' ')
+			para.s++, para.len--;
+		if (para.len) {
+			fputs(first ? "" : "\n", out);
+			put_wrapped(out, para, width, "");
+			first = false;
+		}
+		pos = end + 1;
+	}
+}
+
+void output_release(FILE *out, const struct catalog *cat, const struct release *r, size_t width)
+{
+	char date[11];
+	date_format_iso(r->date, date);
+	put_wrapped(out, r->title, width, "");
+	if (r->subtitle.len)
+		put_wrapped(out, r->subtitle, width, "");
+	fputc('\n', out);
+	header_field(out, "Date:", (struct str){date, strlen(date)}, width);
+	header_field(out, "Location:", r->location, width);
+	put_topics(out, cat, r, width);
+	put_source(out, cat, r, width);
+	if (r->body.len) {
+		fputc('\n', out);
+		put_body(out, r->body, width);
+	}
+}
+
+/* ---- stats -------------------------------------------------------------------- */
+
+struct tally {
+	struct str name;
+	uint64_t count;
+};
+
+static int compare_names(struct str a, struct str b)
+{
+	int c = memcmp(a.s, b.s, a.len < b.len ? a.len : b.len);
+	return c ? c : (a.len > b.len) - (a.len < b.len);
+}
+
+static int by_count_then_name(const void *pa, const void *pb)
+{
+	const struct tally *a = pa, *b = pb;
+	if (a->count != b->count)
+		return a->count < b->count ? 1 : -1;
+	return compare_names(a->name, b->name);
+}
+
+static int by_name(const void *pa, const void *pb)
+{
+	const struct tally *a = pa, *b = pb;
+	return compare_names(a->name, b->name);
+}
+
+/* Print the non-zero tallies under a heading, sorted as asked. */
+static void put_tallies(FILE *out, const char *heading, struct tally *t, size_t n,
+                        int (*order)(const void *, const void *))
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < n; i++)
+		if (t[i].count)
+			t[kept++] = t[i];
+	qsort(t, kept, sizeof *t, order);
+	fprintf(out, "\n%s\n", heading);
+	for (size_t i = 0; i < kept; i++)
+		fprintf(out, "%8llu  %.*s\n", (unsigned long long)t[i].count, (int)t[i].name.len,
+		        t[i].name.s);
+}
+
+/* One tally per facet, plus a last one for releases without that field. */
+static struct tally *facet_tallies(const struct facet_set *set)
+{
+	struct tally *t = calloc(set->count + 1, sizeof *t);
+	for (size_t i = 0; t && i < set->count; i++)
+		t[i].name = set->items[i].name;
+	if (t)
+		t[set->count].name = (struct str){"(none)", 6};
+	return t;
+}
+
+static void stats_topics(FILE *out, const struct catalog *cat, const uint32_t *view, size_t n)
+{
+	struct tally *t = facet_tallies(&cat->topics);
+	if (!t)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		const struct release *r = &cat->releases[view[i]];
+		for (size_t k = 0; k < r->ntopics; k++)
+			t[cat->topic_refs[r->topic_first + k]].count++;
+		t[cat->topics.count].count += r->ntopics == 0;
+	}
+	put_tallies(out, "By topic:", t, cat->topics.count + 1, by_count_then_name);
+	free(t);
+}
+
+static void stats_locations(FILE *out, const struct catalog *cat, const uint32_t *view, size_t n)
+{
+	struct tally *t = facet_tallies(&cat->locations);
+	if (!t)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t id = cat->releases[view[i]].location_id;
+		t[id == FACET_NONE ? cat->locations.count : id].count++;
+	}
+	put_tallies(out, "By location:", t, cat->locations.count + 1, by_count_then_name);
+	free(t);
+}
+
+static void stats_years(FILE *out, const struct catalog *cat, const uint32_t *view, size_t n)
+{
+	enum { YEARS = DATE_MAX_YEAR - DATE_MIN_YEAR + 1 };
+	static const char undated[] = "undated";
+	struct tally t[YEARS + 1];
+	char names[YEARS][5];
+	for (int y = 0; y < YEARS; y++) {
+		snprintf(names[y], sizeof names[y], "%04d", DATE_MIN_YEAR + y);
+		t[y] = (struct tally){{names[y], 4}, 0};
+	}
+	t[YEARS] = (struct tally){{undated, sizeof undated - 1}, 0};
+	for (size_t i = 0; i < n; i++) {
+		uint32_t d = cat->releases[view[i]].date;
+		t[d ? date_year(d) - DATE_MIN_YEAR : YEARS].count++;
+	}
+	put_tallies(out, "By year:", t, YEARS + 1, by_name);
+}
+
+void output_stats(FILE *out, const struct catalog *cat, const uint32_t *view, size_t n)
+{
+	fprintf(out, "%zu release%s\n", n, n == 1 ? "" : "s");
+	stats_topics(out, cat, view, n);
+	stats_locations(out, cat, view, n);
+	stats_years(out, cat, view, n);
+}

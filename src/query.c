@@ -1,0 +1,202 @@
+#include "config.h"
+
+#include "relview/query.h"
+
+#include "relview/catalog.h"
+#include "relview/place.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ---- topics: words of the value begin words of the name ---------------------- */
+
+static bool is_word_byte(unsigned char c)
+{
+	return isalnum(c) || c >= 0x80;
+}
+
+/* Does some word of name[0..len) begin with the word w[0..wlen)? */
+static bool name_has_word_prefix(const char *name, size_t len, const char *w, size_t wlen)
+{
+	for (size_t i = 0; i < len; i++) {
+		bool word_start = is_word_byte((unsigned char)name[i]) &&
+		                  (i == 0 || !is_word_byte((unsigned char)name[i - 1]));
+		if (word_start && len - i >= wlen && strncasecmp(name + i, w, wlen) == 0)
+			return true;
+	}
+	return false;
+}
+
+bool query_topic_matches(const char *name, size_t len, const char *value)
+{
+	bool any_word = false;
+	for (const char *p = value; *p;) {
+		while (*p && !is_word_byte((unsigned char)*p))
+			p++;
+		const char *w = p;
+		while (*p && is_word_byte((unsigned char)*p))
+			p++;
+		if (p == w)
+			break;
+		any_word = true;
+		if (!name_has_word_prefix(name, len, w, (size_t)(p - w)))
+			return false;
+	}
+	return any_word;
+}
+
+/* ---- locations: parts compared, states by code ------------------------------- */
+
+/* A part of a location or value, trimmed, periods ignored when comparing. */
+struct part {
+	const char *s;
+	size_t len;
+};
+
+static struct part trim(const char *s, size_t len)
+{
+	while (len && isspace((unsigned char)*s))
+		s++, len--;
+	while (len && isspace((unsigned char)s[len - 1]))
+		len--;
+	return (struct part){s, len};
+}
+
+static bool parts_equal(struct part a, struct part b)
+{
+	size_t i = 0, j = 0;
+	for (;;) {
+		while (i < a.len && a.s[i] == '.')
+			i++;
+		while (j < b.len && b.s[j] == '.')
+			j++;
+		if (i == a.len || j == b.len)
+			return i == a.len && j == b.len;
+		if (tolower((unsigned char)a.s[i++]) != tolower((unsigned char)b.s[j++]))
+			return false;
+	}
+}
+
+static bool part_matches(struct part loc, struct part want)
+{
+	if (parts_equal(loc, want))
+		return true;
+	const char *a = place_state(loc.s, loc.len, NULL);
+	const char *b = place_state(want.s, want.len, NULL);
+	return a && b && strcmp(a, b) == 0;
+}
+
+static bool location_has_part(const char *location, size_t len, struct part want)
+{
+	const char *p = location, *end = location + len;
+	while (p <= end) {
+		const char *comma = memchr(p, ',', (size_t)(end - p));
+		const char *stop = comma ? comma : end;
+		if (part_matches(trim(p, (size_t)(stop - p)), want))
+			return true;
+		p = stop + 1;
+	}
+	return false;
+}
+
+bool query_location_matches(const char *location, size_t len, const char *value)
+{
+	bool any_part = false;
+	for (const char *p = value; *p;) {
+		const char *comma = strchr(p, ',');
+		size_t n = comma ? (size_t)(comma - p) : strlen(p);
+		struct part want = trim(p, n);
+		p += n + (comma != NULL);
+		if (!want.len)
+			continue;
+		any_part = true;
+		if (!location_has_part(location, len, want))
+			return false;
+	}
+	return any_part;
+}
+
+/* ---- filter ------------------------------------------------------------------- */
+
+typedef bool (*value_test)(const char *, size_t, const char *);
+
+/* Decide once for every facet whether any of the values matches it. */
+static bool *decide_facets(const struct facet_set *set, const char **values, size_t nvalues,
+                           value_test test)
+{
+	bool *ok = calloc(set->count ? set->count : 1, sizeof *ok);
+	for (size_t i = 0; ok && i < set->count; i++)
+		for (size_t v = 0; v < nvalues && !ok[i]; v++)
+			ok[i] = test(set->items[i].name.s, set->items[i].name.len, values[v]);
+	return ok;
+}
+
+bool filter_init(struct filter *f, const struct catalog *cat, const struct query *q)
+{
+	*f = (struct filter){.cat = cat, .since = q->since, .until = q->until};
+	if (q->ntopics && !(f->topic_ok = decide_facets(&cat->topics, q->topics, q->ntopics,
+	                                                query_topic_matches)))
+		goto fail;
+	if (q->nlocations &&
+	    !(f->location_ok = decide_facets(&cat->locations, q->locations, q->nlocations,
+	                                     query_location_matches)))
+		goto fail;
+	f->searching = q->search && *q->search;
+	if (f->searching && !matcher_init(&f->matcher, q->search, strlen(q->search)))
+		goto fail;
+	return true;
+fail:
+	filter_free(f);
+	return false;
+}
+
+void filter_free(struct filter *f)
+{
+	free(f->topic_ok);
+	free(f->location_ok);
+	if (f->searching)
+		matcher_free(&f->matcher);
+	*f = (struct filter){0};
+}
+
+static bool topics_match(const struct filter *f, const struct release *r)
+{
+	for (size_t i = 0; i < r->ntopics; i++)
+		if (f->topic_ok[f->cat->topic_refs[r->topic_first + i]])
+			return true;
+	return false;
+}
+
+static bool text_matches(const struct filter *f, const struct release *r)
+{
+	const struct str fields[] = {r->title, r->subtitle, r->body};
+	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+		if (fields[i].len && matcher_find(&f->matcher, fields[i].s, fields[i].len))
+			return true;
+	return false;
+}
+
+bool filter_match(const struct filter *f, const struct release *r)
+{
+	if ((f->since || f->until) &&
+	    (!r->date || (f->since && r->date < f->since) || (f->until && r->date > f->until)))
+		return false;
+	if (f->topic_ok && !topics_match(f, r))
+		return false;
+	if (f->location_ok && (r->location_id == FACET_NONE || !f->location_ok[r->location_id]))
+		return false;
+	return !f->searching || text_matches(f, r);
+}
+
+size_t filter_view(const struct filter *f, uint32_t *view)
+{
+	size_t n = 0;
+	for (size_t pos = 0; pos < f->cat->count; pos++) {
+		uint32_t id = f->cat->order[pos];
+		if (filter_match(f, &f->cat->releases[id]))
+			view[n++] = id;
+	}
+	return n;
+}

@@ -1,0 +1,413 @@
+#include "config.h"
+
+#include "relview/source.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Deeper folders than this are not walked: a guard against bind-mount loops. */
+#define MAX_FOLDER_DEPTH 64
+/* Consecutive damaged headers after which the rest of an input is given up. */
+#define MAX_HEADER_FAILURES 16
+#define READ_CHUNK          ((size_t)1 << 16)
+
+struct reader {
+	const char *input;
+	const struct source_limits *limits;
+	const struct source_handler *handler;
+	struct source_counts *counts;
+	unsigned char *buf; /* one entry's content, reused from entry to entry */
+	size_t cap;
+	uint64_t inflated; /* bytes inflated from this input, skipped ones included */
+	bool stop;         /* a limit of the whole input was hit */
+	bool dead;         /* the archive being read failed for good */
+};
+
+static void problem(struct reader *r, const char *path, const char *reason)
+{
+	r->counts->problems++;
+	r->handler->problem(r->handler->ctx, r->input, path, reason);
+}
+
+static void problem_errno(struct reader *r, const char *path, int err)
+{
+	problem(r, path, strerror(err));
+}
+
+/* Make room for `want` bytes in the entry buffer. */
+static bool reserve(struct reader *r, size_t want)
+{
+	if (want <= r->cap)
+		return true;
+	size_t cap = r->cap ? r->cap : READ_CHUNK;
+	while (cap < want)
+		cap *= 2;
+	unsigned char *buf = realloc(r->buf, cap);
+	if (!buf)
+		return false;
+	r->buf = buf;
+	r->cap = cap;
+	return true;
+}
+
+static bool count_inflated(struct reader *r, size_t n)
+{
+	r->inflated += n;
+	if (r->inflated <= r->limits->max_total_bytes)
+		return true;
+	r->stop = true;
+	return false;
+}
+
+enum read_result { READ_OK, READ_TOO_BIG, READ_FAILED, READ_STOP };
+
+/* Throw away the rest of an oversized entry, still counting what it inflates so that
+ * a decompression bomb ends at the input's limit. */
+static enum read_result discard_rest(struct reader *r, struct archive *a)
+{
+	for (;;) {
+		la_ssize_t got = archive_read_data(a, r->buf, r->cap);
+		if (got == ARCHIVE_FATAL)
+			r->dead = true;
+		if (got <= 0)
+			return got < 0 ? READ_FAILED : READ_TOO_BIG;
+		if (!count_inflated(r, (size_t)got))
+			return READ_STOP;
+	}
+}
+
+/* Read the current entry's data into r->buf. */
+static enum read_result read_data(struct reader *r, struct archive *a, size_t *len)
+{
+	const uint64_t max = r->limits->max_entry_bytes;
+	*len = 0;
+	for (;;) {
+		size_t room = *len + READ_CHUNK <= max + 1 ? READ_CHUNK : (size_t)(max + 1 - *len);
+		if (!reserve(r, *len + room))
+			return READ_FAILED;
+		la_ssize_t got = archive_read_data(a, r->buf + *len, room);
+		if (got == ARCHIVE_FATAL)
+			r->dead = true; /* reported once, as this entry's error */
+		if (got < 0)
+			return READ_FAILED;
+		if (got == 0)
+			return READ_OK;
+		if (!count_inflated(r, (size_t)got))
+			return READ_STOP;
+		*len += (size_t)got;
+		if (*len > max)
+			return discard_rest(r, a);
+	}
+}
+
+static void hand_over(struct reader *r, const char *path, size_t len)
+{
+	struct source_entry e = {r->input, path, r->buf, len};
+	r->counts->entries++;
+	r->counts->bytes += len;
+	r->handler->entry(r->handler->ctx, &e);
+}
+
+static void report_entry_failure(struct reader *r, struct archive *a, const char *path,
+                                 enum read_result res)
+{
+	char msg[160];
+	switch (res) {
+	case READ_TOO_BIG:
+		snprintf(msg, sizeof msg, "entry larger than %llu MiB, skipped",
+		         (unsigned long long)(r->limits->max_entry_bytes >> 20));
+		problem(r, path, msg);
+		break;
+	case READ_STOP:
+		snprintf(msg, sizeof msg, "more than %llu MiB inflated, rest of input skipped",
+		         (unsigned long long)(r->limits->max_total_bytes >> 20));
+		problem(r, path, msg);
+		break;
+	case READ_FAILED:
+		problem(r, path, archive_error_string(a) ? archive_error_string(a) : "read error");
+		break;
+	case READ_OK:
+		break;
+	}
+}
+
+/* The entry's name as the handler sees it: inside a folder, prefixed with the
+ * archive's own path in the folder. */
+static const char *entry_name(const char *prefix, const char *name, char **owned)
+{
+	*owned = NULL;
+	if (!prefix)
+		return name;
+	if (!name)
+		return prefix;
+	size_t n = strlen(prefix) + strlen(name) + 2;
+	*owned = malloc(n);
+	if (!*owned)
+		return name;
+	snprintf(*owned, n, "%s/%s", prefix, name);
+	return *owned;
+}
+
+static void read_one_entry(struct reader *r, struct archive *a, struct archive_entry *ae,
+                           const char *prefix)
+{
+	const char *raw = archive_entry_pathname(ae);
+	char *owned;
+	const char *path = entry_name(prefix, raw ? raw : "(unnamed entry)", &owned);
+
+	if (archive_entry_filetype(ae) != AE_IFREG || archive_entry_hardlink(ae)) {
+		r->counts->other++;
+	} else if (archive_entry_is_data_encrypted(ae)) {
+		problem(r, path, "encrypted entry, skipped");
+	} else {
+		size_t len;
+		enum read_result res = read_data(r, a, &len);
+		if (res == READ_OK)
+			hand_over(r, path, len);
+		else
+			report_entry_failure(r, a, path, res);
+	}
+	free(owned);
+}
+
+static const char *archive_reason(struct archive *a)
+{
+	const char *msg = archive_error_string(a);
+	return msg ? msg : "damaged archive";
+}
+
+/* Walk the entries of an opened archive, starting from the first header's status.
+ * A header that fails is reported and the walk goes on with the next one, but a run
+ * of failures ends it: some damaged archives fail the same header forever. */
+static void read_entries(struct reader *r, struct archive *a, int status, struct archive_entry *ae,
+                         const char *prefix)
+{
+	uint64_t seen = 0;
+	int failures = 0;
+	for (r->dead = false; !r->stop && !r->dead; status = archive_read_next_header(a, &ae)) {
+		if (status == ARCHIVE_EOF)
+			return;
+		if (++seen > r->limits->max_entries) {
+			problem(r, prefix, "too many entries, rest of input skipped");
+			return;
+		}
+		if (status == ARCHIVE_RETRY || status == ARCHIVE_FAILED) {
+			if (++failures > MAX_HEADER_FAILURES) {
+				problem(r, prefix,
+				        "too many damaged headers, rest of input skipped");
+				return;
+			}
+			problem(r, prefix, archive_reason(a));
+			continue;
+		}
+		if (status == ARCHIVE_FATAL) {
+			problem(r, prefix, archive_reason(a));
+			return;
+		}
+		if (status == ARCHIVE_WARN)
+			problem(r, prefix, archive_reason(a));
+		failures = 0;
+		read_one_entry(r, a, ae, prefix);
+	}
+}
+
+/* Where an input's bytes come from: a file we may open as often as we like, or a
+ * buffer holding all of a pipe or device (which can be read only once). */
+struct origin {
+	const char *path;
+	const void *mem;
+	size_t mem_len;
+};
+
+/* libarchive's code for "not a format I know": EILSEQ on this platform. */
+#define NOT_AN_ARCHIVE EILSEQ
+
+/* A new archive reader opened on the origin; *status is libarchive's answer, and
+ * the reader is returned even on failure so that its error can be read. */
+static struct archive *open_archive(const struct origin *o, bool raw, int *status)
+{
+	struct archive *a = archive_read_new();
+	if (!a)
+		return NULL;
+	archive_read_support_filter_all(a);
+	if (raw)
+		archive_read_support_format_raw(a);
+	else
+		archive_read_support_format_all(a);
+	*status = o->mem ? archive_read_open_memory(a, o->mem, o->mem_len)
+	                 : archive_read_open_filename(a, o->path, READ_CHUNK);
+	return a;
+}
+
+/* Not an archive: the file itself (decompressed, if it is a compressed stream) is
+ * one release. libarchive's raw format gives us exactly that. */
+static void read_plain(struct reader *r, const struct origin *o, const char *prefix)
+{
+	int status;
+	struct archive *a = open_archive(o, true, &status);
+	struct archive_entry *ae;
+	if (!a) {
+		problem(r, prefix, "out of memory");
+		return;
+	}
+	if (status == ARCHIVE_OK)
+		status = archive_read_next_header(a, &ae);
+	if (status == ARCHIVE_OK) {
+		size_t len;
+		enum read_result res = read_data(r, a, &len);
+		if (res == READ_OK)
+			hand_over(r, prefix, len);
+		else
+			report_entry_failure(r, a, prefix, res);
+	} else if (status != ARCHIVE_EOF) {
+		problem(r, prefix, archive_reason(a));
+	}
+	archive_read_free(a);
+}
+
+static void read_origin(struct reader *r, const struct origin *o, const char *prefix)
+{
+	int status;
+	struct archive *a = open_archive(o, false, &status);
+	struct archive_entry *ae = NULL;
+	if (!a) {
+		problem(r, prefix, "out of memory");
+		return;
+	}
+	/* libarchive refuses a plain file as "not a format" while opening it (or at
+	 * the first header) before it yields any entry. */
+	if (status == ARCHIVE_OK)
+		status = archive_read_next_header(a, &ae);
+	if (status == ARCHIVE_FATAL && archive_errno(a) == NOT_AN_ARCHIVE) {
+		archive_read_free(a);
+		read_plain(r, o, prefix);
+		return;
+	}
+	read_entries(r, a, status, ae, prefix);
+	archive_read_free(a);
+}
+
+/* Read all of a pipe or device, up to the input's byte limit. */
+static void *slurp(struct reader *r, int fd, size_t *len)
+{
+	size_t cap = READ_CHUNK, n = 0;
+	unsigned char *buf = malloc(cap);
+	while (buf) {
+		if (n == cap) {
+			unsigned char *bigger =
+			        cap < r->limits->max_total_bytes ? realloc(buf, cap * 2) : NULL;
+			if (!bigger) {
+				problem(r, NULL, "input too large to buffer");
+				break;
+			}
+			buf = bigger;
+			cap *= 2;
+		}
+		ssize_t got = read(fd, buf + n, cap - n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			problem_errno(r, NULL, errno);
+			break;
+		}
+		if (got == 0) {
+			*len = n;
+			return buf;
+		}
+		n += (size_t)got;
+	}
+	free(buf);
+	return NULL;
+}
+
+static void read_stream(struct reader *r, const char *path, const char *prefix)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		problem_errno(r, prefix, errno);
+		return;
+	}
+	struct origin o = {path, NULL, 0};
+	o.mem = slurp(r, fd, &o.mem_len);
+	close(fd);
+	if (o.mem)
+		read_origin(r, &o, prefix);
+	free((void *)o.mem);
+}
+
+static void read_path(struct reader *r, const char *path, const char *prefix, int depth);
+
+static int not_dot(const struct dirent *d)
+{
+	return strcmp(d->d_name, ".") != 0 && strcmp(d->d_name, "..") != 0;
+}
+
+/* A folder: every file below it, in name order so that loading is reproducible. */
+static void read_folder(struct reader *r, const char *path, const char *prefix, int depth)
+{
+	struct dirent **names;
+	int n = scandir(path, &names, not_dot, alphasort);
+	if (n < 0) {
+		problem_errno(r, prefix, errno);
+		return;
+	}
+	for (int i = 0; i < n; i++) {
+		const char *name = names[i]->d_name;
+		size_t plen = strlen(path) + strlen(name) + 2;
+		size_t rlen = (prefix ? strlen(prefix) : 0) + strlen(name) + 2;
+		char *child = malloc(plen), *rel = malloc(rlen);
+		if (child && rel && !r->stop) {
+			snprintf(child, plen, "%s/%s", path, name);
+			snprintf(rel, rlen, "%s%s%s", prefix ? prefix : "", prefix ? "/" : "",
+			         name);
+			read_path(r, child, rel, depth + 1);
+		}
+		free(child);
+		free(rel);
+		free(names[i]);
+	}
+	free(names);
+}
+
+static void read_path(struct reader *r, const char *path, const char *prefix, int depth)
+{
+	struct stat st, lst;
+	if (stat(path, &st) != 0) {
+		problem_errno(r, prefix, errno);
+		return;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		/* Inside a folder, linked folders are not followed: they could loop. */
+		if (depth > 0 && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
+			r->counts->other++;
+		else if (depth >= MAX_FOLDER_DEPTH)
+			problem(r, prefix, "folder nested too deep, skipped");
+		else
+			read_folder(r, path, prefix, depth);
+	} else if (S_ISREG(st.st_mode)) {
+		struct origin o = {path, NULL, 0};
+		read_origin(r, &o, prefix);
+	} else if (depth == 0) {
+		read_stream(r, path, prefix); /* a pipe or device named on the command line */
+	} else {
+		r->counts->other++;
+	}
+}
+
+bool source_read(const char *input, const struct source_limits *limits,
+                 const struct source_handler *handler, struct source_counts *counts)
+{
+	struct reader r = {.input = input, .limits = limits, .handler = handler, .counts = counts};
+	uint64_t problems_before = counts->problems, entries_before = counts->entries;
+	read_path(&r, input, NULL, 0);
+	free(r.buf);
+	return counts->entries > entries_before || counts->problems == problems_before;
+}

@@ -1,0 +1,171 @@
+/* query and search: topic and location matching, date bounds, smart-case search,
+ * and their combination over a small catalog. */
+#include "config.h"
+
+#include "relview/catalog.h"
+#include "relview/parse.h"
+#include "relview/query.h"
+#include "relview/search.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+static bool topic(const char *name, const char *value)
+{
+	return query_topic_matches(name, strlen(name), value);
+}
+
+static bool place(const char *location, const char *value)
+{
+	return query_location_matches(location, strlen(location), value);
+}
+
+static void topic_values_match_words_of_the_name(void **state)
+{
+	(void)state;
+	assert_true(topic("Transnational Gangs", "gangs"));
+	assert_true(topic("Transnational Gangs", "GANG"));
+	assert_true(topic("Transnational Gangs", "transnational gangs"));
+	assert_true(topic("Cultural Property, Art and Antiquities Investigations", "art"));
+	assert_false(topic("Transnational Gangs", "angs"));
+	assert_false(topic("Narcotics", "gangs"));
+	assert_false(topic("Transnational Gangs", "gangs narcotics"));
+	assert_false(topic("Narcotics", ""));
+	assert_false(topic("Narcotics", " , "));
+}
+
+static void location_values_match_parts_and_states(void **state)
+{
+	(void)state;
+	assert_true(place("Houston, TX", "texas"));
+	assert_true(place("Houston, TX", "TX"));
+	assert_true(place("Austin, Texas", "tx"));
+	assert_true(place("Houston, TX", "houston"));
+	assert_true(place("Houston, TX", "Houston, Texas"));
+	assert_true(place("Mexico City, Mexico", "mexico"));
+	assert_true(place("Miami, FL, United States", "united states"));
+	assert_true(place("Washington, D.C.", "dc"));
+	assert_true(place("Washington, DC, United States", "D.C."));
+	assert_false(place("Houston, TX", "hou"));
+	assert_false(place("Houston, TX", "Dallas, Texas"));
+	assert_false(place("Mexico City, Mexico", "new mexico"));
+	assert_false(place("Santa Fe, NM", "mexico"));
+	assert_true(place("Santa Fe, NM", "new mexico"));
+	assert_false(place("Houston, TX", ""));
+}
+
+static void smart_case(void **state)
+{
+	(void)state;
+	struct matcher m;
+	const char hay[] = "The ICE agents met. Ice cream followed.";
+	assert_true(matcher_init(&m, "ice", 3));
+	assert_ptr_equal(matcher_find(&m, hay, sizeof hay - 1), hay + 4);
+	matcher_free(&m);
+	assert_true(matcher_init(&m, "Ice", 3));
+	assert_ptr_equal(matcher_find(&m, hay, sizeof hay - 1), hay + 20);
+	matcher_free(&m);
+	assert_true(matcher_init(&m, "cream followed.", 15));
+	assert_ptr_equal(matcher_find(&m, hay, sizeof hay - 1), hay + 24);
+	assert_null(matcher_find(&m, hay, sizeof hay - 2)); /* a match may not run past n */
+	matcher_free(&m);
+	assert_true(matcher_init(&m, "é", strlen("é")));
+	assert_non_null(matcher_find(&m, "café", strlen("café")));
+	matcher_free(&m);
+	assert_true(matcher_init(&m, "", 0));
+	assert_ptr_equal(matcher_find(&m, hay, 0), hay);
+	matcher_free(&m);
+}
+
+/* A release with title, location, topics and body given as literal strings. */
+static void add(struct catalog *cat, uint32_t date, const char *title, const char *location,
+                const char *topic1, const char *body)
+{
+	char text[512];
+	int n = snprintf(text, sizeof text, "%s\n%s\n%s\n%s", title, location, topic1, body);
+	memcpy(catalog_reserve(cat, (size_t)n), text, (size_t)n);
+	struct parsed p = {.date = date};
+	uint32_t off = 0;
+	p.title = (struct span){off, (uint32_t)strlen(title)};
+	off += p.title.len + 1;
+	p.location = (struct span){off, (uint32_t)strlen(location)};
+	off += p.location.len + 1;
+	if (*topic1)
+		p.topics[p.ntopics++] = (struct span){off, (uint32_t)strlen(topic1)};
+	off += (uint32_t)strlen(topic1) + 1;
+	p.body = (struct span){off, (uint32_t)strlen(body)};
+	assert_true(catalog_commit(cat, (size_t)n, &p, 0, NULL, (struct str){NULL, 0}));
+}
+
+static struct catalog *sample(void)
+{
+	struct catalog *cat = catalog_new();
+	catalog_add_input(cat, "x");
+	add(cat, 20140311, "Gang arrests", "Houston, TX", "Transnational Gangs", "MS-13 members");
+	add(cat, 20130101, "Drug seizure", "Miami, FL", "Narcotics", "Cocaine was found.");
+	add(cat, 20120615, "Artifacts returned", "Mexico City, Mexico", "", "Pottery.");
+	add(cat, 0, "Undated gang story", "", "Transnational Gangs", "no date here");
+	catalog_sort(cat, false);
+	return cat;
+}
+
+/* Run a query and compare the titles of the view with want (NULL-terminated). */
+static void expect_view(const struct catalog *cat, const struct query *q, const char **want)
+{
+	struct filter f;
+	uint32_t view[16];
+	assert_true(filter_init(&f, cat, q));
+	size_t n = filter_view(&f, view), k = 0;
+	for (; want[k]; k++) {
+		assert_true(k < n);
+		assert_memory_equal(cat->releases[view[k]].title.s, want[k], strlen(want[k]));
+	}
+	assert_int_equal(n, k);
+	filter_free(&f);
+}
+
+static void filters_combine_and_between_kinds_or_within(void **state)
+{
+	(void)state;
+	struct catalog *cat = sample();
+	const char *gangs[] = {"gangs"}, *two[] = {"gangs", "narcotics"}, *tx[] = {"texas"};
+	expect_view(cat, &(struct query){0},
+	            (const char *[]){"Gang arrests", "Drug seizure", "Artifacts returned",
+	                             "Undated gang story", NULL});
+	expect_view(cat, &(struct query){.topics = gangs, .ntopics = 1},
+	            (const char *[]){"Gang arrests", "Undated gang story", NULL});
+	expect_view(cat, &(struct query){.topics = two, .ntopics = 2},
+	            (const char *[]){"Gang arrests", "Drug seizure", "Undated gang story", NULL});
+	expect_view(cat,
+	            &(struct query){.topics = two, .ntopics = 2, .locations = tx, .nlocations = 1},
+	            (const char *[]){"Gang arrests", NULL});
+	expect_view(cat, &(struct query){.since = 20130101, .until = 20131231},
+	            (const char *[]){"Drug seizure", NULL});
+	expect_view(cat, &(struct query){.since = 20130101},
+	            (const char *[]){"Gang arrests", "Drug seizure", NULL});
+	expect_view(cat, &(struct query){.search = "cocaine"},
+	            (const char *[]){"Drug seizure", NULL});
+	expect_view(cat, &(struct query){.search = "Cocaine"},
+	            (const char *[]){"Drug seizure", NULL});
+	expect_view(cat, &(struct query){.search = "COCAINE"}, (const char *[]){NULL});
+	expect_view(cat, &(struct query){.search = "gang"},
+	            (const char *[]){"Gang arrests", "Undated gang story", NULL});
+	catalog_free(cat);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(topic_values_match_words_of_the_name),
+	        cmocka_unit_test(location_values_match_parts_and_states),
+	        cmocka_unit_test(smart_case),
+	        cmocka_unit_test(filters_combine_and_between_kinds_or_within),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
