@@ -1,0 +1,471 @@
+#include "config.h"
+
+#include "relview/text.h"
+
+#include <locale.h>
+#include <pthread.h>
+#include <string.h>
+#include <wchar.h>
+
+#define REPLACEMENT_CHAR 0xFFFDu
+#define NEWLINE_PICTURE  0x2424u /* '␤' */
+#define DELETE_PICTURE   0x2421u /* '␡' */
+#define CONTROL_PICTURES 0x2400u /* U+2400 + c is the picture of C0 control c */
+
+/* ---- decoding -------------------------------------------------------------------- */
+
+/* Proof that 3n bounds text_decode()'s output, by the cases of what it reads:
+ *  - a BOM (2 or 3 bytes) writes nothing;
+ *  - 8-bit input: one byte (ASCII, a control, CR or a cp1252 byte) writes one code
+ *    point below U+10000, at most 3 bytes; CRLF (2 bytes) writes at most 3; a valid
+ *    UTF-8 sequence of k bytes (k = 2..4) writes its own k bytes or a replacement of
+ *    at most 3 (U+FFFD, '\n', U+2424), so at most max(k, 3) <= 3k;
+ *  - UTF-16: a unit (2 bytes) writes at most 3, a surrogate pair (4 bytes) writes 4,
+ *    CR LF (4 bytes) at most 3, and an odd trailing byte writes U+FFFD (3 bytes).
+ * Every case writes at most 3 bytes per byte read, and the bound is reached by a run
+ * of control bytes. */
+size_t text_decoded_max(size_t n)
+{
+	/* Saturate so that a caller's malloc() of an absurd size fails instead of wrapping. */
+	return n > SIZE_MAX / 3 ? SIZE_MAX : 3 * n;
+}
+
+/* What cp1252 puts at 0x80..0x9F; the rest of its high half is Latin-1. */
+static const uint16_t cp1252_high[32] = {
+        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, /* 0x80 */
+        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, /* 0x88 */
+        0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, /* 0x90 */
+        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178, /* 0x98 */
+};
+
+static uint32_t cp1252_to_cp(unsigned char byte)
+{
+	if (byte >= 0x80 && byte <= 0x9F)
+		return cp1252_high[byte - 0x80];
+	return byte;
+}
+
+/* Direction controls could reorder what the user sees (the "Trojan Source" trick). */
+static bool is_bidi_control(uint32_t cp)
+{
+	return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
+
+static uint32_t newline_for(unsigned flags)
+{
+	return (flags & TEXT_KEEP_NEWLINES) ? '\n' : NEWLINE_PICTURE;
+}
+
+/* The code point to show for cp: itself, or a stand-in when it could act on the
+ * terminal or on the layout. CR has already been folded into '\n' by the readers. */
+static uint32_t clean_cp(uint32_t cp, unsigned flags)
+{
+	if (cp == '\n' || cp == 0x2028 || cp == 0x2029)
+		return newline_for(flags);
+	if (cp == '\t')
+		return ' ';
+	if (cp < 0x20)
+		return CONTROL_PICTURES + cp;
+	if (cp == 0x7F)
+		return DELETE_PICTURE;
+	if ((cp >= 0x80 && cp <= 0x9F) || is_bidi_control(cp))
+		return REPLACEMENT_CHAR;
+	return cp;
+}
+
+/* Writes cp (at most U+10FFFF, not a surrogate) as UTF-8; returns the byte count. */
+static size_t put_utf8(char *out, uint32_t cp)
+{
+	unsigned char *o = (unsigned char *)out;
+
+	if (cp < 0x80) {
+		o[0] = (unsigned char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		o[0] = (unsigned char)(0xC0 | cp >> 6);
+		o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		o[0] = (unsigned char)(0xE0 | cp >> 12);
+		o[1] = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
+		o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	o[0] = (unsigned char)(0xF0 | cp >> 18);
+	o[1] = (unsigned char)(0x80 | (cp >> 12 & 0x3F));
+	o[2] = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
+	o[3] = (unsigned char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+/* Length of the valid, shortest-form UTF-8 sequence of 2 to 4 bytes at s, or 0. The
+ * second byte's range excludes overlongs (E0, F0), surrogates (ED) and code points
+ * above U+10FFFF (F4), as in Unicode's table 3-7. */
+static size_t utf8_sequence_len(const unsigned char *s, size_t n)
+{
+	unsigned char lo = 0x80, hi = 0xBF;
+	size_t len;
+
+	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+		len = 2;
+	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+		len = 3;
+		lo = s[0] == 0xE0 ? 0xA0 : lo;
+		hi = s[0] == 0xED ? 0x9F : hi;
+	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+		len = 4;
+		lo = s[0] == 0xF0 ? 0x90 : lo;
+		hi = s[0] == 0xF4 ? 0x8F : hi;
+	} else {
+		return 0;
+	}
+	if (n < len || s[1] < lo || s[1] > hi)
+		return 0;
+	for (size_t k = 2; k < len; k++) {
+		if ((s[k] & 0xC0) != 0x80)
+			return 0;
+	}
+	return len;
+}
+
+/* The code point of a sequence utf8_sequence_len() accepted. */
+static uint32_t utf8_sequence_cp(const unsigned char *s, size_t len)
+{
+	static const unsigned char lead_bits[5] = {0, 0, 0x1F, 0x0F, 0x07};
+	uint32_t cp = s[0] & lead_bits[len];
+
+	for (size_t k = 1; k < len; k++)
+		cp = cp << 6 | (s[k] & 0x3Fu);
+	return cp;
+}
+
+/* Reads one character of 8-bit input into *cp and returns the bytes it took: a valid
+ * UTF-8 sequence, else one byte as cp1252. CRLF and a lone CR read as '\n'. */
+static size_t read_8bit_char(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	size_t len;
+
+	if (s[0] == '\r') {
+		*cp = '\n';
+		return n > 1 && s[1] == '\n' ? 2 : 1;
+	}
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	len = utf8_sequence_len(s, n);
+	if (len == 0) {
+		*cp = cp1252_to_cp(s[0]);
+		return 1;
+	}
+	*cp = utf8_sequence_cp(s, len);
+	return len;
+}
+
+#define BYTES_ONES  0x0101010101010101u
+#define BYTES_HIGHS 0x8080808080808080u
+
+/* True when one of the 8 bytes in w is not printable ASCII (0x20..0x7E). The high
+ * bit catches non-ASCII. When no byte has it, w - 0x20 borrows into a byte's high bit
+ * exactly for bytes below 0x20, and w + 1 carries into it exactly for 0x7F; when
+ * some byte has it, stray borrows or carries cannot change the answer. */
+static bool word_has_special_byte(uint64_t w)
+{
+	return ((w | (w + BYTES_ONES) | ((w - 0x20 * BYTES_ONES) & ~w)) & BYTES_HIGHS) != 0;
+}
+
+static bool is_printable_ascii(unsigned char c)
+{
+	return c >= 0x20 && c < 0x7F;
+}
+
+/* Copies the leading run of printable ASCII, which needs no decoding, from s to out;
+ * returns its length. Press releases are mostly such runs, hence 8 bytes at a time. */
+static size_t copy_printable_ascii(const unsigned char *s, size_t n, char *out)
+{
+	size_t i = 0;
+	uint64_t w;
+
+	while (n - i >= sizeof w) {
+		memcpy(&w, s + i, sizeof w);
+		if (word_has_special_byte(w))
+			break;
+		memcpy(out + i, &w, sizeof w);
+		i += sizeof w;
+	}
+	while (i < n && is_printable_ascii(s[i])) {
+		out[i] = (char)s[i];
+		i++;
+	}
+	return i;
+}
+
+static size_t decode_8bit(const unsigned char *s, size_t n, char *out, unsigned flags)
+{
+	size_t i = 0, o = 0;
+	uint32_t cp;
+
+	for (;;) {
+		size_t run = copy_printable_ascii(s + i, n - i, out + o);
+
+		i += run;
+		o += run;
+		if (i == n)
+			return o;
+		i += read_8bit_char(s + i, n - i, &cp);
+		o += put_utf8(out + o, clean_cp(cp, flags));
+	}
+}
+
+static unsigned utf16_unit(const unsigned char *s, bool big_endian)
+{
+	return big_endian ? (unsigned)s[0] << 8 | s[1] : (unsigned)s[1] << 8 | s[0];
+}
+
+/* Reads one character of UTF-16 input into *cp and returns the bytes it took. An
+ * unpaired surrogate or an odd trailing byte reads as U+FFFD; CR LF and a lone CR
+ * read as '\n'. */
+static size_t read_utf16_char(const unsigned char *s, size_t n, bool big_endian, uint32_t *cp)
+{
+	unsigned unit, next;
+
+	if (n < 2) {
+		*cp = REPLACEMENT_CHAR;
+		return n;
+	}
+	unit = utf16_unit(s, big_endian);
+	next = n >= 4 ? utf16_unit(s + 2, big_endian) : 0;
+	if (unit == '\r') {
+		*cp = '\n';
+		return next == '\n' ? 4 : 2;
+	}
+	if (unit >= 0xD800 && unit <= 0xDBFF && next >= 0xDC00 && next <= 0xDFFF) {
+		*cp = 0x10000 + ((uint32_t)(unit - 0xD800) << 10) + (next - 0xDC00);
+		return 4;
+	}
+	*cp = unit >= 0xD800 && unit <= 0xDFFF ? REPLACEMENT_CHAR : unit;
+	return 2;
+}
+
+static size_t decode_utf16(const unsigned char *s, size_t n, bool big_endian, char *out,
+                           unsigned flags)
+{
+	size_t i = 0, o = 0;
+	uint32_t cp;
+
+	while (i < n) {
+		i += read_utf16_char(s + i, n - i, big_endian, &cp);
+		o += put_utf8(out + o, clean_cp(cp, flags));
+	}
+	return o;
+}
+
+static bool starts_with(const unsigned char *s, size_t n, const char *prefix, size_t len)
+{
+	return n >= len && memcmp(s, prefix, len) == 0;
+}
+
+size_t text_decode(const void *in, size_t n, char *out, unsigned flags)
+{
+	const unsigned char *s = in;
+
+	if (starts_with(s, n, "\xFF\xFE", 2))
+		return decode_utf16(s + 2, n - 2, false, out, flags);
+	if (starts_with(s, n, "\xFE\xFF", 2))
+		return decode_utf16(s + 2, n - 2, true, out, flags);
+	if (starts_with(s, n, "\xEF\xBB\xBF", 3))
+		return decode_8bit(s + 3, n - 3, out, flags);
+	return decode_8bit(s, n, out, flags);
+}
+
+/* ---- binary detection ------------------------------------------------------------ */
+
+#define BINARY_HEAD_BYTES 8192
+
+/* Controls that plain text legitimately contains. */
+static bool is_text_control(unsigned char c)
+{
+	return c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+bool text_looks_binary(const void *in, size_t n)
+{
+	const unsigned char *s = in;
+	size_t head = n < BINARY_HEAD_BYTES ? n : BINARY_HEAD_BYTES;
+	size_t controls = 0;
+
+	/* UTF-16 text is full of NUL bytes, but its BOM says what it is. */
+	if (starts_with(s, n, "\xFF\xFE", 2) || starts_with(s, n, "\xFE\xFF", 2))
+		return false;
+	if (memchr(s, '\0', head))
+		return true;
+	for (size_t i = 0; i < head; i++) {
+		if (s[i] < 0x20 && !is_text_control(s[i]))
+			controls++;
+	}
+	/* More than one control byte in ten: a few stray ones survive in real releases. */
+	return controls * 10 > head;
+}
+
+/* ---- code points and widths ------------------------------------------------------ */
+
+uint32_t text_next_cp(const char *s, size_t n, size_t *i)
+{
+	const unsigned char *p = (const unsigned char *)s + *i;
+	size_t len;
+
+	if (p[0] < 0x80) {
+		*i += 1;
+		return p[0];
+	}
+	/* Not expected in decoded text, but a caller's slip must not read past n. */
+	len = utf8_sequence_len(p, n - *i);
+	if (len == 0) {
+		*i += 1;
+		return REPLACEMENT_CHAR;
+	}
+	*i += len;
+	return utf8_sequence_cp(p, len);
+}
+
+static pthread_once_t utf8_locale_once = PTHREAD_ONCE_INIT;
+static locale_t utf8_locale;
+
+static void create_utf8_locale(void)
+{
+	utf8_locale = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+}
+
+/* Makes wcwidth() answer for Unicode in this thread, whatever setlocale() chose, and
+ * returns the locale to restore. Should C.UTF-8 be missing, uselocale(0) changes
+ * nothing and widths fall back to the process locale. */
+static locale_t enter_utf8_locale(void)
+{
+	pthread_once(&utf8_locale_once, create_utf8_locale);
+	return uselocale(utf8_locale);
+}
+
+static void leave_utf8_locale(locale_t previous)
+{
+	uselocale(previous);
+}
+
+/* text_cp_width() for a thread inside enter_utf8_locale(). */
+static size_t cp_width_in_locale(uint32_t cp)
+{
+	int width;
+
+	if (cp >= 0x20 && cp < 0x7F)
+		return 1;
+	width = wcwidth((wchar_t)cp);
+	/* Unassigned code points and controls: one column, their most likely rendering. */
+	return width < 0 ? 1 : (size_t)width;
+}
+
+int text_cp_width(uint32_t cp)
+{
+	locale_t previous = enter_utf8_locale();
+	size_t width = cp_width_in_locale(cp);
+
+	leave_utf8_locale(previous);
+	return (int)width;
+}
+
+size_t text_width(const char *s, size_t n)
+{
+	locale_t previous = enter_utf8_locale();
+	size_t width = 0;
+
+	for (size_t i = 0; i < n;)
+		width += cp_width_in_locale(text_next_cp(s, n, &i));
+	leave_utf8_locale(previous);
+	return width;
+}
+
+/* text_fit(), optionally stopping before the first '\n'. A zero-width code point
+ * always fits, so it stays with the character before it; the first character that
+ * does not fit ends the prefix before its own combining marks. */
+static size_t fit_prefix(const char *s, size_t n, size_t cols, bool stop_at_newline, size_t *used)
+{
+	locale_t previous = enter_utf8_locale();
+	size_t i = 0, width = 0;
+
+	while (i < n && !(stop_at_newline && s[i] == '\n')) {
+		size_t next = i;
+		size_t w = cp_width_in_locale(text_next_cp(s, n, &next));
+
+		if (w > cols - width)
+			break;
+		width += w;
+		i = next;
+	}
+	leave_utf8_locale(previous);
+	if (used)
+		*used = width;
+	return i;
+}
+
+size_t text_fit(const char *s, size_t n, size_t cols, size_t *used)
+{
+	return fit_prefix(s, n, cols, false, used);
+}
+
+/* ---- wrapping -------------------------------------------------------------------- */
+
+static size_t skip_spaces(const char *s, size_t n, size_t i)
+{
+	while (i < n && s[i] == ' ')
+		i++;
+	return i;
+}
+
+static size_t trim_trailing_spaces(const char *s, size_t len)
+{
+	while (len > 0 && s[len - 1] == ' ')
+		len--;
+	return len;
+}
+
+/* The last space in s[1..fit] that ends a word, or 0 when there is none. A space with
+ * only spaces before it would break off an empty line, so an indent stays with the
+ * word after it. s[fit] exists: the line goes on past it. */
+static size_t last_break_space(const char *s, size_t fit)
+{
+	for (size_t p = fit; p > 0; p--) {
+		if (s[p] == ' ' && s[p - 1] != ' ')
+			return p;
+	}
+	return 0;
+}
+
+/* A whole character with its combining marks, for a line too narrow for it. */
+static size_t one_character(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	text_next_cp(s, n, &i);
+	return i + fit_prefix(s + i, n - i, 0, true, NULL);
+}
+
+size_t text_wrap_line(const char *s, size_t n, size_t cols, size_t *next)
+{
+	size_t fit = fit_prefix(s, n, cols > 0 ? cols : 1, true, NULL);
+	size_t cut;
+
+	if (fit == n || s[fit] == '\n') {
+		*next = fit == n ? n : fit + 1;
+		return trim_trailing_spaces(s, fit);
+	}
+	/* The line goes on past the columns: break at a space, else cut the word. */
+	cut = s[fit] == ' ' ? fit : last_break_space(s, fit);
+	if (cut == 0)
+		cut = fit > 0 ? fit : one_character(s, n);
+	*next = skip_spaces(s, n, cut);
+	/* Nothing but spaces was left before the '\n': it ends this line, not the next. */
+	if (*next < n && s[*next] == '\n')
+		*next += 1;
+	return trim_trailing_spaces(s, cut);
+}

@@ -1,0 +1,971 @@
+#include "config.h"
+
+#include <locale.h>
+#include <pthread.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "relview/text.h"
+
+/* ---- helpers --------------------------------------------------------------------- */
+
+/* Decodes into a buffer of exactly text_decoded_max(n) bytes, so that a write past
+ * the bound trips AddressSanitizer or valgrind. The caller frees *out. */
+static size_t decode_exact(const void *in, size_t n, unsigned flags, char **out)
+{
+	size_t max = text_decoded_max(n);
+
+	*out = malloc(max > 0 ? max : 1);
+	assert_non_null(*out);
+	return text_decode(in, n, *out, flags);
+}
+
+static void check_decode(const char *in, size_t n, unsigned flags, const char *want,
+                         size_t want_len)
+{
+	char *out;
+	size_t len = decode_exact(in, n, flags, &out);
+
+	assert_int_equal(len, want_len);
+	assert_memory_equal(out, want, want_len);
+	free(out);
+}
+
+/* Literals may hold NUL bytes, hence sizeof rather than strlen. */
+#define DECODES(in, flags, want) check_decode(in, sizeof(in) - 1, flags, want, sizeof(want) - 1)
+#define KEEP                     TEXT_KEEP_NEWLINES
+
+/* An encoder written apart from the one under test, for expected values. */
+static size_t encode(uint32_t cp, char *out)
+{
+	unsigned char *o = (unsigned char *)out;
+
+	if (cp <= 0x7F) {
+		o[0] = (unsigned char)cp;
+		return 1;
+	}
+	if (cp <= 0x7FF) {
+		o[0] = (unsigned char)(0xC0 + cp / 64);
+		o[1] = (unsigned char)(0x80 + cp % 64);
+		return 2;
+	}
+	if (cp <= 0xFFFF) {
+		o[0] = (unsigned char)(0xE0 + cp / 4096);
+		o[1] = (unsigned char)(0x80 + cp / 64 % 64);
+		o[2] = (unsigned char)(0x80 + cp % 64);
+		return 3;
+	}
+	o[0] = (unsigned char)(0xF0 + cp / 262144);
+	o[1] = (unsigned char)(0x80 + cp / 4096 % 64);
+	o[2] = (unsigned char)(0x80 + cp / 64 % 64);
+	o[3] = (unsigned char)(0x80 + cp % 64);
+	return 4;
+}
+
+/* Strict UTF-8 reader written apart from the one under test: returns the code point
+ * at s[*i] and advances, or fails the test on anything invalid or non-shortest. */
+static uint32_t read_strict(const unsigned char *s, size_t n, size_t *i)
+{
+	static const uint32_t min_cp[5] = {0, 0, 0x80, 0x800, 0x10000};
+	size_t len = s[*i] < 0x80       ? 1
+	             : s[*i] >> 5 == 6  ? 2
+	             : s[*i] >> 4 == 14 ? 3
+	             : s[*i] >> 3 == 30 ? 4
+	                                : 0;
+	uint32_t cp;
+
+	assert_true(len > 0);
+	assert_true(*i + len <= n);
+	cp = len == 1 ? s[*i] : s[*i] & (0x7Fu >> len);
+	for (size_t k = 1; k < len; k++) {
+		assert_int_equal(s[*i + k] & 0xC0, 0x80);
+		cp = cp << 6 | (s[*i + k] & 0x3Fu);
+	}
+	assert_true(cp >= min_cp[len]);
+	assert_true(cp <= 0x10FFFF);
+	assert_false(cp >= 0xD800 && cp <= 0xDFFF);
+	*i += len;
+	return cp;
+}
+
+/* What text_decode() promises of its output: valid UTF-8 in which nothing can act on
+ * a terminal, and '\n' only in KEEP mode. */
+static void assert_clean(const char *out, size_t len, unsigned flags)
+{
+	for (size_t i = 0; i < len;) {
+		uint32_t cp = read_strict((const unsigned char *)out, len, &i);
+
+		if (cp == '\n')
+			assert_true(flags & KEEP);
+		else
+			assert_false(cp < 0x20);
+		assert_false(cp >= 0x7F && cp <= 0x9F);
+		assert_false(cp == 0x061C || cp == 0x200E || cp == 0x200F);
+		assert_false(cp >= 0x202A && cp <= 0x202E);
+		assert_false(cp >= 0x2066 && cp <= 0x2069);
+		assert_false(cp == 0x2028 || cp == 0x2029);
+	}
+}
+
+/* Deterministic pseudo-random numbers (a 64-bit LCG) for the fuzz loops. */
+static uint32_t rnd(uint64_t *state)
+{
+	*state = *state * 6364136223846793005u + 1442695040888963407u;
+	return (uint32_t)(*state >> 33);
+}
+
+/* ---- decoding: plain input --------------------------------------------------------- */
+
+static void test_ascii_passes_through(void **state)
+{
+	(void)state;
+	DECODES("", KEEP, "");
+	DECODES("Hello, world! ~{}|", KEEP, "Hello, world! ~{}|");
+	DECODES("line one\nline two\n", KEEP, "line one\nline two\n");
+	DECODES("0123456789abcdefghijklmnopqrstuvwxyz", 0, "0123456789abcdefghijklmnopqrstuvwxyz");
+}
+
+static void test_valid_utf8_passes_through(void **state)
+{
+	(void)state;
+	DECODES("caf\xC3\xA9 \xE2\x80\x9Cq\xE2\x80\x9D \xE4\xB8\xAD \xF0\x9F\x98\x80", KEEP,
+	        "caf\xC3\xA9 \xE2\x80\x9Cq\xE2\x80\x9D \xE4\xB8\xAD \xF0\x9F\x98\x80");
+	/* The extremes of each length, and U+FEFF that is not at the start. */
+	DECODES("\xC2\xA0\xDF\xBF\xE0\xA0\x80\xEF\xBF\xBF\xF0\x90\x80\x80\xF4\x8F\xBF\xBF", 0,
+	        "\xC2\xA0\xDF\xBF\xE0\xA0\x80\xEF\xBF\xBF\xF0\x90\x80\x80\xF4\x8F\xBF\xBF");
+	DECODES("a\xEF\xBB\xBF", 0, "a\xEF\xBB\xBF");
+}
+
+static void test_utf8_bom_is_dropped(void **state)
+{
+	(void)state;
+	DECODES("\xEF\xBB\xBFhi", KEEP, "hi");
+	DECODES("\xEF\xBB\xBF", KEEP, "");
+	/* A BOM cut short is cp1252. */
+	DECODES("\xEF\xBB", KEEP, "\xC3\xAF\xC2\xBB");
+}
+
+/* The expected decoding of one byte standing alone, built from the specification. */
+static size_t expected_single_byte(unsigned char b, unsigned flags, char *out)
+{
+	static const uint32_t cp1252[32] = {
+	        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+	        0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+	};
+
+	if (b == '\n' || b == '\r')
+		return encode((flags & KEEP) ? '\n' : 0x2424, out);
+	if (b == '\t')
+		return encode(' ', out);
+	if (b < 0x20)
+		return encode(0x2400u + b, out);
+	if (b == 0x7F)
+		return encode(0x2421, out);
+	if (b >= 0x80 && b <= 0x9F)
+		return encode(cp1252[b - 0x80], out);
+	return encode(b, out);
+}
+
+static void test_every_single_byte(void **state)
+{
+	(void)state;
+	for (unsigned b = 0; b < 256; b++) {
+		for (unsigned flags = 0; flags <= KEEP; flags++) {
+			char in = (char)b, want[4];
+			size_t want_len = expected_single_byte((unsigned char)b, flags, want);
+
+			check_decode(&in, 1, flags, want, want_len);
+		}
+	}
+}
+
+/* Every byte at every offset of an ASCII line, so that the 8-byte fast path meets it
+ * at each lane and at the tail: the result must be the byte-at-a-time one. */
+static void test_fast_path_agrees_at_every_offset(void **state)
+{
+	enum { LINE = 27 };
+	(void)state;
+	for (unsigned b = 0; b < 256; b++) {
+		for (size_t at = 0; at < LINE; at++) {
+			char in[LINE], want[LINE + 3];
+			size_t want_len;
+
+			memset(in, 'a', sizeof in);
+			in[at] = (char)b;
+			memset(want, 'a', at);
+			want_len = at + expected_single_byte((unsigned char)b, KEEP, want + at);
+			memset(want + want_len, 'a', LINE - at - 1);
+			want_len += LINE - at - 1;
+			check_decode(in, LINE, KEEP, want, want_len);
+		}
+	}
+}
+
+/* ---- decoding: cp1252 and invalid UTF-8 -------------------------------------------- */
+
+static void test_cp1252_bytes(void **state)
+{
+	(void)state;
+	DECODES("\x93quoted\x94", KEEP, "\xE2\x80\x9Cquoted\xE2\x80\x9D");
+	DECODES("caf\xE9", KEEP, "caf\xC3\xA9");
+	DECODES("\x81", KEEP, "\xEF\xBF\xBD");
+	DECODES("\x80 \x85 \x99 \x9F", KEEP, "\xE2\x82\xAC \xE2\x80\xA6 \xE2\x84\xA2 \xC5\xB8");
+	DECODES("\xA0\xFF", KEEP, "\xC2\xA0\xC3\xBF");
+	/* A lead byte followed by ASCII is not UTF-8. */
+	DECODES("\xE9t\xE9", KEEP, "\xC3\xA9t\xC3\xA9");
+}
+
+static void test_overlong_is_cp1252(void **state)
+{
+	(void)state;
+	DECODES("\xC0\xAF", KEEP, "\xC3\x80\xC2\xAF");
+	DECODES("\xC1\xBF", KEEP, "\xC3\x81\xC2\xBF");
+	DECODES("\xE0\x80\xAF", KEEP, "\xC3\xA0\xE2\x82\xAC\xC2\xAF");
+	DECODES("\xF0\x80\x80\xAF", KEEP, "\xC3\xB0\xE2\x82\xAC\xE2\x82\xAC\xC2\xAF");
+}
+
+static void test_encoded_surrogate_is_cp1252(void **state)
+{
+	(void)state;
+	DECODES("\xED\xA0\x80", KEEP, "\xC3\xAD\xC2\xA0\xE2\x82\xAC");
+	DECODES("\xED\xBF\xBF", KEEP, "\xC3\xAD\xC2\xBF\xC2\xBF");
+	/* The last code point before the surrogates is fine. */
+	DECODES("\xED\x9F\xBF", KEEP, "\xED\x9F\xBF");
+}
+
+static void test_beyond_unicode_is_cp1252(void **state)
+{
+	(void)state;
+	DECODES("\xF4\x90\x80\x80", KEEP, "\xC3\xB4\xEF\xBF\xBD\xE2\x82\xAC\xE2\x82\xAC");
+	DECODES("\xF5\x80", KEEP, "\xC3\xB5\xE2\x82\xAC");
+	DECODES("\xF8\xFE", KEEP, "\xC3\xB8\xC3\xBE");
+}
+
+static void test_truncated_sequence(void **state)
+{
+	(void)state;
+	DECODES("a\xE2\x82", KEEP, "a\xC3\xA2\xE2\x80\x9A");
+	DECODES("\xF0\x9F\x98", KEEP, "\xC3\xB0\xC5\xB8\xCB\x9C");
+	DECODES("\xC3", KEEP, "\xC3\x83");
+	/* Cut short in the middle of the text, by ASCII. */
+	DECODES("\xE2\x80x", KEEP,
+	        "\xC3\xA2\xE2\x82\xAC"
+	        "x");
+	/* A stray continuation byte. */
+	DECODES("\xA9", KEEP, "\xC2\xA9");
+}
+
+/* ---- decoding: line ends, controls, bidi ------------------------------------------- */
+
+static void test_line_ends_fold(void **state)
+{
+	(void)state;
+	DECODES("a\r\nb\rc\nd\r\r\ne\n\r", KEEP, "a\nb\nc\nd\n\ne\n\n");
+	DECODES("\r", KEEP, "\n");
+	DECODES("a\r\nb", 0,
+	        "a\xE2\x90\xA4"
+	        "b");
+	DECODES("x\ry\nz", 0, "x\xE2\x90\xA4y\xE2\x90\xA4z");
+}
+
+static void test_line_separators(void **state)
+{
+	(void)state;
+	DECODES("a\xE2\x80\xA8"
+	        "b\xE2\x80\xA9"
+	        "c",
+	        KEEP, "a\nb\nc");
+	DECODES("a\xE2\x80\xA8"
+	        "b\xE2\x80\xA9"
+	        "c",
+	        0,
+	        "a\xE2\x90\xA4"
+	        "b\xE2\x90\xA4"
+	        "c");
+}
+
+static void test_tab_becomes_space(void **state)
+{
+	(void)state;
+	DECODES("a\tb\t\t", KEEP, "a b  ");
+}
+
+static void test_controls_become_pictures(void **state)
+{
+	(void)state;
+	DECODES("a\0b", KEEP,
+	        "a\xE2\x90\x80"
+	        "b");
+	DECODES("\x07", KEEP, "\xE2\x90\x87");
+	DECODES("\x1B[31mred", KEEP, "\xE2\x90\x9B[31mred");
+	DECODES("\x0C\x1F", KEEP, "\xE2\x90\x8C\xE2\x90\x9F");
+	DECODES("\x7F", KEEP, "\xE2\x90\xA1");
+}
+
+static void test_c1_controls_are_replaced(void **state)
+{
+	(void)state;
+	DECODES("\xC2\x9B"
+	        "31m",
+	        KEEP,
+	        "\xEF\xBF\xBD"
+	        "31m");
+	DECODES("\xC2\x80\xC2\x85\xC2\x9F", KEEP, "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+	/* Just past the C1 block. */
+	DECODES("\xC2\xA0", KEEP, "\xC2\xA0");
+}
+
+static void test_bidi_controls_are_replaced(void **state)
+{
+	(void)state;
+	DECODES("a\xE2\x80\xAE"
+	        "b",
+	        KEEP,
+	        "a\xEF\xBF\xBD"
+	        "b");
+	DECODES("\xE2\x80\xAA\xE2\x80\xAB\xE2\x80\xAC\xE2\x80\xAD", KEEP,
+	        "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+	DECODES("\xE2\x81\xA6\xE2\x81\xA7\xE2\x81\xA8\xE2\x81\xA9", KEEP,
+	        "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+	DECODES("\xE2\x80\x8E\xE2\x80\x8F\xD8\x9C", KEEP, "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+	/* Neighbours that are ordinary: U+2029 aside, U+202F and U+2065. */
+	DECODES("\xE2\x80\xAF\xE2\x81\xA5\xE2\x80\x8D", KEEP,
+	        "\xE2\x80\xAF\xE2\x81\xA5\xE2\x80\x8D");
+}
+
+static void test_names_mode(void **state)
+{
+	(void)state;
+	DECODES("dir/evil\nname\r.txt", 0, "dir/evil\xE2\x90\xA4name\xE2\x90\xA4.txt");
+	DECODES("\x1B]0;title\x07", 0, "\xE2\x90\x9B]0;title\xE2\x90\x87");
+}
+
+/* ---- decoding: UTF-16 ---------------------------------------------------------------- */
+
+static void test_utf16le(void **state)
+{
+	(void)state;
+	DECODES("\xFF\xFEh\0i\0", KEEP, "hi");
+	DECODES("\xFF\xFE\xE9\0\x2D\x4E", KEEP, "\xC3\xA9\xE4\xB8\xAD");
+	/* U+1F600 as a surrogate pair. */
+	DECODES("\xFF\xFE\x3D\xD8\x00\xDE!\0", KEEP, "\xF0\x9F\x98\x80!");
+	/* Unpaired: a high surrogate before a letter, at the end, and a lone low one. */
+	DECODES("\xFF\xFE\x3D\xD8"
+	        "a\0",
+	        KEEP,
+	        "\xEF\xBF\xBD"
+	        "a");
+	DECODES("\xFF\xFE"
+	        "a\0\x3D\xD8",
+	        KEEP, "a\xEF\xBF\xBD");
+	DECODES("\xFF\xFE\x00\xDE"
+	        "a\0",
+	        KEEP,
+	        "\xEF\xBF\xBD"
+	        "a");
+	DECODES("\xFF\xFE", KEEP, "");
+}
+
+static void test_utf16be(void **state)
+{
+	(void)state;
+	DECODES("\xFE\xFF\0h\0i", KEEP, "hi");
+	DECODES("\xFE\xFF\xD8\x3D\xDE\x00", KEEP, "\xF0\x9F\x98\x80");
+	DECODES("\xFE\xFF\xDE\x00\xD8\x3D", KEEP, "\xEF\xBF\xBD\xEF\xBF\xBD");
+	DECODES("\xFE\xFF\x4E\x2D", KEEP, "\xE4\xB8\xAD");
+}
+
+static void test_utf16_odd_trailing_byte(void **state)
+{
+	(void)state;
+	DECODES("\xFF\xFE"
+	        "a\0b",
+	        KEEP, "a\xEF\xBF\xBD");
+	DECODES("\xFE\xFF\0a\0", KEEP, "a\xEF\xBF\xBD");
+	DECODES("\xFF\xFE\x3D", KEEP, "\xEF\xBF\xBD");
+}
+
+static void test_utf16_is_sanitised(void **state)
+{
+	(void)state;
+	DECODES("\xFF\xFE"
+	        "a\0\r\0\n\0b\0\r\0c\0",
+	        KEEP, "a\nb\nc");
+	DECODES("\xFE\xFF\0a\0\r\0\n", 0, "a\xE2\x90\xA4");
+	DECODES("\xFF\xFE\x1B\0\0\0\t\0\x7F\0", KEEP, "\xE2\x90\x9B\xE2\x90\x80 \xE2\x90\xA1");
+	DECODES("\xFF\xFE\x9B\0\x2E\x20\x28\x20", KEEP, "\xEF\xBF\xBD\xEF\xBF\xBD\n");
+}
+
+/* ---- decoding: the output bound and fuzzing ---------------------------------------- */
+
+static void test_decoded_max_worst_cases(void **state)
+{
+	static const struct {
+		const char *unit;
+		size_t len;
+		unsigned flags;
+	} worst[] = {
+	        {"\x01", 1, KEEP}, /* control: 1 byte to 3 */
+	        {"\n", 1, 0},      /* newline picture: 1 to 3 */
+	        {"\r", 1, 0},      /* lone CR: 1 to 3 */
+	        {"\x80", 1, KEEP}, /* cp1252 euro: 1 to 3 */
+	        {"\x81", 1, KEEP}, /* undefined cp1252: 1 to 3 */
+	        {"\x7F", 1, KEEP}, /* DEL: 1 to 3 */
+	};
+	enum { N = 4099 };
+	char *in = malloc(N);
+	(void)state;
+
+	assert_int_equal(text_decoded_max(0), 0);
+	assert_int_equal(text_decoded_max(1), 3);
+	assert_int_equal(text_decoded_max(SIZE_MAX), SIZE_MAX);
+	assert_int_equal(text_decoded_max(SIZE_MAX / 3), SIZE_MAX / 3 * 3);
+	assert_non_null(in);
+	for (size_t w = 0; w < sizeof worst / sizeof worst[0]; w++) {
+		char *out;
+		size_t len;
+
+		memset(in, worst[w].unit[0], N);
+		len = decode_exact(in, N, worst[w].flags, &out);
+		/* The bound is reached exactly: it is tight, and the buffer was not overrun. */
+		assert_int_equal(len, text_decoded_max(N));
+		assert_clean(out, len, worst[w].flags);
+		free(out);
+	}
+	free(in);
+	/* UTF-16: a BOM and an odd byte, the worst ratio that input has. */
+	DECODES("\xFF\xFE\x01", KEEP, "\xEF\xBF\xBD");
+	DECODES("\xFE\xFF\0", KEEP, "\xEF\xBF\xBD");
+}
+
+/* Fragments chosen to hit every branch of the decoder and every boundary between
+ * them; random sequences of them must always decode clean and within the bound. */
+/* clang-format off */
+#define FRAGMENT(lit) {lit, sizeof(lit) - 1}
+static const struct {
+	const char *bytes;
+	size_t len;
+} fragments[] = {
+	FRAGMENT("a"), FRAGMENT(" "), FRAGMENT("plain text "), FRAGMENT("\r"),
+	FRAGMENT("\n"), FRAGMENT("\r\n"), FRAGMENT("\t"), FRAGMENT("\0"), FRAGMENT("\x1B"),
+	FRAGMENT("\x7F"), FRAGMENT("\xC2\x80"), FRAGMENT("\xC2\x9B"), FRAGMENT("\xC3\xA9"),
+	FRAGMENT("\xE2\x80\xAE"), FRAGMENT("\xE2\x80\xA8"), FRAGMENT("\xE2\x81\xA6"),
+	FRAGMENT("\xED\xA0\x80"), FRAGMENT("\xF0\x9F\x98\x80"),
+	FRAGMENT("\xF4\x90\x80\x80"), FRAGMENT("\xC0\xAF"), FRAGMENT("\x81"),
+	FRAGMENT("\x93"), FRAGMENT("\xE2"), FRAGMENT("\xF0\x9F"), FRAGMENT("\xFF\xFE"),
+	FRAGMENT("\xFE\xFF"), FRAGMENT("\xEF\xBB\xBF"), FRAGMENT("\xD8"), FRAGMENT("\xDE"),
+	FRAGMENT("\0\xD8"),
+};
+/* clang-format on */
+
+static void fuzz_one(const unsigned char *in, size_t n)
+{
+	for (unsigned flags = 0; flags <= KEEP; flags++) {
+		char *out;
+		size_t len = decode_exact(in, n, flags, &out);
+
+		assert_true(len <= text_decoded_max(n));
+		assert_clean(out, len, flags);
+		free(out);
+	}
+}
+
+static void test_fuzz_fragments(void **state)
+{
+	uint64_t seed = 42;
+	unsigned char in[256];
+	(void)state;
+
+	for (int round = 0; round < 20000; round++) {
+		size_t n = 0, count = rnd(&seed) % 24;
+
+		for (size_t k = 0; k < count; k++) {
+			size_t f = rnd(&seed) % (sizeof fragments / sizeof fragments[0]);
+
+			memcpy(in + n, fragments[f].bytes, fragments[f].len);
+			n += fragments[f].len;
+		}
+		fuzz_one(in, n);
+	}
+}
+
+static void test_fuzz_random_bytes(void **state)
+{
+	uint64_t seed = 7;
+	unsigned char in[300];
+	(void)state;
+
+	for (int round = 0; round < 20000; round++) {
+		size_t n = rnd(&seed) % sizeof in;
+
+		for (size_t k = 0; k < n; k++)
+			in[k] = (unsigned char)rnd(&seed);
+		if (round % 3 == 0 && n >= 2)
+			memcpy(in, round % 2 ? "\xFF\xFE" : "\xFE\xFF", 2);
+		fuzz_one(in, n);
+	}
+}
+
+/* Every pair of bytes: all UTF-8 2-byte sequences, valid or not, and every control. */
+static void test_every_byte_pair(void **state)
+{
+	(void)state;
+	for (unsigned pair = 0; pair < 65536; pair++) {
+		unsigned char in[3] = {(unsigned char)(pair >> 8), (unsigned char)pair, 'x'};
+
+		fuzz_one(in, 3);
+	}
+}
+
+/* ---- binary detection ---------------------------------------------------------------- */
+
+#define LOOKS_BINARY(lit) text_looks_binary(lit, sizeof(lit) - 1)
+
+static void test_binary_formats(void **state)
+{
+	(void)state;
+	assert_true(LOOKS_BINARY("\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06"));
+	assert_true(LOOKS_BINARY("\xFF\xD8\xFF\xE0\0\x10JFIF\0\x01\x01\0\0\x01\0\x01\0\0"));
+	assert_true(LOOKS_BINARY("PK\x03\x04\x14\0\0\0\x08\0\x8B\x6A\x2E\x58release.txt"));
+	assert_true(LOOKS_BINARY("\x1F\x8B\x08\0\0\0\0\0\0\x03\xED\x5D\x6B\x73\xDB"));
+	assert_true(LOOKS_BINARY("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<</Filter/FlateDecode"
+	                         "/Length 42>>stream\nx\x9C\xED\x5D\0\x01\x8F\x13"));
+	/* UTF-16 without a BOM cannot be told from binary. */
+	assert_true(LOOKS_BINARY("h\0e\0l\0l\0o\0"));
+}
+
+static void test_text_is_not_binary(void **state)
+{
+	(void)state;
+	assert_false(text_looks_binary("", 0));
+	assert_false(LOOKS_BINARY("WASHINGTON \x96 The Department announced\r\n\ttoday\f"));
+	assert_false(LOOKS_BINARY("caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D\n"));
+	assert_false(LOOKS_BINARY("\xFF\xFEh\0e\0l\0l\0o\0"));
+	assert_false(LOOKS_BINARY("\xFE\xFF\0h\0e\0l\0l\0o"));
+	assert_false(LOOKS_BINARY("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"));
+}
+
+static void test_binary_control_share(void **state)
+{
+	char text[1000];
+	(void)state;
+
+	/* A few stray controls in a release: no. */
+	memset(text, 'x', sizeof text);
+	text[10] = '\x1B';
+	text[500] = '\x07';
+	text[900] = '\x1A';
+	assert_false(text_looks_binary(text, sizeof text));
+	/* Exactly one in ten is still text; one more is binary. */
+	for (size_t i = 0; i < sizeof text; i += 10)
+		text[i] = '\x01';
+	assert_false(text_looks_binary(text, sizeof text));
+	text[5] = '\x02';
+	assert_true(text_looks_binary(text, sizeof text));
+	/* \t \n \r \f do not count. */
+	memset(text, '\n', 250);
+	memset(text + 250, '\t', 250);
+	memset(text + 500, '\r', 250);
+	memset(text + 750, '\f', 250);
+	assert_false(text_looks_binary(text, sizeof text));
+}
+
+static void test_binary_looks_at_the_head_only(void **state)
+{
+	enum { HEAD = 8192 };
+	char *big = malloc(HEAD + 100);
+	(void)state;
+
+	assert_non_null(big);
+	memset(big, 'x', HEAD + 100);
+	big[HEAD] = '\0';
+	assert_false(text_looks_binary(big, HEAD + 100));
+	big[HEAD - 1] = '\0';
+	assert_true(text_looks_binary(big, HEAD + 100));
+	free(big);
+}
+
+/* ---- code points and widths ---------------------------------------------------------- */
+
+static void test_next_cp(void **state)
+{
+	const char s[] = "a\xC3\xA9\xE4\xB8\xAD\xF0\x9D\x84\x9E\xE2\x82z";
+	size_t i = 0;
+	(void)state;
+
+	assert_int_equal(text_next_cp(s, sizeof s - 1, &i), 'a');
+	assert_int_equal(i, 1);
+	assert_int_equal(text_next_cp(s, sizeof s - 1, &i), 0xE9);
+	assert_int_equal(i, 3);
+	assert_int_equal(text_next_cp(s, sizeof s - 1, &i), 0x4E2D);
+	assert_int_equal(i, 6);
+	assert_int_equal(text_next_cp(s, sizeof s - 1, &i), 0x1D11E);
+	assert_int_equal(i, 10);
+	/* Invalid input is not expected, but it must not run away. */
+	assert_int_equal(text_next_cp(s, sizeof s - 1, &i), 0xFFFD);
+	assert_int_equal(i, 11);
+	assert_int_equal(text_next_cp(s, sizeof s - 1, &i), 0xFFFD);
+	assert_int_equal(text_next_cp(s, sizeof s - 1, &i), 'z');
+	/* A sequence cut by n. */
+	i = 0;
+	assert_int_equal(text_next_cp("\xC3\xA9", 1, &i), 0xFFFD);
+	assert_int_equal(i, 1);
+}
+
+static void test_cp_width(void **state)
+{
+	(void)state;
+	assert_int_equal(text_cp_width('a'), 1);
+	assert_int_equal(text_cp_width(' '), 1);
+	assert_int_equal(text_cp_width(0xE9), 1);    /* é */
+	assert_int_equal(text_cp_width(0x301), 0);   /* combining acute */
+	assert_int_equal(text_cp_width(0x200B), 0);  /* zero-width space */
+	assert_int_equal(text_cp_width(0x4E2D), 2);  /* 中 */
+	assert_int_equal(text_cp_width(0xFF21), 2);  /* fullwidth A */
+	assert_int_equal(text_cp_width(0xAC00), 2);  /* 가 */
+	assert_int_equal(text_cp_width(0x1F600), 2); /* 😀 */
+	assert_int_equal(text_cp_width(0x2400), 1);  /* the stand-ins */
+	assert_int_equal(text_cp_width(0xFFFD), 1);
+	/* Non-printable or not a character: one column. */
+	assert_int_equal(text_cp_width(0x7F), 1);
+	assert_int_equal(text_cp_width(0x1B), 1);
+	assert_int_equal(text_cp_width(0x110000), 1);
+}
+
+static void test_width(void **state)
+{
+	(void)state;
+	assert_int_equal(text_width("", 0), 0);
+	assert_int_equal(text_width("hello", 5), 5);
+	assert_int_equal(text_width("caf\xC3\xA9", 5), 4);
+	assert_int_equal(text_width("cafe\xCC\x81", 6), 4);
+	assert_int_equal(text_width("\xE4\xB8\xAD\xE6\x96\x87", 6), 4);
+	assert_int_equal(text_width("a\xF0\x9F\x98\x80"
+	                            "b",
+	                            6),
+	                 4);
+}
+
+/* The tests run in the "C" locale, where the libc says é is not printable: the widths
+ * above prove the locale is not used. Check it stays so once set explicitly, and
+ * that the thread's locale is given back. */
+static void test_width_ignores_and_restores_locale(void **state)
+{
+	(void)state;
+	assert_non_null(setlocale(LC_ALL, "C"));
+	assert_int_equal(text_width("\xC3\xA9\xE4\xB8\xAD", 5), 3);
+	assert_true(uselocale((locale_t)0) == LC_GLOBAL_LOCALE);
+	assert_int_equal(text_cp_width(0x4E2D), 2);
+	assert_true(uselocale((locale_t)0) == LC_GLOBAL_LOCALE);
+	assert_int_equal(text_fit("\xE4\xB8\xAD", 3, 2, NULL), 3);
+	assert_true(uselocale((locale_t)0) == LC_GLOBAL_LOCALE);
+}
+
+static void *width_worker(void *arg)
+{
+	size_t *bad = arg;
+
+	for (int k = 0; k < 2000; k++) {
+		if (text_width("\xE4\xB8\xAD"
+		               "e\xCC\x81",
+		               6) != 3)
+			(*bad)++;
+	}
+	return NULL;
+}
+
+static void test_width_in_threads(void **state)
+{
+	pthread_t threads[4];
+	size_t bad[4] = {0};
+	(void)state;
+
+	for (int t = 0; t < 4; t++)
+		assert_int_equal(pthread_create(&threads[t], NULL, width_worker, &bad[t]), 0);
+	for (int t = 0; t < 4; t++) {
+		assert_int_equal(pthread_join(threads[t], NULL), 0);
+		assert_int_equal(bad[t], 0);
+	}
+}
+
+/* ---- fitting --------------------------------------------------------------------- */
+
+static void test_fit(void **state)
+{
+	size_t used = 99;
+	(void)state;
+
+	assert_int_equal(text_fit("abcdef", 6, 3, &used), 3);
+	assert_int_equal(used, 3);
+	assert_int_equal(text_fit("abc", 3, 10, &used), 3);
+	assert_int_equal(used, 3);
+	assert_int_equal(text_fit("abc", 3, 0, &used), 0);
+	assert_int_equal(used, 0);
+	assert_int_equal(text_fit("", 0, 5, &used), 0);
+	assert_int_equal(used, 0);
+	assert_int_equal(text_fit("abc", 3, 2, NULL), 2);
+}
+
+static void test_fit_keeps_combining_marks(void **state)
+{
+	const char s[] = "e\xCC\x81\xCC\xA3"
+	                 "e\xCC\x81"; /* e + 2 marks, e + 1 mark */
+	size_t used;
+	(void)state;
+
+	assert_int_equal(text_fit(s, sizeof s - 1, 1, &used), 5);
+	assert_int_equal(used, 1);
+	assert_int_equal(text_fit(s, sizeof s - 1, 2, &used), 8);
+	assert_int_equal(used, 2);
+	/* A base that does not fit leaves its marks behind with it. */
+	assert_int_equal(text_fit(s, sizeof s - 1, 0, &used), 0);
+	assert_int_equal(text_fit("\xE4\xB8\xAD\xCC\x81", 5, 1, &used), 0);
+	assert_int_equal(used, 0);
+}
+
+static void test_fit_wide(void **state)
+{
+	const char s[] = "\xE4\xB8\xAD\xE6\x96\x87x"; /* 中文x */
+	size_t used;
+	(void)state;
+
+	assert_int_equal(text_fit(s, sizeof s - 1, 1, &used), 0);
+	assert_int_equal(used, 0);
+	assert_int_equal(text_fit(s, sizeof s - 1, 3, &used), 3);
+	assert_int_equal(used, 2);
+	assert_int_equal(text_fit(s, sizeof s - 1, 4, &used), 6);
+	assert_int_equal(used, 4);
+	assert_int_equal(text_fit(s, sizeof s - 1, 5, &used), 7);
+	assert_int_equal(used, 5);
+}
+
+/* At every width, the prefix is the longest that fits and ends between characters,
+ * never before a zero-width one. */
+static void test_fit_never_splits(void **state)
+{
+	const char s[] = "A\xE4\xB8\xAD"
+	                 "e\xCC\x81\xCC\xA3 \xF0\x9F\x98\x80x\xE2\x80\x8B"
+	                 "\xC3\xA9\xEF\xBC\xA1"
+	                 "b";
+	const size_t n = sizeof s - 1;
+	(void)state;
+
+	for (size_t cols = 0; cols <= 16; cols++) {
+		size_t used, fit = text_fit(s, n, cols, &used);
+
+		assert_true(used <= cols);
+		assert_int_equal(used, text_width(s, fit));
+		if (fit == n)
+			continue;
+		assert_int_not_equal((unsigned char)s[fit] & 0xC0, 0x80);
+		size_t after = fit;
+		uint32_t cp = text_next_cp(s, n, &after);
+
+		assert_true(text_cp_width(cp) > 0);
+		assert_true(used + (size_t)text_cp_width(cp) > cols);
+	}
+}
+
+/* ---- wrapping ---------------------------------------------------------------------- */
+
+static void check_wrap(const char *s, size_t cols, size_t want_len, size_t want_next)
+{
+	size_t next = 12345;
+
+	assert_int_equal(text_wrap_line(s, strlen(s), cols, &next), want_len);
+	assert_int_equal(next, want_next);
+}
+
+static void test_wrap_words(void **state)
+{
+	(void)state;
+	check_wrap("hello world foo", 11, 11, 12);
+	check_wrap("hello world foo", 10, 5, 6);
+	check_wrap("hello world foo", 5, 5, 6);
+	check_wrap("hello world foo", 100, 15, 15);
+	check_wrap("hello   world", 7, 5, 8);
+	check_wrap("hello   world", 13, 13, 13);
+	check_wrap("a b c d", 4, 3, 4);
+	check_wrap("", 10, 0, 0);
+}
+
+static void test_wrap_long_word_is_cut(void **state)
+{
+	(void)state;
+	check_wrap("abcdefghij", 4, 4, 4);
+	check_wrap("ab abcdefghij", 4, 2, 3);
+	check_wrap("abcdefghij klm", 4, 4, 4);
+	check_wrap("abcd efgh", 4, 4, 5);
+}
+
+static void test_wrap_newlines(void **state)
+{
+	(void)state;
+	check_wrap("ab\ncd", 10, 2, 3);
+	check_wrap("ab   \ncd", 10, 2, 6);
+	check_wrap("\ncd", 10, 0, 1);
+	check_wrap("ab\n", 10, 2, 3);
+	/* Spaces that only trail the line do not make a blank line of their own. */
+	check_wrap("hello   \nworld", 5, 5, 9);
+	check_wrap("aaaa \n\nbbb", 4, 4, 6);
+	check_wrap("\nbbb", 4, 0, 1);
+	/* The next paragraph's indent is kept. */
+	check_wrap("ab\n  cd", 10, 2, 3);
+}
+
+static void test_wrap_leading_spaces(void **state)
+{
+	(void)state;
+	check_wrap("  ab cd", 5, 4, 5);
+	check_wrap("      abc", 3, 0, 6);
+	check_wrap("    abcdefgh", 4, 0, 4);
+	check_wrap("   ", 2, 0, 3);
+	/* An indent stays with the word after it, which is cut as a long word. */
+	check_wrap("  abcdef", 4, 4, 4);
+	check_wrap("  Washington-based", 10, 10, 10);
+}
+
+static void test_wrap_wide(void **state)
+{
+	(void)state;
+	/* 中 文字: the space breaks after 3 columns. */
+	check_wrap("\xE4\xB8\xAD \xE6\x96\x87\xE5\xAD\x97", 4, 3, 4);
+	/* No spaces in CJK: cut at the column limit, never inside a character. */
+	check_wrap("\xE4\xB8\xAD\xE6\x96\x87\xE5\xAD\x97", 5, 6, 6);
+	check_wrap("\xE4\xB8\xAD\xE6\x96\x87\xE5\xAD\x97", 6, 9, 9);
+	/* Combining marks stay on the line of their base. */
+	check_wrap("e\xCC\x81"
+	           "e\xCC\x81"
+	           "e",
+	           2, 6, 6);
+}
+
+static void test_wrap_narrow(void **state)
+{
+	(void)state;
+	/* Width 0 wraps as width 1 and always moves on. */
+	check_wrap("abc", 0, 1, 1);
+	check_wrap("a bc", 0, 1, 2);
+	check_wrap("abc", 1, 1, 1);
+	/* A character wider than the line gets a line of its own with its marks. */
+	check_wrap("\xE4\xB8\xAD"
+	           "a",
+	           1, 3, 3);
+	check_wrap("\xE4\xB8\xAD\xCC\x81"
+	           "a",
+	           0, 5, 5);
+	check_wrap("\xE4\xB8\xAD\n"
+	           "a",
+	           1, 3, 4);
+}
+
+/* A line wider than cols must be one character (with its marks) too wide for it. */
+static void assert_lone_character(const char *line, size_t len, size_t cols)
+{
+	size_t after_base = 0;
+
+	text_next_cp(line, len, &after_base);
+	assert_int_equal(text_width(line + after_base, len - after_base), 0);
+	assert_int_equal(text_fit(line, len, cols, NULL), 0);
+}
+
+/* Wrapping a paragraph at every width loses nothing, repeats nothing, keeps lines
+ * within the width (but for a lone wide character) and always moves on. */
+static void test_wrap_paragraph(void **state)
+{
+	const char text[] = "The Department \xE4\xB8\xAD\xE6\x96\x87 announced   today that "
+	                    "caf\xC3\xA9 cafe\xCC\x81 supercalifragilistic grants\n\n"
+	                    "  total \xF0\x9F\x98\x80\xF0\x9F\x98\x80 $4 million. \n";
+	const size_t n = sizeof text - 1;
+	char kept[sizeof text], seen[sizeof text];
+	size_t nkept = 0;
+	(void)state;
+
+	for (size_t i = 0; i < n; i++) {
+		if (text[i] != ' ' && text[i] != '\n')
+			kept[nkept++] = text[i];
+	}
+	for (size_t cols = 1; cols <= 60; cols++) {
+		size_t at = 0, nseen = 0, lines = 0;
+
+		while (at < n) {
+			size_t next, len = text_wrap_line(text + at, n - at, cols, &next);
+
+			assert_true(next > 0 && next <= n - at);
+			assert_true(len <= next);
+			if (text_width(text + at, len) > cols)
+				assert_lone_character(text + at, len, cols);
+			assert_true(len == 0 || text[at + len - 1] != ' ');
+			for (size_t k = 0; k < len; k++) {
+				assert_int_not_equal(text[at + k], '\n');
+				if (text[at + k] != ' ')
+					seen[nseen++] = text[at + k];
+			}
+			at += next;
+			assert_true(++lines <= n);
+		}
+		assert_int_equal(nseen, nkept);
+		assert_memory_equal(seen, kept, nkept);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(test_ascii_passes_through),
+	        cmocka_unit_test(test_valid_utf8_passes_through),
+	        cmocka_unit_test(test_utf8_bom_is_dropped),
+	        cmocka_unit_test(test_every_single_byte),
+	        cmocka_unit_test(test_fast_path_agrees_at_every_offset),
+	        cmocka_unit_test(test_cp1252_bytes),
+	        cmocka_unit_test(test_overlong_is_cp1252),
+	        cmocka_unit_test(test_encoded_surrogate_is_cp1252),
+	        cmocka_unit_test(test_beyond_unicode_is_cp1252),
+	        cmocka_unit_test(test_truncated_sequence),
+	        cmocka_unit_test(test_line_ends_fold),
+	        cmocka_unit_test(test_line_separators),
+	        cmocka_unit_test(test_tab_becomes_space),
+	        cmocka_unit_test(test_controls_become_pictures),
+	        cmocka_unit_test(test_c1_controls_are_replaced),
+	        cmocka_unit_test(test_bidi_controls_are_replaced),
+	        cmocka_unit_test(test_names_mode),
+	        cmocka_unit_test(test_utf16le),
+	        cmocka_unit_test(test_utf16be),
+	        cmocka_unit_test(test_utf16_odd_trailing_byte),
+	        cmocka_unit_test(test_utf16_is_sanitised),
+	        cmocka_unit_test(test_decoded_max_worst_cases),
+	        cmocka_unit_test(test_fuzz_fragments),
+	        cmocka_unit_test(test_fuzz_random_bytes),
+	        cmocka_unit_test(test_every_byte_pair),
+	        cmocka_unit_test(test_binary_formats),
+	        cmocka_unit_test(test_text_is_not_binary),
+	        cmocka_unit_test(test_binary_control_share),
+	        cmocka_unit_test(test_binary_looks_at_the_head_only),
+	        cmocka_unit_test(test_next_cp),
+	        cmocka_unit_test(test_cp_width),
+	        cmocka_unit_test(test_width),
+	        cmocka_unit_test(test_width_ignores_and_restores_locale),
+	        cmocka_unit_test(test_width_in_threads),
+	        cmocka_unit_test(test_fit),
+	        cmocka_unit_test(test_fit_keeps_combining_marks),
+	        cmocka_unit_test(test_fit_wide),
+	        cmocka_unit_test(test_fit_never_splits),
+	        cmocka_unit_test(test_wrap_words),
+	        cmocka_unit_test(test_wrap_long_word_is_cut),
+	        cmocka_unit_test(test_wrap_newlines),
+	        cmocka_unit_test(test_wrap_leading_spaces),
+	        cmocka_unit_test(test_wrap_wide),
+	        cmocka_unit_test(test_wrap_narrow),
+	        cmocka_unit_test(test_wrap_paragraph),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
