@@ -1,0 +1,219 @@
+#include "config.h"
+
+#include "relview/date.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static bool is_leap(int year)
+{
+	return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+static int days_in_month(int year, int month)
+{
+	static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	return month == 2 && is_leap(year) ? 29 : days[month - 1];
+}
+
+bool date_is_valid(int year, int month, int day)
+{
+	if (year < DATE_MIN_YEAR || year > DATE_MAX_YEAR || month < 1 || month > 12)
+		return false;
+	return day >= 1 && day <= days_in_month(year, month);
+}
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static char lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* Reads exactly `width` digits at s[*i]; false (and *i unchanged) otherwise. */
+static bool read_fixed(const char *s, size_t n, size_t *i, int width, int *value)
+{
+	int v = 0;
+	for (int k = 0; k < width; k++) {
+		if (*i + (size_t)k >= n || !is_digit(s[*i + (size_t)k]))
+			return false;
+		v = v * 10 + (s[*i + (size_t)k] - '0');
+	}
+	*i += (size_t)width;
+	*value = v;
+	return true;
+}
+
+/* Reads one or two digits (a day or a month). */
+static bool read_small(const char *s, size_t n, size_t *i, int *value)
+{
+	if (*i >= n || !is_digit(s[*i]))
+		return false;
+	int v = s[(*i)++] - '0';
+	if (*i < n && is_digit(s[*i]))
+		v = v * 10 + (s[(*i)++] - '0');
+	*value = v;
+	return true;
+}
+
+static size_t skip_spaces(const char *s, size_t n, size_t i)
+{
+	while (i < n && s[i] == ' ')
+		i++;
+	return i;
+}
+
+/* A month as a word: its full name or a prefix of at least three letters ("Mar",
+ * "Sept"), any case, optionally followed by a period. Returns 1..12 or 0. */
+static int read_month(const char *s, size_t n, size_t *i)
+{
+	static const char *const names[12] = {"january",   "february", "march",    "april",
+	                                      "may",       "june",     "july",     "august",
+	                                      "september", "october",  "november", "december"};
+	size_t len = 0;
+	while (*i + len < n && is_alpha(s[*i + len]))
+		len++;
+	if (len < 3)
+		return 0;
+	for (int m = 0; m < 12; m++) {
+		size_t full = strlen(names[m]);
+		if (len > full)
+			continue;
+		size_t k = 0;
+		while (k < len && lower(s[*i + k]) == names[m][k])
+			k++;
+		if (k < len)
+			continue;
+		*i += len;
+		if (*i < n && s[*i] == '.')
+			(*i)++;
+		return m + 1;
+	}
+	return 0;
+}
+
+/* "March 11, 2014", "Sept. 15, 2011", "March 11,2014", "March 11th 2014". */
+static bool parse_month_first(const char *s, size_t n, int *y, int *m, int *d, size_t *used)
+{
+	size_t i = 0;
+	*m = read_month(s, n, &i);
+	if (*m == 0)
+		return false;
+	size_t after = skip_spaces(s, n, i);
+	if (after == i && s[i - 1] != '.')
+		return false;
+	i = after;
+	if (!read_small(s, n, &i, d))
+		return false;
+	if (i + 1 < n && is_alpha(s[i]) && is_alpha(s[i + 1]))
+		i += 2; /* an ordinal suffix: "11th" */
+	if (i < n && s[i] == ',')
+		i++;
+	i = skip_spaces(s, n, i);
+	if (!read_fixed(s, n, &i, 4, y))
+		return false;
+	*used = i;
+	return true;
+}
+
+/* "11 March 2014". */
+static bool parse_day_first(const char *s, size_t n, int *y, int *m, int *d, size_t *used)
+{
+	size_t i = 0;
+	if (!read_small(s, n, &i, d))
+		return false;
+	size_t after = skip_spaces(s, n, i);
+	if (after == i)
+		return false;
+	i = after;
+	*m = read_month(s, n, &i);
+	if (*m == 0)
+		return false;
+	if (i < n && s[i] == ',')
+		i++;
+	after = skip_spaces(s, n, i);
+	if (after == i)
+		return false;
+	i = after;
+	if (!read_fixed(s, n, &i, 4, y))
+		return false;
+	*used = i;
+	return true;
+}
+
+/* "2014-03-11". */
+static bool parse_iso(const char *s, size_t n, int *y, int *m, int *d, size_t *used)
+{
+	size_t i = 0;
+	if (!read_fixed(s, n, &i, 4, y) || i >= n || s[i++] != '-')
+		return false;
+	if (!read_fixed(s, n, &i, 2, m) || i >= n || s[i++] != '-')
+		return false;
+	if (!read_fixed(s, n, &i, 2, d))
+		return false;
+	*used = i;
+	return true;
+}
+
+/* The year is always exactly four digits and nothing has to follow it, because the
+ * header runs the next field on: "February 1, 2016287g Immigration ...". */
+bool date_parse_prefix(const char *s, size_t n, uint32_t *date, size_t *used)
+{
+	int y, m, d;
+	size_t u;
+	if (!parse_iso(s, n, &y, &m, &d, &u) && !parse_month_first(s, n, &y, &m, &d, &u) &&
+	    !parse_day_first(s, n, &y, &m, &d, &u))
+		return false;
+	if (!date_is_valid(y, m, d))
+		return false;
+	*date = (uint32_t)(y * 10000 + m * 100 + d);
+	*used = u;
+	return true;
+}
+
+/* Reads "-" and one or two digits, if the text goes on with a '-'. */
+static bool read_part(const char *s, size_t n, size_t *i, int *value, bool *present)
+{
+	*present = *i < n && s[*i] == '-';
+	if (!*present)
+		return true;
+	(*i)++;
+	return read_small(s, n, i, value);
+}
+
+bool date_parse_bound(const char *s, bool upper, uint32_t *date)
+{
+	size_t n = strlen(s), i = 0;
+	int y, m = upper ? 12 : 1, d = 1;
+	bool has_month, has_day = false;
+	if (!read_fixed(s, n, &i, 4, &y) || !read_part(s, n, &i, &m, &has_month))
+		return false;
+	if (has_month && !read_part(s, n, &i, &d, &has_day))
+		return false;
+	if (i != n || y < DATE_MIN_YEAR || y > DATE_MAX_YEAR || m < 1 || m > 12)
+		return false;
+	if (!has_day && upper)
+		d = days_in_month(y, m);
+	if (!date_is_valid(y, m, d))
+		return false;
+	*date = (uint32_t)(y * 10000 + m * 100 + d);
+	return true;
+}
+
+void date_format_iso(uint32_t date, char out[11])
+{
+	int y = date_year(date), m = date_month(date), d = (int)(date % 100);
+	if (!date_is_valid(y, m, d)) {
+		out[0] = '\0';
+		return;
+	}
+	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+}

@@ -1,0 +1,511 @@
+#include "config.h"
+
+#include "relview/place.h"
+
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct state {
+	const char *code, *name;
+};
+
+/* The 50 states, the District of Columbia and the inhabited territories. */
+static const struct state states[] = {
+        {"AL", "Alabama"},
+        {"AK", "Alaska"},
+        {"AZ", "Arizona"},
+        {"AR", "Arkansas"},
+        {"CA", "California"},
+        {"CO", "Colorado"},
+        {"CT", "Connecticut"},
+        {"DE", "Delaware"},
+        {"FL", "Florida"},
+        {"GA", "Georgia"},
+        {"HI", "Hawaii"},
+        {"ID", "Idaho"},
+        {"IL", "Illinois"},
+        {"IN", "Indiana"},
+        {"IA", "Iowa"},
+        {"KS", "Kansas"},
+        {"KY", "Kentucky"},
+        {"LA", "Louisiana"},
+        {"ME", "Maine"},
+        {"MD", "Maryland"},
+        {"MA", "Massachusetts"},
+        {"MI", "Michigan"},
+        {"MN", "Minnesota"},
+        {"MS", "Mississippi"},
+        {"MO", "Missouri"},
+        {"MT", "Montana"},
+        {"NE", "Nebraska"},
+        {"NV", "Nevada"},
+        {"NH", "New Hampshire"},
+        {"NJ", "New Jersey"},
+        {"NM", "New Mexico"},
+        {"NY", "New York"},
+        {"NC", "North Carolina"},
+        {"ND", "North Dakota"},
+        {"OH", "Ohio"},
+        {"OK", "Oklahoma"},
+        {"OR", "Oregon"},
+        {"PA", "Pennsylvania"},
+        {"RI", "Rhode Island"},
+        {"SC", "South Carolina"},
+        {"SD", "South Dakota"},
+        {"TN", "Tennessee"},
+        {"TX", "Texas"},
+        {"UT", "Utah"},
+        {"VT", "Vermont"},
+        {"VA", "Virginia"},
+        {"WA", "Washington"},
+        {"WV", "West Virginia"},
+        {"WI", "Wisconsin"},
+        {"WY", "Wyoming"},
+        {"DC", "District of Columbia"},
+        {"PR", "Puerto Rico"},
+        {"GU", "Guam"},
+        {"VI", "U.S. Virgin Islands"},
+        {"AS", "American Samoa"},
+        {"MP", "Northern Mariana Islands"},
+};
+
+/* Other spellings of states: the dotted and AP-style abbreviations that datelines
+ * and older headers use ("D.C.", "Calif.", "N.Y."). */
+struct alias {
+	const char *code, *text;
+};
+
+static const struct alias state_aliases[] = {
+        {"DC", "D.C."},
+        {"DC", "Washington, D.C."},
+        {"AL", "Ala."},
+        {"AZ", "Ariz."},
+        {"AR", "Ark."},
+        {"CA", "Calif."},
+        {"CO", "Colo."},
+        {"CT", "Conn."},
+        {"DE", "Del."},
+        {"FL", "Fla."},
+        {"GA", "Ga."},
+        {"IL", "Ill."},
+        {"IN", "Ind."},
+        {"KS", "Kan."},
+        {"KS", "Kans."},
+        {"KY", "Ky."},
+        {"LA", "La."},
+        {"MD", "Md."},
+        {"MA", "Mass."},
+        {"MI", "Mich."},
+        {"MN", "Minn."},
+        {"MS", "Miss."},
+        {"MO", "Mo."},
+        {"MT", "Mont."},
+        {"NE", "Neb."},
+        {"NE", "Nebr."},
+        {"NV", "Nev."},
+        {"NH", "N.H."},
+        {"NJ", "N.J."},
+        {"NM", "N.M."},
+        {"NM", "N.Mex."},
+        {"NY", "N.Y."},
+        {"NC", "N.C."},
+        {"ND", "N.D."},
+        {"OK", "Okla."},
+        {"OR", "Ore."},
+        {"OR", "Oreg."},
+        {"PA", "Pa."},
+        {"PA", "Penn."},
+        {"RI", "R.I."},
+        {"SC", "S.C."},
+        {"SD", "S.D."},
+        {"TN", "Tenn."},
+        {"TX", "Tex."},
+        {"VT", "Vt."},
+        {"VA", "Va."},
+        {"WA", "Wash."},
+        {"WV", "W.Va."},
+        {"WV", "W. Va."},
+        {"WI", "Wis."},
+        {"WI", "Wisc."},
+        {"WY", "Wyo."},
+        {"PR", "P.R."},
+        {"VI", "V.I."},
+        {"VI", "Virgin Islands"},
+        {"VI", "US Virgin Islands"},
+        {"MP", "CNMI"},
+        {"MP", "Commonwealth of the Northern Mariana Islands"},
+};
+
+/* UN members and observers under their short and formal names, plus the other forms
+ * that headers print ("U.S.", "People's Republic of China") and a few territories that
+ * appear as countries. */
+static const char *const countries[] = {
+        "Afghanistan",
+        "Albania",
+        "Algeria",
+        "Andorra",
+        "Angola",
+        "Antigua and Barbuda",
+        "Argentina",
+        "Armenia",
+        "Australia",
+        "Austria",
+        "Azerbaijan",
+        "Bahamas",
+        "The Bahamas",
+        "Bahrain",
+        "Bangladesh",
+        "Barbados",
+        "Belarus",
+        "Belgium",
+        "Belize",
+        "Benin",
+        "Bhutan",
+        "Bolivia",
+        "Bosnia and Herzegovina",
+        "Bosnia",
+        "Botswana",
+        "Brazil",
+        "Brunei",
+        "Brunei Darussalam",
+        "Bulgaria",
+        "Burkina Faso",
+        "Burundi",
+        "Cabo Verde",
+        "Cape Verde",
+        "Cambodia",
+        "Cameroon",
+        "Canada",
+        "Central African Republic",
+        "Chad",
+        "Chile",
+        "China",
+        "People's Republic of China",
+        "People\u2019s Republic of China",
+        "Colombia",
+        "Comoros",
+        "Congo",
+        "Republic of the Congo",
+        "Democratic Republic of the Congo",
+        "Costa Rica",
+        "C\u00f4te d'Ivoire",
+        "C\u00f4te d\u2019Ivoire",
+        "Cote d'Ivoire",
+        "Ivory Coast",
+        "Croatia",
+        "Cuba",
+        "Cyprus",
+        "Czechia",
+        "Czech Republic",
+        "Denmark",
+        "Djibouti",
+        "Dominica",
+        "Dominican Republic",
+        "Ecuador",
+        "Egypt",
+        "El Salvador",
+        "Equatorial Guinea",
+        "Eritrea",
+        "Estonia",
+        "Eswatini",
+        "Swaziland",
+        "Ethiopia",
+        "Fiji",
+        "Finland",
+        "France",
+        "Gabon",
+        "Gambia",
+        "The Gambia",
+        "Georgia",
+        "Germany",
+        "Ghana",
+        "Greece",
+        "Grenada",
+        "Guatemala",
+        "Guinea",
+        "Guinea-Bissau",
+        "Guyana",
+        "Haiti",
+        "Honduras",
+        "Hungary",
+        "Iceland",
+        "India",
+        "Indonesia",
+        "Iran",
+        "Iraq",
+        "Ireland",
+        "Republic of Ireland",
+        "Israel",
+        "Italy",
+        "Jamaica",
+        "Japan",
+        "Jordan",
+        "Kazakhstan",
+        "Kenya",
+        "Kiribati",
+        "Kuwait",
+        "Kyrgyzstan",
+        "Laos",
+        "Lao People's Democratic Republic",
+        "Latvia",
+        "Lebanon",
+        "Lesotho",
+        "Liberia",
+        "Libya",
+        "Liechtenstein",
+        "Lithuania",
+        "Luxembourg",
+        "Madagascar",
+        "Malawi",
+        "Malaysia",
+        "Maldives",
+        "Mali",
+        "Malta",
+        "Marshall Islands",
+        "Mauritania",
+        "Mauritius",
+        "Mexico",
+        "M\u00e9xico",
+        "Micronesia",
+        "Federated States of Micronesia",
+        "Moldova",
+        "Republic of Moldova",
+        "Monaco",
+        "Mongolia",
+        "Montenegro",
+        "Morocco",
+        "Mozambique",
+        "Myanmar",
+        "Burma",
+        "Namibia",
+        "Nauru",
+        "Nepal",
+        "Netherlands",
+        "The Netherlands",
+        "Holland",
+        "New Zealand",
+        "Nicaragua",
+        "Niger",
+        "Nigeria",
+        "North Korea",
+        "Democratic People's Republic of Korea",
+        "North Macedonia",
+        "Macedonia",
+        "Norway",
+        "Oman",
+        "Pakistan",
+        "Palau",
+        "Panama",
+        "Panam\u00e1",
+        "Papua New Guinea",
+        "Paraguay",
+        "Peru",
+        "Per\u00fa",
+        "Philippines",
+        "The Philippines",
+        "Poland",
+        "Portugal",
+        "Qatar",
+        "Romania",
+        "Russia",
+        "Russian Federation",
+        "Rwanda",
+        "Saint Kitts and Nevis",
+        "St. Kitts and Nevis",
+        "Saint Lucia",
+        "St. Lucia",
+        "Saint Vincent and the Grenadines",
+        "St. Vincent and the Grenadines",
+        "Samoa",
+        "San Marino",
+        "Sao Tome and Principe",
+        "S\u00e3o Tom\u00e9 and Pr\u00edncipe",
+        "Saudi Arabia",
+        "Senegal",
+        "Serbia",
+        "Seychelles",
+        "Sierra Leone",
+        "Singapore",
+        "Slovakia",
+        "Slovenia",
+        "Solomon Islands",
+        "Somalia",
+        "South Africa",
+        "South Korea",
+        "Korea",
+        "Republic of Korea",
+        "South Sudan",
+        "Spain",
+        "Sri Lanka",
+        "Sudan",
+        "Suriname",
+        "Sweden",
+        "Switzerland",
+        "Syria",
+        "Syrian Arab Republic",
+        "Tajikistan",
+        "Tanzania",
+        "United Republic of Tanzania",
+        "Thailand",
+        "Timor-Leste",
+        "East Timor",
+        "Togo",
+        "Tonga",
+        "Trinidad and Tobago",
+        "Tunisia",
+        "Turkey",
+        "T\u00fcrkiye",
+        "Turkmenistan",
+        "Tuvalu",
+        "Uganda",
+        "Ukraine",
+        "United Arab Emirates",
+        "UAE",
+        "U.A.E.",
+        "United Kingdom",
+        "UK",
+        "U.K.",
+        "Great Britain",
+        "Britain",
+        "England",
+        "Scotland",
+        "Wales",
+        "Northern Ireland",
+        "United States",
+        "United States of America",
+        "U.S.",
+        "US",
+        "USA",
+        "U.S.A.",
+        "Uruguay",
+        "Uzbekistan",
+        "Vanuatu",
+        "Venezuela",
+        "Vietnam",
+        "Viet Nam",
+        "Yemen",
+        "Zambia",
+        "Zimbabwe",
+        "Holy See",
+        "Vatican City",
+        "Vatican",
+        "Palestine",
+        "State of Palestine",
+        "West Bank",
+        "Gaza",
+        "Kosovo",
+        "Taiwan",
+        "Republic of China",
+        "Hong Kong",
+        "Macau",
+        "Macao",
+        "Aruba",
+        "Cura\u00e7ao",
+        "Curacao",
+        "Sint Maarten",
+        "Bermuda",
+        "Cayman Islands",
+        "British Virgin Islands",
+        "Turks and Caicos Islands",
+        "Anguilla",
+        "Montserrat",
+        "Greenland",
+        "Gibraltar",
+        "French Guiana",
+        "Guadeloupe",
+        "Martinique",
+        "New Caledonia",
+        "French Polynesia",
+};
+
+#define N_STATES    (sizeof states / sizeof states[0])
+#define N_ALIASES   (sizeof state_aliases / sizeof state_aliases[0])
+#define N_COUNTRIES (sizeof countries / sizeof countries[0])
+
+/* A name to look up and what it stands for: a state index or -1 for a country. */
+struct key {
+	const char *text;
+	size_t len;
+	int state;
+};
+
+/* Every spelling in two indexes sorted case-insensitively, built once, so each lookup
+ * is a binary search: the parser asks several times per release. */
+static struct key state_keys[2 * N_STATES + N_ALIASES];
+static struct key country_keys[N_COUNTRIES];
+static pthread_once_t keys_once = PTHREAD_ONCE_INIT;
+
+static int ascii_lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+static int compare_text(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t n = an < bn ? an : bn;
+	for (size_t i = 0; i < n; i++) {
+		int d = ascii_lower((unsigned char)a[i]) - ascii_lower((unsigned char)b[i]);
+		if (d != 0)
+			return d;
+	}
+	return an < bn ? -1 : an > bn;
+}
+
+static int compare_keys(const void *a, const void *b)
+{
+	const struct key *x = a, *y = b;
+	return compare_text(x->text, x->len, y->text, y->len);
+}
+
+static int state_index(const char *code)
+{
+	for (size_t i = 0; i < N_STATES; i++)
+		if (strcmp(states[i].code, code) == 0)
+			return (int)i;
+	return -1;
+}
+
+static struct key make_key(const char *text, int state)
+{
+	return (struct key){text, strlen(text), state};
+}
+
+static void build_keys(void)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < N_STATES; i++) {
+		state_keys[k++] = make_key(states[i].code, (int)i);
+		state_keys[k++] = make_key(states[i].name, (int)i);
+	}
+	for (size_t i = 0; i < N_ALIASES; i++)
+		state_keys[k++] =
+		        make_key(state_aliases[i].text, state_index(state_aliases[i].code));
+	qsort(state_keys, k, sizeof state_keys[0], compare_keys);
+	for (size_t i = 0; i < N_COUNTRIES; i++)
+		country_keys[i] = make_key(countries[i], -1);
+	qsort(country_keys, N_COUNTRIES, sizeof country_keys[0], compare_keys);
+}
+
+static const struct key *find_key(const struct key *keys, size_t count, const char *s, size_t n)
+{
+	pthread_once(&keys_once, build_keys);
+	struct key probe = {s, n, -1};
+	return bsearch(&probe, keys, count, sizeof keys[0], compare_keys);
+}
+
+const char *place_state(const char *s, size_t n, const char **name)
+{
+	const struct key *k = find_key(state_keys, sizeof state_keys / sizeof state_keys[0], s, n);
+	if (k == NULL)
+		return NULL;
+	if (name != NULL)
+		*name = states[k->state].name;
+	return states[k->state].code;
+}
+
+bool place_is_country(const char *s, size_t n)
+{
+	return find_key(country_keys, N_COUNTRIES, s, n) != NULL;
+}

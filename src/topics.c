@@ -1,0 +1,133 @@
+#include "config.h"
+
+#include "relview/topics.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The compiled-in vocabulary (data/topics.txt), NULL-terminated. */
+extern const char *const topic_builtin[];
+
+struct topic_name {
+	const char *text; /* a built-in string or an owned copy */
+	size_t len;
+	bool owned;
+};
+
+/* Names in an array; an open-addressing hash table of indexes + 1 (0: empty slot)
+ * makes topic_vocab_has() one hash and usually one comparison. */
+struct topic_vocab {
+	struct topic_name *names;
+	size_t count, cap;
+	uint32_t *slots;
+	size_t nslots; /* a power of two, at least twice count */
+};
+
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 14695981039346656037u; /* FNV-1a */
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211u;
+	}
+	return h;
+}
+
+/* The slot holding s, or the empty slot where it would go. */
+static size_t find_slot(const struct topic_vocab *v, const char *s, size_t n)
+{
+	size_t mask = v->nslots - 1, i = (size_t)hash_bytes(s, n) & mask;
+	while (v->slots[i] != 0) {
+		const struct topic_name *t = &v->names[v->slots[i] - 1];
+		if (t->len == n && memcmp(t->text, s, n) == 0)
+			break;
+		i = (i + 1) & mask;
+	}
+	return i;
+}
+
+static bool grow_slots(struct topic_vocab *v)
+{
+	size_t nslots = v->nslots ? v->nslots * 2 : 64;
+	uint32_t *slots = calloc(nslots, sizeof *slots);
+	if (slots == NULL)
+		return false;
+	free(v->slots);
+	v->slots = slots;
+	v->nslots = nslots;
+	for (size_t k = 0; k < v->count; k++)
+		v->slots[find_slot(v, v->names[k].text, v->names[k].len)] = (uint32_t)(k + 1);
+	return true;
+}
+
+static bool insert(struct topic_vocab *v, const char *s, size_t n, bool copy)
+{
+	if (n == 0 || topic_vocab_has(v, s, n))
+		return true;
+	if (v->count == UINT32_MAX - 1)
+		return false;
+	if (2 * (v->count + 1) > v->nslots && !grow_slots(v))
+		return false;
+	if (v->count == v->cap) {
+		size_t cap = v->cap ? v->cap * 2 : 128;
+		struct topic_name *names = realloc(v->names, cap * sizeof *names);
+		if (names == NULL)
+			return false;
+		v->names = names;
+		v->cap = cap;
+	}
+	const char *text = s;
+	if (copy) {
+		char *dup = malloc(n + 1);
+		if (dup == NULL)
+			return false;
+		memcpy(dup, s, n);
+		dup[n] = '\0';
+		text = dup;
+	}
+	v->names[v->count] = (struct topic_name){text, n, copy};
+	v->count++;
+	v->slots[find_slot(v, s, n)] = (uint32_t)v->count;
+	return true;
+}
+
+struct topic_vocab *topic_vocab_new(void)
+{
+	struct topic_vocab *v = calloc(1, sizeof *v);
+	if (v == NULL || !grow_slots(v)) {
+		free(v);
+		return NULL;
+	}
+	for (size_t i = 0; topic_builtin[i] != NULL; i++) {
+		if (!insert(v, topic_builtin[i], strlen(topic_builtin[i]), false)) {
+			topic_vocab_free(v);
+			return NULL;
+		}
+	}
+	return v;
+}
+
+void topic_vocab_free(struct topic_vocab *vocab)
+{
+	if (vocab == NULL)
+		return;
+	for (size_t i = 0; i < vocab->count; i++)
+		if (vocab->names[i].owned)
+			free((char *)vocab->names[i].text);
+	free(vocab->names);
+	free(vocab->slots);
+	free(vocab);
+}
+
+bool topic_vocab_add(struct topic_vocab *vocab, const char *name, size_t n)
+{
+	return insert(vocab, name, n, true);
+}
+
+bool topic_vocab_has(const struct topic_vocab *vocab, const char *s, size_t n)
+{
+	if (vocab == NULL || n == 0)
+		return false;
+	return vocab->slots[find_slot(vocab, s, n)] != 0;
+}
