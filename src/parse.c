@@ -1,0 +1,723 @@
+#include "config.h"
+
+#include "relview/parse.h"
+
+#include "relview/date.h"
+#include "relview/place.h"
+#include "relview/topics.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+/* ---- lines ------------------------------------------------------------------------ */
+
+/* A line of the text without its surrounding white space: [off, off + len). next is
+ * where the following line starts. */
+struct line {
+	size_t off, len, next;
+};
+
+struct reader {
+	const char *t;
+	size_t n, pos;
+};
+
+/* Bytes of white space at t[i]: ASCII blanks and the no-break space that saved pages
+ * are full of. */
+static size_t space_width(const char *t, size_t n, size_t i)
+{
+	unsigned char c = (unsigned char)t[i];
+	if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
+		return 1;
+	if (c == 0xC2 && i + 1 < n && (unsigned char)t[i + 1] == 0xA0)
+		return 2;
+	return 0;
+}
+
+static bool space_before(const char *t, size_t start, size_t end)
+{
+	if (end > start && space_width(t, end, end - 1) == 1)
+		return true;
+	return end >= start + 2 && (unsigned char)t[end - 2] == 0xC2 &&
+	       (unsigned char)t[end - 1] == 0xA0;
+}
+
+/* Trims [*off, *off + *len) on both sides. */
+static void trim(const char *t, size_t *off, size_t *len)
+{
+	size_t start = *off, end = *off + *len, w;
+	while (start < end && (w = space_width(t, end, start)) != 0)
+		start += w;
+	while (end > start && space_before(t, start, end))
+		end -= (unsigned char)t[end - 1] == 0xA0 ? 2 : 1;
+	*off = start;
+	*len = end - start;
+}
+
+static struct line line_at(const char *t, size_t n, size_t pos)
+{
+	const char *nl = memchr(t + pos, '\n', n - pos);
+	size_t end = nl ? (size_t)(nl - t) : n;
+	struct line ln = {pos, end - pos, nl ? end + 1 : n};
+	trim(t, &ln.off, &ln.len);
+	return ln;
+}
+
+/* The next line with something on it; false at the end of the text. */
+static bool next_content(struct reader *r, struct line *ln)
+{
+	while (r->pos < r->n) {
+		*ln = line_at(r->t, r->n, r->pos);
+		r->pos = ln->next;
+		if (ln->len > 0)
+			return true;
+	}
+	return false;
+}
+
+static bool peek_content(const struct reader *r, struct line *ln)
+{
+	struct reader copy = *r;
+	return next_content(&copy, ln);
+}
+
+static bool same_text(const char *t, struct line a, struct line b)
+{
+	return a.len == b.len && memcmp(t + a.off, t + b.off, a.len) == 0;
+}
+
+static struct span to_span(size_t off, size_t len)
+{
+	return (struct span){(uint32_t)off, (uint32_t)len};
+}
+
+/* ---- characters ------------------------------------------------------------------- */
+
+static bool is_upper(char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+static bool is_lower(char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* A byte of a multibyte UTF-8 character: in names these are letters ("Bogotá"). */
+static bool is_high(char c)
+{
+	return (unsigned char)c >= 0x80;
+}
+
+static bool has_prefix_ci(const char *s, size_t n, const char *prefix)
+{
+	size_t k = strlen(prefix);
+	return n >= k && strncasecmp(s, prefix, k) == 0;
+}
+
+static bool has_suffix_ci(const char *s, size_t n, const char *suffix)
+{
+	size_t k = strlen(suffix);
+	return n >= k && strncasecmp(s + n - k, suffix, k) == 0;
+}
+
+/* ---- boilerplate ------------------------------------------------------------------ */
+
+/* Lines the sites print around a release's header: banners, navigation, the old DHS
+ * threat-level box. Matched whole, ignoring case. */
+static const char *const boilerplate_lines[] = {
+        "Skip to main content",
+        "An official website of the United States government",
+        "Here's how you know",
+        "Here\u2019s how you know",
+        "U.S. flag",
+        "US flag",
+        "United States Flag",
+        "Official Website of the Department of Homeland Security",
+        "Official websites use .gov",
+        "Secure .gov websites use HTTPS",
+        "U.S. Immigration and Customs Enforcement",
+        "News Releases",
+        "News Release",
+        "Press Releases",
+        "Press Release",
+        "For Immediate Release",
+        "Find releases based on",
+        "Search all news releases",
+        "Tags",
+        "Menu",
+        "Search",
+        "Home",
+        "News",
+        "Newsroom",
+        "Breadcrumb",
+        "Share",
+        "Print",
+        "Current Threat Level",
+        "Low",
+        "Guarded",
+        "Elevated",
+        "High",
+        "Severe",
+};
+
+static const char *const boilerplate_prefixes[] = {
+        "A .gov website belongs to",
+        "A lock (",
+        "Secure .gov websites use",
+};
+
+/* The DHS banner line that announces the dhs-flag layout (a topic line follows). */
+static const char dhs_banner[] = "Report Crimes:";
+
+static bool is_boilerplate(const char *t, struct line ln)
+{
+	const char *s = t + ln.off;
+	if (ln.len > 120)
+		return false;
+	for (size_t i = 0; i < sizeof boilerplate_lines / sizeof boilerplate_lines[0]; i++)
+		if (strlen(boilerplate_lines[i]) == ln.len &&
+		    strncasecmp(s, boilerplate_lines[i], ln.len) == 0)
+			return true;
+	for (size_t i = 0; i < sizeof boilerplate_prefixes / sizeof boilerplate_prefixes[0]; i++)
+		if (has_prefix_ci(s, ln.len, boilerplate_prefixes[i]))
+			return true;
+	return has_prefix_ci(s, ln.len, dhs_banner) ||
+	       has_suffix_ci(s, ln.len, "Risk of Terrorist Attacks");
+}
+
+/* Where the page's footer starts: the release ends before it. */
+static bool is_footer(const char *t, struct line ln)
+{
+	const char *s = t + ln.off;
+	return has_prefix_ci(s, ln.len, "Updated:") ||
+	       has_prefix_ci(s, ln.len, "Last Reviewed/Updated:") ||
+	       has_prefix_ci(s, ln.len, "Page Last Reviewed/Updated:") ||
+	       (ln.len == 13 && strncasecmp(s, "Return to top", 13) == 0);
+}
+
+/* ---- line shapes ------------------------------------------------------------------ */
+
+enum { DATELINE_REACH = 64, HEADLINE_MAX = 300, SUBTITLE_MAX = 250 };
+
+/* The dash that ends a dateline at s[i]: "-" before a space, an en or em dash.
+ * Returns its width or 0. */
+static size_t dash_at(const char *s, size_t n, size_t i)
+{
+	if (s[i] == '-')
+		return i > 0 && i + 1 < n && s[i + 1] == ' ' ? 1 : 0;
+	if (i + 2 < n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+	    ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94))
+		return 3;
+	return 0;
+}
+
+/* A city as datelines print it: capitals, spaces and the punctuation of names. */
+static bool is_caps_city(const char *s, size_t n)
+{
+	size_t letters = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (is_lower(c) || is_digit(c))
+			return false;
+		if (is_upper(c) || is_high(c))
+			letters++;
+		else if (c != ' ' && c != '.' && c != '\'' && c != '-')
+			return false;
+	}
+	return letters >= 2;
+}
+
+static bool is_known_place(const char *s, size_t n)
+{
+	return place_state(s, n, NULL) != NULL || place_is_country(s, n);
+}
+
+/* A paragraph that opens with a dateline, "WASHINGTON — ...", "SANTA ANA, Calif. - ",
+ * "Washington, D.C. - ": the first line of a body, never a headline. */
+static bool is_dateline(const char *t, struct line ln)
+{
+	const char *s = t + ln.off;
+	size_t reach = ln.len < DATELINE_REACH ? ln.len : DATELINE_REACH, dash = 0;
+	while (dash < reach && dash_at(s, ln.len, dash) == 0)
+		dash++;
+	if (dash == reach)
+		return false;
+	size_t off = ln.off, len = dash;
+	trim(t, &off, &len);
+	const char *comma = memchr(t + off, ',', len);
+	size_t city = comma ? (size_t)(comma - (t + off)) : len;
+	if (city == 0)
+		return false;
+	if (is_caps_city(t + off, city))
+		return true;
+	if (comma == NULL || !is_upper(t[off]))
+		return false;
+	size_t region = off + city + 1, region_len = len - city - 1;
+	trim(t, &region, &region_len);
+	return is_known_place(t + region, region_len);
+}
+
+/* Whether a line ends like a sentence: a period, '!' or '?', maybe inside a closing
+ * quote. A last word such as "U.S." or "Inc." is an abbreviation, not an end. */
+static bool ends_sentence(const char *s, size_t n)
+{
+	while (n > 0 && (s[n - 1] == '"' || s[n - 1] == '\'' || is_high(s[n - 1])))
+		n--; /* closing quotes, ASCII or curly */
+	if (n == 0)
+		return false;
+	if (s[n - 1] == '!' || s[n - 1] == '?')
+		return true;
+	if (s[n - 1] != '.')
+		return false;
+	size_t word = n - 1;
+	while (word > 0 && s[word - 1] != ' ')
+		word--;
+	size_t letters = n - 1 - word;
+	return letters > 3 && memchr(s + word, '.', letters) == NULL;
+}
+
+/* A line that can only be body text: a dateline paragraph, a long paragraph or a
+ * sentence of several words. */
+static bool looks_like_body(const char *t, struct line ln)
+{
+	if (ln.len > HEADLINE_MAX || is_dateline(t, ln))
+		return true;
+	const char *s = t + ln.off;
+	size_t spaces = 0;
+	for (size_t i = 0; i < ln.len; i++)
+		spaces += s[i] == ' ';
+	return spaces >= 6 && ends_sentence(s, ln.len);
+}
+
+/* A second headline under the title: short, no dateline, not a sentence, not a list
+ * item or the lead-in to one. */
+static bool is_subtitle(const char *t, struct line ln)
+{
+	const char *s = t + ln.off;
+	if (ln.len > SUBTITLE_MAX || is_dateline(t, ln) || ends_sentence(s, ln.len))
+		return false;
+	char last = s[ln.len - 1];
+	if (last == ':' || last == ';' || last == ',')
+		return false;
+	return s[0] != '-' && s[0] != '*' && !has_prefix_ci(s, ln.len, "\u2022");
+}
+
+/* ---- header fields: location and topics run together --------------------------------- */
+
+/* Bounds that keep splitting a header constant-time per release. */
+enum { FIELDS_MAX = 320, BOUNDS_MAX = 64, PLACE_MAX = 48, TOPIC_MAX = 160 };
+
+/* Costs of a reading of the header: an unknown topic costs more than every other
+ * doubt, so a reading that explains the text with known names wins. */
+enum {
+	COST_TOPIC = 1,
+	COST_UNKNOWN_TOPIC = 1000 + COST_TOPIC,
+	COST_UNKNOWN_PLACE = 900,
+	COST_NO_TOPIC = 500,
+	COST_NONE = 1 << 30,
+};
+
+enum bound_kind { BOUND_EDGE, BOUND_COMMA, BOUND_JOIN, BOUND_SPACE };
+
+/* A place where one field may end and the next begin: the text before it ends at
+ * `end`, the text after it starts at `start` (", " and spaces belong to neither). */
+struct bound {
+	size_t end, start;
+	enum bound_kind kind;
+};
+
+struct fields {
+	const char *t; /* the release text */
+	const char *s; /* the fields: t + base, n bytes */
+	size_t base, n;
+	struct bound b[BOUNDS_MAX];
+	size_t nb;
+	int cost[BOUNDS_MAX]; /* best cost of reading topics from b[i] to the end */
+	size_t next[BOUNDS_MAX];
+	const struct topic_vocab *vocab;
+};
+
+/* Two fields run together with no separator: "MexicoTransnational", "DCUnited",
+ * "States287g", "D.C.Narcotics". Inner capitals such as "McAllen" qualify too; the
+ * scoring of whole readings sorts them out. */
+static bool is_join(const char *s, size_t n, size_t i)
+{
+	char prev = s[i - 1], c = s[i], next = i + 1 < n ? s[i + 1] : '\0';
+	if (is_digit(c))
+		return is_lower(prev) || is_upper(prev) || is_high(prev);
+	if (!is_upper(c))
+		return false;
+	if (is_lower(prev) || is_high(prev) || is_digit(prev))
+		return true;
+	return (is_upper(prev) || prev == '.' || prev == ')') && is_lower(next);
+}
+
+static void add_bound(struct fields *f, size_t end, size_t start, enum bound_kind kind)
+{
+	if (f->nb < BOUNDS_MAX - 1)
+		f->b[f->nb++] = (struct bound){end, start, kind};
+}
+
+static void find_bounds(struct fields *f)
+{
+	const char *s = f->s;
+	f->nb = 0;
+	add_bound(f, 0, 0, BOUND_EDGE);
+	for (size_t i = 1; i < f->n; i++) {
+		if (s[i - 1] == ',' && s[i] == ' ') {
+			size_t start = i;
+			while (start < f->n && s[start] == ' ')
+				start++;
+			add_bound(f, i - 1, start, BOUND_COMMA);
+			i = start;
+		} else if (s[i] == ' ' && i + 1 < f->n &&
+		           (is_upper(s[i + 1]) || is_digit(s[i + 1]))) {
+			add_bound(f, i, i + 1, BOUND_SPACE);
+		} else if (is_join(s, f->n, i)) {
+			add_bound(f, i, i, BOUND_JOIN);
+		}
+	}
+	f->b[f->nb++] = (struct bound){f->n, f->n, BOUND_EDGE};
+}
+
+static bool is_known_topic(const struct fields *f, size_t i, size_t j)
+{
+	size_t len = f->b[j].end - f->b[i].start;
+	return len > 0 && len <= TOPIC_MAX && topic_vocab_has(f->vocab, f->s + f->b[i].start, len);
+}
+
+/* The cheapest reading of b[i].. as topics. A known name may span any bounds; an
+ * unknown one only spaces ("Border Security"), since commas and joins separate
+ * topics. Fills cost[] and next[] from the end backwards. */
+static void read_topics(struct fields *f)
+{
+	size_t last = f->nb - 1;
+	f->cost[last] = 0;
+	for (size_t i = last; i-- > 0;) {
+		f->cost[i] = COST_NONE;
+		bool spaces_only = true;
+		for (size_t j = i + 1; j <= last; j++) {
+			if (f->b[j].end - f->b[i].start > TOPIC_MAX && !spaces_only)
+				break;
+			int piece = is_known_topic(f, i, j) ? COST_TOPIC
+			            : spaces_only           ? COST_UNKNOWN_TOPIC
+			                                    : COST_NONE;
+			if (piece != COST_NONE && f->cost[j] != COST_NONE &&
+			    piece + f->cost[j] < f->cost[i]) {
+				f->cost[i] = piece + f->cost[j];
+				f->next[i] = j;
+			}
+			spaces_only = spaces_only && f->b[j].kind == BOUND_SPACE;
+		}
+	}
+}
+
+/* A two-letter token must be a postal code in capitals: "De" in "DeKalb" is not
+ * Delaware. */
+static bool is_place_token(const char *s, size_t n)
+{
+	if (n == 0 || n > PLACE_MAX)
+		return false;
+	if (n == 2 && !(is_upper(s[0]) && is_upper(s[1])))
+		return false;
+	return is_known_place(s, n);
+}
+
+/* What it costs to read s[0, b[k].end) as the location: 0 when it ends in a known
+ * state or country that starts a field ("Miami, FL, United States", "Washington,
+ * DCUnited States", "Mexico"), COST_UNKNOWN_PLACE when it has the shape "City, Region"
+ * with nothing run into the region, COST_NONE when it cannot be a location. */
+static int location_cost(const struct fields *f, size_t k)
+{
+	size_t end = f->b[k].end;
+	for (size_t i = 0; i < k; i++)
+		if (f->b[i].kind != BOUND_SPACE &&
+		    is_place_token(f->s + f->b[i].start, end - f->b[i].start))
+			return 0;
+	bool comma = false;
+	for (size_t i = 1; i < k; i++) {
+		if (f->b[i].kind == BOUND_COMMA)
+			comma = true;
+		else if (comma && f->b[i].kind == BOUND_JOIN)
+			return COST_NONE;
+	}
+	return comma && end <= PLACE_MAX * 2 ? COST_UNKNOWN_PLACE : COST_NONE;
+}
+
+static void emit_topics(const struct fields *f, size_t i, struct parsed *out)
+{
+	while (i + 1 < f->nb && out->ntopics < PARSE_MAX_TOPICS) {
+		size_t j = f->next[i], off = f->base + f->b[i].start;
+		size_t len = f->b[j].end - f->b[i].start;
+		trim(f->t, &off, &len);
+		if (len > 0)
+			out->topics[out->ntopics++] = to_span(off, len);
+		i = j;
+	}
+}
+
+static void init_fields(struct fields *f, const char *t, struct line ln,
+                        const struct topic_vocab *vocab)
+{
+	f->t = t;
+	f->s = t + ln.off;
+	f->base = ln.off;
+	f->n = ln.len;
+	f->vocab = vocab;
+	find_bounds(f);
+}
+
+/* Splits "Mexico City, MexicoTransnational Gangs" into location and topics: every
+ * bound is tried as the end of the location and the cheapest whole reading wins. */
+static void split_fields(const char *t, struct line ln, const struct topic_vocab *vocab,
+                         struct parsed *out)
+{
+	struct fields f;
+	init_fields(&f, t, ln, vocab);
+	read_topics(&f);
+	size_t last = f.nb - 1, best = 0;
+	int best_cost = COST_NONE;
+	for (size_t k = 0; k <= last; k++) {
+		int loc = k == 0 ? 0 : location_cost(&f, k);
+		int topics = k == last ? COST_NO_TOPIC : f.cost[k];
+		if (loc != COST_NONE && topics != COST_NONE && loc + topics <= best_cost) {
+			best_cost = loc + topics;
+			best = k;
+		}
+	}
+	if (best > 0) {
+		size_t off = ln.off, len = f.b[best].end;
+		trim(t, &off, &len);
+		out->location = to_span(off, len);
+	}
+	if (best < last)
+		emit_topics(&f, best, out);
+}
+
+/* Lower-case words that names hold ("Document and Benefit Fraud", "Ciudad de México");
+ * any other lower-case word marks running text, not header fields. */
+static bool is_name_word(const char *s, size_t n)
+{
+	static const char *const words[] = {"and", "of",  "the", "de",  "del", "la",  "los", "las",
+	                                    "y",   "for", "in",  "on",  "to",  "da",  "do",  "dos",
+	                                    "du",  "des", "et",  "van", "von", "der", "al",  "el"};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strlen(words[i]) == n && memcmp(s, words[i], n) == 0)
+			return true;
+	return false;
+}
+
+/* Whether the text after a date reads as run-together header fields rather than a
+ * dated paragraph: short, capitalised names, no dateline dash. */
+static bool looks_like_fields(const char *t, struct line ln)
+{
+	const char *s = t + ln.off;
+	if (ln.len > FIELDS_MAX || !(is_upper(s[0]) || is_digit(s[0]) || is_high(s[0])))
+		return false;
+	unsigned running = 0;
+	for (size_t i = 0; i < ln.len; i++) {
+		if (dash_at(s, ln.len, i) != 0 && (s[i] != '-' || s[i - 1] == ' '))
+			return false;
+		if (i > 0 && s[i - 1] == ' ' && is_lower(s[i])) {
+			size_t w = i;
+			while (w < ln.len && s[w] != ' ')
+				w++;
+			running += !is_name_word(s + i, w - i);
+		}
+	}
+	return running <= 1;
+}
+
+/* A line of topics alone (the dhs-flag layout). known_only: accept it only when every
+ * piece is a known topic name. */
+static bool read_topic_line(const char *t, struct line ln, const struct topic_vocab *vocab,
+                            bool known_only, struct parsed *out)
+{
+	if (ln.len > FIELDS_MAX || !looks_like_fields(t, ln))
+		return false;
+	struct fields f;
+	init_fields(&f, t, ln, vocab);
+	read_topics(&f);
+	if (f.cost[0] == COST_NONE || (known_only && f.cost[0] >= COST_UNKNOWN_TOPIC))
+		return false;
+	emit_topics(&f, 0, out);
+	return true;
+}
+
+/* A line that is a location alone ("Washington, DC" under an archive's date line). */
+static bool read_location_line(const char *t, struct line ln, struct parsed *out)
+{
+	if (ln.len > PLACE_MAX * 2)
+		return false;
+	struct fields f;
+	init_fields(&f, t, ln, NULL);
+	if (location_cost(&f, f.nb - 1) != 0)
+		return false;
+	out->location = to_span(ln.off, ln.len);
+	return true;
+}
+
+/* ---- the header --------------------------------------------------------------------- */
+
+enum { HEADER_LINES = 12 };
+
+enum layout {
+	LAYOUT_HEADERLESS, /* bare, or body only */
+	LAYOUT_HEADED,     /* a date or topic line; the title comes next */
+};
+
+struct header {
+	enum layout layout;
+	struct line first_content; /* the first line that is not boilerplate */
+	bool has_first;
+	struct line fallback_title; /* a headline printed above the date line */
+	bool has_fallback;
+};
+
+/* The date line: a date alone (archives) or with location and topics run on
+ * (the current site). False when the line is not a header date line. */
+static bool read_date_line(struct reader *r, struct line ln, const struct topic_vocab *vocab,
+                           struct parsed *out)
+{
+	uint32_t date;
+	size_t used;
+	if (!date_parse_prefix(r->t + ln.off, ln.len, &date, &used))
+		return false;
+	struct line rest = {ln.off + used, ln.len - used, ln.next};
+	trim(r->t, &rest.off, &rest.len);
+	if (rest.len > 0 && !looks_like_fields(r->t, rest))
+		return false;
+	out->date = date;
+	if (rest.len > 0) {
+		split_fields(r->t, rest, vocab, out);
+		return true;
+	}
+	/* An archive: maybe a location line, then maybe a topic line, then the title. */
+	struct line next;
+	if (peek_content(r, &next) && read_location_line(r->t, next, out))
+		r->pos = next.next;
+	if (peek_content(r, &next) && read_topic_line(r->t, next, vocab, true, out))
+		r->pos = next.next;
+	return true;
+}
+
+static void note_content(struct header *h, struct line ln)
+{
+	if (!h->has_first) {
+		h->first_content = ln;
+		h->has_first = true;
+	}
+}
+
+/* Reads the header lines and leaves r at the title. Looks no further than
+ * HEADER_LINES lines and stops at the first line of body text. */
+static void parse_header(struct reader *r, const struct topic_vocab *vocab, struct parsed *out,
+                         struct header *h)
+{
+	bool dhs_flag = false;
+	struct line ln;
+	memset(h, 0, sizeof *h);
+	for (int k = 0; k < HEADER_LINES && next_content(r, &ln); k++) {
+		if (is_boilerplate(r->t, ln)) {
+			dhs_flag = dhs_flag || has_prefix_ci(r->t + ln.off, ln.len, dhs_banner);
+			continue;
+		}
+		note_content(h, ln);
+		if (read_date_line(r, ln, vocab, out)) {
+			h->layout = LAYOUT_HEADED;
+			return;
+		}
+		struct line next;
+		bool more = peek_content(r, &next);
+		if (more && read_topic_line(r->t, ln, vocab, !dhs_flag, out)) {
+			h->layout = LAYOUT_HEADED;
+			return;
+		}
+		if (looks_like_body(r->t, ln))
+			break;
+		if (!h->has_fallback) {
+			h->fallback_title = ln;
+			h->has_fallback = true;
+		}
+	}
+	h->layout = LAYOUT_HEADERLESS;
+	h->has_fallback = false;
+	r->pos = h->has_first ? h->first_content.off : r->n;
+}
+
+/* ---- title, subtitle, body ------------------------------------------------------------ */
+
+/* The next line that is neither boilerplate nor a copy of a headline already taken. */
+static bool next_new_line(struct reader *r, const struct parsed *out, struct line *ln)
+{
+	while (next_content(r, ln)) {
+		struct line title = {out->title.off, out->title.len, 0};
+		struct line subtitle = {out->subtitle.off, out->subtitle.len, 0};
+		if (is_boilerplate(r->t, *ln) || same_text(r->t, *ln, title) ||
+		    same_text(r->t, *ln, subtitle))
+			continue;
+		return true;
+	}
+	return false;
+}
+
+/* Takes the title and subtitle; leaves r at the first body line. */
+static void parse_headlines(struct reader *r, const struct header *h, struct parsed *out)
+{
+	struct line ln;
+	if (!next_new_line(r, out, &ln))
+		return;
+	bool headline =
+	        h->layout == LAYOUT_HEADED ? !is_dateline(r->t, ln) : !looks_like_body(r->t, ln);
+	if (!headline) {
+		r->pos = ln.off;
+		if (h->has_fallback)
+			out->title = to_span(h->fallback_title.off, h->fallback_title.len);
+		return;
+	}
+	out->title = to_span(ln.off, ln.len);
+	if (!next_new_line(r, out, &ln))
+		return;
+	if (!is_subtitle(r->t, ln)) {
+		r->pos = ln.off;
+		return;
+	}
+	out->subtitle = to_span(ln.off, ln.len);
+	if (next_new_line(r, out, &ln))
+		r->pos = ln.off;
+}
+
+/* The body runs from r to the last line before the footer. */
+static void parse_body(struct reader *r, struct parsed *out)
+{
+	struct line ln;
+	size_t start = 0, end = 0;
+	bool any = false;
+	while (next_content(r, &ln) && !is_footer(r->t, ln)) {
+		if (!any)
+			start = ln.off;
+		any = true;
+		end = ln.off + ln.len;
+	}
+	if (any)
+		out->body = to_span(start, end - start);
+}
+
+void parse_release(const char *text, size_t len, const struct topic_vocab *vocab,
+                   struct parsed *out)
+{
+	memset(out, 0, sizeof *out);
+	if (text == NULL)
+		return;
+	struct reader r = {text, len > UINT32_MAX ? UINT32_MAX : len, 0};
+	struct header h;
+	parse_header(&r, vocab, out, &h);
+	parse_headlines(&r, &h, out);
+	parse_body(&r, out);
+}
