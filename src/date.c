@@ -2,7 +2,6 @@
 
 #include "relview/date.h"
 
-#include <stdio.h>
 #include <string.h>
 
 static bool is_leap(int year)
@@ -169,13 +168,15 @@ bool date_parse_prefix(const char *s, size_t n, uint32_t *date, size_t *used)
 {
 	int y, m, d;
 	size_t u;
+	*date = DATE_UNKNOWN;
+	*used = 0;
 	if (!parse_iso(s, n, &y, &m, &d, &u) && !parse_month_first(s, n, &y, &m, &d, &u) &&
 	    !parse_day_first(s, n, &y, &m, &d, &u))
 		return false;
+	*used = u; /* a date line even when the date itself is impossible */
 	if (!date_is_valid(y, m, d))
 		return false;
 	*date = (uint32_t)(y * 10000 + m * 100 + d);
-	*used = u;
 	return true;
 }
 
@@ -215,5 +216,12 @@ void date_format_iso(uint32_t date, char out[11])
 		out[0] = '\0';
 		return;
 	}
-	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+	const int parts[3] = {y, m, d}, widths[3] = {4, 2, 2};
+	char *p = out;
+	for (int k = 0; k < 3; k++) {
+		for (int w = widths[k] - 1, v = parts[k]; w >= 0; w--, v /= 10)
+			p[w] = (char)('0' + v % 10);
+		p += widths[k];
+		*p++ = k < 2 ? '-' : '\0';
+	}
 }

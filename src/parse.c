@@ -114,91 +114,115 @@ static bool is_high(char c)
 	return (unsigned char)c >= 0x80;
 }
 
-static bool has_prefix_ci(const char *s, size_t n, const char *prefix)
-{
-	size_t k = strlen(prefix);
-	return n >= k && strncasecmp(s, prefix, k) == 0;
-}
-
-static bool has_suffix_ci(const char *s, size_t n, const char *suffix)
-{
-	size_t k = strlen(suffix);
-	return n >= k && strncasecmp(s + n - k, suffix, k) == 0;
-}
-
 /* ---- boilerplate ------------------------------------------------------------------ */
+
+/* A string constant with its length. */
+struct literal {
+	const char *s;
+	size_t n;
+};
+
+/* clang-format off */
+#define LITERAL(text) {text, sizeof text - 1}
+/* clang-format on */
+
+static bool equals_ci(const char *s, size_t n, struct literal lit)
+{
+	return n == lit.n && strncasecmp(s, lit.s, n) == 0;
+}
+
+static bool starts_ci(const char *s, size_t n, struct literal lit)
+{
+	return n >= lit.n && strncasecmp(s, lit.s, lit.n) == 0;
+}
+
+static bool ends_ci(const char *s, size_t n, struct literal lit)
+{
+	return n >= lit.n && strncasecmp(s + n - lit.n, lit.s, lit.n) == 0;
+}
+
+#define COUNT(array) (sizeof array / sizeof array[0])
 
 /* Lines the sites print around a release's header: banners, navigation, the old DHS
  * threat-level box. Matched whole, ignoring case. */
-static const char *const boilerplate_lines[] = {
-        "Skip to main content",
-        "An official website of the United States government",
-        "Here's how you know",
-        "Here\u2019s how you know",
-        "U.S. flag",
-        "US flag",
-        "United States Flag",
-        "Official Website of the Department of Homeland Security",
-        "Official websites use .gov",
-        "Secure .gov websites use HTTPS",
-        "U.S. Immigration and Customs Enforcement",
-        "News Releases",
-        "News Release",
-        "Press Releases",
-        "Press Release",
-        "For Immediate Release",
-        "Find releases based on",
-        "Search all news releases",
-        "Tags",
-        "Menu",
-        "Search",
-        "Home",
-        "News",
-        "Newsroom",
-        "Breadcrumb",
-        "Share",
-        "Print",
-        "Current Threat Level",
-        "Low",
-        "Guarded",
-        "Elevated",
-        "High",
-        "Severe",
+static const struct literal boilerplate_lines[] = {
+        LITERAL("Skip to main content"),
+        LITERAL("An official website of the United States government"),
+        LITERAL("Here's how you know"),
+        LITERAL("Here\u2019s how you know"),
+        LITERAL("U.S. flag"),
+        LITERAL("US flag"),
+        LITERAL("United States Flag"),
+        LITERAL("Official Website of the Department of Homeland Security"),
+        LITERAL("Official websites use .gov"),
+        LITERAL("Secure .gov websites use HTTPS"),
+        LITERAL("U.S. Immigration and Customs Enforcement"),
+        LITERAL("News Releases"),
+        LITERAL("News Release"),
+        LITERAL("Press Releases"),
+        LITERAL("Press Release"),
+        LITERAL("For Immediate Release"),
+        LITERAL("Find releases based on"),
+        LITERAL("Search all news releases"),
+        LITERAL("Tags"),
+        LITERAL("Menu"),
+        LITERAL("Search"),
+        LITERAL("Home"),
+        LITERAL("News"),
+        LITERAL("Newsroom"),
+        LITERAL("Breadcrumb"),
+        LITERAL("Share"),
+        LITERAL("Print"),
+        LITERAL("Current Threat Level"),
+        LITERAL("Low"),
+        LITERAL("Guarded"),
+        LITERAL("Elevated"),
+        LITERAL("High"),
+        LITERAL("Severe"),
 };
 
-static const char *const boilerplate_prefixes[] = {
-        "A .gov website belongs to",
-        "A lock (",
-        "Secure .gov websites use",
+static const struct literal boilerplate_prefixes[] = {
+        LITERAL("A .gov website belongs to"),
+        LITERAL("A lock ("),
+        LITERAL("Secure .gov websites use"),
 };
 
 /* The DHS banner line that announces the dhs-flag layout (a topic line follows). */
-static const char dhs_banner[] = "Report Crimes:";
+static const struct literal dhs_banner = LITERAL("Report Crimes:");
+static const struct literal threat_level = LITERAL("Risk of Terrorist Attacks");
+
+/* The lines that start the page's footer: the release ends before them. */
+static const struct literal footer_prefixes[] = {
+        LITERAL("Updated:"),
+        LITERAL("Last Reviewed/Updated:"),
+        LITERAL("Page Last Reviewed/Updated:"),
+        LITERAL("Last Updated:"),
+};
+static const struct literal back_to_top = LITERAL("Return to top");
+
+enum { BOILERPLATE_MAX = 120 };
 
 static bool is_boilerplate(const char *t, struct line ln)
 {
 	const char *s = t + ln.off;
-	if (ln.len > 120)
+	if (ln.len > BOILERPLATE_MAX)
 		return false;
-	for (size_t i = 0; i < sizeof boilerplate_lines / sizeof boilerplate_lines[0]; i++)
-		if (strlen(boilerplate_lines[i]) == ln.len &&
-		    strncasecmp(s, boilerplate_lines[i], ln.len) == 0)
+	for (size_t i = 0; i < COUNT(boilerplate_lines); i++)
+		if (equals_ci(s, ln.len, boilerplate_lines[i]))
 			return true;
-	for (size_t i = 0; i < sizeof boilerplate_prefixes / sizeof boilerplate_prefixes[0]; i++)
-		if (has_prefix_ci(s, ln.len, boilerplate_prefixes[i]))
+	for (size_t i = 0; i < COUNT(boilerplate_prefixes); i++)
+		if (starts_ci(s, ln.len, boilerplate_prefixes[i]))
 			return true;
-	return has_prefix_ci(s, ln.len, dhs_banner) ||
-	       has_suffix_ci(s, ln.len, "Risk of Terrorist Attacks");
+	return starts_ci(s, ln.len, dhs_banner) || ends_ci(s, ln.len, threat_level);
 }
 
-/* Where the page's footer starts: the release ends before it. */
 static bool is_footer(const char *t, struct line ln)
 {
 	const char *s = t + ln.off;
-	return has_prefix_ci(s, ln.len, "Updated:") ||
-	       has_prefix_ci(s, ln.len, "Last Reviewed/Updated:") ||
-	       has_prefix_ci(s, ln.len, "Page Last Reviewed/Updated:") ||
-	       (ln.len == 13 && strncasecmp(s, "Return to top", 13) == 0);
+	for (size_t i = 0; i < COUNT(footer_prefixes); i++)
+		if (starts_ci(s, ln.len, footer_prefixes[i]))
+			return true;
+	return equals_ci(s, ln.len, back_to_top);
 }
 
 /* ---- line shapes ------------------------------------------------------------------ */
@@ -295,6 +319,8 @@ static bool looks_like_body(const char *t, struct line ln)
 	return spaces >= 6 && ends_sentence(s, ln.len);
 }
 
+static const struct literal bullet = LITERAL("\u2022");
+
 /* A second headline under the title: short, no dateline, not a sentence, not a list
  * item or the lead-in to one. */
 static bool is_subtitle(const char *t, struct line ln)
@@ -305,7 +331,7 @@ static bool is_subtitle(const char *t, struct line ln)
 	char last = s[ln.len - 1];
 	if (last == ':' || last == ';' || last == ',')
 		return false;
-	return s[0] != '-' && s[0] != '*' && !has_prefix_ci(s, ln.len, "\u2022");
+	return s[0] != '-' && s[0] != '*' && !starts_ci(s, ln.len, bullet);
 }
 
 /* ---- header fields: location and topics run together --------------------------------- */
@@ -343,15 +369,23 @@ struct fields {
 	const struct topic_vocab *vocab;
 };
 
+/* A name particle ends at s[i]: "Mc" in "McAllen", "De" in "DeKalb". No field ends
+ * with a capitalised two-letter word, so a capital after one is an inner capital. */
+static bool ends_particle(const char *s, size_t i)
+{
+	return i >= 2 && is_lower(s[i - 1]) && is_upper(s[i - 2]) &&
+	       (i == 2 || !is_upper(s[i - 3]));
+}
+
 /* Two fields run together with no separator: "MexicoTransnational", "DCUnited",
- * "States287g", "D.C.Narcotics". Inner capitals such as "McAllen" qualify too; the
+ * "States287g", "D.C.Narcotics". Other inner capitals ("LaPlace") qualify too; the
  * scoring of whole readings sorts them out. */
 static bool is_join(const char *s, size_t n, size_t i)
 {
 	char prev = s[i - 1], c = s[i], next = i + 1 < n ? s[i + 1] : '\0';
 	if (is_digit(c))
 		return is_lower(prev) || is_upper(prev) || is_high(prev);
-	if (!is_upper(c))
+	if (!is_upper(c) || ends_particle(s, i))
 		return false;
 	if (is_lower(prev) || is_high(prev) || is_digit(prev))
 		return true;
@@ -386,10 +420,14 @@ static void find_bounds(struct fields *f)
 	f->b[f->nb++] = (struct bound){f->n, f->n, BOUND_EDGE};
 }
 
+/* Topic names start with a capital or a digit ("287g ..."); checking that first saves
+ * most lookups. */
 static bool is_known_topic(const struct fields *f, size_t i, size_t j)
 {
+	const char *s = f->s + f->b[i].start;
 	size_t len = f->b[j].end - f->b[i].start;
-	return len > 0 && len <= TOPIC_MAX && topic_vocab_has(f->vocab, f->s + f->b[i].start, len);
+	return len > 0 && len <= TOPIC_MAX && (is_upper(s[0]) || is_digit(s[0])) &&
+	       topic_vocab_has(f->vocab, s, len);
 }
 
 /* The cheapest reading of b[i].. as topics. A known name may span any bounds; an
@@ -436,7 +474,7 @@ static bool is_place_token(const char *s, size_t n)
 static int location_cost(const struct fields *f, size_t k)
 {
 	size_t end = f->b[k].end;
-	for (size_t i = 0; i < k; i++)
+	for (size_t i = k; i-- > 0 && end - f->b[i].start <= PLACE_MAX;)
 		if (f->b[i].kind != BOUND_SPACE &&
 		    is_place_token(f->s + f->b[i].start, end - f->b[i].start))
 			return 0;
@@ -474,9 +512,10 @@ static void init_fields(struct fields *f, const char *t, struct line ln,
 }
 
 /* Splits "Mexico City, MexicoTransnational Gangs" into location and topics: every
- * bound is tried as the end of the location and the cheapest whole reading wins. */
-static void split_fields(const char *t, struct line ln, const struct topic_vocab *vocab,
-                         struct parsed *out)
+ * bound is tried as the end of the location and the cheapest whole reading wins.
+ * False, and nothing stored, when even that costs max_cost or more. */
+static bool split_fields(const char *t, struct line ln, const struct topic_vocab *vocab,
+                         int max_cost, struct parsed *out)
 {
 	struct fields f;
 	init_fields(&f, t, ln, vocab);
@@ -491,6 +530,8 @@ static void split_fields(const char *t, struct line ln, const struct topic_vocab
 			best = k;
 		}
 	}
+	if (best_cost >= max_cost)
+		return false;
 	if (best > 0) {
 		size_t off = ln.off, len = f.b[best].end;
 		trim(t, &off, &len);
@@ -498,6 +539,7 @@ static void split_fields(const char *t, struct line ln, const struct topic_vocab
 	}
 	if (best < last)
 		emit_topics(&f, best, out);
+	return true;
 }
 
 /* Lower-case words that names hold ("Document and Benefit Fraud", "Ciudad de México");
@@ -507,7 +549,7 @@ static bool is_name_word(const char *s, size_t n)
 	static const char *const words[] = {"and", "of",  "the", "de",  "del", "la",  "los", "las",
 	                                    "y",   "for", "in",  "on",  "to",  "da",  "do",  "dos",
 	                                    "du",  "des", "et",  "van", "von", "der", "al",  "el"};
-	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+	for (size_t i = 0; i < COUNT(words); i++)
 		if (strlen(words[i]) == n && memcmp(s, words[i], n) == 0)
 			return true;
 	return false;
@@ -539,7 +581,7 @@ static bool looks_like_fields(const char *t, struct line ln)
 static bool read_topic_line(const char *t, struct line ln, const struct topic_vocab *vocab,
                             bool known_only, struct parsed *out)
 {
-	if (ln.len > FIELDS_MAX || !looks_like_fields(t, ln))
+	if (!looks_like_fields(t, ln))
 		return false;
 	struct fields f;
 	init_fields(&f, t, ln, vocab);
@@ -550,17 +592,13 @@ static bool read_topic_line(const char *t, struct line ln, const struct topic_vo
 	return true;
 }
 
-/* A line that is a location alone ("Washington, DC" under an archive's date line). */
-static bool read_location_line(const char *t, struct line ln, struct parsed *out)
+/* Header fields on a line of their own under an archive's date line ("Washington,
+ * DC", "Narcotics"): taken only when they read with known names, since the title
+ * comes next. */
+static bool read_fields_line(const char *t, struct line ln, const struct topic_vocab *vocab,
+                             struct parsed *out)
 {
-	if (ln.len > PLACE_MAX * 2)
-		return false;
-	struct fields f;
-	init_fields(&f, t, ln, NULL);
-	if (location_cost(&f, f.nb - 1) != 0)
-		return false;
-	out->location = to_span(ln.off, ln.len);
-	return true;
+	return looks_like_fields(t, ln) && split_fields(t, ln, vocab, COST_UNKNOWN_TOPIC, out);
 }
 
 /* ---- the header --------------------------------------------------------------------- */
@@ -587,22 +625,25 @@ static bool read_date_line(struct reader *r, struct line ln, const struct topic_
 {
 	uint32_t date;
 	size_t used;
-	if (!date_parse_prefix(r->t + ln.off, ln.len, &date, &used))
+	date_parse_prefix(r->t + ln.off, ln.len, &date, &used);
+	if (used == 0)
 		return false;
 	struct line rest = {ln.off + used, ln.len - used, ln.next};
 	trim(r->t, &rest.off, &rest.len);
 	if (rest.len > 0 && !looks_like_fields(r->t, rest))
 		return false;
-	out->date = date;
+	out->date = date; /* unknown for an impossible date: the line is still the header */
 	if (rest.len > 0) {
-		split_fields(r->t, rest, vocab, out);
+		split_fields(r->t, rest, vocab, COST_NONE, out);
 		return true;
 	}
-	/* An archive: maybe a location line, then maybe a topic line, then the title. */
+	/* An archive: maybe the fields on the next line or two, then the title. */
 	struct line next;
-	if (peek_content(r, &next) && read_location_line(r->t, next, out))
-		r->pos = next.next;
-	if (peek_content(r, &next) && read_topic_line(r->t, next, vocab, true, out))
+	if (!peek_content(r, &next) || !read_fields_line(r->t, next, vocab, out))
+		return true;
+	r->pos = next.next;
+	if (out->ntopics == 0 && peek_content(r, &next) &&
+	    read_topic_line(r->t, next, vocab, true, out))
 		r->pos = next.next;
 	return true;
 }
@@ -625,7 +666,7 @@ static void parse_header(struct reader *r, const struct topic_vocab *vocab, stru
 	memset(h, 0, sizeof *h);
 	for (int k = 0; k < HEADER_LINES && next_content(r, &ln); k++) {
 		if (is_boilerplate(r->t, ln)) {
-			dhs_flag = dhs_flag || has_prefix_ci(r->t + ln.off, ln.len, dhs_banner);
+			dhs_flag = dhs_flag || starts_ci(r->t + ln.off, ln.len, dhs_banner);
 			continue;
 		}
 		note_content(h, ln);
@@ -673,9 +714,11 @@ static void parse_headlines(struct reader *r, const struct header *h, struct par
 	struct line ln;
 	if (!next_new_line(r, out, &ln))
 		return;
-	bool headline =
-	        h->layout == LAYOUT_HEADED ? !is_dateline(r->t, ln) : !looks_like_body(r->t, ln);
-	if (!headline) {
+	/* Under a header anything but a dateline is the title, unless a headline was
+	 * printed above the header and this line reads as body text. */
+	bool body = h->layout == LAYOUT_HEADED && !h->has_fallback ? is_dateline(r->t, ln)
+	                                                           : looks_like_body(r->t, ln);
+	if (body) {
 		r->pos = ln.off;
 		if (h->has_fallback)
 			out->title = to_span(h->fallback_title.off, h->fallback_title.len);

@@ -4,7 +4,6 @@
 
 #include <pthread.h>
 #include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 
 struct state {
@@ -424,39 +423,58 @@ static const char *const countries[] = {
 #define N_ALIASES   (sizeof state_aliases / sizeof state_aliases[0])
 #define N_COUNTRIES (sizeof countries / sizeof countries[0])
 
-/* A name to look up and what it stands for: a state index or -1 for a country. */
+/* The longest name in the tables; longer text is no place. */
+#define NAME_MAX_LEN 48
+
+/* A spelling and what it stands for: a state index, or -1 for a country. */
 struct key {
 	const char *text;
 	size_t len;
 	int state;
 };
 
-/* Every spelling in two indexes sorted case-insensitively, built once, so each lookup
- * is a binary search: the parser asks several times per release. */
-static struct key state_keys[2 * N_STATES + N_ALIASES];
-static struct key country_keys[N_COUNTRIES];
-static pthread_once_t keys_once = PTHREAD_ONCE_INIT;
+/* Every spelling in an open-addressing hash table (case-insensitive), built once: the
+ * parser asks several times per release, so a lookup is one hash and a comparison. */
+#define STATE_SLOTS   512 /* powers of two, over twice the spellings */
+#define COUNTRY_SLOTS 1024
+static struct key state_table[STATE_SLOTS];
+static struct key country_table[COUNTRY_SLOTS];
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 
-static int ascii_lower(unsigned char c)
+static unsigned char ascii_lower(unsigned char c)
 {
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
 }
 
-static int compare_text(const char *a, size_t an, const char *b, size_t bn)
+static uint32_t hash_name(const char *s, size_t n)
 {
-	size_t n = an < bn ? an : bn;
-	for (size_t i = 0; i < n; i++) {
-		int d = ascii_lower((unsigned char)a[i]) - ascii_lower((unsigned char)b[i]);
-		if (d != 0)
-			return d;
-	}
-	return an < bn ? -1 : an > bn;
+	uint32_t h = 2166136261u; /* FNV-1a */
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ ascii_lower((unsigned char)s[i])) * 16777619u;
+	return h;
 }
 
-static int compare_keys(const void *a, const void *b)
+static bool same_name(const char *a, const char *b, size_t n)
 {
-	const struct key *x = a, *y = b;
-	return compare_text(x->text, x->len, y->text, y->len);
+	for (size_t i = 0; i < n; i++)
+		if (ascii_lower((unsigned char)a[i]) != ascii_lower((unsigned char)b[i]))
+			return false;
+	return true;
+}
+
+/* The slot holding s, or the empty slot where it would go. */
+static struct key *find_slot(struct key *table, size_t slots, const char *s, size_t n)
+{
+	size_t i = hash_name(s, n) & (slots - 1);
+	while (table[i].text != NULL && !(table[i].len == n && same_name(table[i].text, s, n)))
+		i = (i + 1) & (slots - 1);
+	return &table[i];
+}
+
+static void put(struct key *table, size_t slots, const char *text, int state)
+{
+	size_t n = strlen(text);
+	*find_slot(table, slots, text, n) = (struct key){text, n, state};
 }
 
 static int state_index(const char *code)
@@ -467,37 +485,31 @@ static int state_index(const char *code)
 	return -1;
 }
 
-static struct key make_key(const char *text, int state)
+static void build_tables(void)
 {
-	return (struct key){text, strlen(text), state};
-}
-
-static void build_keys(void)
-{
-	size_t k = 0;
 	for (size_t i = 0; i < N_STATES; i++) {
-		state_keys[k++] = make_key(states[i].code, (int)i);
-		state_keys[k++] = make_key(states[i].name, (int)i);
+		put(state_table, STATE_SLOTS, states[i].code, (int)i);
+		put(state_table, STATE_SLOTS, states[i].name, (int)i);
 	}
 	for (size_t i = 0; i < N_ALIASES; i++)
-		state_keys[k++] =
-		        make_key(state_aliases[i].text, state_index(state_aliases[i].code));
-	qsort(state_keys, k, sizeof state_keys[0], compare_keys);
+		put(state_table, STATE_SLOTS, state_aliases[i].text,
+		    state_index(state_aliases[i].code));
 	for (size_t i = 0; i < N_COUNTRIES; i++)
-		country_keys[i] = make_key(countries[i], -1);
-	qsort(country_keys, N_COUNTRIES, sizeof country_keys[0], compare_keys);
+		put(country_table, COUNTRY_SLOTS, countries[i], -1);
 }
 
-static const struct key *find_key(const struct key *keys, size_t count, const char *s, size_t n)
+static const struct key *find_key(struct key *table, size_t slots, const char *s, size_t n)
 {
-	pthread_once(&keys_once, build_keys);
-	struct key probe = {s, n, -1};
-	return bsearch(&probe, keys, count, sizeof keys[0], compare_keys);
+	if (n == 0 || n > NAME_MAX_LEN)
+		return NULL;
+	pthread_once(&tables_once, build_tables);
+	const struct key *k = find_slot(table, slots, s, n);
+	return k->text != NULL ? k : NULL;
 }
 
 const char *place_state(const char *s, size_t n, const char **name)
 {
-	const struct key *k = find_key(state_keys, sizeof state_keys / sizeof state_keys[0], s, n);
+	const struct key *k = find_key(state_table, STATE_SLOTS, s, n);
 	if (k == NULL)
 		return NULL;
 	if (name != NULL)
@@ -507,5 +519,5 @@ const char *place_state(const char *s, size_t n, const char **name)
 
 bool place_is_country(const char *s, size_t n)
 {
-	return find_key(country_keys, N_COUNTRIES, s, n) != NULL;
+	return find_key(country_table, COUNTRY_SLOTS, s, n) != NULL;
 }

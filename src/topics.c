@@ -21,7 +21,8 @@ struct topic_vocab {
 	struct topic_name *names;
 	size_t count, cap;
 	uint32_t *slots;
-	size_t nslots; /* a power of two, at least twice count */
+	size_t nslots;  /* a power of two, at least twice count */
+	size_t max_len; /* of the names: longer text is rejected before hashing */
 };
 
 static uint64_t hash_bytes(const char *s, size_t n)
@@ -88,6 +89,8 @@ static bool insert(struct topic_vocab *v, const char *s, size_t n, bool copy)
 	}
 	v->names[v->count] = (struct topic_name){text, n, copy};
 	v->count++;
+	if (n > v->max_len)
+		v->max_len = n;
 	v->slots[find_slot(v, s, n)] = (uint32_t)v->count;
 	return true;
 }
@@ -127,7 +130,7 @@ bool topic_vocab_add(struct topic_vocab *vocab, const char *name, size_t n)
 
 bool topic_vocab_has(const struct topic_vocab *vocab, const char *s, size_t n)
 {
-	if (vocab == NULL || n == 0)
+	if (vocab == NULL || n == 0 || n > vocab->max_len)
 		return false;
 	return vocab->slots[find_slot(vocab, s, n)] != 0;
 }

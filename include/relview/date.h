@@ -16,9 +16,13 @@
 bool date_is_valid(int year, int month, int day);
 
 /* Parse a date at the start of s: "March 11, 2014", "Sept. 15, 2011",
- * "Mar 11, 2014", "MARCH 11, 2014", "2014-03-11". On success stores the date and the
- * bytes it used (the text after it may follow with no separator: "2014Mexico City")
- * and returns true. */
+ * "Mar 11, 2014", "MARCH 11, 2014", "March 11,2014", "March 11th, 2014",
+ * "11 March 2014", "2014-03-11". On success stores the date and the bytes it used
+ * and returns true. The year is exactly four digits and the text after it may follow
+ * with no separator ("2014Mexico City", "2016287g ..."). On failure *date is
+ * DATE_UNKNOWN and *used is the length of a date-shaped prefix that is no real date
+ * ("February 30, 2014", a year out of range), or 0 when s does not start like a date,
+ * so a header's date line is still known as one. */
 bool date_parse_prefix(const char *s, size_t n, uint32_t *date, size_t *used);
 
 /* Parse a --since/--until bound: YYYY, YYYY-MM or YYYY-MM-DD. A lower bound is the

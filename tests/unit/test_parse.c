@@ -1,0 +1,842 @@
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "relview/parse.h"
+#include "relview/place.h"
+#include "relview/topics.h"
+
+/* Every text here is invented; only the site boilerplate and the topic names are
+ * real. */
+
+static struct topic_vocab *vocab;
+
+static int setup(void **state)
+{
+	(void)state;
+	vocab = topic_vocab_new();
+	return vocab ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	topic_vocab_free(vocab);
+	return 0;
+}
+
+static struct parsed parse(const char *text)
+{
+	struct parsed p;
+	parse_release(text, strlen(text), vocab, &p);
+	return p;
+}
+
+static void check_span(const char *text, struct span s, const char *want)
+{
+	char *got = strndup(text + s.off, s.len);
+	assert_non_null(got);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+/* Checks the topics; the list of wanted names ends with NULL. */
+static void check_topics(const char *text, const struct parsed *p, ...)
+{
+	va_list ap;
+	va_start(ap, p);
+	unsigned i = 0;
+	for (const char *want; (want = va_arg(ap, const char *)) != NULL; i++) {
+		assert_true(i < p->ntopics);
+		check_span(text, p->topics[i], want);
+	}
+	va_end(ap);
+	assert_int_equal(p->ntopics, i);
+}
+
+/* A release in the current site's layout with this header line. */
+static char *skip_main(const char *header_line)
+{
+	static const char head[] = "Skip to main content\n";
+	static const char tail[] = "\n\nInvented headline about an arrest\n\n"
+	                           "SPRINGFIELD — The first paragraph of the body.\n";
+	size_t n = strlen(head) + strlen(header_line) + strlen(tail) + 1;
+	char *text = malloc(n);
+	assert_non_null(text);
+	snprintf(text, n, "%s%s%s", head, header_line, tail);
+	return text;
+}
+
+/* Parses a skip-main release with this header line and checks its fields. */
+static void check_header(const char *header_line, uint32_t date, const char *location, ...)
+{
+	char *text = skip_main(header_line);
+	struct parsed p = parse(text);
+	assert_int_equal(p.date, date);
+	check_span(text, p.location, location);
+	va_list ap;
+	va_start(ap, location);
+	unsigned i = 0;
+	for (const char *want; (want = va_arg(ap, const char *)) != NULL; i++) {
+		assert_true(i < p.ntopics);
+		check_span(text, p.topics[i], want);
+	}
+	va_end(ap);
+	assert_int_equal(p.ntopics, i);
+	check_span(text, p.title, "Invented headline about an arrest");
+	check_span(text, p.body, "SPRINGFIELD — The first paragraph of the body.");
+	free(text);
+}
+
+/* ---- the current site --------------------------------------------------------------- */
+
+static void test_example_layout(void **state)
+{
+	(void)state;
+	const char *text =
+	        "Skip to main content\n"
+	        "March 11, 2014Mexico City, MexicoTransnational Gangs\n"
+	        "\n"
+	        "Agency joins a regional workshop on street gangs in the capital\n"
+	        "\n"
+	        "Agency Joins Regional Workshop On Street Gangs\n"
+	        "\n"
+	        "MEXICO CITY — Officers from six nations met this week to share methods.\n"
+	        "\n"
+	        "\"Working together keeps people safe,\" said an invented official.\n"
+	        "\n"
+	        "Updated:\n"
+	        "Something from the page footer\n";
+	struct parsed p = parse(text);
+	assert_int_equal(p.date, 20140311);
+	check_span(text, p.location, "Mexico City, Mexico");
+	check_topics(text, &p, "Transnational Gangs", NULL);
+	check_span(text, p.title,
+	           "Agency joins a regional workshop on street gangs in the capital");
+	check_span(text, p.subtitle, "Agency Joins Regional Workshop On Street Gangs");
+	check_span(text, p.body,
+	           "MEXICO CITY — Officers from six nations met this week to share methods.\n"
+	           "\n"
+	           "\"Working together keeps people safe,\" said an invented official.");
+}
+
+static void test_official_banner(void **state)
+{
+	(void)state;
+	const char *text = "Skip to main content\n"
+	                   "U.S. flag\n"
+	                   "\n"
+	                   "An official website of the United States government\n"
+	                   "\n"
+	                   "Here's how you know\n"
+	                   "\n"
+	                   "June 1, 2012Phoenix, AZ, United StatesNarcotics\n"
+	                   "\n"
+	                   "Top Story: Invented seizure at a desert checkpoint\n"
+	                   "\n"
+	                   "PHOENIX - Officers found a hidden compartment in a truck.\n";
+	struct parsed p = parse(text);
+	assert_int_equal(p.date, 20120601);
+	check_span(text, p.location, "Phoenix, AZ, United States");
+	check_topics(text, &p, "Narcotics", NULL);
+	check_span(text, p.title, "Top Story: Invented seizure at a desert checkpoint");
+	assert_int_equal(p.subtitle.len, 0);
+	check_span(text, p.body, "PHOENIX - Officers found a hidden compartment in a truck.");
+}
+
+static void test_location_forms(void **state)
+{
+	(void)state;
+	check_header("March 3, 2015Houston, TXNarcotics", 20150303, "Houston, TX", "Narcotics",
+	             NULL);
+	check_header("March 3, 2015Austin, TexasHuman Smuggling", 20150303, "Austin, Texas",
+	             "Human Smuggling", NULL);
+	check_header("March 3, 2015Washington, DCEnforcement and Removal", 20150303,
+	             "Washington, DC", "Enforcement and Removal", NULL);
+	check_header("March 3, 2015Washington, D.C.Enforcement and Removal", 20150303,
+	             "Washington, D.C.", "Enforcement and Removal", NULL);
+	check_header("March 3, 2015San Juan, Puerto RicoContraband", 20150303,
+	             "San Juan, Puerto Rico", "Contraband", NULL);
+	check_header("March 3, 2015Hagatna, GuamHuman Trafficking", 20150303, "Hagatna, Guam",
+	             "Human Trafficking", NULL);
+	check_header("March 3, 2015Lima, PeruCultural Property, Art and Antiquities Investigations",
+	             20150303, "Lima, Peru",
+	             "Cultural Property, Art and Antiquities Investigations", NULL);
+	check_header("March 3, 2015San Salvador, El SalvadorTransnational Gangs", 20150303,
+	             "San Salvador, El Salvador", "Transnational Gangs", NULL);
+	check_header("March 3, 2015Santo Domingo, Dominican RepublicHuman Smuggling", 20150303,
+	             "Santo Domingo, Dominican Republic", "Human Smuggling", NULL);
+	check_header("March 3, 2015Beijing, People's Republic of ChinaIntellectual Property Rights",
+	             20150303, "Beijing, People's Republic of China",
+	             "Intellectual Property Rights", NULL);
+	check_header("March 3, 2015Miami, FL, United StatesFinancial Crimes", 20150303,
+	             "Miami, FL, United States", "Financial Crimes", NULL);
+	check_header("March 3, 2015Seattle, United StatesContraband", 20150303,
+	             "Seattle, United States", "Contraband", NULL);
+	check_header("March 3, 2015Washington, DCUnited StatesWorksite Enforcement", 20150303,
+	             "Washington, DCUnited States", "Worksite Enforcement", NULL);
+	check_header("March 3, 2015Trenton, NJ, United States287g Immigration and Nationality Act",
+	             20150303, "Trenton, NJ, United States", "287g Immigration and Nationality Act",
+	             NULL);
+	check_header("March 3, 2015Albuquerque, New MexicoNarcotics", 20150303,
+	             "Albuquerque, New Mexico", "Narcotics", NULL);
+	check_header("March 3, 2015Charleston, West VirginiaNarcotics", 20150303,
+	             "Charleston, West Virginia", "Narcotics", NULL);
+	check_header("March 3, 2015MexicoOperational", 20150303, "Mexico", "Operational", NULL);
+	check_header("March 3, 2015Houston, TX, Narcotics", 20150303, "Houston, TX", "Narcotics",
+	             NULL);
+}
+
+static void test_no_location(void **state)
+{
+	(void)state;
+	check_header("April 12, 2017Enforcement and Removal", 20170412, "",
+	             "Enforcement and Removal", NULL);
+	check_header("April 12, 2017287g Immigration and Nationality Act", 20170412, "",
+	             "287g Immigration and Nationality Act", NULL);
+	check_header("April 12, 2017NarcoticsHuman Smuggling", 20170412, "", "Narcotics",
+	             "Human Smuggling", NULL);
+}
+
+static void test_location_without_topics(void **state)
+{
+	(void)state;
+	check_header("April 12, 2017Houston, TX", 20170412, "Houston, TX", NULL);
+	check_header("April 12, 2017Springfield, Freedonia", 20170412, "Springfield, Freedonia",
+	             NULL);
+}
+
+static void test_topics_run_together(void **state)
+{
+	(void)state;
+	check_header("May 5, 2016El Paso, TexasNarcoticsTransnational Gangs", 20160505,
+	             "El Paso, Texas", "Narcotics", "Transnational Gangs", NULL);
+	check_header("May 5, 2016Laredo, TXNarcoticsHuman SmugglingFinancial Crimes", 20160505,
+	             "Laredo, TX", "Narcotics", "Human Smuggling", "Financial Crimes", NULL);
+	check_header("May 5, 2016Newark, NJ, United StatesChild ExploitationCyber Crimes", 20160505,
+	             "Newark, NJ, United States", "Child Exploitation", "Cyber Crimes", NULL);
+}
+
+static void test_topics_comma_joined(void **state)
+{
+	(void)state;
+	check_header("May 5, 2016Dallas, TXNarcotics, Transnational Gangs", 20160505, "Dallas, TX",
+	             "Narcotics", "Transnational Gangs", NULL);
+	check_header("May 5, 2016Narcotics, Human Trafficking, Contraband", 20160505, "",
+	             "Narcotics", "Human Trafficking", "Contraband", NULL);
+}
+
+static void test_topics_with_commas(void **state)
+{
+	(void)state;
+	check_header("May 5, 2016Tucson, AZFirearms, Ammunition and Explosives", 20160505,
+	             "Tucson, AZ", "Firearms, Ammunition and Explosives", NULL);
+	check_header("May 5, 2016Tucson, AZFirearms, Ammunition and ExplosivesNarcotics", 20160505,
+	             "Tucson, AZ", "Firearms, Ammunition and Explosives", "Narcotics", NULL);
+	check_header("May 5, 2016Cultural Property, Art and Antiquities Investigations, Contraband",
+	             20160505, "", "Cultural Property, Art and Antiquities Investigations",
+	             "Contraband", NULL);
+}
+
+static void test_inner_capitals(void **state)
+{
+	(void)state;
+	check_header("July 9, 2013McAllen, TXHuman Smuggling", 20130709, "McAllen, TX",
+	             "Human Smuggling", NULL);
+	check_header("July 9, 2013DeKalb, IllinoisChild Exploitation", 20130709, "DeKalb, Illinois",
+	             "Child Exploitation", NULL);
+	check_header("July 9, 2013LaPlace, LANarcotics", 20130709, "LaPlace, LA", "Narcotics",
+	             NULL);
+	check_header("July 9, 2013McAllen, TexasMcGuffin Recovery", 20130709, "McAllen, Texas",
+	             "McGuffin Recovery", NULL);
+}
+
+static void test_unknown_topic(void **state)
+{
+	(void)state;
+	check_header("July 9, 2013Houston, TXBorder Tunnel Detection", 20130709, "Houston, TX",
+	             "Border Tunnel Detection", NULL);
+	check_header("July 9, 2013Houston, TXNarcoticsBorder Tunnel Detection", 20130709,
+	             "Houston, TX", "Narcotics", "Border Tunnel Detection", NULL);
+	check_header("July 9, 2013Houston, TXTunnel DetectionDrone Watch", 20130709, "Houston, TX",
+	             "Tunnel Detection", "Drone Watch", NULL);
+	check_header("July 9, 2013Tunnel Detection", 20130709, "", "Tunnel Detection", NULL);
+}
+
+static void test_unknown_country(void **state)
+{
+	(void)state;
+	check_header("July 9, 2013Springfield, FreedoniaNarcotics", 20130709,
+	             "Springfield, Freedonia", "Narcotics", NULL);
+	check_header("July 9, 2013Springfield, FreedoniaTunnel Detection", 20130709,
+	             "Springfield, Freedonia", "Tunnel Detection", NULL);
+	check_header("July 9, 2013Ciudad Nueva, Provincia Sur, MexicoContraband", 20130709,
+	             "Ciudad Nueva, Provincia Sur, Mexico", "Contraband", NULL);
+}
+
+/* Topics the vocabulary learns at run time split like the built-in ones. */
+static void test_added_topic(void **state)
+{
+	(void)state;
+	struct topic_vocab *shared = vocab;
+	vocab = topic_vocab_new();
+	assert_non_null(vocab);
+	assert_false(topic_vocab_has(vocab, "Tunnel Detection, Mapping", 25));
+	assert_true(topic_vocab_add(vocab, "Tunnel Detection, Mapping", 25));
+	assert_true(topic_vocab_add(vocab, "Tunnel Detection, Mapping", 25));
+	assert_true(topic_vocab_has(vocab, "Tunnel Detection, Mapping", 25));
+	check_header("July 9, 2013Houston, TXTunnel Detection, MappingNarcotics", 20130709,
+	             "Houston, TX", "Tunnel Detection, Mapping", "Narcotics", NULL);
+	topic_vocab_free(vocab);
+	vocab = shared;
+}
+
+static void test_vocab(void **state)
+{
+	(void)state;
+	struct topic_vocab *vocab = topic_vocab_new();
+	assert_non_null(vocab);
+	assert_true(topic_vocab_has(vocab, "Narcotics", 9));
+	assert_false(topic_vocab_has(vocab, "narcotics", 9));
+	assert_false(topic_vocab_has(vocab, "Narcotic", 8));
+	assert_false(topic_vocab_has(vocab, "", 0));
+	assert_true(topic_vocab_has(vocab, "Cultural Property, Art and Antiquities Investigations",
+	                            53));
+	assert_true(topic_vocab_add(vocab, "", 0));
+	assert_false(topic_vocab_has(NULL, "Narcotics", 9));
+	/* Many additions grow the table without losing a name. */
+	char name[32];
+	for (int i = 0; i < 500; i++) {
+		int n = snprintf(name, sizeof name, "Invented Topic %d", i);
+		assert_true(topic_vocab_add(vocab, name, (size_t)n));
+	}
+	for (int i = 0; i < 500; i++) {
+		int n = snprintf(name, sizeof name, "Invented Topic %d", i);
+		assert_true(topic_vocab_has(vocab, name, (size_t)n));
+	}
+	assert_true(topic_vocab_has(vocab, "Human Trafficking", 17));
+	topic_vocab_free(vocab);
+	topic_vocab_free(NULL);
+}
+
+/* With no vocabulary the rules alone still split the usual header. */
+static void test_no_vocabulary(void **state)
+{
+	(void)state;
+	const char *text = "Skip to main content\n"
+	                   "May 5, 2016Houston, TXNarcoticsGang Crime\n"
+	                   "\n"
+	                   "Invented headline\n";
+	struct parsed p;
+	parse_release(text, strlen(text), NULL, &p);
+	assert_int_equal(p.date, 20160505);
+	check_span(text, p.location, "Houston, TX");
+	check_topics(text, &p, "Narcotics", "Gang Crime", NULL);
+	check_span(text, p.title, "Invented headline");
+}
+
+static void test_date_forms_in_header(void **state)
+{
+	(void)state;
+	check_header("Sept. 15, 2011Houston, TXNarcotics", 20110915, "Houston, TX", "Narcotics",
+	             NULL);
+	check_header("Mar 11, 2014Houston, TXNarcotics", 20140311, "Houston, TX", "Narcotics",
+	             NULL);
+	check_header("MARCH 11, 2014Houston, TXNarcotics", 20140311, "Houston, TX", "Narcotics",
+	             NULL);
+	check_header("March 11,2014Houston, TXNarcotics", 20140311, "Houston, TX", "Narcotics",
+	             NULL);
+	check_header("2014-03-11Houston, TXNarcotics", 20140311, "Houston, TX", "Narcotics", NULL);
+}
+
+/* An impossible date is unknown, but its line is still the header line. */
+static void test_impossible_date(void **state)
+{
+	(void)state;
+	check_header("February 30, 2014Houston, TXNarcotics", 0, "Houston, TX", "Narcotics", NULL);
+	check_header("February 29, 2015Houston, TXNarcotics", 0, "Houston, TX", "Narcotics", NULL);
+	check_header("February 29, 2016Houston, TXNarcotics", 20160229, "Houston, TX", "Narcotics",
+	             NULL);
+	check_header("March 11, 1850Houston, TXNarcotics", 0, "Houston, TX", "Narcotics", NULL);
+}
+
+static void test_too_many_topics(void **state)
+{
+	(void)state;
+	check_header("May 5, 2016NarcoticsContrabandOperationalVisa SecurityPublic Safety"
+	             "Cyber CrimesDetentionCounterterrorismNational Security",
+	             20160505, "", "Narcotics", "Contraband", "Operational", "Visa Security",
+	             "Public Safety", "Cyber Crimes", "Detention", "Counterterrorism", NULL);
+}
+
+static void test_odd_blank_lines(void **state)
+{
+	(void)state;
+	const char *text = "\n \n\t\nSkip to main content\n\n\n\n"
+	                   "  March 11, 2014Houston, TXNarcotics  \n"
+	                   " \n\t\n"
+	                   "   Invented headline with spaces around   \n"
+	                   "\n\n\n\n"
+	                   "HOUSTON — First paragraph.\n"
+	                   "   \n\n"
+	                   "Second paragraph.\n"
+	                   "\n\n  \n";
+	struct parsed p = parse(text);
+	assert_int_equal(p.date, 20140311);
+	check_span(text, p.location, "Houston, TX");
+	check_topics(text, &p, "Narcotics", NULL);
+	check_span(text, p.title, "Invented headline with spaces around");
+	check_span(text, p.body, "HOUSTON — First paragraph.\n   \n\nSecond paragraph.");
+}
+
+static void test_footer_dropped(void **state)
+{
+	(void)state;
+	const char *text = "Invented headline\n"
+	                   "ATLANTA — A paragraph.\n"
+	                   "Another paragraph.\n"
+	                   "Last Reviewed/Updated: 01/02/2019\n"
+	                   "Footer links\n";
+	struct parsed p = parse(text);
+	check_span(text, p.title, "Invented headline");
+	check_span(text, p.body, "ATLANTA — A paragraph.\nAnother paragraph.");
+}
+
+/* ---- other layouts -------------------------------------------------------------------- */
+
+static const char dhs_banner[] = "United States Flag\n"
+                                 "Official Website of the Department of Homeland Security\n"
+                                 "\n"
+                                 "Report Crimes: Email or Call 1-866-DHS-2-ICE\n"
+                                 "\n";
+
+static char *with_banner(const char *rest)
+{
+	size_t n = strlen(dhs_banner) + strlen(rest) + 1;
+	char *text = malloc(n);
+	assert_non_null(text);
+	snprintf(text, n, "%s%s", dhs_banner, rest);
+	return text;
+}
+
+static void test_dhs_flag(void **state)
+{
+	(void)state;
+	char *text = with_banner("Human Trafficking\n"
+	                         "\n"
+	                         "Top Story: Invented rescue of workers at a farm\n"
+	                         "\n"
+	                         "Workers rescued at a farm\n"
+	                         "Workers rescued at a farm\n"
+	                         "Workers rescued at a farm\n"
+	                         "\n"
+	                         "Agents acted on a tip from a neighbor last spring.\n");
+	struct parsed p = parse(text);
+	assert_int_equal(p.date, 0);
+	assert_int_equal(p.location.len, 0);
+	check_topics(text, &p, "Human Trafficking", NULL);
+	check_span(text, p.title, "Top Story: Invented rescue of workers at a farm");
+	check_span(text, p.subtitle, "Workers rescued at a farm");
+	check_span(text, p.body, "Agents acted on a tip from a neighbor last spring.");
+	free(text);
+}
+
+static void test_dhs_flag_unknown_and_comma_topics(void **state)
+{
+	(void)state;
+	char *text = with_banner("Invented Program Area\n\nInvented headline\n\nBODY — Text.\n");
+	struct parsed p = parse(text);
+	check_topics(text, &p, "Invented Program Area", NULL);
+	check_span(text, p.title, "Invented headline");
+	free(text);
+	text = with_banner("Firearms, Ammunition and Explosives\n\nInvented headline\n\nText.\n");
+	p = parse(text);
+	check_topics(text, &p, "Firearms, Ammunition and Explosives", NULL);
+	check_span(text, p.title, "Invented headline");
+	check_span(text, p.body, "Text.");
+	free(text);
+}
+
+/* A banner with no topic line: the headline is not mistaken for one. */
+static void test_dhs_flag_without_topic(void **state)
+{
+	(void)state;
+	char *text = with_banner("Officers arrest a man wanted for an invented crime\n\n"
+	                         "DENVER - The text of the release.\n");
+	struct parsed p = parse(text);
+	assert_int_equal(p.ntopics, 0);
+	check_span(text, p.title, "Officers arrest a man wanted for an invented crime");
+	check_span(text, p.body, "DENVER - The text of the release.");
+	free(text);
+}
+
+static void test_bare(void **state)
+{
+	(void)state;
+	const char *text = "Agency removes a man wanted for an invented crime\n"
+	                   "RIVERTON, Wyo. — Officers removed the man on Friday.\n"
+	                   "He had been wanted since an earlier year.\n";
+	struct parsed p = parse(text);
+	assert_int_equal(p.date, 0);
+	assert_int_equal(p.location.len, 0);
+	assert_int_equal(p.ntopics, 0);
+	check_span(text, p.title, "Agency removes a man wanted for an invented crime");
+	assert_int_equal(p.subtitle.len, 0);
+	check_span(text, p.body,
+	           "RIVERTON, Wyo. — Officers removed the man on Friday.\n"
+	           "He had been wanted since an earlier year.");
+}
+
+static void test_archive_2007(void **state)
+{
+	(void)state;
+	const char *text = "News Releases\n"
+	                   "\n"
+	                   "\n"
+	                   "June 13, 2007\n"
+	                   "\n"
+	                   "Agency hands back invented relics to a museum\n"
+	                   "Ceremony held at a consulate\n"
+	                   "\n"
+	                   "Washington, D.C. - The agency today returned the relics.\n";
+	struct parsed p = parse(text);
+	assert_int_equal(p.date, 20070613);
+	assert_int_equal(p.location.len, 0);
+	check_span(text, p.title, "Agency hands back invented relics to a museum");
+	check_span(text, p.subtitle, "Ceremony held at a consulate");
+	check_span(text, p.body, "Washington, D.C. - The agency today returned the relics.");
+}
+
+static void test_archive_2010(void **state)
+{
+	(void)state;
+	const char *text = "Find releases based on\n"
+	                   "Search all news releases\n"
+	                   "Tags\n"
+	                   "\n"
+	                   "News Releases\n"
+	                   "\n"
+	                   "May 10, 2010\n"
+	                   "Washington, DC\n"
+	                   "\n"
+	                   "Agency signs an invented agreement with a partner\n"
+	                   "The first agreement of its kind\n"
+	                   "\n"
+	                   "WASHINGTON - The agency signed the agreement today.\n";
+	struct parsed p = parse(text);
+	assert_int_equal(p.date, 20100510);
+	check_span(text, p.location, "Washington, DC");
+	check_span(text, p.title, "Agency signs an invented agreement with a partner");
+	check_span(text, p.subtitle, "The first agreement of its kind");
+	check_span(text, p.body, "WASHINGTON - The agency signed the agreement today.");
+}
+
+/* A copy that put each header field on a line of its own under the date. */
+static void test_fields_on_own_lines(void **state)
+{
+	(void)state;
+	const char *text = "News Releases\n"
+	                   "\n"
+	                   "May 10, 2010\n"
+	                   "Mexico City, Mexico\n"
+	                   "Transnational Gangs\n"
+	                   "\n"
+	                   "Invented Headline In Title Case\n"
+	                   "\n"
+	                   "MEXICO CITY - The body.\n";
+	struct parsed p = parse(text);
+	assert_int_equal(p.date, 20100510);
+	check_span(text, p.location, "Mexico City, Mexico");
+	check_topics(text, &p, "Transnational Gangs", NULL);
+	check_span(text, p.title, "Invented Headline In Title Case");
+	check_span(text, p.body, "MEXICO CITY - The body.");
+
+	text = "May 10, 2010\nHouston, TXNarcotics\n\nInvented headline\n";
+	p = parse(text);
+	check_span(text, p.location, "Houston, TX");
+	check_topics(text, &p, "Narcotics", NULL);
+	check_span(text, p.title, "Invented headline");
+}
+
+/* A headline printed above the header line wins over a body paragraph below it. */
+static void test_headline_above_header(void **state)
+{
+	(void)state;
+	const char *text = "Skip to main content\n"
+	                   "\n"
+	                   "Invented headline above the header\n"
+	                   "\n"
+	                   "March 20, 2024Houston, TXNarcotics\n"
+	                   "\n"
+	                   "Officers seized a shipment at the port on a quiet Sunday morning.\n";
+	struct parsed p = parse(text);
+	assert_int_equal(p.date, 20240320);
+	check_span(text, p.title, "Invented headline above the header");
+	check_span(text, p.body,
+	           "Officers seized a shipment at the port on a quiet Sunday morning.");
+}
+
+/* A headline printed above the archive banner is the title when none follows. */
+static void test_archive_headline_above(void **state)
+{
+	(void)state;
+	const char *text = "Invented headline printed first\n"
+	                   "\n"
+	                   "News Releases\n"
+	                   "\n"
+	                   "August 15, 2008\n"
+	                   "\n"
+	                   "BOSTON - The body starts at once.\n";
+	struct parsed p = parse(text);
+	assert_int_equal(p.date, 20080815);
+	check_span(text, p.title, "Invented headline printed first");
+	check_span(text, p.body, "BOSTON - The body starts at once.");
+}
+
+static void test_threat_level_copy(void **state)
+{
+	(void)state;
+	const char *text = "Elevated\n"
+	                   "Significant Risk of Terrorist Attacks\n"
+	                   "September 15, 2008\n"
+	                   "WASHINGTON, D.C. - An invented first paragraph of the release.\n"
+	                   "A second paragraph.\n";
+	struct parsed p = parse(text);
+	assert_int_equal(p.date, 20080915);
+	assert_int_equal(p.location.len, 0);
+	assert_int_equal(p.title.len, 0);
+	check_span(text, p.body,
+	           "WASHINGTON, D.C. - An invented first paragraph of the release.\n"
+	           "A second paragraph.");
+}
+
+static void test_body_only(void **state)
+{
+	(void)state;
+	const char *text = "WASHINGTON — An invented paragraph that opens the page.\n"
+	                   "A second invented paragraph.\n";
+	struct parsed p = parse(text);
+	assert_int_equal(p.date, 0);
+	assert_int_equal(p.title.len, 0);
+	check_span(text, p.body,
+	           "WASHINGTON — An invented paragraph that opens the page.\n"
+	           "A second invented paragraph.");
+}
+
+/* A body line opening with a date is no header: the date is not the release's. */
+static void test_dated_paragraph(void **state)
+{
+	(void)state;
+	const char *text = "Invented headline\n"
+	                   "March 11, 2014 - SALEM - The agency said a great many things today.\n";
+	struct parsed p = parse(text);
+	assert_int_equal(p.date, 0);
+	check_span(text, p.title, "Invented headline");
+	check_span(text, p.body,
+	           "March 11, 2014 - SALEM - The agency said a great many things today.");
+}
+
+/* ---- edge cases ------------------------------------------------------------------------ */
+
+static void test_empty(void **state)
+{
+	(void)state;
+	struct parsed p;
+	memset(&p, 0xAB, sizeof p);
+	parse_release("", 0, vocab, &p);
+	assert_int_equal(p.date, 0);
+	assert_int_equal(p.location.len, 0);
+	assert_int_equal(p.ntopics, 0);
+	assert_int_equal(p.title.len, 0);
+	assert_int_equal(p.subtitle.len, 0);
+	assert_int_equal(p.body.len, 0);
+	memset(&p, 0xAB, sizeof p);
+	parse_release(NULL, 0, vocab, &p);
+	assert_int_equal(p.body.len, 0);
+	p = parse("\n\n   \n");
+	assert_int_equal(p.title.len, 0);
+	assert_int_equal(p.body.len, 0);
+}
+
+static void test_only_boilerplate(void **state)
+{
+	(void)state;
+	struct parsed p = parse("Skip to main content\n\n"
+	                        "An official website of the United States government\n\n"
+	                        "Here's how you know\n\nU.S. flag\n");
+	assert_int_equal(p.date, 0);
+	assert_int_equal(p.ntopics, 0);
+	assert_int_equal(p.title.len, 0);
+	assert_int_equal(p.subtitle.len, 0);
+	assert_int_equal(p.body.len, 0);
+}
+
+static void test_single_line(void **state)
+{
+	(void)state;
+	const char *text = "A lone invented headline";
+	struct parsed p = parse(text);
+	check_span(text, p.title, "A lone invented headline");
+	assert_int_equal(p.body.len, 0);
+	text = "TOPEKA — A lone paragraph of body text, and nothing else at all.";
+	p = parse(text);
+	assert_int_equal(p.title.len, 0);
+	check_span(text, p.body, text);
+	text = "March 11, 2014Houston, TXNarcotics";
+	p = parse(text);
+	assert_int_equal(p.date, 20140311);
+	check_span(text, p.location, "Houston, TX");
+	assert_int_equal(p.title.len, 0);
+}
+
+/* Huge lines and many lines go through in linear time: each of these would take
+ * minutes with a quadratic scan. */
+static void test_huge_inputs(void **state)
+{
+	(void)state;
+	static const char head[] = "Skip to main content\nMarch 11, 2014Houston, TXNarcotics\n\n";
+	static const char tail[] = "\n\nHOUSTON — Body.\n";
+	size_t big = 1 << 20, n = sizeof head - 1 + big + sizeof tail - 1;
+	char *text = malloc(n + 1);
+	assert_non_null(text);
+	memcpy(text, head, sizeof head - 1);
+	for (size_t i = 0; i < big; i++)
+		text[sizeof head - 1 + i] = i % 7 == 6 ? ' ' : (char)('a' + i % 26);
+	text[sizeof head - 1] = 'X';
+	memcpy(text + sizeof head - 1 + big, tail, sizeof tail);
+	struct parsed p;
+	parse_release(text, n, vocab, &p);
+	assert_int_equal(p.date, 20140311);
+	assert_int_equal(p.title.off, sizeof head - 1);
+	assert_int_equal(p.title.len, big);
+	check_span(text, p.body, "HOUSTON — Body.");
+
+	/* the same line with no header at all, then run on after the header fields */
+	parse_release(text + sizeof head - 1, big, vocab, &p);
+	assert_int_equal(p.title.len + p.body.len, big);
+	text[sizeof head - 3] = ' ';
+	text[sizeof head - 2] = ' ';
+	parse_release(text, n, vocab, &p);
+	assert_int_equal(p.body.off, sizeof "Skip to main content\n" - 1);
+
+	/* half a million short lines, and a million blank ones */
+	for (size_t i = 0; i < n; i++)
+		text[i] = i % 2 ? '\n' : (char)('a' + i / 2 % 26);
+	parse_release(text, n, vocab, &p);
+	assert_true(p.body.len > n / 2);
+	memset(text, '\n', n);
+	parse_release(text, n, vocab, &p);
+	assert_int_equal(p.body.len, 0);
+	free(text);
+}
+
+/* ---- places ---------------------------------------------------------------------------- */
+
+static void check_state(const char *s, const char *code, const char *name)
+{
+	const char *got_name = NULL;
+	const char *got = place_state(s, strlen(s), &got_name);
+	assert_non_null(got);
+	assert_string_equal(got, code);
+	assert_string_equal(got_name, name);
+}
+
+static void test_states(void **state)
+{
+	(void)state;
+	check_state("Texas", "TX", "Texas");
+	check_state("TX", "TX", "Texas");
+	check_state("tx", "TX", "Texas");
+	check_state("TEXAS", "TX", "Texas");
+	check_state("DC", "DC", "District of Columbia");
+	check_state("D.C.", "DC", "District of Columbia");
+	check_state("District of Columbia", "DC", "District of Columbia");
+	check_state("Puerto Rico", "PR", "Puerto Rico");
+	check_state("PR", "PR", "Puerto Rico");
+	check_state("Guam", "GU", "Guam");
+	check_state("U.S. Virgin Islands", "VI", "U.S. Virgin Islands");
+	check_state("VI", "VI", "U.S. Virgin Islands");
+	check_state("American Samoa", "AS", "American Samoa");
+	check_state("Northern Mariana Islands", "MP", "Northern Mariana Islands");
+	check_state("MP", "MP", "Northern Mariana Islands");
+	check_state("Calif.", "CA", "California");
+	check_state("N.Y.", "NY", "New York");
+	check_state("West Virginia", "WV", "West Virginia");
+	check_state("Wyoming", "WY", "Wyoming");
+	check_state("AK", "AK", "Alaska");
+	check_state("Commonwealth of the Northern Mariana Islands", "MP",
+	            "Northern Mariana Islands");
+	assert_null(place_state("Mexico", 6, NULL));
+	assert_null(place_state("Tex", 3, NULL));
+	assert_null(place_state("Texass", 6, NULL));
+	assert_null(place_state("", 0, NULL));
+	assert_null(place_state("XX", 2, NULL));
+	assert_non_null(place_state("Texas, more", 5, NULL)); /* only n bytes count */
+}
+
+static void test_countries(void **state)
+{
+	(void)state;
+	const char *const yes[] = {"Mexico",        "El Salvador",    "Dominican Republic",
+	                           "United States", "U.S.",           "People's Republic of China",
+	                           "mexico",        "Guatemala",      "Afghanistan",
+	                           "Zimbabwe",      "United Kingdom", "Trinidad and Tobago",
+	                           "Brazil",        "Côte d'Ivoire",  "Georgia"};
+	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+		assert_true(place_is_country(yes[i], strlen(yes[i])));
+	const char *const no[] = {"Texas", "Freedonia", "", "Mexic", "Mexico City", "America"};
+	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+		assert_false(place_is_country(no[i], strlen(no[i])));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(test_example_layout),
+	        cmocka_unit_test(test_official_banner),
+	        cmocka_unit_test(test_location_forms),
+	        cmocka_unit_test(test_no_location),
+	        cmocka_unit_test(test_location_without_topics),
+	        cmocka_unit_test(test_topics_run_together),
+	        cmocka_unit_test(test_topics_comma_joined),
+	        cmocka_unit_test(test_topics_with_commas),
+	        cmocka_unit_test(test_inner_capitals),
+	        cmocka_unit_test(test_unknown_topic),
+	        cmocka_unit_test(test_unknown_country),
+	        cmocka_unit_test(test_added_topic),
+	        cmocka_unit_test(test_vocab),
+	        cmocka_unit_test(test_no_vocabulary),
+	        cmocka_unit_test(test_date_forms_in_header),
+	        cmocka_unit_test(test_impossible_date),
+	        cmocka_unit_test(test_too_many_topics),
+	        cmocka_unit_test(test_odd_blank_lines),
+	        cmocka_unit_test(test_footer_dropped),
+	        cmocka_unit_test(test_dhs_flag),
+	        cmocka_unit_test(test_dhs_flag_unknown_and_comma_topics),
+	        cmocka_unit_test(test_dhs_flag_without_topic),
+	        cmocka_unit_test(test_bare),
+	        cmocka_unit_test(test_archive_2007),
+	        cmocka_unit_test(test_archive_2010),
+	        cmocka_unit_test(test_fields_on_own_lines),
+	        cmocka_unit_test(test_headline_above_header),
+	        cmocka_unit_test(test_archive_headline_above),
+	        cmocka_unit_test(test_threat_level_copy),
+	        cmocka_unit_test(test_body_only),
+	        cmocka_unit_test(test_dated_paragraph),
+	        cmocka_unit_test(test_empty),
+	        cmocka_unit_test(test_only_boilerplate),
+	        cmocka_unit_test(test_single_line),
+	        cmocka_unit_test(test_huge_inputs),
+	        cmocka_unit_test(test_states),
+	        cmocka_unit_test(test_countries),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
