@@ -45,9 +45,10 @@ static void print_help(void)
 		         option_help[i].metavar ? option_help[i].metavar : "");
 		printf("  %-22s %s\n", left, option_help[i].help);
 	}
-	printf("\nFilters combine with AND between kinds and OR within a kind; --topic,\n"
-	       "--location and --search may be given more than once. --search is case-\n"
-	       "insensitive unless TEXT has a capital letter.\n\n"
+	printf("\nFilters combine with AND between kinds and OR within a kind: --topic and\n"
+	       "--location may be given more than once. --search is case-insensitive unless\n"
+	       "TEXT has a capital letter. Without --list, --print or --stats, the catalog\n"
+	       "is listed as with --list.\n\n"
 	       "Exit status: 0 on success, 1 when nothing could be read, 2 on usage errors.\n");
 }
 
