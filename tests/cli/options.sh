@@ -1,0 +1,83 @@
+#!/bin/sh
+# The command line: filters, order, formats, --print, --stats, and GNU conventions
+# (--help, --version, exit status 2 with a one-line hint on usage errors).
+. "$SRCDIR/tests/cli/lib.sh"
+
+corpus=$TMP/corpus
+mkdir -p "$corpus/2014" "$corpus/2011"
+release() { # FILE HEADER-LINE TITLE BODY
+	printf 'Skip to main content\n%s\n\n%s\n\n%s\n\nUpdated: 01/01/2020\n' "$2" "$3" "$4" >"$corpus/$1"
+}
+release 2014/gangs.txt 'March 11, 2014Houston, TXTransnational Gangs' \
+	'Gang members arrested in Houston' 'HOUSTON — Agents arrested nine members of a gang.'
+release 2011/port.txt 'Sept. 15, 2011Miami, FLNarcotics' \
+	'Cocaine seized at port' 'MIAMI — Officers found Cocaine in a shipping container.'
+release 2014/joint.txt 'January 2, 2014Mexico City, MexicoNarcoticsTransnational Gangs' \
+	'Joint operation ends' 'MEXICO CITY — A joint operation ended with twelve arrests.'
+printf 'An undated release\n\nIt has a title and a body and nothing else.\n' >"$corpus/bare.txt"
+
+list() { "$RELVIEW" --list "$@" "$corpus"; }
+titles() { list "$@" | cut -f4 | paste -sd'|' -; }
+
+# Order: newest first, undated last; --oldest-first flips the dated ones only.
+expect_eq "$(titles)" \
+	'Gang members arrested in Houston|Joint operation ends|Cocaine seized at port|An undated release'
+expect_eq "$(titles --oldest-first)" \
+	'Cocaine seized at port|Joint operation ends|Gang members arrested in Houston|An undated release'
+
+# TSV columns: date, location, topics joined by "; ", title.
+expect_eq "$(list | sed -n 2p)" \
+	"$(printf '2014-01-02\tMexico City, Mexico\tNarcotics; Transnational Gangs\tJoint operation ends')"
+expect_eq "$(list | sed -n 4p)" "$(printf '\t\t\tAn undated release')"
+
+# Filters: OR within a kind, AND between kinds.
+expect_eq "$(titles --topic gangs)" 'Gang members arrested in Houston|Joint operation ends'
+expect_eq "$(titles --topic GANG --location texas)" 'Gang members arrested in Houston'
+expect_eq "$(titles --location tx --location mexico)" \
+	'Gang members arrested in Houston|Joint operation ends'
+expect_eq "$(titles --location 'Miami, Florida')" 'Cocaine seized at port'
+expect_eq "$(titles --since 2014)" 'Gang members arrested in Houston|Joint operation ends'
+expect_eq "$(titles --since 2014-02 --until 2014-03-11)" 'Gang members arrested in Houston'
+expect_eq "$(titles --until 2011-09-14)" ''
+expect_eq "$(titles --search cocaine)" 'Cocaine seized at port'
+expect_eq "$(titles --search Cocaine)" 'Cocaine seized at port'
+expect_eq "$(titles --search COCAINE)" ''
+expect_eq "$(titles --search 'nothing else')" 'An undated release'
+
+# JSON: exactly the documented keys, null for what is missing.
+json=$("$RELVIEW" --list --format=json --search undated "$corpus")
+expect_eq "$json" '{"date":null,"location":null,"topics":[],"title":"An undated release","subtitle":null,"source":"'"$corpus"'","entry":"bare.txt","bytes":43}'
+
+# --print: header block, body wrapped at --width by display width.
+out=$("$RELVIEW" --print=2 --width=200 "$corpus")
+expect_eq "$(printf '%s\n' "$out" | head -1)" 'Joint operation ends'
+expect_contains "$out" 'Location: Mexico City, Mexico'
+expect_contains "$out" 'Topics:   Narcotics; Transnational Gangs'
+expect_contains "$out" "Source:   $corpus: 2014/joint.txt"
+expect_contains "$out" 'MEXICO CITY — A joint operation ended with twelve arrests.'
+out=$("$RELVIEW" --print=2 --width=30 "$corpus")
+[ "$(printf '%s\n' "$out" | wc -L)" -le 30 ] || fail "--print line wider than 30 columns"
+expect_contains "$out" "$(printf 'MEXICO CITY — A joint\noperation ended with twelve\narrests.')"
+
+# --stats counts the filtered view.
+stats=$("$RELVIEW" --stats --topic gangs "$corpus")
+expect_contains "$stats" '2 releases'
+expect_contains "$stats" '       2  Transnational Gangs'
+expect_contains "$stats" '       1  Narcotics'
+expect_contains "$stats" '       2  2014'
+
+# GNU conventions.
+"$RELVIEW" --help | grep -q -- '--oldest-first' || fail "--help lacks an option"
+expect_eq "$("$RELVIEW" --version)" "relview $(sed -n 's/^AC_INIT(\[relview\], \[\([^]]*\)\].*/\1/p' "$SRCDIR/configure.ac")"
+for bad in '--bogus' '--format=xml' '--print=0' '--print=x' '--width=3' '--since=2014-13' \
+	'--until=2014-02-30' '--list --stats' '--since=2015 --until=2014'; do
+	# shellcheck disable=SC2086
+	expect_status 2 "$RELVIEW" $bad "$corpus"
+	[ "$(wc -l <"$TMP/stderr")" -eq 2 ] || fail "$bad: want an error line and a hint"
+	grep -q "Try 'relview --help'" "$TMP/stderr" || fail "$bad: no hint"
+done
+expect_status 2 "$RELVIEW" --list
+expect_status 1 "$RELVIEW" --print=5 "$corpus"
+expect_contains "$(cat "$TMP/stderr")" '--print=5: only 4 releases match'
+expect_status 0 "$RELVIEW" --list --topic nosuchtopic "$corpus"
+pass
