@@ -1,5 +1,7 @@
 # lib.sh — helpers shared by the shell tests in tests/cli. Source it, don't run it:
 #	. "$SRCDIR/tests/cli/lib.sh"
+# Sourcing it makes a scratch directory $TMP, removed when the test exits (kept with
+# KEEP_TMP=1, for a look after a failure).
 # Exit statuses are automake's: 0 pass, 1 fail, 77 skip, 99 hard error (the test
 # could not run as meant).
 
@@ -21,6 +23,12 @@ skip() {
 hard_error() {
 	echo "$TEST: ERROR: $*" >&2
 	exit 99
+}
+
+# pass: the test passed; ends it.
+pass() {
+	echo "PASS: $TEST"
+	exit 0
 }
 
 # note MESSAGE: progress, for the test's log.
@@ -45,19 +53,43 @@ need_prog() {
 	done
 }
 
-# make_tmpdir: a new directory in $tmp, removed when the test exits (kept with
-# KEEP_TMP=1, for a look after a failure).
-make_tmpdir() {
-	tmp=$(mktemp -d "${TMPDIR:-/tmp}/relview-test.XXXXXX") || hard_error "mktemp failed"
-	trap 'cleanup_tmpdir' EXIT
-	trap 'exit 130' INT
-	trap 'exit 143' TERM
+# expect_eq GOT WANT
+expect_eq() {
+	[ "$1" = "$2" ] || fail "got:
+$1
+want:
+$2"
 }
 
-cleanup_tmpdir() {
+# expect_contains TEXT PART: PART occurs in TEXT (literally).
+expect_contains() {
+	case $1 in
+	*"$2"*) ;;
+	*) fail "want it to contain: $2
+got: $1" ;;
+	esac
+}
+
+# expect_status N COMMAND...: run COMMAND, its output in $TMP/stdout and
+# $TMP/stderr; fail unless it exits with N.
+expect_status() {
+	want=$1
+	shift
+	"$@" >"$TMP/stdout" 2>"$TMP/stderr"
+	got=$?
+	[ "$got" -eq "$want" ] ||
+		fail "$*: exit status $got, want $want; stderr: $(head -c 600 "$TMP/stderr")"
+}
+
+cleanup_tmp() {
 	if [ "${KEEP_TMP:-0}" = 1 ]; then
-		echo "$TEST: kept $tmp" >&2
+		echo "$TEST: kept $TMP" >&2
 	else
-		rm -rf "$tmp"
+		rm -rf "$TMP"
 	fi
 }
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/relview-test.XXXXXX") || hard_error "mktemp failed"
+trap cleanup_tmp EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
