@@ -185,6 +185,8 @@ static const struct literal boilerplate_prefixes[] = {
         LITERAL("A .gov website belongs to"),
         LITERAL("A lock ("),
         LITERAL("Secure .gov websites use"),
+        LITERAL("Contact:"),
+        LITERAL("Media Contact"),
 };
 
 /* The DHS banner line that announces the dhs-flag layout (a topic line follows). */
@@ -202,11 +204,26 @@ static const struct literal back_to_top = LITERAL("Return to top");
 
 enum { BOILERPLATE_MAX = 120 };
 
+/* A press office's phone number on a line of its own: "(202) 555-0100". */
+static bool is_phone_line(const char *s, size_t n)
+{
+	size_t digits = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			digits++;
+		else if (!memchr(" ()-.+", s[i], 6))
+			return false;
+	}
+	return digits >= 7;
+}
+
 static bool is_boilerplate(const char *t, struct line ln)
 {
 	const char *s = t + ln.off;
 	if (ln.len > BOILERPLATE_MAX)
 		return false;
+	if (is_phone_line(s, ln.len))
+		return true;
 	for (size_t i = 0; i < COUNT(boilerplate_lines); i++)
 		if (equals_ci(s, ln.len, boilerplate_lines[i]))
 			return true;
@@ -241,7 +258,8 @@ static size_t dash_at(const char *s, size_t n, size_t i)
 	return 0;
 }
 
-/* A city as datelines print it: capitals, spaces and the punctuation of names. */
+/* A city as datelines print it: capitals, spaces and the punctuation of names. Four
+ * letters at least, so that an agency's initials ("ICE – ...") are no city. */
 static bool is_caps_city(const char *s, size_t n)
 {
 	size_t letters = 0;
@@ -254,7 +272,7 @@ static bool is_caps_city(const char *s, size_t n)
 		else if (c != ' ' && c != '.' && c != '\'' && c != '-')
 			return false;
 	}
-	return letters >= 2;
+	return letters >= 4;
 }
 
 static bool is_known_place(const char *s, size_t n)
@@ -349,7 +367,9 @@ enum {
 	COST_NONE = 1 << 30,
 };
 
-enum bound_kind { BOUND_EDGE, BOUND_COMMA, BOUND_JOIN, BOUND_SPACE };
+/* Commas and joins separate topics; a space or a code run into capitals may also be
+ * inside one name ("Border Security", "COVID Response"). */
+enum bound_kind { BOUND_EDGE, BOUND_COMMA, BOUND_JOIN, BOUND_SPACE, BOUND_CODE };
 
 /* A place where one field may end and the next begin: the text before it ends at
  * `end`, the text after it starts at `start` (", " and spaces belong to neither). */
@@ -375,6 +395,14 @@ static bool ends_particle(const char *s, size_t i)
 {
 	return i >= 2 && is_lower(s[i - 1]) && is_upper(s[i - 2]) &&
 	       (i == 2 || !is_upper(s[i - 3]));
+}
+
+/* A postal code after a comma ends at s[i], run into more capitals: "CA" in
+ * "Los Angeles, CAICE Air Operations". */
+static bool ends_code(const char *s, size_t i)
+{
+	return i >= 4 && is_upper(s[i]) && is_upper(s[i - 1]) && is_upper(s[i - 2]) &&
+	       s[i - 3] == ' ' && s[i - 4] == ',' && place_state(s + i - 2, 2, NULL) != NULL;
 }
 
 /* Two fields run together with no separator: "MexicoTransnational", "DCUnited",
@@ -415,6 +443,8 @@ static void find_bounds(struct fields *f)
 			add_bound(f, i, i + 1, BOUND_SPACE);
 		} else if (is_join(s, f->n, i)) {
 			add_bound(f, i, i, BOUND_JOIN);
+		} else if (ends_code(s, i)) {
+			add_bound(f, i, i, BOUND_CODE);
 		}
 	}
 	f->b[f->nb++] = (struct bound){f->n, f->n, BOUND_EDGE};
@@ -430,28 +460,32 @@ static bool is_known_topic(const struct fields *f, size_t i, size_t j)
 	       topic_vocab_has(f->vocab, s, len);
 }
 
+static bool is_inner_bound(const struct bound *b)
+{
+	return b->kind == BOUND_SPACE || b->kind == BOUND_CODE;
+}
+
 /* The cheapest reading of b[i].. as topics. A known name may span any bounds; an
- * unknown one only spaces ("Border Security"), since commas and joins separate
- * topics. Fills cost[] and next[] from the end backwards. */
+ * unknown one only inner ones. Fills cost[] and next[] from the end backwards. */
 static void read_topics(struct fields *f)
 {
 	size_t last = f->nb - 1;
 	f->cost[last] = 0;
 	for (size_t i = last; i-- > 0;) {
 		f->cost[i] = COST_NONE;
-		bool spaces_only = true;
+		bool inner_only = true;
 		for (size_t j = i + 1; j <= last; j++) {
-			if (f->b[j].end - f->b[i].start > TOPIC_MAX && !spaces_only)
+			if (f->b[j].end - f->b[i].start > TOPIC_MAX && !inner_only)
 				break;
 			int piece = is_known_topic(f, i, j) ? COST_TOPIC
-			            : spaces_only           ? COST_UNKNOWN_TOPIC
+			            : inner_only            ? COST_UNKNOWN_TOPIC
 			                                    : COST_NONE;
 			if (piece != COST_NONE && f->cost[j] != COST_NONE &&
 			    piece + f->cost[j] < f->cost[i]) {
 				f->cost[i] = piece + f->cost[j];
 				f->next[i] = j;
 			}
-			spaces_only = spaces_only && f->b[j].kind == BOUND_SPACE;
+			inner_only = inner_only && is_inner_bound(&f->b[j]);
 		}
 	}
 }
@@ -618,16 +652,37 @@ struct header {
 	bool has_fallback;
 };
 
+/* Words some pages print before the date: "Release Date:", "Tuesday,". */
+static const struct literal date_labels[] = {
+        LITERAL("Release Date:"), LITERAL("Date:"),      LITERAL("Posted:"),   LITERAL("Monday,"),
+        LITERAL("Tuesday,"),      LITERAL("Wednesday,"), LITERAL("Thursday,"), LITERAL("Friday,"),
+        LITERAL("Saturday,"),     LITERAL("Sunday,"),
+};
+
+static size_t date_label_len(const char *s, size_t n)
+{
+	for (size_t i = 0; i < COUNT(date_labels); i++) {
+		if (starts_ci(s, n, date_labels[i])) {
+			size_t k = date_labels[i].n;
+			while (k < n && s[k] == ' ')
+				k++;
+			return k;
+		}
+	}
+	return 0;
+}
+
 /* The date line: a date alone (archives) or with location and topics run on
  * (the current site). False when the line is not a header date line. */
 static bool read_date_line(struct reader *r, struct line ln, const struct topic_vocab *vocab,
                            struct parsed *out)
 {
 	uint32_t date;
-	size_t used;
-	date_parse_prefix(r->t + ln.off, ln.len, &date, &used);
+	size_t label = date_label_len(r->t + ln.off, ln.len), used;
+	date_parse_prefix(r->t + ln.off + label, ln.len - label, &date, &used);
 	if (used == 0)
 		return false;
+	used += label;
 	struct line rest = {ln.off + used, ln.len - used, ln.next};
 	trim(r->t, &rest.off, &rest.len);
 	if (rest.len > 0 && !looks_like_fields(r->t, rest))

@@ -269,6 +269,9 @@ static void test_unknown_topic(void **state)
 	check_header("July 9, 2013Houston, TXTunnel DetectionDrone Watch", 20130709, "Houston, TX",
 	             "Tunnel Detection", "Drone Watch", NULL);
 	check_header("July 9, 2013Tunnel Detection", 20130709, "", "Tunnel Detection", NULL);
+	/* a postal code run into an acronym */
+	check_header("July 9, 2013Los Angeles, CAICE Air Charters", 20130709, "Los Angeles, CA",
+	             "ICE Air Charters", NULL);
 }
 
 static void test_unknown_country(void **state)
@@ -584,6 +587,28 @@ static void test_headline_above_header(void **state)
 	           "Officers seized a shipment at the port on a quiet Sunday morning.");
 }
 
+/* An older press office page: a weekday before the date, contact lines after it. */
+static void test_press_office(void **state)
+{
+	(void)state;
+	const char *text = "U.S. Immigration and Customs Enforcement\n"
+	                   "\n"
+	                   "News Release\n"
+	                   "\n"
+	                   "Tuesday, March 8, 2005\n"
+	                   "Contact: Public Affairs\n"
+	                   "(202) 555-0100\n"
+	                   "\n"
+	                   "Invented headline of an older release\n"
+	                   "\n"
+	                   "WASHINGTON, D.C. - The body text.\n";
+	struct parsed p = parse(text);
+	assert_int_equal(p.date, 20050308);
+	assert_int_equal(p.location.len, 0);
+	check_span(text, p.title, "Invented headline of an older release");
+	check_span(text, p.body, "WASHINGTON, D.C. - The body text.");
+}
+
 /* A headline printed above the archive banner is the title when none follows. */
 static void test_archive_headline_above(void **state)
 {
@@ -828,6 +853,7 @@ int main(void)
 	        cmocka_unit_test(test_fields_on_own_lines),
 	        cmocka_unit_test(test_headline_above_header),
 	        cmocka_unit_test(test_archive_headline_above),
+	        cmocka_unit_test(test_press_office),
 	        cmocka_unit_test(test_threat_level_copy),
 	        cmocka_unit_test(test_body_only),
 	        cmocka_unit_test(test_dated_paragraph),
