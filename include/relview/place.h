@@ -8,11 +8,17 @@
 #include <stddef.h>
 
 /* The state or territory with this name or postal code (case-insensitive; "Texas",
- * "TX", "D.C." and "DC" all work). Returns its two-letter code and, through name
- * (optional), its full name; NULL when s is not a state. */
+ * "TX", "D.C." and "DC" all work, and so do the AP abbreviations datelines use,
+ * "Calif.", "N.Y."). The District of Columbia, Puerto Rico, Guam, the U.S. Virgin
+ * Islands, American Samoa and the Northern Mariana Islands count as states. Returns
+ * its two-letter code and, through name (optional), its full name; NULL when s is not
+ * a state. */
 const char *place_state(const char *s, size_t n, const char **name);
 
-/* True when s is a country name ("Mexico", "United States", "El Salvador"). */
+/* True when s is a country name, case-insensitive: every UN member and observer under
+ * its short and formal names and the other forms headers print ("Mexico", "United
+ * States", "U.S.", "El Salvador", "People's Republic of China"), plus a few territories
+ * printed as countries ("Hong Kong", "Aruba"). */
 bool place_is_country(const char *s, size_t n);
 
 #endif

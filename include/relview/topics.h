@@ -16,7 +16,8 @@ void topic_vocab_free(struct topic_vocab *vocab);
 /* Add a name (copied); false when out of memory. Adding a known name is harmless. */
 bool topic_vocab_add(struct topic_vocab *vocab, const char *name, size_t n);
 
-/* True when s is exactly a known topic name. */
+/* True when s is exactly a known topic name (bytes and case as printed). A NULL
+ * vocabulary knows no names. */
 bool topic_vocab_has(const struct topic_vocab *vocab, const char *s, size_t n);
 
 #endif
