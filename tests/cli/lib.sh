@@ -48,8 +48,9 @@ need_cmd() {
 need_prog() {
 	for var; do
 		eval "prog=\${$var:-}"
-		[ -n "$prog" ] && [ -x "$prog" ] ||
+		if [ -z "$prog" ] || [ ! -x "$prog" ]; then
 			hard_error "$var is not an executable ('$prog'); run the tests through make check"
+		fi
 	done
 }
 

@@ -1,0 +1,169 @@
+#!/bin/sh
+# A generated corpus reads exactly as its ground truth says, the same in every format.
+#
+# relgen writes 1,000 messy releases (every layout and encoding, junk entries, exact
+# duplicates) with a fixed seed, as tar.gz, tar.bz2, tar.xz, tar.zst, zip, 7z and a
+# folder. For each, `relview --list --format=json` must give:
+#  (a) one record per release of the truth (junk skipped, each duplicate shown once)
+#      whose date, location, set of topics and title equal the truth's for its entry;
+#  (b) the same bytes as for every other format, "source" (the input's path) aside.
+# The generator's own promises are checked first: the same seed gives the same
+# bytes, the truth does not depend on the format, and every topic it prints is in
+# the project's vocabulary (data/topics.txt).
+. "$SRCDIR/tests/cli/lib.sh"
+
+need_prog RELVIEW RELGEN
+need_cmd python3
+
+SEED=20240311 # not the sample bundle's
+COUNT=1000
+FORMATS="tar.gz tar.bz2 tar.xz tar.zst zip 7z dir"
+
+# The checks on JSON Lines, in Python: truth TRUTH OUT [SHOW], source-free OUT,
+# topics TRUTH VOCABULARY.
+cat >"$TMP/check.py" <<'EOF'
+import json
+import sys
+
+FIELDS = ("date", "location", "topics", "title")
+
+
+def load(path):
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def topic_set(value):
+    return sorted(set(value)) if isinstance(value, list) else value
+
+
+def truth(truth_path, out_path, show="8"):
+    """(a): the records equal the truth, keyed by entry; prints the first `show`
+    releases that differ."""
+    want = {t["entry"]: t for t in load(truth_path)}
+    try:
+        records = load(out_path)
+    except (ValueError, UnicodeDecodeError) as e:
+        print(f"  output is not JSON Lines: {e}")
+        return 1
+    problems = []
+    if len(records) != len(want):
+        problems.append(f"{len(records)} records, the truth has {len(want)}")
+    got = {}
+    for r in records:
+        if r.get("entry") in got:
+            problems.append(f"entry listed twice: {r.get('entry')!r}")
+        got[r.get("entry")] = r
+    missing = sorted(set(want) - set(got))
+    extra = sorted(set(got) - set(want), key=str)
+    if missing:
+        problems.append(f"{len(missing)} releases missing, e.g. {missing[:3]}")
+    if extra:
+        problems.append(f"{len(extra)} records not in the truth (junk? a duplicate's "
+                        f"copy?), e.g. {extra[:3]}")
+
+    per_field = dict.fromkeys(FIELDS, 0)
+    bad_records, examples, subtitles = 0, [], 0
+    for entry in sorted(set(want) & set(got)):
+        t, r = want[entry], got[entry]
+        diffs = []
+        for key in FIELDS:
+            w, g = t[key], r.get(key)
+            if key == "topics":
+                w, g = topic_set(w), topic_set(g)
+            if w != g:
+                per_field[key] += 1
+                diffs.append(f"    {key}: got {json.dumps(g, ensure_ascii=False)}, "
+                             f"want {json.dumps(w, ensure_ascii=False)}")
+        subtitles += r.get("subtitle") != t["subtitle"]
+        if diffs:
+            bad_records += 1
+            if len(examples) < int(show):
+                examples.append(f"  {entry}\n" + "\n".join(diffs))
+    if bad_records:
+        fields = ", ".join(f"{k} {n}" for k, n in per_field.items() if n)
+        problems.append(f"{bad_records} of {len(want)} releases differ from the truth "
+                        f"({fields})" + "".join(f"\n{e}" for e in examples))
+    for p in problems:
+        print("  " + p)
+    print(f"  {len(records)} records; {len(want) - len(missing) - bad_records} of "
+          f"{len(want)} releases exact; subtitles differ in {subtitles} (not checked)")
+    return 1 if problems else 0
+
+
+def source_free(out_path):
+    """The output with each record's "source" value replaced by a placeholder."""
+    with open(out_path, encoding="utf-8") as f:
+        for line in f:
+            try:
+                source = json.loads(line).get("source")
+            except ValueError:
+                source = None
+            if isinstance(source, str):
+                line = line.replace(json.dumps(source, ensure_ascii=False), '"<source>"', 1)
+            sys.stdout.write(line)
+    return 0
+
+
+def topics(truth_path, vocab_path):
+    """Every topic of the truth is in the vocabulary."""
+    with open(vocab_path, encoding="utf-8") as f:
+        vocab = {line.rstrip() for line in f if line.strip() and not line.startswith("#")}
+    unknown = sorted({tp for t in load(truth_path) for tp in t["topics"]} - vocab)
+    for name in unknown:
+        print(f"  not in {vocab_path}: {name}")
+    return 1 if unknown else 0
+
+
+sys.exit({"truth": truth, "source-free": source_free, "topics": topics}[sys.argv[1]](
+    *sys.argv[2:]))
+EOF
+check() {
+	python3 "$TMP/check.py" "$@"
+}
+
+# The corpus in every format, and the generator's promises.
+for fmt in $FORMATS; do
+	"$RELGEN" -n $COUNT -s $SEED -f "$fmt" --truth "$TMP/truth.$fmt" "$TMP/corpus.$fmt" ||
+		hard_error "relgen failed to write $fmt"
+	cmp -s "$TMP/truth.tar.gz" "$TMP/truth.$fmt" || fail "relgen: the $fmt truth differs from tar.gz's"
+done
+cp "$TMP/truth.tar.gz" "$TMP/truth"
+"$RELGEN" -n $COUNT -s $SEED -f tar.gz "$TMP/again.tar.gz" || hard_error "relgen failed"
+cmp -s "$TMP/corpus.tar.gz" "$TMP/again.tar.gz" || fail "relgen: the same seed gave other bytes"
+check topics "$TMP/truth" "$SRCDIR/data/topics.txt" ||
+	fail "relgen prints topics the vocabulary lacks"
+note "$(wc -l <"$TMP/truth") releases in $(echo "$FORMATS" | wc -w) formats, seed $SEED"
+
+# (a) Each format against the truth. The first format to differ shows examples,
+# the others only counts.
+wrong='' listed=''
+for fmt in $FORMATS; do
+	note "$fmt:"
+	if ! "$RELVIEW" --list --format=json "$TMP/corpus.$fmt" >"$TMP/out.$fmt" 2>"$TMP/err.$fmt"; then
+		echo "  relview failed: $(head -c 600 "$TMP/err.$fmt")"
+		wrong="$wrong $fmt"
+		continue
+	fi
+	listed="$listed $fmt"
+	[ ! -s "$TMP/err.$fmt" ] || echo "  relview said: $(head -c 600 "$TMP/err.$fmt")"
+	check truth "$TMP/truth" "$TMP/out.$fmt" "$([ -z "$wrong" ] && echo 8 || echo 0)" ||
+		wrong="$wrong $fmt"
+done
+
+# (b) The same listing whatever the format (checked even when (a) failed).
+differ='' first=''
+for fmt in $listed; do
+	check source-free "$TMP/out.$fmt" >"$TMP/same.$fmt" || hard_error "check.py failed"
+	first=${first:-$fmt}
+	if ! cmp -s "$TMP/same.$first" "$TMP/same.$fmt"; then
+		note "the $fmt listing differs from $first's:"
+		diff "$TMP/same.$first" "$TMP/same.$fmt" | head -6
+		differ="$differ $fmt"
+	fi
+done
+
+[ -z "$wrong" ] || echo "$TEST: the listing differs from the truth for:$wrong" >&2
+[ -z "$differ" ] || echo "$TEST: the listing differs from ${first}'s for:$differ" >&2
+[ -z "$wrong$differ" ] || fail "see above"
+pass
