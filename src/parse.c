@@ -460,13 +460,16 @@ static bool is_known_topic(const struct fields *f, size_t i, size_t j)
 	       topic_vocab_has(f->vocab, s, len);
 }
 
+/* Bounds that may fall inside one name ("Border Security", "COVID Response"); two
+ * topics are never printed with only a space between them. */
 static bool is_inner_bound(const struct bound *b)
 {
 	return b->kind == BOUND_SPACE || b->kind == BOUND_CODE;
 }
 
-/* The cheapest reading of b[i].. as topics. A known name may span any bounds; an
- * unknown one only inner ones. Fills cost[] and next[] from the end backwards. */
+/* The cheapest reading of b[i].. as topics, each ending at a comma, a join or the
+ * end. A known name may span any bounds; an unknown one only inner ones. Fills cost[]
+ * and next[] from the end backwards. */
 static void read_topics(struct fields *f)
 {
 	size_t last = f->nb - 1;
@@ -477,15 +480,17 @@ static void read_topics(struct fields *f)
 		for (size_t j = i + 1; j <= last; j++) {
 			if (f->b[j].end - f->b[i].start > TOPIC_MAX && !inner_only)
 				break;
-			int piece = is_known_topic(f, i, j) ? COST_TOPIC
-			            : inner_only            ? COST_UNKNOWN_TOPIC
-			                                    : COST_NONE;
+			bool ends_name = !is_inner_bound(&f->b[j]);
+			int piece = !ends_name                ? COST_NONE
+			            : is_known_topic(f, i, j) ? COST_TOPIC
+			            : inner_only              ? COST_UNKNOWN_TOPIC
+			                                      : COST_NONE;
 			if (piece != COST_NONE && f->cost[j] != COST_NONE &&
 			    piece + f->cost[j] < f->cost[i]) {
 				f->cost[i] = piece + f->cost[j];
 				f->next[i] = j;
 			}
-			inner_only = inner_only && is_inner_bound(&f->b[j]);
+			inner_only = inner_only && !ends_name;
 		}
 	}
 }
@@ -637,7 +642,7 @@ static bool read_fields_line(const char *t, struct line ln, const struct topic_v
 
 /* ---- the header --------------------------------------------------------------------- */
 
-enum { HEADER_LINES = 12 };
+enum { HEADER_LINES = 20 };
 
 enum layout {
 	LAYOUT_HEADERLESS, /* bare, or body only */
@@ -716,12 +721,12 @@ static void note_content(struct header *h, struct line ln)
 static void parse_header(struct reader *r, const struct topic_vocab *vocab, struct parsed *out,
                          struct header *h)
 {
-	bool dhs_flag = false;
+	bool topic_slot = false; /* the line after the DHS banner: topics, known or not */
 	struct line ln;
 	memset(h, 0, sizeof *h);
 	for (int k = 0; k < HEADER_LINES && next_content(r, &ln); k++) {
 		if (is_boilerplate(r->t, ln)) {
-			dhs_flag = dhs_flag || starts_ci(r->t + ln.off, ln.len, dhs_banner);
+			topic_slot = topic_slot || starts_ci(r->t + ln.off, ln.len, dhs_banner);
 			continue;
 		}
 		note_content(h, ln);
@@ -730,8 +735,9 @@ static void parse_header(struct reader *r, const struct topic_vocab *vocab, stru
 			return;
 		}
 		struct line next;
-		bool more = peek_content(r, &next);
-		if (more && read_topic_line(r->t, ln, vocab, !dhs_flag, out)) {
+		bool known_only = !topic_slot;
+		topic_slot = false;
+		if (peek_content(r, &next) && read_topic_line(r->t, ln, vocab, known_only, out)) {
 			h->layout = LAYOUT_HEADED;
 			return;
 		}

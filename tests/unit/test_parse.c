@@ -269,6 +269,9 @@ static void test_unknown_topic(void **state)
 	check_header("July 9, 2013Houston, TXTunnel DetectionDrone Watch", 20130709, "Houston, TX",
 	             "Tunnel Detection", "Drone Watch", NULL);
 	check_header("July 9, 2013Tunnel Detection", 20130709, "", "Tunnel Detection", NULL);
+	/* known names inside an unknown one are no topics of their own */
+	check_header("July 9, 2013Houston, TXHuman Rights Violations Unit", 20130709, "Houston, TX",
+	             "Human Rights Violations Unit", NULL);
 	/* a postal code run into an acronym */
 	check_header("July 9, 2013Los Angeles, CAICE Air Charters", 20130709, "Los Angeles, CA",
 	             "ICE Air Charters", NULL);
@@ -473,10 +476,12 @@ static void test_dhs_flag_without_topic(void **state)
 {
 	(void)state;
 	char *text = with_banner("Officers arrest a man wanted for an invented crime\n\n"
+	                         "Invented Subtitle In Title Case\n\n"
 	                         "DENVER - The text of the release.\n");
 	struct parsed p = parse(text);
 	assert_int_equal(p.ntopics, 0);
 	check_span(text, p.title, "Officers arrest a man wanted for an invented crime");
+	check_span(text, p.subtitle, "Invented Subtitle In Title Case");
 	check_span(text, p.body, "DENVER - The text of the release.");
 	free(text);
 }
