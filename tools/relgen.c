@@ -836,8 +836,8 @@ static const char *const details_arrest[] = {
         "Each defendant faces up to %t years in prison if convicted.",
 };
 static const uint8_t topics_arrest[] = {
-        T_GANGS,    T_NARCOTICS,   T_TRAFFICKING, T_CHILD,
-        T_WORKSITE, T_OPERATIONAL, T_SMUGGLING,   T_CYBER,
+        T_GANGS,    T_NARCOTICS,   T_NARCOTICS, T_TRAFFICKING, T_CHILD,
+        T_WORKSITE, T_OPERATIONAL, T_SMUGGLING, T_CYBER,
 };
 
 static const char *const titles_seizure[] = {
@@ -861,7 +861,8 @@ static const char *const details_seizure[] = {
         "Agents believe the shipment was bound for distributors in %c and %c.",
         "Inspectors flagged the shipment because its paperwork listed %J.",
 };
-static const uint8_t topics_seizure[] = {T_NARCOTICS, T_CONTRABAND, T_IPR, T_FIREARMS, T_FINANCIAL};
+static const uint8_t topics_seizure[] = {T_NARCOTICS, T_NARCOTICS, T_NARCOTICS, T_CONTRABAND,
+                                         T_IPR,       T_FIREARMS,  T_FINANCIAL};
 
 static const char *const titles_repatriation[] = {
         "ICE returns %k %r to %Y",
