@@ -214,7 +214,7 @@ static bool is_phone_line(const char *s, size_t n)
 		else if (!memchr(" ()-.+", s[i], 6))
 			return false;
 	}
-	return digits >= 7;
+	return digits >= 10; /* with the area code: not a date such as 2001-12-15 */
 }
 
 static bool is_boilerplate(const char *t, struct line ln)
@@ -355,7 +355,7 @@ static bool is_subtitle(const char *t, struct line ln)
 /* ---- header fields: location and topics run together --------------------------------- */
 
 /* Bounds that keep splitting a header constant-time per release. */
-enum { FIELDS_MAX = 320, BOUNDS_MAX = 64, PLACE_MAX = 48, TOPIC_MAX = 160 };
+enum { FIELDS_MAX = 320, BOUNDS_MAX = 64, PLACE_MAX = 48, TOPIC_MAX = 160, CITY_WORDS_MAX = 4 };
 
 /* Costs of a reading of the header: an unknown topic costs more than every other
  * doubt, so a reading that explains the text with known names wins. */
@@ -506,14 +506,29 @@ static bool is_place_token(const char *s, size_t n)
 	return is_known_place(s, n);
 }
 
-/* What it costs to read s[0, b[k].end) as the location: 0 when it ends in a known
- * state or country that starts a field ("Miami, FL, United States", "Washington,
- * DCUnited States", "Mexico"), COST_UNKNOWN_PLACE when it has the shape "City, Region"
- * with nothing run into the region, COST_NONE when it cannot be a location. */
+/* Spaces between capitalised words in the city, the part before the first comma:
+ * "Salt Lake City" has two; a headline ending in ", TX" has many more. */
+static size_t city_spaces(const struct fields *f, size_t k)
+{
+	size_t spaces = 0;
+	for (size_t i = 1; i < k && f->b[i].kind != BOUND_COMMA; i++)
+		spaces += f->b[i].kind == BOUND_SPACE;
+	return spaces;
+}
+
+/* What it costs to read s[0, b[k].end) as the location: 0 when it is a known state or
+ * country ("Mexico") or a short city and fields ending in one ("Miami, FL, United
+ * States", "Washington, DCUnited States"), COST_UNKNOWN_PLACE when it has the shape
+ * "City, Region" with nothing run into the region, COST_NONE when it cannot be a
+ * location. */
 static int location_cost(const struct fields *f, size_t k)
 {
 	size_t end = f->b[k].end;
-	for (size_t i = k; i-- > 0 && end - f->b[i].start <= PLACE_MAX;)
+	if (is_place_token(f->s, end))
+		return 0;
+	if (city_spaces(f, k) >= CITY_WORDS_MAX)
+		return COST_NONE;
+	for (size_t i = k; i-- > 1 && end - f->b[i].start <= PLACE_MAX;)
 		if (f->b[i].kind != BOUND_SPACE &&
 		    is_place_token(f->s + f->b[i].start, end - f->b[i].start))
 			return 0;
@@ -631,9 +646,10 @@ static bool read_topic_line(const char *t, struct line ln, const struct topic_vo
 	return true;
 }
 
-/* Header fields on a line of their own under an archive's date line ("Washington,
- * DC", "Narcotics"): taken only when they read with known names, since the title
- * comes next. */
+/* Header fields on a line with no date: under an archive's date line ("Washington,
+ * DC", "Narcotics") or a current header that lost its date ("Houston,
+ * TXNarcotics"). Taken only when they read with known names, since a headline may
+ * look the same. */
 static bool read_fields_line(const char *t, struct line ln, const struct topic_vocab *vocab,
                              struct parsed *out)
 {
@@ -735,9 +751,11 @@ static void parse_header(struct reader *r, const struct topic_vocab *vocab, stru
 			return;
 		}
 		struct line next;
-		bool known_only = !topic_slot;
+		bool banner_topics = topic_slot;
 		topic_slot = false;
-		if (peek_content(r, &next) && read_topic_line(r->t, ln, vocab, known_only, out)) {
+		if (peek_content(r, &next) &&
+		    (banner_topics ? read_topic_line(r->t, ln, vocab, false, out)
+		                   : read_fields_line(r->t, ln, vocab, out))) {
 			h->layout = LAYOUT_HEADED;
 			return;
 		}

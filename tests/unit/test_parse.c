@@ -363,6 +363,28 @@ static void test_date_forms_in_header(void **state)
 	check_header("2014-03-11Houston, TXNarcotics", 20140311, "Houston, TX", "Narcotics", NULL);
 }
 
+/* A header that lost its date keeps its other fields, as long as they read with
+ * known names; a headline of the same shape stays a headline. */
+static void test_missing_date(void **state)
+{
+	(void)state;
+	check_header("Houston, TXNarcotics", 0, "Houston, TX", "Narcotics", NULL);
+	check_header("Hanoi, Vietnam", 0, "Hanoi, Vietnam", NULL);
+	check_header("Mayagüez, Puerto RicoHuman TraffickingChild Exploitation", 0,
+	             "Mayagüez, Puerto Rico", "Human Trafficking", "Child Exploitation", NULL);
+	const char *text = "Skip to main content\n"
+	                   "Agents Arrest Twelve In Invented Sting Near Houston, TX\n"
+	                   "\n"
+	                   "HOUSTON - The body.\n";
+	struct parsed p = parse(text);
+	assert_int_equal(p.location.len, 0);
+	check_span(text, p.title, "Agents Arrest Twelve In Invented Sting Near Houston, TX");
+	text = "Skip to main content\n2001-12-15\n\nInvented headline\n\nBody.\n";
+	p = parse(text);
+	assert_int_equal(p.date, 20011215);
+	check_span(text, p.title, "Invented headline");
+}
+
 /* An impossible date is unknown, but its line is still the header line. */
 static void test_impossible_date(void **state)
 {
@@ -845,6 +867,7 @@ int main(void)
 	        cmocka_unit_test(test_vocab),
 	        cmocka_unit_test(test_no_vocabulary),
 	        cmocka_unit_test(test_date_forms_in_header),
+	        cmocka_unit_test(test_missing_date),
 	        cmocka_unit_test(test_impossible_date),
 	        cmocka_unit_test(test_too_many_topics),
 	        cmocka_unit_test(test_odd_blank_lines),
