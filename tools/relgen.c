@@ -89,7 +89,7 @@ static void buf_grow(struct buf *b, size_t extra)
 	b->cap = cap;
 }
 
-/* Room for extra more bytes and a NUL. */
+/* Room for `extra` more bytes and a NUL. */
 static inline void buf_reserve(struct buf *b, size_t extra)
 {
 	if (b->cap - b->len <= extra)
@@ -2228,7 +2228,7 @@ struct corpus {
 	struct nameset names;
 };
 
-/* Adds an entry named by the C string in tmp, made unique with "-2", "-3"… before the
+/* Adds an entry named by the contents of name, made unique with "-2", "-3"… before the
  * extension when needed. */
 static size_t corpus_add_entry(struct corpus *c, struct buf *name, enum entry_kind kind,
                                uint32_t rel)
