@@ -169,11 +169,11 @@ static bool topics_match(const struct filter *f, const struct release *r)
 	return false;
 }
 
-static bool text_matches(const struct filter *f, const struct release *r)
+bool filter_text_matches(const struct matcher *m, const struct release *r)
 {
 	const struct str fields[] = {r->title, r->subtitle, r->body};
 	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
-		if (fields[i].len && matcher_find(&f->matcher, fields[i].s, fields[i].len))
+		if (fields[i].len && matcher_find(m, fields[i].s, fields[i].len))
 			return true;
 	return false;
 }
@@ -187,7 +187,7 @@ bool filter_match(const struct filter *f, const struct release *r)
 		return false;
 	if (f->location_ok && (r->location_id == FACET_NONE || !f->location_ok[r->location_id]))
 		return false;
-	return !f->searching || text_matches(f, r);
+	return !f->searching || filter_text_matches(&f->matcher, r);
 }
 
 size_t filter_view(const struct filter *f, uint32_t *view)

@@ -47,6 +47,10 @@ bool filter_init(struct filter *f, const struct catalog *cat, const struct query
 void filter_free(struct filter *f);
 bool filter_match(const struct filter *f, const struct release *r);
 
+/* Does the release's title, subtitle or body contain a match? (The search part of a
+ * filter, for callers that search incrementally.) */
+bool filter_text_matches(const struct matcher *m, const struct release *r);
+
 /* The releases that match, in the catalog's display order, as release indices into
  * view (room for cat->count); returns how many. */
 size_t filter_view(const struct filter *f, uint32_t *view);

@@ -1,0 +1,242 @@
+/* view — the terminal reader's state and logic as plain data, with no curses in it,
+ * so that every rule the screen follows can be unit-tested without a terminal:
+ *
+ *  - scroll:  a cursor and a first visible row over a number of rows;
+ *  - columns: how the list's columns share the width;
+ *  - browse:  the filters chosen in the UI (facet sets, dates, search) and the list
+ *             they leave, narrowed incrementally in bounded steps so typing never
+ *             waits for a full scan;
+ *  - doc:     one release laid out for the reader at a width, and find-in-release;
+ *  - picker:  the topic and location pickers (counts, groups, narrowing, choices);
+ *  - edit:    a one-line text editor for prompts. */
+#ifndef RELVIEW_VIEW_H
+#define RELVIEW_VIEW_H
+
+#include "relview/catalog.h"
+#include "relview/query.h"
+#include "relview/search.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---- scroll --------------------------------------------------------------------- */
+
+struct scroll {
+	size_t count; /* rows in all */
+	size_t sel;   /* the cursor row (lists) */
+	size_t top;   /* first visible row */
+};
+
+/* Move the cursor by delta rows (clamped) and keep it on screen (`rows` visible). */
+void scroll_move(struct scroll *s, long delta, size_t rows);
+/* Put the cursor on row `to` (clamped) and keep it on screen. */
+void scroll_set(struct scroll *s, size_t to, size_t rows);
+/* Scroll the view by delta rows without a cursor (the reader): the last page never
+ * leaves blank rows below the end when the content is taller than the screen. */
+void scroll_view(struct scroll *s, long delta, size_t rows);
+/* Move the cursor and the view together by delta rows (page moves in a list). */
+void scroll_page(struct scroll *s, long delta, size_t rows);
+/* Re-establish the invariants after count or rows changed. */
+void scroll_fit(struct scroll *s, size_t rows);
+/* How far down the content the bottom of the view is, 0..100. */
+int scroll_percent(const struct scroll *s, size_t rows);
+
+/* ---- list columns ----------------------------------------------------------------- */
+
+#define COLUMN_DATE_WIDTH 10
+
+/* Column widths in terminal cells; 0 hides a column. Shown columns are separated by
+ * one blank cell; the title takes what is left. */
+struct columns {
+	size_t date, location, topics, title;
+};
+
+void columns_fit(size_t width, struct columns *c);
+
+/* The location as the list shows it: ", United States" after a state is dropped. */
+struct str view_short_location(struct str location);
+
+/* ---- browse: filters and the list they leave -------------------------------------- */
+
+#define BROWSE_SEARCH_MAX 256
+
+/* An incremental search over a list of candidates, in display order. */
+struct search_job {
+	struct matcher matcher;
+	bool active; /* a matcher is prepared */
+	char text[BROWSE_SEARCH_MAX];
+	size_t len;
+	uint32_t *cand, *out, *spare; /* release ids; room for the whole catalog each */
+	size_t ncand, pos, nout;      /* cand[pos..ncand) still to test */
+};
+
+struct browse {
+	const struct catalog *cat;
+	struct filter filter; /* facets and dates; the search is the job's */
+	uint32_t *base;       /* releases passing the filter, in display order */
+	size_t nbase;
+	struct search_job job;
+	uint32_t *rank; /* display position of each release id */
+};
+
+/* Start from the command line's query (--topic and --location values become facet
+ * sets, --search the search text). False when out of memory. */
+bool browse_init(struct browse *b, const struct catalog *cat, const struct query *q);
+void browse_free(struct browse *b);
+
+/* The list as it stands (partial while browse_busy()). */
+const uint32_t *browse_list(const struct browse *b, size_t *n);
+/* True while the search still has candidates to test. */
+bool browse_busy(const struct browse *b);
+/* Test up to `budget` more candidates; returns true when the search is complete. */
+bool browse_step(struct browse *b, size_t budget);
+
+/* Change the search text. A text that contains the previous one narrows the last
+ * result (and what was still to test) instead of starting over. */
+bool browse_set_search(struct browse *b, const char *text, size_t len);
+
+enum facet_kind { FACET_TOPIC, FACET_LOCATION };
+
+/* Choose facets of a kind (a bool per facet id; NULL or none true: no filter). */
+bool browse_set_facets(struct browse *b, enum facet_kind kind, const bool *chosen);
+/* The facets of a kind chosen now (NULL when that kind is not filtered). */
+const bool *browse_facets(const struct browse *b, enum facet_kind kind);
+void browse_set_dates(struct browse *b, uint32_t since, uint32_t until);
+/* Drop every filter and the search. */
+bool browse_clear(struct browse *b);
+bool browse_filtered(const struct browse *b);
+
+/* Count, per facet id of a kind, the releases that pass every other filter and the
+ * search (counts: room for one per facet). */
+void browse_facet_counts(const struct browse *b, enum facet_kind kind, uint32_t *counts);
+
+/* Where release `id` is in the list, or where it would be: the first release after
+ * it in display order (the last one when none is). 0 for an empty list. */
+size_t browse_locate(const struct browse *b, uint32_t id);
+
+/* A one-line summary of the active filters and search ("" when none), e.g.
+ * "topic: Narcotics +1 | place: Texas | 2014-01-01..2014-12-31 | /gang". */
+void browse_describe(const struct browse *b, char *buf, size_t size);
+
+/* Parse a date range as the prompt takes it: "FROM..UNTIL" (either side may be
+ * empty) or one period ("2014", "2014-03") for both; each side as --since/--until
+ * take it. "" clears. False when malformed or FROM is after UNTIL. */
+bool view_parse_dates(const char *s, uint32_t *since, uint32_t *until);
+
+/* ---- doc: one release laid out for the reader ------------------------------------ */
+
+enum doc_kind { DOC_TITLE, DOC_SUBTITLE, DOC_FIELD, DOC_BODY, DOC_BLANK };
+
+/* Where a line's text comes from; find works per region, in this order. */
+enum doc_region {
+	REGION_TITLE,
+	REGION_SUBTITLE,
+	REGION_DATE,
+	REGION_LOCATION,
+	REGION_TOPICS,
+	REGION_SOURCE,
+	REGION_BODY,
+	REGION_NONE,
+};
+
+#define DOC_LABEL_WIDTH 10
+
+struct doc_line {
+	const char *s; /* the line's text; len bytes, no newline */
+	uint32_t len;
+	uint8_t kind, region;
+	const char *label; /* header fields: "Date:" on a field's first line, else NULL */
+};
+
+struct doc_match {
+	const char *s; /* in the text of its region */
+	uint32_t len;
+	uint8_t region;
+	size_t line; /* the line it starts on */
+};
+
+struct doc {
+	const struct release *release;
+	size_t width; /* laid out for this many columns */
+	char *extra;  /* date, topics and source as text */
+	struct str region[REGION_NONE];
+	struct doc_line *lines;
+	size_t nlines, lines_cap;
+	struct doc_match *matches;
+	size_t nmatches, matches_cap;
+};
+
+/* Lay a release out at `width` columns: the header block (title, subtitle, then the
+ * labelled fields date, location, topics, source), a blank line, the body with every
+ * non-empty body line a paragraph, wrapped on word boundaries, a blank line between
+ * paragraphs. Any find is redone. False when out of memory. */
+bool doc_layout(struct doc *d, const struct catalog *cat, const struct release *r, size_t width);
+/* Lay the same release out again at another width; find results follow. */
+bool doc_relayout(struct doc *d, size_t width);
+void doc_free(struct doc *d);
+
+/* Find every match of the (smart-case) pattern; an empty pattern clears. */
+bool doc_find(struct doc *d, const char *pattern, size_t len);
+/* The first match on or after `line`, or nmatches when none is. */
+size_t doc_match_from(const struct doc *d, size_t line);
+/* The part of match m on line i as byte offsets into the line; false when m is not
+ * on that line (a match can run over a wrap onto the next line). */
+bool doc_match_on_line(const struct doc *d, size_t m, size_t i, size_t *from, size_t *to);
+/* The line showing the byte at p of a region: how a reflow keeps its place. */
+size_t doc_line_at(const struct doc *d, uint8_t region, const char *p);
+
+/* ---- picker: choosing topics or locations ---------------------------------------- */
+
+#define PICKER_NONE UINT32_MAX
+
+struct picker_item {
+	struct str label;
+	uint32_t facet;  /* the facet id; PICKER_NONE for a group */
+	uint32_t parent; /* the group's item index; PICKER_NONE at top level */
+	uint32_t count;  /* releases under the other filters */
+};
+
+struct picker {
+	enum facet_kind kind;
+	struct picker_item *items;
+	size_t nitems;
+	bool *chosen; /* per facet id */
+	size_t nfacets;
+	uint32_t *shown; /* item indices left by the narrowing text */
+	size_t nshown;
+	struct scroll cursor;
+};
+
+/* The picker for a kind of facet: every facet with its count; locations grouped by
+ * state (by its name or code, after the city) or else by country (the last part).
+ * `chosen` (NULL: none) is copied. False when out of memory. */
+bool picker_init(struct picker *p, const struct catalog *cat, enum facet_kind kind,
+                 const uint32_t *counts, const bool *chosen);
+void picker_free(struct picker *p);
+/* Show only items whose label contains text (smart case), with their group or the
+ * members of a matching group. The cursor stays on the same item when it can. */
+bool picker_narrow(struct picker *p, const char *text, size_t len);
+/* Toggle the item under the cursor; a group turns all its members on, or all off
+ * when they all were on. */
+void picker_toggle(struct picker *p);
+/* 0: not chosen, 1: some members chosen (groups), 2: chosen. */
+int picker_state(const struct picker *p, size_t item);
+size_t picker_nchosen(const struct picker *p);
+
+/* ---- edit: a one-line prompt ------------------------------------------------------ */
+
+#define EDIT_MAX 256
+
+struct edit {
+	char text[EDIT_MAX]; /* UTF-8, NUL-terminated */
+	size_t len;
+};
+
+/* Append a code point (false when it is a control or does not fit). */
+bool edit_insert(struct edit *e, uint32_t cp);
+/* Remove the last character, with its combining marks; false when empty. */
+bool edit_erase(struct edit *e);
+void edit_set(struct edit *e, const char *s, size_t n);
+
+#endif

@@ -1,0 +1,260 @@
+/* doc — one release laid out for the reader pane (part of the view module). */
+#include "config.h"
+
+#include "relview/date.h"
+#include "relview/text.h"
+#include "relview/view.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool push_line(struct doc *d, struct doc_line line)
+{
+	if (d->nlines == d->lines_cap) {
+		size_t cap = d->lines_cap ? d->lines_cap * 2 : 64;
+		struct doc_line *bigger = realloc(d->lines, cap * sizeof *bigger);
+		if (!bigger)
+			return false;
+		d->lines = bigger;
+		d->lines_cap = cap;
+	}
+	d->lines[d->nlines++] = line;
+	return true;
+}
+
+static bool push_blank(struct doc *d)
+{
+	return push_line(d, (struct doc_line){"", 0, DOC_BLANK, REGION_NONE, NULL});
+}
+
+/* Wrap s at cols columns into lines of a kind; the label goes on the first. */
+static bool push_wrapped(struct doc *d, struct str s, size_t cols, enum doc_kind kind,
+                         enum doc_region region, const char *label)
+{
+	for (size_t pos = 0; pos < s.len;) {
+		size_t next, len = text_wrap_line(s.s + pos, s.len - pos, cols, &next);
+		if (!push_line(d, (struct doc_line){s.s + pos, (uint32_t)len, (uint8_t)kind,
+		                                    (uint8_t)region, label}))
+			return false;
+		label = NULL;
+		pos += next;
+	}
+	return true;
+}
+
+/* Every non-empty line of the body is a paragraph; a blank line goes between them. */
+static bool push_body(struct doc *d, struct str body, size_t cols)
+{
+	bool first = true;
+	for (size_t pos = 0; pos < body.len;) {
+		const char *nl = memchr(body.s + pos, '\n', body.len - pos);
+		size_t end = nl ? (size_t)(nl - body.s) : body.len;
+		struct str para = {body.s + pos, end - pos};
+		while (para.len && para.s[0] == ' ')
+			para.s++, para.len--;
+		if (para.len) {
+			if (!first && !push_blank(d))
+				return false;
+			if (!push_wrapped(d, para, cols, DOC_BODY, REGION_BODY, NULL))
+				return false;
+			first = false;
+		}
+		pos = end + 1;
+	}
+	return true;
+}
+
+static bool lay_out(struct doc *d, size_t width)
+{
+	static const char *const labels[] = {
+	        [REGION_DATE] = "Date:",
+	        [REGION_LOCATION] = "Location:",
+	        [REGION_TOPICS] = "Topics:",
+	        [REGION_SOURCE] = "Source:",
+	};
+	size_t cols = width ? width : 1;
+	size_t field_cols = cols > 2 * DOC_LABEL_WIDTH ? cols - DOC_LABEL_WIDTH : DOC_LABEL_WIDTH;
+	d->width = width;
+	d->nlines = 0;
+	if (!push_wrapped(d, d->region[REGION_TITLE], cols, DOC_TITLE, REGION_TITLE, NULL) ||
+	    !push_wrapped(d, d->region[REGION_SUBTITLE], cols, DOC_SUBTITLE, REGION_SUBTITLE,
+	                  NULL) ||
+	    !push_blank(d))
+		return false;
+	for (int f = REGION_DATE; f <= REGION_SOURCE; f++)
+		if (!push_wrapped(d, d->region[f], field_cols, DOC_FIELD, (enum doc_region)f,
+		                  labels[f]))
+			return false;
+	struct str body = d->region[REGION_BODY];
+	return !body.len || (push_blank(d) && push_body(d, body, cols));
+}
+
+/* The date, the topics joined by "; " and the source ("input: entry") as text the
+ * regions can point into. */
+static bool build_extra(struct doc *d, const struct catalog *cat, const struct release *r)
+{
+	const char *input = cat->inputs[r->input];
+	size_t size = 11 + strlen(input) + (r->entry ? strlen(r->entry) + 2 : 0) + 1;
+	for (size_t t = 0; t < r->ntopics; t++)
+		size += catalog_topic(cat, r, t)->name.len + 2;
+	char *p = d->extra = malloc(size);
+	if (!p)
+		return false;
+	date_format_iso(r->date, p);
+	d->region[REGION_DATE] = (struct str){p, strlen(p)};
+	p += 11;
+	char *topics = p;
+	for (size_t t = 0; t < r->ntopics; t++) {
+		struct str name = catalog_topic(cat, r, t)->name;
+		if (t) {
+			memcpy(p, "; ", 2);
+			p += 2;
+		}
+		memcpy(p, name.s, name.len);
+		p += name.len;
+	}
+	d->region[REGION_TOPICS] = (struct str){topics, (size_t)(p - topics)};
+	int n = sprintf(p, "%s%s%s", input, r->entry ? ": " : "", r->entry ? r->entry : "");
+	d->region[REGION_SOURCE] = (struct str){p, (size_t)n};
+	return true;
+}
+
+bool doc_layout(struct doc *d, const struct catalog *cat, const struct release *r, size_t width)
+{
+	free(d->extra);
+	d->extra = NULL;
+	d->release = r;
+	d->nmatches = 0;
+	d->region[REGION_TITLE] = r->title;
+	d->region[REGION_SUBTITLE] = r->subtitle;
+	d->region[REGION_LOCATION] = r->location;
+	d->region[REGION_BODY] = r->body;
+	return build_extra(d, cat, r) && lay_out(d, width);
+}
+
+/* Pointers into one region's text compare as addresses: one array, so it is sound. */
+static bool before(const char *a, const char *b)
+{
+	return (uintptr_t)a < (uintptr_t)b;
+}
+
+/* The first line from `start` on that shows p of a region, or the region's last. */
+static size_t line_from(const struct doc *d, size_t start, uint8_t region, const char *p)
+{
+	size_t last = d->nlines ? d->nlines - 1 : 0;
+	bool seen = false;
+	for (size_t i = start; i < d->nlines; i++) {
+		const struct doc_line *l = &d->lines[i];
+		if (l->region == REGION_NONE)
+			continue;
+		if (l->region > region)
+			return seen ? last : i;
+		if (l->region == region) {
+			seen = true;
+			last = i;
+			if (before(p, l->s + l->len))
+				return i;
+		}
+	}
+	return last;
+}
+
+size_t doc_line_at(const struct doc *d, uint8_t region, const char *p)
+{
+	return line_from(d, 0, region, p);
+}
+
+static void place_matches(struct doc *d)
+{
+	size_t line = 0;
+	for (size_t m = 0; m < d->nmatches; m++) {
+		struct doc_match *match = &d->matches[m];
+		line = line_from(d, line, match->region, match->s);
+		match->line = line;
+	}
+}
+
+bool doc_relayout(struct doc *d, size_t width)
+{
+	if (!lay_out(d, width))
+		return false;
+	place_matches(d);
+	return true;
+}
+
+void doc_free(struct doc *d)
+{
+	free(d->extra);
+	free(d->lines);
+	free(d->matches);
+	*d = (struct doc){0};
+}
+
+static bool push_match(struct doc *d, struct doc_match m)
+{
+	if (d->nmatches == d->matches_cap) {
+		size_t cap = d->matches_cap ? d->matches_cap * 2 : 32;
+		struct doc_match *bigger = realloc(d->matches, cap * sizeof *bigger);
+		if (!bigger)
+			return false;
+		d->matches = bigger;
+		d->matches_cap = cap;
+	}
+	d->matches[d->nmatches++] = m;
+	return true;
+}
+
+bool doc_find(struct doc *d, const char *pattern, size_t len)
+{
+	struct matcher m;
+	d->nmatches = 0;
+	if (len == 0)
+		return true;
+	if (!matcher_init(&m, pattern, len))
+		return false;
+	bool ok = true;
+	for (int reg = 0; reg < REGION_NONE && ok; reg++) {
+		struct str s = d->region[reg];
+		for (size_t off = 0; ok && off < s.len;) {
+			const char *hit = matcher_find(&m, s.s + off, s.len - off);
+			if (!hit)
+				break;
+			ok = push_match(d, (struct doc_match){hit, (uint32_t)len, (uint8_t)reg, 0});
+			off = (size_t)(hit - s.s) + len;
+		}
+	}
+	matcher_free(&m);
+	place_matches(d);
+	return ok;
+}
+
+size_t doc_match_from(const struct doc *d, size_t line)
+{
+	size_t lo = 0, hi = d->nmatches;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->matches[mid].line < line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+bool doc_match_on_line(const struct doc *d, size_t m, size_t i, size_t *from, size_t *to)
+{
+	const struct doc_match *match = &d->matches[m];
+	const struct doc_line *l = &d->lines[i];
+	if (l->region != match->region)
+		return false;
+	uintptr_t ls = (uintptr_t)l->s, le = ls + l->len;
+	uintptr_t ms = (uintptr_t)match->s, me = ms + match->len;
+	uintptr_t a = ms > ls ? ms : ls, b = me < le ? me : le;
+	if (a >= b)
+		return false;
+	*from = (size_t)(a - ls);
+	*to = (size_t)(b - ls);
+	return true;
+}

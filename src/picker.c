@@ -1,0 +1,212 @@
+/* picker — the topic and location pickers as data (part of the view module). */
+#include "config.h"
+
+#include "relview/place.h"
+#include "relview/view.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int compare_folded(struct str a, struct str b)
+{
+	size_t n = a.len < b.len ? a.len : b.len;
+	for (size_t i = 0; i < n; i++) {
+		int ca = tolower((unsigned char)a.s[i]), cb = tolower((unsigned char)b.s[i]);
+		if (ca != cb)
+			return ca - cb;
+	}
+	return (a.len > b.len) - (a.len < b.len);
+}
+
+/* A facet and the group it is listed under. */
+struct entry {
+	struct str name, group; /* group.len 0: none */
+	uint32_t facet;
+};
+
+static int by_group_then_name(const void *pa, const void *pb)
+{
+	const struct entry *a = pa, *b = pb;
+	int c = compare_folded(a->group.len ? a->group : a->name,
+	                       b->group.len ? b->group : b->name);
+	if (c)
+		return c;
+	if (!a->group.len != !b->group.len) /* a lone "Mexico" before the group "Mexico" */
+		return a->group.len ? 1 : -1;
+	return compare_folded(a->name, b->name);
+}
+
+static struct str trim(const char *s, size_t n)
+{
+	while (n && *s == ' ')
+		s++, n--;
+	while (n && s[n - 1] == ' ')
+		n--;
+	return (struct str){s, n};
+}
+
+/* The group of a location: a state named after the city ("Houston, TX" → Texas),
+ * or else the country it ends with ("Brasilia, Brazil" → Brazil). */
+static struct str location_group(struct str loc)
+{
+	enum { MAX_PARTS = 8 };
+	struct str parts[MAX_PARTS];
+	size_t n = 0;
+	for (const char *p = loc.s, *end = loc.s + loc.len; p <= end && n < MAX_PARTS;) {
+		const char *comma = memchr(p, ',', (size_t)(end - p));
+		const char *stop = comma ? comma : end;
+		parts[n++] = trim(p, (size_t)(stop - p));
+		p = stop + 1;
+	}
+	/* The first part is the city unless it is all there is ("Washington, DC" is
+	 * in DC, not in Washington state). */
+	for (size_t k = n; k-- > (n > 1 ? 1 : 0);) {
+		const char *name;
+		if (place_state(parts[k].s, parts[k].len, &name))
+			return (struct str){name, strlen(name)};
+	}
+	if (n && place_is_country(parts[n - 1].s, parts[n - 1].len))
+		return parts[n - 1];
+	return (struct str){NULL, 0};
+}
+
+static bool build_items(struct picker *p, const struct facet_set *set, const uint32_t *counts)
+{
+	struct entry *e = malloc((set->count ? set->count : 1) * sizeof *e);
+	p->items = malloc((2 * set->count + 1) * sizeof *p->items);
+	if (!e || !p->items) {
+		free(e);
+		return false;
+	}
+	for (uint32_t i = 0; i < set->count; i++) {
+		struct str name = set->items[i].name;
+		struct str group =
+		        p->kind == FACET_LOCATION ? location_group(name) : (struct str){NULL, 0};
+		e[i] = (struct entry){name, group, i};
+	}
+	qsort(e, set->count, sizeof *e, by_group_then_name);
+	uint32_t group = PICKER_NONE;
+	for (size_t i = 0; i < set->count; i++) {
+		bool same = group != PICKER_NONE && e[i].group.len &&
+		            compare_folded(p->items[group].label, e[i].group) == 0;
+		if (!same && e[i].group.len) {
+			group = (uint32_t)p->nitems;
+			p->items[p->nitems++] =
+			        (struct picker_item){e[i].group, PICKER_NONE, PICKER_NONE, 0};
+		} else if (!same) {
+			group = PICKER_NONE;
+		}
+		p->items[p->nitems++] =
+		        (struct picker_item){e[i].name, e[i].facet, group, counts[e[i].facet]};
+		if (group != PICKER_NONE)
+			p->items[group].count += counts[e[i].facet];
+	}
+	free(e);
+	return true;
+}
+
+bool picker_init(struct picker *p, const struct catalog *cat, enum facet_kind kind,
+                 const uint32_t *counts, const bool *chosen)
+{
+	const struct facet_set *set = kind == FACET_TOPIC ? &cat->topics : &cat->locations;
+	*p = (struct picker){.kind = kind, .nfacets = set->count};
+	p->chosen = calloc(set->count ? set->count : 1, sizeof *p->chosen);
+	p->shown = malloc((2 * set->count + 1) * sizeof *p->shown);
+	if (!p->chosen || !p->shown || !build_items(p, set, counts) || !picker_narrow(p, "", 0)) {
+		picker_free(p);
+		return false;
+	}
+	if (chosen)
+		memcpy(p->chosen, chosen, set->count * sizeof *p->chosen);
+	return true;
+}
+
+void picker_free(struct picker *p)
+{
+	free(p->items);
+	free(p->chosen);
+	free(p->shown);
+	*p = (struct picker){0};
+}
+
+bool picker_narrow(struct picker *p, const char *text, size_t len)
+{
+	struct matcher m;
+	bool *hit = calloc(p->nitems ? p->nitems : 1, sizeof *hit);
+	if (!hit || !matcher_init(&m, text, len)) {
+		free(hit);
+		return false;
+	}
+	uint32_t was = p->nshown ? p->shown[p->cursor.sel] : PICKER_NONE;
+	for (size_t i = 0; i < p->nitems; i++) {
+		struct str label = p->items[i].label;
+		hit[i] = matcher_find(&m, label.s, label.len) != NULL;
+	}
+	matcher_free(&m);
+	/* A group shows when a member matches; members show when their group does. */
+	bool *group_needed = calloc(p->nitems ? p->nitems : 1, sizeof *group_needed);
+	if (!group_needed) {
+		free(hit);
+		return false;
+	}
+	for (size_t i = 0; i < p->nitems; i++)
+		if (hit[i] && p->items[i].parent != PICKER_NONE)
+			group_needed[p->items[i].parent] = true;
+	p->nshown = 0;
+	p->cursor.sel = 0;
+	for (size_t i = 0; i < p->nitems; i++) {
+		uint32_t parent = p->items[i].parent;
+		if (hit[i] || group_needed[i] || (parent != PICKER_NONE && hit[parent])) {
+			if (i == was)
+				p->cursor.sel = p->nshown;
+			p->shown[p->nshown++] = (uint32_t)i;
+		}
+	}
+	p->cursor.count = p->nshown;
+	free(hit);
+	free(group_needed);
+	return true;
+}
+
+/* Members of group g follow it directly. */
+static size_t members_end(const struct picker *p, size_t g)
+{
+	size_t i = g + 1;
+	while (i < p->nitems && p->items[i].parent == g)
+		i++;
+	return i;
+}
+
+void picker_toggle(struct picker *p)
+{
+	if (!p->nshown)
+		return;
+	size_t item = p->shown[p->cursor.sel];
+	if (p->items[item].facet != PICKER_NONE) {
+		bool *c = &p->chosen[p->items[item].facet];
+		*c = !*c;
+		return;
+	}
+	bool on = picker_state(p, item) != 2;
+	for (size_t i = item + 1; i < members_end(p, item); i++)
+		p->chosen[p->items[i].facet] = on;
+}
+
+int picker_state(const struct picker *p, size_t item)
+{
+	if (p->items[item].facet != PICKER_NONE)
+		return p->chosen[p->items[item].facet] ? 2 : 0;
+	size_t on = 0, end = members_end(p, item);
+	for (size_t i = item + 1; i < end; i++)
+		on += p->chosen[p->items[i].facet];
+	return on == 0 ? 0 : on == end - item - 1 ? 2 : 1;
+}
+
+size_t picker_nchosen(const struct picker *p)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < p->nfacets; i++)
+		n += p->chosen[i];
+	return n;
+}

@@ -1,0 +1,469 @@
+#include "config.h"
+
+#include "relview/view.h"
+
+#include "relview/date.h"
+#include "relview/text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- scroll --------------------------------------------------------------------- */
+
+static size_t last_top(const struct scroll *s, size_t rows)
+{
+	return s->count > rows ? s->count - rows : 0;
+}
+
+void scroll_fit(struct scroll *s, size_t rows)
+{
+	if (rows == 0)
+		rows = 1;
+	if (s->count == 0) {
+		s->sel = s->top = 0;
+		return;
+	}
+	if (s->sel >= s->count)
+		s->sel = s->count - 1;
+	if (s->top > last_top(s, rows))
+		s->top = last_top(s, rows);
+	if (s->sel < s->top)
+		s->top = s->sel;
+	if (s->sel >= s->top + rows)
+		s->top = s->sel - rows + 1;
+}
+
+void scroll_set(struct scroll *s, size_t to, size_t rows)
+{
+	s->sel = to;
+	scroll_fit(s, rows);
+}
+
+void scroll_move(struct scroll *s, long delta, size_t rows)
+{
+	if (delta < 0)
+		scroll_set(s, (size_t)-delta > s->sel ? 0 : s->sel - (size_t)-delta, rows);
+	else
+		scroll_set(s, s->sel + (size_t)delta, rows);
+}
+
+void scroll_view(struct scroll *s, long delta, size_t rows)
+{
+	size_t top = s->top;
+	if (delta < 0)
+		top = (size_t)-delta > top ? 0 : top - (size_t)-delta;
+	else
+		top += (size_t)delta;
+	s->top = top < last_top(s, rows) ? top : last_top(s, rows);
+	s->sel = s->top;
+}
+
+void scroll_page(struct scroll *s, long delta, size_t rows)
+{
+	size_t sel = s->sel;
+	scroll_view(s, delta, rows);
+	s->sel = sel;
+	scroll_move(s, delta, rows);
+}
+
+int scroll_percent(const struct scroll *s, size_t rows)
+{
+	if (s->count == 0 || s->top + rows >= s->count)
+		return 100;
+	return (int)((s->top + rows) * 100 / s->count);
+}
+
+/* ---- columns -------------------------------------------------------------------- */
+
+static size_t clamp(size_t v, size_t lo, size_t hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+void columns_fit(size_t width, struct columns *c)
+{
+	*c = (struct columns){0};
+	/* Below 30 cells only the title is worth its room; the date comes next, then the
+	 * location, then the topics, as the width allows. */
+	if (width >= 30)
+		c->date = COLUMN_DATE_WIDTH;
+	if (width >= 100) {
+		c->location = clamp(width / 6, 16, 28);
+		c->topics = clamp(width / 5, 16, 32);
+	} else if (width >= 64) {
+		c->location = clamp(width / 5, 12, 20);
+	}
+	size_t used = 0;
+	used += c->date ? c->date + 1 : 0;
+	used += c->location ? c->location + 1 : 0;
+	used += c->topics ? c->topics + 1 : 0;
+	c->title = width > used ? width - used : 0;
+}
+
+struct str view_short_location(struct str loc)
+{
+	static const char us[] = ", United States";
+	size_t n = sizeof us - 1;
+	if (loc.len > n && memcmp(loc.s + loc.len - n, us, n) == 0 &&
+	    memchr(loc.s, ',', loc.len - n))
+		loc.len -= n;
+	return loc;
+}
+
+/* ---- browse --------------------------------------------------------------------- */
+
+static void rebuild_base(struct browse *b)
+{
+	b->nbase = filter_view(&b->filter, b->base);
+}
+
+/* Start the search over from the whole filtered list. */
+static void restart_search(struct browse *b)
+{
+	struct search_job *j = &b->job;
+	if (!j->active)
+		return;
+	memcpy(j->cand, b->base, b->nbase * sizeof *j->cand);
+	j->ncand = b->nbase;
+	j->pos = j->nout = 0;
+}
+
+bool browse_init(struct browse *b, const struct catalog *cat, const struct query *q)
+{
+	*b = (struct browse){.cat = cat};
+	struct query facets = *q;
+	facets.search = NULL;
+	size_t n = cat->count ? cat->count : 1;
+	if (!filter_init(&b->filter, cat, &facets))
+		return false;
+	b->base = malloc(n * sizeof *b->base);
+	b->rank = malloc(n * sizeof *b->rank);
+	b->job.cand = malloc(n * sizeof *b->job.cand);
+	b->job.out = malloc(n * sizeof *b->job.out);
+	b->job.spare = malloc(n * sizeof *b->job.spare);
+	if (!b->base || !b->rank || !b->job.cand || !b->job.out || !b->job.spare) {
+		browse_free(b);
+		return false;
+	}
+	for (size_t pos = 0; pos < cat->count; pos++)
+		b->rank[cat->order[pos]] = (uint32_t)pos;
+	rebuild_base(b);
+	const char *search = q->search ? q->search : "";
+	return browse_set_search(b, search, strlen(search));
+}
+
+void browse_free(struct browse *b)
+{
+	if (b->job.active)
+		matcher_free(&b->job.matcher);
+	filter_free(&b->filter);
+	free(b->base);
+	free(b->rank);
+	free(b->job.cand);
+	free(b->job.out);
+	free(b->job.spare);
+	*b = (struct browse){0};
+}
+
+const uint32_t *browse_list(const struct browse *b, size_t *n)
+{
+	*n = b->job.active ? b->job.nout : b->nbase;
+	return b->job.active ? b->job.out : b->base;
+}
+
+bool browse_busy(const struct browse *b)
+{
+	return b->job.active && b->job.pos < b->job.ncand;
+}
+
+bool browse_step(struct browse *b, size_t budget)
+{
+	struct search_job *j = &b->job;
+	while (budget-- && browse_busy(b)) {
+		uint32_t id = j->cand[j->pos++];
+		if (filter_text_matches(&j->matcher, &b->cat->releases[id]))
+			j->out[j->nout++] = id;
+	}
+	return !browse_busy(b);
+}
+
+bool browse_set_search(struct browse *b, const char *text, size_t len)
+{
+	struct search_job *j = &b->job;
+	if (len >= BROWSE_SEARCH_MAX)
+		len = BROWSE_SEARCH_MAX - 1;
+	/* Whatever contains the old text also contains the old text's match: the old
+	 * result and the candidates it had not reached yet are enough to test. */
+	bool narrows = j->active && len >= j->len && memmem(text, len, j->text, j->len);
+	if (j->active)
+		matcher_free(&j->matcher);
+	j->active = false;
+	memcpy(j->text, text, len);
+	j->text[len] = '\0';
+	j->len = len;
+	if (len == 0)
+		return true;
+	if (!matcher_init(&j->matcher, text, len))
+		return false;
+	j->active = true;
+	if (!narrows) {
+		restart_search(b);
+		return true;
+	}
+	size_t left = j->ncand - j->pos;
+	memcpy(j->spare, j->out, j->nout * sizeof *j->out);
+	memcpy(j->spare + j->nout, j->cand + j->pos, left * sizeof *j->cand);
+	uint32_t *old = j->cand;
+	j->cand = j->spare;
+	j->spare = old;
+	j->ncand = j->nout + left;
+	j->pos = j->nout = 0;
+	return true;
+}
+
+static bool **facet_slot(struct browse *b, enum facet_kind kind)
+{
+	return kind == FACET_TOPIC ? &b->filter.topic_ok : &b->filter.location_ok;
+}
+
+static size_t facet_total(const struct catalog *cat, enum facet_kind kind)
+{
+	return kind == FACET_TOPIC ? cat->topics.count : cat->locations.count;
+}
+
+bool browse_set_facets(struct browse *b, enum facet_kind kind, const bool *chosen)
+{
+	size_t n = facet_total(b->cat, kind);
+	bool any = false;
+	for (size_t i = 0; chosen && i < n && !any; i++)
+		any = chosen[i];
+	bool **slot = facet_slot(b, kind);
+	bool *copy = NULL;
+	if (any) {
+		if (!(copy = malloc(n * sizeof *copy)))
+			return false;
+		memcpy(copy, chosen, n * sizeof *copy);
+	}
+	free(*slot);
+	*slot = copy;
+	rebuild_base(b);
+	restart_search(b);
+	return true;
+}
+
+const bool *browse_facets(const struct browse *b, enum facet_kind kind)
+{
+	return kind == FACET_TOPIC ? b->filter.topic_ok : b->filter.location_ok;
+}
+
+void browse_set_dates(struct browse *b, uint32_t since, uint32_t until)
+{
+	b->filter.since = since;
+	b->filter.until = until;
+	rebuild_base(b);
+	restart_search(b);
+}
+
+bool browse_clear(struct browse *b)
+{
+	b->filter.since = b->filter.until = 0;
+	return browse_set_facets(b, FACET_TOPIC, NULL) &&
+	       browse_set_facets(b, FACET_LOCATION, NULL) && browse_set_search(b, "", 0);
+}
+
+bool browse_filtered(const struct browse *b)
+{
+	const struct filter *f = &b->filter;
+	return f->topic_ok || f->location_ok || f->since || f->until || b->job.active;
+}
+
+static void count_release(const struct catalog *cat, const struct release *r, enum facet_kind kind,
+                          uint32_t *counts)
+{
+	if (kind == FACET_LOCATION) {
+		if (r->location_id != FACET_NONE)
+			counts[r->location_id]++;
+		return;
+	}
+	for (size_t t = 0; t < r->ntopics; t++)
+		counts[cat->topic_refs[r->topic_first + t]]++;
+}
+
+void browse_facet_counts(const struct browse *b, enum facet_kind kind, uint32_t *counts)
+{
+	const struct catalog *cat = b->cat;
+	memset(counts, 0, facet_total(cat, kind) * sizeof *counts);
+	size_t n;
+	const uint32_t *list = browse_list(b, &n);
+	if (!browse_facets(b, kind) && !browse_busy(b)) {
+		/* That kind is not filtered: the list is exactly what the others leave. */
+		for (size_t i = 0; i < n; i++)
+			count_release(cat, &cat->releases[list[i]], kind, counts);
+		return;
+	}
+	struct filter others = b->filter;
+	*(kind == FACET_TOPIC ? &others.topic_ok : &others.location_ok) = NULL;
+	for (size_t pos = 0; pos < cat->count; pos++) {
+		const struct release *r = catalog_at(cat, pos);
+		if (filter_match(&others, r) &&
+		    (!b->job.active || filter_text_matches(&b->job.matcher, r)))
+			count_release(cat, r, kind, counts);
+	}
+}
+
+size_t browse_locate(const struct browse *b, uint32_t id)
+{
+	size_t n;
+	const uint32_t *list = browse_list(b, &n);
+	size_t lo = 0, hi = n;
+	uint32_t want = b->rank[id];
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (b->rank[list[mid]] < want)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n ? lo : n ? n - 1 : 0;
+}
+
+/* "Narcotics +2": the first chosen facet's name and how many more there are. */
+static void describe_facets(char *buf, size_t size, const char *label, const bool *chosen,
+                            const struct facet_set *set)
+{
+	size_t first = set->count, more = 0;
+	for (size_t i = 0; i < set->count; i++)
+		if (chosen[i] && first == set->count)
+			first = i;
+		else if (chosen[i])
+			more++;
+	if (first == set->count)
+		return;
+	size_t len = strlen(buf);
+	int n = snprintf(buf + len, size - len, "%s%s: %.*s", len ? "  " : "", label,
+	                 (int)set->items[first].name.len, set->items[first].name.s);
+	len += n > 0 ? (size_t)n : 0;
+	if (more && len < size)
+		snprintf(buf + len, size - len, " +%zu", more);
+}
+
+void browse_describe(const struct browse *b, char *buf, size_t size)
+{
+	const struct filter *f = &b->filter;
+	buf[0] = '\0';
+	if (f->topic_ok)
+		describe_facets(buf, size, "topic", f->topic_ok, &b->cat->topics);
+	if (f->location_ok)
+		describe_facets(buf, size, "place", f->location_ok, &b->cat->locations);
+	size_t len = strlen(buf);
+	if ((f->since || f->until) && len < size) {
+		char from[11], to[11];
+		date_format_iso(f->since, from);
+		date_format_iso(f->until, to);
+		len += (size_t)snprintf(buf + len, size - len, "%sdates: %s..%s", len ? "  " : "",
+		                        from, to);
+	}
+	if (b->job.active && len < size)
+		snprintf(buf + len, size - len, "%s/%s", len ? "  " : "", b->job.text);
+}
+
+/* ---- dates ---------------------------------------------------------------------- */
+
+static bool parse_bound(const char *s, size_t n, bool upper, uint32_t *date)
+{
+	char buf[16];
+	while (n && s[0] == ' ')
+		s++, n--;
+	while (n && s[n - 1] == ' ')
+		n--;
+	*date = 0;
+	if (n == 0)
+		return true;
+	if (n >= sizeof buf)
+		return false;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	return date_parse_bound(buf, upper, date);
+}
+
+bool view_parse_dates(const char *s, uint32_t *since, uint32_t *until)
+{
+	const char *dots = strstr(s, "..");
+	bool ok = dots ? parse_bound(s, (size_t)(dots - s), false, since) &&
+	                          parse_bound(dots + 2, strlen(dots + 2), true, until)
+	               : parse_bound(s, strlen(s), false, since) &&
+	                          parse_bound(s, strlen(s), true, until);
+	return ok && !(*since && *until && *since > *until);
+}
+
+/* ---- edit ----------------------------------------------------------------------- */
+
+static size_t utf8_encode(uint32_t cp, char out[4])
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | cp >> 6);
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | cp >> 12);
+		out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | cp >> 18);
+	out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+	out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+bool edit_insert(struct edit *e, uint32_t cp)
+{
+	bool control = cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+	bool invalid = cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF);
+	char bytes[4];
+	if (control || invalid)
+		return false;
+	size_t n = utf8_encode(cp, bytes);
+	if (e->len + n >= EDIT_MAX)
+		return false;
+	memcpy(e->text + e->len, bytes, n);
+	e->len += n;
+	e->text[e->len] = '\0';
+	return true;
+}
+
+bool edit_erase(struct edit *e)
+{
+	if (e->len == 0)
+		return false;
+	/* Drop code points from the end until one that takes room is gone, so an accent
+	 * typed as a combining mark goes with its letter. */
+	for (;;) {
+		size_t start = e->len - 1;
+		while (start && ((unsigned char)e->text[start] & 0xC0) == 0x80)
+			start--;
+		size_t i = start;
+		uint32_t cp = text_next_cp(e->text, e->len, &i);
+		e->len = start;
+		if (text_cp_width(cp) != 0 || start == 0)
+			break;
+	}
+	e->text[e->len] = '\0';
+	return true;
+}
+
+void edit_set(struct edit *e, const char *s, size_t n)
+{
+	if (n >= EDIT_MAX)
+		n = EDIT_MAX - 1;
+	memcpy(e->text, s, n);
+	e->len = n;
+	e->text[n] = '\0';
+}

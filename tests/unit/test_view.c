@@ -1,0 +1,475 @@
+/* view: scrolling, list columns, the browse filters and incremental search, the
+ * reader's layout and find, the pickers and the prompt editor — the terminal UI's
+ * rules, without a terminal. */
+#include "config.h"
+
+#include "relview/catalog.h"
+#include "relview/parse.h"
+#include "relview/view.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+/* A release from literal fields; topics separated by '|'. */
+static void add(struct catalog *cat, uint32_t date, const char *title, const char *location,
+                const char *topics, const char *body)
+{
+	char text[1024];
+	int n = snprintf(text, sizeof text, "%s\n%s\n%s\n%s", title, location, topics, body);
+	memcpy(catalog_reserve(cat, (size_t)n), text, (size_t)n);
+	struct parsed p = {.date = date};
+	uint32_t off = 0;
+	p.title = (struct span){off, (uint32_t)strlen(title)};
+	off += p.title.len + 1;
+	p.location = (struct span){off, (uint32_t)strlen(location)};
+	off += p.location.len + 1;
+	for (const char *t = topics; *t;) {
+		size_t len = strcspn(t, "|");
+		p.topics[p.ntopics++] = (struct span){off + (uint32_t)(t - topics), (uint32_t)len};
+		t += len + (t[len] == '|');
+	}
+	off += (uint32_t)strlen(topics) + 1;
+	p.body = (struct span){off, (uint32_t)strlen(body)};
+	assert_true(catalog_commit(cat, (size_t)n, &p, 0, NULL, (struct str){NULL, 0}));
+}
+
+static struct catalog *sample(void)
+{
+	struct catalog *cat = catalog_new();
+	catalog_add_input(cat, "bundle.tar.gz");
+	add(cat, 20140311, "Gang arrests", "Houston, TX", "Transnational Gangs",
+	    "MS-13 members were arrested.\n\nThe gang operated in Texas.");
+	add(cat, 20130101, "Drug seizure", "Miami, FL, United States", "Narcotics",
+	    "Cocaine was found.");
+	add(cat, 20120615, "Artifacts returned", "Mexico City, Mexico", "", "Pottery.");
+	add(cat, 20110101, "Gang and drugs", "Austin, Texas", "Transnational Gangs|Narcotics",
+	    "Both.");
+	add(cat, 0, "Undated gang story", "", "Transnational Gangs", "no date here");
+	catalog_sort(cat, false);
+	return cat;
+}
+
+static const char *title_of(const struct catalog *cat, uint32_t id)
+{
+	static char buf[128];
+	struct str t = cat->releases[id].title;
+	snprintf(buf, sizeof buf, "%.*s", (int)t.len, t.s);
+	return buf;
+}
+
+/* Compare the list's titles with want (NULL-terminated). */
+static void expect_list(const struct browse *b, const char **want)
+{
+	size_t n, k = 0;
+	const uint32_t *list = browse_list(b, &n);
+	for (; want[k]; k++) {
+		assert_true(k < n);
+		assert_string_equal(title_of(b->cat, list[k]), want[k]);
+	}
+	assert_int_equal(n, k);
+}
+
+static void finish(struct browse *b)
+{
+	while (!browse_step(b, 1))
+		;
+}
+
+static void scrolling_keeps_the_cursor_in_view(void **state)
+{
+	(void)state;
+	struct scroll s = {.count = 100};
+	scroll_move(&s, 1, 10);
+	assert_int_equal(s.sel, 1);
+	assert_int_equal(s.top, 0);
+	scroll_move(&s, 15, 10);
+	assert_int_equal(s.sel, 16);
+	assert_int_equal(s.top, 7);
+	scroll_move(&s, -1000, 10);
+	assert_int_equal(s.sel, 0);
+	assert_int_equal(s.top, 0);
+	scroll_move(&s, 1000, 10);
+	assert_int_equal(s.sel, 99);
+	assert_int_equal(s.top, 90);
+	/* A page moves the view with the cursor. */
+	scroll_set(&s, 5, 10);
+	s.top = 0;
+	scroll_page(&s, 9, 10);
+	assert_int_equal(s.sel, 14);
+	assert_int_equal(s.top, 9);
+	/* The reader never scrolls past its last page, nor when it is short. */
+	struct scroll r = {.count = 30};
+	scroll_view(&r, 100, 10);
+	assert_int_equal(r.top, 20);
+	assert_int_equal(scroll_percent(&r, 10), 100);
+	scroll_view(&r, -15, 10);
+	assert_int_equal(r.top, 5);
+	assert_int_equal(scroll_percent(&r, 10), 50);
+	struct scroll shorter = {.count = 3};
+	scroll_view(&shorter, 5, 10);
+	assert_int_equal(shorter.top, 0);
+	/* A list that shrank under the cursor. */
+	s.count = 4;
+	scroll_fit(&s, 10);
+	assert_int_equal(s.sel, 3);
+	assert_int_equal(s.top, 0);
+	s.count = 0;
+	scroll_fit(&s, 10);
+	assert_int_equal(s.sel, 0);
+}
+
+static void columns_share_the_width(void **state)
+{
+	(void)state;
+	const size_t widths[] = {20, 40, 64, 80, 100, 140, 250};
+	for (size_t i = 0; i < sizeof widths / sizeof *widths; i++) {
+		struct columns c;
+		columns_fit(widths[i], &c);
+		size_t sum = c.title;
+		sum += c.date ? c.date + 1 : 0;
+		sum += c.location ? c.location + 1 : 0;
+		sum += c.topics ? c.topics + 1 : 0;
+		assert_int_equal(sum, widths[i]);
+		assert_true(c.title >= widths[i] / 3);
+	}
+	struct columns c;
+	columns_fit(40, &c);
+	assert_int_equal(c.date, COLUMN_DATE_WIDTH);
+	assert_int_equal(c.location, 0);
+	columns_fit(80, &c);
+	assert_true(c.location > 0);
+	assert_int_equal(c.topics, 0);
+	columns_fit(100, &c);
+	assert_true(c.location > 0 && c.topics > 0);
+	columns_fit(20, &c);
+	assert_int_equal(c.date, 0);
+	assert_int_equal(c.title, 20);
+}
+
+static void short_locations_drop_the_country_after_a_state(void **state)
+{
+	(void)state;
+	struct str s = view_short_location((struct str){"Miami, FL, United States", 24});
+	assert_int_equal(s.len, 9);
+	s = view_short_location((struct str){"Seattle, United States", 22});
+	assert_int_equal(s.len, 22);
+	s = view_short_location((struct str){"", 0});
+	assert_int_equal(s.len, 0);
+}
+
+static void search_narrows_and_widens(void **state)
+{
+	(void)state;
+	struct catalog *cat = sample();
+	struct browse b;
+	assert_true(browse_init(&b, cat, &(struct query){0}));
+	assert_false(browse_busy(&b));
+	assert_int_equal(b.nbase, 5);
+	assert_true(browse_set_search(&b, "ga", 2));
+	/* Nothing is tested until asked: typing never waits for a scan. */
+	assert_true(browse_busy(&b));
+	assert_false(browse_step(&b, 2));
+	finish(&b);
+	expect_list(&b,
+	            (const char *[]){"Gang arrests", "Gang and drugs", "Undated gang story", NULL});
+	/* Grown text: only the last result is tested again. */
+	assert_true(browse_set_search(&b, "gang", 4));
+	assert_int_equal(b.job.ncand, 3);
+	finish(&b);
+	assert_true(browse_set_search(&b, "gang s", 6));
+	finish(&b);
+	expect_list(&b, (const char *[]){"Undated gang story", NULL});
+	/* Grown again before the last search had finished: what was left is kept. */
+	assert_true(browse_set_search(&b, "o", 1));
+	assert_true(browse_step(&b, 0) == false);
+	assert_true(browse_step(&b, 2) == false);
+	assert_true(browse_set_search(&b, "or", 2));
+	finish(&b);
+	expect_list(&b, (const char *[]){"Undated gang story", NULL});
+	/* Shorter text: from the whole filtered list again. Smart case. */
+	assert_true(browse_set_search(&b, "Gang", 4));
+	finish(&b);
+	expect_list(&b, (const char *[]){"Gang arrests", "Gang and drugs", NULL});
+	assert_true(browse_set_search(&b, "", 0));
+	assert_int_equal(browse_list(&b, &(size_t){0}), b.base);
+	browse_free(&b);
+	catalog_free(cat);
+}
+
+static uint32_t facet_id(const struct facet_set *set, const char *name)
+{
+	for (uint32_t i = 0; i < set->count; i++)
+		if (set->items[i].name.len == strlen(name) &&
+		    memcmp(set->items[i].name.s, name, strlen(name)) == 0)
+			return i;
+	fail_msg("no facet %s", name);
+	return 0;
+}
+
+static void facets_dates_and_counts(void **state)
+{
+	(void)state;
+	struct catalog *cat = sample();
+	struct browse b;
+	const char *gangs[] = {"gangs"};
+	assert_true(browse_init(&b, cat, &(struct query){.topics = gangs, .ntopics = 1}));
+	expect_list(&b,
+	            (const char *[]){"Gang arrests", "Gang and drugs", "Undated gang story", NULL});
+	/* Counts of a kind ignore that kind's own filter but honour the others. */
+	uint32_t counts[8];
+	browse_facet_counts(&b, FACET_TOPIC, counts);
+	assert_int_equal(counts[facet_id(&cat->topics, "Narcotics")], 2);
+	assert_int_equal(counts[facet_id(&cat->topics, "Transnational Gangs")], 3);
+	browse_facet_counts(&b, FACET_LOCATION, counts);
+	assert_int_equal(counts[facet_id(&cat->locations, "Miami, FL, United States")], 0);
+	assert_int_equal(counts[facet_id(&cat->locations, "Houston, TX")], 1);
+	/* Exact facets chosen in a picker replace the --topic words. */
+	bool chosen[8] = {0};
+	chosen[facet_id(&cat->topics, "Narcotics")] = true;
+	assert_true(browse_set_facets(&b, FACET_TOPIC, chosen));
+	expect_list(&b, (const char *[]){"Drug seizure", "Gang and drugs", NULL});
+	browse_set_dates(&b, 20120101, 0);
+	expect_list(&b, (const char *[]){"Drug seizure", NULL});
+	char text[200];
+	browse_describe(&b, text, sizeof text);
+	assert_string_equal(text, "topic: Narcotics  dates: 2012-01-01..");
+	assert_true(browse_set_search(&b, "cocaine", 7));
+	finish(&b);
+	browse_describe(&b, text, sizeof text);
+	assert_string_equal(text, "topic: Narcotics  dates: 2012-01-01..  /cocaine");
+	browse_facet_counts(&b, FACET_TOPIC, counts);
+	assert_int_equal(counts[facet_id(&cat->topics, "Narcotics")], 1);
+	assert_int_equal(counts[facet_id(&cat->topics, "Transnational Gangs")], 0);
+	assert_true(browse_filtered(&b));
+	assert_true(browse_clear(&b));
+	assert_false(browse_filtered(&b));
+	assert_int_equal(b.nbase, 5);
+	browse_free(&b);
+	catalog_free(cat);
+}
+
+static void the_selection_stays_or_moves_to_the_next(void **state)
+{
+	(void)state;
+	struct catalog *cat = sample();
+	struct browse b;
+	assert_true(browse_init(&b, cat, &(struct query){0}));
+	uint32_t drugs = cat->order[1]; /* "Drug seizure", second newest */
+	assert_int_equal(browse_locate(&b, drugs), 1);
+	assert_true(browse_set_search(&b, "gang", 4));
+	finish(&b);
+	/* Gone from the list: the next one after it in display order. */
+	assert_string_equal(title_of(cat, browse_list(&b, &(size_t){0})[browse_locate(&b, drugs)]),
+	                    "Gang and drugs");
+	assert_true(browse_set_search(&b, "", 0));
+	assert_int_equal(browse_locate(&b, drugs), 1);
+	assert_true(browse_set_search(&b, "nothing like it", 15));
+	finish(&b);
+	assert_int_equal(browse_locate(&b, drugs), 0);
+	browse_free(&b);
+	catalog_free(cat);
+}
+
+static void date_ranges(void **state)
+{
+	(void)state;
+	uint32_t since, until;
+	assert_true(view_parse_dates("2014", &since, &until));
+	assert_int_equal(since, 20140101);
+	assert_int_equal(until, 20141231);
+	assert_true(view_parse_dates("2014-03..2015", &since, &until));
+	assert_int_equal(since, 20140301);
+	assert_int_equal(until, 20151231);
+	assert_true(view_parse_dates(" ..2015-02 ", &since, &until));
+	assert_int_equal(since, 0);
+	assert_int_equal(until, 20150228);
+	assert_true(view_parse_dates("2016-02-29..", &since, &until));
+	assert_int_equal(since, 20160229);
+	assert_int_equal(until, 0);
+	assert_true(view_parse_dates("", &since, &until));
+	assert_int_equal(since, 0);
+	assert_int_equal(until, 0);
+	assert_false(view_parse_dates("2015..2014", &since, &until));
+	assert_false(view_parse_dates("last year", &since, &until));
+	assert_false(view_parse_dates("2014-13", &since, &until));
+}
+
+static size_t find_line(const struct doc *d, const char *text)
+{
+	for (size_t i = 0; i < d->nlines; i++)
+		if (d->lines[i].len == strlen(text) &&
+		    memcmp(d->lines[i].s, text, strlen(text)) == 0)
+			return i;
+	fail_msg("no line '%s'", text);
+	return 0;
+}
+
+static void the_reader_lays_out_header_and_paragraphs(void **state)
+{
+	(void)state;
+	struct catalog *cat = sample();
+	const struct release *r = catalog_at(cat, 0); /* Gang arrests */
+	struct doc d = {0};
+	assert_true(doc_layout(&d, cat, r, 30));
+	assert_int_equal(d.lines[0].kind, DOC_TITLE);
+	assert_int_equal(d.lines[1].kind, DOC_BLANK);
+	size_t date = find_line(&d, "2014-03-11");
+	assert_string_equal(d.lines[date].label, "Date:");
+	assert_string_equal(d.lines[date + 1].label, "Location:");
+	assert_string_equal(d.lines[date + 2].label, "Topics:");
+	assert_string_equal(d.lines[date + 3].label, "Source:");
+	/* Body: wrapped on words at 30 columns, a blank line between paragraphs. */
+	size_t body = find_line(&d, "MS-13 members were arrested.");
+	assert_int_equal(d.lines[body - 1].kind, DOC_BLANK);
+	assert_int_equal(d.lines[body + 1].kind, DOC_BLANK);
+	assert_int_equal(find_line(&d, "The gang operated in Texas."), body + 2);
+	assert_int_equal(d.nlines, body + 3);
+	for (size_t i = 0; i < d.nlines; i++)
+		assert_true(d.lines[i].len <= 30);
+	/* Narrower: more lines, the same text. */
+	assert_true(doc_relayout(&d, 12));
+	size_t narrow = find_line(&d, "MS-13");
+	assert_int_equal(find_line(&d, "members were"), narrow + 1);
+	doc_free(&d);
+	catalog_free(cat);
+}
+
+static void find_in_release_marks_every_match(void **state)
+{
+	(void)state;
+	struct catalog *cat = sample();
+	struct doc d = {0};
+	assert_true(doc_layout(&d, cat, catalog_at(cat, 0), 40));
+	assert_true(doc_find(&d, "gang", 4)); /* smart case: the title's "Gang" too */
+	assert_int_equal(d.nmatches, 3);
+	assert_int_equal(d.matches[0].region, REGION_TITLE);
+	assert_int_equal(d.matches[1].region, REGION_TOPICS);
+	assert_int_equal(d.matches[2].region, REGION_BODY);
+	size_t line = d.matches[2].line, from, to;
+	assert_true(doc_match_on_line(&d, 2, line, &from, &to));
+	assert_memory_equal(d.lines[line].s + from, "gang", 4);
+	assert_int_equal(to - from, 4);
+	assert_false(doc_match_on_line(&d, 2, 0, &from, &to));
+	assert_int_equal(doc_match_from(&d, 1), 1);
+	assert_int_equal(doc_match_from(&d, line + 1), 3);
+	/* A match cut by a wrap shows on both lines. */
+	assert_true(doc_find(&d, "were arrested", 13));
+	assert_true(doc_relayout(&d, 18));
+	line = d.matches[0].line;
+	assert_true(doc_match_on_line(&d, 0, line, &from, &to));
+	assert_true(doc_match_on_line(&d, 0, line + 1, &from, &to));
+	assert_int_equal(from, 0);
+	assert_true(doc_find(&d, "Gang", 4));
+	assert_int_equal(d.nmatches, 2);
+	assert_true(doc_find(&d, "", 0));
+	assert_int_equal(d.nmatches, 0);
+	doc_free(&d);
+	catalog_free(cat);
+}
+
+static size_t shown_item(const struct picker *p, const char *label)
+{
+	for (size_t i = 0; i < p->nshown; i++) {
+		struct str l = p->items[p->shown[i]].label;
+		if (l.len == strlen(label) && memcmp(l.s, label, l.len) == 0)
+			return i;
+	}
+	return SIZE_MAX;
+}
+
+static void pickers_group_narrow_and_choose(void **state)
+{
+	(void)state;
+	struct catalog *cat = sample();
+	uint32_t counts[8] = {0};
+	for (size_t i = 0; i < cat->locations.count; i++)
+		counts[i] = 1;
+	struct picker p;
+	assert_true(picker_init(&p, cat, FACET_LOCATION, counts, NULL));
+	/* Groups, then their members: Mexico, Texas (Austin, Houston); Florida (Miami). */
+	assert_int_equal(p.nitems, 7);
+	assert_string_equal(p.items[0].label.s, "Florida");
+	assert_int_equal(p.items[0].facet, PICKER_NONE);
+	assert_int_equal(p.items[1].parent, 0);
+	size_t texas = shown_item(&p, "Texas");
+	assert_true(texas != SIZE_MAX);
+	assert_int_equal(p.items[p.shown[texas]].count, 2);
+	/* Narrowing keeps a member's group, and a group's members. */
+	assert_true(picker_narrow(&p, "hou", 3));
+	assert_int_equal(p.nshown, 2);
+	assert_true(shown_item(&p, "Texas") != SIZE_MAX);
+	assert_true(picker_narrow(&p, "texas", 5));
+	assert_int_equal(p.nshown, 3);
+	/* A group chooses all its members, then none. */
+	p.cursor.sel = shown_item(&p, "Texas");
+	picker_toggle(&p);
+	assert_int_equal(picker_nchosen(&p), 2);
+	assert_int_equal(picker_state(&p, p.shown[p.cursor.sel]), 2);
+	p.cursor.sel = shown_item(&p, "Houston, TX");
+	picker_toggle(&p);
+	assert_int_equal(picker_state(&p, p.shown[shown_item(&p, "Texas")]), 1);
+	p.cursor.sel = shown_item(&p, "Texas");
+	picker_toggle(&p);
+	assert_int_equal(picker_nchosen(&p), 2);
+	picker_toggle(&p);
+	assert_int_equal(picker_nchosen(&p), 0);
+	assert_true(picker_narrow(&p, "zzz", 3));
+	assert_int_equal(p.nshown, 0);
+	picker_toggle(&p); /* nothing under the cursor: nothing happens */
+	picker_free(&p);
+
+	bool chosen[8] = {0};
+	chosen[facet_id(&cat->topics, "Narcotics")] = true;
+	assert_true(picker_init(&p, cat, FACET_TOPIC, counts, chosen));
+	assert_int_equal(p.nitems, 2);
+	assert_int_equal(picker_nchosen(&p), 1);
+	assert_int_equal(picker_state(&p, shown_item(&p, "Narcotics")), 2);
+	picker_free(&p);
+	catalog_free(cat);
+}
+
+static void the_prompt_edits_characters(void **state)
+{
+	(void)state;
+	struct edit e = {0};
+	assert_true(edit_insert(&e, 'g'));
+	assert_true(edit_insert(&e, 0xE9)); /* é */
+	assert_true(edit_insert(&e, 'e'));
+	assert_true(edit_insert(&e, 0x301)); /* combining acute */
+	assert_false(edit_insert(&e, 0x1B)); /* Esc is no text */
+	assert_false(edit_insert(&e, 0x9B));
+	assert_string_equal(e.text, "g\xc3\xa9"
+	                            "e\xcc\x81");
+	assert_true(edit_erase(&e)); /* the e and its accent together */
+	assert_string_equal(e.text, "g\xc3\xa9");
+	assert_true(edit_erase(&e));
+	assert_true(edit_erase(&e));
+	assert_false(edit_erase(&e));
+	for (int i = 0; i < EDIT_MAX; i++)
+		edit_insert(&e, 'x');
+	assert_int_equal(e.len, EDIT_MAX - 1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(scrolling_keeps_the_cursor_in_view),
+	        cmocka_unit_test(columns_share_the_width),
+	        cmocka_unit_test(short_locations_drop_the_country_after_a_state),
+	        cmocka_unit_test(search_narrows_and_widens),
+	        cmocka_unit_test(facets_dates_and_counts),
+	        cmocka_unit_test(the_selection_stays_or_moves_to_the_next),
+	        cmocka_unit_test(date_ranges),
+	        cmocka_unit_test(the_reader_lays_out_header_and_paragraphs),
+	        cmocka_unit_test(find_in_release_marks_every_match),
+	        cmocka_unit_test(pickers_group_narrow_and_choose),
+	        cmocka_unit_test(the_prompt_edits_characters),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
