@@ -1,9 +1,11 @@
 /* relview — a fast, keyboard-driven terminal reader for archives of press releases.
  *
  * main wires the pieces: command line → load every input into one catalog → sort →
- * filter into a view → one renderer of that view. */
+ * the terminal reader, or (for --list, --print, --stats, or when stdout is not a
+ * terminal) filter into a view → one renderer of that view. */
 #include "config.h"
 
+#include "relview/app.h"
 #include "relview/catalog.h"
 #include "relview/cli.h"
 #include "relview/load.h"
@@ -60,7 +62,7 @@ static int render(const struct cli *cli, const struct catalog *cat, const uint32
 	case CLI_STATS:
 		output_stats(stdout, cat, view, n);
 		break;
-	case CLI_BROWSE: /* the terminal UI is not there yet: list instead */
+	case CLI_BROWSE: /* not on a terminal: the list, for pipes and scripts */
 	case CLI_LIST:
 		(cli->format == CLI_JSON ? output_json : output_tsv)(stdout, cat, view, n);
 		break;
@@ -82,9 +84,11 @@ static int run(const struct cli *cli)
 	if (!vocab || !cat) {
 		fprintf(stderr, "relview: out of memory\n");
 	} else if (load_all(cat, cli, vocab)) {
-		if (!catalog_sort(cat, cli->oldest_first) ||
-		    !filter_init(&filter, cat, &cli->query) ||
-		    !(view = malloc(cat->count * sizeof *view)))
+		bool sorted = catalog_sort(cat, cli->oldest_first);
+		if (sorted && cli->mode == CLI_BROWSE && isatty(STDOUT_FILENO))
+			status = app_run(cat, cli);
+		else if (!sorted || !filter_init(&filter, cat, &cli->query) ||
+		         !(view = malloc(cat->count * sizeof *view)))
 			fprintf(stderr, "relview: out of memory\n");
 		else
 			status = render(cli, cat, view, filter_view(&filter, view));

@@ -1,0 +1,72 @@
+/* app — the terminal reader: its state, and the event loop that turns keys into
+ * actions, actions into state, state into a layout and the layout into a screen. */
+#ifndef RELVIEW_APP_H
+#define RELVIEW_APP_H
+
+#include "relview/pane.h"
+#include "relview/term.h"
+#include "relview/view.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct cli;
+
+enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_FIND, PROMPT_DATES, PROMPT_PICK };
+enum focus { FOCUS_LIST, FOCUS_READER };
+enum layout { LAYOUT_AUTO, LAYOUT_SIDE, LAYOUT_STACKED };
+
+struct prompt {
+	enum prompt_kind kind;
+	struct edit edit;
+	struct edit before; /* the search or find text to go back to on Esc */
+	uint32_t anchor;    /* the list selection to go back to */
+	size_t reader_top;  /* the reader position to go back to */
+};
+
+struct app {
+	const struct catalog *cat;
+	struct term term;
+	struct browse browse;
+
+	struct scroll list; /* over browse_list() */
+	uint32_t anchor;    /* the selected release id; the list follows it */
+	bool have_anchor;
+
+	struct doc doc; /* the selected release, laid out for the reader */
+	struct scroll reader;
+	struct edit find;    /* find-in-release text; len 0: none */
+	size_t find_current; /* index of the current match */
+
+	struct picker picker;
+	bool picking;
+	struct scroll help;
+	bool help_open;
+
+	enum focus focus;
+	enum layout layout;
+	bool zoomed; /* the reader takes the whole screen */
+	struct prompt prompt;
+	char message[200];
+	bool message_error;
+
+	struct pane list_pane, reader_pane, picker_pane, help_pane;
+	struct rect status, title, bottom, separator;
+	bool side_by_side;
+	bool quit;
+};
+
+/* Run the reader over a loaded, sorted catalog; returns the exit status. */
+int app_run(const struct catalog *cat, const struct cli *cli);
+
+/* For the panes. */
+void app_message(struct app *app, bool error, const char *fmt, ...)
+        __attribute__((format(printf, 3, 4)));
+void app_select(struct app *app, size_t index); /* move the list cursor there */
+void app_open_prompt(struct app *app, enum prompt_kind kind);
+void app_find_step(struct app *app, bool forward);
+void app_close_picker(struct app *app);
+/* The release under the list cursor, NULL when the list is empty. */
+const struct release *app_selected(const struct app *app);
+
+#endif

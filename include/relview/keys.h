@@ -1,0 +1,84 @@
+/* keys — every key binding of the terminal UI in one table: the action, where it
+ * applies, its default keys (by name) and its help text. The key map, the help
+ * screen and the documentation all come from this table, so they cannot drift; a
+ * configuration file can later rebind actions by the same names. */
+#ifndef RELVIEW_KEYS_H
+#define RELVIEW_KEYS_H
+
+#include <stddef.h>
+
+/* Where a binding applies. VIEW keys go to the focused pane (list, reader or help),
+ * which gives movement its own meaning; PICKER keys to a topic or location picker,
+ * before the PROMPT keys that edit its narrowing text; PROMPT keys to a prompt. */
+enum key_context { KEYS_VIEW, KEYS_PICKER, KEYS_PROMPT };
+
+/* X(action, context, default keys separated by spaces, help) */
+#define KEY_BINDINGS(X)                                                                            \
+	X(DOWN, KEYS_VIEW, "j Down", "next release; in the reader, scroll down a line")            \
+	X(UP, KEYS_VIEW, "k Up", "previous release; in the reader, scroll up a line")              \
+	X(PAGE_DOWN, KEYS_VIEW, "PgDn Space", "a page down")                                       \
+	X(PAGE_UP, KEYS_VIEW, "PgUp b", "a page up")                                               \
+	X(HALF_DOWN, KEYS_VIEW, "C-d", "half a page down")                                         \
+	X(HALF_UP, KEYS_VIEW, "C-u", "half a page up")                                             \
+	X(TOP, KEYS_VIEW, "g Home", "to the first release, or the top of the release")             \
+	X(BOTTOM, KEYS_VIEW, "G End", "to the last release, or the end of the release")            \
+	X(OPEN, KEYS_VIEW, "Enter", "read the release full screen")                                \
+	X(CLOSE, KEYS_VIEW, "q", "close the reader or help; on the list, quit")                    \
+	X(BACK, KEYS_VIEW, "Esc", "close the reader or help")                                      \
+	X(QUIT, KEYS_VIEW, "Q", "quit from anywhere")                                              \
+	X(FOCUS, KEYS_VIEW, "Tab", "switch between the list and the reader")                       \
+	X(LAYOUT, KEYS_VIEW, "v", "panes side by side or stacked")                                 \
+	X(ZOOM, KEYS_VIEW, "z", "reader full screen, or back")                                     \
+	X(SEARCH, KEYS_VIEW, "/", "list: search titles and bodies; reader: find in the release")   \
+	X(NEXT, KEYS_VIEW, "n", "next match in the release")                                       \
+	X(PREV, KEYS_VIEW, "N", "previous match in the release")                                   \
+	X(TOPICS, KEYS_VIEW, "t", "choose topics")                                                 \
+	X(LOCATIONS, KEYS_VIEW, "l", "choose locations")                                           \
+	X(DATES, KEYS_VIEW, "d", "set a date range: FROM..UNTIL, as YYYY, YYYY-MM or YYYY-MM-DD")  \
+	X(CLEAR, KEYS_VIEW, "c", "clear every filter and the search")                              \
+	X(HELP, KEYS_VIEW, "? F1", "this help")                                                    \
+	X(REDRAW, KEYS_VIEW, "C-l", "redraw the screen")                                           \
+	X(PICK_DOWN, KEYS_PICKER, "Down C-n", "next item")                                         \
+	X(PICK_UP, KEYS_PICKER, "Up C-p", "previous item")                                         \
+	X(PICK_PAGE_DOWN, KEYS_PICKER, "PgDn", "a page down")                                      \
+	X(PICK_PAGE_UP, KEYS_PICKER, "PgUp", "a page up")                                          \
+	X(PICK_TOGGLE, KEYS_PICKER, "Space", "choose or unchoose (a group: all its places)")       \
+	X(PICK_NONE, KEYS_PICKER, "C-x", "unchoose everything")                                    \
+	X(PICK_APPLY, KEYS_PICKER, "Enter", "apply the choice (none chosen: no filter)")           \
+	X(PROMPT_ACCEPT, KEYS_PROMPT, "Enter", "keep what was typed")                              \
+	X(PROMPT_CANCEL, KEYS_PROMPT, "Esc C-g", "cancel and restore what was there before")       \
+	X(PROMPT_ERASE, KEYS_PROMPT, "Backspace", "erase a character (a search widens again)")     \
+	X(PROMPT_KILL, KEYS_PROMPT, "C-u", "erase everything typed")
+
+enum action {
+	ACT_NONE,
+#define AS_ACTION(id, context, keys, help) ACT_##id,
+	KEY_BINDINGS(AS_ACTION)
+#undef AS_ACTION
+	        ACT_COUNT
+};
+
+struct key_binding {
+	const char *name; /* the action's name, lower case: "page_down" */
+	enum key_context context;
+	const char *keys; /* default keys, by name */
+	const char *help;
+};
+
+/* Indexed by action; entry ACT_NONE is empty. */
+extern const struct key_binding key_table[ACT_COUNT];
+
+/* Key codes: a character is its code point; a function key (ncurses KEY_*) is
+ * KEYCODE_FN(k), outside Unicode. Enter is '\n' and Backspace KEYCODE_FN(KEY_BACKSPACE)
+ * whatever the terminal sends. */
+#define KEYCODE_FN(k) (0x200000 | (k))
+#define KEYCODE_NONE  (-1)
+
+/* The key code of a key name ("j", "Down", "C-d", "Space", "Enter", "Esc", "F1");
+ * KEYCODE_NONE when unknown. */
+int keys_parse(const char *name, size_t len);
+
+/* The action bound to a key in a context (ACT_NONE when none). */
+enum action keys_lookup(enum key_context context, int key);
+
+#endif

@@ -1,0 +1,54 @@
+/* pane — what every part of the screen is: the list, the reader, a picker and the
+ * help screen are instances of one ops table. The app lays them out in rectangles,
+ * sends each the actions its keys name, and asks each to draw itself. */
+#ifndef RELVIEW_PANE_H
+#define RELVIEW_PANE_H
+
+#include "relview/keys.h"
+#include "relview/view.h"
+
+#include <stdbool.h>
+
+struct app;
+
+struct rect {
+	int y, x, h, w;
+};
+
+struct pane;
+
+struct pane_ops {
+	const char *name;
+	enum key_context keys; /* the bindings its keys are looked up in */
+	/* Draw the whole rectangle. */
+	void (*draw)(struct app *app, struct pane *pane);
+	/* Do an action; false when it means nothing here (the app then tries it). */
+	bool (*act)(struct app *app, struct pane *pane, enum action action);
+	/* Where the terminal's cursor rests when the pane has focus. */
+	void (*cursor)(const struct app *app, const struct pane *pane, int *y, int *x);
+};
+
+struct pane {
+	const struct pane_ops *ops;
+	struct rect at;
+};
+
+extern const struct pane_ops pane_list_ops, pane_reader_ops, pane_picker_ops, pane_help_ops;
+
+/* Rows of the help screen. */
+size_t pane_help_rows(void);
+
+/* Blank cells each side of the reader's text (none when it is narrow), and the
+ * width the text is laid out at. */
+int pane_margin(const struct pane *pane);
+int pane_text_width(const struct pane *pane);
+
+/* Rows a page move covers in a pane of h rows: all but one, so a line of context
+ * stays; at least one. */
+int pane_page(const struct pane *pane);
+
+/* Move a scroll (with a cursor when `cursor`, else the view) as a movement action
+ * says; false when the action is no movement. */
+bool pane_move(struct scroll *s, enum action action, const struct pane *pane, bool cursor);
+
+#endif

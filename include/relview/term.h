@@ -1,0 +1,75 @@
+/* term — the one module that owns the terminal: opening it (with a fallback when
+ * TERM has no terminfo entry), colours and attributes, signals (quit, suspend,
+ * hang-up), reading keys, and drawing sanitised UTF-8 text, converted to ASCII
+ * stand-ins when the locale is not UTF-8. Whatever way relview ends, the terminal is
+ * given back as it was found. */
+#ifndef RELVIEW_TERM_H
+#define RELVIEW_TERM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define TERM_MIN_COLS  40
+#define TERM_MIN_LINES 12
+
+/* How a piece of the screen looks; each role has a colour and a monochrome form. */
+enum role {
+	ROLE_NORMAL,
+	ROLE_BAR,      /* title and status lines */
+	ROLE_SELECTED, /* the cursor row of the focused pane */
+	ROLE_IDLE,     /* the cursor row of a pane without focus */
+	ROLE_HEADING,  /* release titles */
+	ROLE_LABEL,    /* field labels, dates in the list */
+	ROLE_MATCH,    /* find matches */
+	ROLE_CURRENT,  /* the current find match */
+	ROLE_DIM,      /* picker items no release would match */
+	ROLE_ERROR,    /* messages about a mistake */
+	ROLE_COUNT
+};
+
+struct term {
+	bool utf8;        /* the locale is UTF-8: text is drawn as is */
+	char notice[160]; /* said once at start-up, e.g. a TERM fallback */
+};
+
+/* Open the terminal on stdout (keys from stdin, or /dev/tty when stdin is not one).
+ * False (after saying why on stderr) when no terminal type at all would work. */
+bool term_open(struct term *t);
+/* Give the terminal back; safe to call more than once. */
+void term_close(void);
+
+/* A signal that asks relview to stop (SIGINT, SIGTERM, SIGHUP, SIGQUIT), or 0. A
+ * pending Ctrl-Z is served here: the terminal is given back, the process stops, and
+ * on `fg` the screen is taken again (the caller redraws everything). */
+int term_poll_signals(bool *resumed);
+
+/* The next key (keys.h codes), waiting up to timeout_ms (-1: until a key or a
+ * signal comes); KEYCODE_NONE when none came. A resize reads as KEYCODE_FN(KEY_RESIZE). */
+int term_read_key(int timeout_ms);
+
+/* The screen's size, and a blank screen to draw on. */
+int term_lines(void);
+int term_cols(void);
+void term_clear(void);
+
+bool term_too_small(void);
+/* The "terminal too small" screen. */
+void term_draw_too_small(void);
+
+/* Draw UTF-8 text at (y, x) in at most `cols` cells, never splitting a character;
+ * returns the cells used. */
+int term_put(int y, int x, const char *s, size_t n, int cols, enum role role);
+/* The same, cut with an ellipsis when it does not fit, the rest of `cols` blank. */
+void term_put_fit(int y, int x, const char *s, size_t n, int cols, enum role role);
+/* Fill cells with blanks or with a line-drawing glyph. */
+void term_fill(int y, int x, int cols, enum role role);
+void term_hline(int y, int x, int cols);
+void term_vline(int y, int x, int rows);
+/* Repaint the whole screen at the next refresh (Ctrl-L). */
+void term_redraw(void);
+/* Send what was drawn to the terminal. */
+void term_flush(void);
+/* Where the terminal's real cursor rests, and whether it shows. */
+void term_cursor(int y, int x, bool visible);
+
+#endif

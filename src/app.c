@@ -1,0 +1,628 @@
+/* The event loop: key → action → state → layout → screen. */
+#include "config.h"
+
+#include "relview/app.h"
+
+#include "relview/cli.h"
+#include "relview/date.h"
+#include "relview/text.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* Side by side from this width on, unless the user chose. */
+#define SIDE_BY_SIDE_COLS 140
+/* Narrower than this, two panes side by side leave neither room to read. */
+#define SIDE_BY_SIDE_MIN_COLS 80
+/* How long one slice of an incremental search may keep keys waiting. */
+#define SEARCH_SLICE_NS 15000000L
+#define SEARCH_STEP     1024
+
+/* ---- small services for the panes ------------------------------------------------ */
+
+void app_message(struct app *app, bool error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(app->message, sizeof app->message, fmt, ap);
+	va_end(ap);
+	app->message_error = error;
+}
+
+const struct release *app_selected(const struct app *app)
+{
+	size_t n;
+	const uint32_t *list = browse_list(&app->browse, &n);
+	if (n == 0)
+		return NULL;
+	return &app->cat->releases[list[app->list.sel < n ? app->list.sel : n - 1]];
+}
+
+void app_select(struct app *app, size_t index)
+{
+	size_t n;
+	const uint32_t *list = browse_list(&app->browse, &n);
+	app->list.sel = index;
+	if (index < n) {
+		app->anchor = list[index];
+		app->have_anchor = true;
+	}
+}
+
+void app_close_picker(struct app *app)
+{
+	picker_free(&app->picker);
+	app->picking = false;
+	app->prompt.kind = PROMPT_NONE;
+}
+
+/* ---- find in the release ---------------------------------------------------------- */
+
+/* Scroll the reader so the current match shows, a third of the way down. */
+static void reveal_match(struct app *app)
+{
+	const struct doc *d = &app->doc;
+	if (app->find_current >= d->nmatches)
+		return;
+	size_t line = d->matches[app->find_current].line;
+	size_t rows = (size_t)(app->reader_pane.at.h > 0 ? app->reader_pane.at.h : 1);
+	if (line < app->reader.top || line >= app->reader.top + rows) {
+		app->reader.top = line > rows / 3 ? line - rows / 3 : 0;
+		app->reader.sel = app->reader.top;
+		scroll_fit(&app->reader, rows);
+	}
+}
+
+void app_find_step(struct app *app, bool forward)
+{
+	size_t n = app->doc.nmatches;
+	if (!app->find.len) {
+		app_message(app, true, "Nothing to find yet: / in the reader");
+		return;
+	}
+	if (n == 0) {
+		app_message(app, true, "Not found: %s", app->find.text);
+		return;
+	}
+	size_t cur = app->find_current;
+	bool wrapped = forward ? cur + 1 >= n : cur == 0;
+	app->find_current = forward ? (wrapped ? 0 : cur + 1) : (wrapped ? n - 1 : cur - 1);
+	reveal_match(app);
+	if (wrapped)
+		app_message(app, false, "Match %zu of %zu (wrapped to the %s)",
+		            app->find_current + 1, n, forward ? "top" : "bottom");
+	else
+		app_message(app, false, "Match %zu of %zu", app->find_current + 1, n);
+}
+
+/* The find text changed while typing: the first match from where the find began. */
+static void find_update(struct app *app)
+{
+	struct doc *d = &app->doc;
+	if (!doc_find(d, app->find.text, app->find.len))
+		app_message(app, true, "out of memory");
+	app->find_current = doc_match_from(d, app->prompt.reader_top);
+	if (app->find_current >= d->nmatches)
+		app->find_current = 0;
+	app->reader.top = app->reader.sel = app->prompt.reader_top;
+	reveal_match(app);
+}
+
+/* ---- prompts ----------------------------------------------------------------------- */
+
+void app_open_prompt(struct app *app, enum prompt_kind kind)
+{
+	struct prompt *p = &app->prompt;
+	const struct search_job *job = &app->browse.job;
+	p->kind = kind;
+	p->edit = (struct edit){0};
+	p->anchor = app->anchor;
+	p->reader_top = app->reader.top;
+	if (kind == PROMPT_SEARCH) {
+		edit_set(&p->before, job->text, job->len);
+		p->edit = p->before;
+	} else if (kind == PROMPT_FIND) {
+		p->before = app->find;
+	} else if (kind == PROMPT_DATES && (app->browse.filter.since || app->browse.filter.until)) {
+		char from[11], to[11], text[32];
+		date_format_iso(app->browse.filter.since, from);
+		date_format_iso(app->browse.filter.until, to);
+		snprintf(text, sizeof text, "%s..%s", from, to);
+		edit_set(&p->edit, text, strlen(text));
+	}
+}
+
+static void prompt_changed(struct app *app)
+{
+	struct edit *e = &app->prompt.edit;
+	switch (app->prompt.kind) {
+	case PROMPT_SEARCH:
+		if (!browse_set_search(&app->browse, e->text, e->len))
+			app_message(app, true, "out of memory");
+		break;
+	case PROMPT_FIND:
+		app->find = *e;
+		find_update(app);
+		break;
+	case PROMPT_PICK:
+		if (!picker_narrow(&app->picker, e->text, e->len))
+			app_message(app, true, "out of memory");
+		break;
+	default:
+		break;
+	}
+}
+
+static void accept_dates(struct app *app)
+{
+	uint32_t since, until;
+	if (!view_parse_dates(app->prompt.edit.text, &since, &until)) {
+		app_message(app, true, "Not a date range: %s (FROM..UNTIL, YYYY[-MM[-DD]])",
+		            app->prompt.edit.text);
+		return;
+	}
+	browse_set_dates(&app->browse, since, until);
+	app_message(app, false, since || until ? "Date range set" : "No date filter");
+}
+
+static void prompt_accept(struct app *app)
+{
+	enum prompt_kind kind = app->prompt.kind;
+	app->prompt.kind = PROMPT_NONE;
+	if (kind == PROMPT_DATES)
+		accept_dates(app);
+	else if (kind == PROMPT_FIND && app->find.len && !app->doc.nmatches)
+		app_message(app, true, "Not found: %s", app->find.text);
+}
+
+static void prompt_cancel(struct app *app)
+{
+	struct prompt *p = &app->prompt;
+	switch (p->kind) {
+	case PROMPT_SEARCH:
+		if (!browse_set_search(&app->browse, p->before.text, p->before.len))
+			app_message(app, true, "out of memory");
+		app->anchor = p->anchor;
+		break;
+	case PROMPT_FIND:
+		app->find = p->before;
+		find_update(app);
+		break;
+	case PROMPT_PICK:
+		app_close_picker(app);
+		break;
+	default:
+		break;
+	}
+	p->kind = PROMPT_NONE;
+}
+
+static void prompt_key(struct app *app, int key)
+{
+	struct edit *e = &app->prompt.edit;
+	switch (keys_lookup(KEYS_PROMPT, key)) {
+	case ACT_PROMPT_ACCEPT:
+		prompt_accept(app);
+		return;
+	case ACT_PROMPT_CANCEL:
+		prompt_cancel(app);
+		return;
+	case ACT_PROMPT_ERASE:
+		if (!edit_erase(e))
+			return;
+		break;
+	case ACT_PROMPT_KILL:
+		edit_set(e, "", 0);
+		break;
+	default:
+		if (key < 0 || key >= KEYCODE_FN(0) || !edit_insert(e, (uint32_t)key))
+			return;
+		break;
+	}
+	prompt_changed(app);
+}
+
+/* ---- actions the panes leave to the app ------------------------------------------- */
+
+static void open_picker(struct app *app, enum facet_kind kind)
+{
+	const struct facet_set *set =
+	        kind == FACET_TOPIC ? &app->cat->topics : &app->cat->locations;
+	if (set->count == 0) {
+		app_message(app, true, "These releases name no %s",
+		            kind == FACET_TOPIC ? "topics" : "locations");
+		return;
+	}
+	uint32_t *counts = malloc(set->count * sizeof *counts);
+	bool ok = counts != NULL;
+	if (ok) {
+		browse_facet_counts(&app->browse, kind, counts);
+		ok = picker_init(&app->picker, app->cat, kind, counts,
+		                 browse_facets(&app->browse, kind));
+	}
+	free(counts);
+	if (!ok) {
+		app_message(app, true, "out of memory");
+		return;
+	}
+	app->picking = true;
+	app->prompt = (struct prompt){.kind = PROMPT_PICK};
+}
+
+static void app_act(struct app *app, enum action action)
+{
+	switch (action) {
+	case ACT_QUIT:
+		app->quit = true;
+		break;
+	case ACT_FOCUS:
+		app->focus = app->focus == FOCUS_LIST ? FOCUS_READER : FOCUS_LIST;
+		app->zoomed = app->zoomed && app->focus == FOCUS_READER;
+		break;
+	case ACT_LAYOUT:
+		if (!app->side_by_side && term_cols() < SIDE_BY_SIDE_MIN_COLS) {
+			app_message(app, true, "Too narrow for side by side (%d columns needed)",
+			            SIDE_BY_SIDE_MIN_COLS);
+			break;
+		}
+		app->layout = app->side_by_side ? LAYOUT_STACKED : LAYOUT_SIDE;
+		app->zoomed = false;
+		break;
+	case ACT_ZOOM:
+		app->zoomed = !app->zoomed;
+		app->focus = app->zoomed ? FOCUS_READER : FOCUS_LIST;
+		break;
+	case ACT_NEXT:
+	case ACT_PREV:
+		app_find_step(app, action == ACT_NEXT);
+		break;
+	case ACT_TOPICS:
+	case ACT_LOCATIONS:
+		open_picker(app, action == ACT_TOPICS ? FACET_TOPIC : FACET_LOCATION);
+		break;
+	case ACT_DATES:
+		app_open_prompt(app, PROMPT_DATES);
+		break;
+	case ACT_CLEAR:
+		if (!browse_clear(&app->browse))
+			app_message(app, true, "out of memory");
+		else
+			app_message(app, false, "Filters and search cleared");
+		break;
+	case ACT_HELP:
+		app->help_open = true;
+		app->help.top = app->help.sel = 0;
+		break;
+	case ACT_REDRAW:
+		term_redraw();
+		break;
+	default:
+		break;
+	}
+}
+
+static struct pane *focused_pane(struct app *app)
+{
+	if (app->help_open)
+		return &app->help_pane;
+	if (app->picking)
+		return &app->picker_pane;
+	return app->focus == FOCUS_READER || app->zoomed ? &app->reader_pane : &app->list_pane;
+}
+
+static void handle_key(struct app *app, int key)
+{
+	app->message[0] = '\0';
+	if (term_too_small()) {
+		app->quit = key == 'q' || key == 'Q';
+		return;
+	}
+	if (app->picking) {
+		enum action a = keys_lookup(KEYS_PICKER, key);
+		if (a && pane_picker_ops.act(app, &app->picker_pane, a))
+			return;
+	}
+	if (app->prompt.kind != PROMPT_NONE) {
+		prompt_key(app, key);
+		return;
+	}
+	enum action a = keys_lookup(KEYS_VIEW, key);
+	struct pane *pane = focused_pane(app);
+	if (a == ACT_NONE || pane->ops->act(app, pane, a))
+		return;
+	/* Help is on top of everything: only leaving it means something there. */
+	if (!app->help_open || a == ACT_QUIT || a == ACT_REDRAW)
+		app_act(app, a);
+}
+
+/* ---- layout ------------------------------------------------------------------------ */
+
+static void lay_out(struct app *app)
+{
+	int lines = term_lines(), cols = term_cols();
+	struct rect body = {1, 0, lines - 3, cols};
+	app->title = (struct rect){0, 0, 1, cols};
+	app->status = (struct rect){lines - 2, 0, 1, cols};
+	app->bottom = (struct rect){lines - 1, 0, 1, cols};
+	app->side_by_side = (app->layout == LAYOUT_SIDE && cols >= SIDE_BY_SIDE_MIN_COLS) ||
+	                    (app->layout == LAYOUT_AUTO && cols >= SIDE_BY_SIDE_COLS);
+	if (app->side_by_side) {
+		int lw = cols / 2;
+		app->list_pane.at = (struct rect){body.y, 0, body.h, lw};
+		app->separator = (struct rect){body.y, lw, body.h, 1};
+		app->reader_pane.at = (struct rect){body.y, lw + 1, body.h, cols - lw - 1};
+	} else {
+		int lh = (body.h - 1) * 2 / 5 > 1 ? (body.h - 1) * 2 / 5 : 1;
+		app->list_pane.at = (struct rect){body.y, 0, lh, cols};
+		app->separator = (struct rect){body.y + lh, 0, 1, cols};
+		app->reader_pane.at = (struct rect){body.y + lh + 1, 0, body.h - lh - 1, cols};
+	}
+	if (app->zoomed)
+		app->reader_pane.at = body;
+	app->help_pane.at = body;
+	app->picker_pane.at = body;
+}
+
+/* Lay the selected release out again when it or the reader's width changed; a new
+ * width keeps the line at the top in view. */
+static void sync_reader(struct app *app)
+{
+	const struct release *r = app_selected(app);
+	size_t width = (size_t)pane_text_width(&app->reader_pane);
+	struct doc *d = &app->doc;
+	bool ok = true;
+	if (r && r != d->release) {
+		ok = doc_layout(d, app->cat, r, width) &&
+		     doc_find(d, app->find.text, app->find.len);
+		app->reader.top = app->find_current = 0;
+	} else if (r && width != d->width && d->nlines) {
+		const struct doc_line *top =
+		        &d->lines[app->reader.top < d->nlines ? app->reader.top : 0];
+		uint8_t region = top->region;
+		const char *at = top->s;
+		ok = doc_relayout(d, width);
+		if (ok && region != REGION_NONE)
+			app->reader.top = doc_line_at(d, region, at);
+	}
+	if (!ok)
+		app_message(app, true, "out of memory");
+	app->reader.count = d->nlines;
+	app->reader.sel = app->reader.top;
+	scroll_fit(&app->reader, (size_t)(app->reader_pane.at.h > 0 ? app->reader_pane.at.h : 1));
+}
+
+static void sync(struct app *app)
+{
+	lay_out(app);
+	size_t n;
+	browse_list(&app->browse, &n);
+	app->list.count = n;
+	if (app->have_anchor)
+		app->list.sel = browse_locate(&app->browse, app->anchor);
+	scroll_fit(&app->list, (size_t)(app->list_pane.at.h > 0 ? app->list_pane.at.h : 1));
+	sync_reader(app);
+	app->help.count = pane_help_rows();
+	app->help.sel = app->help.top;
+	scroll_fit(&app->help, (size_t)(app->help_pane.at.h > 0 ? app->help_pane.at.h : 1));
+}
+
+/* ---- drawing ----------------------------------------------------------------------- */
+
+static void draw_title(const struct app *app)
+{
+	char text[512];
+	size_t len = (size_t)snprintf(text, sizeof text, " relview  %zu release%s  ",
+	                              app->cat->count, app->cat->count == 1 ? "" : "s");
+	for (size_t i = 0; i < app->cat->ninputs && len < sizeof text; i++)
+		len += (size_t)snprintf(text + len, sizeof text - len, "%s%s", i ? ", " : "",
+		                        app->cat->inputs[i]);
+	len = len < sizeof text ? len : sizeof text - 1;
+	term_put_fit(0, 0, text, len, app->title.w, ROLE_BAR);
+}
+
+static void draw_status(const struct app *app)
+{
+	char left[400], filters[300], right[64];
+	size_t n;
+	browse_list(&app->browse, &n);
+	bool reading = app->zoomed || app->focus == FOCUS_READER;
+	int percent = reading ? scroll_percent(&app->reader, (size_t)app->reader_pane.at.h)
+	              : n     ? (int)((app->list.sel + 1) * 100 / n)
+	                      : 100;
+	browse_describe(&app->browse, filters, sizeof filters);
+	snprintf(left, sizeof left, " %zu/%zu%s  %s", n, app->cat->count,
+	         browse_busy(&app->browse) ? "+" : "", filters);
+	snprintf(right, sizeof right, " %s %3d%%  ?:help ", reading ? "reader" : "list", percent);
+	int rw = (int)strlen(right), y = app->status.y, w = app->status.w;
+	if (rw >= w)
+		rw = 0;
+	term_put_fit(y, 0, left, strlen(left), w - rw, ROLE_BAR);
+	term_put(y, w - rw, right, (size_t)rw, rw, ROLE_BAR);
+}
+
+static const char *prompt_label(const struct app *app)
+{
+	switch (app->prompt.kind) {
+	case PROMPT_SEARCH:
+		return "Search: ";
+	case PROMPT_FIND:
+		return "Find: ";
+	case PROMPT_DATES:
+		return "Dates (FROM..UNTIL): ";
+	case PROMPT_PICK:
+		return app->picker.kind == FACET_TOPIC ? "Topic: " : "Location: ";
+	default:
+		return "";
+	}
+}
+
+/* The prompt and what it has found so far; returns where the cursor goes. */
+static int draw_prompt(const struct app *app)
+{
+	const char *label = prompt_label(app);
+	const struct edit *e = &app->prompt.edit;
+	int y = app->bottom.y, w = app->bottom.w;
+	char found[64] = "";
+	size_t n;
+	browse_list(&app->browse, &n);
+	if (app->prompt.kind == PROMPT_SEARCH && e->len)
+		snprintf(found, sizeof found, "   [%zu match%s%s]", n, n == 1 ? "" : "es",
+		         browse_busy(&app->browse) ? "..." : "");
+	else if (app->prompt.kind == PROMPT_FIND && e->len)
+		snprintf(found, sizeof found, "   [%zu in this release]", app->doc.nmatches);
+	term_fill(y, 0, w, ROLE_NORMAL);
+	int x = term_put(y, 0, label, strlen(label), w, ROLE_HEADING);
+	/* A long text shows its end, where the typing is. */
+	size_t skip = 0;
+	while (skip < e->len && (int)text_width(e->text + skip, e->len - skip) > w - x - 1)
+		skip++;
+	while (skip < e->len && ((unsigned char)e->text[skip] & 0xC0) == 0x80)
+		skip++;
+	x += term_put(y, x, e->text + skip, e->len - skip, w - x, ROLE_NORMAL);
+	term_put(y, x + 1, found, strlen(found), w - x - 1, ROLE_NORMAL);
+	return x;
+}
+
+static void draw_bottom(const struct app *app)
+{
+	static const char hints[] =
+	        "q:quit  Enter:read  /:search  t:topics  l:locations  d:dates  c:clear  v:layout  "
+	        "Tab:focus";
+	static const char help_hints[] = "j/k, PgDn/PgUp: scroll  q, Esc or ?: close the help";
+	int y = app->bottom.y, w = app->bottom.w;
+	const char *text = app->help_open ? help_hints : hints;
+	if (app->message[0])
+		term_put_fit(y, 0, app->message, strlen(app->message), w,
+		             app->message_error ? ROLE_ERROR : ROLE_NORMAL);
+	else
+		term_put_fit(y, 0, text, strlen(text), w, ROLE_DIM);
+}
+
+static void draw_panes(struct app *app)
+{
+	if (app->help_open) {
+		pane_help_ops.draw(app, &app->help_pane);
+		return;
+	}
+	if (app->picking) {
+		pane_picker_ops.draw(app, &app->picker_pane);
+		return;
+	}
+	if (!app->zoomed) {
+		pane_list_ops.draw(app, &app->list_pane);
+		const struct rect *s = &app->separator;
+		if (app->side_by_side)
+			term_vline(s->y, s->x, s->h);
+		else
+			term_hline(s->y, s->x, s->w);
+	}
+	pane_reader_ops.draw(app, &app->reader_pane);
+}
+
+static void draw(struct app *app)
+{
+	term_clear();
+	if (term_too_small()) {
+		term_draw_too_small();
+		term_flush();
+		return;
+	}
+	draw_title(app);
+	draw_panes(app);
+	draw_status(app);
+	int y, x;
+	if (app->prompt.kind != PROMPT_NONE && app->prompt.kind != PROMPT_PICK) {
+		x = draw_prompt(app);
+		term_cursor(app->bottom.y, x, true);
+	} else if (app->prompt.kind == PROMPT_PICK) {
+		draw_prompt(app);
+		struct pane *pane = focused_pane(app);
+		pane->ops->cursor(app, pane, &y, &x);
+		term_cursor(y, x, false);
+	} else {
+		draw_bottom(app);
+		struct pane *pane = focused_pane(app);
+		pane->ops->cursor(app, pane, &y, &x);
+		term_cursor(y, x, false);
+	}
+	term_flush();
+}
+
+/* ---- the loop ---------------------------------------------------------------------- */
+
+static long elapsed_ns(const struct timespec *since)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - since->tv_sec) * 1000000000L + (now.tv_nsec - since->tv_nsec);
+}
+
+/* Search for one slice of time, then let keys in: typing never waits for a scan. */
+static void search_slice(struct app *app)
+{
+	struct timespec start;
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	while (!browse_step(&app->browse, SEARCH_STEP) && elapsed_ns(&start) < SEARCH_SLICE_NS)
+		;
+}
+
+/* Returns the signal that ended it, or 0 for a quit. */
+static int run_loop(struct app *app)
+{
+	bool dirty = true;
+	for (;;) {
+		bool resumed;
+		int sig = term_poll_signals(&resumed);
+		if (sig)
+			return sig;
+		if (app->quit)
+			return 0;
+		if (browse_busy(&app->browse)) {
+			search_slice(app);
+			dirty = true;
+		}
+		if (dirty || resumed) {
+			sync(app);
+			draw(app);
+			dirty = false;
+		}
+		/* Idle, wake up now and then anyway to notice signals. */
+		int key = term_read_key(browse_busy(&app->browse) ? 0 : 1000);
+		if (key != KEYCODE_NONE) {
+			handle_key(app, key);
+			dirty = true;
+		}
+	}
+}
+
+int app_run(const struct catalog *cat, const struct cli *cli)
+{
+	struct app *app = calloc(1, sizeof *app);
+	if (!app || !browse_init(&app->browse, cat, &cli->query)) {
+		fprintf(stderr, "relview: out of memory\n");
+		free(app);
+		return EXIT_FAILURE;
+	}
+	app->cat = cat;
+	app->list_pane.ops = &pane_list_ops;
+	app->reader_pane.ops = &pane_reader_ops;
+	app->picker_pane.ops = &pane_picker_ops;
+	app->help_pane.ops = &pane_help_ops;
+	int status = EXIT_FAILURE;
+	if (term_open(&app->term)) {
+		if (app->term.notice[0])
+			app_message(app, false, "%s", app->term.notice);
+		int sig = run_loop(app);
+		term_close();
+		status = sig ? 128 + sig : EXIT_SUCCESS;
+	}
+	if (app->picking)
+		picker_free(&app->picker);
+	doc_free(&app->doc);
+	browse_free(&app->browse);
+	free(app);
+	return status;
+}

@@ -1,0 +1,321 @@
+#include "config.h"
+
+#include "relview/term.h"
+
+#include "relview/keys.h"
+#include "relview/text.h"
+
+#include <curses.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static SCREEN *screen;
+static FILE *tty_in; /* /dev/tty, when stdin is not the terminal */
+static bool utf8;
+static chtype role_attr[ROLE_COUNT];
+
+static volatile sig_atomic_t stop_signal, suspend_asked;
+
+/* Only flags are set here; the event loop does the work outside the handler, where
+ * curses may be called. */
+static void on_signal(int sig)
+{
+	if (sig == SIGTSTP)
+		suspend_asked = 1;
+	else
+		stop_signal = sig;
+}
+
+/* No SA_RESTART: a signal interrupts the wait for a key, so it is seen at once. */
+static void catch_signal(int sig)
+{
+	struct sigaction sa = {0};
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(sig, &sa, NULL);
+}
+
+static void set_roles(void)
+{
+	role_attr[ROLE_NORMAL] = A_NORMAL;
+	role_attr[ROLE_BAR] = A_REVERSE;
+	role_attr[ROLE_SELECTED] = A_REVERSE;
+	role_attr[ROLE_IDLE] = A_BOLD | A_UNDERLINE;
+	role_attr[ROLE_HEADING] = A_BOLD;
+	role_attr[ROLE_LABEL] = A_BOLD;
+	role_attr[ROLE_MATCH] = A_UNDERLINE | A_BOLD;
+	role_attr[ROLE_CURRENT] = A_REVERSE | A_BOLD;
+	role_attr[ROLE_DIM] = A_DIM;
+	role_attr[ROLE_ERROR] = A_BOLD;
+	if (!has_colors() || start_color() == ERR)
+		return;
+	short bg = use_default_colors() == OK ? -1 : COLOR_BLACK;
+	init_pair(1, COLOR_CYAN, bg);
+	init_pair(2, COLOR_BLACK, COLOR_YELLOW);
+	init_pair(3, COLOR_RED, bg);
+	role_attr[ROLE_LABEL] = COLOR_PAIR(1);
+	role_attr[ROLE_MATCH] = COLOR_PAIR(2);
+	role_attr[ROLE_ERROR] = COLOR_PAIR(3) | A_BOLD;
+}
+
+/* Printable ASCII only, so a strange TERM value cannot reach the screen raw. */
+static void describe_term(char *out, size_t size, const char *name)
+{
+	size_t i = 0;
+	for (; name[i] && i + 1 < size && i < 40; i++)
+		out[i] = name[i] > ' ' && name[i] < 0x7f ? name[i] : '?';
+	out[i] = '\0';
+}
+
+/* Try TERM, then close relatives that every terminfo database has. */
+static const char *open_screen(FILE *in)
+{
+	static const char *const fallbacks[] = {"xterm-256color", "xterm", "vt100"};
+	const char *env = getenv("TERM");
+	if (env && *env && (screen = newterm(env, stdout, in)))
+		return env;
+	for (size_t i = 0; i < sizeof fallbacks / sizeof *fallbacks; i++)
+		if ((screen = newterm(fallbacks[i], stdout, in)))
+			return fallbacks[i];
+	return NULL;
+}
+
+bool term_open(struct term *t)
+{
+	static bool registered;
+	*t = (struct term){0};
+	catch_signal(SIGINT);
+	catch_signal(SIGTERM);
+	catch_signal(SIGHUP);
+	catch_signal(SIGQUIT);
+	catch_signal(SIGTSTP);
+	FILE *in = stdin;
+	if (!isatty(STDIN_FILENO) && !(in = tty_in = fopen("/dev/tty", "r"))) {
+		fprintf(stderr, "relview: cannot read keys: no terminal (/dev/tty)\n");
+		return false;
+	}
+	const char *used = open_screen(in);
+	if (!used) {
+		fprintf(stderr, "relview: no usable terminal type (TERM, xterm-256color, xterm, "
+		                "vt100)\n");
+		term_close();
+		return false;
+	}
+	const char *env = getenv("TERM");
+	if (env != used) {
+		char name[48];
+		describe_term(name, sizeof name, env ? env : "");
+		snprintf(t->notice, sizeof t->notice, "TERM '%s' is unknown here: using %s", name,
+		         used);
+	}
+	if (!registered)
+		registered = atexit(term_close) == 0;
+	utf8 = t->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	cbreak(); /* Ctrl-C and Ctrl-Z stay signals */
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	intrflush(stdscr, FALSE);
+	set_escdelay(25);
+	curs_set(0);
+	set_roles();
+	return true;
+}
+
+void term_close(void)
+{
+	if (screen) {
+		curs_set(1);
+		endwin();
+		delscreen(screen);
+		screen = NULL;
+	}
+	if (tty_in) {
+		fclose(tty_in);
+		tty_in = NULL;
+	}
+}
+
+static void suspend(void)
+{
+	endwin();
+	signal(SIGTSTP, SIG_DFL);
+	raise(SIGTSTP); /* stopped here until `fg` */
+	catch_signal(SIGTSTP);
+	clearok(curscr, TRUE);
+}
+
+int term_poll_signals(bool *resumed)
+{
+	*resumed = false;
+	if (suspend_asked && !stop_signal) {
+		suspend_asked = 0;
+		suspend();
+		*resumed = true;
+	}
+	return stop_signal;
+}
+
+int term_read_key(int timeout_ms)
+{
+	wint_t ch;
+	timeout(timeout_ms);
+	int r = get_wch(&ch);
+	if (r == ERR)
+		return KEYCODE_NONE;
+	if (r == KEY_CODE_YES)
+		return ch == KEY_ENTER ? '\n' : KEYCODE_FN((int)ch);
+	if (ch == '\r')
+		return '\n';
+	if (ch == 127 || ch == 8)
+		return KEYCODE_FN(KEY_BACKSPACE);
+	return (int)ch;
+}
+
+bool term_too_small(void)
+{
+	return COLS < TERM_MIN_COLS || LINES < TERM_MIN_LINES;
+}
+
+void term_draw_too_small(void)
+{
+	char size[64];
+	snprintf(size, sizeof size, "need %dx%d, have %dx%d", TERM_MIN_COLS, TERM_MIN_LINES, COLS,
+	         LINES);
+	const char *lines[] = {"Terminal too small", size, "enlarge it, or q to quit"};
+	erase();
+	int top = LINES > 3 ? (LINES - 3) / 2 : 0;
+	for (int i = 0; i < 3 && top + i < LINES; i++) {
+		int len = (int)strlen(lines[i]);
+		int x = COLS > len ? (COLS - len) / 2 : 0;
+		term_put(top + i, x, lines[i], strlen(lines[i]), COLS - x, ROLE_HEADING);
+	}
+	term_cursor(top, 0, false);
+}
+
+/* The ASCII stand-in of a code point, for locales that cannot show it: accented
+ * Latin letters lose their accent, typographic quotes and dashes become plain ones. */
+static char ascii_standin(uint32_t cp)
+{
+	static const char latin1[] =
+	        "AAAAAAACEEEEIIIIDNOOOOOxOUUUUYTsaaaaaaaceeeeiiiidnooooo/ouuuuyty";
+	if (cp >= 0x20 && cp < 0x7f)
+		return (char)cp;
+	if (cp >= 0xC0 && cp <= 0xFF)
+		return latin1[cp - 0xC0];
+	switch (cp) {
+	case 0xA0:
+		return ' ';
+	case 0x2018:
+	case 0x2019:
+		return '\'';
+	case 0x201C:
+	case 0x201D:
+		return '"';
+	case 0x2010:
+	case 0x2013:
+	case 0x2014:
+		return '-';
+	case 0x2026:
+		return '.';
+	}
+	return '?';
+}
+
+/* One stand-in per cell, so the text takes the room text_width() counted. */
+static void put_ascii(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		uint32_t cp = text_next_cp(s, n, &i);
+		for (int w = text_cp_width(cp); w > 0; w--)
+			addch((chtype)(unsigned char)ascii_standin(cp));
+	}
+}
+
+int term_put(int y, int x, const char *s, size_t n, int cols, enum role role)
+{
+	size_t used = 0;
+	if (cols <= 0)
+		return 0;
+	size_t fit = text_fit(s, n, (size_t)cols, &used);
+	attrset(role_attr[role]);
+	move(y, x);
+	if (utf8)
+		addnstr(s, (int)fit);
+	else
+		put_ascii(s, fit);
+	attrset(A_NORMAL);
+	return (int)used;
+}
+
+void term_put_fit(int y, int x, const char *s, size_t n, int cols, enum role role)
+{
+	const char *ellipsis = utf8 ? "\xe2\x80\xa6" : "~";
+	if (cols <= 0)
+		return;
+	int used;
+	if (text_width(s, n) <= (size_t)cols) {
+		used = term_put(y, x, s, n, cols, role);
+	} else {
+		used = term_put(y, x, s, n, cols - 1, role);
+		used += term_put(y, x + used, ellipsis, strlen(ellipsis), 1, role);
+	}
+	term_fill(y, x + used, cols - used, role);
+}
+
+void term_fill(int y, int x, int cols, enum role role)
+{
+	if (cols <= 0)
+		return;
+	attrset(role_attr[role]);
+	mvhline(y, x, ' ', cols);
+	attrset(A_NORMAL);
+}
+
+void term_hline(int y, int x, int cols)
+{
+	move(y, x);
+	for (int i = 0; i < cols; i++)
+		addstr(utf8 ? "\xe2\x94\x80" : "-");
+}
+
+void term_vline(int y, int x, int rows)
+{
+	for (int i = 0; i < rows; i++)
+		mvaddstr(y + i, x, utf8 ? "\xe2\x94\x82" : "|");
+}
+
+void term_cursor(int y, int x, bool visible)
+{
+	curs_set(visible ? 1 : 0);
+	move(y, x);
+}
+
+void term_redraw(void)
+{
+	clearok(curscr, TRUE);
+}
+
+void term_flush(void)
+{
+	refresh();
+}
+
+int term_lines(void)
+{
+	return LINES;
+}
+
+int term_cols(void)
+{
+	return COLS;
+}
+
+void term_clear(void)
+{
+	erase();
+}
