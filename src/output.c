@@ -11,7 +11,8 @@
 
 static void put(FILE *out, struct str s)
 {
-	fwrite(s.s, 1, s.len, out);
+	if (s.len)
+		fwrite(s.s, 1, s.len, out);
 }
 
 /* ---- TSV ---------------------------------------------------------------------- */
