@@ -116,6 +116,12 @@ static void hand_over(struct reader *r, const char *path, size_t len)
 	r->handler->entry(r->handler->ctx, &e);
 }
 
+static const char *archive_reason(struct archive *a)
+{
+	const char *msg = archive_error_string(a);
+	return msg ? msg : "damaged archive";
+}
+
 static void report_entry_failure(struct reader *r, struct archive *a, const char *path,
                                  enum read_result res)
 {
@@ -132,11 +138,22 @@ static void report_entry_failure(struct reader *r, struct archive *a, const char
 		problem(r, path, msg);
 		break;
 	case READ_FAILED:
-		problem(r, path, archive_error_string(a) ? archive_error_string(a) : "read error");
+		problem(r, path, archive_reason(a));
 		break;
 	case READ_OK:
 		break;
 	}
+}
+
+/* Read the current entry and hand it over, or report why it could not be read. */
+static void read_content(struct reader *r, struct archive *a, const char *path)
+{
+	size_t len;
+	enum read_result res = read_data(r, a, &len);
+	if (res == READ_OK)
+		hand_over(r, path, len);
+	else
+		report_entry_failure(r, a, path, res);
 }
 
 /* The entry's name as the handler sees it: inside a folder, prefixed with the
@@ -168,20 +185,9 @@ static void read_one_entry(struct reader *r, struct archive *a, struct archive_e
 	} else if (archive_entry_is_data_encrypted(ae)) {
 		problem(r, path, "encrypted entry, skipped");
 	} else {
-		size_t len;
-		enum read_result res = read_data(r, a, &len);
-		if (res == READ_OK)
-			hand_over(r, path, len);
-		else
-			report_entry_failure(r, a, path, res);
+		read_content(r, a, path);
 	}
 	free(owned);
-}
-
-static const char *archive_reason(struct archive *a)
-{
-	const char *msg = archive_error_string(a);
-	return msg ? msg : "damaged archive";
 }
 
 /* Walk the entries of an opened archive, starting from the first header's status.
@@ -260,16 +266,10 @@ static void read_plain(struct reader *r, const struct origin *o, const char *pre
 	}
 	if (status == ARCHIVE_OK)
 		status = archive_read_next_header(a, &ae);
-	if (status == ARCHIVE_OK) {
-		size_t len;
-		enum read_result res = read_data(r, a, &len);
-		if (res == READ_OK)
-			hand_over(r, prefix, len);
-		else
-			report_entry_failure(r, a, prefix, res);
-	} else if (status != ARCHIVE_EOF) {
+	if (status == ARCHIVE_OK)
+		read_content(r, a, prefix);
+	else if (status != ARCHIVE_EOF)
 		problem(r, prefix, archive_reason(a));
-	}
 	archive_read_free(a);
 }
 
