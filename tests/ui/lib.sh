@@ -1,0 +1,137 @@
+# lib.sh — helpers for the terminal UI tests: they run the real relview in a real
+# terminal (tmux on a private socket, fixed size), send keys and read the screen.
+# Source it, don't run it:   . "$SRCDIR/tests/ui/lib.sh"
+# Sourcing it makes a scratch directory $TMP and a bundle $BUNDLE (200 releases from
+# relgen), and makes sure the tmux server goes away when the test exits.
+# Exit statuses are automake's: 0 pass, 1 fail, 77 skip, 99 hard error.
+
+TEST=${0##*/}
+
+fail() {
+	echo "$TEST: FAIL: $*" >&2
+	echo "--- screen ---" >&2
+	screen >&2 || true
+	exit 1
+}
+
+skip() {
+	echo "SKIP: $*"
+	exit 77
+}
+
+hard_error() {
+	echo "$TEST: ERROR: $*" >&2
+	exit 99
+}
+
+note() {
+	echo "$TEST: $*"
+}
+
+command -v tmux >/dev/null 2>&1 || skip "tmux is not installed"
+[ -n "${RELVIEW:-}" ] && [ -x "$RELVIEW" ] || hard_error "RELVIEW is not set to the binary"
+[ -n "${RELGEN:-}" ] && [ -x "$RELGEN" ] || skip "tools/relgen is not built"
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/relview-ui.XXXXXX") || hard_error "no scratch directory"
+SOCKET=relview-test-$$
+cleanup() {
+	tmux -L "$SOCKET" kill-server >/dev/null 2>&1
+	[ -n "${KEEP_TMP:-}" ] || rm -rf "$TMP"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM HUP
+
+BUNDLE=$TMP/releases.tar.gz
+"$RELGEN" -n 200 -s 7 -f tar.gz "$BUNDLE" >/dev/null 2>&1 || hard_error "relgen failed"
+TOTAL=$("$RELVIEW" --list "$BUNDLE" | wc -l)
+[ "$TOTAL" -gt 0 ] || hard_error "the bundle has no releases"
+
+t() {
+	tmux -L "$SOCKET" -f /dev/null "$@"
+}
+
+# start [WIDTH HEIGHT] -- COMMAND...: a shell in a new terminal of that size (100x30
+# by default) that runs the command, then prints "EXIT=status" and waits.
+start() {
+	width=100 height=30
+	if [ "$1" != -- ]; then
+		width=$1 height=$2
+		shift 2
+	fi
+	shift
+	cmd=
+	for arg; do
+		cmd="$cmd '$(printf %s "$arg" | sed "s/'/'\\\\''/g")'"
+	done
+	t kill-server >/dev/null 2>&1
+	# A server still shutting down can refuse a new session: try again shortly.
+	for try in 1 2 3 4 5; do
+		t new-session -d -x "$width" -y "$height" \
+			"env TERM=\${UI_TERM:-xterm-256color} $cmd; echo EXIT=\$?; sleep 600" \
+			2>/dev/null && return 0
+		sleep 0.2
+	done
+	hard_error "tmux would not start"
+}
+
+screen() {
+	t capture-pane -p
+}
+
+# Line N (1-based) of the screen.
+screen_line() {
+	screen | sed -n "${1}p"
+}
+
+keys() {
+	t send-keys "$@"
+}
+
+# Type text literally.
+type_text() {
+	t send-keys -l "$1"
+}
+
+# wait_for TEXT [SECONDS]: until TEXT shows on the screen.
+wait_for() {
+	tries=$(( ${2:-10} * 20 ))
+	while [ "$tries" -gt 0 ]; do
+		screen | grep -qF -- "$1" && return 0
+		sleep 0.05
+		tries=$((tries - 1))
+	done
+	fail "'$1' never showed"
+}
+
+# wait_gone TEXT [SECONDS]: until TEXT is no longer on the screen.
+wait_gone() {
+	tries=$(( ${2:-10} * 20 ))
+	while [ "$tries" -gt 0 ]; do
+		screen | grep -qF -- "$1" || return 0
+		sleep 0.05
+		tries=$((tries - 1))
+	done
+	fail "'$1' never went away"
+}
+
+# The status line's "shown/total" count, once it settles (no search running).
+shown() {
+	screen | sed -n 's/^ \([0-9]*\)\/[0-9]*  .*/\1/p' | tail -1
+}
+
+# expect_shown N: the status line says N of TOTAL are shown.
+expect_shown() {
+	wait_for " $1/$TOTAL "
+}
+
+# The terminal is given back: the program said its exit status and the alternate
+# screen is off.
+expect_restored() {
+	wait_for "EXIT=${1:-0}"
+	[ "$(t display -p '#{alternate_on}')" = 0 ] || fail "the alternate screen is still on"
+}
+
+# The list, as --list prints it, for expected values.
+list() {
+	"$RELVIEW" --list "$@" "$BUNDLE"
+}
