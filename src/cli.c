@@ -47,8 +47,9 @@ static void print_help(void)
 	}
 	printf("\nFilters combine with AND between kinds and OR within a kind: --topic and\n"
 	       "--location may be given more than once. --search is case-insensitive unless\n"
-	       "TEXT has a capital letter. Without --list, --print or --stats, the catalog\n"
-	       "is listed as with --list.\n\n"
+	       "TEXT has a capital letter. Without --list, --print or --stats, relview opens\n"
+	       "its reader on the terminal (keys: press ? in it), or lists as --list when\n"
+	       "standard output is not a terminal.\n\n"
 	       "Exit status: 0 on success, 1 when nothing could be read, 2 on usage errors.\n");
 }
 
