@@ -4,6 +4,7 @@
 
 #include "relview/catalog.h"
 #include "relview/parse.h"
+#include "relview/sandbox.h"
 #include "relview/text.h"
 
 #include <stdlib.h>
@@ -130,8 +131,8 @@ bool load_input(struct catalog *cat, const char *input, const struct load_option
 	uint64_t before = counts->releases;
 	bool ok = false;
 	if (name && (l.input_id = catalog_add_input(cat, name)) >= 0) {
-		struct source_handler h = {&l, on_entry, on_problem};
-		ok = source_read(input, &opt->limits, &h, &counts->source);
+		struct source_handler h = {&l, on_entry, on_problem, NULL};
+		ok = sandbox_read(input, &opt->limits, &h, &counts->source);
 		if (counts->releases == before && l.problems == 0)
 			report(&l, NULL, "no releases found");
 		if (l.problems > LOAD_PROBLEMS_SHOWN)

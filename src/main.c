@@ -33,7 +33,7 @@ static size_t terminal_width(void)
 static bool load_all(struct catalog *cat, const struct cli *cli, const struct topic_vocab *vocab)
 {
 	struct load_options opt = {
-	        .limits = {SOURCE_MAX_ENTRY_BYTES, SOURCE_MAX_TOTAL_BYTES, SOURCE_MAX_ENTRIES},
+	        .limits = SOURCE_DEFAULT_LIMITS,
 	        .vocab = vocab,
 	        .errors = stderr,
 	};

@@ -26,9 +26,11 @@ struct reader {
 	struct source_counts *counts;
 	unsigned char *buf; /* one entry's content, reused from entry to entry */
 	size_t cap;
-	uint64_t inflated; /* bytes inflated from this input, skipped ones included */
-	bool stop;         /* a limit of the whole input was hit */
-	bool dead;         /* the archive being read failed for good */
+	uint64_t inflated;   /* bytes inflated from this input, skipped ones included */
+	uint64_t reported;   /* inflated as of the last progress report */
+	const char *current; /* the entry being read */
+	bool stop;           /* a limit of the whole input was hit */
+	bool dead;           /* the archive being read failed for good */
 };
 
 static void problem(struct reader *r, const char *path, const char *reason)
@@ -58,9 +60,18 @@ static bool reserve(struct reader *r, size_t want)
 	return true;
 }
 
+static void progress(struct reader *r)
+{
+	r->reported = r->inflated;
+	if (r->handler->progress)
+		r->handler->progress(r->handler->ctx, r->current, r->inflated);
+}
+
 static bool count_inflated(struct reader *r, size_t n)
 {
 	r->inflated += n;
+	if (r->inflated - r->reported >= SOURCE_PROGRESS_STEP)
+		progress(r);
 	if (r->inflated <= r->limits->max_total_bytes)
 		return true;
 	r->stop = true;
@@ -149,11 +160,14 @@ static void report_entry_failure(struct reader *r, struct archive *a, const char
 static void read_content(struct reader *r, struct archive *a, const char *path)
 {
 	size_t len;
+	r->current = path;
+	progress(r);
 	enum read_result res = read_data(r, a, &len);
 	if (res == READ_OK)
 		hand_over(r, path, len);
 	else
 		report_entry_failure(r, a, path, res);
+	r->current = NULL; /* the path may not outlive this entry */
 }
 
 /* The entry's name as the handler sees it: inside a folder, prefixed with the

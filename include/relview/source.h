@@ -14,11 +14,25 @@ struct source_limits {
 	uint64_t max_entry_bytes; /* a larger entry is skipped with a message */
 	uint64_t max_total_bytes; /* bytes inflated from one input, skipped ones included */
 	uint64_t max_entries;     /* entries (of any type) in one input */
+	/* For reading in a child process (sandbox.h): */
+	uint64_t max_memory;    /* address space of the reading process */
+	unsigned stall_seconds; /* a reader silent this long is stopped */
 };
 
 #define SOURCE_MAX_ENTRY_BYTES ((uint64_t)64 << 20)
 #define SOURCE_MAX_TOTAL_BYTES ((uint64_t)4 << 30)
 #define SOURCE_MAX_ENTRIES     ((uint64_t)5000000)
+#define SOURCE_MAX_MEMORY      ((uint64_t)512 << 20)
+#define SOURCE_STALL_SECONDS   5u
+#define SOURCE_DEFAULT_LIMITS                                                                      \
+	{                                                                                          \
+		SOURCE_MAX_ENTRY_BYTES, SOURCE_MAX_TOTAL_BYTES, SOURCE_MAX_ENTRIES,                \
+		        SOURCE_MAX_MEMORY, SOURCE_STALL_SECONDS                                    \
+	}
+
+/* Progress is reported at least this often (bytes inflated), so that a watcher can
+ * tell a slow reader from a stuck one. */
+#define SOURCE_PROGRESS_STEP ((uint64_t)1 << 20)
 
 struct source_entry {
 	const char *input;         /* the input as given on the command line */
@@ -35,6 +49,9 @@ struct source_handler {
 	/* One problem: the entry path is NULL when it concerns the input as a whole. The
 	 * strings are raw; the receiver sanitises them before printing. */
 	void (*problem)(void *ctx, const char *input, const char *path, const char *reason);
+	/* Optional (may be NULL): reading goes on — called as each regular entry starts
+	 * and every SOURCE_PROGRESS_STEP bytes inflated, with the input's running total. */
+	void (*progress)(void *ctx, const char *path, uint64_t inflated);
 };
 
 struct source_counts {

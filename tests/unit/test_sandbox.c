@@ -1,0 +1,175 @@
+/* sandbox: what a reader in a child process reports arrives in order; a reader that
+ * crashes, hangs or runs out of memory costs one clear problem line, not relview. */
+#include "config.h"
+
+#include "relview/sandbox.h"
+
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+/* What the parent saw, as one line per callback. */
+struct log {
+	char text[4096];
+};
+
+static void add(struct log *log, const char *kind, const char *path, const char *what)
+{
+	size_t n = strlen(log->text);
+	snprintf(log->text + n, sizeof log->text - n, "%s %s %s\n", kind, path ? path : "-", what);
+}
+
+static void on_entry(void *ctx, const struct source_entry *e)
+{
+	char data[64];
+	snprintf(data, sizeof data, "%.*s", (int)e->len, (const char *)e->data);
+	add(ctx, "entry", e->path, data);
+}
+
+static void on_problem(void *ctx, const char *input, const char *path, const char *reason)
+{
+	(void)input;
+	add(ctx, "problem", path, reason);
+}
+
+static void on_progress(void *ctx, const char *path, uint64_t inflated)
+{
+	char n[32];
+	snprintf(n, sizeof n, "%llu", (unsigned long long)inflated);
+	add(ctx, "progress", path, n);
+}
+
+static const struct source_limits limits = {1 << 20, 1 << 24, 100, 256 << 20, 1};
+
+static bool run(sandbox_reader reader, struct log *log, struct source_counts *counts)
+{
+	memset(log, 0, sizeof *log);
+	memset(counts, 0, sizeof *counts);
+	struct source_handler h = {log, on_entry, on_problem, on_progress};
+	return sandbox_run(reader, "input", &limits, &h, counts);
+}
+
+/* Readers run in the child: each reports like source_read would, then misbehaves. */
+static void emit_two(const struct source_handler *h, struct source_counts *counts)
+{
+	h->progress(h->ctx, "a.txt", 0);
+	h->entry(h->ctx,
+	         &(struct source_entry){"input", "a.txt", (const unsigned char *)"alpha", 5});
+	h->problem(h->ctx, "input", "b.txt", "damaged");
+	h->progress(h->ctx, "c.txt", 5);
+	counts->entries = 1;
+	counts->problems = 1;
+}
+
+static bool well_behaved(const char *input, const struct source_limits *l,
+                         const struct source_handler *h, struct source_counts *counts)
+{
+	(void)input, (void)l;
+	emit_two(h, counts);
+	h->entry(h->ctx, &(struct source_entry){"input", NULL, (const unsigned char *)"plain", 5});
+	counts->entries++;
+	return true;
+}
+
+static bool crashes(const char *input, const struct source_limits *l,
+                    const struct source_handler *h, struct source_counts *counts)
+{
+	(void)input, (void)l;
+	emit_two(h, counts);
+	raise(SIGSEGV);
+	return true;
+}
+
+static bool hangs(const char *input, const struct source_limits *l, const struct source_handler *h,
+                  struct source_counts *counts)
+{
+	(void)input, (void)l;
+	emit_two(h, counts);
+	sleep(60); /* far past the stall limit of 1 second */
+	return true;
+}
+
+static bool eats_memory(const char *input, const struct source_limits *l,
+                        const struct source_handler *h, struct source_counts *counts)
+{
+	(void)input, (void)l, (void)counts;
+	for (size_t total = 0; total < ((size_t)4 << 30); total += 64 << 20) {
+		char *p = malloc(64 << 20);
+		if (!p) {
+			h->problem(h->ctx, "input", NULL, "out of memory");
+			return false;
+		}
+		memset(p, 1, 64 << 20);
+	}
+	return true;
+}
+
+static void messages_arrive_in_order_with_counts(void **state)
+{
+	(void)state;
+	struct log log;
+	struct source_counts counts;
+	assert_true(run(well_behaved, &log, &counts));
+	assert_string_equal(log.text, "progress a.txt 0\n"
+	                              "entry a.txt alpha\n"
+	                              "problem b.txt damaged\n"
+	                              "progress c.txt 5\n"
+	                              "entry - plain\n");
+	assert_int_equal(counts.entries, 2);
+	assert_int_equal(counts.problems, 1);
+}
+
+static void a_crash_is_one_problem_naming_the_entry(void **state)
+{
+	(void)state;
+	struct log log;
+	struct source_counts counts;
+	assert_false(run(crashes, &log, &counts));
+	assert_non_null(strstr(log.text, "entry a.txt alpha\n"));
+	assert_non_null(strstr(log.text, "problem c.txt reading stopped: the archive reader "
+	                                 "crashed (Segmentation fault)\n"));
+}
+
+static void a_hang_is_stopped_after_the_stall_limit(void **state)
+{
+	(void)state;
+	struct log log;
+	struct source_counts counts;
+	time_t start = time(NULL);
+	assert_false(run(hangs, &log, &counts));
+	assert_true(time(NULL) - start <= 3);
+	assert_non_null(
+	        strstr(log.text, "problem c.txt reading stopped: no progress for 1 seconds"));
+}
+
+static void memory_is_capped(void **state)
+{
+	(void)state;
+	struct log log;
+	struct source_counts counts;
+#if defined(__SANITIZE_ADDRESS__)
+	skip(); /* ASan reserves more address space than any cap */
+#endif
+	assert_false(run(eats_memory, &log, &counts));
+	assert_string_equal(log.text, "problem - out of memory\n");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(messages_arrive_in_order_with_counts),
+	        cmocka_unit_test(a_crash_is_one_problem_naming_the_entry),
+	        cmocka_unit_test(a_hang_is_stopped_after_the_stall_limit),
+	        cmocka_unit_test(memory_is_capped),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
