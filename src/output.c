@@ -268,7 +268,7 @@ static void stats_years(FILE *out, const struct catalog *cat, const uint32_t *vi
 	enum { YEARS = DATE_MAX_YEAR - DATE_MIN_YEAR + 1 };
 	static const char undated[] = "undated";
 	struct tally t[YEARS + 1];
-	char names[YEARS][5];
+	char names[YEARS][12]; /* room for any int: the compiler cannot see the year range */
 	for (int y = 0; y < YEARS; y++) {
 		snprintf(names[y], sizeof names[y], "%04d", DATE_MIN_YEAR + y);
 		t[y] = (struct tally){{names[y], 4}, 0};
