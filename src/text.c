@@ -284,28 +284,25 @@ size_t text_decode(const void *in, size_t n, char *out, unsigned flags)
 /* ---- binary detection ------------------------------------------------------------ */
 
 #define BINARY_HEAD_BYTES 8192
-
-/* Controls that plain text legitimately contains. */
-static bool is_text_control(unsigned char c)
-{
-	return c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
+/* Control bytes are counted in a shorter head: binary formats show theirs at once,
+ * and this check runs over every entry of a bundle. */
+#define CONTROL_HEAD_BYTES 1024
+/* Bit c set: control byte c is one that plain text legitimately contains. */
+#define TEXT_CONTROLS ((1u << '\t') | (1u << '\n') | (1u << '\f') | (1u << '\r'))
 
 bool text_looks_binary(const void *in, size_t n)
 {
 	const unsigned char *s = in;
-	size_t head = n < BINARY_HEAD_BYTES ? n : BINARY_HEAD_BYTES;
+	size_t head = n < CONTROL_HEAD_BYTES ? n : CONTROL_HEAD_BYTES;
 	size_t controls = 0;
 
 	/* UTF-16 text is full of NUL bytes, but its BOM says what it is. */
 	if (starts_with(s, n, "\xFF\xFE", 2) || starts_with(s, n, "\xFE\xFF", 2))
 		return false;
-	if (memchr(s, '\0', head))
+	if (memchr(s, '\0', n < BINARY_HEAD_BYTES ? n : BINARY_HEAD_BYTES))
 		return true;
-	for (size_t i = 0; i < head; i++) {
-		if (s[i] < 0x20 && !is_text_control(s[i]))
-			controls++;
-	}
+	for (size_t i = 0; i < head; i++)
+		controls += s[i] < 0x20 && !((TEXT_CONTROLS >> s[i]) & 1);
 	/* More than one control byte in ten: a few stray ones survive in real releases. */
 	return controls * 10 > head;
 }

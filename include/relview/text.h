@@ -36,9 +36,9 @@ size_t text_decoded_max(size_t n);
  *    sequence or reorder what is shown. */
 size_t text_decode(const void *in, size_t n, char *out, unsigned flags);
 
-/* True when the bytes are not a release: a NUL byte in the head (the first 8 KiB), or
- * more than one byte in ten of it a C0 control other than \t \n \r \f; false when
- * the input starts with a UTF-16 BOM, and for empty input. */
+/* True when the bytes are not a release: a NUL byte in the first 8 KiB, or more than
+ * one byte in ten of the first 1 KiB a C0 control other than \t \n \r \f; false
+ * when the input starts with a UTF-16 BOM, and for empty input. */
 bool text_looks_binary(const void *in, size_t n);
 
 /* Decode one code point of valid UTF-8 at s[*i] (i < n) and advance *i. Invalid

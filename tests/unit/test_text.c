@@ -590,6 +590,12 @@ static void test_binary_looks_at_the_head_only(void **state)
 	assert_false(text_looks_binary(big, HEAD + 100));
 	big[HEAD - 1] = '\0';
 	assert_true(text_looks_binary(big, HEAD + 100));
+	/* Control bytes count in the first KiB only. */
+	memset(big, 'x', HEAD + 100);
+	memset(big + 1024, '\x01', 1024);
+	assert_false(text_looks_binary(big, HEAD + 100));
+	memset(big + 1024 - 103, '\x01', 103);
+	assert_true(text_looks_binary(big, HEAD + 100));
 	free(big);
 }
 
