@@ -69,13 +69,82 @@ static const char *find_folded(const struct matcher *m, const char *hay, size_t 
 	}
 }
 
+/* ---- two-byte filter: the pattern's first and last bytes, many places at once -----
+ *
+ * For patterns of two bytes or more, every position is tested at once for "first
+ * byte here and last byte k-1 further" over a whole vector of positions; only where
+ * both agree are the bytes between compared. Folding costs nothing: a letter's two
+ * cases differ in bit 0x20 only, so OR-ing that bit into the text before comparing
+ * with the lower-case letter matches both (and nothing else). Over release text this
+ * runs at several GB/s where a byte loop or memmem run at a fraction of that. */
+
+static bool is_lower_letter(char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+static bool middle_equal(const struct matcher *m, const char *at)
+{
+	return m->fold ? equal_folded(at + 1, m->pattern + 1, m->len - 2)
+	               : memcmp(at + 1, m->pattern + 1, m->len - 2) == 0;
+}
+
+/* The byte loop for what the vector loops leave at the end of the text. */
+static const char *find_bytes(const struct matcher *m, const char *hay, size_t n)
+{
+	if (!m->fold)
+		return memmem(hay, n, m->pattern, m->len);
+	return find_folded(m, hay, n);
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+
+/* One vector width's loop, written once for SSE2 (every x86-64) and AVX2. */
+#define DEFINE_FIND_VECTOR(name, attr, vec, set1, loadu, or, cmpeq, and, movemask)                 \
+	attr static const char *name(const struct matcher *m, const char *hay, size_t n)           \
+	{                                                                                          \
+		const size_t k = m->len, width = sizeof(vec);                                      \
+		const char f = m->pattern[0], l = m->pattern[k - 1];                               \
+		const vec first = set1(f), last = set1(l);                                         \
+		const vec fold_first = set1(m->fold && is_lower_letter(f) ? 0x20 : 0);             \
+		const vec fold_last = set1(m->fold && is_lower_letter(l) ? 0x20 : 0);              \
+		size_t i = 0;                                                                      \
+		for (; i + k - 1 + width <= n; i += width) {                                       \
+			vec a = or (loadu((const vec *)(const void *)(hay + i)), fold_first);      \
+			vec b = or                                                                 \
+			        (loadu((const vec *)(const void *)(hay + i + k - 1)), fold_last);  \
+			unsigned mask = (unsigned)movemask(and(cmpeq(a, first), cmpeq(b, last)));  \
+			for (; mask; mask &= mask - 1) {                                           \
+				const char *at = hay + i + (unsigned)__builtin_ctz(mask);          \
+				if (middle_equal(m, at))                                           \
+					return at;                                                 \
+			}                                                                          \
+		}                                                                                  \
+		return find_bytes(m, hay + i, n - i);                                              \
+	}
+
+DEFINE_FIND_VECTOR(find_sse2, , __m128i, _mm_set1_epi8, _mm_loadu_si128, _mm_or_si128,
+                   _mm_cmpeq_epi8, _mm_and_si128, _mm_movemask_epi8)
+DEFINE_FIND_VECTOR(find_avx2, __attribute__((target("avx2"))), __m256i, _mm256_set1_epi8,
+                   _mm256_loadu_si256, _mm256_or_si256, _mm256_cmpeq_epi8, _mm256_and_si256,
+                   _mm256_movemask_epi8)
+
+static const char *find_wide(const struct matcher *m, const char *hay, size_t n)
+{
+	return __builtin_cpu_supports("avx2") ? find_avx2(m, hay, n) : find_sse2(m, hay, n);
+}
+#else
+#define find_wide find_bytes
+#endif
+
 const char *matcher_find(const struct matcher *m, const char *hay, size_t n)
 {
 	if (m->len == 0)
 		return hay;
 	if (n < m->len)
 		return NULL;
-	if (!m->fold)
-		return memmem(hay, n, m->pattern, m->len);
-	return find_folded(m, hay, n);
+	if (m->len == 1)
+		return find_bytes(m, hay, n);
+	return find_wide(m, hay, n);
 }

@@ -7,6 +7,7 @@
 #include "relview/query.h"
 #include "relview/search.h"
 
+#include <ctype.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -81,6 +82,45 @@ static void smart_case(void **state)
 	assert_true(matcher_init(&m, "", 0));
 	assert_ptr_equal(matcher_find(&m, hay, 0), hay);
 	matcher_free(&m);
+}
+
+/* The plain definition of a match, to check the vector search against. */
+static const char *naive_find(const char *hay, size_t n, const char *pat, size_t k, bool fold)
+{
+	for (size_t i = 0; i + k <= n; i++) {
+		size_t j = 0;
+		while (j < k && (fold ? tolower((unsigned char)hay[i + j]) == (unsigned char)pat[j]
+		                      : hay[i + j] == pat[j]))
+			j++;
+		if (j == k)
+			return hay + i;
+	}
+	return NULL;
+}
+
+static void vector_search_agrees_with_the_definition(void **state)
+{
+	(void)state;
+	/* A small alphabet with both cases and the bytes that differ from letters in
+	 * bit 0x20 only ('@' and '`', '[' and '{'), at every length and alignment. */
+	static const char alphabet[] = "aAbB@`[{ é";
+	char hay[300], pat[8];
+	unsigned seed = 7;
+	for (int round = 0; round < 20000; round++) {
+		size_t n = (seed = seed * 1103515245 + 12345) % sizeof hay;
+		size_t k = 1 + (seed = seed * 1103515245 + 12345) / 7 % (sizeof pat - 1);
+		for (size_t i = 0; i < n; i++)
+			hay[i] = alphabet[(seed = seed * 1103515245 + 12345) / 65536 %
+			                  (sizeof alphabet - 1)];
+		for (size_t i = 0; i < k; i++)
+			pat[i] = alphabet[(seed = seed * 1103515245 + 12345) / 65536 %
+			                  (sizeof alphabet - 1)];
+		struct matcher m;
+		assert_true(matcher_init(&m, pat, k));
+		const char *want = naive_find(hay, n, m.pattern, k, m.fold);
+		assert_ptr_equal(matcher_find(&m, hay, n), want);
+		matcher_free(&m);
+	}
 }
 
 /* A release with title, location, topics and body given as literal strings. */
@@ -165,6 +205,7 @@ int main(void)
 	        cmocka_unit_test(topic_values_match_words_of_the_name),
 	        cmocka_unit_test(location_values_match_parts_and_states),
 	        cmocka_unit_test(smart_case),
+	        cmocka_unit_test(vector_search_agrees_with_the_definition),
 	        cmocka_unit_test(filters_combine_and_between_kinds_or_within),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
