@@ -2,9 +2,12 @@
 
 #include "relview/keys.h"
 
-#include <curses.h>
-#include <stdbool.h>
+#include "relview/text.h"
+
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 const struct key_binding key_table[ACT_COUNT] = {
 #define AS_ENTRY(id, context, keys, help) [ACT_##id] = {#id, context, keys, help},
@@ -12,68 +15,207 @@ const struct key_binding key_table[ACT_COUNT] = {
 #undef AS_ENTRY
 };
 
+const char *const keys_context_name[KEYS_PROMPT + 1] = {
+        [KEYS_VIEW] = "List and reader",
+        [KEYS_PICKER] = "Topic and location pickers (type to narrow the list)",
+        [KEYS_PROMPT] = "Prompts: search, find, dates, picker text",
+};
+
+enum action keys_action(const char *name)
+{
+	for (int a = ACT_NONE + 1; a < ACT_COUNT; a++)
+		if (strcasecmp(key_table[a].name, name) == 0)
+			return (enum action)a;
+	return ACT_NONE;
+}
+
+/* Names in the order keys_name() prefers them: the first name of a code wins. */
 static const struct {
 	const char *name;
 	int code;
 } named_keys[] = {
-        {"Down", KEYCODE_FN(KEY_DOWN)},
-        {"Up", KEYCODE_FN(KEY_UP)},
-        {"Left", KEYCODE_FN(KEY_LEFT)},
-        {"Right", KEYCODE_FN(KEY_RIGHT)},
-        {"PgDn", KEYCODE_FN(KEY_NPAGE)},
-        {"PgUp", KEYCODE_FN(KEY_PPAGE)},
-        {"Home", KEYCODE_FN(KEY_HOME)},
-        {"End", KEYCODE_FN(KEY_END)},
-        {"Backspace", KEYCODE_FN(KEY_BACKSPACE)},
-        {"F1", KEYCODE_FN(KEY_F(1))},
+        {"Down", KEYCODE_FN(SPECIAL_DOWN)},
+        {"Up", KEYCODE_FN(SPECIAL_UP)},
+        {"Left", KEYCODE_FN(SPECIAL_LEFT)},
+        {"Right", KEYCODE_FN(SPECIAL_RIGHT)},
+        {"PgDn", KEYCODE_FN(SPECIAL_PGDN)},
+        {"PgUp", KEYCODE_FN(SPECIAL_PGUP)},
+        {"PageDown", KEYCODE_FN(SPECIAL_PGDN)},
+        {"PageUp", KEYCODE_FN(SPECIAL_PGUP)},
+        {"Home", KEYCODE_FN(SPECIAL_HOME)},
+        {"End", KEYCODE_FN(SPECIAL_END)},
+        {"Backspace", KEYCODE_FN(SPECIAL_BACKSPACE)},
+        {"Delete", KEYCODE_FN(SPECIAL_DELETE)},
+        {"Del", KEYCODE_FN(SPECIAL_DELETE)},
+        {"Insert", KEYCODE_FN(SPECIAL_INSERT)},
+        {"BTab", KEYCODE_FN(SPECIAL_BTAB)},
         {"Enter", '\n'},
+        {"Return", '\n'},
         {"Tab", '\t'},
         {"Esc", 27},
+        {"Escape", 27},
         {"Space", ' '},
 };
+
+/* Ctrl plus a letter; C-h, C-i, C-j and C-m are the codes of Backspace, Tab and Enter,
+ * which the terminal cannot tell apart. */
+static int control_key(char c)
+{
+	c = (char)(c | 0x20);
+	if (c < 'a' || c > 'z')
+		return KEYCODE_NONE;
+	if (c == 'c' || c == 'z') /* SIGINT and SIGTSTP: they stay signals */
+		return KEYCODE_RESERVED;
+	if (c == 'h')
+		return KEYCODE_FN(SPECIAL_BACKSPACE);
+	if (c == 'm')
+		return '\n';
+	return c & 0x1f;
+}
+
+/* "F1".."F12" */
+static int function_key(const char *name, size_t len)
+{
+	if (len < 2 || len > 3 || (name[0] != 'F' && name[0] != 'f') || name[1] < '1' ||
+	    name[1] > '9')
+		return KEYCODE_NONE;
+	int n = name[1] - '0';
+	if (len == 3) {
+		if (name[2] < '0' || name[2] > '9')
+			return KEYCODE_NONE;
+		n = n * 10 + name[2] - '0';
+	}
+	return n <= 12 ? KEYCODE_FN(SPECIAL_F1 + n - 1) : KEYCODE_NONE;
+}
 
 int keys_parse(const char *name, size_t len)
 {
 	for (size_t i = 0; i < sizeof named_keys / sizeof *named_keys; i++)
-		if (strlen(named_keys[i].name) == len && memcmp(named_keys[i].name, name, len) == 0)
+		if (strlen(named_keys[i].name) == len &&
+		    strncasecmp(named_keys[i].name, name, len) == 0)
 			return named_keys[i].code;
-	if (len == 3 && name[0] == 'C' && name[1] == '-' && name[2] >= 'a' && name[2] <= 'z')
-		return name[2] & 0x1f;
-	if (len == 1 && name[0] > ' ' && name[0] < 0x7f)
-		return name[0];
-	return KEYCODE_NONE;
+	if (len == 3 && (name[0] == 'C' || name[0] == 'c') && name[1] == '-')
+		return control_key(name[2]);
+	int fn = function_key(name, len);
+	if (fn != KEYCODE_NONE)
+		return fn;
+	/* One printable character, in UTF-8. */
+	size_t i = 0;
+	uint32_t cp = len ? text_next_cp(name, len, &i) : 0;
+	if (i != len || cp <= ' ' || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) || cp == 0xFFFD)
+		return KEYCODE_NONE;
+	return (int)cp;
 }
 
-/* The table's key names, parsed once into (context, key, action) triples. */
-enum { MAX_KEYS = 4 * ACT_COUNT };
-struct key_entry {
-	enum key_context context;
-	int key;
-	enum action action;
-};
-static struct key_entry key_map[MAX_KEYS];
-static size_t nkeys;
-
-static void build_key_map(void)
+static void put_utf8(uint32_t cp, char *out)
 {
-	for (int a = ACT_NONE + 1; a < ACT_COUNT; a++) {
-		for (const char *p = key_table[a].keys; *p && nkeys < MAX_KEYS;) {
-			size_t len = strcspn(p, " ");
-			int code = keys_parse(p, len);
-			if (code != KEYCODE_NONE)
-				key_map[nkeys++] = (struct key_entry){key_table[a].context, code,
-				                                      (enum action)a};
-			p += len + (p[len] == ' ');
-		}
+	if (cp < 0x80) {
+		out[0] = (char)cp, out[1] = '\0';
+	} else if (cp < 0x800) {
+		out[0] = (char)(0xC0 | cp >> 6), out[1] = (char)(0x80 | (cp & 0x3F));
+		out[2] = '\0';
+	} else if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | cp >> 12), out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F)), out[3] = '\0';
+	} else {
+		out[0] = (char)(0xF0 | cp >> 18), out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+		out[2] = (char)(0x80 | (cp >> 6 & 0x3F)), out[3] = (char)(0x80 | (cp & 0x3F));
+		out[4] = '\0';
 	}
+}
+
+void keys_name(int code, char *out)
+{
+	for (size_t i = 0; i < sizeof named_keys / sizeof *named_keys; i++)
+		if (named_keys[i].code == code) {
+			snprintf(out, KEYS_NAME_MAX, "%s", named_keys[i].name);
+			return;
+		}
+	if (code >= KEYCODE_FN(SPECIAL_F1) && code <= KEYCODE_FN(SPECIAL_F12))
+		snprintf(out, KEYS_NAME_MAX, "F%d", code - KEYCODE_FN(SPECIAL_F1) + 1);
+	else if (code > 0 && code < ' ')
+		snprintf(out, KEYS_NAME_MAX, "C-%c", code | 0x60);
+	else if (code > ' ' && code < KEYCODE_FN(0))
+		put_utf8((uint32_t)code, out);
+	else
+		snprintf(out, KEYS_NAME_MAX, "?");
+}
+
+static bool taken(const struct keymap *map, enum key_context context, int key)
+{
+	return keymap_lookup(map, context, key) != ACT_NONE;
+}
+
+static void add(struct keymap *map, enum key_context context, int key, enum action action)
+{
+	if (map->n < KEYMAP_MAX && !taken(map, context, key))
+		map->entries[map->n++] =
+		        (struct keymap_entry){key, (unsigned char)context, (unsigned char)action};
+}
+
+static void add_defaults(struct keymap *map, enum action a)
+{
+	for (const char *p = key_table[a].keys; *p;) {
+		size_t len = strcspn(p, " ");
+		int code = keys_parse(p, len);
+		if (code >= 0)
+			add(map, key_table[a].context, code, a);
+		p += len + (p[len] == ' ');
+	}
+}
+
+void keymap_build(struct keymap *map, const struct key_choice *choices)
+{
+	map->n = 0;
+	for (int a = ACT_NONE + 1; choices && a < ACT_COUNT; a++)
+		for (int k = 0; choices[a].set && k < choices[a].n; k++)
+			add(map, key_table[a].context, choices[a].keys[k], (enum action)a);
+	for (int a = ACT_NONE + 1; a < ACT_COUNT; a++)
+		if (!choices || !choices[a].set)
+			add_defaults(map, (enum action)a);
+}
+
+enum action keymap_lookup(const struct keymap *map, enum key_context context, int key)
+{
+	for (size_t i = 0; i < map->n; i++)
+		if (map->entries[i].context == context && map->entries[i].key == key)
+			return (enum action)map->entries[i].action;
+	return ACT_NONE;
+}
+
+void keymap_describe(const struct keymap *map, enum action action, const char *sep, char *out,
+                     size_t size)
+{
+	size_t len = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < map->n && len < size; i++) {
+		if (map->entries[i].action != action)
+			continue;
+		char name[KEYS_NAME_MAX];
+		keys_name(map->entries[i].key, name);
+		int n = snprintf(out + len, size - len, "%s%s", len ? sep : "", name);
+		len += n > 0 ? (size_t)n : 0;
+	}
+}
+
+static struct keymap default_map;
+static const struct keymap *active;
+
+void keys_use(const struct keymap *map)
+{
+	active = map;
+}
+
+const struct keymap *keys_active(void)
+{
+	if (!active) {
+		keymap_build(&default_map, NULL);
+		active = &default_map;
+	}
+	return active;
 }
 
 enum action keys_lookup(enum key_context context, int key)
 {
-	if (nkeys == 0)
-		build_key_map();
-	for (size_t i = 0; i < nkeys; i++)
-		if (key_map[i].context == context && key_map[i].key == key)
-			return key_map[i].action;
-	return ACT_NONE;
+	return keymap_lookup(keys_active(), context, key);
 }

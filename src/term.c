@@ -17,6 +17,7 @@ static SCREEN *screen;
 static FILE *tty_in; /* /dev/tty, when stdin is not the terminal */
 static bool utf8;
 static chtype role_attr[ROLE_COUNT];
+static const struct theme *theme; /* NULL: the built-in one */
 
 static volatile sig_atomic_t stop_signal, suspend_asked;
 
@@ -39,27 +40,58 @@ static void catch_signal(int sig)
 	sigaction(sig, &sa, NULL);
 }
 
+static chtype curses_attrs(unsigned attrs)
+{
+	static const chtype map[] = {A_BOLD, A_DIM, A_ITALIC, A_UNDERLINE, A_REVERSE, A_BLINK};
+	chtype out = A_NORMAL;
+	for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+		if (attrs & 1u << i)
+			out |= map[i];
+	return out;
+}
+
+/* How many colours to use: 256, 16, 8, or 0 for attributes only (no colours, too few
+ * colour pairs, or NO_COLOR set, as https://no-color.org asks). */
+static int colour_level(void)
+{
+	const char *no_color = getenv("NO_COLOR");
+	if ((no_color && *no_color) || !has_colors() || start_color() == ERR ||
+	    COLOR_PAIRS <= ROLE_COUNT)
+		return 0;
+	return COLORS >= 256 ? 256 : COLORS >= 16 ? 16 : COLORS >= 8 ? 8 : 0;
+}
+
+/* Each role gets a colour pair of its theme's colours, brought down to what the
+ * terminal has; without colours, its monochrome attributes. */
 static void set_roles(void)
 {
-	role_attr[ROLE_NORMAL] = A_NORMAL;
-	role_attr[ROLE_BAR] = A_REVERSE;
-	role_attr[ROLE_SELECTED] = A_REVERSE;
-	role_attr[ROLE_IDLE] = A_BOLD | A_UNDERLINE;
-	role_attr[ROLE_HEADING] = A_BOLD;
-	role_attr[ROLE_LABEL] = A_BOLD;
-	role_attr[ROLE_MATCH] = A_UNDERLINE | A_BOLD;
-	role_attr[ROLE_CURRENT] = A_REVERSE | A_BOLD;
-	role_attr[ROLE_DIM] = A_DIM;
-	role_attr[ROLE_ERROR] = A_BOLD;
-	if (!has_colors() || start_color() == ERR)
-		return;
-	short bg = use_default_colors() == OK ? -1 : COLOR_BLACK;
-	init_pair(1, COLOR_CYAN, bg);
-	init_pair(2, COLOR_BLACK, COLOR_YELLOW);
-	init_pair(3, COLOR_RED, bg);
-	role_attr[ROLE_LABEL] = COLOR_PAIR(1);
-	role_attr[ROLE_MATCH] = COLOR_PAIR(2);
-	role_attr[ROLE_ERROR] = COLOR_PAIR(3) | A_BOLD;
+	struct theme builtin;
+	const struct theme *t = theme;
+	if (!t) {
+		theme_default(&builtin);
+		t = &builtin;
+	}
+	int level = colour_level();
+	bool own_default = level && use_default_colors() == OK;
+	for (int r = 0; r < ROLE_COUNT; r++) {
+		const struct style *s = &t->role[r];
+		if (!level) {
+			role_attr[r] = curses_attrs(s->mono);
+			continue;
+		}
+		int fg = theme_nearest(s->fg, level), bg = theme_nearest(s->bg, level);
+		if (!own_default) {
+			fg = fg == COLOUR_DEFAULT ? COLOR_WHITE : fg;
+			bg = bg == COLOUR_DEFAULT ? COLOR_BLACK : bg;
+		}
+		init_pair((short)(r + 1), (short)fg, (short)bg);
+		role_attr[r] = COLOR_PAIR(r + 1) | curses_attrs(s->attrs);
+	}
+}
+
+void term_set_theme(const struct theme *t)
+{
+	theme = t;
 }
 
 /* Printable ASCII only, so a strange TERM value cannot reach the screen raw. */
@@ -160,6 +192,28 @@ int term_poll_signals(bool *resumed)
 	return stop_signal;
 }
 
+/* curses' codes for the keys that have names in keys.h. */
+static int special_key(int ch)
+{
+	static const struct {
+		int curses, special;
+	} map[] = {
+	        {KEY_DOWN, SPECIAL_DOWN},           {KEY_UP, SPECIAL_UP},
+	        {KEY_LEFT, SPECIAL_LEFT},           {KEY_RIGHT, SPECIAL_RIGHT},
+	        {KEY_NPAGE, SPECIAL_PGDN},          {KEY_PPAGE, SPECIAL_PGUP},
+	        {KEY_HOME, SPECIAL_HOME},           {KEY_END, SPECIAL_END},
+	        {KEY_BACKSPACE, SPECIAL_BACKSPACE}, {KEY_DC, SPECIAL_DELETE},
+	        {KEY_IC, SPECIAL_INSERT},           {KEY_BTAB, SPECIAL_BTAB},
+	        {KEY_RESIZE, SPECIAL_RESIZE},
+	};
+	for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+		if (map[i].curses == ch)
+			return KEYCODE_FN(map[i].special);
+	if (ch >= KEY_F(1) && ch <= KEY_F(12))
+		return KEYCODE_FN(SPECIAL_F1 + ch - KEY_F(1));
+	return KEYCODE_FN(SPECIAL_OTHER);
+}
+
 int term_read_key(int timeout_ms)
 {
 	wint_t ch;
@@ -168,11 +222,11 @@ int term_read_key(int timeout_ms)
 	if (r == ERR)
 		return KEYCODE_NONE;
 	if (r == KEY_CODE_YES)
-		return ch == KEY_ENTER ? '\n' : KEYCODE_FN((int)ch);
+		return ch == KEY_ENTER ? '\n' : special_key((int)ch);
 	if (ch == '\r')
 		return '\n';
 	if (ch == 127 || ch == 8)
-		return KEYCODE_FN(KEY_BACKSPACE);
+		return KEYCODE_FN(SPECIAL_BACKSPACE);
 	return (int)ch;
 }
 
@@ -278,15 +332,19 @@ void term_fill(int y, int x, int cols, enum role role)
 
 void term_hline(int y, int x, int cols)
 {
+	attrset(role_attr[ROLE_BORDER]);
 	move(y, x);
 	for (int i = 0; i < cols; i++)
 		addstr(utf8 ? "\xe2\x94\x80" : "-");
+	attrset(A_NORMAL);
 }
 
 void term_vline(int y, int x, int rows)
 {
+	attrset(role_attr[ROLE_BORDER]);
 	for (int i = 0; i < rows; i++)
 		mvaddstr(y + i, x, utf8 ? "\xe2\x94\x82" : "|");
+	attrset(A_NORMAL);
 }
 
 void term_cursor(int y, int x, bool visible)

@@ -1,10 +1,12 @@
 /* keys — every key binding of the terminal UI in one table: the action, where it
  * applies, its default keys (by name) and its help text. The key map, the help
- * screen and the documentation all come from this table, so they cannot drift; a
- * configuration file can later rebind actions by the same names. */
+ * screen and the documentation all come from this table, so they cannot drift; the
+ * [keys] section of the configuration rebinds actions by the same names. No curses
+ * here: the configuration is checked without a terminal. */
 #ifndef RELVIEW_KEYS_H
 #define RELVIEW_KEYS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Where a binding applies. VIEW keys go to the focused pane (list, reader or help),
@@ -59,7 +61,7 @@ enum action {
 };
 
 struct key_binding {
-	const char *name; /* the action's name, lower case: "page_down" */
+	const char *name; /* the action's name, upper case as in the table: "PAGE_DOWN" */
 	enum key_context context;
 	const char *keys; /* default keys, by name */
 	const char *help;
@@ -67,18 +69,81 @@ struct key_binding {
 
 /* Indexed by action; entry ACT_NONE is empty. */
 extern const struct key_binding key_table[ACT_COUNT];
+/* What each context is, for the help screen and the documentation. */
+extern const char *const keys_context_name[KEYS_PROMPT + 1];
 
-/* Key codes: a character is its code point; a function key (ncurses KEY_*) is
- * KEYCODE_FN(k), outside Unicode. Enter is '\n' and Backspace KEYCODE_FN(KEY_BACKSPACE)
- * whatever the terminal sends. */
+/* The action named (any case: "page_down"), or ACT_NONE. */
+enum action keys_action(const char *name);
+
+/* Key codes: a character is its code point; a special key is KEYCODE_FN(k) with k one
+ * of enum special_key, outside Unicode. Enter is '\n' and Backspace
+ * KEYCODE_FN(SPECIAL_BACKSPACE) whatever the terminal sends. The terminal module maps
+ * curses' codes onto these, so this module needs no curses. */
+enum special_key {
+	SPECIAL_DOWN,
+	SPECIAL_UP,
+	SPECIAL_LEFT,
+	SPECIAL_RIGHT,
+	SPECIAL_PGDN,
+	SPECIAL_PGUP,
+	SPECIAL_HOME,
+	SPECIAL_END,
+	SPECIAL_BACKSPACE,
+	SPECIAL_DELETE,
+	SPECIAL_INSERT,
+	SPECIAL_BTAB,
+	SPECIAL_F1,
+	SPECIAL_F12 = SPECIAL_F1 + 11,
+	SPECIAL_RESIZE,
+	SPECIAL_OTHER, /* a function key with no name here */
+};
 #define KEYCODE_FN(k) (0x200000 | (k))
 #define KEYCODE_NONE  (-1)
 
-/* The key code of a key name ("j", "Down", "C-d", "Space", "Enter", "Esc", "F1");
- * KEYCODE_NONE when unknown. */
+/* The key code of a key name: a character ("j", "/", "é"), a named key ("Down",
+ * "PgDn", "Space", "Enter", "Esc", "F1".."F12"; any case) or a control key ("C-d").
+ * KEYCODE_NONE when unknown; KEYCODE_RESERVED for C-c and C-z, which stay signals. */
+#define KEYCODE_RESERVED (-2)
 int keys_parse(const char *name, size_t len);
 
+/* The canonical name of a key code into out (at least KEYS_NAME_MAX bytes). */
+#define KEYS_NAME_MAX 16
+void keys_name(int code, char *out);
+
+/* Every binding: the keys of each action in each context. */
+#define KEYMAP_MAX (8 * ACT_COUNT)
+struct keymap {
+	struct keymap_entry {
+		int key;
+		unsigned char context, action;
+	} entries[KEYMAP_MAX];
+	size_t n;
+};
+
+/* The keys an action is given by a configuration (set: configured at all; none: the
+ * action has no keys). */
+#define KEYS_PER_ACTION 8
+struct key_choice {
+	bool set;
+	unsigned char n;
+	int keys[KEYS_PER_ACTION];
+};
+
+/* The key map from the table, with configured actions' keys instead of their
+ * defaults (choices: ACT_COUNT entries, or NULL for the table alone). A default key
+ * that a configured action took is dropped from its default action. */
+void keymap_build(struct keymap *map, const struct key_choice *choices);
+
 /* The action bound to a key in a context (ACT_NONE when none). */
+enum action keymap_lookup(const struct keymap *map, enum key_context context, int key);
+
+/* The names of an action's keys joined by sep ("j, Down"), cut to size. */
+void keymap_describe(const struct keymap *map, enum action action, const char *sep, char *out,
+                     size_t size);
+
+/* The map the terminal UI reads keys with (the table's until keys_use() is called). */
+void keys_use(const struct keymap *map);
 enum action keys_lookup(enum key_context context, int key);
+const struct keymap *keys_active(void);
 
 #endif

@@ -6,26 +6,13 @@
 #ifndef RELVIEW_TERM_H
 #define RELVIEW_TERM_H
 
+#include "relview/theme.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
 #define TERM_MIN_COLS  40
 #define TERM_MIN_LINES 12
-
-/* How a piece of the screen looks; each role has a colour and a monochrome form. */
-enum role {
-	ROLE_NORMAL,
-	ROLE_BAR,      /* title and status lines */
-	ROLE_SELECTED, /* the cursor row of the focused pane */
-	ROLE_IDLE,     /* the cursor row of a pane without focus */
-	ROLE_HEADING,  /* release titles */
-	ROLE_LABEL,    /* field labels, dates in the list */
-	ROLE_MATCH,    /* find matches */
-	ROLE_CURRENT,  /* the current find match */
-	ROLE_DIM,      /* picker items no release would match */
-	ROLE_ERROR,    /* messages about a mistake */
-	ROLE_COUNT
-};
 
 struct term {
 	bool utf8;        /* the locale is UTF-8: text is drawn as is */
@@ -35,6 +22,9 @@ struct term {
 /* Open the terminal on stdout (keys from stdin, or /dev/tty when stdin is not one).
  * False (after saying why on stderr) when no terminal type at all would work. */
 bool term_open(struct term *t);
+/* The theme the next term_open() colours the screen with (NULL: the built-in one);
+ * it must stay valid while the terminal is open. */
+void term_set_theme(const struct theme *theme);
 /* Give the terminal back; safe to call more than once. */
 void term_close(void);
 
@@ -44,7 +34,8 @@ void term_close(void);
 int term_poll_signals(bool *resumed);
 
 /* The next key (keys.h codes), waiting up to timeout_ms (-1: until a key or a
- * signal comes); KEYCODE_NONE when none came. A resize reads as KEYCODE_FN(KEY_RESIZE). */
+ * signal comes); KEYCODE_NONE when none came. A resize reads as
+ * KEYCODE_FN(SPECIAL_RESIZE). */
 int term_read_key(int timeout_ms);
 
 /* The screen's size, and a blank screen to draw on. */
