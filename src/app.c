@@ -4,6 +4,7 @@
 #include "relview/app.h"
 
 #include "relview/cli.h"
+#include "relview/config.h"
 #include "relview/date.h"
 #include "relview/text.h"
 
@@ -317,7 +318,8 @@ static void handle_key(struct app *app, int key)
 {
 	app->message[0] = '\0';
 	if (term_too_small()) {
-		app->quit = key == 'q' || key == 'Q';
+		enum action a = keys_lookup(KEYS_VIEW, key);
+		app->quit = a == ACT_CLOSE || a == ACT_QUIT;
 		return;
 	}
 	if (app->picking) {
@@ -378,6 +380,7 @@ static void sync_reader(struct app *app)
 		ok = doc_layout(d, app->cat, r, width) &&
 		     doc_find(d, app->find.text, app->find.len);
 		app->reader.top = app->find_current = 0;
+		app->seen[r - app->cat->releases] = 1;
 	} else if (r && width != d->width && d->nlines) {
 		const struct doc_line *top =
 		        &d->lines[app->reader.top < d->nlines ? app->reader.top : 0];
@@ -420,7 +423,7 @@ static void draw_title(const struct app *app)
 		len += (size_t)snprintf(text + len, sizeof text - len, "%s%s", i ? ", " : "",
 		                        app->cat->inputs[i]);
 	len = len < sizeof text ? len : sizeof text - 1;
-	term_put_fit(0, 0, text, len, app->title.w, ROLE_BAR);
+	term_put_fit(0, 0, text, len, app->title.w, ROLE_TITLE);
 }
 
 static void draw_status(const struct app *app)
@@ -474,7 +477,7 @@ static int draw_prompt(const struct app *app)
 	else if (app->prompt.kind == PROMPT_FIND && e->len)
 		snprintf(found, sizeof found, "   [%zu in this release]", app->doc.nmatches);
 	term_fill(y, 0, w, ROLE_NORMAL);
-	int x = term_put(y, 0, label, strlen(label), w, ROLE_HEADING);
+	int x = term_put(y, 0, label, strlen(label), w, ROLE_PROMPT);
 	/* A long text shows its end, where the typing is. */
 	size_t skip = 0;
 	while (skip < e->len && (int)text_width(e->text + skip, e->len - skip) > w - x - 1)
@@ -486,19 +489,49 @@ static int draw_prompt(const struct app *app)
 	return x;
 }
 
+/* "q:quit": an action's first key, so rebound keys show as they are. */
+static size_t hint(char *out, size_t size, enum action action, const char *what)
+{
+	char keys[64];
+	keymap_describe(keys_active(), action, ",", keys, sizeof keys);
+	keys[strcspn(keys, ",")] = '\0';
+	int n = keys[0] ? snprintf(out, size, "%s:%s  ", keys, what) : 0;
+	return n > 0 && (size_t)n < size ? (size_t)n : 0;
+}
+
 static void draw_bottom(const struct app *app)
 {
-	static const char hints[] =
-	        "q:quit  Enter:read  /:search  t:topics  l:locations  d:dates  c:clear  v:layout  "
-	        "Tab:focus";
-	static const char help_hints[] = "j/k, PgDn/PgUp: scroll  q, Esc or ?: close the help";
+	static const struct {
+		enum action action;
+		const char *what;
+	} list_hints[] =
+	        {
+	                {ACT_CLOSE, "quit"},          {ACT_OPEN, "read"},
+	                {ACT_SEARCH, "search"},       {ACT_TOPICS, "topics"},
+	                {ACT_LOCATIONS, "locations"}, {ACT_DATES, "dates"},
+	                {ACT_CLEAR, "clear"},         {ACT_LAYOUT, "layout"},
+	                {ACT_FOCUS, "focus"},
+	        },
+	  help_hints[] = {
+	          {ACT_DOWN, "down"},
+	          {ACT_UP, "up"},
+	          {ACT_PAGE_DOWN, "page"},
+	          {ACT_CLOSE, "close"},
+	  };
+	char text[400];
+	size_t len = 0;
+	for (size_t i = 0; !app->help_open && i < sizeof list_hints / sizeof *list_hints; i++)
+		len += hint(text + len, sizeof text - len, list_hints[i].action,
+		            list_hints[i].what);
+	for (size_t i = 0; app->help_open && i < sizeof help_hints / sizeof *help_hints; i++)
+		len += hint(text + len, sizeof text - len, help_hints[i].action,
+		            help_hints[i].what);
 	int y = app->bottom.y, w = app->bottom.w;
-	const char *text = app->help_open ? help_hints : hints;
 	if (app->message[0])
 		term_put_fit(y, 0, app->message, strlen(app->message), w,
-		             app->message_error ? ROLE_ERROR : ROLE_NORMAL);
+		             app->message_error ? ROLE_ERROR : ROLE_MESSAGE);
 	else
-		term_put_fit(y, 0, text, strlen(text), w, ROLE_DIM);
+		term_put_fit(y, 0, text, len, w, ROLE_HINT);
 }
 
 static void draw_panes(struct app *app)
@@ -598,23 +631,44 @@ static int run_loop(struct app *app)
 	}
 }
 
-int app_run(const struct catalog *cat, const struct cli *cli)
+static enum layout initial_layout(const struct config *config)
+{
+	switch (config->layout) {
+	case CONFIG_LAYOUT_SIDE:
+		return LAYOUT_SIDE;
+	case CONFIG_LAYOUT_STACKED:
+		return LAYOUT_STACKED;
+	default:
+		return LAYOUT_AUTO;
+	}
+}
+
+int app_run(const struct catalog *cat, const struct cli *cli, const struct config *config,
+            const char *notice)
 {
 	struct app *app = calloc(1, sizeof *app);
-	if (!app || !browse_init(&app->browse, cat, &cli->query)) {
+	if (!app || !(app->seen = calloc(cat->count ? cat->count : 1, 1)) ||
+	    !browse_init(&app->browse, cat, &cli->query)) {
 		fprintf(stderr, "relview: out of memory\n");
+		if (app)
+			free(app->seen);
 		free(app);
 		return EXIT_FAILURE;
 	}
 	app->cat = cat;
+	app->config = config;
+	app->layout = initial_layout(config);
 	app->list_pane.ops = &pane_list_ops;
 	app->reader_pane.ops = &pane_reader_ops;
+	app->reader_pane.max_text = (int)config->wrap;
 	app->picker_pane.ops = &pane_picker_ops;
 	app->help_pane.ops = &pane_help_ops;
 	int status = EXIT_FAILURE;
 	if (term_open(&app->term)) {
 		if (app->term.notice[0])
 			app_message(app, false, "%s", app->term.notice);
+		else if (notice[0])
+			app_message(app, true, "%s", notice);
 		int sig = run_loop(app);
 		term_close();
 		status = sig ? 128 + sig : EXIT_SUCCESS;
@@ -623,6 +677,7 @@ int app_run(const struct catalog *cat, const struct cli *cli)
 		picker_free(&app->picker);
 	doc_free(&app->doc);
 	browse_free(&app->browse);
+	free(app->seen);
 	free(app);
 	return status;
 }

@@ -50,6 +50,9 @@ static void print_help(void)
 	       "TEXT has a capital letter. Without --list, --print or --stats, relview opens\n"
 	       "its reader on the terminal (keys: press ? in it), or lists as --list when\n"
 	       "standard output is not a terminal.\n\n"
+	       "Settings, key bindings and the theme come from\n"
+	       "$XDG_CONFIG_HOME/relview/config.ini (~/.config/relview/config.ini); options\n"
+	       "given here win. See relview(1) and relview.ini(5).\n\n"
 	       "Exit status: 0 on success, 1 when nothing could be read, 2 on usage errors.\n");
 }
 
@@ -82,11 +85,26 @@ static bool append(const char ***list, size_t *n, const char *value)
 	return true;
 }
 
+/* The option that chose a mode. */
+static const char *mode_option(enum cli_mode mode)
+{
+	static const char *const names[] = {
+	        [CLI_BROWSE] = "",
+	        [CLI_LIST] = "--list",
+	        [CLI_PRINT] = "--print",
+	        [CLI_STATS] = "--stats",
+	        [CLI_LIST_THEMES] = "--list-themes",
+	        [CLI_CHECK_CONFIG] = "--check-config",
+	        [CLI_DUMP_CONFIG] = "--dump-config",
+	        [CLI_HELP_KEYS] = "--help-keys",
+	};
+	return names[mode];
+}
+
 static enum cli_result set_mode(struct cli *cli, enum cli_mode mode, const char *name)
 {
-	static const char *const names[] = {"", "--list", "--print", "--stats"};
 	if (cli->mode != CLI_BROWSE && cli->mode != mode)
-		return usage_error("%s cannot be used with %s", name, names[cli->mode]);
+		return usage_error("%s cannot be used with %s", name, mode_option(cli->mode));
 	cli->mode = mode;
 	return CLI_RUN;
 }
@@ -129,8 +147,24 @@ static enum cli_result apply_option(struct cli *cli, int id, const char *arg, co
 		q->search = arg;
 		return CLI_RUN;
 	case OPT_OLDEST_FIRST:
-		cli->oldest_first = true;
+	case OPT_NEWEST_FIRST:
+		cli->oldest_first = id == OPT_OLDEST_FIRST;
+		cli->sort_given = true;
 		return CLI_RUN;
+	case OPT_CONFIG:
+		cli->config_path = arg;
+		return CLI_RUN;
+	case OPT_THEME:
+		cli->theme = arg;
+		return CLI_RUN;
+	case OPT_LIST_THEMES:
+		return set_mode(cli, CLI_LIST_THEMES, "--list-themes");
+	case OPT_CHECK_CONFIG:
+		return set_mode(cli, CLI_CHECK_CONFIG, "--check-config");
+	case OPT_DUMP_CONFIG:
+		return set_mode(cli, CLI_DUMP_CONFIG, "--dump-config");
+	case OPT_HELP_KEYS:
+		return set_mode(cli, CLI_HELP_KEYS, "--help-keys");
 	case OPT_HELP:
 		print_help();
 		return CLI_EXIT_OK;
@@ -162,6 +196,12 @@ enum cli_result cli_parse(int argc, char **argv, struct cli *cli)
 	}
 	if (cli->query.since && cli->query.until && cli->query.since > cli->query.until)
 		return usage_error("--since is after --until%s%s", "", "");
+	if (cli->mode >= CLI_LIST_THEMES) {
+		if (optind < argc)
+			return usage_error("%s takes no input ('%s')", mode_option(cli->mode),
+			                   argv[optind]);
+		return CLI_RUN;
+	}
 	if (optind == argc)
 		return usage_error("no input given: name a bundle, file or folder%s%s", "", "");
 	cli->inputs = argv + optind;

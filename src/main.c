@@ -1,21 +1,29 @@
 /* relview — a fast, keyboard-driven terminal reader for archives of press releases.
  *
- * main wires the pieces: command line → load every input into one catalog → sort →
- * the terminal reader, or (for --list, --print, --stats, or when stdout is not a
- * terminal) filter into a view → one renderer of that view. */
+ * main wires the pieces: configuration file, then command line over it → load every
+ * input into one catalog → sort → the terminal reader, or (for --list, --print,
+ * --stats, or when stdout is not a terminal) filter into a view → one renderer of
+ * that view. */
 #include "config.h"
 
 #include "relview/app.h"
 #include "relview/catalog.h"
 #include "relview/cli.h"
+#include "relview/config.h"
+#include "relview/keys.h"
 #include "relview/load.h"
 #include "relview/output.h"
 #include "relview/query.h"
+#include "relview/term.h"
+#include "relview/theme.h"
 #include "relview/topics.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -29,14 +37,124 @@ static size_t terminal_width(void)
 	return DEFAULT_WIDTH;
 }
 
+/* What the configuration file and the command line make of relview. */
+struct settings {
+	struct config config;
+	struct keymap keymap;
+	struct theme theme;
+	char path[PATH_MAX]; /* the configuration file; "" when there is none */
+	struct ini_report report;
+};
+
+/* The configuration file, then the command line over it. An absent default file is
+ * no mistake: the defaults apply. */
+static void load_config(struct settings *s, struct cli *cli)
+{
+	config_defaults(&s->config);
+	s->report = (struct ini_report){.out = stderr};
+	if (cli->config_path)
+		snprintf(s->path, sizeof s->path, "%s", cli->config_path);
+	else if (!config_default_path(s->path, sizeof s->path) || access(s->path, F_OK) != 0)
+		s->path[0] = '\0';
+	if (s->path[0])
+		config_load(&s->config, s->path, &s->report);
+	if (cli->theme && strlen(cli->theme) < sizeof s->config.theme)
+		snprintf(s->config.theme, sizeof s->config.theme, "%s", cli->theme);
+	if (cli->sort_given)
+		s->config.oldest_first = cli->oldest_first;
+	cli->oldest_first = s->config.oldest_first;
+	keymap_build(&s->keymap, s->config.keys);
+}
+
+/* The theme the configuration or --theme names; a mistake in it is warned about like
+ * one in the configuration, and the default theme stands in for one not found. */
+static void load_theme(struct settings *s)
+{
+	struct theme_dirs dirs;
+	char path[PATH_MAX];
+	theme_dirs(&dirs);
+	if (theme_find(&dirs, s->config.theme, path, sizeof path)) {
+		theme_load(&s->theme, path, &s->report);
+		return;
+	}
+	theme_default(&s->theme);
+	if (strcmp(s->config.theme, "default") != 0) {
+		fprintf(stderr,
+		        "relview: theme '%s' not found (relview --list-themes); the "
+		        "default theme is used\n",
+		        s->config.theme);
+		s->report.count++;
+	}
+}
+
+/* The key bindings as a table: "# context", then action, keys and help a line. */
+static void print_keys(const struct keymap *map)
+{
+	for (int c = KEYS_VIEW; c <= KEYS_PROMPT; c++) {
+		printf("%s# %s\n", c == KEYS_VIEW ? "" : "\n", keys_context_name[c]);
+		for (int a = ACT_NONE + 1; a < ACT_COUNT; a++) {
+			if (key_table[a].context != (enum key_context)c)
+				continue;
+			char keys[200], name[64];
+			keymap_describe(map, (enum action)a, ", ", keys, sizeof keys);
+			snprintf(name, sizeof name, "%s", key_table[a].name);
+			for (char *p = name; *p; p++)
+				*p = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
+			printf("%s\t%s\t%s\n", name, keys[0] ? keys : "none", key_table[a].help);
+		}
+	}
+}
+
+/* --check-config: every problem said, and the exit status tells. */
+static int check_config(struct settings *s)
+{
+	load_theme(s);
+	if (s->report.count) {
+		fprintf(stderr, "relview: %u problem%s in the configuration\n", s->report.count,
+		        s->report.count == 1 ? "" : "s");
+		return EXIT_FAILURE;
+	}
+	if (s->path[0])
+		printf("%s: no problems\n", s->path);
+	else
+		printf("no configuration file: the defaults apply\n");
+	return EXIT_SUCCESS;
+}
+
+/* The modes that need no input. */
+static int run_settings_mode(const struct cli *cli, struct settings *s)
+{
+	struct theme_dirs dirs;
+	switch (cli->mode) {
+	case CLI_LIST_THEMES:
+		theme_dirs(&dirs);
+		theme_list(&dirs, stdout);
+		break;
+	case CLI_CHECK_CONFIG:
+		return check_config(s);
+	case CLI_DUMP_CONFIG:
+		config_dump(&s->config, stdout);
+		break;
+	case CLI_HELP_KEYS:
+		print_keys(&s->keymap);
+		break;
+	default:
+		break;
+	}
+	return fflush(stdout) == 0 && !ferror(stdout) ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
 /* Load every input; false (after saying so) when no release could be read at all. */
-static bool load_all(struct catalog *cat, const struct cli *cli, const struct topic_vocab *vocab)
+static bool load_all(struct catalog *cat, const struct cli *cli, const struct topic_vocab *vocab,
+                     const struct config *config)
 {
 	struct load_options opt = {
 	        .limits = SOURCE_DEFAULT_LIMITS,
 	        .vocab = vocab,
 	        .errors = stderr,
 	};
+	opt.limits.max_entry_bytes = config->max_entry_bytes;
+	opt.limits.max_total_bytes = config->max_total_bytes;
 	struct load_counts counts = {0};
 	for (size_t i = 0; i < cli->ninputs; i++)
 		load_input(cat, cli->inputs[i], &opt, &counts);
@@ -66,6 +184,8 @@ static int render(const struct cli *cli, const struct catalog *cat, const uint32
 	case CLI_LIST:
 		(cli->format == CLI_JSON ? output_json : output_tsv)(stdout, cat, view, n);
 		break;
+	default: /* the modes without inputs are run_settings_mode()'s */
+		break;
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		perror("relview: standard output");
@@ -74,19 +194,46 @@ static int render(const struct cli *cli, const struct catalog *cat, const uint32
 	return EXIT_SUCCESS;
 }
 
-static int run(const struct cli *cli)
+/* The vocabulary with the configuration's topic names added. */
+static struct topic_vocab *make_vocab(const struct config *config)
+{
+	struct topic_vocab *vocab = topic_vocab_new();
+	for (size_t i = 0; vocab && i < config->ntopics; i++)
+		if (!topic_vocab_add(vocab, config->topics[i], strlen(config->topics[i]))) {
+			topic_vocab_free(vocab);
+			return NULL;
+		}
+	return vocab;
+}
+
+/* The reader, in the configuration's theme and key bindings. */
+static int browse(const struct catalog *cat, const struct cli *cli, struct settings *s)
+{
+	char notice[120] = "";
+	load_theme(s);
+	if (s->report.count)
+		snprintf(notice, sizeof notice,
+		         "%u problem%s in the configuration: relview "
+		         "--check-config",
+		         s->report.count, s->report.count == 1 ? "" : "s");
+	keys_use(&s->keymap);
+	term_set_theme(&s->theme);
+	return app_run(cat, cli, &s->config, notice);
+}
+
+static int run(const struct cli *cli, struct settings *s)
 {
 	int status = EXIT_FAILURE;
-	struct topic_vocab *vocab = topic_vocab_new();
+	struct topic_vocab *vocab = make_vocab(&s->config);
 	struct catalog *cat = catalog_new();
 	struct filter filter = {0};
 	uint32_t *view = NULL;
 	if (!vocab || !cat) {
 		fprintf(stderr, "relview: out of memory\n");
-	} else if (load_all(cat, cli, vocab)) {
+	} else if (load_all(cat, cli, vocab, &s->config)) {
 		bool sorted = catalog_sort(cat, cli->oldest_first);
 		if (sorted && cli->mode == CLI_BROWSE && isatty(STDOUT_FILENO))
-			status = app_run(cat, cli);
+			status = browse(cat, cli, s);
 		else if (!sorted || !filter_init(&filter, cat, &cli->query) ||
 		         !(view = malloc(cat->count * sizeof *view)))
 			fprintf(stderr, "relview: out of memory\n");
@@ -104,10 +251,17 @@ int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
 	struct cli cli;
+	static struct settings settings; /* large: a key map, a theme */
 	int status;
 	switch (cli_parse(argc, argv, &cli)) {
 	case CLI_RUN:
-		status = run(&cli);
+		load_config(&settings, &cli);
+		if (!cli.width && settings.config.wrap)
+			cli.width = settings.config.wrap < terminal_width() ? settings.config.wrap
+			                                                    : terminal_width();
+		status = cli.mode >= CLI_LIST_THEMES ? run_settings_mode(&cli, &settings)
+		                                     : run(&cli, &settings);
+		config_free(&settings.config);
 		break;
 	case CLI_EXIT_OK:
 		status = EXIT_SUCCESS;

@@ -10,6 +10,8 @@ int pane_margin(const struct pane *pane)
 int pane_text_width(const struct pane *pane)
 {
 	int w = pane->at.w - 2 * pane_margin(pane);
+	if (pane->max_text > 0 && w > pane->max_text)
+		w = pane->max_text;
 	return w > 1 ? w : 1;
 }
 

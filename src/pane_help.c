@@ -1,4 +1,5 @@
-/* The help screen, generated from the key table so it always tells the truth. */
+/* The help screen, generated from the key table and the bindings in use, so it
+ * always tells the truth. */
 #include "config.h"
 
 #include "relview/app.h"
@@ -6,12 +7,6 @@
 #include <string.h>
 
 #define KEYS_COLUMN 18
-
-static const char *const headings[] = {
-        [KEYS_VIEW] = "List and reader",
-        [KEYS_PICKER] = "Topic and location pickers (type to narrow the list)",
-        [KEYS_PROMPT] = "Prompts: search, find, dates, picker text",
-};
 
 /* Help row i: a heading (*action ACT_NONE, returned text), a binding (*action set) or
  * a blank row (NULL). Each context: heading, its bindings, a blank row. */
@@ -21,7 +16,7 @@ static const char *help_row(size_t i, enum action *action)
 	size_t row = 0;
 	for (int c = KEYS_VIEW; c <= KEYS_PROMPT; c++) {
 		if (row++ == i)
-			return headings[c];
+			return keys_context_name[c];
 		for (int a = ACT_NONE + 1; a < ACT_COUNT; a++)
 			if (key_table[a].context == (enum key_context)c && row++ == i) {
 				*action = (enum action)a;
@@ -38,19 +33,6 @@ size_t pane_help_rows(void)
 	return (size_t)(KEYS_PROMPT + 1) * 2 + ACT_COUNT - 1;
 }
 
-/* "j, Down" from "j Down". */
-static void key_names(const char *keys, char *out, size_t size)
-{
-	size_t len = 0;
-	for (const char *p = keys; *p && len + 3 < size; p++) {
-		if (*p == ' ') {
-			out[len++] = ',';
-		}
-		out[len++] = *p;
-	}
-	out[len] = '\0';
-}
-
 static void draw(struct app *app, struct pane *pane)
 {
 	const struct rect *r = &pane->at;
@@ -58,7 +40,7 @@ static void draw(struct app *app, struct pane *pane)
 		int y = r->y + row;
 		enum action action;
 		const char *text = help_row(app->help.top + (size_t)row, &action);
-		term_fill(y, r->x, r->w, ROLE_NORMAL);
+		term_fill(y, r->x, r->w, ROLE_HELP);
 		if (!text)
 			continue;
 		if (action == ACT_NONE) {
@@ -66,10 +48,10 @@ static void draw(struct app *app, struct pane *pane)
 			continue;
 		}
 		char keys[64];
-		key_names(key_table[action].keys, keys, sizeof keys);
-		term_put(y, r->x + 3, keys, strlen(keys), KEYS_COLUMN - 4, ROLE_LABEL);
+		keymap_describe(keys_active(), action, ", ", keys, sizeof keys);
+		term_put_fit(y, r->x + 3, keys, strlen(keys), KEYS_COLUMN - 4, ROLE_HELP_KEY);
 		term_put_fit(y, r->x + KEYS_COLUMN, text, strlen(text), r->w - KEYS_COLUMN,
-		             ROLE_NORMAL);
+		             ROLE_HELP);
 	}
 }
 

@@ -2,7 +2,8 @@
 #include "config.h"
 
 #include "relview/app.h"
-#include "relview/date.h"
+#include "relview/config.h"
+#include "relview/text.h"
 
 #include <string.h>
 
@@ -38,14 +39,57 @@ static int column(int y, int x, struct str text, size_t width, enum role role, b
 static void draw_row(const struct app *app, const struct release *r, int y, int x,
                      const struct columns *c, enum role role)
 {
-	char date[11], topics[256];
-	date_format_iso(r->date, date);
-	struct str topic_text = {topics, join_topics(app->cat, r, topics, sizeof topics)};
-	x = column(y, x, (struct str){date, strlen(date)}, c->date,
-	           role == ROLE_NORMAL ? ROLE_LABEL : role, false);
-	x = column(y, x, view_short_location(r->location), c->location, role, false);
-	x = column(y, x, topic_text, c->topics, role, false);
-	column(y, x, r->title, c->title, role, true);
+	static const enum role column_role[COLUMN_COUNT] = {ROLE_DATE, ROLE_LOCATION, ROLE_TOPICS,
+	                                                    ROLE_LIST};
+	const struct config *cfg = app->config;
+	char date[64], topics[256];
+	config_format_date(cfg, r->date, date, sizeof date);
+	const struct str text[COLUMN_COUNT] = {
+	        [COLUMN_DATE] = {date, strlen(date)},
+	        [COLUMN_LOCATION] = view_short_location(r->location),
+	        [COLUMN_TOPICS] = {topics, join_topics(app->cat, r, topics, sizeof topics)},
+	        [COLUMN_TITLE] = r->title,
+	};
+	const size_t width[COLUMN_COUNT] = {c->date, c->location, c->topics, c->title};
+	/* The cursor row is one colour across; other rows colour each column. */
+	bool plain = role == ROLE_LIST || role == ROLE_UNREAD;
+	for (size_t i = 0; i < cfg->ncolumns; i++) {
+		enum config_column k = cfg->columns[i];
+		enum role cell = plain && k != COLUMN_TITLE ? column_role[k] : role;
+		x = column(y, x, text[k], width[k], cell, i + 1 == cfg->ncolumns);
+	}
+}
+
+/* The widest date the configured format prints. */
+static size_t date_width(const struct config *cfg)
+{
+	size_t widest = 0;
+	for (uint32_t month = 1; month <= 12; month++) {
+		char date[64];
+		config_format_date(cfg, 20230028 + month * 100, date, sizeof date);
+		size_t w = text_width(date, strlen(date));
+		widest = w > widest ? w : widest;
+	}
+	return widest;
+}
+
+/* The view's column widths, with the configured date width, and the room of the
+ * columns the configuration leaves out given to the title. */
+static void fit_columns(const struct config *cfg, size_t width, struct columns *c)
+{
+	columns_fit(width, c);
+	size_t dw = date_width(cfg);
+	if (c->date && dw < c->date + c->title)
+		c->title = c->title + c->date - dw, c->date = dw;
+	size_t *col[COLUMN_COUNT] = {&c->date, &c->location, &c->topics, &c->title};
+	bool shown[COLUMN_COUNT] = {false};
+	for (size_t i = 0; i < cfg->ncolumns; i++)
+		shown[cfg->columns[i]] = true;
+	for (int k = 0; k < COLUMN_TITLE; k++)
+		if (!shown[k] && *col[k]) {
+			c->title += *col[k] + 1;
+			*col[k] = 0;
+		}
 }
 
 static void draw_empty(const struct app *app, const struct rect *r)
@@ -64,17 +108,18 @@ static void draw(struct app *app, struct pane *pane)
 	size_t n;
 	const uint32_t *list = browse_list(&app->browse, &n);
 	struct columns c;
-	columns_fit((size_t)r->w, &c);
+	fit_columns(app->config, (size_t)r->w, &c);
 	bool focused = app->focus == FOCUS_LIST && !app->zoomed;
 	for (int row = 0; row < r->h; row++) {
 		size_t i = app->list.top + (size_t)row;
-		term_fill(r->y + row, r->x, r->w, ROLE_NORMAL);
+		term_fill(r->y + row, r->x, r->w, ROLE_LIST);
 		if (i >= n)
 			continue;
-		enum role role = i != app->list.sel ? ROLE_NORMAL
-		                 : focused          ? ROLE_SELECTED
-		                                    : ROLE_IDLE;
-		draw_row(app, &app->cat->releases[list[i]], r->y + row, r->x, &c, role);
+		uint32_t id = list[i];
+		enum role role = i == app->list.sel ? (focused ? ROLE_SELECTED : ROLE_IDLE)
+		                 : app->seen[id]    ? ROLE_LIST
+		                                    : ROLE_UNREAD;
+		draw_row(app, &app->cat->releases[id], r->y + row, r->x, &c, role);
 	}
 	if (n == 0)
 		draw_empty(app, r);

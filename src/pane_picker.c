@@ -31,7 +31,7 @@ static void draw_item(const struct app *app, size_t item, int y, const struct re
 	int x = r->x + 1, indent = it->parent != PICKER_NONE ? 2 : 0;
 	char count[16];
 	snprintf(count, sizeof count, "%*u", COUNT_WIDTH - 1, it->count);
-	if (role == ROLE_NORMAL && it->count == 0)
+	if (role == ROLE_PICKER && it->count == 0)
 		role = ROLE_DIM;
 	term_fill(y, r->x, r->w, role);
 	x += indent;
@@ -55,11 +55,11 @@ static void draw(struct app *app, struct pane *pane)
 	for (int row = 1; row < r->h; row++) {
 		size_t i = p->cursor.top + (size_t)row - 1;
 		if (i >= p->nshown) {
-			term_fill(r->y + row, r->x, r->w, ROLE_NORMAL);
+			term_fill(r->y + row, r->x, r->w, ROLE_PICKER);
 			continue;
 		}
 		draw_item(app, p->shown[i], r->y + row, r,
-		          i == p->cursor.sel ? ROLE_SELECTED : ROLE_NORMAL);
+		          i == p->cursor.sel ? ROLE_SELECTED : ROLE_PICKER);
 	}
 	if (p->nshown == 0) {
 		const char *none = "Nothing matches what you typed.";

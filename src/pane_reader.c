@@ -43,11 +43,11 @@ static void draw_line(const struct app *app, size_t i, int y, int x, int cols)
 			term_put(y, x, l->label, strlen(l->label), cols, ROLE_LABEL);
 		if (cols > DOC_LABEL_WIDTH)
 			draw_text(app, i, y, x + DOC_LABEL_WIDTH, cols - DOC_LABEL_WIDTH,
-			          ROLE_NORMAL);
+			          ROLE_FIELD);
 		break;
 	case DOC_SUBTITLE:
 	case DOC_BODY:
-		draw_text(app, i, y, x, cols, ROLE_NORMAL);
+		draw_text(app, i, y, x, cols, ROLE_BODY);
 		break;
 	case DOC_BLANK:
 		break;
@@ -59,10 +59,10 @@ static void draw(struct app *app, struct pane *pane)
 	const struct rect *r = &pane->at;
 	int m = pane_margin(pane);
 	for (int row = 0; row < r->h; row++)
-		term_fill(r->y + row, r->x, r->w, ROLE_NORMAL);
+		term_fill(r->y + row, r->x, r->w, ROLE_BODY);
 	if (!app_selected(app)) {
 		const char *text = "No release to show.";
-		term_put(r->y, r->x + m, text, strlen(text), r->w - m, ROLE_NORMAL);
+		term_put(r->y, r->x + m, text, strlen(text), r->w - m, ROLE_BODY);
 		return;
 	}
 	for (int row = 0; row < r->h; row++) {

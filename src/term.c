@@ -87,6 +87,9 @@ static void set_roles(void)
 		init_pair((short)(r + 1), (short)fg, (short)bg);
 		role_attr[r] = COLOR_PAIR(r + 1) | curses_attrs(s->attrs);
 	}
+	/* Cleared cells take the theme's background too. */
+	if (level)
+		bkgdset(' ' | COLOR_PAIR(ROLE_NORMAL + 1));
 }
 
 void term_set_theme(const struct theme *t)

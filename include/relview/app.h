@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 struct cli;
+struct config;
 
 enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_FIND, PROMPT_DATES, PROMPT_PICK };
 enum focus { FOCUS_LIST, FOCUS_READER };
@@ -26,6 +27,7 @@ struct prompt {
 
 struct app {
 	const struct catalog *cat;
+	const struct config *config;
 	struct term term;
 	struct browse browse;
 
@@ -35,6 +37,7 @@ struct app {
 
 	struct doc doc; /* the selected release, laid out for the reader */
 	struct scroll reader;
+	unsigned char *seen; /* per release id: shown in the reader (not "unread") */
 	struct edit find;    /* find-in-release text; len 0: none */
 	size_t find_current; /* index of the current match */
 
@@ -56,8 +59,11 @@ struct app {
 	bool quit;
 };
 
-/* Run the reader over a loaded, sorted catalog; returns the exit status. */
-int app_run(const struct catalog *cat, const struct cli *cli);
+/* Run the reader over a loaded, sorted catalog with a configuration (its layout,
+ * columns, date format, wrap width); notice ("" for none) is shown at the start.
+ * Returns the exit status. */
+int app_run(const struct catalog *cat, const struct cli *cli, const struct config *config,
+            const char *notice);
 
 /* For the panes. */
 void app_message(struct app *app, bool error, const char *fmt, ...)

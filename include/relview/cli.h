@@ -21,10 +21,28 @@
 	X(UNTIL, "until", 1, "DATE", "only releases on or before DATE")                            \
 	X(SEARCH, "search", 1, "TEXT", "only releases whose title or body contains TEXT")          \
 	X(OLDEST_FIRST, "oldest-first", 0, NULL, "order oldest releases first")                    \
+	X(NEWEST_FIRST, "newest-first", 0, NULL, "order newest releases first (the default)")      \
+	X(CONFIG, "config", 1, "FILE",                                                             \
+	  "read settings from FILE, not ~/.config/relview/config.ini")                             \
+	X(THEME, "theme", 1, "NAME|FILE", "colour the reader with this theme")                     \
+	X(LIST_THEMES, "list-themes", 0, NULL, "list the themes found and exit")                   \
+	X(CHECK_CONFIG, "check-config", 0, NULL, "check the configuration and its theme, exit")    \
+	X(DUMP_CONFIG, "dump-config", 0, NULL, "print the configuration in effect and exit")       \
+	X(HELP_KEYS, "help-keys", 0, NULL, "list the reader's key bindings and exit")              \
 	X(HELP, "help", 0, NULL, "show this help and exit")                                        \
 	X(VERSION, "version", 0, NULL, "show the version and exit")
 
-enum cli_mode { CLI_BROWSE, CLI_LIST, CLI_PRINT, CLI_STATS };
+enum cli_mode {
+	CLI_BROWSE,
+	CLI_LIST,
+	CLI_PRINT,
+	CLI_STATS,
+	/* These need no input: */
+	CLI_LIST_THEMES,
+	CLI_CHECK_CONFIG,
+	CLI_DUMP_CONFIG,
+	CLI_HELP_KEYS,
+};
 enum cli_format { CLI_TSV, CLI_JSON };
 
 struct cli {
@@ -33,7 +51,11 @@ struct cli {
 	size_t print_index; /* 1-based */
 	size_t width;       /* 0: terminal width or 80 */
 	bool oldest_first;
-	struct query query; /* its arrays point into argv */
+	bool sort_given;         /* --oldest-first or --newest-first: the configuration's sort
+	                            yields */
+	const char *config_path; /* NULL: the default file */
+	const char *theme;       /* NULL: the configuration's */
+	struct query query;      /* its arrays point into argv */
 	char **inputs;
 	size_t ninputs;
 };

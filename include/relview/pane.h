@@ -31,6 +31,7 @@ struct pane_ops {
 struct pane {
 	const struct pane_ops *ops;
 	struct rect at;
+	int max_text; /* the widest its text is laid out, 0: as wide as it is */
 };
 
 extern const struct pane_ops pane_list_ops, pane_reader_ops, pane_picker_ops, pane_help_ops;
@@ -39,7 +40,7 @@ extern const struct pane_ops pane_list_ops, pane_reader_ops, pane_picker_ops, pa
 size_t pane_help_rows(void);
 
 /* Blank cells each side of the reader's text (none when it is narrow), and the
- * width the text is laid out at. */
+ * width the text is laid out at (at most max_text). */
 int pane_margin(const struct pane *pane);
 int pane_text_width(const struct pane *pane);
 
