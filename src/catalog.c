@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 #include <xxhash.h>
 
 /* ---- arena: release text in large blocks -------------------------------------- */
@@ -183,6 +184,12 @@ void catalog_free(struct catalog *cat)
 	facet_set_free(&cat->topics);
 	facet_set_free(&cat->locations);
 	arena_free(cat->arena);
+	while (cat->mappings) {
+		struct mapping *next = cat->mappings->next;
+		munmap(cat->mappings->base, cat->mappings->size);
+		free(cat->mappings);
+		cat->mappings = next;
+	}
 	free(cat);
 }
 
@@ -226,16 +233,16 @@ static struct str span_at(const char *text, struct span sp)
 	return (struct str){sp.len ? text + sp.off : NULL, sp.len};
 }
 
-static bool add_topics(struct catalog *cat, struct release *r, const char *text,
-                       const struct parsed *p)
+static bool add_topics(struct catalog *cat, struct release *r, const struct str *topics,
+                       size_t ntopics)
 {
-	if (!grow((void **)&cat->topic_refs, &cat->refs_cap, cat->nrefs + p->ntopics,
+	if (!grow((void **)&cat->topic_refs, &cat->refs_cap, cat->nrefs + ntopics,
 	          sizeof *cat->topic_refs))
 		return false;
 	r->topic_first = (uint32_t)cat->nrefs;
-	for (unsigned i = 0; i < p->ntopics; i++) {
-		uint32_t id = facet_intern(&cat->topics, cat->arena, text + p->topics[i].off,
-		                           p->topics[i].len);
+	r->ntopics = 0;
+	for (size_t i = 0; i < ntopics; i++) {
+		uint32_t id = facet_intern(&cat->topics, cat->arena, topics[i].s, topics[i].len);
 		if (id == FACET_NONE)
 			return false;
 		cat->topics.items[id].count++;
@@ -257,6 +264,49 @@ static bool add_location(struct catalog *cat, struct release *r)
 	return true;
 }
 
+/* Where a release with this text goes in the hash index: 0 when an identical text
+ * is in already (counted as a duplicate), else the slot. */
+static size_t slot_for_new_text(struct catalog *cat, const char *text, size_t len, uint64_t hash,
+                                int input, bool *ok)
+{
+	*ok = ((cat->count + 1) * 2 <= cat->nhash ||
+	       index_rehash(&cat->by_hash, &cat->nhash, cat->count, release_key, cat)) &&
+	      grow((void **)&cat->releases, &cat->cap, cat->count + 1, sizeof *cat->releases);
+	if (!*ok)
+		return 0;
+	size_t slot = find_text(cat, text, len, hash);
+	if (cat->by_hash[slot]) {
+		cat->duplicates++;
+		if (cat->releases[cat->by_hash[slot] - 1].input != input)
+			cat->foreign_duplicates++;
+		*ok = false;
+	}
+	return slot;
+}
+
+/* The record at the end of the array becomes a release: its facets are counted and
+ * the index learns its text. */
+static bool settle(struct catalog *cat, size_t slot, const struct str *topics, size_t ntopics)
+{
+	struct release *r = &cat->releases[cat->count];
+	if (!add_topics(cat, r, topics, ntopics) || !add_location(cat, r))
+		return false;
+	cat->by_hash[slot] = (uint32_t)++cat->count;
+	return true;
+}
+
+bool catalog_insert(struct catalog *cat, const struct release *proto, const struct str *topics,
+                    size_t ntopics)
+{
+	bool ok;
+	size_t slot = slot_for_new_text(cat, proto->text.s, proto->text.len, proto->hash,
+	                                proto->input, &ok);
+	if (!ok)
+		return false;
+	cat->releases[cat->count] = *proto;
+	return settle(cat, slot, topics, ntopics);
+}
+
 /* The title a release is listed under: its headline, or the caller's fallback, kept
  * where it is when it points into the text and copied otherwise. */
 static struct str choose_title(struct catalog *cat, const char *text, size_t len,
@@ -275,15 +325,9 @@ bool catalog_commit(struct catalog *cat, size_t len, const struct parsed *p, int
 {
 	const char *draft = cat->arena->reserved;
 	uint64_t hash = XXH3_64bits(draft, len);
-	if ((cat->count + 1) * 2 > cat->nhash &&
-	    !index_rehash(&cat->by_hash, &cat->nhash, cat->count, release_key, cat))
-		return false;
-	size_t slot = find_text(cat, draft, len, hash);
-	if (cat->by_hash[slot]) {
-		cat->duplicates++;
-		return false;
-	}
-	if (!grow((void **)&cat->releases, &cat->cap, cat->count + 1, sizeof *cat->releases))
+	bool ok;
+	size_t slot = slot_for_new_text(cat, draft, len, hash, input, &ok);
+	if (!ok)
 		return false;
 	/* Where the fallback title sits in the draft, if it does: committing may move it. */
 	size_t fallback_off = fallback_title.s >= draft && fallback_title.s < draft + len
@@ -302,9 +346,19 @@ bool catalog_commit(struct catalog *cat, size_t len, const struct parsed *p, int
 	r->title = choose_title(cat, text, len, p, fallback_title, fallback_off);
 	if (entry && !(r->entry = arena_copy(cat->arena, entry, strlen(entry))))
 		return false;
-	if (!add_topics(cat, r, text, p) || !add_location(cat, r))
+	struct str topics[PARSE_MAX_TOPICS];
+	for (unsigned i = 0; i < p->ntopics; i++)
+		topics[i] = span_at(text, p->topics[i]);
+	return settle(cat, slot, topics, p->ntopics);
+}
+
+bool catalog_adopt(struct catalog *cat, void *base, size_t size)
+{
+	struct mapping *m = malloc(sizeof *m);
+	if (!m)
 		return false;
-	cat->by_hash[slot] = (uint32_t)++cat->count;
+	*m = (struct mapping){base, size, cat->mappings};
+	cat->mappings = m;
 	return true;
 }
 
@@ -344,6 +398,24 @@ static int compare_releases(const void *pa, const void *pb, void *ctx)
 	return c;
 }
 
+/* Releases from a cache arrive in display order already: a check in one pass
+ * saves the sort. */
+static bool already_sorted(const uint32_t *order, size_t n, struct sort_ctx *sc)
+{
+	for (size_t i = 1; i < n; i++)
+		if (compare_releases(&order[i - 1], &order[i], sc) > 0)
+			return false;
+	return true;
+}
+
+bool catalog_sort_ids(const struct catalog *cat, uint32_t *ids, size_t n, bool oldest_first)
+{
+	struct sort_ctx sc = {cat, oldest_first ? 1 : -1};
+	if (!already_sorted(ids, n, &sc))
+		qsort_r(ids, n, sizeof *ids, compare_releases, &sc);
+	return true;
+}
+
 bool catalog_sort(struct catalog *cat, bool oldest_first)
 {
 	uint32_t *order = realloc(cat->order, (cat->count ? cat->count : 1) * sizeof *order);
@@ -351,8 +423,6 @@ bool catalog_sort(struct catalog *cat, bool oldest_first)
 		return false;
 	for (size_t i = 0; i < cat->count; i++)
 		order[i] = (uint32_t)i;
-	struct sort_ctx sc = {cat, oldest_first ? 1 : -1};
-	qsort_r(order, cat->count, sizeof *order, compare_releases, &sc);
 	cat->order = order;
-	return true;
+	return catalog_sort_ids(cat, order, cat->count, oldest_first);
 }

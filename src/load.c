@@ -2,10 +2,12 @@
 
 #include "relview/load.h"
 
+#include "relview/cache.h"
 #include "relview/catalog.h"
 #include "relview/parse.h"
 #include "relview/sandbox.h"
 #include "relview/text.h"
+#include "relview/topics.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +22,9 @@ struct loader {
 	int input_id;
 	const char *input_name; /* sanitised */
 	uint64_t problems;      /* in this input */
+	bool keep;              /* keep the problems, for the cache */
+	struct cache_problem *kept;
+	size_t nkept;
 };
 
 char *load_clean_name(const char *raw)
@@ -31,8 +36,25 @@ char *load_clean_name(const char *raw)
 	return clean;
 }
 
+/* Remember a problem for the cache; a copy that fails to be made costs the cache. */
+static void keep_problem(struct loader *l, const char *path, const char *reason)
+{
+	struct cache_problem *more = realloc(l->kept, (l->nkept + 1) * sizeof *more);
+	if (!more) {
+		l->keep = false;
+		return;
+	}
+	l->kept = more;
+	more[l->nkept] = (struct cache_problem){path ? strdup(path) : NULL, strdup(reason)};
+	if ((path && !more[l->nkept].path) || !more[l->nkept].reason)
+		l->keep = false;
+	l->nkept++;
+}
+
 static void report(struct loader *l, const char *path, const char *reason)
 {
+	if (l->keep)
+		keep_problem(l, path, reason ? reason : "unknown error");
 	if (++l->problems > LOAD_PROBLEMS_SHOWN)
 		return;
 	char *entry = path ? load_clean_name(path) : NULL;
@@ -123,16 +145,75 @@ static void on_entry(void *ctx, const struct source_entry *e)
 	free(entry);
 }
 
+static void replay(void *ctx, const char *path, const char *reason)
+{
+	report(ctx, path, reason);
+}
+
+/* What decides the parse besides the bundle itself: the vocabulary and the limits. */
+static uint64_t parse_salt(const struct load_options *opt)
+{
+	const struct source_limits *lim = &opt->limits;
+	return topic_vocab_signature(opt->vocab) ^
+	       (lim->max_entry_bytes * 31 + lim->max_total_bytes) ^ (lim->max_entries << 20);
+}
+
+static void counts_since(const struct load_counts *now, const struct load_counts *before,
+                         struct load_counts *mine)
+{
+	*mine = (struct load_counts){
+	        .source = {now->source.entries - before->source.entries,
+	                   now->source.other - before->source.other,
+	                   now->source.problems - before->source.problems,
+	                   now->source.bytes - before->source.bytes, 0},
+	        .releases = now->releases - before->releases,
+	        .empty = now->empty - before->empty,
+	        .binary = now->binary - before->binary,
+	};
+}
+
+/* Read the input itself; with a key, cache what it gave — unless the result depends
+ * on more than this input (a release dropped as a copy of another input's) or on
+ * chance (a reader stopped for silence). */
+static bool read_input(struct loader *l, const char *input, const struct cache_key *key)
+{
+	struct load_counts before = *l->counts;
+	uint64_t foreign = l->cat->foreign_duplicates;
+	struct source_handler h = {l, on_entry, on_problem, NULL};
+	l->keep = key != NULL;
+	bool ok = sandbox_read(input, &l->opt->limits, &h, &l->counts->source);
+	if (l->keep && l->cat->foreign_duplicates == foreign &&
+	    l->counts->source.stopped == before.source.stopped) {
+		struct load_counts mine;
+		counts_since(l->counts, &before, &mine);
+		cache_store(l->opt->cache_dir, key, l->cat, l->input_id, l->kept, l->nkept, &mine,
+		            l->opt->cache_max_bytes);
+	}
+	for (size_t i = 0; i < l->nkept; i++) {
+		free(l->kept[i].path);
+		free(l->kept[i].reason);
+	}
+	free(l->kept);
+	l->keep = false;
+	return ok;
+}
+
 bool load_input(struct catalog *cat, const char *input, const struct load_options *opt,
                 struct load_counts *counts)
 {
 	char *name = load_clean_name(input);
-	struct loader l = {cat, opt, counts, -1, name, 0};
+	struct loader l = {
+	        .cat = cat, .opt = opt, .counts = counts, .input_id = -1, .input_name = name};
 	uint64_t before = counts->releases;
 	bool ok = false;
 	if (name && (l.input_id = catalog_add_input(cat, name)) >= 0) {
-		struct source_handler h = {&l, on_entry, on_problem, NULL};
-		ok = sandbox_read(input, &opt->limits, &h, &counts->source);
+		struct cache_key key;
+		bool cacheable = opt->cache_dir && cache_key_make(input, parse_salt(opt), &key);
+		ok = (cacheable &&
+		      cache_load(opt->cache_dir, &key, cat, l.input_id, replay, &l, counts)) ||
+		     read_input(&l, input, cacheable ? &key : NULL);
+		if (cacheable)
+			cache_key_free(&key);
 		if (counts->releases == before && l.problems == 0)
 			report(&l, NULL, "no releases found");
 		if (l.problems > LOAD_PROBLEMS_SHOWN)

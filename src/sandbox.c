@@ -258,6 +258,7 @@ static void report_broken_child(struct relay *rl, int status, struct source_coun
 		snprintf(reason, sizeof reason,
 		         "reading stopped: damaged data from the archive reader");
 	counts->problems++;
+	counts->stopped++;
 	rl->handler->problem(rl->handler->ctx, rl->input, rl->current, reason);
 }
 

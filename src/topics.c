@@ -128,6 +128,16 @@ bool topic_vocab_add(struct topic_vocab *vocab, const char *name, size_t n)
 	return insert(vocab, name, n, true);
 }
 
+uint64_t topic_vocab_signature(const struct topic_vocab *vocab)
+{
+	uint64_t h = hash_bytes("", 0);
+	for (size_t i = 0; vocab && i < vocab->count; i++) {
+		h ^= hash_bytes(vocab->names[i].text, vocab->names[i].len);
+		h *= 1099511628211u;
+	}
+	return h;
+}
+
 bool topic_vocab_has(const struct topic_vocab *vocab, const char *s, size_t n)
 {
 	if (vocab == NULL || n == 0 || n > vocab->max_len)

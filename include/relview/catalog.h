@@ -44,6 +44,13 @@ struct facet_set {
 	size_t nslots;
 };
 
+/* Memory the catalog holds text in but did not allocate: a mapped cache file. */
+struct mapping {
+	void *base;
+	size_t size;
+	struct mapping *next;
+};
+
 struct catalog {
 	struct release *releases; /* in load order */
 	size_t count, cap;
@@ -53,9 +60,11 @@ struct catalog {
 	struct facet_set topics, locations;
 	char **inputs; /* sanitised input names, as given */
 	size_t ninputs;
-	uint64_t duplicates; /* releases dropped because their text was already in */
+	uint64_t duplicates;         /* releases dropped because their text was already in */
+	uint64_t foreign_duplicates; /* ... already in from another input */
 	struct arena *arena;
-	uint32_t *by_hash; /* open-addressing index of releases by text hash */
+	struct mapping *mappings; /* unmapped when the catalog is freed */
+	uint32_t *by_hash;        /* open-addressing index of releases by text hash */
 	size_t nhash;
 };
 
@@ -77,9 +86,23 @@ char *catalog_reserve(struct catalog *cat, size_t max);
 bool catalog_commit(struct catalog *cat, size_t len, const struct parsed *p, int input,
                     const char *entry, struct str fallback_title);
 
+/* Add a release whose text and fields already live in memory that outlives the
+ * catalog's use of it (see catalog_adopt): the record is copied, its topics (given
+ * by name) and location interned. False when an identical text is already in or
+ * memory ran out. */
+bool catalog_insert(struct catalog *cat, const struct release *proto, const struct str *topics,
+                    size_t ntopics);
+
+/* Take over a mapping (munmap'ed when the catalog is freed); false when out of
+ * memory, and then the caller still owns it. */
+bool catalog_adopt(struct catalog *cat, void *base, size_t size);
+
 /* Put the releases in display order: newest first (oldest first when asked), ties
  * by title, then input, then entry; undated releases last either way. */
 bool catalog_sort(struct catalog *cat, bool oldest_first);
+
+/* Put some release indices in display order. */
+bool catalog_sort_ids(const struct catalog *cat, uint32_t *ids, size_t n, bool oldest_first);
 
 static inline const struct release *catalog_at(const struct catalog *cat, size_t pos)
 {

@@ -19,7 +19,9 @@ struct topic_vocab;
 struct load_options {
 	struct source_limits limits;
 	const struct topic_vocab *vocab;
-	FILE *errors; /* where problem lines go */
+	FILE *errors;          /* where problem lines go */
+	const char *cache_dir; /* NULL: no cache (see cache.h) */
+	uint64_t cache_max_bytes;
 };
 
 struct load_counts {
@@ -28,7 +30,8 @@ struct load_counts {
 	uint64_t empty, binary;
 };
 
-/* Read one input into the catalog. False when nothing at all could be read from it. */
+/* Read one input into the catalog — from its cache when that is fresh, else from
+ * the input, caching the result. False when nothing at all could be read from it. */
 bool load_input(struct catalog *cat, const char *input, const struct load_options *opt,
                 struct load_counts *counts);
 

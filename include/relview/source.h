@@ -59,6 +59,7 @@ struct source_counts {
 	uint64_t other;    /* directories, links, devices: not releases */
 	uint64_t problems; /* entries or inputs reported as unreadable */
 	uint64_t bytes;    /* bytes handed over */
+	uint64_t stopped;  /* readers that crashed or stalled (see sandbox.h) */
 };
 
 /* Read one input. False when the input as a whole could not be opened or read. */

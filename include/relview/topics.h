@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct topic_vocab;
 
@@ -19,5 +20,9 @@ bool topic_vocab_add(struct topic_vocab *vocab, const char *name, size_t n);
 /* True when s is exactly a known topic name (bytes and case as printed). A NULL
  * vocabulary knows no names. */
 bool topic_vocab_has(const struct topic_vocab *vocab, const char *s, size_t n);
+
+/* A hash of every name, in order: two vocabularies with the same signature parse
+ * alike (a cached catalog records the one it was parsed with). */
+uint64_t topic_vocab_signature(const struct topic_vocab *vocab);
 
 #endif

@@ -1,0 +1,65 @@
+/* cache — one input's share of the catalog kept on disk, so that re-opening an
+ * unchanged bundle costs mapping a file and checking it instead of inflating and
+ * parsing it again.
+ *
+ * A cache file is found by the bundle's path and used only when everything that
+ * decides the result is the same: the bundle's size, mtime, inode and device, a hash
+ * of its first and last 64 KiB, relview's version, the topic vocabulary and the
+ * limits. It is written to a temporary file and renamed into place, carries a
+ * checksum of all it holds, and every offset in it is checked before use; a stale or
+ * damaged file is silently replaced. The files live under $XDG_CACHE_HOME/relview
+ * (default ~/.cache/relview); the least recently used go when the total passes the
+ * cap. */
+#ifndef RELVIEW_CACHE_H
+#define RELVIEW_CACHE_H
+
+#include "relview/load.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct catalog;
+
+#define CACHE_MAX_BYTES ((uint64_t)2 << 30)
+
+struct cache_key {
+	char *path;    /* the input's canonical path */
+	uint64_t id;   /* everything that decides the result, hashed */
+	char file[64]; /* the cache file's name in the cache folder */
+};
+
+/* One problem the input's reading reported, kept to be reported again on a hit. */
+struct cache_problem {
+	char *path; /* NULL: the input as a whole */
+	char *reason;
+};
+
+/* The cache folder ($XDG_CACHE_HOME/relview or ~/.cache/relview), malloc'd; NULL
+ * when neither variable is set. */
+char *cache_dir(void);
+
+/* The key of an input, or false when it cannot be cached (not a regular file, or
+ * unreadable). `salt` folds in what else decides the parse (vocabulary, limits). */
+bool cache_key_make(const char *input, uint64_t salt, struct cache_key *key);
+void cache_key_free(struct cache_key *key);
+
+/* On a fresh, intact cache file: add the releases it holds to the catalog as input
+ * `input_id`, report its problems again through `replay`, add its counts, and return
+ * true. Otherwise false, and nothing was added. */
+bool cache_load(const char *dir, const struct cache_key *key, struct catalog *cat, int input_id,
+                void (*replay)(void *ctx, const char *path, const char *reason), void *ctx,
+                struct load_counts *counts);
+
+/* Write the releases of input `input_id`, its problems and its counts as the cache of
+ * `key`, then trim the folder to `max_bytes`. False (and nothing left behind) when
+ * it could not be written. */
+bool cache_store(const char *dir, const struct cache_key *key, const struct catalog *cat,
+                 int input_id, const struct cache_problem *problems, size_t nproblems,
+                 const struct load_counts *counts, uint64_t max_bytes);
+
+/* Print what the cache folder holds: each file's size, age and bundle, the total and
+ * the cap. */
+void cache_info(FILE *out, const char *dir, uint64_t max_bytes);
+
+#endif

@@ -1,0 +1,667 @@
+#include "config.h"
+
+#include "relview/cache.h"
+
+#include "relview/catalog.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <xxhash.h>
+
+/* ---- the file format ------------------------------------------------------------
+ *
+ *	header | records | topic refs | topic names | problems | blob
+ *
+ * Every string is an offset and length into the blob; every table starts on an
+ * 8-byte boundary, so that a mapped file can be read in place. */
+
+#define MAGIC          "RELVCAT1"
+#define FORMAT_VERSION 1u
+#define ENDIAN_MARK    0x01020304u
+#define SAMPLE_BYTES   65536      /* of the bundle's head and tail, hashed into the key */
+#define ABSENT         UINT32_MAX /* length of a string that is not there */
+#define SUFFIX         ".cat"
+
+struct cstr {
+	uint64_t off;
+	uint32_t len, unused;
+};
+
+struct crec {
+	struct cstr text, title, subtitle, location, body, entry;
+	uint64_t hash;
+	uint32_t date, topic_first, ntopics, unused;
+};
+
+struct cheader {
+	char magic[8];
+	uint32_t version, endian;
+	uint64_t key, payload_size, checksum;
+	uint64_t nrecords, nrefs, nnames, nproblems;
+	uint64_t records_off, refs_off, names_off, problems_off, blob_off, blob_size;
+	struct cstr source; /* the bundle's canonical path */
+	struct load_counts counts;
+};
+
+static uint64_t align8(uint64_t n)
+{
+	return (n + 7) & ~(uint64_t)7;
+}
+
+/* ---- where and what ------------------------------------------------------------- */
+
+char *cache_dir(void)
+{
+	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+	char *dir = NULL;
+	if (xdg && *xdg == '/')
+		return asprintf(&dir, "%s/relview", xdg) < 0 ? NULL : dir;
+	if (home && *home)
+		return asprintf(&dir, "%s/.cache/relview", home) < 0 ? NULL : dir;
+	return NULL;
+}
+
+/* A hash of the bundle's first and last SAMPLE_BYTES: catches a file rewritten with
+ * its size and mtime kept. */
+static bool sample_hash(int fd, off_t size, uint64_t *hash)
+{
+	static char buf[2 * SAMPLE_BYTES];
+	size_t head = size < SAMPLE_BYTES ? (size_t)size : SAMPLE_BYTES;
+	size_t tail =
+	        size - (off_t)head < SAMPLE_BYTES ? (size_t)(size - (off_t)head) : SAMPLE_BYTES;
+	if (pread(fd, buf, head, 0) != (ssize_t)head ||
+	    pread(fd, buf + head, tail, size - (off_t)tail) != (ssize_t)tail)
+		return false;
+	*hash = XXH3_64bits(buf, head + tail);
+	return true;
+}
+
+bool cache_key_make(const char *input, uint64_t salt, struct cache_key *key)
+{
+	*key = (struct cache_key){0};
+	struct stat st;
+	int fd = open(input, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (key->path = realpath(input, NULL));
+	uint64_t sample = 0;
+	ok = ok && sample_hash(fd, st.st_size, &sample);
+	close(fd);
+	if (!ok) {
+		cache_key_free(key);
+		return false;
+	}
+	uint64_t facts[] = {FORMAT_VERSION,
+	                    salt,
+	                    (uint64_t)st.st_size,
+	                    (uint64_t)st.st_mtim.tv_sec,
+	                    (uint64_t)st.st_mtim.tv_nsec,
+	                    (uint64_t)st.st_ino,
+	                    (uint64_t)st.st_dev,
+	                    sample,
+	                    XXH3_64bits(PACKAGE_VERSION, sizeof PACKAGE_VERSION)};
+	key->id = XXH3_64bits_withSeed(facts, sizeof facts,
+	                               XXH3_64bits(key->path, strlen(key->path)));
+	snprintf(key->file, sizeof key->file, "%016llx" SUFFIX,
+	         (unsigned long long)XXH3_64bits(key->path, strlen(key->path)));
+	return true;
+}
+
+void cache_key_free(struct cache_key *key)
+{
+	free(key->path);
+	key->path = NULL;
+}
+
+static char *join(const char *dir, const char *name)
+{
+	char *path;
+	return asprintf(&path, "%s/%s", dir, name) < 0 ? NULL : path;
+}
+
+/* ---- reading --------------------------------------------------------------------- */
+
+struct view {
+	const char *base; /* the mapping */
+	const struct cheader *h;
+	const char *payload, *blob;
+};
+
+static bool table_fits(const struct cheader *h, uint64_t off, uint64_t count, size_t item)
+{
+	return off % 8 == 0 && off <= h->payload_size && count <= (h->payload_size - off) / item;
+}
+
+static bool header_sane(const struct cheader *h, uint64_t key, uint64_t file_size)
+{
+	return memcmp(h->magic, MAGIC, 8) == 0 && h->version == FORMAT_VERSION &&
+	       h->endian == ENDIAN_MARK && h->key == key &&
+	       h->payload_size == file_size - sizeof *h &&
+	       table_fits(h, h->records_off, h->nrecords, sizeof(struct crec)) &&
+	       table_fits(h, h->refs_off, h->nrefs, sizeof(uint32_t)) &&
+	       table_fits(h, h->names_off, h->nnames, sizeof(struct cstr)) &&
+	       table_fits(h, h->problems_off, h->nproblems, 2 * sizeof(struct cstr)) &&
+	       table_fits(h, h->blob_off, h->blob_size, 1);
+}
+
+/* A string of the blob, or absent; false when it points outside the blob. A string
+ * that must be NUL-terminated (entry names) has its terminator checked too. */
+static bool blob_str(const struct view *v, struct cstr c, bool terminated, struct str *out)
+{
+	if (c.len == ABSENT) {
+		*out = (struct str){NULL, 0};
+		return true;
+	}
+	uint64_t end = c.off + c.len + terminated;
+	if (c.off > v->h->blob_size || end > v->h->blob_size || (terminated && v->blob[end - 1]))
+		return false;
+	*out = (struct str){v->blob + c.off, c.len};
+	return true;
+}
+
+static bool record_to_release(const struct view *v, const struct crec *c, int input,
+                              struct release *r)
+{
+	struct str entry;
+	*r = (struct release){.hash = c->hash, .date = c->date, .input = (uint16_t)input};
+	if (!blob_str(v, c->text, false, &r->text) || !blob_str(v, c->title, false, &r->title) ||
+	    !blob_str(v, c->subtitle, false, &r->subtitle) ||
+	    !blob_str(v, c->location, false, &r->location) ||
+	    !blob_str(v, c->body, false, &r->body) || !blob_str(v, c->entry, true, &entry))
+		return false;
+	r->entry = entry.s;
+	return c->ntopics <= UINT16_MAX && c->topic_first <= v->h->nrefs &&
+	       c->ntopics <= v->h->nrefs - c->topic_first;
+}
+
+static bool record_topics(const struct view *v, const struct crec *c, struct str *topics)
+{
+	const uint32_t *refs = (const uint32_t *)(const void *)(v->payload + v->h->refs_off);
+	const struct cstr *names =
+	        (const struct cstr *)(const void *)(v->payload + v->h->names_off);
+	for (uint32_t i = 0; i < c->ntopics; i++) {
+		uint32_t ref = refs[c->topic_first + i];
+		if (ref >= v->h->nnames || !blob_str(v, names[ref], false, &topics[i]))
+			return false;
+	}
+	return true;
+}
+
+/* Check every record before the catalog sees any: once inserted, a record's text
+ * must stay mapped. */
+static bool check_records(const struct view *v, struct str *topics)
+{
+	const struct crec *recs =
+	        (const struct crec *)(const void *)(v->payload + v->h->records_off);
+	for (uint64_t i = 0; i < v->h->nrecords; i++) {
+		struct release r;
+		if (!record_to_release(v, &recs[i], 0, &r) || !record_topics(v, &recs[i], topics))
+			return false;
+	}
+	return true;
+}
+
+/* Insert the checked records; returns how many the catalog kept (not duplicates). */
+static uint64_t add_records(const struct view *v, struct catalog *cat, int input,
+                            struct str *topics)
+{
+	const struct crec *recs =
+	        (const struct crec *)(const void *)(v->payload + v->h->records_off);
+	uint64_t kept = 0;
+	for (uint64_t i = 0; i < v->h->nrecords; i++) {
+		struct release r;
+		record_to_release(v, &recs[i], input, &r);
+		record_topics(v, &recs[i], topics);
+		kept += catalog_insert(cat, &r, topics, recs[i].ntopics);
+	}
+	return kept;
+}
+
+static bool replay_problems(const struct view *v,
+                            void (*replay)(void *ctx, const char *path, const char *reason),
+                            void *ctx)
+{
+	const struct cstr *p = (const struct cstr *)(const void *)(v->payload + v->h->problems_off);
+	for (uint64_t i = 0; i < v->h->nproblems; i++) {
+		struct str path, reason;
+		if (!blob_str(v, p[2 * i], true, &path) ||
+		    !blob_str(v, p[2 * i + 1], true, &reason))
+			return false;
+		replay(ctx, path.s, reason.s);
+	}
+	return true;
+}
+
+/* Map the file and check everything but the records, which add_records checks. */
+static bool open_view(const char *file, uint64_t key, struct view *v, size_t *size)
+{
+	int fd = open(file, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0)
+		return false;
+	bool ok = fstat(fd, &st) == 0 && (size_t)st.st_size > sizeof(struct cheader);
+	void *base =
+	        ok ? mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0)
+	           : MAP_FAILED;
+	close(fd);
+	if (base == MAP_FAILED)
+		return false;
+	*size = (size_t)st.st_size;
+	v->base = base;
+	v->h = base;
+	v->payload = v->base + sizeof *v->h;
+	v->blob = v->payload + v->h->blob_off;
+	if (header_sane(v->h, key, *size) &&
+	    XXH3_64bits(v->payload, v->h->payload_size) == v->h->checksum)
+		return true;
+	munmap(base, *size);
+	return false;
+}
+
+bool cache_load(const char *dir, const struct cache_key *key, struct catalog *cat, int input_id,
+                void (*replay)(void *ctx, const char *path, const char *reason), void *ctx,
+                struct load_counts *counts)
+{
+	char *file = join(dir, key->file);
+	struct view v;
+	size_t size;
+	if (!file || !open_view(file, key->id, &v, &size)) {
+		free(file);
+		return false;
+	}
+	struct str *topics = malloc((v.h->nrefs + 1) * sizeof *topics);
+	bool intact = topics && check_records(&v, topics);
+	if (!intact || !catalog_adopt(cat, (void *)v.base, size)) {
+		munmap((void *)v.base, size);
+		if (topics && !intact)
+			unlink(file); /* damaged: rebuilt from the bundle this time */
+		free(topics);
+		free(file);
+		return false;
+	}
+	counts->releases += add_records(&v, cat, input_id, topics);
+	replay_problems(&v, replay, ctx);
+	const struct load_counts *c = &v.h->counts;
+	counts->source.entries += c->source.entries;
+	counts->source.other += c->source.other;
+	counts->source.problems += c->source.problems;
+	counts->source.bytes += c->source.bytes;
+	counts->empty += c->empty;
+	counts->binary += c->binary;
+	utimensat(AT_FDCWD, file, NULL, 0); /* recently used: trimmed last */
+	free(topics);
+	free(file);
+	return true;
+}
+
+/* ---- writing --------------------------------------------------------------------- */
+
+/* The file being written: its payload streams through the checksum as it goes. */
+struct writer {
+	FILE *f;
+	XXH3_state_t *xx;
+	uint64_t pos; /* in the payload */
+	bool ok;
+};
+
+static void put(struct writer *w, const void *p, size_t n)
+{
+	if (n && fwrite(p, 1, n, w->f) != n)
+		w->ok = false;
+	XXH3_64bits_update(w->xx, p, n);
+	w->pos += n;
+}
+
+static void pad8(struct writer *w)
+{
+	static const char zeros[8];
+	put(w, zeros, (size_t)(align8(w->pos) - w->pos));
+}
+
+/* The layout of one input's share, computed before anything is written. */
+struct plan {
+	uint32_t *ids; /* the input's releases, in display order: a cache read back needs
+	                * no sort */
+	struct crec *recs;
+	uint32_t *refs, *local; /* local: catalog topic id -> index in names, or UINT32_MAX */
+	uint32_t *names;        /* catalog topic ids, in the order of the names table */
+	uint64_t nrecs, nrefs, nnames, blob;
+};
+
+static bool inside(struct str part, struct str whole)
+{
+	return part.len == 0 || (part.s >= whole.s && part.s + part.len <= whole.s + whole.len);
+}
+
+static struct cstr within(const struct release *r, const struct crec *c, struct str part)
+{
+	if (!part.len)
+		return (struct cstr){0, ABSENT, 0};
+	return (struct cstr){c->text.off + (uint64_t)(part.s - r->text.s), (uint32_t)part.len, 0};
+}
+
+/* Strings outside the text (an entry name, a title taken from elsewhere) go to the
+ * blob after all the texts. */
+static struct cstr extra(struct plan *pl, size_t len, bool terminated)
+{
+	struct cstr c = {pl->blob, (uint32_t)len, 0};
+	pl->blob += len + terminated;
+	return c;
+}
+
+static bool plan_topics(struct plan *pl, const struct catalog *cat, const struct release *r,
+                        struct crec *c)
+{
+	c->topic_first = (uint32_t)pl->nrefs;
+	c->ntopics = r->ntopics;
+	for (size_t t = 0; t < r->ntopics; t++) {
+		uint32_t id = cat->topic_refs[r->topic_first + t];
+		if (pl->local[id] == UINT32_MAX) {
+			pl->local[id] = (uint32_t)pl->nnames;
+			pl->names[pl->nnames++] = id;
+		}
+		pl->refs[pl->nrefs++] = pl->local[id];
+	}
+	return true;
+}
+
+static bool plan_records(struct plan *pl, const struct catalog *cat)
+{
+	for (uint64_t k = 0; k < pl->nrecs; k++) {
+		const struct release *r = &cat->releases[pl->ids[k]];
+		if (r->text.len >= ABSENT || !inside(r->subtitle, r->text) ||
+		    !inside(r->location, r->text) || !inside(r->body, r->text))
+			return false;
+		struct crec *c = &pl->recs[k];
+		*c = (struct crec){.text = {pl->blob, (uint32_t)r->text.len, 0},
+		                   .hash = r->hash,
+		                   .date = r->date};
+		pl->blob += r->text.len;
+		c->subtitle = within(r, c, r->subtitle);
+		c->location = within(r, c, r->location);
+		c->body = within(r, c, r->body);
+		plan_topics(pl, cat, r, c);
+	}
+	for (uint64_t k = 0; k < pl->nrecs; k++) {
+		const struct release *r = &cat->releases[pl->ids[k]];
+		struct crec *c = &pl->recs[k];
+		c->title = inside(r->title, r->text) ? within(r, c, r->title)
+		                                     : extra(pl, r->title.len, false);
+		c->entry =
+		        r->entry ? extra(pl, strlen(r->entry), true) : (struct cstr){0, ABSENT, 0};
+	}
+	return true;
+}
+
+static bool plan_input(struct plan *pl, const struct catalog *cat, int input)
+{
+	*pl = (struct plan){0};
+	pl->ids = malloc((cat->count + 1) * sizeof *pl->ids);
+	pl->recs = malloc((cat->count + 1) * sizeof *pl->recs);
+	pl->refs = malloc((cat->nrefs + 1) * sizeof *pl->refs);
+	pl->local = malloc((cat->topics.count + 1) * sizeof *pl->local);
+	pl->names = malloc((cat->topics.count + 1) * sizeof *pl->names);
+	if (!pl->ids || !pl->recs || !pl->refs || !pl->local || !pl->names)
+		return false;
+	memset(pl->local, 0xff, (cat->topics.count + 1) * sizeof *pl->local);
+	for (size_t i = 0; i < cat->count; i++)
+		if (cat->releases[i].input == input)
+			pl->ids[pl->nrecs++] = (uint32_t)i;
+	return catalog_sort_ids(cat, pl->ids, pl->nrecs, false) && plan_records(pl, cat);
+}
+
+static void plan_free(struct plan *pl)
+{
+	free(pl->ids);
+	free(pl->recs);
+	free(pl->refs);
+	free(pl->local);
+	free(pl->names);
+}
+
+/* Write the blob in the order plan_records laid it out. */
+static void put_blob(struct writer *w, const struct plan *pl, const struct catalog *cat,
+                     const struct cache_problem *problems, size_t nproblems, const char *source)
+{
+	for (uint64_t k = 0; k < pl->nrecs; k++)
+		put(w, cat->releases[pl->ids[k]].text.s, cat->releases[pl->ids[k]].text.len);
+	for (uint64_t k = 0; k < pl->nrecs; k++) {
+		const struct release *r = &cat->releases[pl->ids[k]];
+		if (pl->recs[k].title.len != ABSENT && !inside(r->title, r->text))
+			put(w, r->title.s, r->title.len);
+		if (r->entry)
+			put(w, r->entry, strlen(r->entry) + 1);
+	}
+	for (uint64_t n = 0; n < pl->nnames; n++)
+		put(w, cat->topics.items[pl->names[n]].name.s,
+		    cat->topics.items[pl->names[n]].name.len);
+	for (size_t i = 0; i < nproblems; i++) {
+		if (problems[i].path)
+			put(w, problems[i].path, strlen(problems[i].path) + 1);
+		put(w, problems[i].reason, strlen(problems[i].reason) + 1);
+	}
+	put(w, source, strlen(source));
+}
+
+/* The tables that point into the blob after the releases' own strings. */
+static void put_tables(struct writer *w, struct cheader *h, struct plan *pl,
+                       const struct catalog *cat, const struct cache_problem *problems,
+                       size_t nproblems, const char *source)
+{
+	h->records_off = w->pos;
+	put(w, pl->recs, pl->nrecs * sizeof *pl->recs);
+	h->refs_off = w->pos;
+	put(w, pl->refs, pl->nrefs * sizeof *pl->refs);
+	pad8(w);
+	h->names_off = w->pos;
+	for (uint64_t n = 0; n < pl->nnames; n++) {
+		struct cstr c = extra(pl, cat->topics.items[pl->names[n]].name.len, false);
+		put(w, &c, sizeof c);
+	}
+	h->problems_off = w->pos;
+	for (size_t i = 0; i < nproblems; i++) {
+		struct cstr pair[2] = {problems[i].path ? extra(pl, strlen(problems[i].path), true)
+		                                        : (struct cstr){0, ABSENT, 0},
+		                       extra(pl, strlen(problems[i].reason), true)};
+		put(w, pair, sizeof pair);
+	}
+	h->source = extra(pl, strlen(source), false);
+	h->blob_off = w->pos;
+	h->blob_size = pl->blob;
+}
+
+static bool write_file(FILE *f, const struct cache_key *key, const struct catalog *cat, int input,
+                       const struct cache_problem *problems, size_t nproblems,
+                       const struct load_counts *counts)
+{
+	struct plan pl = {0};
+	struct cheader h = {.version = FORMAT_VERSION,
+	                    .endian = ENDIAN_MARK,
+	                    .key = key->id,
+	                    .counts = *counts,
+	                    .nproblems = nproblems};
+	memcpy(h.magic, MAGIC, 8);
+	struct writer w = {f, XXH3_createState(), 0, true};
+	bool ok = w.xx && plan_input(&pl, cat, input) && XXH3_64bits_reset(w.xx) == XXH_OK;
+	if (ok) {
+		h.nrecords = pl.nrecs;
+		h.nrefs = pl.nrefs;
+		h.nnames = pl.nnames;
+		fwrite(&h, sizeof h, 1, f); /* a placeholder until the checksum is known */
+		put_tables(&w, &h, &pl, cat, problems, nproblems, key->path);
+		put_blob(&w, &pl, cat, problems, nproblems, key->path);
+		h.payload_size = w.pos;
+		h.checksum = XXH3_64bits_digest(w.xx);
+		ok = w.ok && fseek(f, 0, SEEK_SET) == 0 && fwrite(&h, sizeof h, 1, f) == 1;
+	}
+	plan_free(&pl);
+	XXH3_freeState(w.xx);
+	return ok;
+}
+
+static bool make_dir(const char *dir)
+{
+	char *path = strdup(dir);
+	bool ok = path != NULL;
+	for (char *p = path ? path + 1 : NULL; ok && p && *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		ok = mkdir(path, 0700) == 0 || errno == EEXIST;
+		*p = '/';
+	}
+	ok = ok && (mkdir(dir, 0700) == 0 || errno == EEXIST);
+	free(path);
+	return ok;
+}
+
+struct cached_file {
+	char *path;
+	uint64_t bytes;
+	struct timespec used;
+};
+
+static int least_recent_first(const void *pa, const void *pb)
+{
+	const struct timespec *a = &((const struct cached_file *)pa)->used;
+	const struct timespec *b = &((const struct cached_file *)pb)->used;
+	if (a->tv_sec != b->tv_sec)
+		return (a->tv_sec > b->tv_sec) - (a->tv_sec < b->tv_sec);
+	return (a->tv_nsec > b->tv_nsec) - (a->tv_nsec < b->tv_nsec);
+}
+
+static bool append_file(struct cached_file **files, size_t *n, size_t *cap, char *path,
+                        const struct stat *st)
+{
+	if (*n == *cap) {
+		size_t bigger = *cap ? *cap * 2 : 16;
+		struct cached_file *more = realloc(*files, bigger * sizeof *more);
+		if (!more)
+			return false;
+		*files = more;
+		*cap = bigger;
+	}
+	(*files)[(*n)++] = (struct cached_file){path, (uint64_t)st->st_size, st->st_mtim};
+	return true;
+}
+
+static bool is_cache_file(const char *name)
+{
+	size_t len = strlen(name), suffix = strlen(SUFFIX);
+	return len > suffix && strcmp(name + len - suffix, SUFFIX) == 0;
+}
+
+/* The cache files in the folder, least recently used first; NULL when unreadable. */
+static struct cached_file *list_files(const char *dir, size_t *n, uint64_t *total)
+{
+	DIR *d = opendir(dir);
+	struct cached_file *files = NULL;
+	size_t cap = 0;
+	*n = 0;
+	*total = 0;
+	if (!d)
+		return NULL;
+	for (struct dirent *e; (e = readdir(d));) {
+		struct stat st;
+		char *path = is_cache_file(e->d_name) ? join(dir, e->d_name) : NULL;
+		if (path && stat(path, &st) == 0 && append_file(&files, n, &cap, path, &st))
+			*total += (uint64_t)st.st_size;
+		else
+			free(path);
+	}
+	closedir(d);
+	if (files)
+		qsort(files, *n, sizeof *files, least_recent_first);
+	return files;
+}
+
+static void free_files(struct cached_file *files, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(files[i].path);
+	free(files);
+}
+
+/* Remove the least recently used files until the folder holds at most max_bytes. */
+static void trim(const char *dir, uint64_t max_bytes)
+{
+	size_t n;
+	uint64_t total;
+	struct cached_file *files = list_files(dir, &n, &total);
+	for (size_t i = 0; i < n && total > max_bytes; i++)
+		if (unlink(files[i].path) == 0)
+			total -= files[i].bytes;
+	free_files(files, n);
+}
+
+bool cache_store(const char *dir, const struct cache_key *key, const struct catalog *cat,
+                 int input_id, const struct cache_problem *problems, size_t nproblems,
+                 const struct load_counts *counts, uint64_t max_bytes)
+{
+	char *file = join(dir, key->file), *tmp = NULL;
+	int fd = -1;
+	if (file && make_dir(dir) && asprintf(&tmp, "%s.%ld.tmp", file, (long)getpid()) >= 0)
+		fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+	bool ok = f && write_file(f, key, cat, input_id, problems, nproblems, counts);
+	if (f)
+		ok = fclose(f) == 0 && ok;
+	else if (fd >= 0)
+		close(fd);
+	struct stat st;
+	/* One bundle larger than the whole cap is not kept at all. */
+	ok = ok && stat(tmp, &st) == 0 && (uint64_t)st.st_size <= max_bytes &&
+	     rename(tmp, file) == 0;
+	if (!ok && tmp)
+		unlink(tmp);
+	else if (ok)
+		trim(dir, max_bytes);
+	free(tmp);
+	free(file);
+	return ok;
+}
+
+/* The bundle a cache file was made from, read from its header and blob. */
+static bool source_of(const char *file, char *out, size_t size)
+{
+	struct cheader h;
+	int fd = open(file, O_RDONLY | O_CLOEXEC);
+	bool ok = fd >= 0 && pread(fd, &h, sizeof h, 0) == (ssize_t)sizeof h &&
+	          memcmp(h.magic, MAGIC, 8) == 0 && h.source.len < size &&
+	          pread(fd, out, h.source.len, (off_t)(sizeof h + h.blob_off + h.source.off)) ==
+	                  (ssize_t)h.source.len;
+	if (fd >= 0)
+		close(fd);
+	out[ok ? h.source.len : 0] = '\0';
+	return ok;
+}
+
+void cache_info(FILE *out, const char *dir, uint64_t max_bytes)
+{
+	size_t n;
+	uint64_t total;
+	struct cached_file *files = list_files(dir, &n, &total);
+	time_t now = time(NULL);
+	fprintf(out, "cache: %s\n", dir);
+	for (size_t i = n; i-- > 0;) {
+		char source[PATH_MAX];
+		if (!source_of(files[i].path, source, sizeof source))
+			snprintf(source, sizeof source, "(unreadable: %s)", files[i].path);
+		char *clean = load_clean_name(source);
+		fprintf(out, "%10.1f MiB  used %5.1f days ago  %s\n", files[i].bytes / 1048576.0,
+		        difftime(now, files[i].used.tv_sec) / 86400, clean ? clean : "?");
+		free(clean);
+	}
+	fprintf(out, "%zu bundle%s, %.1f MiB of %.1f MiB allowed\n", n, n == 1 ? "" : "s",
+	        total / 1048576.0, max_bytes / 1048576.0);
+	free_files(files, n);
+}

@@ -1,0 +1,264 @@
+/* cache: a bundle read once is read back from its cache file with the same
+ * releases, problems and counts; a changed bundle, a damaged or truncated cache
+ * file is never used; the folder stays under its cap; a result that depends on
+ * other inputs is not cached. */
+#include "config.h"
+
+#include "relview/cache.h"
+#include "relview/catalog.h"
+#include "relview/load.h"
+#include "relview/topics.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+static char tmp[] = "/tmp/relview-test-cache-XXXXXX";
+static char cachedir[600], bundle[600], other[600];
+static struct topic_vocab *vocab;
+
+static const char *const releases[] = {
+        "Skip to main content\nMarch 11, 2014Houston, TXTransnational Gangs\n\nFirst title\n\n"
+        "HOUSTON - Body one.\n",
+        "Skip to main content\nMay 2, 2015Miami, FLNarcotics, Contraband\n\nSecond title\n\n"
+        "Second subtitle here\n\nMIAMI - Body two.\n",
+        "no header at all, just a line of body text\n",
+};
+
+static void write_bundle(const char *path, const char *extra)
+{
+	struct archive *a = archive_write_new();
+	archive_write_set_format_pax_restricted(a);
+	archive_write_add_filter_gzip(a);
+	assert_int_equal(archive_write_open_filename(a, path), ARCHIVE_OK);
+	for (size_t i = 0; i <= sizeof releases / sizeof *releases; i++) {
+		const char *text = i < sizeof releases / sizeof *releases ? releases[i] : extra;
+		char name[32];
+		snprintf(name, sizeof name, "r/%zu.txt", i);
+		struct archive_entry *e = archive_entry_new();
+		archive_entry_set_pathname(e, name);
+		archive_entry_set_filetype(e, AE_IFREG);
+		archive_entry_set_perm(e, 0644);
+		archive_entry_set_size(e, (la_int64_t)strlen(text));
+		archive_write_header(a, e);
+		archive_write_data(a, text, strlen(text));
+		archive_entry_free(e);
+	}
+	archive_write_close(a);
+	archive_write_free(a);
+}
+
+/* Load inputs into a fresh catalog, problems into errors (a memory stream). */
+static struct catalog *load(const char *const *inputs, size_t n, char **errors, size_t *errlen,
+                            struct load_counts *counts)
+{
+	FILE *err = open_memstream(errors, errlen);
+	struct load_options opt = {SOURCE_DEFAULT_LIMITS, vocab, err, cachedir, 1 << 20};
+	struct catalog *cat = catalog_new();
+	*counts = (struct load_counts){0};
+	for (size_t i = 0; i < n; i++)
+		load_input(cat, inputs[i], &opt, counts);
+	fclose(err);
+	catalog_sort(cat, false);
+	return cat;
+}
+
+/* Everything a listing shows, one line per release. */
+static char *describe(const struct catalog *cat)
+{
+	char *buf;
+	size_t len;
+	FILE *f = open_memstream(&buf, &len);
+	for (size_t i = 0; i < cat->count; i++) {
+		const struct release *r = catalog_at(cat, i);
+		fprintf(f, "%u|%.*s|%.*s|%.*s|%.*s|%s|%zu|", r->date, (int)r->location.len,
+		        r->location.s, (int)r->title.len, r->title.s, (int)r->subtitle.len,
+		        r->subtitle.s, (int)r->body.len, r->body.s, r->entry ? r->entry : "-",
+		        r->text.len);
+		for (size_t t = 0; t < r->ntopics; t++)
+			fprintf(f, "%.*s;", (int)catalog_topic(cat, r, t)->name.len,
+			        catalog_topic(cat, r, t)->name.s);
+		fputc('\n', f);
+	}
+	fclose(f);
+	return buf;
+}
+
+static int cache_files(void)
+{
+	char cmd[700];
+	snprintf(cmd, sizeof cmd, "exit $(ls %s/*.cat 2>/dev/null | wc -l)", cachedir);
+	return WEXITSTATUS(system(cmd));
+}
+
+static void clear_cache(void)
+{
+	char cmd[700];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", cachedir);
+	assert_int_equal(system(cmd), 0);
+}
+
+static void second_load_comes_from_the_cache_unchanged(void **state)
+{
+	(void)state;
+	clear_cache();
+	write_bundle(bundle, "\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0e\x0f binary junk");
+	const char *in[] = {bundle};
+	char *err1, *err2, *d1, *d2;
+	size_t n1, n2;
+	struct load_counts c1, c2;
+	struct catalog *first = load(in, 1, &err1, &n1, &c1);
+	assert_int_equal(cache_files(), 1);
+	struct catalog *second = load(in, 1, &err2, &n2, &c2);
+	assert_non_null(second->mappings); /* it really came from the cache */
+	assert_string_equal(d1 = describe(first), d2 = describe(second));
+	assert_string_equal(err1, err2);
+	assert_int_equal(c1.releases, 3);
+	assert_int_equal(c2.releases, 3);
+	assert_int_equal(c2.binary, c1.binary);
+	assert_int_equal(c2.source.entries, c1.source.entries);
+	assert_int_equal(second->topics.count, 3);
+	free(d1), free(d2), free(err1), free(err2);
+	catalog_free(first);
+	catalog_free(second);
+}
+
+static void a_changed_bundle_is_read_again(void **state)
+{
+	(void)state;
+	clear_cache();
+	const char *in[] = {bundle};
+	char *err, *d;
+	size_t n;
+	struct load_counts c;
+	write_bundle(bundle,
+	             "Skip to main content\nJune 1, 2016Austin, TXNarcotics\n\nOld\n\nB.\n");
+	catalog_free(load(in, 1, &err, &n, &c));
+	free(err);
+	write_bundle(bundle,
+	             "Skip to main content\nJune 1, 2016Austin, TXNarcotics\n\nNew\n\nB.\n");
+	struct catalog *cat = load(in, 1, &err, &n, &c);
+	assert_null(cat->mappings);
+	assert_non_null(strstr(d = describe(cat), "|New|"));
+	free(d), free(err);
+	catalog_free(cat);
+}
+
+/* Change one byte of the cache file (or cut it) and load again. */
+static void damaged_cache_files_are_not_used(void **state)
+{
+	(void)state;
+	const long cuts[] = {-1, 100, 3000};
+	for (size_t k = 0; k < sizeof cuts / sizeof *cuts; k++) {
+		clear_cache();
+		write_bundle(bundle,
+		             "Skip to main content\nJune 1, 2016Austin, TXNarcotics\n\nT\n\nB.\n");
+		const char *in[] = {bundle};
+		char *err, *d1, *d2, cmd[900];
+		size_t n;
+		struct load_counts c;
+		struct catalog *fresh = load(in, 1, &err, &n, &c);
+		free(err);
+		if (cuts[k] < 0) /* flip a byte in the middle of the file */
+			snprintf(cmd, sizeof cmd,
+			         "f=$(ls %s/*.cat); s=$(stat -c %%s $f); printf 'X' | "
+			         "dd of=$f bs=1 seek=$((s / 2)) conv=notrunc status=none",
+			         cachedir);
+		else
+			snprintf(cmd, sizeof cmd, "truncate -s %ld %s/*.cat", cuts[k], cachedir);
+		assert_int_equal(system(cmd), 0);
+		struct catalog *again = load(in, 1, &err, &n, &c);
+		assert_null(again->mappings);
+		assert_string_equal(d1 = describe(fresh), d2 = describe(again));
+		free(d1), free(d2), free(err);
+		catalog_free(fresh);
+		catalog_free(again);
+	}
+}
+
+static void a_result_shared_with_another_input_is_not_cached(void **state)
+{
+	(void)state;
+	clear_cache();
+	write_bundle(bundle, "extra release one\n");
+	write_bundle(other, "extra release two\n"); /* shares releases[] with bundle */
+	const char *in[] = {bundle, other};
+	char *err;
+	size_t n;
+	struct load_counts c;
+	catalog_free(load(in, 2, &err, &n, &c));
+	free(err);
+	assert_int_equal(cache_files(), 1); /* the first input's only */
+}
+
+static void the_folder_stays_under_its_cap(void **state)
+{
+	(void)state;
+	clear_cache();
+	char path[700];
+	for (int i = 0; i < 6; i++) {
+		snprintf(path, sizeof path, "%s/b%d.tar.gz", tmp, i);
+		static char big[300000];
+		memset(big, 'a' + i, sizeof big - 1);
+		write_bundle(path, big);
+		const char *in[] = {path};
+		char *err;
+		size_t n;
+		struct load_counts c;
+		catalog_free(load(in, 1, &err, &n, &c)); /* cap: 1 MiB; each cache ~300 KiB */
+		free(err);
+	}
+	int files = cache_files();
+	assert_in_range(files, 1, 3);
+	char *out;
+	size_t len;
+	FILE *f = open_memstream(&out, &len);
+	cache_info(f, cachedir, 1 << 20);
+	fclose(f);
+	assert_non_null(strstr(out, "b5.tar.gz")); /* the newest is kept */
+	assert_null(strstr(out, "b0.tar.gz"));
+	free(out);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	if (!mkdtemp(tmp))
+		return -1;
+	snprintf(cachedir, sizeof cachedir, "%s/cache/relview", tmp);
+	snprintf(bundle, sizeof bundle, "%s/bundle.tar.gz", tmp);
+	snprintf(other, sizeof other, "%s/other.tar.gz", tmp);
+	vocab = topic_vocab_new();
+	return vocab ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	char cmd[700];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", tmp);
+	topic_vocab_free(vocab);
+	return system(cmd);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(second_load_comes_from_the_cache_unchanged),
+	        cmocka_unit_test(a_changed_bundle_is_read_again),
+	        cmocka_unit_test(damaged_cache_files_are_not_used),
+	        cmocka_unit_test(a_result_shared_with_another_input_is_not_cached),
+	        cmocka_unit_test(the_folder_stays_under_its_cap),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
