@@ -97,6 +97,7 @@ static const char *mode_option(enum cli_mode mode)
 	        [CLI_CHECK_CONFIG] = "--check-config",
 	        [CLI_DUMP_CONFIG] = "--dump-config",
 	        [CLI_HELP_KEYS] = "--help-keys",
+	        [CLI_CACHE_INFO] = "--cache-info",
 	};
 	return names[mode];
 }
@@ -146,6 +147,11 @@ static enum cli_result apply_option(struct cli *cli, int id, const char *arg, co
 	case OPT_SEARCH:
 		q->search = arg;
 		return CLI_RUN;
+	case OPT_NO_CACHE:
+		cli->no_cache = true;
+		return CLI_RUN;
+	case OPT_CACHE_INFO:
+		return set_mode(cli, CLI_CACHE_INFO, "--cache-info");
 	case OPT_OLDEST_FIRST:
 	case OPT_NEWEST_FIRST:
 		cli->oldest_first = id == OPT_OLDEST_FIRST;

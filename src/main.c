@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "relview/app.h"
+#include "relview/cache.h"
 #include "relview/catalog.h"
 #include "relview/cli.h"
 #include "relview/config.h"
@@ -121,6 +122,18 @@ static int check_config(struct settings *s)
 	return EXIT_SUCCESS;
 }
 
+static int show_cache(void)
+{
+	char *dir = cache_dir();
+	if (!dir) {
+		fprintf(stderr, "relview: no cache: neither XDG_CACHE_HOME nor HOME is set\n");
+		return EXIT_FAILURE;
+	}
+	cache_info(stdout, dir, CACHE_MAX_BYTES);
+	free(dir);
+	return EXIT_SUCCESS;
+}
+
 /* The modes that need no input. */
 static int run_settings_mode(const struct cli *cli, struct settings *s)
 {
@@ -138,6 +151,8 @@ static int run_settings_mode(const struct cli *cli, struct settings *s)
 	case CLI_HELP_KEYS:
 		print_keys(&s->keymap);
 		break;
+	case CLI_CACHE_INFO:
+		return show_cache();
 	default:
 		break;
 	}
@@ -155,9 +170,13 @@ static bool load_all(struct catalog *cat, const struct cli *cli, const struct to
 	};
 	opt.limits.max_entry_bytes = config->max_entry_bytes;
 	opt.limits.max_total_bytes = config->max_total_bytes;
+	char *dir = cli->no_cache ? NULL : cache_dir();
+	opt.cache_dir = dir;
+	opt.cache_max_bytes = CACHE_MAX_BYTES;
 	struct load_counts counts = {0};
 	for (size_t i = 0; i < cli->ninputs; i++)
 		load_input(cat, cli->inputs[i], &opt, &counts);
+	free(dir);
 	if (cat->count == 0) {
 		fprintf(stderr, "relview: no releases could be read\n");
 		return false;

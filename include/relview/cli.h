@@ -29,6 +29,8 @@
 	X(CHECK_CONFIG, "check-config", 0, NULL, "check the configuration and its theme, exit")    \
 	X(DUMP_CONFIG, "dump-config", 0, NULL, "print the configuration in effect and exit")       \
 	X(HELP_KEYS, "help-keys", 0, NULL, "list the reader's key bindings and exit")              \
+	X(NO_CACHE, "no-cache", 0, NULL, "read every input afresh; neither use nor write the cache") \
+	X(CACHE_INFO, "cache-info", 0, NULL, "show what the catalog cache holds and exit")          \
 	X(HELP, "help", 0, NULL, "show this help and exit")                                        \
 	X(VERSION, "version", 0, NULL, "show the version and exit")
 
@@ -42,6 +44,7 @@ enum cli_mode {
 	CLI_CHECK_CONFIG,
 	CLI_DUMP_CONFIG,
 	CLI_HELP_KEYS,
+	CLI_CACHE_INFO,
 };
 enum cli_format { CLI_TSV, CLI_JSON };
 
@@ -51,6 +54,7 @@ struct cli {
 	size_t print_index; /* 1-based */
 	size_t width;       /* 0: terminal width or 80 */
 	bool oldest_first;
+	bool no_cache;
 	bool sort_given;         /* --oldest-first or --newest-first: the configuration's sort
 	                            yields */
 	const char *config_path; /* NULL: the default file */

@@ -92,5 +92,8 @@ cleanup_tmp() {
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/relview-test.XXXXXX") || hard_error "mktemp failed"
 trap cleanup_tmp EXIT
+# relview caches what it reads: keep that in the scratch directory, not in $HOME.
+XDG_CACHE_HOME=$TMP/cache
+export XDG_CACHE_HOME
 trap 'exit 130' INT
 trap 'exit 143' TERM

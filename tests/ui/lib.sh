@@ -33,6 +33,9 @@ command -v tmux >/dev/null 2>&1 || skip "tmux is not installed"
 [ -n "${RELGEN:-}" ] && [ -x "$RELGEN" ] || skip "tools/relgen is not built"
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/relview-ui.XXXXXX") || hard_error "no scratch directory"
+# relview caches what it reads: keep that in the scratch directory, not in $HOME.
+XDG_CACHE_HOME=$TMP/cache
+export XDG_CACHE_HOME
 SOCKET=relview-test-$$
 cleanup() {
 	tmux -L "$SOCKET" kill-server >/dev/null 2>&1
