@@ -352,7 +352,7 @@ static bool parse_keys(const char *v, struct key_choice *choice, char *why)
 		if (len && code < 0) {
 			snprintf(why, WHY_MAX,
 			         code == KEYCODE_RESERVED
-			                 ? "'%.*s' cannot be bound: it stays a signal"
+			                 ? "'%.*s' cannot be bound: the terminal keeps it"
 			                 : "'%.*s' is not a key name",
 			         (int)len, p);
 			return false;

@@ -64,7 +64,8 @@ static int control_key(char c)
 	c = (char)(c | 0x20);
 	if (c < 'a' || c > 'z')
 		return KEYCODE_NONE;
-	if (c == 'c' || c == 'z') /* SIGINT and SIGTSTP: they stay signals */
+	/* SIGINT and SIGTSTP stay signals; the terminal keeps C-s and C-q for flow control. */
+	if (c == 'c' || c == 'z' || c == 's' || c == 'q')
 		return KEYCODE_RESERVED;
 	if (c == 'h')
 		return KEYCODE_FN(SPECIAL_BACKSPACE);

@@ -102,7 +102,8 @@ enum special_key {
 
 /* The key code of a key name: a character ("j", "/", "é"), a named key ("Down",
  * "PgDn", "Space", "Enter", "Esc", "F1".."F12"; any case) or a control key ("C-d").
- * KEYCODE_NONE when unknown; KEYCODE_RESERVED for C-c and C-z, which stay signals. */
+ * KEYCODE_NONE when unknown; KEYCODE_RESERVED for C-c, C-z (signals), C-s and C-q (flow
+ * control), which the terminal keeps. */
 #define KEYCODE_RESERVED (-2)
 int keys_parse(const char *name, size_t len);
 

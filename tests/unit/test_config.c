@@ -156,6 +156,7 @@ static void test_key_names(void **state)
 	        {"C-", KEYCODE_NONE},
 	        {"C-c", KEYCODE_RESERVED},
 	        {"C-z", KEYCODE_RESERVED},
+	        {"C-q", KEYCODE_RESERVED},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		int code = keys_parse(cases[i].name, strlen(cases[i].name));
