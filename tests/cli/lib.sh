@@ -92,6 +92,9 @@ cleanup_tmp() {
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/relview-test.XXXXXX") || hard_error "mktemp failed"
 trap cleanup_tmp EXIT
+# The user's own configuration and themes must not change what the tests see.
+XDG_CONFIG_HOME=$TMP/config
+export XDG_CONFIG_HOME
 # relview caches what it reads: keep that in the scratch directory, not in $HOME.
 XDG_CACHE_HOME=$TMP/cache
 export XDG_CACHE_HOME

@@ -37,6 +37,9 @@ TMP=$(mktemp -d "${TMPDIR:-/tmp}/relview-ui.XXXXXX") || hard_error "no scratch d
 XDG_CACHE_HOME=$TMP/cache
 export XDG_CACHE_HOME
 SOCKET=relview-test-$$
+# The user's own configuration and themes must not change what the tests see.
+XDG_CONFIG_HOME=$TMP/config
+export XDG_CONFIG_HOME
 cleanup() {
 	tmux -L "$SOCKET" kill-server >/dev/null 2>&1
 	[ -n "${KEEP_TMP:-}" ] || rm -rf "$TMP"

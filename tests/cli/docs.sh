@@ -1,0 +1,60 @@
+#!/bin/sh
+# The documentation cannot drift from the program: the man page's key list is the
+# key table's (as --help-keys prints it), every option of --help is in relview(1)
+# and in the zsh completion, the bash completion completes options and themes, and
+# both man pages are clean under mandoc -T lint.
+. "$SRCDIR/tests/cli/lib.sh"
+need_prog RELVIEW
+man1=$SRCDIR/docs/relview.1
+man5=$SRCDIR/docs/relview.ini.5
+
+# The KEYS list of relview(1), between its keys-begin and keys-end marks, as
+# --help-keys prints it: "# group", then action, keys and help a line.
+sed -n '/^\.\\" keys-begin$/,/^\.\\" keys-end$/p' "$man1" | awk '
+	/^\.SS / { sub(/^\.SS "/, ""); sub(/"$/, ""); printf "%s# %s\n", n++ ? "\n" : "", $0; next }
+	/^\.BR / { keys = $0; sub(/^\.BR "/, "", keys); sub(/" ".*$/, "", keys)
+		action = $0; sub(/.*" \(/, "", action); sub(/\)"$/, "", action)
+		getline help; gsub(/\\-/, "-", keys); printf "%s\t%s\t%s\n", action, keys, help }
+' >"$TMP/man-keys"
+[ -s "$TMP/man-keys" ] || fail "no key list between keys-begin and keys-end in relview.1"
+"$RELVIEW" --config=/dev/null --help-keys >"$TMP/table-keys" || fail "--help-keys failed"
+diff "$TMP/table-keys" "$TMP/man-keys" >"$TMP/diff" ||
+	fail "relview.1's KEYS differ from the key table (regenerate them from --help-keys):
+$(cat "$TMP/diff")"
+
+# Every long option is documented.
+"$RELVIEW" --help | sed -n 's/^  --\([a-z-]*\).*/\1/p' >"$TMP/options"
+[ -s "$TMP/options" ] || fail "--help lists no options"
+sed 's/\\-/-/g' "$man1" >"$TMP/man1.txt"
+while read -r option; do
+	grep -q -- "--$option" "$TMP/man1.txt" || fail "--$option is not in relview.1"
+	grep -q -- "'[^']*--$option[}=[]" "$SRCDIR/completions/_relview" ||
+		fail "--$option is not in completions/_relview"
+done <"$TMP/options"
+
+# Every theme part is in relview.ini(5).
+for part in $(sed -n 's/^\[\(.*\)\]$/\1/p' "$SRCDIR/themes/default.ini"); do
+	grep -q "^\.BR* $part\( \|$\)" "$man5" || fail "theme part [$part] is not in relview.ini.5"
+done
+
+# bash completion, as bash calls it.
+if command -v bash >/dev/null 2>&1; then
+	complete() { # COMP_WORD... : what _relview offers
+		bash -c '. "$1/completions/relview.bash"; shift; COMP_WORDS=("$@")
+			COMP_CWORD=$(($# - 1)); _relview; printf "%s\n" "${COMPREPLY[@]}"' \
+			complete "$SRCDIR" "$@"
+	}
+	expect_eq "$(complete "$RELVIEW" --list-th)" "--list-themes"
+	expect_eq "$(complete "$RELVIEW" --them)" "--theme="
+	expect_contains "$(complete "$RELVIEW" --theme "")" "high-contrast"
+	expect_eq "$(complete "$RELVIEW" --theme = sol)" "solarized"
+	expect_eq "$(complete "$RELVIEW" --format js)" "json"
+fi
+
+if command -v mandoc >/dev/null 2>&1; then
+	mandoc -T lint -W style "$man1" "$man5" >"$TMP/lint" 2>&1 || true
+	[ ! -s "$TMP/lint" ] || fail "mandoc -T lint: $(cat "$TMP/lint")"
+else
+	note "mandoc not found: the lint is skipped"
+fi
+pass
