@@ -65,8 +65,9 @@ static bool scan_line(char *line, char *section, struct ini_item *item)
 	char *s = trim(line);
 	*item = (struct ini_item){0};
 	if (*s == '[') {
-		char *end = strchr(s, ']');
-		if (!end)
+		/* iniparser takes nothing after the ']', not even a comment. */
+		char *end = strrchr(s, ']');
+		if (!end || end[1] != '\0')
 			return false;
 		*end = '\0';
 		char *name = trim(s + 1);

@@ -127,6 +127,11 @@ static void test_a_syntax_error_drops_the_file(void **state)
 	expect_warning(3, "the file is not used");
 	assert_string_equal(c.theme, "default");
 	config_free(&c);
+	free(warnings);
+	/* iniparser refuses anything after a section's ']': say where. */
+	assert_int_equal(load(&c, "[ui] ; the look\ntheme = light\n"), 1);
+	expect_warning(1, "not a [section]");
+	config_free(&c);
 }
 
 static void test_key_names(void **state)
