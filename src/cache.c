@@ -89,12 +89,15 @@ bool cache_key_make(const char *input, uint64_t salt, struct cache_key *key)
 {
 	*key = (struct cache_key){0};
 	struct stat st;
+	/* stat before open: opening a FIFO would take its writer's data from the reader. */
+	if (stat(input, &st) != 0 || !S_ISREG(st.st_mode))
+		return false;
 	int fd = open(input, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return false;
-	bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (key->path = realpath(input, NULL));
 	uint64_t sample = 0;
-	ok = ok && sample_hash(fd, st.st_size, &sample);
+	bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	          (key->path = realpath(input, NULL)) && sample_hash(fd, st.st_size, &sample);
 	close(fd);
 	if (!ok) {
 		cache_key_free(key);
