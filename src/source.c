@@ -18,6 +18,9 @@
 /* Consecutive damaged headers after which the rest of an input is given up. */
 #define MAX_HEADER_FAILURES 16
 #define READ_CHUNK          ((size_t)1 << 16)
+/* The packing ratio of an archive is judged only past this much inflated: a small
+ * archive of repetitive text may pack tighter than any real bundle does. */
+#define BOMB_FLOOR ((uint64_t)64 << 20)
 
 struct reader {
 	const char *input;
@@ -27,6 +30,7 @@ struct reader {
 	unsigned char *buf; /* one entry's content, reused from entry to entry */
 	size_t cap;
 	uint64_t inflated;   /* bytes inflated from this input, skipped ones included */
+	uint64_t packed_out; /* bytes inflated from the archive being read (of a folder's) */
 	uint64_t reported;   /* inflated as of the last progress report */
 	const char *current; /* the entry being read */
 	bool stop;           /* a limit of the whole input was hit */
@@ -67,18 +71,35 @@ static void progress(struct reader *r)
 		r->handler->progress(r->handler->ctx, r->current, r->inflated);
 }
 
-static bool count_inflated(struct reader *r, size_t n)
+enum read_result { READ_OK, READ_TOO_BIG, READ_FAILED, READ_STOP, READ_BOMB };
+
+/* An archive that inflates far beyond what text packs to is a decompression bomb: it
+ * is given up at once, not after the input's whole byte limit (bzip2 inflates
+ * 4 GiB in half a minute). */
+static bool is_bomb(const struct reader *r, struct archive *a)
 {
-	r->inflated += n;
-	if (r->inflated - r->reported >= SOURCE_PROGRESS_STEP)
-		progress(r);
-	if (r->inflated <= r->limits->max_total_bytes)
-		return true;
-	r->stop = true;
-	return false;
+	uint64_t ratio = r->limits->max_ratio;
+	la_int64_t packed = archive_filter_bytes(a, -1); /* read from the file so far */
+	return ratio && r->packed_out > BOMB_FLOOR && packed > 0 &&
+	       r->packed_out / (uint64_t)packed > ratio;
 }
 
-enum read_result { READ_OK, READ_TOO_BIG, READ_FAILED, READ_STOP };
+static enum read_result count_inflated(struct reader *r, struct archive *a, size_t n)
+{
+	r->inflated += n;
+	r->packed_out += n;
+	if (r->inflated - r->reported >= SOURCE_PROGRESS_STEP)
+		progress(r);
+	if (r->inflated > r->limits->max_total_bytes) {
+		r->stop = true;
+		return READ_STOP;
+	}
+	if (is_bomb(r, a)) {
+		r->dead = true; /* the rest of this archive, not of the input */
+		return READ_BOMB;
+	}
+	return READ_OK;
+}
 
 /* Throw away the rest of an oversized entry, still counting what it inflates so that
  * a decompression bomb ends at the input's limit. */
@@ -90,8 +111,9 @@ static enum read_result discard_rest(struct reader *r, struct archive *a)
 			r->dead = true;
 		if (got <= 0)
 			return got < 0 ? READ_FAILED : READ_TOO_BIG;
-		if (!count_inflated(r, (size_t)got))
-			return READ_STOP;
+		enum read_result res = count_inflated(r, a, (size_t)got);
+		if (res != READ_OK)
+			return res;
 	}
 }
 
@@ -111,8 +133,9 @@ static enum read_result read_data(struct reader *r, struct archive *a, size_t *l
 			return READ_FAILED;
 		if (got == 0)
 			return READ_OK;
-		if (!count_inflated(r, (size_t)got))
-			return READ_STOP;
+		enum read_result res = count_inflated(r, a, (size_t)got);
+		if (res != READ_OK)
+			return res;
 		*len += (size_t)got;
 		if (*len > max)
 			return discard_rest(r, a);
@@ -146,6 +169,12 @@ static void report_entry_failure(struct reader *r, struct archive *a, const char
 	case READ_STOP:
 		snprintf(msg, sizeof msg, "more than %llu MiB inflated, rest of input skipped",
 		         (unsigned long long)(r->limits->max_total_bytes >> 20));
+		problem(r, path, msg);
+		break;
+	case READ_BOMB:
+		snprintf(msg, sizeof msg,
+		         "inflates over %llu times its size (a decompression bomb), rest skipped",
+		         (unsigned long long)r->limits->max_ratio);
 		problem(r, path, msg);
 		break;
 	case READ_FAILED:
@@ -252,11 +281,12 @@ struct origin {
 
 /* A new archive reader opened on the origin; *status is libarchive's answer, and
  * the reader is returned even on failure so that its error can be read. */
-static struct archive *open_archive(const struct origin *o, bool raw, int *status)
+static struct archive *open_archive(struct reader *r, const struct origin *o, bool raw, int *status)
 {
 	struct archive *a = archive_read_new();
 	if (!a)
 		return NULL;
+	r->packed_out = 0;
 	archive_read_support_filter_all(a);
 	if (raw)
 		archive_read_support_format_raw(a);
@@ -272,7 +302,7 @@ static struct archive *open_archive(const struct origin *o, bool raw, int *statu
 static void read_plain(struct reader *r, const struct origin *o, const char *prefix)
 {
 	int status;
-	struct archive *a = open_archive(o, true, &status);
+	struct archive *a = open_archive(r, o, true, &status);
 	struct archive_entry *ae;
 	if (!a) {
 		problem(r, prefix, "out of memory");
@@ -290,7 +320,7 @@ static void read_plain(struct reader *r, const struct origin *o, const char *pre
 static void read_origin(struct reader *r, const struct origin *o, const char *prefix)
 {
 	int status;
-	struct archive *a = open_archive(o, false, &status);
+	struct archive *a = open_archive(r, o, false, &status);
 	struct archive_entry *ae = NULL;
 	if (!a) {
 		problem(r, prefix, "out of memory");
@@ -416,12 +446,32 @@ static void read_path(struct reader *r, const char *path, const char *prefix, in
 	}
 }
 
+/* Whether an input read well: something came out of it, or nothing went wrong. */
+static bool read_anything(const struct source_counts *counts, const struct source_counts *before)
+{
+	return counts->entries > before->entries || counts->problems == before->problems;
+}
+
 bool source_read(const char *input, const struct source_limits *limits,
                  const struct source_handler *handler, struct source_counts *counts)
 {
 	struct reader r = {.input = input, .limits = limits, .handler = handler, .counts = counts};
-	uint64_t problems_before = counts->problems, entries_before = counts->entries;
+	struct source_counts before = *counts;
 	read_path(&r, input, NULL, 0);
 	free(r.buf);
-	return counts->entries > entries_before || counts->problems == problems_before;
+	return read_anything(counts, &before);
+}
+
+bool source_read_memory(const char *input, const void *data, size_t len,
+                        const struct source_limits *limits, const struct source_handler *handler,
+                        struct source_counts *counts)
+{
+	static const unsigned char nothing[1];
+	struct reader r = {.input = input, .limits = limits, .handler = handler, .counts = counts};
+	struct source_counts before = *counts;
+	/* A null buffer would make the origin a file name. */
+	struct origin o = {input, len ? data : nothing, len};
+	read_origin(&r, &o, NULL);
+	free(r.buf);
+	return read_anything(counts, &before);
 }

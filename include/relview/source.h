@@ -17,6 +17,9 @@ struct source_limits {
 	/* For reading in a child process (sandbox.h): */
 	uint64_t max_memory;    /* address space of the reading process */
 	unsigned stall_seconds; /* a reader silent this long is stopped */
+	/* An archive inflating more than this many times its size (past its first 64 MiB)
+	 * is a decompression bomb and its rest is skipped; 0: no such limit. */
+	uint64_t max_ratio;
 };
 
 #define SOURCE_MAX_ENTRY_BYTES ((uint64_t)64 << 20)
@@ -24,10 +27,11 @@ struct source_limits {
 #define SOURCE_MAX_ENTRIES     ((uint64_t)5000000)
 #define SOURCE_MAX_MEMORY      ((uint64_t)512 << 20)
 #define SOURCE_STALL_SECONDS   5u
+#define SOURCE_MAX_RATIO       1000u /* text packs 3 to 10 times, bombs thousands */
 #define SOURCE_DEFAULT_LIMITS                                                                      \
 	{                                                                                          \
 		SOURCE_MAX_ENTRY_BYTES, SOURCE_MAX_TOTAL_BYTES, SOURCE_MAX_ENTRIES,                \
-		        SOURCE_MAX_MEMORY, SOURCE_STALL_SECONDS                                    \
+		        SOURCE_MAX_MEMORY, SOURCE_STALL_SECONDS, SOURCE_MAX_RATIO                  \
 	}
 
 /* Progress is reported at least this often (bytes inflated), so that a watcher can
@@ -65,5 +69,11 @@ struct source_counts {
 /* Read one input. False when the input as a whole could not be opened or read. */
 bool source_read(const char *input, const struct source_limits *limits,
                  const struct source_handler *handler, struct source_counts *counts);
+
+/* The same for an input held in memory (a bundle or a plain file, whole), with no
+ * file system involved: for tests and fuzzing. `input` names it in reports. */
+bool source_read_memory(const char *input, const void *data, size_t len,
+                        const struct source_limits *limits, const struct source_handler *handler,
+                        struct source_counts *counts);
 
 #endif

@@ -232,6 +232,55 @@ static void the_total_limit_stops_an_input(void **state)
 	assert_non_null(strstr(s.last_problem, "inflated, rest of input skipped"));
 }
 
+/* A bomb that packs far tighter than text ends at the packing ratio, long before
+ * the input's byte limit: inflating all of it could take minutes. */
+static void a_decompression_bomb_ends_at_the_packing_ratio(void **state)
+{
+	(void)state;
+	struct seen s;
+	struct source_counts c;
+	size_t size = (size_t)200 << 20;
+	char *bomb = malloc(size + 1);
+	assert_non_null(bomb);
+	for (size_t i = 0; i < size; i++)
+		bomb[i] = "All work and no play.\n"[i % 22];
+	bomb[size] = '\0';
+	const struct file files[] = {{"bomb.txt", bomb}, {"after.txt", "never read"}};
+	char *path = in_tmp("bomb.tar.zst");
+	write_archive(path, ARCHIVE_FORMAT_TAR_USTAR, ARCHIVE_FILTER_ZSTD, files, 2);
+	free(bomb);
+	const struct source_limits limits = {(uint64_t)1 << 30, (uint64_t)1 << 32, 100, 0, 0, 1000};
+	read_input(path, &limits, &s, &c);
+	assert_int_equal(s.entries, 0);
+	assert_int_equal(s.problems, 1);
+	assert_non_null(strstr(s.last_problem, "bomb.txt: inflates over 1000 times its size"));
+	assert_true(c.bytes == 0);
+}
+
+/* An input held in memory reads as the same input on disk does. */
+static void an_input_in_memory_reads_like_a_file(void **state)
+{
+	(void)state;
+	struct seen s;
+	struct source_counts c = {0};
+	char *path = in_tmp("memory.tar.gz");
+	write_archive(path, ARCHIVE_FORMAT_TAR_USTAR, ARCHIVE_FILTER_GZIP, two_releases, 3);
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	static unsigned char buf[1 << 16];
+	size_t n = fread(buf, 1, sizeof buf, f);
+	fclose(f);
+	memset(&s, 0, sizeof s);
+	struct source_handler h = {&s, on_entry, on_problem, NULL};
+	assert_true(source_read_memory("bundle", buf, n, &roomy, &h, &c));
+	assert_int_equal(s.entries, 2);
+	assert_string_equal(s.paths[1], "releases/two.txt");
+	assert_string_equal(s.contents[1], "Second release");
+	memset(&s, 0, sizeof s);
+	assert_true(source_read_memory("nothing", NULL, 0, &roomy, &h, &c));
+	assert_int_equal(s.entries + s.problems, 0);
+}
+
 static void a_truncated_archive_keeps_what_was_read(void **state)
 {
 	(void)state;
@@ -324,6 +373,8 @@ int main(void)
 	        cmocka_unit_test(folders_are_walked_in_name_order),
 	        cmocka_unit_test(an_oversized_entry_is_skipped_and_reading_goes_on),
 	        cmocka_unit_test(the_total_limit_stops_an_input),
+	        cmocka_unit_test(a_decompression_bomb_ends_at_the_packing_ratio),
+	        cmocka_unit_test(an_input_in_memory_reads_like_a_file),
 	        cmocka_unit_test(a_truncated_archive_keeps_what_was_read),
 	        cmocka_unit_test(missing_and_empty_inputs),
 	        cmocka_unit_test(a_fifo_is_read_once),
