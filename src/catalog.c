@@ -264,8 +264,8 @@ static bool add_location(struct catalog *cat, struct release *r)
 	return true;
 }
 
-/* Where a release with this text goes in the hash index: 0 when an identical text
- * is in already (counted as a duplicate), else the slot. */
+/* Where a release with this text goes in the hash index. *ok is false when an
+ * identical text is in already (counted as a duplicate) or memory ran out. */
 static size_t slot_for_new_text(struct catalog *cat, const char *text, size_t len, uint64_t hash,
                                 int input, bool *ok)
 {
@@ -360,6 +360,21 @@ bool catalog_adopt(struct catalog *cat, void *base, size_t size)
 	*m = (struct mapping){base, size, cat->mappings};
 	cat->mappings = m;
 	return true;
+}
+
+bool release_next_paragraph(struct str body, size_t *pos, struct str *para)
+{
+	while (*pos < body.len) {
+		const char *nl = memchr(body.s + *pos, '\n', body.len - *pos);
+		size_t end = nl ? (size_t)(nl - body.s) : body.len;
+		*para = (struct str){body.s + *pos, end - *pos};
+		*pos = end + 1;
+		while (para->len && para->s[0] == ' ')
+			para->s++, para->len--;
+		if (para->len)
+			return true;
+	}
+	return false;
 }
 
 /* ---- order -------------------------------------------------------------------- */

@@ -47,22 +47,11 @@ static bool push_wrapped(struct doc *d, struct str s, size_t cols, enum doc_kind
 /* Every non-empty line of the body is a paragraph; a blank line goes between them. */
 static bool push_body(struct doc *d, struct str body, size_t cols)
 {
-	bool first = true;
-	for (size_t pos = 0; pos < body.len;) {
-		const char *nl = memchr(body.s + pos, '\n', body.len - pos);
-		size_t end = nl ? (size_t)(nl - body.s) : body.len;
-		struct str para = {body.s + pos, end - pos};
-		while (para.len && para.s[0] == ' ')
-			para.s++, para.len--;
-		if (para.len) {
-			if (!first && !push_blank(d))
-				return false;
-			if (!push_wrapped(d, para, cols, DOC_BODY, REGION_BODY, NULL))
-				return false;
-			first = false;
-		}
-		pos = end + 1;
-	}
+	struct str para;
+	for (size_t pos = 0, n = 0; release_next_paragraph(body, &pos, &para); n++)
+		if ((n && !push_blank(d)) ||
+		    !push_wrapped(d, para, cols, DOC_BODY, REGION_BODY, NULL))
+			return false;
 	return true;
 }
 

@@ -148,19 +148,10 @@ static void put_source(FILE *out, const struct catalog *cat, const struct releas
 
 static void put_body(FILE *out, struct str body, size_t width)
 {
-	bool first = true;
-	for (size_t pos = 0; pos < body.len;) {
-		const char *nl = memchr(body.s + pos, '\n', body.len - pos);
-		size_t end = nl ? (size_t)(nl - body.s) : body.len;
-		struct str para = {body.s + pos, end - pos};
-		while (para.len && para.s[0] == ' ')
-			para.s++, para.len--;
-		if (para.len) {
-			fputs(first ? "" : "\n", out);
-			put_wrapped(out, para, width, "");
-			first = false;
-		}
-		pos = end + 1;
+	struct str para;
+	for (size_t pos = 0, n = 0; release_next_paragraph(body, &pos, &para); n++) {
+		fputs(n ? "\n" : "", out);
+		put_wrapped(out, para, width, "");
 	}
 }
 

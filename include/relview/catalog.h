@@ -101,6 +101,10 @@ bool catalog_adopt(struct catalog *cat, void *base, size_t size);
  * by title, then input, then entry; undated releases last either way. */
 bool catalog_sort(struct catalog *cat, bool oldest_first);
 
+/* The body's paragraphs one at a time: every non-empty line (leading spaces
+ * dropped) is one. Start with *pos = 0; false when there are no more. */
+bool release_next_paragraph(struct str body, size_t *pos, struct str *para);
+
 /* Put some release indices in display order. */
 bool catalog_sort_ids(const struct catalog *cat, uint32_t *ids, size_t n, bool oldest_first);
 
