@@ -11,6 +11,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* A fallback title longer than this is cut at a word boundary. */
 #define FALLBACK_TITLE_MAX 100
@@ -20,9 +21,10 @@ struct loader {
 	const struct load_options *opt;
 	struct load_counts *counts;
 	int input_id;
-	const char *input_name; /* sanitised */
-	uint64_t problems;      /* in this input */
-	bool keep;              /* keep the problems, for the cache */
+	const char *input_name;   /* sanitised */
+	uint64_t problems;        /* in this input */
+	uint64_t inflated_before; /* by the inputs before this one, for progress */
+	bool keep;                /* keep the problems, for the cache */
 	struct cache_problem *kept;
 	size_t nkept;
 };
@@ -63,6 +65,16 @@ static void report(struct loader *l, const char *path, const char *reason)
 	        entry ? ": " : "", why ? why : "");
 	free(entry);
 	free(why);
+}
+
+static void on_progress(void *ctx, const char *path, uint64_t inflated, uint64_t consumed)
+{
+	struct loader *l = ctx;
+	(void)path;
+	if (!l->opt->progress)
+		return;
+	atomic_store(&l->opt->progress->consumed, consumed);
+	atomic_store(&l->opt->progress->inflated, l->inflated_before + inflated);
 }
 
 static void on_problem(void *ctx, const char *input, const char *path, const char *reason)
@@ -140,8 +152,11 @@ static void on_entry(void *ctx, const struct source_entry *e)
 	struct str fallback = {NULL, 0};
 	if (!p.title.len)
 		fallback = fallback_title(text, len, &p, entry ? entry : l->input_name);
-	if (catalog_commit(l->cat, len, &p, l->input_id, entry, fallback))
+	if (catalog_commit(l->cat, len, &p, l->input_id, entry, fallback)) {
 		l->counts->releases++;
+		if (l->opt->progress)
+			atomic_fetch_add(&l->opt->progress->releases, 1);
+	}
 	free(entry);
 }
 
@@ -179,10 +194,21 @@ static bool read_input(struct loader *l, const char *input, const struct cache_k
 {
 	struct load_counts before = *l->counts;
 	uint64_t foreign = l->cat->foreign_duplicates;
-	struct source_handler h = {l, on_entry, on_problem, NULL};
+	struct load_progress *progress = l->opt->progress;
+	struct source_handler h = {l, on_entry, on_problem, on_progress,
+	                           progress ? &progress->cancel : NULL};
 	l->keep = key != NULL;
+	if (progress) {
+		struct stat st;
+		l->inflated_before = atomic_load(&progress->inflated);
+		atomic_store(&progress->consumed, 0);
+		atomic_store(&progress->size, stat(input, &st) == 0 && S_ISREG(st.st_mode)
+		                                      ? (uint64_t)st.st_size
+		                                      : 0);
+	}
 	bool ok = sandbox_read(input, &l->opt->limits, &h, &l->counts->source);
-	if (l->keep && l->cat->foreign_duplicates == foreign &&
+	bool cancelled = progress && atomic_load(&progress->cancel);
+	if (l->keep && !cancelled && l->cat->foreign_duplicates == foreign &&
 	    l->counts->source.stopped == before.source.stopped) {
 		struct load_counts mine;
 		counts_since(l->counts, &before, &mine);
@@ -214,7 +240,8 @@ bool load_input(struct catalog *cat, const char *input, const struct load_option
 		     read_input(&l, input, cacheable ? &key : NULL);
 		if (cacheable)
 			cache_key_free(&key);
-		if (counts->releases == before && l.problems == 0)
+		bool cancelled = opt->progress && atomic_load(&opt->progress->cancel);
+		if (counts->releases == before && l.problems == 0 && !cancelled)
 			report(&l, NULL, "no releases found");
 		if (l.problems > LOAD_PROBLEMS_SHOWN)
 			fprintf(opt->errors, "relview: %s: %llu more problems not shown\n", name,

@@ -26,6 +26,7 @@ struct msg_head {
 	uint32_t type;
 	uint32_t path_len; /* NO_PATH: none */
 	uint64_t data_len; /* progress: bytes inflated so far */
+	uint64_t consumed; /* progress: bytes of the file read so far */
 };
 
 struct done {
@@ -58,12 +59,12 @@ static void write_all(int fd, struct iovec *iov, int n)
 
 /* data_len of a progress message is a number (bytes inflated), not a length. */
 static void send_msg(int fd, enum msg_type type, const char *path, const void *data,
-                     uint64_t data_len)
+                     uint64_t data_len, uint64_t consumed)
 {
 	static const char nul;
 	bool has_data = type != MSG_PROGRESS;
 	bool is_text = type == MSG_PROBLEM;
-	struct msg_head head = {type, path ? (uint32_t)strlen(path) : NO_PATH, data_len};
+	struct msg_head head = {type, path ? (uint32_t)strlen(path) : NO_PATH, data_len, consumed};
 	struct iovec iov[4] = {{&head, sizeof head}};
 	int n = 1;
 	if (path)
@@ -79,18 +80,18 @@ static void send_msg(int fd, enum msg_type type, const char *path, const void *d
 
 static void child_entry(void *ctx, const struct source_entry *e)
 {
-	send_msg(*(int *)ctx, MSG_ENTRY, e->path, e->data, e->len);
+	send_msg(*(int *)ctx, MSG_ENTRY, e->path, e->data, e->len, 0);
 }
 
 static void child_problem(void *ctx, const char *input, const char *path, const char *reason)
 {
 	(void)input;
-	send_msg(*(int *)ctx, MSG_PROBLEM, path, reason, strlen(reason));
+	send_msg(*(int *)ctx, MSG_PROBLEM, path, reason, strlen(reason), 0);
 }
 
-static void child_progress(void *ctx, const char *path, uint64_t inflated)
+static void child_progress(void *ctx, const char *path, uint64_t inflated, uint64_t consumed)
 {
-	send_msg(*(int *)ctx, MSG_PROGRESS, path, NULL, inflated);
+	send_msg(*(int *)ctx, MSG_PROGRESS, path, NULL, inflated, consumed);
 }
 
 /* Address-space limits and sanitizers do not mix: ASan reserves terabytes. */
@@ -132,10 +133,10 @@ static _Noreturn void run_child(int fd, sandbox_reader reader, const char *input
                                 const struct source_limits *limits)
 {
 	limit_child(limits);
-	struct source_handler h = {&fd, child_entry, child_problem, child_progress};
+	struct source_handler h = {&fd, child_entry, child_problem, child_progress, NULL};
 	struct done done = {{0}, 0};
 	done.ok = reader(input, limits, &h, &done.counts);
-	send_msg(fd, MSG_DONE, NULL, &done, sizeof done);
+	send_msg(fd, MSG_DONE, NULL, &done, sizeof done, 0);
 	_exit(0);
 }
 
@@ -158,21 +159,32 @@ struct relay {
 	bool stalled;
 };
 
-/* Wait for the pipe to have something; false when the child was silent too long. */
+/* How often a reader waiting on the child looks whether it was asked to stop. */
+#define CANCEL_CHECK_MS 100
+
+static bool cancelled(const struct relay *rl)
+{
+	return rl->handler->cancel && atomic_load(rl->handler->cancel);
+}
+
+/* Wait for the pipe to have something; false when the child was silent too long or
+ * reading was cancelled. */
 static bool wait_readable(struct relay *rl)
 {
-	for (;;) {
+	int waited = 0, limit = (int)rl->limits->stall_seconds * 1000;
+	while (!cancelled(rl)) {
 		struct pollfd pfd = {rl->fd, POLLIN, 0};
-		int ready = poll(&pfd, 1, (int)rl->limits->stall_seconds * 1000);
+		int ready = poll(&pfd, 1, CANCEL_CHECK_MS);
 		if (ready > 0)
 			return true;
-		if (ready == 0) {
+		if (ready == 0 && (waited += CANCEL_CHECK_MS) >= limit) {
 			rl->stalled = true;
 			return false;
 		}
-		if (errno != EINTR)
+		if (ready < 0 && errno != EINTR)
 			return false;
 	}
+	return false;
 }
 
 /* Room for n unread bytes from buf[start]: moved to the front, grown if need be. */
@@ -280,12 +292,12 @@ static bool relay_messages(struct relay *rl, struct source_counts *counts, bool 
 {
 	const struct source_handler *h = rl->handler;
 	struct msg m;
-	while (next_msg(rl, &m)) {
+	while (!cancelled(rl) && next_msg(rl, &m)) {
 		switch (m.head.type) {
 		case MSG_PROGRESS:
 			note_current(rl, m.path);
 			if (h->progress)
-				h->progress(h->ctx, m.path, m.head.data_len);
+				h->progress(h->ctx, m.path, m.head.data_len, m.head.consumed);
 			break;
 		case MSG_ENTRY:
 			h->entry(h->ctx, &(struct source_entry){rl->input, m.path,
@@ -360,7 +372,7 @@ bool sandbox_run(sandbox_reader reader, const char *input, const struct source_l
 	int status = 0;
 	while (waitpid(child, &status, 0) < 0 && errno == EINTR)
 		;
-	if (!finished)
+	if (!finished && !cancelled(&rl))
 		report_broken_child(&rl, status, counts);
 	free(rl.current);
 	free(rl.buf);

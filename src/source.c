@@ -64,11 +64,13 @@ static bool reserve(struct reader *r, size_t want)
 	return true;
 }
 
-static void progress(struct reader *r)
+static void progress(struct reader *r, struct archive *a)
 {
+	la_int64_t consumed = archive_filter_bytes(a, -1);
 	r->reported = r->inflated;
 	if (r->handler->progress)
-		r->handler->progress(r->handler->ctx, r->current, r->inflated);
+		r->handler->progress(r->handler->ctx, r->current, r->inflated,
+		                     consumed > 0 ? (uint64_t)consumed : 0);
 }
 
 enum read_result { READ_OK, READ_TOO_BIG, READ_FAILED, READ_STOP, READ_BOMB };
@@ -89,7 +91,7 @@ static enum read_result count_inflated(struct reader *r, struct archive *a, size
 	r->inflated += n;
 	r->packed_out += n;
 	if (r->inflated - r->reported >= SOURCE_PROGRESS_STEP)
-		progress(r);
+		progress(r, a);
 	if (r->inflated > r->limits->max_total_bytes) {
 		r->stop = true;
 		return READ_STOP;
@@ -190,7 +192,7 @@ static void read_content(struct reader *r, struct archive *a, const char *path)
 {
 	size_t len;
 	r->current = path;
-	progress(r);
+	progress(r, a);
 	enum read_result res = read_data(r, a, &len);
 	if (res == READ_OK)
 		hand_over(r, path, len);

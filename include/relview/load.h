@@ -7,6 +7,7 @@
 
 #include "relview/source.h"
 
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -16,12 +17,24 @@ struct topic_vocab;
 /* Problems reported per input before the rest are only counted. */
 #define LOAD_PROBLEMS_SHOWN 20
 
+/* How a load is going, written by the thread that loads and read by one that shows
+ * it (see loading.h). */
+struct load_progress {
+	_Atomic uint64_t consumed; /* bytes of the input being read, read so far */
+	_Atomic uint64_t size;     /* that input's size in bytes (0: not known) */
+	_Atomic uint64_t inflated; /* bytes of release text, all inputs so far */
+	_Atomic uint64_t releases; /* in the catalog */
+	_Atomic size_t input;      /* index of the input being read */
+	atomic_bool cancel;        /* set by the other thread: stop soon and quietly */
+};
+
 struct load_options {
 	struct source_limits limits;
 	const struct topic_vocab *vocab;
 	FILE *errors;          /* where problem lines go */
 	const char *cache_dir; /* NULL: no cache (see cache.h) */
 	uint64_t cache_max_bytes;
+	struct load_progress *progress; /* NULL: nobody watches */
 };
 
 struct load_counts {

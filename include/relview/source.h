@@ -6,6 +6,7 @@
 #ifndef RELVIEW_SOURCE_H
 #define RELVIEW_SOURCE_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -54,8 +55,12 @@ struct source_handler {
 	 * strings are raw; the receiver sanitises them before printing. */
 	void (*problem)(void *ctx, const char *input, const char *path, const char *reason);
 	/* Optional (may be NULL): reading goes on — called as each regular entry starts
-	 * and every SOURCE_PROGRESS_STEP bytes inflated, with the input's running total. */
-	void (*progress)(void *ctx, const char *path, uint64_t inflated);
+	 * and every SOURCE_PROGRESS_STEP bytes inflated, with the input's running total
+	 * and how far into the file being read it is (its compressed bytes). */
+	void (*progress)(void *ctx, const char *path, uint64_t inflated, uint64_t consumed);
+	/* Optional: when it turns true (another thread sets it), reading stops soon and
+	 * quietly. Only sandbox_read() watches it. */
+	const atomic_bool *cancel;
 };
 
 struct source_counts {

@@ -4,9 +4,11 @@
 
 #include "relview/sandbox.h"
 
+#include <pthread.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -41,31 +43,36 @@ static void on_problem(void *ctx, const char *input, const char *path, const cha
 	add(ctx, "problem", path, reason);
 }
 
-static void on_progress(void *ctx, const char *path, uint64_t inflated)
+static void on_progress(void *ctx, const char *path, uint64_t inflated, uint64_t consumed)
 {
+	(void)consumed;
 	char n[32];
 	snprintf(n, sizeof n, "%llu", (unsigned long long)inflated);
 	add(ctx, "progress", path, n);
 }
 
-static const struct source_limits limits = {1 << 20, 1 << 24, 100, 256 << 20, 1};
+static const struct source_limits limits = {.max_entry_bytes = 1 << 20,
+                                            .max_total_bytes = 1 << 24,
+                                            .max_entries = 100,
+                                            .max_memory = 256 << 20,
+                                            .stall_seconds = 1};
 
 static bool run(sandbox_reader reader, struct log *log, struct source_counts *counts)
 {
 	memset(log, 0, sizeof *log);
 	memset(counts, 0, sizeof *counts);
-	struct source_handler h = {log, on_entry, on_problem, on_progress};
+	struct source_handler h = {log, on_entry, on_problem, on_progress, NULL};
 	return sandbox_run(reader, "input", &limits, &h, counts);
 }
 
 /* Readers run in the child: each reports like source_read would, then misbehaves. */
 static void emit_two(const struct source_handler *h, struct source_counts *counts)
 {
-	h->progress(h->ctx, "a.txt", 0);
+	h->progress(h->ctx, "a.txt", 0, 0);
 	h->entry(h->ctx,
 	         &(struct source_entry){"input", "a.txt", (const unsigned char *)"alpha", 5});
 	h->problem(h->ctx, "input", "b.txt", "damaged");
-	h->progress(h->ctx, "c.txt", 5);
+	h->progress(h->ctx, "c.txt", 5, 3);
 	counts->entries = 1;
 	counts->problems = 1;
 }
@@ -111,6 +118,47 @@ static bool eats_memory(const char *input, const struct source_limits *l,
 		memset(p, 1, 64 << 20);
 	}
 	return true;
+}
+
+static bool chatters_forever(const char *input, const struct source_limits *l,
+                             const struct source_handler *h, struct source_counts *counts)
+{
+	(void)input, (void)l, (void)counts;
+	for (uint64_t n = 0;; n++) {
+		h->progress(h->ctx, "busy.txt", n, n);
+		usleep(10000);
+	}
+	return true;
+}
+
+static atomic_bool stop_now;
+
+static void *cancel_soon(void *arg)
+{
+	(void)arg;
+	usleep(300000);
+	atomic_store(&stop_now, true);
+	return NULL;
+}
+
+static void cancelling_stops_a_busy_child_quietly(void **state)
+{
+	(void)state;
+	struct log log = {{0}};
+	struct source_counts counts = {0};
+	struct source_handler h = {&log, on_entry, on_problem, on_progress, &stop_now};
+	pthread_t thread;
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(pthread_create(&thread, NULL, cancel_soon, NULL), 0);
+	assert_false(sandbox_run(chatters_forever, "input", &limits, &h, &counts));
+	pthread_join(thread, NULL);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	assert_true(t1.tv_sec - t0.tv_sec <
+	            3); /* the child never stalls: only the cancel ends it */
+	assert_non_null(strstr(log.text, "progress busy.txt"));
+	assert_null(strstr(log.text, "problem"));
+	assert_int_equal(counts.stopped, 0);
 }
 
 static void messages_arrive_in_order_with_counts(void **state)
@@ -170,6 +218,7 @@ int main(void)
 	        cmocka_unit_test(a_crash_is_one_problem_naming_the_entry),
 	        cmocka_unit_test(a_hang_is_stopped_after_the_stall_limit),
 	        cmocka_unit_test(memory_is_capped),
+	        cmocka_unit_test(cancelling_stops_a_busy_child_quietly),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -50,14 +50,15 @@ static void on_problem(void *ctx, const char *input, const char *path, const cha
 	snprintf(s->last_problem, sizeof s->last_problem, "%s: %s", path ? path : "-", reason);
 }
 
-static const struct source_limits roomy = {1 << 20, 1 << 24, 1000};
+static const struct source_limits roomy = {
+        .max_entry_bytes = 1 << 20, .max_total_bytes = 1 << 24, .max_entries = 1000};
 
 static bool read_input(const char *path, const struct source_limits *limits, struct seen *s,
                        struct source_counts *counts)
 {
 	memset(s, 0, sizeof *s);
 	memset(counts, 0, sizeof *counts);
-	struct source_handler h = {s, on_entry, on_problem};
+	struct source_handler h = {s, on_entry, on_problem, NULL};
 	return source_read(path, limits, &h, counts);
 }
 
@@ -208,7 +209,8 @@ static void an_oversized_entry_is_skipped_and_reading_goes_on(void **state)
 	const struct file files[] = {{"big.txt", big}, {"small.txt", "small"}};
 	char *path = in_tmp("oversized.tar");
 	write_archive(path, ARCHIVE_FORMAT_TAR_USTAR, ARCHIVE_FILTER_NONE, files, 2);
-	const struct source_limits tight = {1000, 1 << 20, 100};
+	const struct source_limits tight = {
+	        .max_entry_bytes = 1000, .max_total_bytes = 1 << 20, .max_entries = 100};
 	assert_true(read_input(path, &tight, &s, &c));
 	assert_int_equal(s.entries, 1);
 	assert_string_equal(s.contents[0], "small");
@@ -226,7 +228,8 @@ static void the_total_limit_stops_an_input(void **state)
 	const struct file files[] = {{"1.txt", big}, {"2.txt", big}, {"3.txt", big}};
 	char *path = in_tmp("bomb.tar.gz");
 	write_archive(path, ARCHIVE_FORMAT_TAR_USTAR, ARCHIVE_FILTER_GZIP, files, 3);
-	const struct source_limits tight = {1 << 20, 6000, 100};
+	const struct source_limits tight = {
+	        .max_entry_bytes = 1 << 20, .max_total_bytes = 6000, .max_entries = 100};
 	read_input(path, &tight, &s, &c);
 	assert_int_equal(s.entries, 1);
 	assert_non_null(strstr(s.last_problem, "inflated, rest of input skipped"));
