@@ -58,7 +58,8 @@ int main(int argc, char **argv)
 	}
 	struct topic_vocab *vocab = topic_vocab_new();
 	struct catalog *cat = catalog_new();
-	struct load_options opt = {SOURCE_DEFAULT_LIMITS, vocab, stderr};
+	struct load_options opt = {
+	        .limits = SOURCE_DEFAULT_LIMITS, .vocab = vocab, .errors = stderr};
 	struct load_counts counts = {0};
 	double t0 = now_ms();
 	if (!vocab || !cat || !load_input(cat, argv[1], &opt, &counts) ||

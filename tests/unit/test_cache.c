@@ -63,7 +63,11 @@ static struct catalog *load(const char *const *inputs, size_t n, char **errors, 
                             struct load_counts *counts)
 {
 	FILE *err = open_memstream(errors, errlen);
-	struct load_options opt = {SOURCE_DEFAULT_LIMITS, vocab, err, cachedir, 1 << 20};
+	struct load_options opt = {.limits = SOURCE_DEFAULT_LIMITS,
+	                           .vocab = vocab,
+	                           .errors = err,
+	                           .cache_dir = cachedir,
+	                           .cache_max_bytes = 1 << 20};
 	struct catalog *cat = catalog_new();
 	*counts = (struct load_counts){0};
 	for (size_t i = 0; i < n; i++)

@@ -58,7 +58,7 @@ static bool read_input(const char *path, const struct source_limits *limits, str
 {
 	memset(s, 0, sizeof *s);
 	memset(counts, 0, sizeof *counts);
-	struct source_handler h = {s, on_entry, on_problem, NULL};
+	struct source_handler h = {.ctx = s, .entry = on_entry, .problem = on_problem};
 	return source_read(path, limits, &h, counts);
 }
 
@@ -274,7 +274,7 @@ static void an_input_in_memory_reads_like_a_file(void **state)
 	size_t n = fread(buf, 1, sizeof buf, f);
 	fclose(f);
 	memset(&s, 0, sizeof s);
-	struct source_handler h = {&s, on_entry, on_problem, NULL};
+	struct source_handler h = {.ctx = &s, .entry = on_entry, .problem = on_problem};
 	assert_true(source_read_memory("bundle", buf, n, &roomy, &h, &c));
 	assert_int_equal(s.entries, 2);
 	assert_string_equal(s.paths[1], "releases/two.txt");
