@@ -13,6 +13,7 @@
 #include "relview/config.h"
 #include "relview/keys.h"
 #include "relview/load.h"
+#include "relview/loading.h"
 #include "relview/output.h"
 #include "relview/query.h"
 #include "relview/term.h"
@@ -159,20 +160,29 @@ static int run_settings_mode(const struct cli *cli, struct settings *s)
 	return fflush(stdout) == 0 && !ferror(stdout) ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
-/* Load every input; false (after saying so) when no release could be read at all. */
-static bool load_all(struct catalog *cat, const struct cli *cli, const struct topic_vocab *vocab,
-                     const struct config *config)
+/* How the inputs are read: the configuration's limits, the cache unless --no-cache
+ * (*dir is the cache folder, to be freed), problems to `errors`. */
+static struct load_options load_options_for(const struct cli *cli, const struct topic_vocab *vocab,
+                                            const struct config *config, FILE *errors, char **dir)
 {
 	struct load_options opt = {
 	        .limits = SOURCE_DEFAULT_LIMITS,
 	        .vocab = vocab,
-	        .errors = stderr,
+	        .errors = errors,
+	        .cache_max_bytes = CACHE_MAX_BYTES,
 	};
 	opt.limits.max_entry_bytes = config->max_entry_bytes;
 	opt.limits.max_total_bytes = config->max_total_bytes;
-	char *dir = cli->no_cache ? NULL : cache_dir();
-	opt.cache_dir = dir;
-	opt.cache_max_bytes = CACHE_MAX_BYTES;
+	opt.cache_dir = *dir = cli->no_cache ? NULL : cache_dir();
+	return opt;
+}
+
+/* Load every input; false (after saying so) when no release could be read at all. */
+static bool load_all(struct catalog *cat, const struct cli *cli, const struct topic_vocab *vocab,
+                     const struct config *config)
+{
+	char *dir;
+	struct load_options opt = load_options_for(cli, vocab, config, stderr, &dir);
 	struct load_counts counts = {0};
 	for (size_t i = 0; i < cli->ninputs; i++)
 		load_input(cat, cli->inputs[i], &opt, &counts);
@@ -225,19 +235,55 @@ static struct topic_vocab *make_vocab(const struct config *config)
 	return vocab;
 }
 
-/* The reader, in the configuration's theme and key bindings. */
-static int browse(const struct catalog *cat, const struct cli *cli, struct settings *s)
+/* What the reader says at the start: problems in the configuration or in reading
+ * (these are printed when relview ends, on the terminal given back). */
+static void start_notice(char *buf, size_t size, const struct settings *s, size_t problems)
 {
-	char notice[120] = "";
-	load_theme(s);
-	if (s->report.count)
-		snprintf(notice, sizeof notice,
-		         "%u problem%s in the configuration: relview "
-		         "--check-config",
+	buf[0] = '\0';
+	if (problems)
+		snprintf(buf, size, "problems reading the inputs: listed when relview ends");
+	else if (s->report.count)
+		snprintf(buf, size, "%u problem%s in the configuration: relview --check-config",
 		         s->report.count, s->report.count == 1 ? "" : "s");
+}
+
+/* The reader, in the configuration's theme and key bindings: the first screen shows
+ * the inputs loading, then the catalog is browsed. */
+static int browse(struct catalog *cat, const struct cli *cli, struct settings *s,
+                  const struct topic_vocab *vocab)
+{
+	char *errors = NULL, *dir, notice[120];
+	size_t errlen = 0;
+	FILE *err = open_memstream(&errors, &errlen);
+	struct load_progress progress = {0};
+	struct load_options opt =
+	        load_options_for(cli, vocab, &s->config, err ? err : stderr, &dir);
+	opt.progress = &progress;
+	load_theme(s);
 	keys_use(&s->keymap);
 	term_set_theme(&s->theme);
-	return app_run(cat, cli, &s->config, notice);
+	struct term term;
+	int status = EXIT_FAILURE, stopped = 0;
+	bool opened = term_open(&term);
+	if (opened) {
+		stopped = loading_run(cat, cli->inputs, cli->ninputs, &opt);
+		if (err)
+			fflush(err);
+		start_notice(notice, sizeof notice, s, errlen);
+		if (!stopped && cat->count && catalog_sort(cat, cli->oldest_first))
+			status = app_run(cat, cli, &s->config, notice);
+		term_close();
+	}
+	if (err)
+		fclose(err);
+	fputs(errors ? errors : "", stderr);
+	if (stopped)
+		status = stopped > 0 ? 128 + stopped : EXIT_SUCCESS;
+	else if (opened && !cat->count)
+		fprintf(stderr, "relview: no releases could be read\n");
+	free(errors);
+	free(dir);
+	return status;
 }
 
 static int run(const struct cli *cli, struct settings *s)
@@ -249,12 +295,12 @@ static int run(const struct cli *cli, struct settings *s)
 	uint32_t *view = NULL;
 	if (!vocab || !cat) {
 		fprintf(stderr, "relview: out of memory\n");
+	} else if (cli->mode == CLI_BROWSE && isatty(STDOUT_FILENO)) {
+		status = browse(cat, cli, s, vocab);
 	} else if (load_all(cat, cli, vocab, &s->config)) {
-		bool sorted = catalog_sort(cat, cli->oldest_first);
-		if (sorted && cli->mode == CLI_BROWSE && isatty(STDOUT_FILENO))
-			status = browse(cat, cli, s);
-		else if (!sorted || !filter_init(&filter, cat, &cli->query) ||
-		         !(view = malloc(cat->count * sizeof *view)))
+		if (!catalog_sort(cat, cli->oldest_first) ||
+		    !filter_init(&filter, cat, &cli->query) ||
+		    !(view = malloc(cat->count * sizeof *view)))
 			fprintf(stderr, "relview: out of memory\n");
 		else
 			status = render(cli, cat, view, filter_view(&filter, view));

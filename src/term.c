@@ -122,6 +122,12 @@ static const char *open_screen(FILE *in)
 bool term_open(struct term *t)
 {
 	static bool registered;
+	static struct term opened; /* what a second open gets: the loading screen opens first */
+	if (screen) {
+		*t = opened;
+		opened.notice[0] = '\0'; /* said once */
+		return true;
+	}
 	*t = (struct term){0};
 	catch_signal(SIGINT);
 	catch_signal(SIGTERM);
@@ -158,6 +164,7 @@ bool term_open(struct term *t)
 	set_escdelay(25);
 	curs_set(0);
 	set_roles();
+	opened = *t;
 	return true;
 }
 

@@ -20,7 +20,8 @@ struct term {
 };
 
 /* Open the terminal on stdout (keys from stdin, or /dev/tty when stdin is not one).
- * False (after saying why on stderr) when no terminal type at all would work. */
+ * False (after saying why on stderr) when no terminal type at all would work. Opening
+ * it again while it is open gives the same terminal (its notice said only once). */
 bool term_open(struct term *t);
 /* The theme the next term_open() colours the screen with (NULL: the built-in one);
  * it must stay valid while the terminal is open. */
