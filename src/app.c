@@ -376,6 +376,10 @@ static void sync_reader(struct app *app)
 	size_t width = (size_t)pane_text_width(&app->reader_pane);
 	struct doc *d = &app->doc;
 	bool ok = true;
+	/* Nothing selected: no release's lines or matches may linger for find, n/N or the
+	 * position in the status line. */
+	if (!r)
+		doc_free(d);
 	if (r && r != d->release) {
 		ok = doc_layout(d, app->cat, r, width) &&
 		     doc_find(d, app->find.text, app->find.len);
