@@ -33,6 +33,7 @@ struct reader {
 	uint64_t packed_out; /* bytes inflated from the archive being read (of a folder's) */
 	uint64_t reported;   /* inflated as of the last progress report */
 	const char *current; /* the entry being read */
+	uint64_t ordinal;    /* of the entry being read, among all the input's entries */
 	bool stop;           /* a limit of the whole input was hit */
 	bool dead;           /* the archive being read failed for good */
 };
@@ -146,10 +147,18 @@ static enum read_result read_data(struct reader *r, struct archive *a, size_t *l
 
 static void hand_over(struct reader *r, const char *path, size_t len)
 {
-	struct source_entry e = {r->input, path, r->buf, len};
+	struct source_entry e = {r->input, path, r->buf, len, r->ordinal};
 	r->counts->entries++;
 	r->counts->bytes += len;
 	r->handler->entry(r->handler->ctx, &e);
+}
+
+/* Is the entry at r->ordinal this reader's to read (see source_limits.parts)? Another
+ * reader reading the same archive reports what this one skips. */
+static bool owns(const struct reader *r)
+{
+	unsigned parts = r->limits->parts;
+	return parts < 2 || r->ordinal % parts == r->limits->part;
 }
 
 static const char *archive_reason(struct archive *a)
@@ -243,30 +252,37 @@ static void read_entries(struct reader *r, struct archive *a, int status, struct
 {
 	uint64_t seen = 0;
 	int failures = 0;
-	for (r->dead = false; !r->stop && !r->dead; status = archive_read_next_header(a, &ae)) {
+	for (r->dead = false; !r->stop && !r->dead;
+	     status = archive_read_next_header(a, &ae), r->ordinal++) {
 		if (status == ARCHIVE_EOF)
 			return;
+		bool mine = owns(r);
 		if (++seen > r->limits->max_entries) {
-			problem(r, prefix, "too many entries, rest of input skipped");
+			if (mine)
+				problem(r, prefix, "too many entries, rest of input skipped");
 			return;
 		}
 		if (status == ARCHIVE_RETRY || status == ARCHIVE_FAILED) {
 			if (++failures > MAX_HEADER_FAILURES) {
-				problem(r, prefix,
-				        "too many damaged headers, rest of input skipped");
+				if (mine)
+					problem(r, prefix,
+					        "too many damaged headers, rest of input skipped");
 				return;
 			}
-			problem(r, prefix, archive_reason(a));
+			if (mine)
+				problem(r, prefix, archive_reason(a));
 			continue;
 		}
 		if (status == ARCHIVE_FATAL) {
-			problem(r, prefix, archive_reason(a));
+			if (mine)
+				problem(r, prefix, archive_reason(a));
 			return;
 		}
-		if (status == ARCHIVE_WARN)
+		if (status == ARCHIVE_WARN && mine)
 			problem(r, prefix, archive_reason(a));
 		failures = 0;
-		read_one_entry(r, a, ae, prefix);
+		if (mine)
+			read_one_entry(r, a, ae, prefix);
 	}
 }
 
@@ -317,6 +333,7 @@ static void read_plain(struct reader *r, const struct origin *o, const char *pre
 	else if (status != ARCHIVE_EOF)
 		problem(r, prefix, archive_reason(a));
 	archive_read_free(a);
+	r->ordinal++;
 }
 
 static void read_origin(struct reader *r, const struct origin *o, const char *prefix)

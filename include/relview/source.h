@@ -21,6 +21,9 @@ struct source_limits {
 	/* An archive inflating more than this many times its size (past its first 64 MiB)
 	 * is a decompression bomb and its rest is skipped; 0: no such limit. */
 	uint64_t max_ratio;
+	/* Several readers may share one archive: this one reads the entries whose
+	 * ordinal is `part` modulo `parts` (0 or 1 parts: all of them). */
+	unsigned part, parts;
 };
 
 #define SOURCE_MAX_ENTRY_BYTES ((uint64_t)64 << 20)
@@ -45,6 +48,8 @@ struct source_entry {
 	                            * is the archive's bytes); NULL for a plain file */
 	const unsigned char *data; /* valid only during the callback */
 	size_t len;
+	uint64_t ordinal; /* its place among all the input's entries, from 0: when the same
+	                   * release comes twice, the first place keeps it */
 };
 
 struct source_handler {

@@ -70,7 +70,7 @@ static void emit_two(const struct source_handler *h, struct source_counts *count
 {
 	h->progress(h->ctx, "a.txt", 0, 0);
 	h->entry(h->ctx,
-	         &(struct source_entry){"input", "a.txt", (const unsigned char *)"alpha", 5});
+	         &(struct source_entry){"input", "a.txt", (const unsigned char *)"alpha", 5, 0});
 	h->problem(h->ctx, "input", "b.txt", "damaged");
 	h->progress(h->ctx, "c.txt", 5, 3);
 	counts->entries = 1;
@@ -82,7 +82,8 @@ static bool well_behaved(const char *input, const struct source_limits *l,
 {
 	(void)input, (void)l;
 	emit_two(h, counts);
-	h->entry(h->ctx, &(struct source_entry){"input", NULL, (const unsigned char *)"plain", 5});
+	h->entry(h->ctx,
+	         &(struct source_entry){"input", NULL, (const unsigned char *)"plain", 5, 1});
 	counts->entries++;
 	return true;
 }

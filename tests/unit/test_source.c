@@ -252,7 +252,10 @@ static void a_decompression_bomb_ends_at_the_packing_ratio(void **state)
 	char *path = in_tmp("bomb.tar.zst");
 	write_archive(path, ARCHIVE_FORMAT_TAR_USTAR, ARCHIVE_FILTER_ZSTD, files, 2);
 	free(bomb);
-	const struct source_limits limits = {(uint64_t)1 << 30, (uint64_t)1 << 32, 100, 0, 0, 1000};
+	const struct source_limits limits = {.max_entry_bytes = (uint64_t)1 << 30,
+	                                     .max_total_bytes = (uint64_t)1 << 32,
+	                                     .max_entries = 100,
+	                                     .max_ratio = 1000};
 	read_input(path, &limits, &s, &c);
 	assert_int_equal(s.entries, 0);
 	assert_int_equal(s.problems, 1);
