@@ -25,7 +25,7 @@
  * 8-byte boundary, so that a mapped file can be read in place. */
 
 #define MAGIC          "RELVCAT1"
-#define FORMAT_VERSION 1u
+#define FORMAT_VERSION 2u
 #define ENDIAN_MARK    0x01020304u
 #define SAMPLE_BYTES   65536      /* of the bundle's head and tail, hashed into the key */
 #define ABSENT         UINT32_MAX /* length of a string that is not there */
@@ -38,7 +38,7 @@ struct cstr {
 
 struct crec {
 	struct cstr text, title, subtitle, location, body, entry;
-	uint64_t hash;
+	uint64_t hash, seq;
 	uint32_t date, topic_first, ntopics, unused;
 };
 
@@ -175,7 +175,8 @@ static bool record_to_release(const struct view *v, const struct crec *c, int in
                               struct release *r)
 {
 	struct str entry;
-	*r = (struct release){.hash = c->hash, .date = c->date, .input = (uint16_t)input};
+	*r = (struct release){
+	        .hash = c->hash, .seq = c->seq, .date = c->date, .input = (uint16_t)input};
 	if (!blob_str(v, c->text, false, &r->text) || !blob_str(v, c->title, false, &r->title) ||
 	    !blob_str(v, c->subtitle, false, &r->subtitle) ||
 	    !blob_str(v, c->location, false, &r->location) ||
@@ -387,6 +388,7 @@ static bool plan_records(struct plan *pl, const struct catalog *cat)
 		struct crec *c = &pl->recs[k];
 		*c = (struct crec){.text = {pl->blob, (uint32_t)r->text.len, 0},
 		                   .hash = r->hash,
+		                   .seq = r->seq,
 		                   .date = r->date};
 		pl->blob += r->text.len;
 		c->subtitle = within(r, c, r->subtitle);

@@ -264,24 +264,44 @@ static bool add_location(struct catalog *cat, struct release *r)
 	return true;
 }
 
-/* Where a release with this text goes in the hash index. *ok is false when an
- * identical text is in already (counted as a duplicate) or memory ran out. */
+enum slot_state { SLOT_FREE, SLOT_TAKEN, SLOT_NO_MEMORY };
+
+/* Where a release with this text goes in the hash index: a free slot, or the slot
+ * of an identical text already in (counted as a duplicate). */
 static size_t slot_for_new_text(struct catalog *cat, const char *text, size_t len, uint64_t hash,
-                                int input, bool *ok)
+                                int input, enum slot_state *state)
 {
-	*ok = ((cat->count + 1) * 2 <= cat->nhash ||
-	       index_rehash(&cat->by_hash, &cat->nhash, cat->count, release_key, cat)) &&
-	      grow((void **)&cat->releases, &cat->cap, cat->count + 1, sizeof *cat->releases);
-	if (!*ok)
+	if (!((cat->count + 1) * 2 <= cat->nhash ||
+	      index_rehash(&cat->by_hash, &cat->nhash, cat->count, release_key, cat)) ||
+	    !grow((void **)&cat->releases, &cat->cap, cat->count + 1, sizeof *cat->releases)) {
+		*state = SLOT_NO_MEMORY;
 		return 0;
+	}
 	size_t slot = find_text(cat, text, len, hash);
-	if (cat->by_hash[slot]) {
+	*state = cat->by_hash[slot] ? SLOT_TAKEN : SLOT_FREE;
+	if (*state == SLOT_TAKEN) {
 		cat->duplicates++;
 		if (cat->releases[cat->by_hash[slot] - 1].input != input)
 			cat->foreign_duplicates++;
-		*ok = false;
 	}
 	return slot;
+}
+
+/* Of two copies of a release read from one input, the one earlier in it is kept,
+ * whichever came first (an input may be read by several readers at once): the kept
+ * record takes over the earlier copy's text and names. */
+static void keep_earlier(struct catalog *cat, size_t slot, const struct release *copy)
+{
+	struct release *kept = &cat->releases[cat->by_hash[slot] - 1];
+	if (kept->input != copy->input || kept->seq <= copy->seq)
+		return;
+	kept->text = copy->text;
+	kept->title = copy->title;
+	kept->subtitle = copy->subtitle;
+	kept->location = copy->location;
+	kept->body = copy->body;
+	kept->entry = copy->entry;
+	kept->seq = copy->seq;
 }
 
 /* The record at the end of the array becomes a release: its facets are counted and
@@ -298,10 +318,12 @@ static bool settle(struct catalog *cat, size_t slot, const struct str *topics, s
 bool catalog_insert(struct catalog *cat, const struct release *proto, const struct str *topics,
                     size_t ntopics)
 {
-	bool ok;
+	enum slot_state state;
 	size_t slot = slot_for_new_text(cat, proto->text.s, proto->text.len, proto->hash,
-	                                proto->input, &ok);
-	if (!ok)
+	                                proto->input, &state);
+	if (state == SLOT_TAKEN)
+		keep_earlier(cat, slot, proto);
+	if (state != SLOT_FREE)
 		return false;
 	cat->releases[cat->count] = *proto;
 	return settle(cat, slot, topics, ntopics);
@@ -321,13 +343,15 @@ static struct str choose_title(struct catalog *cat, const char *text, size_t len
 }
 
 bool catalog_commit(struct catalog *cat, size_t len, const struct parsed *p, int input,
-                    const char *entry, struct str fallback_title)
+                    uint64_t seq, const char *entry, struct str fallback_title)
 {
 	const char *draft = cat->arena->reserved;
 	uint64_t hash = XXH3_64bits(draft, len);
-	bool ok;
-	size_t slot = slot_for_new_text(cat, draft, len, hash, input, &ok);
-	if (!ok)
+	enum slot_state state;
+	size_t slot = slot_for_new_text(cat, draft, len, hash, input, &state);
+	const struct release *kept =
+	        state == SLOT_TAKEN ? &cat->releases[cat->by_hash[slot] - 1] : NULL;
+	if (state == SLOT_NO_MEMORY || (kept && (kept->input != input || kept->seq <= seq)))
 		return false;
 	/* Where the fallback title sits in the draft, if it does: committing may move it. */
 	size_t fallback_off = fallback_title.s >= draft && fallback_title.s < draft + len
@@ -335,17 +359,22 @@ bool catalog_commit(struct catalog *cat, size_t len, const struct parsed *p, int
 	                              : SIZE_MAX;
 	const char *text = arena_commit(cat->arena, len);
 
-	struct release *r = &cat->releases[cat->count];
-	*r = (struct release){.text = {text, len},
-	                      .subtitle = span_at(text, p->subtitle),
-	                      .location = span_at(text, p->location),
-	                      .body = span_at(text, p->body),
-	                      .hash = hash,
-	                      .date = p->date,
-	                      .input = (uint16_t)input};
-	r->title = choose_title(cat, text, len, p, fallback_title, fallback_off);
-	if (entry && !(r->entry = arena_copy(cat->arena, entry, strlen(entry))))
+	struct release r = {.text = {text, len},
+	                    .subtitle = span_at(text, p->subtitle),
+	                    .location = span_at(text, p->location),
+	                    .body = span_at(text, p->body),
+	                    .hash = hash,
+	                    .seq = seq,
+	                    .date = p->date,
+	                    .input = (uint16_t)input};
+	r.title = choose_title(cat, text, len, p, fallback_title, fallback_off);
+	if (entry && !(r.entry = arena_copy(cat->arena, entry, strlen(entry))))
 		return false;
+	if (kept) { /* an earlier copy of one already in */
+		keep_earlier(cat, slot, &r);
+		return false;
+	}
+	cat->releases[cat->count] = r;
 	struct str topics[PARSE_MAX_TOPICS];
 	for (unsigned i = 0; i < p->ntopics; i++)
 		topics[i] = span_at(text, p->topics[i]);
@@ -410,6 +439,8 @@ static int compare_releases(const void *pa, const void *pb, void *ctx)
 		c = (a->input > b->input) - (a->input < b->input);
 	if (c == 0)
 		c = strcmp(a->entry ? a->entry : "", b->entry ? b->entry : "");
+	if (c == 0)
+		c = (a->seq > b->seq) - (a->seq < b->seq);
 	return c;
 }
 

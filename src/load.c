@@ -152,7 +152,7 @@ static void on_entry(void *ctx, const struct source_entry *e)
 	struct str fallback = {NULL, 0};
 	if (!p.title.len)
 		fallback = fallback_title(text, len, &p, entry ? entry : l->input_name);
-	if (catalog_commit(l->cat, len, &p, l->input_id, entry, fallback)) {
+	if (catalog_commit(l->cat, len, &p, l->input_id, e->ordinal, entry, fallback)) {
 		l->counts->releases++;
 		if (l->opt->progress)
 			atomic_fetch_add(&l->opt->progress->releases, 1);

@@ -25,6 +25,7 @@ struct release {
 	struct str title, subtitle, location, body;
 	const char *entry;    /* sanitised path inside its input; NULL for a plain file */
 	uint64_t hash;        /* of the text */
+	uint64_t seq;         /* its entry's place in the input: of two copies, the first wins */
 	uint32_t date;        /* yyyymmdd, 0 unknown */
 	uint32_t location_id; /* FACET_NONE when there is no location */
 	uint32_t topic_first; /* topic ids: catalog->topic_refs[topic_first ..] */
@@ -81,10 +82,10 @@ char *catalog_reserve(struct catalog *cat, size_t max);
 
 /* Keep the len bytes written into the last reservation as a release with the fields
  * parsed from them, read from input `input` as `entry` (sanitised; NULL for a plain
- * file). `fallback_title` is used when the parser found no title. Returns false
- * when an identical text is already in (nothing is kept) or memory ran out. */
+ * file), the seq'th entry of that input. `fallback_title` is used when the parser found no title.
+ * Returns false when an identical text is already in (nothing is kept) or memory ran out. */
 bool catalog_commit(struct catalog *cat, size_t len, const struct parsed *p, int input,
-                    const char *entry, struct str fallback_title);
+                    uint64_t seq, const char *entry, struct str fallback_title);
 
 /* Add a release whose text and fields already live in memory that outlives the
  * catalog's use of it (see catalog_adopt): the record is copied, its topics (given

@@ -35,7 +35,8 @@ static bool add(struct catalog *cat, uint32_t date, const char *title, const cha
 		off += (uint32_t)len + 1;
 		t += len + (bar != NULL);
 	}
-	return catalog_commit(cat, (size_t)n, &p, 0, entry, (struct str){NULL, 0});
+	static uint64_t seq;
+	return catalog_commit(cat, (size_t)n, &p, 0, seq++, entry, (struct str){NULL, 0});
 }
 
 static struct catalog *sample(void)
@@ -96,6 +97,29 @@ static void identical_text_is_kept_once(void **state)
 	catalog_free(cat);
 }
 
+/* Commit "same text" as the seq'th entry named `entry`. */
+static bool commit_copy(struct catalog *cat, uint64_t seq, const char *entry)
+{
+	char *dst = catalog_reserve(cat, 9);
+	memcpy(dst, "same text", 9);
+	struct parsed p = {.title = {0, 4}};
+	return catalog_commit(cat, 9, &p, 0, seq, entry, (struct str){NULL, 0});
+}
+
+static void of_two_copies_the_earlier_entry_wins_in_any_order(void **state)
+{
+	(void)state;
+	struct catalog *cat = catalog_new();
+	catalog_add_input(cat, "bundle.zip");
+	assert_true(commit_copy(cat, 7, "late.txt"));
+	assert_false(commit_copy(cat, 3, "early.txt")); /* arrives second, read first */
+	assert_false(commit_copy(cat, 9, "later.txt"));
+	assert_int_equal(cat->count, 1);
+	assert_string_equal(cat->releases[0].entry, "early.txt");
+	assert_int_equal(cat->releases[0].seq, 3);
+	catalog_free(cat);
+}
+
 static void facets_are_interned_and_counted(void **state)
 {
 	(void)state;
@@ -124,7 +148,7 @@ static void fallback_title_is_copied_when_outside_the_text(void **state)
 	memcpy(dst, "body", 4);
 	struct parsed p = {.body = {0, 4}};
 	char name[] = "file-name";
-	assert_true(catalog_commit(cat, 4, &p, 0, "dir/file-name.txt", (struct str){name, 9}));
+	assert_true(catalog_commit(cat, 4, &p, 0, 0, "dir/file-name.txt", (struct str){name, 9}));
 	name[0] = 'X'; /* the catalog must not keep the caller's buffer */
 	assert_memory_equal(cat->releases[0].title.s, "file-name", 9);
 	assert_string_equal(cat->releases[0].entry, "dir/file-name.txt");
@@ -140,7 +164,7 @@ static void outsized_text_gets_its_own_block(void **state)
 	char *dst = catalog_reserve(cat, big * 3);
 	memset(dst, 'a', big);
 	struct parsed p = {.title = {0, 10}};
-	assert_true(catalog_commit(cat, big, &p, 0, NULL, (struct str){NULL, 0}));
+	assert_true(catalog_commit(cat, big, &p, 0, 0, NULL, (struct str){NULL, 0}));
 	assert_true(add(cat, 20200101, "After", "", "", "y"));
 	assert_int_equal(cat->releases[0].text.len, big);
 	assert_int_equal(cat->releases[0].text.s[big - 1], 'a');
@@ -174,6 +198,7 @@ int main(void)
 	        cmocka_unit_test(oldest_first_keeps_undated_last),
 	        cmocka_unit_test(identical_text_is_kept_once),
 	        cmocka_unit_test(facets_are_interned_and_counted),
+	        cmocka_unit_test(of_two_copies_the_earlier_entry_wins_in_any_order),
 	        cmocka_unit_test(fallback_title_is_copied_when_outside_the_text),
 	        cmocka_unit_test(outsized_text_gets_its_own_block),
 	        cmocka_unit_test(many_releases_grow_every_index),

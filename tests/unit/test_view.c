@@ -36,7 +36,7 @@ static void add(struct catalog *cat, uint32_t date, const char *title, const cha
 	}
 	off += (uint32_t)strlen(topics) + 1;
 	p.body = (struct span){off, (uint32_t)strlen(body)};
-	assert_true(catalog_commit(cat, (size_t)n, &p, 0, NULL, (struct str){NULL, 0}));
+	assert_true(catalog_commit(cat, (size_t)n, &p, 0, 0, NULL, (struct str){NULL, 0}));
 }
 
 static struct catalog *sample(void)
