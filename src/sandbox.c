@@ -190,7 +190,8 @@ static bool make_room(struct relay *rl, size_t n)
 {
 	if (rl->start + n + READ_BYTES / 2 <= rl->cap)
 		return true;
-	memmove(rl->buf, rl->buf + rl->start, rl->end - rl->start);
+	if (rl->end > rl->start)
+		memmove(rl->buf, rl->buf + rl->start, rl->end - rl->start);
 	rl->end -= rl->start;
 	rl->start = 0;
 	if (n + READ_BYTES / 2 <= rl->cap)
