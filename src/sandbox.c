@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <sys/stat.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
@@ -131,9 +134,22 @@ static void limit_child(const struct source_limits *limits)
 	signal(SIGINT, SIG_IGN); /* the parent decides when reading ends */
 }
 
-static _Noreturn void run_child(int fd, sandbox_reader reader, const char *input,
-                                const struct source_limits *limits)
+/* The child must not outlive relview: relview ended by a signal it does not catch
+ * (SIGTERM in --list mode, SIGKILL) takes its reader along, even one blocked on a
+ * pipe that never ends, which would never notice. */
+static void die_with_parent(pid_t parent)
 {
+#ifdef __linux__
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+#endif
+	if (getppid() != parent) /* it ended before the line above */
+		_exit(0);
+}
+
+static _Noreturn void run_child(int fd, sandbox_reader reader, const char *input,
+                                const struct source_limits *limits, pid_t parent)
+{
+	die_with_parent(parent);
 	limit_child(limits);
 	struct source_handler h = {&fd, child_entry, child_problem, child_progress, NULL};
 	struct done done = {{0}, 0};
@@ -394,10 +410,10 @@ static bool start_child(struct relays *rs, struct relay *rl, sandbox_reader read
 		return false;
 	fcntl(fds[1], F_SETPIPE_SZ, PIPE_BYTES); /* fewer wake-ups; a hint only */
 	fflush(NULL); /* the child must not write out the parent's buffers */
-	pid_t pid = fork();
+	pid_t parent = getpid(), pid = fork();
 	if (pid == 0) {
 		close(fds[0]);
-		run_child(fds[1], reader, rs->input, limits);
+		run_child(fds[1], reader, rs->input, limits, parent);
 	}
 	close(fds[1]);
 	if (pid < 0) {

@@ -1,0 +1,81 @@
+#!/bin/sh
+# Ending early: `relview --list | head -1` ends quietly (SIGPIPE, no message, no
+# hang), and SIGINT, SIGTERM or SIGHUP while an input is still loading end relview
+# at once, with no reading child process left behind — even one blocked on a pipe
+# whose writer never finishes.
+. "$SRCDIR/tests/cli/lib.sh"
+need_cmd python3 timeout
+need_prog RELVIEW RELGEN
+
+"$RELGEN" -n 20000 -s 5 --plain -f tar.gz "$TMP/big.tar.gz" >/dev/null || hard_error "relgen failed"
+
+# SIGPIPE: far more than a pipe holds is listed; head takes one line and goes.
+{
+	timeout -s KILL 20 "$RELVIEW" --list "$TMP/big.tar.gz" 2>"$TMP/err"
+	echo $? >"$TMP/status"
+} | head -1 >"$TMP/first"
+expect_eq "$(wc -l <"$TMP/first")" 1
+[ ! -s "$TMP/err" ] || fail "--list | head -1 said: $(cat "$TMP/err")"
+case $(cat "$TMP/status") in
+0 | 141) ;; # done, or ended by SIGPIPE as filters are
+*) fail "--list | head -1: exit status $(cat "$TMP/status")" ;;
+esac
+
+# A signal while loading: the input is a FIFO whose writer sends part of a bundle
+# and then nothing for a minute. Started from python so that SIGINT is not ignored
+# as it is for a shell's background jobs.
+python3 - "$RELVIEW" "$TMP" <<'PY' || fail "a signal while loading"
+import os, signal, subprocess, sys, time
+relview, tmp = sys.argv[1], sys.argv[2]
+data = open(os.path.join(tmp, "big.tar.gz"), "rb").read()[:300000]
+
+def children_of(pid):
+    kids = []
+    for p in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{p}/stat") as f:
+                if int(f.read().rsplit(")", 1)[1].split()[1]) == pid:
+                    kids.append(int(p))
+        except (OSError, ValueError, IndexError):
+            pass
+    return kids
+
+def alive(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+    fifo = os.path.join(tmp, f"fifo-{sig.name}")
+    os.mkfifo(fifo)
+    proc = subprocess.Popen([relview, "--list", fifo], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    writer = os.open(fifo, os.O_WRONLY)  # waits for the reader to open it
+    os.write(writer, data)
+    time.sleep(1)
+    readers = children_of(proc.pid)
+    if not readers:
+        sys.exit(f"{sig.name}: no reading child to check")
+    proc.send_signal(sig)
+    try:
+        proc.wait(timeout=3)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        sys.exit(f"{sig.name}: relview still running 3 s after the signal")
+    err = proc.stderr.read().decode("utf-8", "replace")
+    deadline = time.time() + 2
+    while any(alive(r) for r in readers) and time.time() < deadline:
+        time.sleep(0.05)
+    left = [r for r in readers if alive(r)]
+    for r in left:
+        os.kill(r, signal.SIGKILL)
+    os.close(writer)
+    if left:
+        sys.exit(f"{sig.name}: the reading child {left} outlived relview")
+    if any(c < " " and c != "\n" for c in err):
+        sys.exit(f"{sig.name}: a control byte on stderr: {err!r}")
+PY
+pass
