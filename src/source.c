@@ -196,14 +196,47 @@ static void report_entry_failure(struct reader *r, struct archive *a, const char
 	}
 }
 
-/* Read the current entry and hand it over, or report why it could not be read. */
-static void read_content(struct reader *r, struct archive *a, const char *path)
+struct magic {
+	size_t off, len;
+	const char *bytes;
+};
+
+/* The compressed streams and archives libarchive reads, by their magic numbers. */
+static const struct magic bundle_magic[] = {
+        {0, 2, "\x1F\x8B"},           /* gzip */
+        {0, 3, "BZh"},                /* bzip2 */
+        {0, 6, "\xFD\x37zXZ"},        /* xz (with its NUL) */
+        {0, 4, "\x28\xB5\x2F\xFD"},   /* zstd */
+        {0, 4, "\x04\x22\x4D\x18"},   /* lz4 */
+        {0, 4, "PK\x03\x04"},         /* zip */
+        {0, 6, "7z\xBC\xAF\x27\x1C"}, /* 7-Zip */
+        {0, 4, "Rar!"},               /* RAR */
+        {257, 5, "ustar"},            /* tar */
+};
+
+static bool is_bundle(const unsigned char *data, size_t len)
+{
+	for (size_t i = 0; i < sizeof bundle_magic / sizeof *bundle_magic; i++) {
+		const struct magic *m = &bundle_magic[i];
+		if (len >= m->off + m->len && memcmp(data + m->off, m->bytes, m->len) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Read the current entry and hand it over, or report why it could not be read. A
+ * bundle inside an archive is not opened — archives can hold themselves, and bombs
+ * nest — but named, so that nothing is left out unsaid. */
+static void read_content(struct reader *r, struct archive *a, const char *path, bool in_archive)
 {
 	size_t len;
 	r->current = path;
 	progress(r, a);
 	enum read_result res = read_data(r, a, &len);
-	if (res == READ_OK)
+	if (res == READ_OK && in_archive && is_bundle(r->buf, len))
+		problem(r, path,
+		        "an archive inside the archive, not opened: extract it to read it");
+	else if (res == READ_OK)
 		hand_over(r, path, len);
 	else
 		report_entry_failure(r, a, path, res);
@@ -239,7 +272,7 @@ static void read_one_entry(struct reader *r, struct archive *a, struct archive_e
 	} else if (archive_entry_is_data_encrypted(ae)) {
 		problem(r, path, "encrypted entry, skipped");
 	} else {
-		read_content(r, a, path);
+		read_content(r, a, path, true);
 	}
 	free(owned);
 }
@@ -329,7 +362,7 @@ static void read_plain(struct reader *r, const struct origin *o, const char *pre
 	if (status == ARCHIVE_OK)
 		status = archive_read_next_header(a, &ae);
 	if (status == ARCHIVE_OK)
-		read_content(r, a, prefix);
+		read_content(r, a, prefix, false);
 	else if (status != ARCHIVE_EOF)
 		problem(r, prefix, archive_reason(a));
 	archive_read_free(a);
