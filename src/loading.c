@@ -5,6 +5,7 @@
 #include "relview/keys.h"
 #include "relview/load.h"
 #include "relview/term.h"
+#include "relview/text.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
@@ -74,20 +75,30 @@ static void draw_bar(int y, double fraction)
 	         ROLE_SELECTED);
 }
 
+/* The input's name as the screen may show it: a file name is any bytes, and none of
+ * them may reach the terminal as a control (an escape sequence, a bidi override).
+ * Longer names are cut; the line is narrower anyway. */
+static void input_name(const char *raw, char *out, size_t size)
+{
+	size_t n = strlen(raw), most = (size - 1) / 3;
+	out[text_decode(raw, n < most ? n : most, out, 0)] = '\0';
+}
+
 static void draw(const struct job *job, const struct timespec *start)
 {
 	const struct load_progress *p = job->opt->progress;
 	size_t input = atomic_load(&p->input);
 	uint64_t done = bytes_done(job, input, atomic_load(&p->consumed));
 	double elapsed = seconds_since(start), rate = elapsed > 0 ? done / elapsed : 0;
-	char line[512];
+	char line[512], name[3 * 128 + 1];
 	if (term_too_small()) {
 		term_draw_too_small();
 		return;
 	}
 	term_clear();
+	input_name(job->inputs[input < job->ninputs ? input : job->ninputs - 1], name, sizeof name);
 	snprintf(line, sizeof line, " relview  loading %zu of %zu: %s", input + 1, job->ninputs,
-	         job->inputs[input < job->ninputs ? input : job->ninputs - 1]);
+	         name);
 	put_line(0, line, ROLE_TITLE);
 	int mid = term_lines() / 2;
 	draw_bar(mid - 1, job->total ? (double)done / (double)job->total : -1);

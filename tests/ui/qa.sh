@@ -23,4 +23,17 @@ wait_for "Not found: the"
 keys Q
 expect_restored 0
 
+# An input's name is any bytes: the loading screen shows it with visible stand-ins,
+# never as an escape sequence or a bidi override (a FIFO keeps that screen up).
+name=$(printf 'in\033]52;c;QUFB\007\342\200\256.txt')
+mkfifo "$TMP/$name" || hard_error "mkfifo failed"
+start -- "$RELVIEW" --no-cache "$TMP/$name"
+wait_for "loading 1 of 1"
+screen | grep -q "in␛]52;c;QUFB␇" || fail "the input's name is not shown with stand-ins"
+screen | grep -q "$(printf '\342\200\256')" && fail "a bidi override reached the terminal"
+cat "$TMP/releases.tar.gz" >"$TMP/$name"
+expect_shown 200
+keys Q
+expect_restored 0
+
 echo "PASS: $TEST"
