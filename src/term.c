@@ -119,6 +119,30 @@ static const char *open_screen(FILE *in)
 	return NULL;
 }
 
+/* Terminals send Home, End, F1 and the arrows in several forms (normal and
+ * application mode, VT220, the Linux console). When TERM names a near relative of
+ * the real terminal, as inside tmux or screen or over SSH, a form its entry lacks
+ * would read as Esc and stray characters: every common form is a key here, unless the
+ * entry already gives that sequence a meaning. */
+static void add_key_forms(void)
+{
+	static const struct {
+		const char *seq;
+		int key;
+	} forms[] = {
+	        {"\033[A", KEY_UP},   {"\033OA", KEY_UP},     {"\033[B", KEY_DOWN},
+	        {"\033OB", KEY_DOWN}, {"\033[C", KEY_RIGHT},  {"\033OC", KEY_RIGHT},
+	        {"\033[D", KEY_LEFT}, {"\033OD", KEY_LEFT},   {"\033[H", KEY_HOME},
+	        {"\033OH", KEY_HOME}, {"\033[1~", KEY_HOME},  {"\033[7~", KEY_HOME},
+	        {"\033[F", KEY_END},  {"\033OF", KEY_END},    {"\033[4~", KEY_END},
+	        {"\033[8~", KEY_END}, {"\033[5~", KEY_PPAGE}, {"\033[6~", KEY_NPAGE},
+	        {"\033OP", KEY_F(1)}, {"\033[11~", KEY_F(1)}, {"\033[[A", KEY_F(1)},
+	};
+	for (size_t i = 0; i < sizeof forms / sizeof *forms; i++)
+		if (key_defined(forms[i].seq) == 0)
+			define_key(forms[i].seq, forms[i].key);
+}
+
 bool term_open(struct term *t)
 {
 	static bool registered;
@@ -160,6 +184,7 @@ bool term_open(struct term *t)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	add_key_forms();
 	intrflush(stdscr, FALSE);
 	set_escdelay(25);
 	curs_set(0);

@@ -36,4 +36,18 @@ expect_shown 200
 keys Q
 expect_restored 0
 
+# TERM names a relative of the real terminal (tmux sends End as ESC [ 4 ~, F1 as
+# ESC O P, which the xterm and linux entries spell otherwise): the keys still work.
+for term in xterm linux; do
+	infocmp "$term" >/dev/null 2>&1 || continue
+	UI_TERM=$term start -- "$RELVIEW" "$BUNDLE"
+	expect_shown "$TOTAL"
+	keys End
+	wait_for " list 100% "
+	keys Home F1
+	wait_for "List and reader"
+	keys Q
+	expect_restored 0
+done
+
 echo "PASS: $TEST"
