@@ -89,8 +89,13 @@ void app_find_step(struct app *app, bool forward)
 		return;
 	}
 	size_t cur = app->find_current;
-	bool wrapped = forward ? cur + 1 >= n : cur == 0;
-	app->find_current = forward ? (wrapped ? 0 : cur + 1) : (wrapped ? n - 1 : cur - 1);
+	/* No current match yet (a newly selected release): n and N begin at an end. */
+	bool fresh = cur >= n;
+	bool wrapped = !fresh && (forward ? cur + 1 >= n : cur == 0);
+	if (fresh || wrapped)
+		app->find_current = forward ? 0 : n - 1;
+	else
+		app->find_current = forward ? cur + 1 : cur - 1;
 	reveal_match(app);
 	if (wrapped)
 		app_message(app, false, "Match %zu of %zu (wrapped to the %s)",
@@ -383,7 +388,8 @@ static void sync_reader(struct app *app)
 	if (r && r != d->release) {
 		ok = doc_layout(d, app->cat, r, width) &&
 		     doc_find(d, app->find.text, app->find.len);
-		app->reader.top = app->find_current = 0;
+		app->reader.top = 0;
+		app->find_current = SIZE_MAX;
 		app->seen[r - app->cat->releases] = 1;
 	} else if (r && width != d->width && d->nlines) {
 		const struct doc_line *top =

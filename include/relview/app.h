@@ -39,7 +39,7 @@ struct app {
 	struct scroll reader;
 	unsigned char *seen; /* per release id: shown in the reader (not "unread") */
 	struct edit find;    /* find-in-release text; len 0: none */
-	size_t find_current; /* index of the current match */
+	size_t find_current; /* index of the current match; nmatches or more: none yet */
 
 	struct picker picker;
 	bool picking;

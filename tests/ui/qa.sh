@@ -50,4 +50,30 @@ for term in xterm linux; do
 	expect_restored 0
 done
 
+# n in a newly selected release goes to its first match, even one below the view
+# (the first was taken as current and skipped).
+mkdir "$TMP/two"
+printf 'Skip to main content\nMay 2, 2020Houston, TXNarcotics\n\nA needle in the title\n\nShort.\n' \
+	>"$TMP/two/a.txt"
+{
+	printf 'Skip to main content\nMay 1, 2020Houston, TXNarcotics\n\nThe second release\n\n'
+	i=0
+	while [ $i -lt 40 ]; do
+		printf 'Filler paragraph %s.\n\n' $i
+		i=$((i + 1))
+	done
+	printf 'First needle.\n\nSecond needle.\n'
+} >"$TMP/two/b.txt"
+start -- "$RELVIEW" "$TMP/two"
+wait_for "A needle in the title"
+keys Tab /
+type_text needle
+keys Enter Tab j
+wait_for " 2/2 "
+keys n
+wait_for "Match 1 of 2"
+wait_for "First needle."
+keys Q
+expect_restored 0
+
 echo "PASS: $TEST"
