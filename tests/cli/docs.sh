@@ -51,6 +51,15 @@ if command -v bash >/dev/null 2>&1; then
 	expect_eq "$(complete "$RELVIEW" --format js)" "json"
 fi
 
+# zsh completion: it must at least be valid zsh, and define _relview.
+if command -v zsh >/dev/null 2>&1; then
+	zsh -n "$SRCDIR/completions/_relview" || fail "completions/_relview is not valid zsh"
+	zsh -fc "fpath=('$SRCDIR/completions' \$fpath); autoload -Uz _relview; whence -w _relview" |
+		grep -q "_relview: function" || fail "completions/_relview does not define _relview"
+else
+	note "zsh not found: the zsh completion is not checked"
+fi
+
 if command -v mandoc >/dev/null 2>&1; then
 	mandoc -T lint -W style "$man1" "$man5" >"$TMP/lint" 2>&1 || true
 	[ ! -s "$TMP/lint" ] || fail "mandoc -T lint: $(cat "$TMP/lint")"
