@@ -15,12 +15,27 @@ static const char *kind_name(const struct picker *p)
 	return p->kind == FACET_TOPIC ? "Topics" : "Locations";
 }
 
+/* "  Space: choose": an action's first key as the key map has it, so that rebound
+ * keys show as they are; nothing for an action without a key. */
+static size_t key_hint(char *out, size_t size, enum action action, const char *what)
+{
+	char keys[64];
+	keymap_describe(keys_active(), action, " ", keys, sizeof keys);
+	keys[strcspn(keys, " ")] = '\0';
+	int n = keys[0] ? snprintf(out, size, "  %s: %s", keys, what) : 0;
+	return n > 0 && (size_t)n < size ? (size_t)n : 0;
+}
+
 static void draw_header(const struct app *app, const struct rect *r)
 {
-	char text[160];
-	snprintf(text, sizeof text, "%s: %zu chosen.  Space: choose  Enter: apply  Esc: cancel",
-	         kind_name(&app->picker), picker_nchosen(&app->picker));
-	term_put_fit(r->y, r->x, text, strlen(text), r->w, ROLE_HEADING);
+	char text[200];
+	int n = snprintf(text, sizeof text, "%s: %zu chosen.", kind_name(&app->picker),
+	                 picker_nchosen(&app->picker));
+	size_t len = n > 0 ? (size_t)n : 0;
+	len += key_hint(text + len, sizeof text - len, ACT_PICK_TOGGLE, "choose");
+	len += key_hint(text + len, sizeof text - len, ACT_PICK_APPLY, "apply");
+	len += key_hint(text + len, sizeof text - len, ACT_PROMPT_CANCEL, "cancel");
+	term_put_fit(r->y, r->x, text, len, r->w, ROLE_HEADING);
 }
 
 static void draw_item(const struct app *app, size_t item, int y, const struct rect *r,

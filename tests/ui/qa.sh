@@ -76,4 +76,14 @@ wait_for "First needle."
 keys Q
 expect_restored 0
 
+# The picker's own line of key hints follows rebound keys, as the help and the
+# bottom line do.
+printf '[keys]\npick_toggle = Insert\npick_apply = Tab\nprompt_cancel = C-g\n' >"$TMP/keys.ini"
+start -- "$RELVIEW" --config="$TMP/keys.ini" "$BUNDLE"
+expect_shown "$TOTAL"
+keys t
+wait_for "Insert: choose  Tab: apply  C-g: cancel"
+keys C-g Q
+expect_restored 0
+
 echo "PASS: $TEST"
