@@ -75,15 +75,47 @@ with zipfile.ZipFile(zbuf, "w", zipfile.ZIP_DEFLATED) as z:
 bad_zip = zbuf.getvalue()
 crc = struct.pack("<I", zlib.crc32(release("Zip bad CRC entry")))
 put("bad-crc.zip", bad_zip.replace(crc, struct.pack("<I", zlib.crc32(crc) ^ 1)))  # every copy
-if shutil.which("zip"):
-    os.makedirs(os.path.join(OUT, "enc"), exist_ok=True)
-    put("enc/secret.txt", release("Encrypted entry"))
-    put("enc/open.txt", release("Unencrypted entry"))
-    subprocess.run(["zip", "-q", "-j", os.path.join(OUT, "encrypted.zip"),
-                    os.path.join(OUT, "enc/open.txt")], check=True)
-    subprocess.run(["zip", "-q", "-j", "-P", "secret", os.path.join(OUT, "encrypted.zip"),
-                    os.path.join(OUT, "enc/secret.txt")], check=True)
-    shutil.rmtree(os.path.join(OUT, "enc"))
+
+
+def zipcrypto(data, password, crc):
+    """PKWARE's traditional zip encryption of data, with its 12-byte header."""
+    keys = [0x12345678, 0x23456789, 0x34567890]
+
+    def crc_byte(value, byte):
+        return ~zlib.crc32(bytes([byte]), ~value & 0xFFFFFFFF) & 0xFFFFFFFF
+
+    def update(byte):
+        keys[0] = crc_byte(keys[0], byte)
+        keys[1] = ((keys[1] + (keys[0] & 0xFF)) * 134775813 + 1) & 0xFFFFFFFF
+        keys[2] = crc_byte(keys[2], keys[1] >> 24)
+
+    for byte in password:
+        update(byte)
+    out = bytearray()
+    for byte in os.urandom(11) + bytes([crc >> 24]) + data:
+        t = (keys[2] | 2) & 0xFFFF
+        out.append(byte ^ (((t * (t ^ 1)) >> 8) & 0xFF))
+        update(byte)
+    return bytes(out)
+
+
+def stored_zip(entries):
+    """A zip of stored entries (name, data, password or None), written by hand."""
+    body, central = b"", b""
+    for name, data, password in entries:
+        crc = zlib.crc32(data)
+        packed = zipcrypto(data, password, crc) if password else data
+        fields = struct.pack("<HHHHHIII", 20, 1 if password else 0, 0, 0, 0x21, crc,
+                             len(packed), len(data))
+        central += b"PK\1\2" + struct.pack("<H", 20) + fields + struct.pack(
+            "<HHHHHII", len(name), 0, 0, 0, 0, 0, len(body)) + name.encode()
+        body += b"PK\3\4" + fields + struct.pack("<HH", len(name), 0) + name.encode() + packed
+    return body + central + b"PK\5\6" + struct.pack("<HHHHIIH", 0, 0, len(entries),
+                                                      len(entries), len(central), len(body), 0)
+
+
+put("encrypted.zip", stored_zip([("open.txt", release("Unencrypted entry"), None),
+                                 ("secret.txt", release("Encrypted entry"), b"secret")]))
 
 # ---- empty, zero, junk, misnamed ---------------------------------------------------
 put("empty.tar", b"\0" * 1024)

@@ -110,11 +110,10 @@ done
 expect_contains "$out" '"title":"Same path first"'
 expect_contains "$out" '"title":"Same path second"'
 [ ! -e /etc/absolute.txt ] && [ ! -e "$f/../../escape.txt" ] || fail "an entry was written out"
-if [ -f "$f/encrypted.zip" ]; then
-	bounded 0 --list "$f/encrypted.zip"
-	expect_eq "$(titles)" "Unencrypted entry"
-	one_error "relview: $f/encrypted.zip: secret.txt: encrypted entry, skipped"
-fi
+# Encrypted (ZipCrypto) entries are skipped by name; the others are read.
+bounded 0 --list "$f/encrypted.zip"
+expect_eq "$(titles)" "Unencrypted entry"
+one_error "relview: $f/encrypted.zip: secret.txt: encrypted entry, skipped"
 # An archive inside an archive is not opened (archives can hold themselves, and bombs
 # nest) but named, so that the user knows to extract it.
 bounded 0 --list "$f/nested.tar"

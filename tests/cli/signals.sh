@@ -22,8 +22,9 @@ case $(cat "$TMP/status") in
 esac
 
 # A signal while loading: the input is a FIFO whose writer sends part of a bundle
-# and then nothing for a minute. Started from python so that SIGINT is not ignored
-# as it is for a shell's background jobs.
+# and then nothing for a minute. Started from python with the signals' default
+# actions, as an interactive shell starts it (a shell's background jobs ignore SIGINT,
+# and nohup SIGHUP).
 python3 - "$RELVIEW" "$TMP" <<'PY' || fail "a signal while loading"
 import os, signal, subprocess, sys, time
 relview, tmp = sys.argv[1], sys.argv[2]
@@ -47,12 +48,15 @@ def alive(pid):
     except OSError:
         return False
 
+def default_signals():  # as a user's shell starts relview, whatever started this test
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, signal.SIG_DFL)
+
 for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
     fifo = os.path.join(tmp, f"fifo-{sig.name}")
     os.mkfifo(fifo)
     proc = subprocess.Popen([relview, "--list", fifo], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE,
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+                            stderr=subprocess.PIPE, preexec_fn=default_signals)
     writer = os.open(fifo, os.O_WRONLY)  # waits for the reader to open it
     os.write(writer, data)
     time.sleep(1)
