@@ -53,6 +53,14 @@ void app_select(struct app *app, size_t index)
 	}
 }
 
+void app_key_name(enum action action, char *out, size_t size)
+{
+	/* No key's name has a space in it ("Space" is one), so a space ends the first;
+	 * a comma would cut a key bound to ','. */
+	keymap_describe(keys_active(), action, " ", out, size);
+	out[strcspn(out, " ")] = '\0';
+}
+
 void app_close_picker(struct app *app)
 {
 	picker_free(&app->picker);
@@ -81,7 +89,12 @@ void app_find_step(struct app *app, bool forward)
 {
 	size_t n = app->doc.nmatches;
 	if (!app->find.len) {
-		app_message(app, true, "Nothing to find yet: / in the reader");
+		char key[64];
+		app_key_name(ACT_SEARCH, key, sizeof key);
+		if (key[0])
+			app_message(app, true, "Nothing to find yet: %s in the reader", key);
+		else
+			app_message(app, true, "Nothing to find yet");
 		return;
 	}
 	if (n == 0) {
@@ -503,8 +516,7 @@ static int draw_prompt(const struct app *app)
 static size_t hint(char *out, size_t size, enum action action, const char *what)
 {
 	char keys[64];
-	keymap_describe(keys_active(), action, ",", keys, sizeof keys);
-	keys[strcspn(keys, ",")] = '\0';
+	app_key_name(action, keys, sizeof keys);
 	int n = keys[0] ? snprintf(out, size, "%s:%s  ", keys, what) : 0;
 	return n > 0 && (size_t)n < size ? (size_t)n : 0;
 }

@@ -5,6 +5,7 @@
 #include "relview/config.h"
 #include "relview/text.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* The topics joined by "; ", cut to the buffer (the column is narrower anyway). */
@@ -94,10 +95,15 @@ static void fit_columns(const struct config *cfg, size_t width, struct columns *
 
 static void draw_empty(const struct app *app, const struct rect *r)
 {
-	const char *text = browse_busy(&app->browse) ? "Searching..."
-	                   : browse_filtered(&app->browse)
-	                           ? "No release matches. c clears the filters."
-	                           : "No releases.";
+	char text[128], key[64];
+	app_key_name(ACT_CLEAR, key, sizeof key);
+	if (browse_busy(&app->browse))
+		snprintf(text, sizeof text, "Searching...");
+	else if (browse_filtered(&app->browse) && key[0])
+		snprintf(text, sizeof text, "No release matches. %s clears the filters.", key);
+	else
+		snprintf(text, sizeof text, "%s",
+		         browse_filtered(&app->browse) ? "No release matches." : "No releases.");
 	term_put_fit(r->y + (r->h > 2 ? 1 : 0), r->x + 1, text, strlen(text), r->w - 1,
 	             ROLE_NORMAL);
 }

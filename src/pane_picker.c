@@ -20,8 +20,7 @@ static const char *kind_name(const struct picker *p)
 static size_t key_hint(char *out, size_t size, enum action action, const char *what)
 {
 	char keys[64];
-	keymap_describe(keys_active(), action, " ", keys, sizeof keys);
-	keys[strcspn(keys, " ")] = '\0';
+	app_key_name(action, keys, sizeof keys);
 	int n = keys[0] ? snprintf(out, size, "  %s: %s", keys, what) : 0;
 	return n > 0 && (size_t)n < size ? (size_t)n : 0;
 }

@@ -72,6 +72,9 @@ void app_select(struct app *app, size_t index); /* move the list cursor there */
 void app_open_prompt(struct app *app, enum prompt_kind kind);
 void app_find_step(struct app *app, bool forward);
 void app_close_picker(struct app *app);
+/* The name of the first key bound to an action ("" when none), for hints and
+ * messages that name a key, so that rebound keys show as they are. */
+void app_key_name(enum action action, char *out, size_t size);
 /* The release under the list cursor, NULL when the list is empty. */
 const struct release *app_selected(const struct app *app);
 

@@ -86,4 +86,21 @@ wait_for "Insert: choose  Tab: apply  C-g: cancel"
 keys C-g Q
 expect_restored 0
 
+# Messages that name a key name the key bound now; a key bound to ',' shows in
+# the hints too.
+printf '[keys]\nclear = x\nsearch = ,\n' >"$TMP/keys2.ini"
+start -- "$RELVIEW" --config="$TMP/keys2.ini" "$BUNDLE"
+expect_shown "$TOTAL"
+wait_for ",:search"
+keys n
+wait_for "Nothing to find yet: , in the reader"
+keys ,
+type_text zzqqxxjj
+keys Enter
+wait_for "No release matches. x clears the filters."
+keys x
+expect_shown "$TOTAL"
+keys Q
+expect_restored 0
+
 echo "PASS: $TEST"
