@@ -299,6 +299,13 @@ static char ascii_standin(uint32_t cp)
 	switch (cp) {
 	case 0xA0:
 		return ' ';
+	case 0xAB:
+	case 0xBB:
+		return '"';
+	case 0xB7: /* the middle dot between the loading screen's figures */
+		return '.';
+	case 0x2022:
+		return '*';
 	case 0x2018:
 	case 0x2019:
 		return '\'';

@@ -103,4 +103,14 @@ expect_shown "$TOTAL"
 keys Q
 expect_restored 0
 
+# LANG=C: the loading screen's separators have ASCII stand-ins too, not '?'.
+mkfifo "$TMP/fifo"
+start -- env LANG=C LC_ALL=C "$RELVIEW" --no-cache "$TMP/fifo"
+wait_for "loading 1 of 1"
+wait_for "MiB read  .  0 releases  .  "
+cat "$TMP/releases.tar.gz" >"$TMP/fifo"
+expect_shown "$TOTAL"
+keys Q
+expect_restored 0
+
 echo "PASS: $TEST"
