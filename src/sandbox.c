@@ -127,10 +127,12 @@ static void limit_child(const struct source_limits *limits)
 		struct rlimit mem = {limits->max_memory, limits->max_memory};
 		setrlimit(RLIMIT_AS, &mem);
 	}
-	/* A crash must end the child: no handler the parent installed may catch it. */
-	static const int fatal[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGPIPE, SIGTERM};
-	for (size_t i = 0; i < sizeof fatal / sizeof *fatal; i++)
-		signal(fatal[i], SIG_DFL);
+	/* No handler the parent installed may act here: a crash must end the child, and
+	 * Ctrl-Z must stop and continue it with its calls restarted, not interrupted. */
+	static const int own[] = {SIGSEGV, SIGBUS, SIGILL,  SIGFPE,  SIGABRT,  SIGPIPE,
+	                          SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGWINCH, SIGCONT};
+	for (size_t i = 0; i < sizeof own / sizeof *own; i++)
+		signal(own[i], SIG_DFL);
 	signal(SIGINT, SIG_IGN); /* the parent decides when reading ends */
 }
 
@@ -175,6 +177,7 @@ struct relay {
 	size_t cap, start, end; /* unread bytes: buf[start..end) */
 	char *current;          /* the entry the child is reading, for a crash report */
 	double heard;           /* when its last bytes came (monotonic seconds) */
+	bool waiting;           /* for a pipe's writer: silence is no stall */
 	bool done, broken, stalled;
 };
 
@@ -291,11 +294,15 @@ static bool dispatch(struct relays *rs, struct relay *rl, const struct msg *m)
 	const struct source_handler *h = rs->handler;
 	switch (m->head.type) {
 	case MSG_PROGRESS:
+		rl->waiting = m->head.data_len == SOURCE_WAITING;
+		if (rl->waiting)
+			return true;
 		note_current(rl, m->path);
 		if (h->progress)
 			h->progress(h->ctx, m->path, m->head.data_len, m->head.extra);
 		return true;
 	case MSG_ENTRY:
+		rl->waiting = false;
 		h->entry(h->ctx,
 		         &(struct source_entry){rs->input, m->path, (const unsigned char *)m->data,
 		                                (size_t)m->head.data_len, m->head.extra});
@@ -376,7 +383,8 @@ static void relay_all(struct relays *rs)
 		for (int i = 0; i < n; i++) {
 			if (ready > 0 && pfd[i].revents)
 				drain(rs, which[i]);
-			else if (now() - which[i]->heard >= rs->limits->stall_seconds)
+			else if (!which[i]->waiting &&
+			         now() - which[i]->heard >= rs->limits->stall_seconds)
 				which[i]->stalled = true;
 		}
 	}

@@ -392,6 +392,13 @@ static void read_origin(struct reader *r, const struct origin *o, const char *pr
 }
 
 /* Read all of a pipe or device, up to the input's byte limit. */
+/* Tell a watcher that a wait for a pipe's writer begins: not a stall. */
+static void waiting(struct reader *r)
+{
+	if (r->handler->progress)
+		r->handler->progress(r->handler->ctx, NULL, SOURCE_WAITING, 0);
+}
+
 static void *slurp(struct reader *r, int fd, size_t *len)
 {
 	size_t cap = READ_CHUNK, n = 0;
@@ -407,6 +414,7 @@ static void *slurp(struct reader *r, int fd, size_t *len)
 			buf = bigger;
 			cap *= 2;
 		}
+		waiting(r);
 		ssize_t got = read(fd, buf + n, cap - n);
 		if (got < 0 && errno == EINTR)
 			continue;
@@ -426,6 +434,7 @@ static void *slurp(struct reader *r, int fd, size_t *len)
 
 static void read_stream(struct reader *r, const char *path, const char *prefix)
 {
+	waiting(r); /* a FIFO opens when its writer comes */
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		problem_errno(r, prefix, errno);

@@ -41,6 +41,10 @@ struct source_limits {
 /* Progress is reported at least this often (bytes inflated), so that a watcher can
  * tell a slow reader from a stuck one. */
 #define SOURCE_PROGRESS_STEP ((uint64_t)1 << 20)
+/* Progress with this many bytes inflated says: the reader now waits for a pipe's
+ * writer, for as long as the writer takes (no stall limit applies until the next
+ * report). */
+#define SOURCE_WAITING UINT64_MAX
 
 struct source_entry {
 	const char *input;         /* the input as given on the command line */

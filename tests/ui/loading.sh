@@ -22,6 +22,26 @@ expect_shown "$TOTAL"
 keys q
 expect_restored 0
 
+# Ctrl-Z while the reader waits on the pipe, then fg (here: SIGCONT to both
+# processes): the wait goes on and nothing is lost.
+feed 3
+start -- "$RELVIEW" "$TMP/slow"
+wait_for "loading 1 of 1" 2
+sleep 1 # the reader is forked and blocked opening the pipe
+keys C-z
+sleep 0.5
+pkill -CONT -f "$RELVIEW $TMP/slow"
+wait_for "$TOTAL releases" 10
+keys q
+expect_restored 0
+
+# A pipe whose writer takes longer than the stall limit (5 s) is waited for.
+feed 7
+start -- "$RELVIEW" "$TMP/slow"
+wait_for "$TOTAL releases" 15
+keys q
+expect_restored 0
+
 feed 3
 start -- "$RELVIEW" "$TMP/slow"
 wait_for "loading 1 of 1" 2
