@@ -78,7 +78,7 @@ enum read_result { READ_OK, READ_TOO_BIG, READ_FAILED, READ_STOP, READ_BOMB };
 
 /* An archive that inflates far beyond what text packs to is a decompression bomb: it
  * is given up at once, not after the input's whole byte limit (bzip2 inflates
- * 4 GiB in half a minute). */
+ * 1 GiB in 8 seconds). */
 static bool is_bomb(const struct reader *r, struct archive *a)
 {
 	uint64_t ratio = r->limits->max_ratio;

@@ -27,11 +27,11 @@ struct source_limits {
 };
 
 #define SOURCE_MAX_ENTRY_BYTES ((uint64_t)64 << 20)
-#define SOURCE_MAX_TOTAL_BYTES ((uint64_t)4 << 30)
+#define SOURCE_MAX_TOTAL_BYTES ((uint64_t)1 << 30) /* kept in memory: a bound on it */
 #define SOURCE_MAX_ENTRIES     ((uint64_t)1000000) /* libarchive walks ~300k a second */
 #define SOURCE_MAX_MEMORY      ((uint64_t)512 << 20)
 #define SOURCE_STALL_SECONDS   5u
-#define SOURCE_MAX_RATIO       1000u /* text packs 3 to 10 times, bombs thousands */
+#define SOURCE_MAX_RATIO       100u /* text packs 3 to 20 times, bombs hundreds and more */
 #define SOURCE_DEFAULT_LIMITS                                                                      \
 	{                                                                                          \
 		SOURCE_MAX_ENTRY_BYTES, SOURCE_MAX_TOTAL_BYTES, SOURCE_MAX_ENTRIES,                \

@@ -137,6 +137,20 @@ header = info.tobuf(tarfile.GNU_FORMAT)
 block = b"All work and no play makes a dull release.\n" * ((64 << 20) // 43)
 block += b"\n" * ((64 << 20) - len(block))
 put("bomb.tar.gz", gzip.compress(header, 9) + gzip.compress(block, 9) * 32)
+# Near-identical 50 MiB releases, 40 of them: no two texts alike, so that none is
+# dropped as a copy, and all of them would be kept in memory (2 GiB).
+member = gzip.compress(block[: 50 << 20], 9)
+near = []
+for i in range(40):
+    text = b"Skip to main content\nMarch 11, 2014Houston, TXNarcotics\n\nCopy %d\n\n" % i
+    info = tarfile.TarInfo("copy%02d.txt" % i)
+    info.size = len(text) + (50 << 20)
+    pad = b"\0" * (-info.size % 512)
+    near.append(gzip.compress(info.tobuf(tarfile.GNU_FORMAT) + text, 9) + member + gzip.compress(pad))
+put("near-copies.tar.gz", b"".join(near) + gzip.compress(b"\0" * 1024))
+# An entry too large but no bomb (random hex packs 2 to 1), then a small one.
+put("big-entry.tar.gz", gzip.compress(tar_bytes([reg("big.txt", os.urandom(35 << 20).hex().encode()),
+                                                 reg("small.txt", release("After the big one"))]), 1))
 if shutil.which("zstd"):
     def zstd(data):
         return subprocess.run(["zstd", "-q", "-19", "-c"], input=data, stdout=subprocess.PIPE,

@@ -74,14 +74,23 @@ expect_eq "$(titles)" "Text named as zip|Zip named as tar"
 [ ! -s "$TMP/stderr" ] || fail "a misnamed input is no problem: $(errors)"
 
 # ---- bombs -----------------------------------------------------------------------
-# An entry inflating 2 GiB: skipped at the entry limit, inflating the rest counted.
+# An entry inflating 2 GiB, packed 340 to 1 (gzip) or 10000 to 1 (zstd): given up as
+# a bomb after its first 64 MiB.
 bounded 1 --list "$f/bomb.tar.gz"
-one_error "relview: $f/bomb.tar.gz: endless.txt: entry larger than 64 MiB, skipped"
+one_error "relview: $f/bomb.tar.gz: endless.txt: inflates over 100 times its size (a decompression bomb)"
 if [ -f "$f/bomb.tar.zst" ]; then
-	# Packed 10000 to 1: given up as a bomb after its first 64 MiB.
 	bounded 1 --list "$f/bomb.tar.zst"
-	one_error "endless.txt: inflates over 1000 times its size (a decompression bomb)"
+	one_error "endless.txt: inflates over 100 times its size (a decompression bomb)"
 fi
+# Forty near-copies of a 50 MiB release would all be kept: the bomb ends after the
+# first, and memory stays bounded.
+bounded 0 --list "$f/near-copies.tar.gz"
+expect_eq "$(titles)" "Copy 0"
+one_error "relview: $f/near-copies.tar.gz: copy01.txt: inflates over 100 times its size"
+# An entry over 64 MiB that is no bomb is skipped by name, and reading goes on.
+bounded 0 --list "$f/big-entry.tar.gz"
+expect_eq "$(titles)" "After the big one"
+one_error "relview: $f/big-entry.tar.gz: big.txt: entry larger than 64 MiB, skipped"
 bounded 1 --list "$f/lying-size.tar"
 one_error "relview: $f/lying-size.tar: liar.txt: Truncated tar archive"
 # Over a million tiny entries (the same empty file again and again): the entry limit
