@@ -1,0 +1,57 @@
+/* state — what relview remembers across runs about the releases read: read and
+ * starred marks and the line the reader was at, per release, and the release the
+ * list was on. Keyed on the hash of a release's decoded text, so a release keeps its
+ * marks in a re-packed bundle. No curses here.
+ *
+ * The file is $XDG_STATE_HOME/relview/state (~/.local/state/relview/state), a text
+ * file written to a temporary file and renamed into place. Two relview processes
+ * may run at once: a save takes a lock, reads the file again and lays this
+ * process's changes over it, so neither loses the other's marks. A damaged file is
+ * set aside as state.bad and reported, and relview starts afresh. */
+#ifndef RELVIEW_STATE_H
+#define RELVIEW_STATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum state_flag { STATE_READ = 1, STATE_STARRED = 2 };
+
+struct state_mark {
+	uint64_t hash;
+	uint32_t line; /* the reader's top line when the release was left */
+	uint8_t flags; /* enum state_flag */
+	bool changed;  /* by this process since it loaded or saved */
+};
+
+struct state {
+	struct state_mark *marks; /* sorted by hash, one per hash */
+	size_t n, cap;
+	uint64_t resume; /* the hash of the release the list was on; 0: none */
+	bool resume_changed;
+};
+
+/* $XDG_STATE_HOME/relview, or ~/.local/state/relview; NULL when neither variable
+ * gives an absolute path (or out of memory). To be freed. */
+char *state_dir(void);
+
+/* Read dir/state into s (empty when there is none). A damaged file is renamed to
+ * dir/state.bad and a one-line problem written to `problem` (size bytes; "" when
+ * none); s is then empty. False only when out of memory. */
+bool state_load(struct state *s, const char *dir, char *problem, size_t size);
+
+/* Save s: under a lock, the file is read again, the marks and resume point this
+ * process changed are laid over it, and the result is written to a temporary file
+ * renamed into place; s becomes that result. False (with problem set) when the
+ * file could not be written. */
+bool state_save(struct state *s, const char *dir, char *problem, size_t size);
+
+void state_free(struct state *s);
+
+/* The mark of a release (NULL when it has none). */
+const struct state_mark *state_find(const struct state *s, uint64_t hash);
+/* Set a release's flags and reader line; false when out of memory. */
+bool state_set(struct state *s, uint64_t hash, uint8_t flags, uint32_t line);
+void state_set_resume(struct state *s, uint64_t hash);
+
+#endif

@@ -1,0 +1,352 @@
+#include "config.h"
+
+#include "relview/state.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* The file's first line; a later format gets another number. */
+#define STATE_HEADER "relview-state 1"
+#define STATE_FILE   "state"
+
+/* ---- where ----------------------------------------------------------------------- */
+
+char *state_dir(void)
+{
+	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	char *dir = NULL;
+	if (xdg && *xdg == '/')
+		return asprintf(&dir, "%s/relview", xdg) < 0 ? NULL : dir;
+	if (home && *home == '/')
+		return asprintf(&dir, "%s/.local/state/relview", home) < 0 ? NULL : dir;
+	return NULL;
+}
+
+static char *join(const char *dir, const char *name)
+{
+	char *path = NULL;
+	return asprintf(&path, "%s/%s", dir, name) < 0 ? NULL : path;
+}
+
+/* mkdir -p, private: the marks say what the user reads. */
+static bool make_dir(const char *dir)
+{
+	char *path = strdup(dir);
+	bool ok = path != NULL;
+	for (char *p = path ? path + 1 : NULL; ok && *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		ok = mkdir(path, 0700) == 0 || errno == EEXIST;
+		*p = '/';
+	}
+	ok = ok && (mkdir(dir, 0700) == 0 || errno == EEXIST);
+	free(path);
+	return ok;
+}
+
+/* ---- the marks in memory ----------------------------------------------------------- */
+
+/* Where hash is, or would be inserted. */
+static size_t position(const struct state *s, uint64_t hash)
+{
+	size_t lo = 0, hi = s->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (s->marks[mid].hash < hash)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+const struct state_mark *state_find(const struct state *s, uint64_t hash)
+{
+	size_t i = position(s, hash);
+	return i < s->n && s->marks[i].hash == hash ? &s->marks[i] : NULL;
+}
+
+static bool reserve(struct state *s, size_t more)
+{
+	if (s->n + more <= s->cap)
+		return true;
+	size_t cap = s->cap ? s->cap : 64;
+	while (cap < s->n + more)
+		cap *= 2;
+	struct state_mark *bigger = realloc(s->marks, cap * sizeof *bigger);
+	if (!bigger)
+		return false;
+	s->marks = bigger;
+	s->cap = cap;
+	return true;
+}
+
+/* A mark with no flags and no line is kept anyway: it may undo a mark another
+ * process saved. It is not written out. */
+bool state_set(struct state *s, uint64_t hash, uint8_t flags, uint32_t line)
+{
+	size_t i = position(s, hash);
+	if (i == s->n || s->marks[i].hash != hash) {
+		if (!reserve(s, 1))
+			return false;
+		memmove(&s->marks[i + 1], &s->marks[i], (s->n - i) * sizeof *s->marks);
+		s->n++;
+	}
+	s->marks[i] = (struct state_mark){hash, line, flags, true};
+	return true;
+}
+
+void state_set_resume(struct state *s, uint64_t hash)
+{
+	s->resume = hash;
+	s->resume_changed = true;
+}
+
+void state_free(struct state *s)
+{
+	free(s->marks);
+	*s = (struct state){0};
+}
+
+/* ---- the file ------------------------------------------------------------------------ */
+
+static bool parse_hash(const char *s, uint64_t *hash, const char **end)
+{
+	uint64_t v = 0;
+	size_t i = 0;
+	for (; i < 16; i++) {
+		char c = s[i];
+		int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+		if (d < 0)
+			return false;
+		v = v << 4 | (uint64_t)d;
+	}
+	*hash = v;
+	*end = s + i;
+	return true;
+}
+
+static bool parse_flags(const char *s, uint8_t *flags, const char **end)
+{
+	*flags = 0;
+	if (*s == '-') {
+		*end = s + 1;
+		return true;
+	}
+	for (; *s == 'r' || *s == 's'; s++)
+		*flags |= *s == 'r' ? STATE_READ : STATE_STARRED;
+	*end = s;
+	return *flags != 0;
+}
+
+/* "HASH FLAGS LINE": one release's mark. */
+static bool parse_mark(const char *line, struct state_mark *m)
+{
+	const char *p;
+	char *end;
+	if (!parse_hash(line, &m->hash, &p) || *p++ != ' ' || !parse_flags(p, &m->flags, &p) ||
+	    *p++ != ' ' || *p < '0' || *p > '9')
+		return false;
+	errno = 0;
+	unsigned long v = strtoul(p, &end, 10);
+	if (errno || *end || v > UINT32_MAX)
+		return false;
+	m->line = (uint32_t)v;
+	m->changed = false;
+	return true;
+}
+
+static bool parse_line(struct state *s, const char *line)
+{
+	const char *end;
+	if (strncmp(line, "resume ", 7) == 0)
+		return parse_hash(line + 7, &s->resume, &end) && !*end;
+	struct state_mark m;
+	if (!parse_mark(line, &m) || !reserve(s, 1))
+		return false;
+	s->marks[s->n++] = m;
+	return true;
+}
+
+static int by_hash(const void *pa, const void *pb)
+{
+	uint64_t a = ((const struct state_mark *)pa)->hash,
+	         b = ((const struct state_mark *)pb)->hash;
+	return a < b ? -1 : a > b;
+}
+
+/* Sorted by hash; of two lines for one release (a hand-edited file) one is kept. */
+static void normalise(struct state *s)
+{
+	qsort(s->marks, s->n, sizeof *s->marks, by_hash);
+	size_t out = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		if (out && s->marks[out - 1].hash == s->marks[i].hash)
+			out--;
+		s->marks[out++] = s->marks[i];
+	}
+	s->n = out;
+}
+
+enum read_result { READ_OK, READ_NONE, READ_DAMAGED };
+
+static enum read_result read_file(struct state *s, FILE *f)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	bool header = false, ok = true;
+	while (ok && (len = getline(&line, &cap, f)) >= 0) {
+		if (len == 0 || line[len - 1] != '\n' || memchr(line, '\0', (size_t)len)) {
+			ok = false; /* cut short, or not text */
+			break;
+		}
+		line[len - 1] = '\0';
+		ok = header ? parse_line(s, line) : strcmp(line, STATE_HEADER) == 0;
+		header = true;
+	}
+	free(line);
+	if (!ok || !header || ferror(f))
+		return READ_DAMAGED;
+	normalise(s);
+	return READ_OK;
+}
+
+static enum read_result read_path(struct state *s, const char *path)
+{
+	FILE *f = fopen(path, "re");
+	if (!f)
+		return READ_NONE;
+	enum read_result r = read_file(s, f);
+	fclose(f);
+	return r;
+}
+
+/* A damaged file goes aside, once: the next run finds none. */
+static void set_aside(const char *path, char *problem, size_t size)
+{
+	char *bad = NULL;
+	if (asprintf(&bad, "%s.bad", path) < 0 || rename(path, bad) != 0)
+		snprintf(problem, size, "%s is damaged; it was not read", path);
+	else
+		snprintf(problem, size, "%s was damaged: set aside as %s; marks start afresh", path,
+		         bad);
+	free(bad);
+}
+
+bool state_load(struct state *s, const char *dir, char *problem, size_t size)
+{
+	*s = (struct state){0};
+	problem[0] = '\0';
+	char *path = join(dir, STATE_FILE);
+	if (!path)
+		return false;
+	if (read_path(s, path) == READ_DAMAGED) {
+		state_free(s);
+		set_aside(path, problem, size);
+	}
+	free(path);
+	return true;
+}
+
+static bool write_marks(const struct state *s, FILE *f)
+{
+	fprintf(f, "%s\n", STATE_HEADER);
+	if (s->resume)
+		fprintf(f, "resume %016" PRIx64 "\n", s->resume);
+	for (size_t i = 0; i < s->n; i++) {
+		const struct state_mark *m = &s->marks[i];
+		if (!m->flags && !m->line)
+			continue;
+		fprintf(f, "%016" PRIx64 " %s%s%s %" PRIu32 "\n", m->hash,
+		        m->flags & STATE_READ ? "r" : "", m->flags & STATE_STARRED ? "s" : "",
+		        m->flags ? "" : "-", m->line);
+	}
+	return fflush(f) == 0 && !ferror(f);
+}
+
+/* Write to a temporary file, then rename it over the old: a reader sees one or
+ * the other, never half of one. */
+static bool write_path(const struct state *s, const char *path)
+{
+	char *tmp = NULL;
+	if (asprintf(&tmp, "%s.%ld.tmp", path, (long)getpid()) < 0)
+		return false;
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	bool ok = f && write_marks(s, f) && fsync(fileno(f)) == 0;
+	if (f)
+		ok = fclose(f) == 0 && ok;
+	else if (fd >= 0)
+		close(fd);
+	ok = ok && rename(tmp, path) == 0;
+	if (!ok)
+		unlink(tmp);
+	free(tmp);
+	return ok;
+}
+
+/* Lay this process's changes over what is on disk now. */
+static bool merge_into(struct state *disk, const struct state *mine)
+{
+	for (size_t i = 0; i < mine->n; i++) {
+		const struct state_mark *m = &mine->marks[i];
+		if (m->changed && !state_set(disk, m->hash, m->flags, m->line))
+			return false;
+	}
+	if (mine->resume_changed)
+		disk->resume = mine->resume;
+	for (size_t i = 0; i < disk->n; i++)
+		disk->marks[i].changed = false;
+	disk->resume_changed = false;
+	return true;
+}
+
+/* An exclusive lock on dir/state.lock, held until the descriptor is closed. */
+static int lock_dir(const char *dir)
+{
+	char *path = join(dir, STATE_FILE ".lock");
+	int fd = path ? open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600) : -1;
+	free(path);
+	while (fd >= 0 && flock(fd, LOCK_EX) != 0)
+		if (errno != EINTR) {
+			close(fd);
+			return -1;
+		}
+	return fd;
+}
+
+bool state_save(struct state *s, const char *dir, char *problem, size_t size)
+{
+	problem[0] = '\0';
+	char *path = join(dir, STATE_FILE);
+	int lock = path && make_dir(dir) ? lock_dir(dir) : -1;
+	struct state disk = {0};
+	bool ok = lock >= 0;
+	if (ok && read_path(&disk, path) == READ_DAMAGED) {
+		state_free(&disk);
+		set_aside(path, problem, size);
+	}
+	ok = ok && merge_into(&disk, s) && write_path(&disk, path);
+	if (lock >= 0)
+		close(lock);
+	if (ok) {
+		state_free(s);
+		*s = disk;
+	} else {
+		state_free(&disk);
+		if (!problem[0])
+			snprintf(problem, size, "could not save the read marks in %s: %s", dir,
+			         strerror(errno));
+	}
+	free(path);
+	return ok;
+}
