@@ -287,8 +287,6 @@ size_t text_decode(const void *in, size_t n, char *out, unsigned flags)
 /* Control bytes are counted in a shorter head: binary formats show theirs at once,
  * and this check runs over every entry of a bundle. */
 #define CONTROL_HEAD_BYTES 1024
-/* Bit c set: control byte c is one that plain text legitimately contains. */
-#define TEXT_CONTROLS ((1u << '\t') | (1u << '\n') | (1u << '\f') | (1u << '\r'))
 
 bool text_looks_binary(const void *in, size_t n)
 {
@@ -301,8 +299,18 @@ bool text_looks_binary(const void *in, size_t n)
 		return false;
 	if (memchr(s, '\0', n < BINARY_HEAD_BYTES ? n : BINARY_HEAD_BYTES))
 		return true;
-	for (size_t i = 0; i < head; i++)
-		controls += s[i] < 0x20 && !((TEXT_CONTROLS >> s[i]) & 1);
+	for (size_t i = 0; i < head; i += 8) {
+		/* Eight bytes at a time; only a word holding a byte below 0x20 (mostly a
+		 * line end) is looked at byte by byte. */
+		uint64_t word = 0;
+		size_t k = head - i < 8 ? head - i : 8;
+		memcpy(&word, s + i, k); /* a short last word reads as holding controls */
+		if (!((word - 0x2020202020202020u) & ~word & 0x8080808080808080u))
+			continue;
+		for (size_t j = i; j < i + k; j++)
+			controls += s[j] < 0x20 && s[j] != '\t' && s[j] != '\n' && s[j] != '\f' &&
+			            s[j] != '\r';
+	}
 	/* More than one control byte in ten: a few stray ones survive in real releases. */
 	return controls * 10 > head;
 }
