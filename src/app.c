@@ -244,6 +244,78 @@ static void prompt_key(struct app *app, int key)
 	prompt_changed(app);
 }
 
+/* ---- read marks, stars and where the reader was ------------------------------------ */
+
+static uint32_t id_of(const struct app *app, const struct release *r)
+{
+	return (uint32_t)(r - app->cat->releases);
+}
+
+static uint32_t saved_line(const struct app *app, const struct release *r)
+{
+	const struct state_mark *m = state_find(&app->state, r->hash);
+	return m ? m->line : 0;
+}
+
+static void set_mark(struct app *app, const struct release *r, uint8_t flags, uint32_t line)
+{
+	app->marks[id_of(app, r)] = flags;
+	if (!state_set(&app->state, r->hash, flags, line))
+		app_message(app, true, "out of memory");
+}
+
+/* The reader's line in the release it shows, for the next time it is shown. */
+static void remember_line(struct app *app)
+{
+	const struct release *r = app->doc.release;
+	if (r && saved_line(app, r) != app->reader.top)
+		set_mark(app, r, app->marks[id_of(app, r)], (uint32_t)app->reader.top);
+}
+
+/* A release is read once it was shown with the reader in front; once per showing,
+ * so that one marked unread again in the reader stays so. */
+static void mark_shown(struct app *app, const struct release *r)
+{
+	uint32_t id = id_of(app, r);
+	if ((app->focus != FOCUS_READER && !app->zoomed) || app->auto_read == id)
+		return;
+	app->auto_read = id;
+	if (!(app->marks[id] & STATE_READ))
+		set_mark(app, r, app->marks[id] | STATE_READ, saved_line(app, r));
+}
+
+static void toggle_flag(struct app *app, uint8_t flag, const char *on, const char *off)
+{
+	const struct release *r = app_selected(app);
+	if (!r) {
+		app_message(app, true, "No release selected");
+		return;
+	}
+	uint8_t flags = app->marks[id_of(app, r)] ^ flag;
+	set_mark(app, r, flags, saved_line(app, r));
+	app_message(app, false, "%s", flags & flag ? on : off);
+}
+
+static void next_unread(struct app *app)
+{
+	size_t n, i = browse_next_unread(&app->browse, app->list.sel);
+	browse_list(&app->browse, &n);
+	if (i >= n)
+		app_message(app, false, "No unread release in the list");
+	else
+		app_select(app, i);
+}
+
+static void only(struct app *app, bool unread, bool starred)
+{
+	browse_only(&app->browse, unread, starred);
+	if (unread || starred)
+		app_message(app, false, "Only %s%s%s releases", unread ? "unread" : "",
+		            unread && starred ? ", " : "", starred ? "starred" : "");
+	else
+		app_message(app, false, "All releases");
+}
+
 /* ---- actions the panes leave to the app ------------------------------------------- */
 
 static void open_picker(struct app *app, enum facet_kind kind)
@@ -310,6 +382,21 @@ static void app_act(struct app *app, enum action action)
 			app_message(app, true, "out of memory");
 		else
 			app_message(app, false, "Filters and search cleared");
+		break;
+	case ACT_TOGGLE_READ:
+		toggle_flag(app, STATE_READ, "Marked read", "Marked unread");
+		break;
+	case ACT_STAR:
+		toggle_flag(app, STATE_STARRED, "Starred", "Star taken away");
+		break;
+	case ACT_NEXT_UNREAD:
+		next_unread(app);
+		break;
+	case ACT_ONLY_UNREAD:
+		only(app, !app->browse.filter.unread, app->browse.filter.starred);
+		break;
+	case ACT_ONLY_STARRED:
+		only(app, app->browse.filter.unread, !app->browse.filter.starred);
 		break;
 	case ACT_HELP:
 		app->help_open = true;
@@ -399,11 +486,11 @@ static void sync_reader(struct app *app)
 	if (!r)
 		doc_free(d);
 	if (r && r != d->release) {
+		remember_line(app);
 		ok = doc_layout(d, app->cat, r, width) &&
 		     doc_find(d, app->find.text, app->find.len);
-		app->reader.top = 0;
+		app->reader.top = saved_line(app, r);
 		app->find_current = SIZE_MAX;
-		app->seen[r - app->cat->releases] = 1;
 	} else if (r && width != d->width && d->nlines) {
 		const struct doc_line *top =
 		        &d->lines[app->reader.top < d->nlines ? app->reader.top : 0];
@@ -415,6 +502,8 @@ static void sync_reader(struct app *app)
 	}
 	if (!ok)
 		app_message(app, true, "out of memory");
+	if (r)
+		mark_shown(app, r);
 	app->reader.count = d->nlines;
 	app->reader.sel = app->reader.top;
 	scroll_fit(&app->reader, (size_t)(app->reader_pane.at.h > 0 ? app->reader_pane.at.h : 1));
@@ -665,19 +754,66 @@ static enum layout initial_layout(const struct config *config)
 	}
 }
 
+/* The marks of earlier runs, and the release the list was on then. A problem with
+ * the file goes to `problem`. */
+static bool load_state(struct app *app, char *problem, size_t size)
+{
+	problem[0] = '\0';
+	app->state_dir = state_dir();
+	if (app->state_dir && !state_load(&app->state, app->state_dir, problem, size))
+		return false;
+	if (!(app->marks = state_flags_of(&app->state, app->cat)))
+		return false;
+	browse_set_marks(&app->browse, app->marks);
+	for (size_t i = 0; app->state.resume && i < app->cat->count; i++)
+		if (app->cat->releases[i].hash == app->state.resume) {
+			app->anchor = (uint32_t)i;
+			app->have_anchor = true;
+		}
+	return true;
+}
+
+/* Where the user left off, and every mark changed, for the next run. */
+static void save_state(struct app *app)
+{
+	const struct release *r = app_selected(app);
+	char problem[512];
+	if (!app->state_dir)
+		return;
+	remember_line(app);
+	if (r)
+		state_set_resume(&app->state, r->hash);
+	if (!state_save(&app->state, app->state_dir, problem, sizeof problem) || problem[0])
+		fprintf(stderr, "relview: %s\n", problem);
+}
+
+static void app_free(struct app *app)
+{
+	if (app->picking)
+		picker_free(&app->picker);
+	doc_free(&app->doc);
+	browse_free(&app->browse);
+	state_free(&app->state);
+	free(app->state_dir);
+	free(app->marks);
+	free(app);
+}
+
 int app_run(const struct catalog *cat, const struct cli *cli, const struct config *config,
             const char *notice)
 {
+	char problem[512];
 	struct app *app = calloc(1, sizeof *app);
-	if (!app || !(app->seen = calloc(cat->count ? cat->count : 1, 1)) ||
-	    !browse_init(&app->browse, cat, &cli->query)) {
+	if (app)
+		app->cat = cat;
+	if (!app || !browse_init(&app->browse, cat, &cli->query) ||
+	    !load_state(app, problem, sizeof problem)) {
 		fprintf(stderr, "relview: out of memory\n");
 		if (app)
-			free(app->seen);
-		free(app);
+			app_free(app);
 		return EXIT_FAILURE;
 	}
-	app->cat = cat;
+	app->auto_read = UINT32_MAX;
 	app->config = config;
 	app->layout = initial_layout(config);
 	app->list_pane.ops = &pane_list_ops;
@@ -689,17 +825,15 @@ int app_run(const struct catalog *cat, const struct cli *cli, const struct confi
 	if (term_open(&app->term)) {
 		if (app->term.notice[0])
 			app_message(app, false, "%s", app->term.notice);
+		else if (problem[0])
+			app_message(app, true, "%s", problem);
 		else if (notice[0])
 			app_message(app, true, "%s", notice);
 		int sig = run_loop(app);
 		term_close();
+		save_state(app);
 		status = sig ? 128 + sig : EXIT_SUCCESS;
 	}
-	if (app->picking)
-		picker_free(&app->picker);
-	doc_free(&app->doc);
-	browse_free(&app->browse);
-	free(app->seen);
-	free(app);
+	app_free(app);
 	return status;
 }

@@ -147,6 +147,12 @@ static enum cli_result apply_option(struct cli *cli, int id, const char *arg, co
 	case OPT_SEARCH:
 		q->search = arg;
 		return CLI_RUN;
+	case OPT_UNREAD:
+		q->unread = true;
+		return CLI_RUN;
+	case OPT_STARRED:
+		q->starred = true;
+		return CLI_RUN;
 	case OPT_NO_CACHE:
 		cli->no_cache = true;
 		return CLI_RUN;

@@ -16,6 +16,7 @@
 #include "relview/loading.h"
 #include "relview/output.h"
 #include "relview/query.h"
+#include "relview/state.h"
 #include "relview/term.h"
 #include "relview/theme.h"
 #include "relview/topics.h"
@@ -286,6 +287,23 @@ static int browse(struct catalog *cat, const struct cli *cli, struct settings *s
 	return status;
 }
 
+/* The read and star marks by release id, for --unread and --starred (NULL: none
+ * marked); a damaged state file is reported. Nothing is written. */
+static uint8_t *load_marks(const struct catalog *cat)
+{
+	char *dir = state_dir(), problem[PATH_MAX + 100];
+	struct state state;
+	uint8_t *flags = NULL;
+	if (dir && state_load(&state, dir, problem, sizeof problem)) {
+		if (problem[0])
+			fprintf(stderr, "relview: %s\n", problem);
+		flags = state_flags_of(&state, cat);
+		state_free(&state);
+	}
+	free(dir);
+	return flags;
+}
+
 static int run(const struct cli *cli, struct settings *s)
 {
 	int status = EXIT_FAILURE;
@@ -293,6 +311,7 @@ static int run(const struct cli *cli, struct settings *s)
 	struct catalog *cat = catalog_new();
 	struct filter filter = {0};
 	uint32_t *view = NULL;
+	uint8_t *marks = NULL;
 	if (!vocab || !cat) {
 		fprintf(stderr, "relview: out of memory\n");
 	} else if (cli->mode == CLI_BROWSE && isatty(STDOUT_FILENO)) {
@@ -302,9 +321,13 @@ static int run(const struct cli *cli, struct settings *s)
 		    !filter_init(&filter, cat, &cli->query) ||
 		    !(view = malloc(cat->count * sizeof *view)))
 			fprintf(stderr, "relview: out of memory\n");
-		else
+		else {
+			if (cli->query.unread || cli->query.starred)
+				filter.marks = marks = load_marks(cat);
 			status = render(cli, cat, view, filter_view(&filter, view));
+		}
 	}
+	free(marks);
 	free(view);
 	filter_free(&filter);
 	catalog_free(cat);

@@ -8,6 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 
+/* "* " before a starred release's title. */
+#define STAR_WIDTH 2
+
 /* The topics joined by "; ", cut to the buffer (the column is narrower anyway). */
 static size_t join_topics(const struct catalog *cat, const struct release *r, char *buf,
                           size_t size)
@@ -51,12 +54,19 @@ static void draw_row(const struct app *app, const struct release *r, int y, int 
 	        [COLUMN_TOPICS] = {topics, join_topics(app->cat, r, topics, sizeof topics)},
 	        [COLUMN_TITLE] = r->title,
 	};
-	const size_t width[COLUMN_COUNT] = {c->date, c->location, c->topics, c->title};
+	size_t width[COLUMN_COUNT] = {c->date, c->location, c->topics, c->title};
 	/* The cursor row is one colour across; other rows colour each column. */
 	bool plain = role == ROLE_LIST || role == ROLE_UNREAD;
+	bool starred = app->marks[r - app->cat->releases] & STATE_STARRED;
 	for (size_t i = 0; i < cfg->ncolumns; i++) {
 		enum config_column k = cfg->columns[i];
 		enum role cell = plain && k != COLUMN_TITLE ? column_role[k] : role;
+		/* A star before the title: it needs no colour to be seen. */
+		if (k == COLUMN_TITLE && starred && width[k] > STAR_WIDTH) {
+			term_put_fit(y, x, "* ", STAR_WIDTH, STAR_WIDTH, cell);
+			x += STAR_WIDTH;
+			width[k] -= STAR_WIDTH;
+		}
 		x = column(y, x, text[k], width[k], cell, i + 1 == cfg->ncolumns);
 	}
 }
@@ -123,8 +133,8 @@ static void draw(struct app *app, struct pane *pane)
 			continue;
 		uint32_t id = list[i];
 		enum role role = i == app->list.sel ? (focused ? ROLE_SELECTED : ROLE_IDLE)
-		                 : app->seen[id]    ? ROLE_LIST
-		                                    : ROLE_UNREAD;
+		                 : app->marks[id] & STATE_READ ? ROLE_LIST
+		                                               : ROLE_UNREAD;
 		draw_row(app, &app->cat->releases[id], r->y + row, r->x, &c, role);
 	}
 	if (n == 0)

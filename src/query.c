@@ -4,6 +4,7 @@
 
 #include "relview/catalog.h"
 #include "relview/place.h"
+#include "relview/state.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -135,7 +136,11 @@ static bool *decide_facets(const struct facet_set *set, const char **values, siz
 
 bool filter_init(struct filter *f, const struct catalog *cat, const struct query *q)
 {
-	*f = (struct filter){.cat = cat, .since = q->since, .until = q->until};
+	*f = (struct filter){.cat = cat,
+	                     .since = q->since,
+	                     .until = q->until,
+	                     .unread = q->unread,
+	                     .starred = q->starred};
 	if (q->ntopics && !(f->topic_ok = decide_facets(&cat->topics, q->topics, q->ntopics,
 	                                                query_topic_matches)))
 		goto fail;
@@ -178,8 +183,17 @@ bool filter_text_matches(const struct matcher *m, const struct release *r)
 	return false;
 }
 
+/* The read and star filters, on the marks the caller gave. */
+static bool marks_match(const struct filter *f, const struct release *r)
+{
+	uint8_t flags = f->marks ? f->marks[r - f->cat->releases] : 0;
+	return !(f->unread && (flags & STATE_READ)) && !(f->starred && !(flags & STATE_STARRED));
+}
+
 bool filter_match(const struct filter *f, const struct release *r)
 {
+	if (!marks_match(f, r))
+		return false;
 	if ((f->since || f->until) &&
 	    (!r->date || (f->since && r->date < f->since) || (f->until && r->date > f->until)))
 		return false;

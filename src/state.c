@@ -2,6 +2,8 @@
 
 #include "relview/state.h"
 
+#include "relview/catalog.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -108,6 +110,16 @@ void state_set_resume(struct state *s, uint64_t hash)
 {
 	s->resume = hash;
 	s->resume_changed = true;
+}
+
+uint8_t *state_flags_of(const struct state *s, const struct catalog *cat)
+{
+	uint8_t *flags = calloc(cat->count ? cat->count : 1, 1);
+	for (size_t i = 0; flags && i < cat->count; i++) {
+		const struct state_mark *m = state_find(s, cat->releases[i].hash);
+		flags[i] = m ? m->flags : 0;
+	}
+	return flags;
 }
 
 void state_free(struct state *s)

@@ -3,6 +3,7 @@
 #include "relview/view.h"
 
 #include "relview/date.h"
+#include "relview/state.h"
 #include "relview/text.h"
 
 #include <stdio.h>
@@ -265,9 +266,37 @@ void browse_set_dates(struct browse *b, uint32_t since, uint32_t until)
 	restart_search(b);
 }
 
+void browse_set_marks(struct browse *b, const uint8_t *marks)
+{
+	b->filter.marks = marks;
+	rebuild_base(b);
+	restart_search(b);
+}
+
+void browse_only(struct browse *b, bool unread, bool starred)
+{
+	b->filter.unread = unread;
+	b->filter.starred = starred;
+	rebuild_base(b);
+	restart_search(b);
+}
+
+size_t browse_next_unread(const struct browse *b, size_t from)
+{
+	size_t n;
+	const uint32_t *list = browse_list(b, &n);
+	for (size_t step = 1; step <= n; step++) {
+		size_t i = (from + step) % n;
+		if (!b->filter.marks || !(b->filter.marks[list[i]] & STATE_READ))
+			return i;
+	}
+	return n;
+}
+
 bool browse_clear(struct browse *b)
 {
 	b->filter.since = b->filter.until = 0;
+	b->filter.unread = b->filter.starred = false;
 	return browse_set_facets(b, FACET_TOPIC, NULL) &&
 	       browse_set_facets(b, FACET_LOCATION, NULL) && browse_set_search(b, "", 0);
 }
@@ -275,7 +304,8 @@ bool browse_clear(struct browse *b)
 bool browse_filtered(const struct browse *b)
 {
 	const struct filter *f = &b->filter;
-	return f->topic_ok || f->location_ok || f->since || f->until || b->job.active;
+	return f->topic_ok || f->location_ok || f->since || f->until || f->unread || f->starred ||
+	       b->job.active;
 }
 
 static void count_release(const struct catalog *cat, const struct release *r, enum facet_kind kind,
@@ -364,6 +394,10 @@ void browse_describe(const struct browse *b, char *buf, size_t size)
 		len += (size_t)snprintf(buf + len, size - len, "%sdates: %s..%s", len ? "  " : "",
 		                        from, to);
 	}
+	if (f->unread && len < size)
+		len += (size_t)snprintf(buf + len, size - len, "%sunread", len ? "  " : "");
+	if (f->starred && len < size)
+		len += (size_t)snprintf(buf + len, size - len, "%sstarred", len ? "  " : "");
 	if (b->job.active && len < size)
 		snprintf(buf + len, size - len, "%s/%s", len ? "  " : "", b->job.text);
 }

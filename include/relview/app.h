@@ -4,6 +4,7 @@
 #define RELVIEW_APP_H
 
 #include "relview/pane.h"
+#include "relview/state.h"
 #include "relview/term.h"
 #include "relview/view.h"
 
@@ -37,7 +38,10 @@ struct app {
 
 	struct doc doc; /* the selected release, laid out for the reader */
 	struct scroll reader;
-	unsigned char *seen; /* per release id: shown in the reader (not "unread") */
+	uint8_t *marks;      /* per release id: enum state_flag bits, as the state has them */
+	uint32_t auto_read;  /* the release last marked read by opening it; UINT32_MAX: none */
+	struct state state;  /* the marks remembered across runs */
+	char *state_dir;     /* where they are kept; NULL: nowhere (nothing is saved) */
 	struct edit find;    /* find-in-release text; len 0: none */
 	size_t find_current; /* index of the current match; nmatches or more: none yet */
 

@@ -20,6 +20,8 @@
 	X(SINCE, "since", 1, "DATE", "only releases on or after DATE (YYYY, YYYY-MM, YYYY-MM-DD)") \
 	X(UNTIL, "until", 1, "DATE", "only releases on or before DATE")                            \
 	X(SEARCH, "search", 1, "TEXT", "only releases whose title or body contains TEXT")          \
+	X(UNREAD, "unread", 0, NULL, "only releases not marked read")                              \
+	X(STARRED, "starred", 0, NULL, "only starred releases")                                    \
 	X(OLDEST_FIRST, "oldest-first", 0, NULL, "order oldest releases first")                    \
 	X(NEWEST_FIRST, "newest-first", 0, NULL, "order newest releases first (the default)")      \
 	X(CONFIG, "config", 1, "FILE",                                                             \
@@ -29,8 +31,9 @@
 	X(CHECK_CONFIG, "check-config", 0, NULL, "check the configuration and its theme, exit")    \
 	X(DUMP_CONFIG, "dump-config", 0, NULL, "print the configuration in effect and exit")       \
 	X(HELP_KEYS, "help-keys", 0, NULL, "list the reader's key bindings and exit")              \
-	X(NO_CACHE, "no-cache", 0, NULL, "read every input afresh; neither use nor write the cache") \
-	X(CACHE_INFO, "cache-info", 0, NULL, "show what the catalog cache holds and exit")          \
+	X(NO_CACHE, "no-cache", 0, NULL,                                                           \
+	  "read every input afresh; neither use nor write the cache")                              \
+	X(CACHE_INFO, "cache-info", 0, NULL, "show what the catalog cache holds and exit")         \
 	X(HELP, "help", 0, NULL, "show this help and exit")                                        \
 	X(VERSION, "version", 0, NULL, "show the version and exit")
 

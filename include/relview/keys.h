@@ -38,6 +38,11 @@ enum key_context { KEYS_VIEW, KEYS_PICKER, KEYS_PROMPT };
 	X(LOCATIONS, KEYS_VIEW, "l", "choose locations")                                           \
 	X(DATES, KEYS_VIEW, "d", "set a date range: FROM..UNTIL, as YYYY, YYYY-MM or YYYY-MM-DD")  \
 	X(CLEAR, KEYS_VIEW, "c", "clear every filter and the search")                              \
+	X(TOGGLE_READ, KEYS_VIEW, "m", "mark the release read, or unread again")                   \
+	X(STAR, KEYS_VIEW, "s", "star the release, or take its star away")                         \
+	X(NEXT_UNREAD, KEYS_VIEW, "u", "the next unread release in the list")                      \
+	X(ONLY_UNREAD, KEYS_VIEW, "U", "list only unread releases, or all again")                  \
+	X(ONLY_STARRED, KEYS_VIEW, "S", "list only starred releases, or all again")                \
 	X(HELP, KEYS_VIEW, "? F1", "this help")                                                    \
 	X(REDRAW, KEYS_VIEW, "C-l", "redraw the screen")                                           \
 	X(PICK_DOWN, KEYS_PICKER, "Down C-n", "next item")                                         \

@@ -22,6 +22,7 @@ struct query {
 	size_t nlocations;
 	uint32_t since, until; /* yyyymmdd bounds, inclusive; 0: open */
 	const char *search;    /* title and body; NULL or "": none */
+	bool unread, starred;  /* only releases not marked read; only starred ones */
 };
 
 struct filter {
@@ -30,6 +31,8 @@ struct filter {
 	uint32_t since, until;
 	bool searching;
 	struct matcher matcher;
+	bool unread, starred;
+	const uint8_t *marks; /* per release id: enum state_flag bits; NULL: none marked */
 };
 
 /* Does a topic name match a --topic value? Every word of the value must begin a

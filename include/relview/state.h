@@ -54,4 +54,9 @@ const struct state_mark *state_find(const struct state *s, uint64_t hash);
 bool state_set(struct state *s, uint64_t hash, uint8_t flags, uint32_t line);
 void state_set_resume(struct state *s, uint64_t hash);
 
+/* The flags of every release of a catalog, by release id (to be freed); NULL when
+ * out of memory. */
+struct catalog;
+uint8_t *state_flags_of(const struct state *s, const struct catalog *cat);
+
 #endif

@@ -19,7 +19,7 @@
 	X(TITLE, "title", "black", "cyan", "", "reverse", "the title line")                        \
 	X(BAR, "status", "black", "cyan", "", "reverse", "the status line")                        \
 	X(LIST, "list", "default", "default", "", "", "a row of the list")                         \
-	X(UNREAD, "unread", "default", "default", "bold", "bold", "a release not yet shown")       \
+	X(UNREAD, "unread", "default", "default", "bold", "bold", "a release not marked read")     \
 	X(SELECTED, "selected", "black", "cyan", "bold", "reverse", "the cursor row")              \
 	X(IDLE, "selected_idle", "default", "bright-black", "", "bold underline",                  \
 	  "the cursor row of a pane without focus")                                                \

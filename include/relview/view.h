@@ -103,6 +103,14 @@ bool browse_set_facets(struct browse *b, enum facet_kind kind, const bool *chose
 /* The facets of a kind chosen now (NULL when that kind is not filtered). */
 const bool *browse_facets(const struct browse *b, enum facet_kind kind);
 void browse_set_dates(struct browse *b, uint32_t since, uint32_t until);
+/* The read and star marks by release id (enum state_flag bits; the caller keeps
+ * them and may change them: the list is not redone until a filter changes). */
+void browse_set_marks(struct browse *b, const uint8_t *marks);
+/* Only unread releases, only starred ones (both: both). */
+void browse_only(struct browse *b, bool unread, bool starred);
+/* The next unread release in the list after position `from`, wrapping round; the
+ * list's length when every release in it is read. */
+size_t browse_next_unread(const struct browse *b, size_t from);
 /* Drop every filter and the search. */
 bool browse_clear(struct browse *b);
 bool browse_filtered(const struct browse *b);

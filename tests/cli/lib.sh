@@ -98,5 +98,7 @@ export XDG_CONFIG_HOME
 # relview caches what it reads: keep that in the scratch directory, not in $HOME.
 XDG_CACHE_HOME=$TMP/cache
 export XDG_CACHE_HOME
+XDG_STATE_HOME=$TMP/state
+export XDG_STATE_HOME
 trap 'exit 130' INT
 trap 'exit 143' TERM

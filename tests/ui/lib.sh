@@ -40,6 +40,9 @@ SOCKET=relview-test-$$
 # The user's own configuration and themes must not change what the tests see.
 XDG_CONFIG_HOME=$TMP/config
 export XDG_CONFIG_HOME
+# Nor may the read marks and the resume point of a test reach the user's.
+XDG_STATE_HOME=$TMP/state
+export XDG_STATE_HOME
 cleanup() {
 	tmux -L "$SOCKET" kill-server >/dev/null 2>&1
 	[ -n "${KEEP_TMP:-}" ] || rm -rf "$TMP"
@@ -70,6 +73,9 @@ start() {
 		cmd="$cmd '$(printf %s "$arg" | sed "s/'/'\\\\''/g")'"
 	done
 	t kill-server >/dev/null 2>&1
+	# Each start afresh: a resumed position would move what the tests expect to
+	# see first. Tests of what is remembered across runs set KEEP_STATE.
+	[ -n "${KEEP_STATE:-}" ] || rm -rf "$XDG_STATE_HOME"
 	# A server still shutting down can refuse a new session: try again shortly.
 	for try in 1 2 3 4 5; do
 		t new-session -d -x "$width" -y "$height" \

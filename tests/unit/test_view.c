@@ -5,6 +5,7 @@
 
 #include "relview/catalog.h"
 #include "relview/parse.h"
+#include "relview/state.h"
 #include "relview/view.h"
 
 #include <setjmp.h>
@@ -254,6 +255,39 @@ static void facets_dates_and_counts(void **state)
 	catalog_free(cat);
 }
 
+/* Read and star marks filter the list, and next unread skips read releases,
+ * wrapping round; marks changed later leave the list as it is until a filter
+ * changes. */
+static void read_and_star_marks(void **state)
+{
+	(void)state;
+	struct catalog *cat = sample();
+	struct browse b;
+	/* By release id, in the order sample() adds them (also the display order). */
+	uint8_t marks[5] = {STATE_READ, 0, STATE_READ | STATE_STARRED, STATE_STARRED, STATE_READ};
+	assert_true(browse_init(&b, cat, &(struct query){.unread = true}));
+	expect_list(&b, (const char *[]){"Gang arrests", "Drug seizure", "Artifacts returned",
+	                                 "Gang and drugs", "Undated gang story", NULL});
+	browse_set_marks(&b, marks);
+	expect_list(&b, (const char *[]){"Drug seizure", "Gang and drugs", NULL});
+	browse_only(&b, false, true);
+	expect_list(&b, (const char *[]){"Artifacts returned", "Gang and drugs", NULL});
+	browse_only(&b, true, true);
+	expect_list(&b, (const char *[]){"Gang and drugs", NULL});
+	char text[200];
+	browse_describe(&b, text, sizeof text);
+	assert_string_equal(text, "unread  starred");
+	assert_true(browse_clear(&b));
+	assert_false(browse_filtered(&b));
+	assert_int_equal(browse_next_unread(&b, 0), 1);
+	assert_int_equal(browse_next_unread(&b, 1), 3);
+	assert_int_equal(browse_next_unread(&b, 3), 1); /* wraps round */
+	marks[1] = marks[3] = STATE_READ;
+	assert_int_equal(browse_next_unread(&b, 0), 5); /* none left */
+	browse_free(&b);
+	catalog_free(cat);
+}
+
 static void the_selection_stays_or_moves_to_the_next(void **state)
 {
 	(void)state;
@@ -470,6 +504,7 @@ int main(void)
 	        cmocka_unit_test(find_in_release_marks_every_match),
 	        cmocka_unit_test(pickers_group_narrow_and_choose),
 	        cmocka_unit_test(the_prompt_edits_characters),
+	        cmocka_unit_test(read_and_star_marks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,95 @@
+#!/bin/sh
+# The reading workflow: read marks and stars kept across runs, the unread and
+# starred filters (keys and options), next unread, resuming where the user left
+# off, and a damaged state file set aside.
+set -u
+. "$SRCDIR/tests/ui/lib.sh"
+# What one run remembers, the next finds.
+KEEP_STATE=1
+
+state=$XDG_STATE_HOME/relview/state
+first=$(list | sed -n 1p | cut -f4 | cut -c1-30)
+
+# A star shows before the title; opening a release marks it read.
+start -- "$RELVIEW" "$BUNDLE"
+expect_shown "$TOTAL"
+keys s
+wait_for "Starred"
+screen_line 2 | grep -qF "* $first" || fail "no star before the starred release's title"
+keys Enter
+wait_for " reader "
+keys q
+wait_for " list "
+keys U
+wait_for "Only unread releases"
+expect_shown $((TOTAL - 1))
+keys U S
+wait_for "Only starred releases"
+expect_shown 1
+keys S
+expect_shown "$TOTAL"
+# m marks releases read, and unread again; u skips the read ones.
+keys j m
+wait_for "Marked read"
+keys j
+wait_for " list   1% "
+keys m
+wait_for "Marked read"
+keys m
+wait_for "Marked unread"
+keys m
+wait_for "Marked read"
+keys g
+wait_for " list   0% "
+keys u
+wait_for " list   2% "
+keys Q
+expect_restored 0
+
+# The marks outlive the process: --starred and --unread read them.
+[ "$(head -1 "$state")" = "relview-state 1" ] || fail "no state file in XDG_STATE_HOME"
+[ "$(list --starred | cut -f4 | cut -c1-30)" = "$first" ] || fail "--starred: $(list --starred)"
+[ "$(list --unread | wc -l)" -eq $((TOTAL - 3)) ] || fail "--unread lists $(list --unread | wc -l)"
+[ "$("$RELVIEW" --stats --starred "$BUNDLE" | grep -c .)" -gt 0 ] || fail "--stats --starred"
+
+# The list reopens on the release it was left on (the fourth: 4 of 200 is 2%),
+# and the unread filter works on the marks read back.
+start -- "$RELVIEW" "$BUNDLE"
+wait_for " list   2% "
+keys U
+expect_shown $((TOTAL - 3))
+keys Q
+expect_restored 0
+
+# The reader reopens a release at the line it was left at.
+start 60 12 -- "$RELVIEW" "$BUNDLE"
+wait_for " list "
+keys Enter
+wait_for " reader "
+screen | grep -q " reader 100% " && fail "the release fits the screen: nothing to resume"
+keys G
+wait_for " reader 100% "
+keys Q
+expect_restored 0
+start 60 12 -- "$RELVIEW" "$BUNDLE"
+wait_for " list "
+keys Enter
+wait_for " reader 100% "
+keys Q
+expect_restored 0
+
+# A damaged state file is set aside and said once; relview starts afresh.
+printf 'relview-state 1\nthis is not a mark\n' >"$state"
+start -- "$RELVIEW" "$BUNDLE"
+wait_for "set aside"
+keys U
+expect_shown "$TOTAL"
+keys Q
+expect_restored 0
+[ -f "$state.bad" ] || fail "the damaged file was not set aside"
+[ "$(head -1 "$state")" = "relview-state 1" ] || fail "no good state file written after"
+start -- "$RELVIEW" "$BUNDLE"
+expect_shown "$TOTAL"
+screen | grep -q "set aside" && fail "the damaged file was reported twice"
+keys Q
+expect_restored 0
