@@ -27,7 +27,7 @@ struct source_limits {
 };
 
 #define SOURCE_MAX_ENTRY_BYTES ((uint64_t)64 << 20)
-#define SOURCE_MAX_TOTAL_BYTES ((uint64_t)1 << 30) /* kept in memory: a bound on it */
+#define SOURCE_MAX_TOTAL_BYTES ((uint64_t)4 << 30) /* 300,000 releases are 1.3 GB of text */
 #define SOURCE_MAX_ENTRIES     ((uint64_t)1000000) /* libarchive walks ~300k a second */
 #define SOURCE_MAX_MEMORY      ((uint64_t)512 << 20)
 #define SOURCE_STALL_SECONDS   5u
