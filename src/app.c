@@ -193,6 +193,10 @@ static void prompt_accept(struct app *app)
 	app->prompt.kind = PROMPT_NONE;
 	if (kind == PROMPT_DATES)
 		accept_dates(app);
+	else if (kind == PROMPT_PIPE)
+		app_pipe(app, app->prompt.edit.text);
+	else if (kind == PROMPT_EXPORT || kind == PROMPT_EXPORT_LIST)
+		app_export(app, app->prompt.edit.text, kind == PROMPT_EXPORT_LIST);
 	else if (kind == PROMPT_FIND && app->find.len && !app->doc.nmatches)
 		app_message(app, true, "Not found: %s", app->find.text);
 }
@@ -398,6 +402,17 @@ static void app_act(struct app *app, enum action action)
 	case ACT_ONLY_STARRED:
 		only(app, app->browse.filter.unread, !app->browse.filter.starred);
 		break;
+	case ACT_PAGER:
+		app_pager(app);
+		break;
+	case ACT_PIPE:
+	case ACT_EXPORT:
+	case ACT_EXPORT_LIST:
+		if (!app_refuses(app))
+			app_open_prompt(app, action == ACT_PIPE     ? PROMPT_PIPE
+			                     : action == ACT_EXPORT ? PROMPT_EXPORT
+			                                            : PROMPT_EXPORT_LIST);
+		break;
 	case ACT_HELP:
 		app->help_open = true;
 		app->help.top = app->help.sel = 0;
@@ -569,6 +584,12 @@ static const char *prompt_label(const struct app *app)
 		return "Dates (FROM..UNTIL): ";
 	case PROMPT_PICK:
 		return app->picker.kind == FACET_TOPIC ? "Topic: " : "Location: ";
+	case PROMPT_PIPE:
+		return "Pipe the release to: ";
+	case PROMPT_EXPORT:
+		return "Save the release to (.txt, .md, .jsonl): ";
+	case PROMPT_EXPORT_LIST:
+		return "Save the list to (.txt, .md, .jsonl): ";
 	default:
 		return "";
 	}
@@ -814,6 +835,7 @@ int app_run(const struct catalog *cat, const struct cli *cli, const struct confi
 		return EXIT_FAILURE;
 	}
 	app->auto_read = UINT32_MAX;
+	app->restricted = cli->restricted || config->restricted;
 	app->config = config;
 	app->layout = initial_layout(config);
 	app->list_pane.ops = &pane_list_ops;

@@ -153,6 +153,9 @@ static enum cli_result apply_option(struct cli *cli, int id, const char *arg, co
 	case OPT_STARRED:
 		q->starred = true;
 		return CLI_RUN;
+	case OPT_RESTRICTED:
+		cli->restricted = true;
+		return CLI_RUN;
 	case OPT_NO_CACHE:
 		cli->no_cache = true;
 		return CLI_RUN;

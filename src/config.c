@@ -214,6 +214,21 @@ static void dump_wrap(const struct config *c, char *out, size_t size)
 	snprintf(out, size, "%u", c->wrap);
 }
 
+static bool parse_restricted(struct config *c, const char *v, char *why)
+{
+	if (strcmp(v, "true") == 0 || strcmp(v, "false") == 0) {
+		c->restricted = strcmp(v, "true") == 0;
+		return true;
+	}
+	snprintf(why, WHY_MAX, "'%s' is not true or false", v);
+	return false;
+}
+
+static void dump_restricted(const struct config *c, char *out, size_t size)
+{
+	snprintf(out, size, "%s", c->restricted ? "true" : "false");
+}
+
 static const char size_units[] = "KMGT";
 
 /* "4096", "64K", "64M", "4G", "1T" (binary multiples; "MiB" and "MB" read the same). */
@@ -291,6 +306,7 @@ static const struct setting {
         {"ui", "date_format", parse_date_format, dump_date_format},
         {"ui", "columns", parse_columns, dump_columns},
         {"ui", "wrap", parse_wrap, dump_wrap},
+        {"ui", "restricted", parse_restricted, dump_restricted},
         {"limits", "max_entry_bytes", parse_max_entry, dump_max_entry},
         {"limits", "max_total_bytes", parse_max_total, dump_max_total},
 };

@@ -9,6 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Between releases in plain text: a rule as wide as the text, at most RULE_MAX. */
+#define RULE     "------------------------------------------------------------------------"
+#define RULE_MAX (sizeof RULE - 1)
+
 static void put(FILE *out, struct str s)
 {
 	if (s.len)
@@ -170,6 +174,85 @@ void output_release(FILE *out, const struct catalog *cat, const struct release *
 	if (r->body.len) {
 		fputc('\n', out);
 		put_body(out, r->body, width);
+	}
+}
+
+void output_releases(FILE *out, const struct catalog *cat, const uint32_t *view, size_t n,
+                     size_t width)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			fprintf(out, "\n%.*s\n\n", (int)(width < RULE_MAX ? width : RULE_MAX),
+			        RULE);
+		output_release(out, cat, &cat->releases[view[i]], width);
+	}
+}
+
+/* ---- Markdown ------------------------------------------------------------------ */
+
+/* Text as Markdown shows it: every character Markdown could take for markup is
+ * escaped, and so is what would start a list or a heading at a paragraph's start. */
+static void md_text(FILE *out, struct str s, bool starts_block)
+{
+	size_t i = 0;
+	if (starts_block && s.len) {
+		size_t digits = strspn(s.s, "0123456789");
+		if (s.s[0] == '-' || s.s[0] == '+' || s.s[0] == '=')
+			fputc('\\', out);
+		else if (digits && digits < s.len && (s.s[digits] == '.' || s.s[digits] == ')')) {
+			fwrite(s.s, 1, digits, out);
+			fputc('\\', out);
+			i = digits;
+		}
+	}
+	for (; i < s.len; i++) {
+		if (strchr("\\`*_[]<>#|~!", s.s[i]))
+			fputc('\\', out);
+		fputc(s.s[i], out);
+	}
+}
+
+static void md_field(FILE *out, const char *label, struct str value)
+{
+	if (!value.len)
+		return;
+	fprintf(out, "- **%s** ", label);
+	md_text(out, value, false);
+	fputc('\n', out);
+}
+
+static void md_release(FILE *out, const struct catalog *cat, const struct release *r)
+{
+	char date[11];
+	date_format_iso(r->date, date);
+	fputs("# ", out);
+	md_text(out, r->title, false);
+	fputs("\n\n", out);
+	if (r->subtitle.len) {
+		fputc('*', out);
+		md_text(out, r->subtitle, false);
+		fputs("*\n\n", out);
+	}
+	md_field(out, "Date:", (struct str){date, strlen(date)});
+	md_field(out, "Location:", r->location);
+	for (size_t t = 0; t < r->ntopics; t++)
+		md_field(out, t ? "Topic:" : "Topics:", catalog_topic(cat, r, t)->name);
+	const char *input = cat->inputs[r->input];
+	md_field(out, "Source:", (struct str){input, strlen(input)});
+	md_field(out, "Entry:", (struct str){r->entry, r->entry ? strlen(r->entry) : 0});
+	struct str para;
+	for (size_t pos = 0; release_next_paragraph(r->body, &pos, &para);) {
+		fputc('\n', out);
+		md_text(out, para, true);
+		fputc('\n', out);
+	}
+}
+
+void output_markdown(FILE *out, const struct catalog *cat, const uint32_t *view, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		fputs(i ? "\n---\n\n" : "", out);
+		md_release(out, cat, &cat->releases[view[i]]);
 	}
 }
 

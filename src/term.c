@@ -6,11 +6,14 @@
 #include "relview/text.h"
 
 #include <curses.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static SCREEN *screen;
@@ -214,6 +217,102 @@ static void suspend(void)
 	raise(SIGTSTP); /* stopped here until `fg` */
 	catch_signal(SIGTSTP);
 	clearok(curscr, TRUE);
+}
+
+/* ---- handing the terminal to a command --------------------------------------------- */
+
+/* What the keyboard sends the whole foreground group while a command runs: the
+ * command's to take, not relview's (a Ctrl-C in a pager must not quit relview). */
+static const int held_signals[] = {SIGINT, SIGQUIT, SIGTSTP, SIGPIPE};
+enum { NHELD = sizeof held_signals / sizeof *held_signals };
+
+static void set_held(void (*handler)(int), struct sigaction *old)
+{
+	struct sigaction sa = {0};
+	sa.sa_handler = handler;
+	sigemptyset(&sa.sa_mask);
+	for (int i = 0; i < NHELD; i++)
+		sigaction(held_signals[i], &sa, old ? &old[i] : NULL);
+}
+
+static int wait_child(pid_t pid)
+{
+	int status;
+	for (;;) {
+		if (waitpid(pid, &status, WUNTRACED) < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (!WIFSTOPPED(status))
+			break;
+		/* The command was suspended (Ctrl-Z in a pager): relview stops with it, so
+		 * that the shell has the terminal, and both go on after fg. */
+		raise(SIGSTOP);
+		kill(pid, SIGCONT);
+	}
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+static pid_t start_child(const char *command, int in)
+{
+	pid_t pid = fork();
+	if (pid != 0)
+		return pid;
+	set_held(SIG_DFL, NULL);
+	if (dup2(in, STDIN_FILENO) < 0)
+		_exit(127);
+	close(in);
+	execl("/bin/sh", "sh", "-c", command, (char *)NULL);
+	_exit(127);
+}
+
+static void write_all(int fd, const char *s, size_t len)
+{
+	while (len) {
+		ssize_t n = write(fd, s, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return; /* the command does not read it all: its choice */
+		s += n, len -= (size_t)n;
+	}
+}
+
+static void wait_for_enter(void)
+{
+	FILE *tty = fopen("/dev/tty", "re");
+	fputs("\n[relview: press Enter to go back]", stdout);
+	fflush(stdout);
+	for (int c = 0; tty && c != '\n' && c != EOF;)
+		c = getc(tty);
+	if (tty)
+		fclose(tty);
+}
+
+int term_run(const char *command, const char *input, size_t len, bool wait_key)
+{
+	int fds[2];
+	if (pipe2(fds, O_CLOEXEC) != 0)
+		return -1;
+	struct sigaction old[NHELD];
+	def_prog_mode();
+	endwin();
+	set_held(SIG_IGN, old);
+	pid_t pid = start_child(command, fds[0]);
+	close(fds[0]);
+	if (pid > 0)
+		write_all(fds[1], input, len);
+	close(fds[1]);
+	int status = pid > 0 ? wait_child(pid) : -1;
+	if (wait_key && status >= 0)
+		wait_for_enter();
+	for (int i = 0; i < NHELD; i++)
+		sigaction(held_signals[i], &old[i], NULL);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
+	return status;
 }
 
 int term_poll_signals(bool *resumed)

@@ -14,7 +14,16 @@
 struct cli;
 struct config;
 
-enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_FIND, PROMPT_DATES, PROMPT_PICK };
+enum prompt_kind {
+	PROMPT_NONE,
+	PROMPT_SEARCH,
+	PROMPT_FIND,
+	PROMPT_DATES,
+	PROMPT_PICK,
+	PROMPT_PIPE,
+	PROMPT_EXPORT,
+	PROMPT_EXPORT_LIST,
+};
 enum focus { FOCUS_LIST, FOCUS_READER };
 enum layout { LAYOUT_AUTO, LAYOUT_SIDE, LAYOUT_STACKED };
 
@@ -60,6 +69,7 @@ struct app {
 	struct pane list_pane, reader_pane, picker_pane, help_pane;
 	struct rect status, title, bottom, separator;
 	bool side_by_side;
+	bool restricted; /* no pager, pipe or export: --restricted, or [ui] restricted */
 	bool quit;
 };
 
@@ -81,5 +91,18 @@ void app_close_picker(struct app *app);
 void app_key_name(enum action action, char *out, size_t size);
 /* The release under the list cursor, NULL when the list is empty. */
 const struct release *app_selected(const struct app *app);
+
+/* Export and hand-over (app_export.c). In restricted mode each says so and does
+ * nothing; app_refuses() is that test. */
+bool app_refuses(struct app *app);
+/* The selected release in $PAGER (less when unset), as --print prints it. */
+void app_pager(struct app *app);
+/* The selected release, as --print prints it, on a command's standard input; the
+ * user reads what it printed and presses Enter. */
+void app_pipe(struct app *app, const char *command);
+/* The selected release, or every release in the list, to a new file: Markdown for
+ * .md, JSON Lines (as --list --format=json) for .jsonl or .json, else plain text
+ * as --print prints it. */
+void app_export(struct app *app, const char *path, bool whole_list);
 
 #endif

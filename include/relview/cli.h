@@ -31,6 +31,8 @@
 	X(CHECK_CONFIG, "check-config", 0, NULL, "check the configuration and its theme, exit")    \
 	X(DUMP_CONFIG, "dump-config", 0, NULL, "print the configuration in effect and exit")       \
 	X(HELP_KEYS, "help-keys", 0, NULL, "list the reader's key bindings and exit")              \
+	X(RESTRICTED, "restricted", 0, NULL,                                                       \
+	  "in the reader: no pager, no pipe, no export to files")                                  \
 	X(NO_CACHE, "no-cache", 0, NULL,                                                           \
 	  "read every input afresh; neither use nor write the cache")                              \
 	X(CACHE_INFO, "cache-info", 0, NULL, "show what the catalog cache holds and exit")         \
@@ -58,6 +60,7 @@ struct cli {
 	size_t width;       /* 0: terminal width or 80 */
 	bool oldest_first;
 	bool no_cache;
+	bool restricted;         /* the reader runs no commands and writes no files */
 	bool sort_given;         /* --oldest-first or --newest-first: the configuration's sort
 	                            yields */
 	const char *config_path; /* NULL: the default file */

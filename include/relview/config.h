@@ -2,9 +2,10 @@
  * a warning naming file, line and key for each mistake (the default is kept), and
  * writing the effective configuration back out as a valid file. No curses here.
  *
- * Sections: [ui] (theme, layout, sort, date_format, columns, wrap), [keys] (an
- * action's name = its keys), [topics] (names = more topic names, separated by '|'),
- * [limits] (max_entry_bytes, max_total_bytes). relview.ini(5) documents them. */
+ * Sections: [ui] (theme, layout, sort, date_format, columns, wrap, restricted),
+ * [keys] (an action's name = its keys), [topics] (names = more topic names,
+ * separated by '|'), [limits] (max_entry_bytes, max_total_bytes). relview.ini(5)
+ * documents them. */
 #ifndef RELVIEW_CONFIG_H
 #define RELVIEW_CONFIG_H
 
@@ -31,7 +32,8 @@ struct config {
 	char date_format[CONFIG_DATE_FORMAT_MAX]; /* strftime(3), for the list's dates */
 	enum config_column columns[COLUMN_COUNT]; /* the list's columns, in order */
 	size_t ncolumns;
-	unsigned wrap; /* the reader's and --print's text width at most; 0: all there is */
+	unsigned wrap;   /* the reader's and --print's text width at most; 0: all there is */
+	bool restricted; /* the reader runs no pager or command and exports no files */
 	struct key_choice keys[ACT_COUNT];
 	char **topics; /* more topic names */
 	size_t ntopics;

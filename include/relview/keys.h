@@ -43,6 +43,10 @@ enum key_context { KEYS_VIEW, KEYS_PICKER, KEYS_PROMPT };
 	X(NEXT_UNREAD, KEYS_VIEW, "u", "the next unread release in the list")                      \
 	X(ONLY_UNREAD, KEYS_VIEW, "U", "list only unread releases, or all again")                  \
 	X(ONLY_STARRED, KEYS_VIEW, "S", "list only starred releases, or all again")                \
+	X(PAGER, KEYS_VIEW, "p", "read the release in $PAGER (less)")                              \
+	X(PIPE, KEYS_VIEW, "|", "pipe the release, as --print prints it, to a command")            \
+	X(EXPORT, KEYS_VIEW, "e", "save the release to a file: FILE.txt, .md or .jsonl")           \
+	X(EXPORT_LIST, KEYS_VIEW, "E", "save every release in the list to a file, as e does")      \
 	X(HELP, KEYS_VIEW, "? F1", "this help")                                                    \
 	X(REDRAW, KEYS_VIEW, "C-l", "redraw the screen")                                           \
 	X(PICK_DOWN, KEYS_PICKER, "Down C-n", "next item")                                         \

@@ -22,6 +22,15 @@ void output_json(FILE *out, const struct catalog *cat, const uint32_t *view, siz
  * then the body wrapped at `width` columns, a blank line between paragraphs. */
 void output_release(FILE *out, const struct catalog *cat, const struct release *r, size_t width);
 
+/* Every release of a view as output_release() prints it, a rule between them. */
+void output_releases(FILE *out, const struct catalog *cat, const uint32_t *view, size_t n,
+                     size_t width);
+
+/* Every release of a view as Markdown: a heading, the subtitle in italics, the
+ * fields as a list, the body's paragraphs; a rule between releases. Characters
+ * Markdown would take for markup are escaped. */
+void output_markdown(FILE *out, const struct catalog *cat, const uint32_t *view, size_t n);
+
 /* Counts of the view's releases by topic, by location and by year. */
 void output_stats(FILE *out, const struct catalog *cat, const uint32_t *view, size_t n);
 

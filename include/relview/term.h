@@ -34,6 +34,12 @@ void term_close(void);
  * on `fg` the screen is taken again (the caller redraws everything). */
 int term_poll_signals(bool *resumed);
 
+/* Hand the terminal to `sh -c command` with `input` on its standard input, and take
+ * it back after; with wait_key the user presses Enter first, to read what the
+ * command printed. Ctrl-C, Ctrl-\ and Ctrl-Z are the command's meanwhile. Returns
+ * its exit status (128 + the signal that ended it), or -1 when it could not run. */
+int term_run(const char *command, const char *input, size_t len, bool wait_key);
+
 /* The next key (keys.h codes), waiting up to timeout_ms (-1: until a key or a
  * signal comes); KEYCODE_NONE when none came. A resize reads as
  * KEYCODE_FN(SPECIAL_RESIZE). */

@@ -93,3 +93,89 @@ expect_shown "$TOTAL"
 screen | grep -q "set aside" && fail "the damaged file was reported twice"
 keys Q
 expect_restored 0
+
+# The pager gets the release as --print prints it at the terminal's width; the
+# terminal comes back afterwards.
+rm -rf "$XDG_STATE_HOME"
+start -- env PAGER="cat >'$TMP/paged'" "$RELVIEW" "$BUNDLE"
+expect_shown "$TOTAL"
+keys p
+wait_for " list "
+tries=0
+until [ -s "$TMP/paged" ] || [ $tries -ge 100 ]; do
+	sleep 0.05
+	tries=$((tries + 1))
+done
+"$RELVIEW" --print=1 --width=100 "$BUNDLE" | cmp -s - "$TMP/paged" ||
+	fail "the pager did not get the release as --print prints it"
+# A command's output stays until Enter.
+keys '|'
+wait_for "Pipe the release to:"
+type_text "wc -l >'$TMP/piped'; echo piped-ok"
+keys Enter
+wait_for "piped-ok"
+wait_for "press Enter to go back"
+keys Enter
+expect_shown "$TOTAL"
+[ "$(cat "$TMP/piped")" -eq "$("$RELVIEW" --print=1 --width=100 "$BUNDLE" | wc -l)" ] ||
+	fail "the command did not get the release"
+# Export: the release as Markdown, the filtered list as JSON Lines; never over a file.
+keys e
+wait_for "Save the release to"
+type_text "$TMP/one.md"
+keys Enter
+wait_for "Saved 1 release to"
+[ "$(head -1 "$TMP/one.md")" = "# $(list | sed -n 1p | cut -f4)" ] ||
+	fail "the Markdown export does not start with the title: $(head -1 "$TMP/one.md")"
+grep -q '^- \*\*Date:\*\* ' "$TMP/one.md" || fail "no date in the Markdown export"
+keys t
+type_text gangs
+keys Space Enter
+keys E
+wait_for "Save the list to"
+type_text "$TMP/gangs.jsonl"
+keys Enter
+wait_for "Saved "
+list --format=json --topic=gangs | cmp -s - "$TMP/gangs.jsonl" ||
+	fail "the list export differs from --list --format=json"
+keys e
+type_text "$TMP/one.md"
+keys Enter
+wait_for "already there; not overwritten"
+keys Q
+expect_restored 0
+
+# A real pager: less takes the terminal and gives it back.
+if command -v less >/dev/null 2>&1; then
+	start -- env -u PAGER "$RELVIEW" "$BUNDLE"
+	expect_shown "$TOTAL"
+	keys p
+	wait_gone " list "
+	keys q
+	expect_shown "$TOTAL"
+	keys Q
+	expect_restored 0
+fi
+
+# Restricted: by option or by configuration, no pager, pipe or export.
+start -- env PAGER="touch '$TMP/ran'" "$RELVIEW" --restricted "$BUNDLE"
+expect_shown "$TOTAL"
+for key in p '|' e E; do
+	keys "$key"
+	wait_for "Restricted mode: no pager, pipe or export"
+	screen | grep -q "Save the\|Pipe the" && fail "$key opened a prompt in restricted mode"
+	keys C-l
+	wait_gone "Restricted mode"
+done
+keys Q
+expect_restored 0
+[ -e "$TMP/ran" ] && fail "the pager ran in restricted mode"
+mkdir -p "$XDG_CONFIG_HOME/relview"
+printf '[ui]\nrestricted = true\n' >"$XDG_CONFIG_HOME/relview/config.ini"
+start -- "$RELVIEW" "$BUNDLE"
+expect_shown "$TOTAL"
+keys e
+wait_for "Restricted mode: no pager, pipe or export"
+keys Q
+expect_restored 0
+rm "$XDG_CONFIG_HOME/relview/config.ini"

@@ -1,0 +1,169 @@
+/* Export and hand-over: the selected release, or the whole list, to a file, a pager
+ * or a command. Everything written was sanitised when it was loaded and is rendered
+ * by output, as --print and --list render it. */
+#include "config.h"
+
+#include "relview/app.h"
+#include "relview/config.h"
+#include "relview/output.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+bool app_refuses(struct app *app)
+{
+	if (app->restricted)
+		app_message(app, true, "Restricted mode: no pager, pipe or export");
+	return app->restricted;
+}
+
+/* The width --print would wrap at on this terminal. */
+static size_t print_width(const struct app *app)
+{
+	size_t cols = (size_t)term_cols();
+	unsigned wrap = app->config->wrap;
+	return wrap && wrap < cols ? wrap : cols;
+}
+
+/* The selected release as --print prints it, in memory (to be freed); NULL, after
+ * saying why, when there is none. */
+static char *render_selected(struct app *app, size_t *len)
+{
+	const struct release *r = app_selected(app);
+	char *text = NULL;
+	FILE *f = r ? open_memstream(&text, len) : NULL;
+	if (!r) {
+		app_message(app, true, "No release selected");
+		return NULL;
+	}
+	if (f)
+		output_release(f, app->cat, r, print_width(app));
+	if (!f || fclose(f) != 0) {
+		free(text);
+		app_message(app, true, "out of memory");
+		return NULL;
+	}
+	return text;
+}
+
+static void run_on_release(struct app *app, const char *command, bool wait_key)
+{
+	size_t len;
+	char *text = render_selected(app, &len);
+	if (!text)
+		return;
+	int status = term_run(command, text, len, wait_key);
+	free(text);
+	if (status < 0)
+		app_message(app, true, "Could not run %s", command);
+	else if (status)
+		app_message(app, true, "%s: exit status %d", command, status);
+}
+
+void app_pager(struct app *app)
+{
+	const char *pager = getenv("PAGER");
+	if (!app_refuses(app))
+		run_on_release(app, pager && *pager ? pager : "less", false);
+}
+
+void app_pipe(struct app *app, const char *command)
+{
+	if (!app_refuses(app) && *command)
+		run_on_release(app, command, true);
+}
+
+/* ---- export -------------------------------------------------------------------------- */
+
+enum export_format { EXPORT_TEXT, EXPORT_MARKDOWN, EXPORT_JSON };
+
+static enum export_format format_of(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+	if (!dot)
+		return EXPORT_TEXT;
+	if (strcasecmp(dot, ".md") == 0 || strcasecmp(dot, ".markdown") == 0)
+		return EXPORT_MARKDOWN;
+	if (strcasecmp(dot, ".jsonl") == 0 || strcasecmp(dot, ".json") == 0 ||
+	    strcasecmp(dot, ".ndjson") == 0)
+		return EXPORT_JSON;
+	return EXPORT_TEXT;
+}
+
+/* "~/x" in the home folder, as a shell would have it (to be freed). */
+static char *expand_home(const char *path)
+{
+	const char *home = getenv("HOME");
+	char *out = NULL;
+	if (strncmp(path, "~/", 2) == 0 && home && *home)
+		return asprintf(&out, "%s/%s", home, path + 2) < 0 ? NULL : out;
+	return strdup(path);
+}
+
+static bool write_export(struct app *app, FILE *f, const uint32_t *ids, size_t n,
+                         enum export_format format)
+{
+	switch (format) {
+	case EXPORT_MARKDOWN:
+		output_markdown(f, app->cat, ids, n);
+		break;
+	case EXPORT_JSON:
+		output_json(f, app->cat, ids, n);
+		break;
+	case EXPORT_TEXT:
+		output_releases(f, app->cat, ids, n, print_width(app));
+		break;
+	}
+	return fflush(f) == 0 && !ferror(f);
+}
+
+/* A new file only: an export never overwrites what is there. */
+static void save(struct app *app, const char *path, const uint32_t *ids, size_t n)
+{
+	char *file = expand_home(path);
+	int fd = file ? open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666) : -1;
+	if (fd < 0) {
+		app_message(app, true, "%s: %s", path,
+		            errno == EEXIST ? "already there; not overwritten" : strerror(errno));
+		free(file);
+		return;
+	}
+	FILE *f = fdopen(fd, "w");
+	bool ok = f && write_export(app, f, ids, n, format_of(file));
+	ok = (f ? fclose(f) == 0 : close(fd) == 0 && false) && ok;
+	if (ok) {
+		app_message(app, false, "Saved %zu release%s to %s", n, n == 1 ? "" : "s", path);
+	} else {
+		app_message(app, true, "%s: not saved: %s", path, strerror(errno));
+		unlink(file);
+	}
+	free(file);
+}
+
+void app_export(struct app *app, const char *path, bool whole_list)
+{
+	if (app_refuses(app) || !*path)
+		return;
+	size_t n = 1;
+	const uint32_t *ids;
+	uint32_t one;
+	if (whole_list) {
+		/* A search still running: the file gets all it finds. */
+		browse_step(&app->browse, SIZE_MAX);
+		ids = browse_list(&app->browse, &n);
+	} else {
+		const struct release *r = app_selected(app);
+		one = r ? (uint32_t)(r - app->cat->releases) : 0;
+		ids = &one;
+		n = r != NULL;
+	}
+	if (n == 0)
+		app_message(app, true, "No release to save");
+	else
+		save(app, path, ids, n);
+}
