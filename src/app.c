@@ -187,12 +187,72 @@ static void accept_dates(struct app *app)
 	app_message(app, false, since || until ? "Date range set" : "No date filter");
 }
 
+/* ---- the command line ------------------------------------------------------------ */
+
+#define HISTORY_FILE "history"
+
+static void choose_named(struct app *app, enum facet_kind kind, const char *name)
+{
+	bool ok;
+	size_t n = browse_choose_matching(&app->browse, kind, name, &ok);
+	const char *what = kind == FACET_TOPIC ? "topic" : "location";
+	if (!ok)
+		app_message(app, true, "out of memory");
+	else if (!n)
+		app_message(app, true, "No %s matches %s", what, name);
+	else
+		app_message(app, false, "%zu %s%s chosen", n, what, n == 1 ? "" : "s");
+}
+
+static void jump_to_row(struct app *app, size_t row)
+{
+	size_t n;
+	browse_list(&app->browse, &n);
+	if (row > n)
+		app_message(app, true, "Only %zu release%s in the list", n, n == 1 ? "" : "s");
+	else
+		app_select(app, row - 1);
+}
+
+static void run_command(struct app *app)
+{
+	const struct edit *e = &app->prompt.edit;
+	struct jump j;
+	app->history_added += history_add(&app->history, e->text, e->len);
+	if (!view_parse_jump(e->text, &j)) {
+		app_message(app, true,
+		            "Not a command: %s (a date, a row, topic NAME, location NAME)",
+		            e->text);
+		return;
+	}
+	/* A jump is into the whole list: a search still running finishes first. */
+	browse_step(&app->browse, SIZE_MAX);
+	if (j.kind == JUMP_TOPIC || j.kind == JUMP_LOCATION)
+		choose_named(app, j.kind == JUMP_TOPIC ? FACET_TOPIC : FACET_LOCATION, j.name);
+	else if (j.kind == JUMP_ROW)
+		jump_to_row(app, j.row);
+	else if (app->list.count)
+		app_select(app,
+		           browse_find_date(&app->browse, j.since, j.until, app->oldest_first));
+}
+
+static void month_step(struct app *app, bool forward)
+{
+	size_t to = browse_month_step(&app->browse, app->list.sel, forward);
+	if (to == app->list.sel)
+		app_message(app, false, "No %s month in the list", forward ? "later" : "earlier");
+	else
+		app_select(app, to);
+}
+
 static void prompt_accept(struct app *app)
 {
 	enum prompt_kind kind = app->prompt.kind;
 	app->prompt.kind = PROMPT_NONE;
 	if (kind == PROMPT_DATES)
 		accept_dates(app);
+	else if (kind == PROMPT_COMMAND)
+		run_command(app);
 	else if (kind == PROMPT_PIPE)
 		app_pipe(app, app->prompt.edit.text);
 	else if (kind == PROMPT_EXPORT || kind == PROMPT_EXPORT_LIST)
@@ -226,7 +286,8 @@ static void prompt_cancel(struct app *app)
 static void prompt_key(struct app *app, int key)
 {
 	struct edit *e = &app->prompt.edit;
-	switch (keys_lookup(KEYS_PROMPT, key)) {
+	enum action key_action = keys_lookup(KEYS_PROMPT, key);
+	switch (key_action) {
 	case ACT_PROMPT_ACCEPT:
 		prompt_accept(app);
 		return;
@@ -240,6 +301,11 @@ static void prompt_key(struct app *app, int key)
 	case ACT_PROMPT_KILL:
 		edit_set(e, "", 0);
 		break;
+	case ACT_PROMPT_OLDER:
+	case ACT_PROMPT_NEWER:
+		if (app->prompt.kind == PROMPT_COMMAND)
+			history_step(&app->history, key_action == ACT_PROMPT_OLDER, e);
+		return;
 	default:
 		if (key < 0 || key >= KEYCODE_FN(0) || !edit_insert(e, (uint32_t)key))
 			return;
@@ -401,6 +467,14 @@ static void app_act(struct app *app, enum action action)
 		break;
 	case ACT_ONLY_STARRED:
 		only(app, app->browse.filter.unread, !app->browse.filter.starred);
+		break;
+	case ACT_COMMAND:
+		app_open_prompt(app, PROMPT_COMMAND);
+		app->history.pos = app->history.n;
+		break;
+	case ACT_PREV_MONTH:
+	case ACT_NEXT_MONTH:
+		month_step(app, action == ACT_NEXT_MONTH);
 		break;
 	case ACT_PAGER:
 		app_pager(app);
@@ -584,6 +658,8 @@ static const char *prompt_label(const struct app *app)
 		return "Dates (FROM..UNTIL): ";
 	case PROMPT_PICK:
 		return app->picker.kind == FACET_TOPIC ? "Topic: " : "Location: ";
+	case PROMPT_COMMAND:
+		return ":";
 	case PROMPT_PIPE:
 		return "Pipe the release to: ";
 	case PROMPT_EXPORT:
@@ -775,6 +851,26 @@ static enum layout initial_layout(const struct config *config)
 	}
 }
 
+static void load_history(struct app *app)
+{
+	size_t n = 0;
+	char **lines = app->state_dir ? state_read_lines(app->state_dir, HISTORY_FILE, &n) : NULL;
+	for (size_t i = 0; i < n; i++)
+		history_add(&app->history, lines[i], strlen(lines[i]));
+	state_free_lines(lines, n);
+}
+
+/* The lines typed this run, after those another relview added meanwhile. */
+static bool save_history(struct app *app)
+{
+	const struct history *h = &app->history;
+	size_t n = app->history_added < h->n ? app->history_added : h->n;
+	const char *lines[HISTORY_MAX];
+	for (size_t i = 0; i < n; i++)
+		lines[i] = h->items[h->n - n + i].text;
+	return !n || state_append_lines(app->state_dir, HISTORY_FILE, lines, n, HISTORY_MAX);
+}
+
 /* The marks of earlier runs, and the release the list was on then. A problem with
  * the file goes to `problem`. */
 static bool load_state(struct app *app, char *problem, size_t size)
@@ -786,6 +882,7 @@ static bool load_state(struct app *app, char *problem, size_t size)
 	if (!(app->marks = state_flags_of(&app->state, app->cat)))
 		return false;
 	browse_set_marks(&app->browse, app->marks);
+	load_history(app);
 	for (size_t i = 0; app->state.resume && i < app->cat->count; i++)
 		if (app->cat->releases[i].hash == app->state.resume) {
 			app->anchor = (uint32_t)i;
@@ -806,6 +903,9 @@ static void save_state(struct app *app)
 		state_set_resume(&app->state, r->hash);
 	if (!state_save(&app->state, app->state_dir, problem, sizeof problem) || problem[0])
 		fprintf(stderr, "relview: %s\n", problem);
+	if (!save_history(app))
+		fprintf(stderr, "relview: could not save the command history in %s\n",
+		        app->state_dir);
 }
 
 static void app_free(struct app *app)
@@ -836,6 +936,7 @@ int app_run(const struct catalog *cat, const struct cli *cli, const struct confi
 	}
 	app->auto_read = UINT32_MAX;
 	app->restricted = cli->restricted || config->restricted;
+	app->oldest_first = cli->oldest_first;
 	app->config = config;
 	app->layout = initial_layout(config);
 	app->list_pane.ops = &pane_list_ops;

@@ -269,8 +269,9 @@ bool state_load(struct state *s, const char *dir, char *problem, size_t size)
 	return true;
 }
 
-static bool write_marks(const struct state *s, FILE *f)
+static bool write_marks(FILE *f, const void *data)
 {
+	const struct state *s = data;
 	fprintf(f, "%s\n", STATE_HEADER);
 	if (s->resume)
 		fprintf(f, "resume %016" PRIx64 "\n", s->resume);
@@ -287,14 +288,14 @@ static bool write_marks(const struct state *s, FILE *f)
 
 /* Write to a temporary file, then rename it over the old: a reader sees one or
  * the other, never half of one. */
-static bool write_path(const struct state *s, const char *path)
+static bool write_path(const char *path, bool (*write)(FILE *, const void *), const void *data)
 {
 	char *tmp = NULL;
 	if (asprintf(&tmp, "%s.%ld.tmp", path, (long)getpid()) < 0)
 		return false;
 	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-	bool ok = f && write_marks(s, f) && fsync(fileno(f)) == 0;
+	bool ok = f && write(f, data) && fsync(fileno(f)) == 0;
 	if (f)
 		ok = fclose(f) == 0 && ok;
 	else if (fd >= 0)
@@ -347,7 +348,7 @@ bool state_save(struct state *s, const char *dir, char *problem, size_t size)
 		state_free(&disk);
 		set_aside(path, problem, size);
 	}
-	ok = ok && merge_into(&disk, s) && write_path(&disk, path);
+	ok = ok && merge_into(&disk, s) && write_path(path, write_marks, &disk);
 	if (lock >= 0)
 		close(lock);
 	if (ok) {
@@ -359,6 +360,94 @@ bool state_save(struct state *s, const char *dir, char *problem, size_t size)
 			snprintf(problem, size, "could not save the read marks in %s: %s", dir,
 			         strerror(errno));
 	}
+	free(path);
+	return ok;
+}
+
+/* ---- lines: the command line's history ------------------------------------------------ */
+
+struct lines {
+	char **items;
+	size_t n;
+};
+
+static void free_lines(struct lines *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->items[i]);
+	free(l->items);
+	*l = (struct lines){0};
+}
+
+static bool add_line(struct lines *l, const char *text)
+{
+	char **bigger = realloc(l->items, (l->n + 1) * sizeof *bigger);
+	if (!bigger)
+		return false;
+	l->items = bigger;
+	if (!(l->items[l->n] = strdup(text)))
+		return false;
+	l->n++;
+	return true;
+}
+
+static bool read_lines(struct lines *l, const char *path)
+{
+	FILE *f = fopen(path, "re");
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	bool ok = true;
+	while (f && ok && (len = getline(&line, &cap, f)) > 0) {
+		line[strcspn(line, "\n")] = '\0';
+		ok = add_line(l, line);
+	}
+	free(line);
+	if (f)
+		fclose(f);
+	return ok;
+}
+
+static bool write_lines(FILE *f, const void *data)
+{
+	const struct lines *l = data;
+	for (size_t i = 0; i < l->n; i++)
+		fprintf(f, "%s\n", l->items[i]);
+	return fflush(f) == 0 && !ferror(f);
+}
+
+char **state_read_lines(const char *dir, const char *name, size_t *n)
+{
+	struct lines l = {0};
+	char *path = join(dir, name);
+	if (!path || !read_lines(&l, path))
+		free_lines(&l);
+	free(path);
+	*n = l.n;
+	return l.items;
+}
+
+void state_free_lines(char **lines, size_t n)
+{
+	struct lines l = {lines, n};
+	free_lines(&l);
+}
+
+bool state_append_lines(const char *dir, const char *name, const char *const *lines, size_t n,
+                        size_t keep)
+{
+	char *path = join(dir, name);
+	int lock = path && make_dir(dir) ? lock_dir(dir) : -1;
+	struct lines l = {0};
+	bool ok = lock >= 0 && read_lines(&l, path);
+	for (size_t i = 0; ok && i < n; i++)
+		ok = add_line(&l, lines[i]);
+	size_t drop = l.n > keep ? l.n - keep : 0;
+	struct lines kept = {l.items + drop, l.n - drop};
+	ok = ok && write_path(path, write_lines, &kept);
+	if (lock >= 0)
+		close(lock);
+	free_lines(&l);
 	free(path);
 	return ok;
 }

@@ -402,6 +402,106 @@ void browse_describe(const struct browse *b, char *buf, size_t size)
 		snprintf(buf + len, size - len, "%s/%s", len ? "  " : "", b->job.text);
 }
 
+/* ---- jump ----------------------------------------------------------------------- */
+
+static bool all_digits(const char *s)
+{
+	return *s && strspn(s, "0123456789") == strlen(s);
+}
+
+bool view_parse_jump(const char *text, struct jump *j)
+{
+	*j = (struct jump){0};
+	while (*text == ' ')
+		text++;
+	static const struct {
+		const char *word;
+		enum jump_kind kind;
+	} words[] = {{"topic ", JUMP_TOPIC}, {"location ", JUMP_LOCATION}};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+		size_t n = strlen(words[i].word);
+		if (strncmp(text, words[i].word, n) == 0 && text[n + strspn(text + n, " ")]) {
+			j->kind = words[i].kind;
+			j->name = text + n + strspn(text + n, " ");
+			return true;
+		}
+	}
+	if (all_digits(text)) {
+		j->kind = JUMP_ROW;
+		return strlen(text) < 19 && (j->row = (size_t)strtoull(text, NULL, 10)) > 0;
+	}
+	j->kind = JUMP_DATE;
+	/* A bare year is a row number: a date has a month. */
+	return strchr(text, '-') && date_parse_bound(text, false, &j->since) &&
+	       date_parse_bound(text, true, &j->until);
+}
+
+size_t browse_find_date(const struct browse *b, uint32_t since, uint32_t until, bool oldest_first)
+{
+	size_t n, nearest = 0;
+	const uint32_t *list = browse_list(b, &n);
+	for (size_t i = 0; i < n; i++) {
+		uint32_t date = b->cat->releases[list[i]].date;
+		if (!date)
+			break; /* undated releases come last */
+		if (oldest_first ? date >= since : date <= until)
+			return i;
+		nearest = i;
+	}
+	return nearest;
+}
+
+size_t browse_choose_matching(struct browse *b, enum facet_kind kind, const char *value, bool *ok)
+{
+	const struct facet_set *set = kind == FACET_TOPIC ? &b->cat->topics : &b->cat->locations;
+	bool *chosen = calloc(set->count ? set->count : 1, sizeof *chosen);
+	size_t matched = 0;
+	*ok = chosen != NULL;
+	for (size_t i = 0; chosen && i < set->count; i++) {
+		struct str name = set->items[i].name;
+		chosen[i] = kind == FACET_TOPIC ? query_topic_matches(name.s, name.len, value)
+		                                : query_location_matches(name.s, name.len, value);
+		matched += chosen[i];
+	}
+	if (matched)
+		*ok = browse_set_facets(b, kind, chosen);
+	free(chosen);
+	return matched;
+}
+
+static uint32_t month_at(const struct browse *b, const uint32_t *list, size_t i)
+{
+	return b->cat->releases[list[i]].date / 100;
+}
+
+bool browse_month_starts(const struct browse *b, size_t i)
+{
+	size_t n;
+	const uint32_t *list = browse_list(b, &n);
+	return i > 0 && i < n && month_at(b, list, i) != month_at(b, list, i - 1);
+}
+
+size_t browse_month_step(const struct browse *b, size_t from, bool forward)
+{
+	size_t n;
+	browse_list(b, &n);
+	if (from >= n)
+		return from;
+	size_t i = from;
+	if (forward) {
+		while (++i < n && !browse_month_starts(b, i))
+			;
+		return i < n ? i : from;
+	}
+	while (i > 0 && !browse_month_starts(b, i)) /* the start of this month */
+		i--;
+	if (i == 0)
+		return from;
+	for (i--; i > 0 && !browse_month_starts(b, i);) /* of the one before */
+		i--;
+	return i;
+}
+
 /* ---- dates ---------------------------------------------------------------------- */
 
 static bool parse_bound(const char *s, size_t n, bool upper, uint32_t *date)
@@ -490,6 +590,38 @@ bool edit_erase(struct edit *e)
 			break;
 	}
 	e->text[e->len] = '\0';
+	return true;
+}
+
+/* ---- history ------------------------------------------------------------------- */
+
+bool history_add(struct history *h, const char *text, size_t len)
+{
+	struct edit line = {0};
+	for (size_t i = 0; i < len;)
+		if (!edit_insert(&line, text_next_cp(text, len, &i)))
+			break;
+	h->pos = h->n;
+	if (!line.len || (h->n && strcmp(h->items[h->n - 1].text, line.text) == 0))
+		return false;
+	if (h->n == HISTORY_MAX)
+		memmove(h->items, h->items + 1, --h->n * sizeof *h->items);
+	h->items[h->n++] = line;
+	h->pos = h->n;
+	return true;
+}
+
+bool history_step(struct history *h, bool older, struct edit *e)
+{
+	if (older ? h->pos == 0 : h->pos >= h->n)
+		return false;
+	if (h->pos == h->n)
+		h->typed = *e;
+	if (older)
+		h->pos--;
+	else
+		h->pos++;
+	*e = h->pos < h->n ? h->items[h->pos] : h->typed;
 	return true;
 }
 

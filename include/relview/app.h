@@ -23,6 +23,7 @@ enum prompt_kind {
 	PROMPT_PIPE,
 	PROMPT_EXPORT,
 	PROMPT_EXPORT_LIST,
+	PROMPT_COMMAND,
 };
 enum focus { FOCUS_LIST, FOCUS_READER };
 enum layout { LAYOUT_AUTO, LAYOUT_SIDE, LAYOUT_STACKED };
@@ -70,6 +71,9 @@ struct app {
 	struct rect status, title, bottom, separator;
 	bool side_by_side;
 	bool restricted; /* no pager, pipe or export: --restricted, or [ui] restricted */
+	bool oldest_first;
+	struct history history; /* of the command line, across runs */
+	size_t history_added;   /* lines added this run: the last ones */
 	bool quit;
 };
 

@@ -43,6 +43,10 @@ enum key_context { KEYS_VIEW, KEYS_PICKER, KEYS_PROMPT };
 	X(NEXT_UNREAD, KEYS_VIEW, "u", "the next unread release in the list")                      \
 	X(ONLY_UNREAD, KEYS_VIEW, "U", "list only unread releases, or all again")                  \
 	X(ONLY_STARRED, KEYS_VIEW, "S", "list only starred releases, or all again")                \
+	X(COMMAND, KEYS_VIEW, ":",                                                                 \
+	  "go to a date (2014-03) or row (42); topic NAME, location NAME")                         \
+	X(PREV_MONTH, KEYS_VIEW, "[", "to the month before (the list is in date order)")           \
+	X(NEXT_MONTH, KEYS_VIEW, "]", "to the next month down the list")                           \
 	X(PAGER, KEYS_VIEW, "p", "read the release in $PAGER (less)")                              \
 	X(PIPE, KEYS_VIEW, "|", "pipe the release, as --print prints it, to a command")            \
 	X(EXPORT, KEYS_VIEW, "e", "save the release to a file: FILE.txt, .md or .jsonl")           \
@@ -59,7 +63,9 @@ enum key_context { KEYS_VIEW, KEYS_PICKER, KEYS_PROMPT };
 	X(PROMPT_ACCEPT, KEYS_PROMPT, "Enter", "keep what was typed")                              \
 	X(PROMPT_CANCEL, KEYS_PROMPT, "Esc C-g", "cancel and restore what was there before")       \
 	X(PROMPT_ERASE, KEYS_PROMPT, "Backspace", "erase a character (a search widens again)")     \
-	X(PROMPT_KILL, KEYS_PROMPT, "C-u", "erase everything typed")
+	X(PROMPT_KILL, KEYS_PROMPT, "C-u", "erase everything typed")                               \
+	X(PROMPT_OLDER, KEYS_PROMPT, "Up", "the command line: the line typed before")              \
+	X(PROMPT_NEWER, KEYS_PROMPT, "Down", "the command line: the line typed after")
 
 enum action {
 	ACT_NONE,

@@ -48,6 +48,15 @@ bool state_save(struct state *s, const char *dir, char *problem, size_t size);
 
 void state_free(struct state *s);
 
+/* A small file of lines in dir (the command line's history), oldest first; NULL
+ * with *n 0 when there is none. Lines are as written: the caller checks them. */
+char **state_read_lines(const char *dir, const char *name, size_t *n);
+void state_free_lines(char **lines, size_t n);
+/* Add lines at the end of that file, keeping the last `keep`: under the lock, by
+ * rename, so two relviews add both theirs. */
+bool state_append_lines(const char *dir, const char *name, const char *const *lines, size_t n,
+                        size_t keep);
+
 /* The mark of a release (NULL when it has none). */
 const struct state_mark *state_find(const struct state *s, uint64_t hash);
 /* Set a release's flags and reader line; false when out of memory. */

@@ -132,6 +132,39 @@ void browse_describe(const struct browse *b, char *buf, size_t size);
  * take it. "" clears. False when malformed or FROM is after UNTIL. */
 bool view_parse_dates(const char *s, uint32_t *since, uint32_t *until);
 
+/* ---- jump: the command line, months ---------------------------------------------- */
+
+enum jump_kind { JUMP_DATE, JUMP_ROW, JUMP_TOPIC, JUMP_LOCATION };
+
+struct jump {
+	enum jump_kind kind;
+	uint32_t since, until; /* JUMP_DATE: the period named, as yyyymmdd */
+	size_t row;            /* JUMP_ROW: 1-based */
+	const char *name;      /* JUMP_TOPIC, JUMP_LOCATION: points into the text */
+};
+
+/* A command line: "2014-03" or "2014-03-11" (a date), "42" (a row), "topic NAME",
+ * "location NAME". False when it is none of them. */
+bool view_parse_jump(const char *text, struct jump *j);
+
+/* The row a date jump lands on: in a newest-first list the first release on or
+ * before the period's end, in an oldest-first one the first on or after its start;
+ * the nearest dated release when there is none that far. */
+size_t browse_find_date(const struct browse *b, uint32_t since, uint32_t until, bool oldest_first);
+
+/* Choose every facet of a kind that the value matches as --topic or --location
+ * would; returns how many did (none: the filter is left as it was). */
+size_t browse_choose_matching(struct browse *b, enum facet_kind kind, const char *value, bool *ok);
+
+/* Month moves: the first row of the next month down the list (forward), or of the
+ * month before the current row's (back); `from` when there is none. Undated
+ * releases are a month of their own. */
+size_t browse_month_step(const struct browse *b, size_t from, bool forward);
+
+/* Does row i of the list begin another month than row i - 1? (Where the list draws
+ * a month separator.) */
+bool browse_month_starts(const struct browse *b, size_t i);
+
 /* ---- doc: one release laid out for the reader ------------------------------------ */
 
 enum doc_kind { DOC_TITLE, DOC_SUBTITLE, DOC_FIELD, DOC_BODY, DOC_BLANK };
@@ -240,6 +273,25 @@ struct edit {
 	char text[EDIT_MAX]; /* UTF-8, NUL-terminated */
 	size_t len;
 };
+
+/* ---- history: lines typed before, oldest first ----------------------------------- */
+
+#define HISTORY_MAX 100
+
+struct history {
+	struct edit items[HISTORY_MAX];
+	size_t n;
+	size_t pos;        /* the line Up and Down are on; n: the one being typed */
+	struct edit typed; /* what was being typed when Up was first pressed */
+};
+
+/* Add a line at the end (not an empty one, nor the last again: false then); the
+ * oldest goes when it is full. Browsing starts again from the end. The text is
+ * taken through edit_insert, so a line read from a file holds no control
+ * characters (it ends at the first). */
+bool history_add(struct history *h, const char *text, size_t len);
+/* Up (older) or Down (newer): put that line into e; false when there is none. */
+bool history_step(struct history *h, bool older, struct edit *e);
 
 /* Append a code point (false when it is a control or does not fit). */
 bool edit_insert(struct edit *e, uint32_t cp);

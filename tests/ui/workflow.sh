@@ -179,3 +179,65 @@ wait_for "Restricted mode: no pager, pipe or export"
 keys Q
 expect_restored 0
 rm "$XDG_CONFIG_HOME/relview/config.ini"
+
+# The command line: a row, a date, a topic; [ and ] move by month; Up brings back
+# the lines typed, in this run and the next.
+rm -rf "$XDG_STATE_HOME"
+title_of_row() {
+	list | sed -n "${1}p" | cut -f4 | cut -c1-30
+}
+# The reader shows the release selected (its title twice on the screen).
+expect_selected() {
+	want=$(title_of_row "$1")
+	tries=0
+	until [ "$(screen | grep -c -F "$want")" -ge 2 ] || [ $tries -ge 100 ]; do
+		sleep 0.05
+		tries=$((tries + 1))
+	done
+	[ "$(screen | grep -c -F "$want")" -ge 2 ] || fail "row $1 ($want) is not selected"
+}
+start -- "$RELVIEW" "$BUNDLE"
+expect_shown "$TOTAL"
+keys :
+type_text 42
+keys Enter
+wait_for " list  21% "
+expect_selected 42
+# The first release on or before the end of June 2020, newest first.
+row=$(list | awk -F '\t' '$1 != "" && $1 <= "2020-06-30" { print NR; exit }')
+keys :
+type_text 2020-06
+keys Enter
+expect_selected "$row"
+# ] goes to the next month down, [ back to the start of the month before.
+keys g
+next=$(list | awk -F '\t' 'NR == 1 { m = substr($1, 1, 7) } substr($1, 1, 7) != m { print NR; exit }')
+keys ']'
+expect_selected "$next"
+keys ']' '['
+expect_selected "$next"
+keys :
+type_text "topic gangs"
+keys Enter
+expect_shown "$(list --topic=gangs | wc -l)"
+keys : Up
+wait_for ":topic gangs"
+keys Up
+wait_for ":2020-06"
+keys Down Down
+wait_gone ":topic gangs"
+keys Escape
+keys :
+type_text "nonsense here"
+keys Enter
+wait_for "Not a command: nonsense here"
+keys Q
+expect_restored 0
+start -- "$RELVIEW" "$BUNDLE"
+expect_shown "$TOTAL"
+keys : Up
+wait_for ":nonsense here"
+keys Up
+wait_for ":topic gangs"
+keys Escape Q
+expect_restored 0

@@ -150,6 +150,23 @@ static void a_save_replaces_a_damaged_file(void **unused)
 	state_free(&s);
 }
 
+/* The history file: each run adds its lines after the others', the oldest go. */
+static void lines_are_appended_and_kept_to_a_number(void **unused)
+{
+	(void)unused;
+	size_t n;
+	assert_null(state_read_lines(dir, "history", &n));
+	assert_int_equal(n, 0);
+	const char *first[] = {"a", "b"}, *second[] = {"c", "d"};
+	assert_true(state_append_lines(dir, "history", first, 2, 3));
+	assert_true(state_append_lines(dir, "history", second, 2, 3));
+	char **lines = state_read_lines(dir, "history", &n);
+	assert_int_equal(n, 3);
+	assert_string_equal(lines[0], "b");
+	assert_string_equal(lines[2], "d");
+	state_free_lines(lines, n);
+}
+
 static int setup(void **unused)
 {
 	(void)unused;
@@ -177,6 +194,7 @@ int main(void)
 	        cmocka_unit_test(two_writers_merge),
 	        cmocka_unit_test(damaged_files_are_set_aside),
 	        cmocka_unit_test(a_save_replaces_a_damaged_file),
+	        cmocka_unit_test(lines_are_appended_and_kept_to_a_number),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

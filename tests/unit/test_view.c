@@ -288,6 +288,78 @@ static void read_and_star_marks(void **state)
 	catalog_free(cat);
 }
 
+/* The command line's jumps, month moves and history. */
+static void jumps_months_and_history(void **state)
+{
+	(void)state;
+	struct jump j;
+	assert_true(view_parse_jump("2014-03", &j));
+	assert_int_equal(j.kind, JUMP_DATE);
+	assert_int_equal(j.since, 20140301);
+	assert_int_equal(j.until, 20140331);
+	assert_true(view_parse_jump(" 42", &j));
+	assert_int_equal(j.kind, JUMP_ROW);
+	assert_int_equal(j.row, 42);
+	assert_true(view_parse_jump("topic  gangs", &j));
+	assert_int_equal(j.kind, JUMP_TOPIC);
+	assert_string_equal(j.name, "gangs");
+	assert_true(view_parse_jump("location texas", &j));
+	assert_int_equal(j.kind, JUMP_LOCATION);
+	assert_false(view_parse_jump("0", &j));
+	assert_false(view_parse_jump("topic ", &j));
+	assert_false(view_parse_jump("2014-13", &j));
+	assert_false(view_parse_jump("hello", &j));
+
+	struct catalog *cat =
+	        sample(); /* 2014-03-11, 2013-01-01, 2012-06-15, 2011-01-01, undated */
+	struct browse b;
+	assert_true(browse_init(&b, cat, &(struct query){0}));
+	assert_int_equal(browse_find_date(&b, 20130101, 20131231, false), 1);
+	assert_int_equal(browse_find_date(&b, 20120101, 20121231, false), 2);
+	assert_int_equal(browse_find_date(&b, 20100101, 20101231, false), 3); /* the nearest */
+	assert_int_equal(browse_find_date(&b, 20120101, 20121231, true), 0);
+	assert_int_equal(browse_month_step(&b, 0, true), 1);
+	assert_int_equal(browse_month_step(&b, 3, true), 4);
+	assert_int_equal(browse_month_step(&b, 4, true), 4); /* none further */
+	assert_int_equal(browse_month_step(&b, 2, false), 1);
+	assert_int_equal(browse_month_step(&b, 0, false), 0);
+	assert_true(browse_month_starts(&b, 1));
+	assert_false(browse_month_starts(&b, 0));
+	bool ok;
+	assert_int_equal(browse_choose_matching(&b, FACET_LOCATION, "texas", &ok), 2);
+	assert_true(ok);
+	expect_list(&b, (const char *[]){"Gang arrests", "Gang and drugs", NULL});
+	assert_int_equal(browse_choose_matching(&b, FACET_TOPIC, "nothing", &ok), 0);
+	expect_list(&b, (const char *[]){"Gang arrests", "Gang and drugs", NULL});
+	browse_free(&b);
+	catalog_free(cat);
+
+	static struct history h;
+	struct edit e = {0};
+	edit_set(&e, "typing", 6);
+	assert_true(history_add(&h, "2014-03", 7));
+	assert_false(history_add(&h, "2014-03", 7)); /* the same again */
+	assert_false(history_add(&h, "", 0));
+	assert_true(history_add(&h, "ab\033[2Jcd", 9)); /* a control ends the line */
+	assert_string_equal(h.items[1].text, "ab");
+	assert_true(history_step(&h, true, &e));
+	assert_string_equal(e.text, "ab");
+	assert_true(history_step(&h, true, &e));
+	assert_string_equal(e.text, "2014-03");
+	assert_false(history_step(&h, true, &e));
+	assert_true(history_step(&h, false, &e));
+	assert_true(history_step(&h, false, &e));
+	assert_string_equal(e.text, "typing"); /* back to what was being typed */
+	assert_false(history_step(&h, false, &e));
+	for (int i = 0; i < HISTORY_MAX + 5; i++) {
+		char line[16];
+		snprintf(line, sizeof line, "%d", i);
+		history_add(&h, line, strlen(line));
+	}
+	assert_int_equal(h.n, HISTORY_MAX);
+	assert_string_equal(h.items[0].text, "5");
+}
+
 static void the_selection_stays_or_moves_to_the_next(void **state)
 {
 	(void)state;
@@ -505,6 +577,7 @@ int main(void)
 	        cmocka_unit_test(pickers_group_narrow_and_choose),
 	        cmocka_unit_test(the_prompt_edits_characters),
 	        cmocka_unit_test(read_and_star_marks),
+	        cmocka_unit_test(jumps_months_and_history),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
