@@ -18,6 +18,11 @@
 #define SIDE_BY_SIDE_COLS 140
 /* Narrower than this, two panes side by side leave neither room to read. */
 #define SIDE_BY_SIDE_MIN_COLS 80
+/* Fewer list rows than this, and month separators would leave too few releases. */
+#define LIST_MONTHS_MIN_ROWS 8
+/* Fewer releases a month than this on average, and separators would take a good
+ * part of the list's rows. */
+#define LIST_MONTHS_MIN_DENSITY 4
 /* How long one slice of an incremental search may keep keys waiting. */
 #define SEARCH_SLICE_NS 15000000L
 #define SEARCH_STEP     1024
@@ -598,6 +603,22 @@ static void sync_reader(struct app *app)
 	scroll_fit(&app->reader, (size_t)(app->reader_pane.at.h > 0 ? app->reader_pane.at.h : 1));
 }
 
+/* Are the releases in the list close enough for month separators? Counted again
+ * only when the list changed. */
+static bool months_dense(struct app *app)
+{
+	size_t n;
+	const uint32_t *list = browse_list(&app->browse, &n);
+	if (browse_busy(&app->browse))
+		return false;
+	if (list != app->months.list || n != app->months.n) {
+		app->months.list = list;
+		app->months.n = n;
+		app->months.dense = n >= LIST_MONTHS_MIN_DENSITY * browse_months(&app->browse);
+	}
+	return app->months.dense;
+}
+
 static void sync(struct app *app)
 {
 	lay_out(app);
@@ -606,7 +627,11 @@ static void sync(struct app *app)
 	app->list.count = n;
 	if (app->have_anchor)
 		app->list.sel = browse_locate(&app->browse, app->anchor);
-	scroll_fit(&app->list, (size_t)(app->list_pane.at.h > 0 ? app->list_pane.at.h : 1));
+	size_t rows = (size_t)(app->list_pane.at.h > 0 ? app->list_pane.at.h : 1);
+	scroll_fit(&app->list, rows);
+	app->list_months = rows >= LIST_MONTHS_MIN_ROWS && months_dense(app);
+	app->list.top =
+	        list_top_for(&app->browse, app->list.top, app->list.sel, rows, app->list_months);
 	sync_reader(app);
 	app->help.count = pane_help_rows();
 	app->help.sel = app->help.top;

@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 /* "* " before a starred release's title. */
 #define STAR_WIDTH 2
@@ -118,6 +119,20 @@ static void draw_empty(const struct app *app, const struct rect *r)
 	             ROLE_NORMAL);
 }
 
+/* "── March 2014 ──" across the row: where a month begins. */
+static void draw_month(const struct release *r, int y, const struct rect *at)
+{
+	char label[64] = " Undated ";
+	struct tm tm = {.tm_year = (int)(r->date / 10000) - 1900,
+	                .tm_mon = (int)(r->date / 100 % 100) - 1,
+	                .tm_mday = 1};
+	if (r->date && !strftime(label, sizeof label, " %B %Y ", &tm))
+		snprintf(label, sizeof label, " %04u-%02u ", r->date / 10000, r->date / 100 % 100);
+	term_hline(y, at->x, at->w);
+	if (at->w > 4)
+		term_put(y, at->x + 2, label, strlen(label), at->w - 4, ROLE_LIST);
+}
+
 static void draw(struct app *app, struct pane *pane)
 {
 	const struct rect *r = &pane->at;
@@ -126,11 +141,17 @@ static void draw(struct app *app, struct pane *pane)
 	struct columns c;
 	fit_columns(app->config, (size_t)r->w, &c);
 	bool focused = app->focus == FOCUS_LIST && !app->zoomed;
-	for (int row = 0; row < r->h; row++) {
-		size_t i = app->list.top + (size_t)row;
+	size_t i = app->list.top;
+	for (int row = 0; row < r->h; row++, i++) {
 		term_fill(r->y + row, r->x, r->w, ROLE_LIST);
 		if (i >= n)
 			continue;
+		if (app->list_months && i > app->list.top && browse_month_starts(&app->browse, i)) {
+			draw_month(&app->cat->releases[list[i]], r->y + row, r);
+			if (++row == r->h)
+				break;
+			term_fill(r->y + row, r->x, r->w, ROLE_LIST);
+		}
 		uint32_t id = list[i];
 		enum role role = i == app->list.sel ? (focused ? ROLE_SELECTED : ROLE_IDLE)
 		                 : app->marks[id] & STATE_READ ? ROLE_LIST
@@ -167,7 +188,8 @@ static bool act(struct app *app, struct pane *pane, enum action action)
 
 static void cursor(const struct app *app, const struct pane *pane, int *y, int *x)
 {
-	*y = pane->at.y + (int)(app->list.sel - app->list.top);
+	*y = pane->at.y +
+	     (int)list_row_of(&app->browse, app->list.top, app->list.sel, app->list_months);
 	*x = pane->at.x;
 }
 

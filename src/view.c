@@ -481,6 +481,15 @@ bool browse_month_starts(const struct browse *b, size_t i)
 	return i > 0 && i < n && month_at(b, list, i) != month_at(b, list, i - 1);
 }
 
+size_t browse_months(const struct browse *b)
+{
+	size_t n, months = 0;
+	const uint32_t *list = browse_list(b, &n);
+	for (size_t i = 0; i < n; i++)
+		months += i == 0 || month_at(b, list, i) != month_at(b, list, i - 1);
+	return months;
+}
+
 size_t browse_month_step(const struct browse *b, size_t from, bool forward)
 {
 	size_t n;
@@ -500,6 +509,21 @@ size_t browse_month_step(const struct browse *b, size_t from, bool forward)
 	for (i--; i > 0 && !browse_month_starts(b, i);) /* of the one before */
 		i--;
 	return i;
+}
+
+size_t list_row_of(const struct browse *b, size_t top, size_t i, bool months)
+{
+	size_t row = i - top;
+	for (size_t k = top + 1; months && k <= i; k++)
+		row += browse_month_starts(b, k);
+	return row;
+}
+
+size_t list_top_for(const struct browse *b, size_t top, size_t sel, size_t rows, bool months)
+{
+	while (top < sel && list_row_of(b, top, sel, months) >= rows)
+		top++;
+	return top;
 }
 
 /* ---- dates ---------------------------------------------------------------------- */

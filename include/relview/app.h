@@ -70,6 +70,12 @@ struct app {
 	struct pane list_pane, reader_pane, picker_pane, help_pane;
 	struct rect status, title, bottom, separator;
 	bool side_by_side;
+	bool list_months; /* the list has room for month separators */
+	struct {
+		const uint32_t *list; /* the list they were counted for */
+		size_t n;
+		bool dense; /* enough releases a month for separators to help */
+	} months;
 	bool restricted; /* no pager, pipe or export: --restricted, or [ui] restricted */
 	bool oldest_first;
 	struct history history; /* of the command line, across runs */

@@ -164,6 +164,16 @@ size_t browse_month_step(const struct browse *b, size_t from, bool forward);
 /* Does row i of the list begin another month than row i - 1? (Where the list draws
  * a month separator.) */
 bool browse_month_starts(const struct browse *b, size_t i);
+/* How many months the list spans (undated releases count as one). */
+size_t browse_months(const struct browse *b);
+
+/* With month separators (months), the list shows a separator row before each item
+ * that begins a month, except the first one shown (item top). */
+/* The screen row of item i (at or after top). */
+size_t list_row_of(const struct browse *b, size_t top, size_t i, bool months);
+/* The first item to show so that item sel is on one of `rows` rows: top, or further
+ * down when separators would push sel below the last. */
+size_t list_top_for(const struct browse *b, size_t top, size_t sel, size_t rows, bool months);
 
 /* ---- doc: one release laid out for the reader ------------------------------------ */
 

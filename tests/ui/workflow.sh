@@ -241,3 +241,30 @@ keys Up
 wait_for ":topic gangs"
 keys Escape Q
 expect_restored 0
+
+# Month separators: where months hold several releases each, in date order.
+mkdir "$TMP/dense"
+for month in March April; do
+	for day in 1 3 5 7 9 11; do
+		printf 'Skip to main content\n%s %d, 2020Houston, TXNarcotics\n\n%s %d release\n\nBody.\n' \
+			"$month" "$day" "$month" "$day" >"$TMP/dense/$month-$day.txt"
+	done
+done
+start -- "$RELVIEW" "$TMP/dense"
+wait_for " 12/12 "
+screen | grep -q "^── March 2020 ─" || fail "no separator where March begins"
+screen | grep -q "^── April 2020 ─" && fail "a separator above the first row"
+# The cursor stays in view below separators; ] lands on the month's first release.
+keys G
+wait_for " list 100% "
+[ "$(screen | grep -c "March 1 release")" -ge 2 ] || fail "the last release is not in view"
+keys g ']'
+wait_for " list  58% "
+keys Q
+expect_restored 0
+# Releases months apart: no separators, the list keeps its rows.
+start -- "$RELVIEW" "$BUNDLE"
+expect_shown "$TOTAL"
+screen | grep -q "^── [A-Z]" && fail "month separators in a sparse list"
+keys Q
+expect_restored 0

@@ -325,6 +325,13 @@ static void jumps_months_and_history(void **state)
 	assert_int_equal(browse_month_step(&b, 0, false), 0);
 	assert_true(browse_month_starts(&b, 1));
 	assert_false(browse_month_starts(&b, 0));
+	assert_int_equal(browse_months(&b), 5);
+	/* Every release a month of its own: a separator before each but the first. */
+	assert_int_equal(list_row_of(&b, 0, 2, true), 4);
+	assert_int_equal(list_row_of(&b, 0, 2, false), 2);
+	assert_int_equal(list_top_for(&b, 0, 2, 4, true), 1);
+	assert_int_equal(list_top_for(&b, 0, 2, 5, true), 0);
+	assert_int_equal(list_top_for(&b, 0, 2, 3, false), 0);
 	bool ok;
 	assert_int_equal(browse_choose_matching(&b, FACET_LOCATION, "texas", &ok), 2);
 	assert_true(ok);
