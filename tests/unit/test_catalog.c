@@ -13,30 +13,13 @@
 
 #include <cmocka.h>
 
-/* Add a release whose text is "TITLE\nLOCATION\nTOPIC1|TOPIC2" with those spans. */
+#include "fixture.h"
+
+/* A release with these fields (topics separated by '|') and no body. */
 static bool add(struct catalog *cat, uint32_t date, const char *title, const char *location,
                 const char *topics, const char *entry)
 {
-	char text[512];
-	int n = snprintf(text, sizeof text, "%s\n%s\n%s", title, location, topics);
-	char *dst = catalog_reserve(cat, (size_t)n);
-	assert_non_null(dst);
-	memcpy(dst, text, (size_t)n);
-	struct parsed p = {.date = date};
-	uint32_t off = 0;
-	p.title = (struct span){off, (uint32_t)strlen(title)};
-	off += p.title.len + 1;
-	p.location = (struct span){off, (uint32_t)strlen(location)};
-	off += p.location.len + 1;
-	for (const char *t = topics; *t;) {
-		const char *bar = strchr(t, '|');
-		size_t len = bar ? (size_t)(bar - t) : strlen(t);
-		p.topics[p.ntopics++] = (struct span){off, (uint32_t)len};
-		off += (uint32_t)len + 1;
-		t += len + (bar != NULL);
-	}
-	static uint64_t seq;
-	return catalog_commit(cat, (size_t)n, &p, 0, seq++, entry, (struct str){NULL, 0});
+	return fixture_add(cat, date, title, location, topics, "", entry);
 }
 
 static struct catalog *sample(void)

@@ -17,6 +17,8 @@
 
 #include <cmocka.h>
 
+#include "fixture.h"
+
 static bool topic(const char *name, const char *value)
 {
 	return query_topic_matches(name, strlen(name), value);
@@ -123,24 +125,10 @@ static void vector_search_agrees_with_the_definition(void **state)
 	}
 }
 
-/* A release with title, location, topics and body given as literal strings. */
 static void add(struct catalog *cat, uint32_t date, const char *title, const char *location,
-                const char *topic1, const char *body)
+                const char *topic, const char *body)
 {
-	char text[512];
-	int n = snprintf(text, sizeof text, "%s\n%s\n%s\n%s", title, location, topic1, body);
-	memcpy(catalog_reserve(cat, (size_t)n), text, (size_t)n);
-	struct parsed p = {.date = date};
-	uint32_t off = 0;
-	p.title = (struct span){off, (uint32_t)strlen(title)};
-	off += p.title.len + 1;
-	p.location = (struct span){off, (uint32_t)strlen(location)};
-	off += p.location.len + 1;
-	if (*topic1)
-		p.topics[p.ntopics++] = (struct span){off, (uint32_t)strlen(topic1)};
-	off += (uint32_t)strlen(topic1) + 1;
-	p.body = (struct span){off, (uint32_t)strlen(body)};
-	assert_true(catalog_commit(cat, (size_t)n, &p, 0, 0, NULL, (struct str){NULL, 0}));
+	assert_true(fixture_add(cat, date, title, location, topic, body, NULL));
 }
 
 static struct catalog *sample(void)

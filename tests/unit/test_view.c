@@ -17,27 +17,13 @@
 
 #include <cmocka.h>
 
+#include "fixture.h"
+
 /* A release from literal fields; topics separated by '|'. */
 static void add(struct catalog *cat, uint32_t date, const char *title, const char *location,
                 const char *topics, const char *body)
 {
-	char text[1024];
-	int n = snprintf(text, sizeof text, "%s\n%s\n%s\n%s", title, location, topics, body);
-	memcpy(catalog_reserve(cat, (size_t)n), text, (size_t)n);
-	struct parsed p = {.date = date};
-	uint32_t off = 0;
-	p.title = (struct span){off, (uint32_t)strlen(title)};
-	off += p.title.len + 1;
-	p.location = (struct span){off, (uint32_t)strlen(location)};
-	off += p.location.len + 1;
-	for (const char *t = topics; *t;) {
-		size_t len = strcspn(t, "|");
-		p.topics[p.ntopics++] = (struct span){off + (uint32_t)(t - topics), (uint32_t)len};
-		t += len + (t[len] == '|');
-	}
-	off += (uint32_t)strlen(topics) + 1;
-	p.body = (struct span){off, (uint32_t)strlen(body)};
-	assert_true(catalog_commit(cat, (size_t)n, &p, 0, 0, NULL, (struct str){NULL, 0}));
+	assert_true(fixture_add(cat, date, title, location, topics, body, NULL));
 }
 
 static struct catalog *sample(void)
