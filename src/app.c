@@ -481,6 +481,11 @@ static void app_act(struct app *app, enum action action)
 	case ACT_NEXT_MONTH:
 		month_step(app, action == ACT_NEXT_MONTH);
 		break;
+	case ACT_COPY_TITLE:
+	case ACT_COPY_SOURCE:
+	case ACT_COPY_RELEASE:
+		app_copy(app, action);
+		break;
 	case ACT_PAGER:
 		app_pager(app);
 		break;

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "relview/app.h"
+#include "relview/clip.h"
 #include "relview/config.h"
 #include "relview/output.h"
 
@@ -76,6 +77,61 @@ void app_pipe(struct app *app, const char *command)
 {
 	if (!app_refuses(app) && *command)
 		run_on_release(app, command, true);
+}
+
+/* ---- copy ---------------------------------------------------------------------------- */
+
+/* "INPUT: ENTRY", or the input alone for a plain file (to be freed). */
+static char *source_of(const struct app *app, const struct release *r, size_t *len)
+{
+	char *text = NULL;
+	int n = asprintf(&text, "%s%s%s", app->cat->inputs[r->input], r->entry ? ": " : "",
+	                 r->entry ? r->entry : "");
+	*len = n > 0 ? (size_t)n : 0;
+	return n < 0 ? NULL : text;
+}
+
+static char *copy_text(struct app *app, enum action what, size_t *len)
+{
+	const struct release *r = app_selected(app);
+	if (!r) {
+		app_message(app, true, "No release selected");
+		return NULL;
+	}
+	if (what == ACT_COPY_RELEASE)
+		return render_selected(app, len);
+	if (what == ACT_COPY_SOURCE)
+		return source_of(app, r, len);
+	*len = r->title.len;
+	return strndup(r->title.s, r->title.len);
+}
+
+void app_copy(struct app *app, enum action what)
+{
+	static const char *const names[] = {
+	        [ACT_COPY_TITLE] = "the title",
+	        [ACT_COPY_SOURCE] = "the source",
+	        [ACT_COPY_RELEASE] = "the release",
+	};
+	if (!clip_accepted(app->config->clipboard, getenv("TERM"), getenv("TMUX"))) {
+		app_message(app, true,
+		            "Not copied: this terminal is not known to take OSC 52 "
+		            "(clipboard = on in [ui])");
+		return;
+	}
+	size_t len = 0, seq_len;
+	char *text = copy_text(app, what, &len);
+	char *seq = text ? clip_osc52(text, len, getenv("TMUX") != NULL, &seq_len) : NULL;
+	if (seq) {
+		term_send(seq, seq_len);
+		app_message(app, false, "Copied %s (%zu bytes)", names[what], len);
+	} else if (text && len > CLIP_MAX) {
+		app_message(app, true, "Not copied: more than %d bytes", CLIP_MAX);
+	} else if (text) {
+		app_message(app, true, "out of memory");
+	}
+	free(seq);
+	free(text);
 }
 
 /* ---- export -------------------------------------------------------------------------- */

@@ -229,6 +229,25 @@ static void dump_restricted(const struct config *c, char *out, size_t size)
 	snprintf(out, size, "%s", c->restricted ? "true" : "false");
 }
 
+static const char *const clip_modes[] = {
+        [CLIP_AUTO] = "auto", [CLIP_ON] = "on", [CLIP_OFF] = "off"};
+
+static bool parse_clipboard(struct config *c, const char *v, char *why)
+{
+	for (size_t i = 0; i < sizeof clip_modes / sizeof *clip_modes; i++)
+		if (strcmp(v, clip_modes[i]) == 0) {
+			c->clipboard = (enum clip_mode)i;
+			return true;
+		}
+	snprintf(why, WHY_MAX, "'%s' is not auto, on or off", v);
+	return false;
+}
+
+static void dump_clipboard(const struct config *c, char *out, size_t size)
+{
+	snprintf(out, size, "%s", clip_modes[c->clipboard]);
+}
+
 static const char size_units[] = "KMGT";
 
 /* "4096", "64K", "64M", "4G", "1T" (binary multiples; "MiB" and "MB" read the same). */
@@ -307,6 +326,7 @@ static const struct setting {
         {"ui", "columns", parse_columns, dump_columns},
         {"ui", "wrap", parse_wrap, dump_wrap},
         {"ui", "restricted", parse_restricted, dump_restricted},
+        {"ui", "clipboard", parse_clipboard, dump_clipboard},
         {"limits", "max_entry_bytes", parse_max_entry, dump_max_entry},
         {"limits", "max_total_bytes", parse_max_total, dump_max_total},
 };

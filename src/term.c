@@ -290,6 +290,12 @@ static void wait_for_enter(void)
 		fclose(tty);
 }
 
+void term_send(const char *bytes, size_t len)
+{
+	fflush(stdout); /* what curses drew goes first */
+	write_all(STDOUT_FILENO, bytes, len);
+}
+
 int term_run(const char *command, const char *input, size_t len, bool wait_key)
 {
 	int fds[2];

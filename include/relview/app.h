@@ -114,5 +114,8 @@ void app_pipe(struct app *app, const char *command);
  * .md, JSON Lines (as --list --format=json) for .jsonl or .json, else plain text
  * as --print prints it. */
 void app_export(struct app *app, const char *path, bool whole_list);
+/* Copy the title, the source or the release (ACT_COPY_*) to the clipboard with
+ * OSC 52, where the terminal takes it ([ui] clipboard). */
+void app_copy(struct app *app, enum action what);
 
 #endif

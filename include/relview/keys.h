@@ -47,6 +47,9 @@ enum key_context { KEYS_VIEW, KEYS_PICKER, KEYS_PROMPT };
 	  "go to a date (2014-03) or row (42); topic NAME, location NAME")                         \
 	X(PREV_MONTH, KEYS_VIEW, "[", "to the month before (the list is in date order)")           \
 	X(NEXT_MONTH, KEYS_VIEW, "]", "to the next month down the list")                           \
+	X(COPY_TITLE, KEYS_VIEW, "y", "copy the title to the clipboard (OSC 52)")                  \
+	X(COPY_SOURCE, KEYS_VIEW, "W", "copy where the release is from: input and entry")          \
+	X(COPY_RELEASE, KEYS_VIEW, "Y", "copy the release as --print prints it")                   \
 	X(PAGER, KEYS_VIEW, "p", "read the release in $PAGER (less)")                              \
 	X(PIPE, KEYS_VIEW, "|", "pipe the release, as --print prints it, to a command")            \
 	X(EXPORT, KEYS_VIEW, "e", "save the release to a file: FILE.txt, .md or .jsonl")           \

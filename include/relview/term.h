@@ -40,6 +40,10 @@ int term_poll_signals(bool *resumed);
  * its exit status (128 + the signal that ended it), or -1 when it could not run. */
 int term_run(const char *command, const char *input, size_t len, bool wait_key);
 
+/* Bytes for the terminal itself, past curses (an OSC 52 sequence, which moves no
+ * cursor and draws nothing). */
+void term_send(const char *bytes, size_t len);
+
 /* The next key (keys.h codes), waiting up to timeout_ms (-1: until a key or a
  * signal comes); KEYCODE_NONE when none came. A resize reads as
  * KEYCODE_FN(SPECIAL_RESIZE). */

@@ -268,3 +268,41 @@ expect_shown "$TOTAL"
 screen | grep -q "^── [A-Z]" && fail "month separators in a sparse list"
 keys Q
 expect_restored 0
+
+# Copy with OSC 52: tmux (set-clipboard on) takes it into its buffer.
+start -- "$RELVIEW" "$BUNDLE"
+t set -g set-clipboard on
+expect_shown "$TOTAL"
+keys y
+wait_for "Copied the title"
+[ "$(t show-buffer)" = "$(list | sed -n 1p | cut -f4)" ] ||
+	fail "the title was not copied: $(t show-buffer)"
+keys W
+wait_for "Copied the source"
+t show-buffer | grep -qF "$BUNDLE: releases/" || fail "the source was not copied"
+keys Y
+wait_for "Copied the release"
+[ "$(t show-buffer)" = "$("$RELVIEW" --print=1 --width=100 "$BUNDLE")" ] ||
+	fail "the release was not copied as --print prints it"
+keys Q
+expect_restored 0
+# A terminal not known to take it, or clipboard = off: nothing is sent.
+if infocmp vt100 >/dev/null 2>&1; then
+	UI_TERM=vt100 start -- env -u TMUX "$RELVIEW" "$BUNDLE"
+	t set -g set-clipboard on
+	expect_shown "$TOTAL"
+	keys y
+	wait_for "Not copied: this terminal is not known to take OSC 52"
+	t show-buffer >/dev/null 2>&1 && fail "copied on a terminal not known to take it"
+	keys Q
+	expect_restored 0
+fi
+printf '[ui]\nclipboard = off\n' >"$TMP/noclip.ini"
+start -- "$RELVIEW" --config "$TMP/noclip.ini" "$BUNDLE"
+t set -g set-clipboard on
+expect_shown "$TOTAL"
+keys y
+wait_for "Not copied"
+t show-buffer >/dev/null 2>&1 && fail "copied with clipboard = off"
+keys Q
+expect_restored 0
