@@ -395,14 +395,17 @@ static void only(struct app *app, bool unread, bool starred)
 
 static void open_picker(struct app *app, enum facet_kind kind)
 {
-	const struct facet_set *set =
-	        kind == FACET_TOPIC ? &app->cat->topics : &app->cat->locations;
-	if (set->count == 0) {
+	size_t count = facet_count(app->cat, kind);
+	if (kind == FACET_SOURCE && count < 2) {
+		app_message(app, true, "One input only: nothing to choose");
+		return;
+	}
+	if (count == 0) {
 		app_message(app, true, "These releases name no %s",
 		            kind == FACET_TOPIC ? "topics" : "locations");
 		return;
 	}
-	uint32_t *counts = malloc(set->count * sizeof *counts);
+	uint32_t *counts = malloc(count * sizeof *counts);
 	bool ok = counts != NULL;
 	if (ok) {
 		browse_facet_counts(&app->browse, kind, counts);
@@ -448,6 +451,9 @@ static void app_act(struct app *app, enum action action)
 	case ACT_TOPICS:
 	case ACT_LOCATIONS:
 		open_picker(app, action == ACT_TOPICS ? FACET_TOPIC : FACET_LOCATION);
+		break;
+	case ACT_SOURCES:
+		open_picker(app, FACET_SOURCE);
 		break;
 	case ACT_DATES:
 		app_open_prompt(app, PROMPT_DATES);
@@ -687,7 +693,9 @@ static const char *prompt_label(const struct app *app)
 	case PROMPT_DATES:
 		return "Dates (FROM..UNTIL): ";
 	case PROMPT_PICK:
-		return app->picker.kind == FACET_TOPIC ? "Topic: " : "Location: ";
+		return app->picker.kind == FACET_TOPIC      ? "Topic: "
+		       : app->picker.kind == FACET_LOCATION ? "Location: "
+		                                            : "Source: ";
 	case PROMPT_COMMAND:
 		return ":";
 	case PROMPT_PIPE:

@@ -17,7 +17,7 @@ const struct key_binding key_table[ACT_COUNT] = {
 
 const char *const keys_context_name[KEYS_PROMPT + 1] = {
         [KEYS_VIEW] = "List and reader",
-        [KEYS_PICKER] = "Topic and location pickers (type to narrow the list)",
+        [KEYS_PICKER] = "Topic, location and source pickers (type to narrow the list)",
         [KEYS_PROMPT] = "Prompts: search, find, dates, picker text",
 };
 

@@ -12,7 +12,8 @@
 
 static const char *kind_name(const struct picker *p)
 {
-	return p->kind == FACET_TOPIC ? "Topics" : "Locations";
+	static const char *const names[] = {"Topics", "Locations", "Sources"};
+	return names[p->kind];
 }
 
 /* "  Space: choose": an action's first key as the key map has it, so that rebound
@@ -89,12 +90,11 @@ static void apply(struct app *app)
 		app_message(app, true, "out of memory");
 		return;
 	}
+	static const char *const singular[] = {"topic", "location", "source"};
 	if (n)
-		app_message(app, false, "%zu %s chosen", n,
-		            p->kind == FACET_TOPIC ? "topic(s)" : "location(s)");
+		app_message(app, false, "%zu %s(s) chosen", n, singular[p->kind]);
 	else
-		app_message(app, false, "no %s filter",
-		            p->kind == FACET_TOPIC ? "topic" : "location");
+		app_message(app, false, "no %s filter", singular[p->kind]);
 	app_close_picker(app);
 }
 

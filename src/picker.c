@@ -1,4 +1,4 @@
-/* picker — the topic and location pickers as data (part of the view module). */
+/* picker — the topic, location and source pickers as data (part of the view module). */
 #include "config.h"
 
 #include "relview/place.h"
@@ -71,23 +71,24 @@ static struct str location_group(struct str loc)
 	return (struct str){NULL, 0};
 }
 
-static bool build_items(struct picker *p, const struct facet_set *set, const uint32_t *counts)
+static bool build_items(struct picker *p, const struct catalog *cat, const uint32_t *counts)
 {
-	struct entry *e = malloc((set->count ? set->count : 1) * sizeof *e);
-	p->items = malloc((2 * set->count + 1) * sizeof *p->items);
+	size_t count = p->nfacets;
+	struct entry *e = malloc((count ? count : 1) * sizeof *e);
+	p->items = malloc((2 * count + 1) * sizeof *p->items);
 	if (!e || !p->items) {
 		free(e);
 		return false;
 	}
-	for (uint32_t i = 0; i < set->count; i++) {
-		struct str name = set->items[i].name;
+	for (uint32_t i = 0; i < count; i++) {
+		struct str name = facet_name(cat, p->kind, i);
 		struct str group =
 		        p->kind == FACET_LOCATION ? location_group(name) : (struct str){NULL, 0};
 		e[i] = (struct entry){name, group, i};
 	}
-	qsort(e, set->count, sizeof *e, by_group_then_name);
+	qsort(e, count, sizeof *e, by_group_then_name);
 	uint32_t group = PICKER_NONE;
-	for (size_t i = 0; i < set->count; i++) {
+	for (size_t i = 0; i < count; i++) {
 		bool same = group != PICKER_NONE && e[i].group.len &&
 		            compare_folded(p->items[group].label, e[i].group) == 0;
 		if (!same && e[i].group.len) {
@@ -109,16 +110,16 @@ static bool build_items(struct picker *p, const struct facet_set *set, const uin
 bool picker_init(struct picker *p, const struct catalog *cat, enum facet_kind kind,
                  const uint32_t *counts, const bool *chosen)
 {
-	const struct facet_set *set = kind == FACET_TOPIC ? &cat->topics : &cat->locations;
-	*p = (struct picker){.kind = kind, .nfacets = set->count};
-	p->chosen = calloc(set->count ? set->count : 1, sizeof *p->chosen);
-	p->shown = malloc((2 * set->count + 1) * sizeof *p->shown);
-	if (!p->chosen || !p->shown || !build_items(p, set, counts) || !picker_narrow(p, "", 0)) {
+	size_t count = facet_count(cat, kind);
+	*p = (struct picker){.kind = kind, .nfacets = count};
+	p->chosen = calloc(count ? count : 1, sizeof *p->chosen);
+	p->shown = malloc((2 * count + 1) * sizeof *p->shown);
+	if (!p->chosen || !p->shown || !build_items(p, cat, counts) || !picker_narrow(p, "", 0)) {
 		picker_free(p);
 		return false;
 	}
 	if (chosen)
-		memcpy(p->chosen, chosen, set->count * sizeof *p->chosen);
+		memcpy(p->chosen, chosen, count * sizeof *p->chosen);
 	return true;
 }
 

@@ -161,6 +161,7 @@ void filter_free(struct filter *f)
 {
 	free(f->topic_ok);
 	free(f->location_ok);
+	free(f->input_ok);
 	if (f->searching)
 		matcher_free(&f->matcher);
 	*f = (struct filter){0};
@@ -198,6 +199,8 @@ bool filter_match(const struct filter *f, const struct release *r)
 	    (!r->date || (f->since && r->date < f->since) || (f->until && r->date > f->until)))
 		return false;
 	if (f->topic_ok && !topics_match(f, r))
+		return false;
+	if (f->input_ok && !f->input_ok[r->input])
 		return false;
 	if (f->location_ok && (r->location_id == FACET_NONE || !f->location_ok[r->location_id]))
 		return false;

@@ -223,23 +223,34 @@ bool browse_set_search(struct browse *b, const char *text, size_t len)
 	return true;
 }
 
-static bool **facet_slot(struct browse *b, enum facet_kind kind)
+size_t facet_count(const struct catalog *cat, enum facet_kind kind)
 {
-	return kind == FACET_TOPIC ? &b->filter.topic_ok : &b->filter.location_ok;
+	return kind == FACET_TOPIC      ? cat->topics.count
+	       : kind == FACET_LOCATION ? cat->locations.count
+	                                : cat->ninputs;
 }
 
-static size_t facet_total(const struct catalog *cat, enum facet_kind kind)
+struct str facet_name(const struct catalog *cat, enum facet_kind kind, size_t i)
 {
-	return kind == FACET_TOPIC ? cat->topics.count : cat->locations.count;
+	if (kind == FACET_SOURCE)
+		return (struct str){cat->inputs[i], strlen(cat->inputs[i])};
+	return (kind == FACET_TOPIC ? &cat->topics : &cat->locations)->items[i].name;
+}
+
+static bool **facet_slot(struct filter *f, enum facet_kind kind)
+{
+	return kind == FACET_TOPIC      ? &f->topic_ok
+	       : kind == FACET_LOCATION ? &f->location_ok
+	                                : &f->input_ok;
 }
 
 bool browse_set_facets(struct browse *b, enum facet_kind kind, const bool *chosen)
 {
-	size_t n = facet_total(b->cat, kind);
+	size_t n = facet_count(b->cat, kind);
 	bool any = false;
 	for (size_t i = 0; chosen && i < n && !any; i++)
 		any = chosen[i];
-	bool **slot = facet_slot(b, kind);
+	bool **slot = facet_slot(&b->filter, kind);
 	bool *copy = NULL;
 	if (any) {
 		if (!(copy = malloc(n * sizeof *copy)))
@@ -255,7 +266,7 @@ bool browse_set_facets(struct browse *b, enum facet_kind kind, const bool *chose
 
 const bool *browse_facets(const struct browse *b, enum facet_kind kind)
 {
-	return kind == FACET_TOPIC ? b->filter.topic_ok : b->filter.location_ok;
+	return *facet_slot((struct filter *)&b->filter, kind);
 }
 
 void browse_set_dates(struct browse *b, uint32_t since, uint32_t until)
@@ -298,19 +309,24 @@ bool browse_clear(struct browse *b)
 	b->filter.since = b->filter.until = 0;
 	b->filter.unread = b->filter.starred = false;
 	return browse_set_facets(b, FACET_TOPIC, NULL) &&
-	       browse_set_facets(b, FACET_LOCATION, NULL) && browse_set_search(b, "", 0);
+	       browse_set_facets(b, FACET_LOCATION, NULL) &&
+	       browse_set_facets(b, FACET_SOURCE, NULL) && browse_set_search(b, "", 0);
 }
 
 bool browse_filtered(const struct browse *b)
 {
 	const struct filter *f = &b->filter;
-	return f->topic_ok || f->location_ok || f->since || f->until || f->unread || f->starred ||
-	       b->job.active;
+	return f->topic_ok || f->location_ok || f->input_ok || f->since || f->until || f->unread ||
+	       f->starred || b->job.active;
 }
 
 static void count_release(const struct catalog *cat, const struct release *r, enum facet_kind kind,
                           uint32_t *counts)
 {
+	if (kind == FACET_SOURCE) {
+		counts[r->input]++;
+		return;
+	}
 	if (kind == FACET_LOCATION) {
 		if (r->location_id != FACET_NONE)
 			counts[r->location_id]++;
@@ -323,7 +339,7 @@ static void count_release(const struct catalog *cat, const struct release *r, en
 void browse_facet_counts(const struct browse *b, enum facet_kind kind, uint32_t *counts)
 {
 	const struct catalog *cat = b->cat;
-	memset(counts, 0, facet_total(cat, kind) * sizeof *counts);
+	memset(counts, 0, facet_count(cat, kind) * sizeof *counts);
 	size_t n;
 	const uint32_t *list = browse_list(b, &n);
 	if (!browse_facets(b, kind) && !browse_busy(b)) {
@@ -333,7 +349,7 @@ void browse_facet_counts(const struct browse *b, enum facet_kind kind, uint32_t 
 		return;
 	}
 	struct filter others = b->filter;
-	*(kind == FACET_TOPIC ? &others.topic_ok : &others.location_ok) = NULL;
+	*facet_slot(&others, kind) = NULL;
 	for (size_t pos = 0; pos < cat->count; pos++) {
 		const struct release *r = catalog_at(cat, pos);
 		if (filter_match(&others, r) &&
@@ -360,19 +376,20 @@ size_t browse_locate(const struct browse *b, uint32_t id)
 
 /* "Narcotics +2": the first chosen facet's name and how many more there are. */
 static void describe_facets(char *buf, size_t size, const char *label, const bool *chosen,
-                            const struct facet_set *set)
+                            const struct catalog *cat, enum facet_kind kind)
 {
-	size_t first = set->count, more = 0;
-	for (size_t i = 0; i < set->count; i++)
-		if (chosen[i] && first == set->count)
+	size_t count = facet_count(cat, kind), first = count, more = 0;
+	for (size_t i = 0; i < count; i++)
+		if (chosen[i] && first == count)
 			first = i;
 		else if (chosen[i])
 			more++;
-	if (first == set->count)
+	if (first == count)
 		return;
 	size_t len = strlen(buf);
-	int n = snprintf(buf + len, size - len, "%s%s: %.*s", len ? "  " : "", label,
-	                 (int)set->items[first].name.len, set->items[first].name.s);
+	struct str name = facet_name(cat, kind, first);
+	int n = snprintf(buf + len, size - len, "%s%s: %.*s", len ? "  " : "", label, (int)name.len,
+	                 name.s);
 	len += n > 0 ? (size_t)n : 0;
 	if (more && len < size)
 		snprintf(buf + len, size - len, " +%zu", more);
@@ -383,9 +400,11 @@ void browse_describe(const struct browse *b, char *buf, size_t size)
 	const struct filter *f = &b->filter;
 	buf[0] = '\0';
 	if (f->topic_ok)
-		describe_facets(buf, size, "topic", f->topic_ok, &b->cat->topics);
+		describe_facets(buf, size, "topic", f->topic_ok, b->cat, FACET_TOPIC);
 	if (f->location_ok)
-		describe_facets(buf, size, "place", f->location_ok, &b->cat->locations);
+		describe_facets(buf, size, "place", f->location_ok, b->cat, FACET_LOCATION);
+	if (f->input_ok)
+		describe_facets(buf, size, "source", f->input_ok, b->cat, FACET_SOURCE);
 	size_t len = strlen(buf);
 	if ((f->since || f->until) && len < size) {
 		char from[11], to[11];

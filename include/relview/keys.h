@@ -36,6 +36,7 @@ enum key_context { KEYS_VIEW, KEYS_PICKER, KEYS_PROMPT };
 	X(PREV, KEYS_VIEW, "N", "previous match in the release")                                   \
 	X(TOPICS, KEYS_VIEW, "t", "choose topics")                                                 \
 	X(LOCATIONS, KEYS_VIEW, "l", "choose locations")                                           \
+	X(SOURCES, KEYS_VIEW, "i", "choose sources: which of the inputs")                          \
 	X(DATES, KEYS_VIEW, "d", "set a date range: FROM..UNTIL, as YYYY, YYYY-MM or YYYY-MM-DD")  \
 	X(CLEAR, KEYS_VIEW, "c", "clear every filter and the search")                              \
 	X(TOGGLE_READ, KEYS_VIEW, "m", "mark the release read, or unread again")                   \

@@ -28,6 +28,7 @@ struct query {
 struct filter {
 	const struct catalog *cat;
 	bool *topic_ok, *location_ok; /* per facet id; NULL: that kind is not filtered */
+	bool *input_ok;               /* per input (catalog->inputs); NULL: all */
 	uint32_t since, until;
 	bool searching;
 	struct matcher matcher;

@@ -96,7 +96,12 @@ bool browse_step(struct browse *b, size_t budget);
  * result (and what was still to test) instead of starting over. */
 bool browse_set_search(struct browse *b, const char *text, size_t len);
 
-enum facet_kind { FACET_TOPIC, FACET_LOCATION };
+/* The kinds of facet the list can be narrowed by; sources are the inputs. */
+enum facet_kind { FACET_TOPIC, FACET_LOCATION, FACET_SOURCE };
+
+/* How many facets of a kind the catalog has, and the name of one. */
+size_t facet_count(const struct catalog *cat, enum facet_kind kind);
+struct str facet_name(const struct catalog *cat, enum facet_kind kind, size_t i);
 
 /* Choose facets of a kind (a bool per facet id; NULL or none true: no filter). */
 bool browse_set_facets(struct browse *b, enum facet_kind kind, const bool *chosen);

@@ -306,3 +306,26 @@ wait_for "Not copied"
 t show-buffer >/dev/null 2>&1 && fail "copied with clipboard = off"
 keys Q
 expect_restored 0
+
+# Sources are a facet: with two inputs, i picks which are listed.
+"$RELGEN" -n 40 -s 11 -f zip "$TMP/other.zip" >/dev/null 2>&1 || hard_error "relgen failed"
+both=$("$RELVIEW" --list "$BUNDLE" "$TMP/other.zip" | wc -l)
+other=$("$RELVIEW" --list --format=json "$BUNDLE" "$TMP/other.zip" | grep -c '"source":"[^"]*other.zip"')
+start -- "$RELVIEW" "$BUNDLE" "$TMP/other.zip"
+wait_for " $both/$both "
+keys i
+wait_for "Sources"
+type_text other
+keys Space Enter
+wait_for " $other/$both "
+wait_for "source: "
+keys c
+wait_for " $both/$both "
+keys Q
+expect_restored 0
+start -- "$RELVIEW" "$BUNDLE"
+expect_shown "$TOTAL"
+keys i
+wait_for "One input only"
+keys Q
+expect_restored 0

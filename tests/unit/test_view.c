@@ -353,6 +353,41 @@ static void jumps_months_and_history(void **state)
 	assert_string_equal(h.items[0].text, "5");
 }
 
+/* The inputs are a facet too: counted, chosen, described, picked. */
+static void sources_are_a_facet(void **state)
+{
+	(void)state;
+	struct catalog *cat = sample();
+	assert_int_equal(catalog_add_input(cat, "other.zip"), 1);
+	cat->releases[1].input = cat->releases[3].input = 1; /* Drug seizure, Gang and drugs */
+	struct browse b;
+	assert_true(browse_init(&b, cat, &(struct query){0}));
+	assert_int_equal(facet_count(cat, FACET_SOURCE), 2);
+	assert_int_equal(facet_name(cat, FACET_SOURCE, 1).len, strlen("other.zip"));
+	uint32_t counts[2];
+	browse_facet_counts(&b, FACET_SOURCE, counts);
+	assert_int_equal(counts[0], 3);
+	assert_int_equal(counts[1], 2);
+	bool chosen[2] = {false, true};
+	assert_true(browse_set_facets(&b, FACET_SOURCE, chosen));
+	expect_list(&b, (const char *[]){"Drug seizure", "Gang and drugs", NULL});
+	char text[100];
+	browse_describe(&b, text, sizeof text);
+	assert_string_equal(text, "source: other.zip");
+	/* Counts of sources ignore the source filter itself. */
+	browse_facet_counts(&b, FACET_SOURCE, counts);
+	assert_int_equal(counts[0], 3);
+	struct picker p;
+	assert_true(picker_init(&p, cat, FACET_SOURCE, counts, browse_facets(&b, FACET_SOURCE)));
+	assert_int_equal(p.nitems, 2);
+	assert_int_equal(picker_nchosen(&p), 1);
+	picker_free(&p);
+	assert_true(browse_clear(&b));
+	assert_false(browse_filtered(&b));
+	browse_free(&b);
+	catalog_free(cat);
+}
+
 static void the_selection_stays_or_moves_to_the_next(void **state)
 {
 	(void)state;
@@ -571,6 +606,7 @@ int main(void)
 	        cmocka_unit_test(the_prompt_edits_characters),
 	        cmocka_unit_test(read_and_star_marks),
 	        cmocka_unit_test(jumps_months_and_history),
+	        cmocka_unit_test(sources_are_a_facet),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
