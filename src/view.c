@@ -266,7 +266,10 @@ bool browse_set_facets(struct browse *b, enum facet_kind kind, const bool *chose
 
 const bool *browse_facets(const struct browse *b, enum facet_kind kind)
 {
-	return *facet_slot((struct filter *)&b->filter, kind);
+	const struct filter *f = &b->filter;
+	return kind == FACET_TOPIC      ? f->topic_ok
+	       : kind == FACET_LOCATION ? f->location_ok
+	                                : f->input_ok;
 }
 
 void browse_set_dates(struct browse *b, uint32_t since, uint32_t until)
