@@ -198,7 +198,8 @@ static int by_hash(const void *pa, const void *pb)
 /* Sorted by hash; of two lines for one release (a hand-edited file) one is kept. */
 static void normalise(struct state *s)
 {
-	qsort(s->marks, s->n, sizeof *s->marks, by_hash);
+	if (s->n) /* no marks, no array: qsort must not see a null pointer */
+		qsort(s->marks, s->n, sizeof *s->marks, by_hash);
 	size_t out = 0;
 	for (size_t i = 0; i < s->n; i++) {
 		if (out && s->marks[out - 1].hash == s->marks[i].hash)
