@@ -170,7 +170,8 @@ static uint64_t parse_salt(const struct load_options *opt)
 {
 	const struct source_limits *lim = &opt->limits;
 	return topic_vocab_signature(opt->vocab) ^
-	       (lim->max_entry_bytes * 31 + lim->max_total_bytes) ^ (lim->max_entries << 20);
+	       (lim->max_entry_bytes * 31 + lim->max_total_bytes) ^ (lim->max_entries << 20) ^
+	       (lim->max_ratio << 40);
 }
 
 static void counts_since(const struct load_counts *now, const struct load_counts *before,
