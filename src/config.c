@@ -526,23 +526,28 @@ static void dump_section(const struct config *c, FILE *out, const char *section)
 	}
 }
 
+/* The keys in effect, action by action: a default key that a configured action took
+ * is no longer its default action's, so the dump reads back to the same map. */
 static void dump_keys(const struct config *c, FILE *out)
 {
+	struct keymap map;
+	keymap_build(&map, c->keys);
 	fprintf(out, "[keys]\n");
 	for (int a = ACT_NONE + 1; a < ACT_COUNT; a++) {
 		char name[64], value[KEYS_PER_ACTION * (KEYS_NAME_MAX + 1) + 8] = "";
 		snprintf(name, sizeof name, "%s", key_table[a].name);
 		for (char *p = name; *p; p++)
 			*p = (char)tolower((unsigned char)*p);
-		const struct key_choice *k = &c->keys[a];
 		size_t len = 0;
-		for (int i = 0; k->set && i < k->n; i++) {
+		for (size_t e = 0; e < map.n; e++) {
 			char key[KEYS_NAME_MAX];
-			keys_name(k->keys[i], key);
-			len += (size_t)snprintf(value + len, sizeof value - len, "%s%s",
-			                        i ? " " : "", key);
+			if (map.entries[e].action != a || len + KEYS_NAME_MAX + 1 >= sizeof value)
+				continue;
+			keys_name(map.entries[e].key, key);
+			len += (size_t)snprintf(value + len, sizeof value - len, "%s%s", len ? " " : "",
+			                        key);
 		}
-		ini_put_value(out, name, !k->set ? key_table[a].keys : k->n ? value : "none");
+		ini_put_value(out, name, len ? value : "none");
 	}
 }
 

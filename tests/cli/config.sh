@@ -101,6 +101,7 @@ wrap = 72
 search = "#" /
 help = none
 half_down = C-d C-f
+quit = q Q
 [topics]
 names = ZebraCorp Investigations | Art, Antiques and Fakes
 [limits]
@@ -113,6 +114,8 @@ expect_status 0 "$RELVIEW" --config "$TMP/dump1.ini" --check-config
 expect_status 0 "$RELVIEW" --config "$TMP/dump1.ini" --dump-config
 cmp -s "$TMP/dump1.ini" "$TMP/stdout" || fail "the dump read back differs: $(diff "$TMP/dump1.ini" "$TMP/stdout")"
 expect_contains "$(cat "$TMP/dump1.ini")" 'date_format = "%d %b %Y; #%j"'
+# q taken by quit is no longer close's: the dump says so, or reading it back clashes.
+expect_contains "$(cat "$TMP/dump1.ini")" 'close = none'
 expect_contains "$(cat "$TMP/dump1.ini")" 'max_entry_bytes = 1536K'
 
 # --list-themes: the shipped ones and the user's own.
