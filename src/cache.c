@@ -24,12 +24,14 @@
  * Every string is an offset and length into the blob; every table starts on an
  * 8-byte boundary, so that a mapped file can be read in place. */
 
-#define MAGIC          "RELVCAT1"
-#define FORMAT_VERSION 2u
-#define ENDIAN_MARK    0x01020304u
-#define SAMPLE_BYTES   65536      /* of the bundle's head and tail, hashed into the key */
-#define ABSENT         UINT32_MAX /* length of a string that is not there */
-#define SUFFIX         ".cat"
+#define MAGIC             "RELVCAT1"
+#define FORMAT_VERSION    2u
+#define ENDIAN_MARK       0x01020304u
+#define SAMPLE_BYTES      65536      /* of the bundle's head and tail, hashed into the key */
+#define ABSENT            UINT32_MAX /* length of a string that is not there */
+#define SUFFIX            ".cat"
+#define TMP_SUFFIX        ".tmp"
+#define STALE_TMP_SECONDS 600 /* a temporary file this old has no writer left */
 
 struct cstr {
 	uint64_t off;
@@ -559,14 +561,16 @@ static bool append_file(struct cached_file **files, size_t *n, size_t *cap, char
 	return true;
 }
 
-static bool is_cache_file(const char *name)
+static bool ends_with(const char *name, const char *suffix)
 {
-	size_t len = strlen(name), suffix = strlen(SUFFIX);
-	return len > suffix && strcmp(name + len - suffix, SUFFIX) == 0;
+	size_t len = strlen(name), n = strlen(suffix);
+	return len > n && strcmp(name + len - n, suffix) == 0;
 }
 
-/* The cache files in the folder, least recently used first; NULL when unreadable. */
-static struct cached_file *list_files(const char *dir, size_t *n, uint64_t *total)
+/* The files of the folder with this suffix, least recently used first; NULL when
+ * unreadable. */
+static struct cached_file *list_files(const char *dir, const char *suffix, size_t *n,
+                                      uint64_t *total)
 {
 	DIR *d = opendir(dir);
 	struct cached_file *files = NULL;
@@ -577,7 +581,7 @@ static struct cached_file *list_files(const char *dir, size_t *n, uint64_t *tota
 		return NULL;
 	for (struct dirent *e; (e = readdir(d));) {
 		struct stat st;
-		char *path = is_cache_file(e->d_name) ? join(dir, e->d_name) : NULL;
+		char *path = ends_with(e->d_name, suffix) ? join(dir, e->d_name) : NULL;
 		if (path && stat(path, &st) == 0 && append_file(&files, n, &cap, path, &st))
 			*total += (uint64_t)st.st_size;
 		else
@@ -596,15 +600,23 @@ static void free_files(struct cached_file *files, size_t n)
 	free(files);
 }
 
-/* Remove the least recently used files until the folder holds at most max_bytes. */
+/* Remove the least recently used files until the folder holds at most max_bytes,
+ * and what writers killed mid-way left behind: temporary files older than any
+ * writer still at work could be. */
 static void trim(const char *dir, uint64_t max_bytes)
 {
 	size_t n;
 	uint64_t total;
-	struct cached_file *files = list_files(dir, &n, &total);
+	struct cached_file *files = list_files(dir, SUFFIX, &n, &total);
 	for (size_t i = 0; i < n && total > max_bytes; i++)
 		if (unlink(files[i].path) == 0)
 			total -= files[i].bytes;
+	free_files(files, n);
+	time_t stale = time(NULL) - STALE_TMP_SECONDS;
+	files = list_files(dir, TMP_SUFFIX, &n, &total);
+	for (size_t i = 0; i < n; i++)
+		if (files[i].used.tv_sec < stale)
+			unlink(files[i].path);
 	free_files(files, n);
 }
 
@@ -614,7 +626,7 @@ bool cache_store(const char *dir, const struct cache_key *key, const struct cata
 {
 	char *file = join(dir, key->file), *tmp = NULL;
 	int fd = -1;
-	if (file && make_dir(dir) && asprintf(&tmp, "%s.%ld.tmp", file, (long)getpid()) >= 0)
+	if (file && make_dir(dir) && asprintf(&tmp, "%s.%ld" TMP_SUFFIX, file, (long)getpid()) >= 0)
 		fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
 	bool ok = f && write_file(f, key, cat, input_id, problems, nproblems, counts);
@@ -654,7 +666,7 @@ void cache_info(FILE *out, const char *dir, uint64_t max_bytes)
 {
 	size_t n;
 	uint64_t total;
-	struct cached_file *files = list_files(dir, &n, &total);
+	struct cached_file *files = list_files(dir, SUFFIX, &n, &total);
 	time_t now = time(NULL);
 	fprintf(out, "cache: %s\n", dir);
 	for (size_t i = n; i-- > 0;) {

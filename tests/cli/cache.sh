@@ -48,6 +48,28 @@ cmp -s "$TMP/out" "$TMP/want.out" || fail "a damaged cache file changed the list
 list "$TMP/b.tar.gz"
 cmp -s "$TMP/out" "$TMP/want.out" || fail "the rebuilt cache lists differently"
 
+# What a relview killed while writing its cache leaves behind: a temporary file
+# (never renamed into place) and, from an older version or a full disk, a cut cache
+# file. Neither is used or said a word about; the stale temporary file is removed
+# with the next write, a fresh one (another relview writing now) is left alone.
+list --no-cache "$TMP/b.tar.gz"
+cp "$TMP/out" "$TMP/want.out"
+rm -rf "$cache"
+list "$TMP/b.tar.gz"
+for f in "$cache"/*.cat; do
+	head -c 3000 "$f" >"$f.4242.tmp"
+	touch -d '2 hours ago' "$f.4242.tmp"
+	head -c 3000 "$f" >"$f.4343.tmp"
+	truncate -s 5000 "$f"
+done
+"$RELGEN" -n 30 -s 8 -f tar.gz "$TMP/other.tar.gz" >/dev/null
+list "$TMP/b.tar.gz" "$TMP/other.tar.gz"
+grep -c '"source":"'"$TMP/b.tar.gz"'"' "$TMP/out" >"$TMP/n"
+[ "$(cat "$TMP/n")" = "$(wc -l <"$TMP/want.out")" ] || fail "a cut cache file lost releases"
+[ ! -s "$TMP/err" ] || fail "leftovers of a killed writer were reported: $(cat "$TMP/err")"
+ls "$cache"/*.4242.tmp >/dev/null 2>&1 && fail "a stale temporary file was left"
+ls "$cache"/*.4343.tmp >/dev/null 2>&1 || fail "a fresh temporary file (a writer at work) was removed"
+
 # Folders are not cached.
 rm -rf "$cache"
 mkdir "$TMP/dir"
