@@ -138,6 +138,20 @@ keys Enter
 wait_for "Saved "
 list --format=json --topic=gangs | cmp -s - "$TMP/gangs.jsonl" ||
 	fail "the list export differs from --list --format=json"
+# Plain text: each release as --print prints it, a rule between them.
+keys E
+wait_for "Save the list to"
+type_text "$TMP/gangs.txt"
+keys Enter
+wait_for "Saved "
+count=$(list --topic=gangs | wc -l)
+i=1
+while [ "$i" -le "$count" ]; do
+	[ "$i" -gt 1 ] && printf '\n%s\n\n' "$(printf '%072d' 0 | tr 0 -)"
+	"$RELVIEW" --print="$i" --width=100 --topic=gangs "$BUNDLE"
+	i=$((i + 1))
+done >"$TMP/gangs.want"
+cmp -s "$TMP/gangs.want" "$TMP/gangs.txt" || fail "the text export differs from --print"
 keys e
 type_text "$TMP/one.md"
 keys Enter
