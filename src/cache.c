@@ -3,6 +3,7 @@
 #include "relview/cache.h"
 
 #include "relview/catalog.h"
+#include "relview/xdg.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -63,13 +64,7 @@ static uint64_t align8(uint64_t n)
 
 char *cache_dir(void)
 {
-	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
-	char *dir = NULL;
-	if (xdg && *xdg == '/')
-		return asprintf(&dir, "%s/relview", xdg) < 0 ? NULL : dir;
-	if (home && *home)
-		return asprintf(&dir, "%s/.cache/relview", home) < 0 ? NULL : dir;
-	return NULL;
+	return xdg_dir("XDG_CACHE_HOME", ".cache");
 }
 
 /* A hash of the bundle's first and last SAMPLE_BYTES: catches a file rewritten with
@@ -515,22 +510,6 @@ static bool write_file(FILE *f, const struct cache_key *key, const struct catalo
 	return ok;
 }
 
-static bool make_dir(const char *dir)
-{
-	char *path = strdup(dir);
-	bool ok = path != NULL;
-	for (char *p = path ? path + 1 : NULL; ok && p && *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		ok = mkdir(path, 0700) == 0 || errno == EEXIST;
-		*p = '/';
-	}
-	ok = ok && (mkdir(dir, 0700) == 0 || errno == EEXIST);
-	free(path);
-	return ok;
-}
-
 struct cached_file {
 	char *path;
 	uint64_t bytes;
@@ -626,7 +605,8 @@ bool cache_store(const char *dir, const struct cache_key *key, const struct cata
 {
 	char *file = join(dir, key->file), *tmp = NULL;
 	int fd = -1;
-	if (file && make_dir(dir) && asprintf(&tmp, "%s.%ld" TMP_SUFFIX, file, (long)getpid()) >= 0)
+	if (file && xdg_make_dir(dir) &&
+	    asprintf(&tmp, "%s.%ld" TMP_SUFFIX, file, (long)getpid()) >= 0)
 		fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
 	bool ok = f && write_file(f, key, cat, input_id, problems, nproblems, counts);

@@ -2,6 +2,8 @@
 
 #include "relview/config.h"
 
+#include "relview/xdg.h"
+
 #include "relview/date.h"
 #include "relview/source.h"
 
@@ -50,14 +52,9 @@ void config_free(struct config *c)
 
 bool config_default_path(char *path, size_t size)
 {
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-	int n;
-	if (xdg && xdg[0] == '/')
-		n = snprintf(path, size, "%s/relview/config.ini", xdg);
-	else if (home && home[0] == '/')
-		n = snprintf(path, size, "%s/.config/relview/config.ini", home);
-	else
-		return false;
+	char *dir = xdg_dir("XDG_CONFIG_HOME", ".config");
+	int n = dir ? snprintf(path, size, "%s/config.ini", dir) : -1;
+	free(dir);
 	return n > 0 && (size_t)n < size;
 }
 
@@ -544,8 +541,8 @@ static void dump_keys(const struct config *c, FILE *out)
 			if (map.entries[e].action != a || len + KEYS_NAME_MAX + 1 >= sizeof value)
 				continue;
 			keys_name(map.entries[e].key, key);
-			len += (size_t)snprintf(value + len, sizeof value - len, "%s%s", len ? " " : "",
-			                        key);
+			len += (size_t)snprintf(value + len, sizeof value - len, "%s%s",
+			                        len ? " " : "", key);
 		}
 		ini_put_value(out, name, len ? value : "none");
 	}

@@ -2,6 +2,8 @@
 
 #include "relview/state.h"
 
+#include "relview/xdg.h"
+
 #include "relview/catalog.h"
 
 #include <errno.h>
@@ -22,36 +24,13 @@
 
 char *state_dir(void)
 {
-	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
-	char *dir = NULL;
-	if (xdg && *xdg == '/')
-		return asprintf(&dir, "%s/relview", xdg) < 0 ? NULL : dir;
-	if (home && *home == '/')
-		return asprintf(&dir, "%s/.local/state/relview", home) < 0 ? NULL : dir;
-	return NULL;
+	return xdg_dir("XDG_STATE_HOME", ".local/state");
 }
 
 static char *join(const char *dir, const char *name)
 {
 	char *path = NULL;
 	return asprintf(&path, "%s/%s", dir, name) < 0 ? NULL : path;
-}
-
-/* mkdir -p, private: the marks say what the user reads. */
-static bool make_dir(const char *dir)
-{
-	char *path = strdup(dir);
-	bool ok = path != NULL;
-	for (char *p = path ? path + 1 : NULL; ok && *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		ok = mkdir(path, 0700) == 0 || errno == EEXIST;
-		*p = '/';
-	}
-	ok = ok && (mkdir(dir, 0700) == 0 || errno == EEXIST);
-	free(path);
-	return ok;
 }
 
 /* ---- the marks in memory ----------------------------------------------------------- */
@@ -342,7 +321,7 @@ bool state_save(struct state *s, const char *dir, char *problem, size_t size)
 {
 	problem[0] = '\0';
 	char *path = join(dir, STATE_FILE);
-	int lock = path && make_dir(dir) ? lock_dir(dir) : -1;
+	int lock = path && xdg_make_dir(dir) ? lock_dir(dir) : -1;
 	struct state disk = {0};
 	bool ok = lock >= 0;
 	if (ok && read_path(&disk, path) == READ_DAMAGED) {
@@ -438,7 +417,7 @@ bool state_append_lines(const char *dir, const char *name, const char *const *li
                         size_t keep)
 {
 	char *path = join(dir, name);
-	int lock = path && make_dir(dir) ? lock_dir(dir) : -1;
+	int lock = path && xdg_make_dir(dir) ? lock_dir(dir) : -1;
 	struct lines l = {0};
 	bool ok = lock >= 0 && read_lines(&l, path);
 	for (size_t i = 0; ok && i < n; i++)

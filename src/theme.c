@@ -2,6 +2,8 @@
 
 #include "relview/theme.h"
 
+#include "relview/xdg.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
@@ -254,11 +256,9 @@ static void add_relative_dirs(struct theme_dirs *d)
 void theme_dirs(struct theme_dirs *d)
 {
 	d->n = 0;
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-	if (xdg && xdg[0] == '/')
-		add_dir(d, xdg, "/relview/themes");
-	else if (home && home[0] == '/')
-		add_dir(d, home, "/.config/relview/themes");
+	char *config = xdg_dir("XDG_CONFIG_HOME", ".config");
+	add_dir(d, config, "/themes");
+	free(config);
 	add_dir(d, getenv("RELVIEW_DATADIR"), "/themes");
 	add_relative_dirs(d);
 	add_dir(d, PKGDATADIR, "/themes");
