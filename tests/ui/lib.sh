@@ -5,8 +5,10 @@
 # relgen), and makes sure the tmux server goes away when the test exits.
 # Exit statuses are automake's: 0 pass, 1 fail, 77 skip, 99 hard error.
 
-TEST=${0##*/}
+# The scratch directory, its XDG folders and the assertions are the CLI tests'.
+. "$SRCDIR/tests/cli/lib.sh"
 
+# A failure here also shows the screen it happened on.
 fail() {
 	echo "$TEST: FAIL: $*" >&2
 	echo "--- screen ---" >&2
@@ -14,38 +16,14 @@ fail() {
 	exit 1
 }
 
-skip() {
-	echo "SKIP: $*"
-	exit 77
-}
-
-hard_error() {
-	echo "$TEST: ERROR: $*" >&2
-	exit 99
-}
-
-note() {
-	echo "$TEST: $*"
-}
-
 command -v tmux >/dev/null 2>&1 || skip "tmux is not installed"
 [ -n "${RELVIEW:-}" ] && [ -x "$RELVIEW" ] || hard_error "RELVIEW is not set to the binary"
 [ -n "${RELGEN:-}" ] && [ -x "$RELGEN" ] || skip "tools/relgen is not built"
 
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/relview-ui.XXXXXX") || hard_error "no scratch directory"
-# relview caches what it reads: keep that in the scratch directory, not in $HOME.
-XDG_CACHE_HOME=$TMP/cache
-export XDG_CACHE_HOME
 SOCKET=relview-test-$$
-# The user's own configuration and themes must not change what the tests see.
-XDG_CONFIG_HOME=$TMP/config
-export XDG_CONFIG_HOME
-# Nor may the read marks and the resume point of a test reach the user's.
-XDG_STATE_HOME=$TMP/state
-export XDG_STATE_HOME
 cleanup() {
 	tmux -L "$SOCKET" kill-server >/dev/null 2>&1
-	[ -n "${KEEP_TMP:-}" ] || rm -rf "$TMP"
+	cleanup_tmp
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM HUP
