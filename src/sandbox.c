@@ -2,6 +2,8 @@
 
 #include "relview/sandbox.h"
 
+#include "relview/ring.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -19,8 +21,9 @@
 #include <time.h>
 #include <unistd.h>
 
-/* The child speaks in messages: a fixed head, then the path, then the data. */
-enum msg_type { MSG_PROGRESS, MSG_ENTRY, MSG_PROBLEM, MSG_DONE };
+/* The child speaks in messages: a fixed head, then the path, then the data. An
+ * entry's data comes in the message or, when it fits, in the shared ring (ring.h). */
+enum msg_type { MSG_PROGRESS, MSG_ENTRY, MSG_RING_ENTRY, MSG_PROBLEM, MSG_DONE };
 
 #define NO_PATH          UINT32_MAX
 #define MAX_PATH_BYTES   ((uint32_t)1 << 20)
@@ -30,7 +33,7 @@ enum msg_type { MSG_PROGRESS, MSG_ENTRY, MSG_PROBLEM, MSG_DONE };
 struct msg_head {
 	uint32_t type;
 	uint32_t path_len; /* NO_PATH: none */
-	uint64_t data_len; /* progress: bytes inflated so far */
+	uint64_t data_len; /* progress: bytes inflated so far; ring entry: bytes in the ring */
 	uint64_t extra;    /* progress: bytes of the file read so far; entry: its ordinal */
 };
 
@@ -62,12 +65,24 @@ static void write_all(int fd, struct iovec *iov, int n)
 	}
 }
 
-/* data_len of a progress message is a number (bytes inflated), not a length. */
+/* Does a message of this type carry data after its path? */
+static bool carries_data(uint32_t type)
+{
+	return type != MSG_PROGRESS && type != MSG_RING_ENTRY;
+}
+
+/* The child's ends: its pipe and, when there is one, its ring. */
+struct channel {
+	int fd;
+	struct ring *ring;
+};
+
+/* data_len of a message without data is a number, not a length to read. */
 static void send_msg(int fd, enum msg_type type, const char *path, const void *data,
                      uint64_t data_len, uint64_t extra)
 {
 	static const char nul;
-	bool has_data = type != MSG_PROGRESS;
+	bool has_data = carries_data(type);
 	bool is_text = type == MSG_PROBLEM;
 	struct msg_head head = {type, path ? (uint32_t)strlen(path) : NO_PATH, data_len, extra};
 	struct iovec iov[4] = {{&head, sizeof head}};
@@ -85,18 +100,26 @@ static void send_msg(int fd, enum msg_type type, const char *path, const void *d
 
 static void child_entry(void *ctx, const struct source_entry *e)
 {
-	send_msg(*(int *)ctx, MSG_ENTRY, e->path, e->data, e->len, e->ordinal);
+	const struct channel *ch = ctx;
+	void *room = ch->ring ? ring_claim(ch->ring, e->len) : NULL;
+	if (!room) {
+		send_msg(ch->fd, MSG_ENTRY, e->path, e->data, e->len, e->ordinal);
+		return;
+	}
+	memcpy(room, e->data, e->len);
+	ring_publish(ch->ring, e->len);
+	send_msg(ch->fd, MSG_RING_ENTRY, e->path, NULL, e->len, e->ordinal);
 }
 
 static void child_problem(void *ctx, const char *input, const char *path, const char *reason)
 {
 	(void)input;
-	send_msg(*(int *)ctx, MSG_PROBLEM, path, reason, strlen(reason), 0);
+	send_msg(((const struct channel *)ctx)->fd, MSG_PROBLEM, path, reason, strlen(reason), 0);
 }
 
 static void child_progress(void *ctx, const char *path, uint64_t inflated, uint64_t consumed)
 {
-	send_msg(*(int *)ctx, MSG_PROGRESS, path, NULL, inflated, consumed);
+	send_msg(((const struct channel *)ctx)->fd, MSG_PROGRESS, path, NULL, inflated, consumed);
 }
 
 /* Address-space limits and sanitizers do not mix: ASan reserves terabytes. */
@@ -121,6 +144,10 @@ static void limit_child(const struct source_limits *limits)
 		close(devnull);
 	}
 	setenv("LIBC_FATAL_STDERR_", "1", 1); /* never to /dev/tty */
+	/* libarchive turns each zip member's DOS time into a time_t with mktime(), and
+	 * glibc without TZ checks /etc/localtime at every call: two system calls per
+	 * member. relview never shows entry times, so any fixed zone will do. */
+	setenv("TZ", "UTC0", 1);
 	struct rlimit none = {0, 0};
 	setrlimit(RLIMIT_CORE, &none);
 	if (CAN_LIMIT_MEMORY && limits->max_memory) {
@@ -148,15 +175,15 @@ static void die_with_parent(pid_t parent)
 		_exit(0);
 }
 
-static _Noreturn void run_child(int fd, sandbox_reader reader, const char *input,
+static _Noreturn void run_child(struct channel ch, sandbox_reader reader, const char *input,
                                 const struct source_limits *limits, pid_t parent)
 {
 	die_with_parent(parent);
 	limit_child(limits);
-	struct source_handler h = {&fd, child_entry, child_problem, child_progress, NULL};
+	struct source_handler h = {&ch, child_entry, child_problem, child_progress, NULL};
 	struct done done = {{0}, 0};
 	done.ok = reader(input, limits, &h, &done.counts);
-	send_msg(fd, MSG_DONE, NULL, &done, sizeof done, 0);
+	send_msg(ch.fd, MSG_DONE, NULL, &done, sizeof done, 0);
 	_exit(0);
 }
 
@@ -173,11 +200,14 @@ static _Noreturn void run_child(int fd, sandbox_reader reader, const char *input
 struct relay {
 	int fd;
 	pid_t pid;
+	struct ring *ring; /* NULL: entries come by the pipe */
 	char *buf;
 	size_t cap, start, end; /* unread bytes: buf[start..end) */
-	char *current;          /* the entry the child is reading, for a crash report */
-	double heard;           /* when its last bytes came (monotonic seconds) */
-	bool waiting;           /* for a pipe's writer: silence is no stall */
+	unsigned char *entry;   /* an entry copied out of the ring */
+	size_t entry_cap;
+	char *current; /* the entry the child is reading, for a crash report */
+	double heard;  /* when its last bytes came (monotonic seconds) */
+	bool waiting;  /* for a pipe's writer: silence is no stall */
 	bool done, broken, stalled;
 };
 
@@ -234,6 +264,7 @@ static uint64_t max_data(const struct relays *rs, uint32_t type)
 {
 	switch (type) {
 	case MSG_ENTRY:
+	case MSG_RING_ENTRY:
 		return rs->limits->max_entry_bytes;
 	case MSG_PROBLEM:
 		return MAX_REASON_BYTES;
@@ -256,10 +287,10 @@ static enum parse_result parse_msg(const struct relays *rs, const struct relay *
 	if (avail < sizeof m->head)
 		return MSG_PARTIAL;
 	memcpy(&m->head, rl->buf + rl->start, sizeof m->head);
-	bool has_data = m->head.type != MSG_PROGRESS;
+	bool has_data = carries_data(m->head.type);
 	if (m->head.type > MSG_DONE ||
 	    (m->head.path_len != NO_PATH && m->head.path_len > MAX_PATH_BYTES) ||
-	    (has_data && m->head.data_len > max_data(rs, m->head.type)))
+	    (m->head.type != MSG_PROGRESS && m->head.data_len > max_data(rs, m->head.type)))
 		return MSG_BAD;
 	size_t path_size = m->head.path_len == NO_PATH ? 0 : m->head.path_len + 1;
 	size_t data_size = has_data ? (size_t)m->head.data_len + 1 : 0;
@@ -288,6 +319,32 @@ static void add_counts(struct source_counts *to, const struct source_counts *fro
 	to->bytes += from->bytes;
 }
 
+/* The entry a ring message announces, copied out of the ring (with a NUL after it,
+ * as in a message); NULL when the ring does not hold it. */
+static const unsigned char *take_from_ring(struct relay *rl, size_t len)
+{
+	if (!rl->ring)
+		return NULL;
+	if (len + 1 > rl->entry_cap) {
+		unsigned char *bigger = realloc(rl->entry, len + 1);
+		if (!bigger)
+			return NULL;
+		rl->entry = bigger;
+		rl->entry_cap = len + 1;
+	}
+	if (!ring_take(rl->ring, rl->entry, len))
+		return NULL;
+	rl->entry[len] = '\0';
+	return rl->entry;
+}
+
+static void hand_entry(struct relays *rs, const struct msg *m, const unsigned char *data)
+{
+	rs->handler->entry(rs->handler->ctx,
+	                   &(struct source_entry){rs->input, m->path, data,
+	                                          (size_t)m->head.data_len, m->head.extra});
+}
+
 /* Hand one message on; false when it ends the child's stream (done, or broken). */
 static bool dispatch(struct relays *rs, struct relay *rl, const struct msg *m)
 {
@@ -303,10 +360,18 @@ static bool dispatch(struct relays *rs, struct relay *rl, const struct msg *m)
 		return true;
 	case MSG_ENTRY:
 		rl->waiting = false;
-		h->entry(h->ctx,
-		         &(struct source_entry){rs->input, m->path, (const unsigned char *)m->data,
-		                                (size_t)m->head.data_len, m->head.extra});
+		hand_entry(rs, m, (const unsigned char *)m->data);
 		return true;
+	case MSG_RING_ENTRY: {
+		rl->waiting = false;
+		const unsigned char *data = take_from_ring(rl, (size_t)m->head.data_len);
+		if (!data) {
+			rl->broken = true;
+			return false;
+		}
+		hand_entry(rs, m, data);
+		return true;
+	}
 	case MSG_PROBLEM:
 		h->problem(h->ctx, rs->input, m->path, m->data);
 		return true;
@@ -417,18 +482,20 @@ static bool start_child(struct relays *rs, struct relay *rl, sandbox_reader read
 	if (pipe2(fds, O_CLOEXEC) != 0 || fcntl(fds[0], F_SETFL, O_NONBLOCK) != 0)
 		return false;
 	fcntl(fds[1], F_SETPIPE_SZ, PIPE_BYTES); /* fewer wake-ups; a hint only */
+	struct ring *ring = ring_new();          /* without one, the pipe carries everything */
 	fflush(NULL); /* the child must not write out the parent's buffers */
 	pid_t parent = getpid(), pid = fork();
 	if (pid == 0) {
 		close(fds[0]);
-		run_child(fds[1], reader, rs->input, limits, parent);
+		run_child((struct channel){fds[1], ring}, reader, rs->input, limits, parent);
 	}
 	close(fds[1]);
 	if (pid < 0) {
 		close(fds[0]);
+		ring_free(ring);
 		return false;
 	}
-	*rl = (struct relay){.fd = fds[0], .pid = pid, .heard = now()};
+	*rl = (struct relay){.fd = fds[0], .pid = pid, .ring = ring, .heard = now()};
 	return true;
 }
 
@@ -446,6 +513,8 @@ static void finish_child(struct relays *rs, struct relay *rl)
 		report_broken_child(rs, rl, status);
 	free(rl->current);
 	free(rl->buf);
+	free(rl->entry);
+	ring_free(rl->ring);
 }
 
 /* Read the input with `parts` children, each its share of the entries. */

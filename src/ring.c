@@ -1,0 +1,115 @@
+#include "config.h"
+
+#include "relview/ring.h"
+
+#include <errno.h>
+#include <semaphore.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+/* What the two processes share. */
+struct shared {
+	_Atomic uint64_t head;   /* bytes published by the child (it alone writes it) */
+	_Atomic uint64_t tail;   /* bytes taken by the parent (it alone writes it) */
+	atomic_bool child_waits; /* the child sleeps on `room` until the parent takes some */
+	sem_t room;
+	unsigned char data[RING_BYTES];
+};
+
+/* Each side's own view: after the fork, each has its copy of this. */
+struct ring {
+	struct shared *shm;
+	uint64_t claimed; /* child: where its claimed bytes start */
+	uint64_t taken;   /* parent: where the next entry starts, by its own count */
+};
+
+struct ring *ring_new(void)
+{
+	struct ring *ring = calloc(1, sizeof *ring);
+	if (!ring)
+		return NULL;
+	ring->shm = mmap(NULL, sizeof *ring->shm, PROT_READ | PROT_WRITE,
+	                 MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (ring->shm != MAP_FAILED && sem_init(&ring->shm->room, 1, 0) == 0)
+		return ring; /* mmap gave zeroes: positions and flags start at 0 */
+	if (ring->shm != MAP_FAILED)
+		munmap(ring->shm, sizeof *ring->shm);
+	free(ring);
+	return NULL;
+}
+
+void ring_free(struct ring *ring)
+{
+	if (!ring)
+		return;
+	sem_destroy(&ring->shm->room);
+	munmap(ring->shm, sizeof *ring->shm);
+	free(ring);
+}
+
+/* Where an entry of len bytes goes when the previous one ended at `end`: right
+ * after it, or at the ring's start when it would straddle the end. */
+static uint64_t place(uint64_t end, size_t len)
+{
+	uint64_t offset = end % RING_BYTES;
+	return offset + len <= RING_BYTES ? end : end + (RING_BYTES - offset);
+}
+
+/* Has the parent taken everything the ring's bytes at [at, at + len) still hold?
+ * Those are the bytes one lap earlier, but only up to `head`: a gap skipped at the
+ * ring's end never held any. */
+static bool has_room(struct shared *shm, uint64_t head, uint64_t at, size_t len)
+{
+	uint64_t needed = at + len > RING_BYTES ? at + len - RING_BYTES : 0;
+	if (needed > head)
+		needed = head;
+	return atomic_load(&shm->tail) >= needed;
+}
+
+void *ring_claim(struct ring *ring, size_t len)
+{
+	struct shared *shm = ring->shm;
+	if (len > RING_BYTES)
+		return NULL;
+	uint64_t head = atomic_load_explicit(&shm->head, memory_order_relaxed);
+	uint64_t at = place(head, len);
+	/* Sleep only after saying so and looking again: the parent either sees the flag
+	 * and posts, or freed the room before the second look. A stale post only wakes
+	 * the loop once more. */
+	while (!has_room(shm, head, at, len)) {
+		atomic_store(&shm->child_waits, true);
+		if (has_room(shm, head, at, len))
+			break;
+		while (sem_wait(&shm->room) != 0 && errno == EINTR)
+			;
+	}
+	ring->claimed = at;
+	return shm->data + at % RING_BYTES;
+}
+
+void ring_publish(struct ring *ring, size_t len)
+{
+	atomic_store_explicit(&ring->shm->head, ring->claimed + len, memory_order_release);
+}
+
+bool ring_take(struct ring *ring, void *dst, size_t len)
+{
+	struct shared *shm = ring->shm;
+	if (len > RING_BYTES)
+		return false;
+	uint64_t at = place(ring->taken, len);
+	if (at + len > atomic_load_explicit(&shm->head, memory_order_acquire))
+		return false;
+	memcpy(dst, shm->data + at % RING_BYTES, len);
+	ring->taken = at + len;
+	atomic_store(&shm->tail, ring->taken);
+	/* Wake a waiting child only once a quarter of the ring is free, so that it then
+	 * writes many entries in one go: waking it for every entry taken would cost two
+	 * context switches an entry. */
+	bool roomy = atomic_load(&shm->head) - ring->taken <= RING_BYTES - RING_BYTES / 4;
+	if (roomy && atomic_exchange(&shm->child_waits, false))
+		sem_post(&shm->room);
+	return true;
+}
