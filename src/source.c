@@ -2,6 +2,8 @@
 
 #include "relview/source.h"
 
+#include "relview/gunzip.h"
+
 #include <archive.h>
 #include <archive_entry.h>
 #include <dirent.h>
@@ -31,6 +33,7 @@ struct reader {
 	size_t cap;
 	uint64_t inflated;   /* bytes inflated from this input, skipped ones included */
 	uint64_t packed_out; /* bytes inflated from the archive being read (of a folder's) */
+	struct gunzip *gz;   /* inflating the archive being read, if we do it */
 	uint64_t reported;   /* inflated as of the last progress report */
 	const char *current; /* the entry being read */
 	uint64_t ordinal;    /* of the entry being read, among all the input's entries */
@@ -65,13 +68,20 @@ static bool reserve(struct reader *r, size_t want)
 	return true;
 }
 
+/* Bytes read from the file (or memory) of the archive being read so far. */
+static uint64_t packed_bytes(const struct reader *r, struct archive *a)
+{
+	if (r->gz)
+		return gunzip_consumed(r->gz);
+	la_int64_t packed = archive_filter_bytes(a, -1);
+	return packed > 0 ? (uint64_t)packed : 0;
+}
+
 static void progress(struct reader *r, struct archive *a)
 {
-	la_int64_t consumed = archive_filter_bytes(a, -1);
 	r->reported = r->inflated;
 	if (r->handler->progress)
-		r->handler->progress(r->handler->ctx, r->current, r->inflated,
-		                     consumed > 0 ? (uint64_t)consumed : 0);
+		r->handler->progress(r->handler->ctx, r->current, r->inflated, packed_bytes(r, a));
 }
 
 enum read_result { READ_OK, READ_TOO_BIG, READ_FAILED, READ_STOP, READ_BOMB };
@@ -82,9 +92,8 @@ enum read_result { READ_OK, READ_TOO_BIG, READ_FAILED, READ_STOP, READ_BOMB };
 static bool is_bomb(const struct reader *r, struct archive *a)
 {
 	uint64_t ratio = r->limits->max_ratio;
-	la_int64_t packed = archive_filter_bytes(a, -1); /* read from the file so far */
-	return ratio && r->packed_out > BOMB_FLOOR && packed > 0 &&
-	       r->packed_out / (uint64_t)packed > ratio;
+	uint64_t packed = packed_bytes(r, a);
+	return ratio && r->packed_out > BOMB_FLOOR && packed > 0 && r->packed_out / packed > ratio;
 }
 
 static enum read_result count_inflated(struct reader *r, struct archive *a, size_t n)
@@ -330,8 +339,34 @@ struct origin {
 /* libarchive's code for "not a format I know": EILSEQ on this platform. */
 #define NOT_AN_ARCHIVE EILSEQ
 
+/* The origin's file, open, when it holds a gzip stream; else -1. */
+static int open_gzip_file(const char *path)
+{
+	unsigned char head[4];
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0 &&
+	    (pread(fd, head, sizeof head, 0) != sizeof head || !gunzip_magic(head, sizeof head))) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
+/* Open the archive reader on the origin, inflating a gzip stream ourselves. */
+static int open_origin(struct reader *r, struct archive *a, const struct origin *o)
+{
+	if (o->mem && gunzip_magic(o->mem, o->mem_len))
+		return gunzip_open(a, -1, o->mem, o->mem_len, &r->gz);
+	int fd = o->mem ? -1 : open_gzip_file(o->path);
+	if (fd >= 0)
+		return gunzip_open(a, fd, NULL, 0, &r->gz);
+	return o->mem ? archive_read_open_memory(a, o->mem, o->mem_len)
+	              : archive_read_open_filename(a, o->path, READ_CHUNK);
+}
+
 /* A new archive reader opened on the origin; *status is libarchive's answer, and
- * the reader is returned even on failure so that its error can be read. */
+ * the reader is returned even on failure so that its error can be read. Close it
+ * with close_archive(). */
 static struct archive *open_archive(struct reader *r, const struct origin *o, bool raw, int *status)
 {
 	struct archive *a = archive_read_new();
@@ -343,9 +378,14 @@ static struct archive *open_archive(struct reader *r, const struct origin *o, bo
 		archive_read_support_format_raw(a);
 	else
 		archive_read_support_format_all(a);
-	*status = o->mem ? archive_read_open_memory(a, o->mem, o->mem_len)
-	                 : archive_read_open_filename(a, o->path, READ_CHUNK);
+	*status = open_origin(r, a, o);
 	return a;
+}
+
+static void close_archive(struct reader *r, struct archive *a)
+{
+	archive_read_free(a); /* frees the inflater too */
+	r->gz = NULL;
 }
 
 /* Not an archive: the file itself (decompressed, if it is a compressed stream) is
@@ -365,7 +405,7 @@ static void read_plain(struct reader *r, const struct origin *o, const char *pre
 		read_content(r, a, prefix, false);
 	else if (status != ARCHIVE_EOF)
 		problem(r, prefix, archive_reason(a));
-	archive_read_free(a);
+	close_archive(r, a);
 	r->ordinal++;
 }
 
@@ -383,12 +423,12 @@ static void read_origin(struct reader *r, const struct origin *o, const char *pr
 	if (status == ARCHIVE_OK)
 		status = archive_read_next_header(a, &ae);
 	if (status == ARCHIVE_FATAL && archive_errno(a) == NOT_AN_ARCHIVE) {
-		archive_read_free(a);
+		close_archive(r, a);
 		read_plain(r, o, prefix);
 		return;
 	}
 	read_entries(r, a, status, ae, prefix);
-	archive_read_free(a);
+	close_archive(r, a);
 }
 
 /* Read all of a pipe or device, up to the input's byte limit. */
