@@ -454,11 +454,56 @@ static bool already_sorted(const uint32_t *order, size_t n, struct sort_ctx *sc)
 	return true;
 }
 
+/* A release's place in the order boiled down to two numbers, most of the time
+ * enough to decide: most releases share their date with others, and comparing their
+ * titles through strncasecmp() was a tenth of the parent's time in a load. */
+struct sort_key {
+	uint64_t date;  /* in the order's direction; undated last */
+	uint64_t title; /* the first 8 bytes of the title, ASCII folded, big-endian */
+	uint32_t id;
+};
+
+static uint64_t title_prefix(struct str title)
+{
+	uint64_t key = 0;
+	for (size_t i = 0; i < sizeof key; i++) {
+		unsigned char c = i < title.len ? (unsigned char)title.s[i] : 0;
+		key = key << 8 | (c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+	}
+	return key;
+}
+
+static struct sort_key key_of(const struct catalog *cat, uint32_t id, int direction)
+{
+	const struct release *r = &cat->releases[id];
+	uint64_t date = !r->date ? UINT64_MAX : direction > 0 ? r->date : UINT32_MAX - r->date;
+	return (struct sort_key){date, title_prefix(r->title), id};
+}
+
+static int compare_keys(const void *pa, const void *pb, void *ctx)
+{
+	const struct sort_key *a = pa, *b = pb;
+	if (a->date != b->date)
+		return a->date < b->date ? -1 : 1;
+	if (a->title != b->title)
+		return a->title < b->title ? -1 : 1;
+	return compare_releases(&a->id, &b->id, ctx);
+}
+
 bool catalog_sort_ids(const struct catalog *cat, uint32_t *ids, size_t n, bool oldest_first)
 {
 	struct sort_ctx sc = {cat, oldest_first ? 1 : -1};
-	if (!already_sorted(ids, n, &sc))
-		qsort_r(ids, n, sizeof *ids, compare_releases, &sc);
+	if (already_sorted(ids, n, &sc))
+		return true;
+	struct sort_key *keys = malloc((n ? n : 1) * sizeof *keys);
+	if (!keys)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		keys[i] = key_of(cat, ids[i], sc.direction);
+	qsort_r(keys, n, sizeof *keys, compare_keys, &sc);
+	for (size_t i = 0; i < n; i++)
+		ids[i] = keys[i].id;
+	free(keys);
 	return true;
 }
 

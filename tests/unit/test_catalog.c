@@ -65,6 +65,38 @@ static void oldest_first_keeps_undated_last(void **state)
 	catalog_free(cat);
 }
 
+/* Titles alike in their first bytes, in case, or in all but their length: the
+ * order is still the one a case-blind comparison of whole titles gives. */
+static void same_day_titles_in_case_blind_order(void **state)
+{
+	(void)state;
+	struct catalog *cat = catalog_new();
+	assert_non_null(cat);
+	assert_int_equal(catalog_add_input(cat, "bundle.tar.gz"), 0);
+	const char *titles[] = {"ICE arrests gang members in Houston",
+	                        "Ab",
+	                        "ice ARRESTS fugitive",
+	                        "ICE arrests gang leader",
+	                        "a",
+	                        "AB c",
+	                        "ice arrests"};
+	for (size_t i = 0; i < sizeof titles / sizeof *titles; i++) {
+		char entry[8];
+		snprintf(entry, sizeof entry, "e%zu", i);
+		assert_true(add(cat, 20200102, titles[i], "", "", entry));
+	}
+	assert_true(catalog_sort(cat, false));
+	const char *want[] = {"a",
+	                      "Ab",
+	                      "AB c",
+	                      "ice arrests",
+	                      "ice ARRESTS fugitive",
+	                      "ICE arrests gang leader",
+	                      "ICE arrests gang members in Houston"};
+	titles_in_order(cat, want);
+	catalog_free(cat);
+}
+
 static void identical_text_is_kept_once(void **state)
 {
 	(void)state;
@@ -179,6 +211,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(newest_first_ties_by_title_undated_last),
 	        cmocka_unit_test(oldest_first_keeps_undated_last),
+	        cmocka_unit_test(same_day_titles_in_case_blind_order),
 	        cmocka_unit_test(identical_text_is_kept_once),
 	        cmocka_unit_test(facets_are_interned_and_counted),
 	        cmocka_unit_test(of_two_copies_the_earlier_entry_wins_in_any_order),
