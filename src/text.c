@@ -165,6 +165,34 @@ static size_t read_8bit_char(const unsigned char *s, size_t n, uint32_t *cp)
 	return len;
 }
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+
+/* The bytes of 16 at s that are not printable ASCII, as a bit mask. As signed
+ * bytes, those from 0x80 are negative: one comparison finds them and the controls. */
+static unsigned special_bytes_16(const unsigned char *s)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	__m128i special = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+	                               _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+	return (unsigned)_mm_movemask_epi8(special);
+}
+
+/* Copies printable ASCII from s to out 16 bytes at a time up to the first other
+ * byte (or the last whole 16); returns the bytes copied. */
+static size_t copy_printable_blocks(const unsigned char *s, size_t n, char *out)
+{
+	size_t i = 0;
+	for (; n - i >= 16; i += 16) {
+		unsigned special = special_bytes_16(s + i);
+		size_t plain = special ? (unsigned)__builtin_ctz(special) : 16;
+		memcpy(out + i, s + i, plain);
+		if (special)
+			return i + plain;
+	}
+	return i;
+}
+#else
 #define BYTES_ONES  0x0101010101010101u
 #define BYTES_HIGHS 0x8080808080808080u
 
@@ -177,25 +205,33 @@ static bool word_has_special_byte(uint64_t w)
 	return ((w | (w + BYTES_ONES) | ((w - 0x20 * BYTES_ONES) & ~w)) & BYTES_HIGHS) != 0;
 }
 
+/* The same 8 bytes at a time, where SSE2 is missing. */
+static size_t copy_printable_blocks(const unsigned char *s, size_t n, char *out)
+{
+	size_t i = 0;
+	uint64_t w;
+	for (; n - i >= sizeof w; i += sizeof w) {
+		memcpy(&w, s + i, sizeof w);
+		if (word_has_special_byte(w))
+			break;
+		memcpy(out + i, &w, sizeof w);
+	}
+	return i;
+}
+#endif
+
 static bool is_printable_ascii(unsigned char c)
 {
 	return c >= 0x20 && c < 0x7F;
 }
 
 /* Copies the leading run of printable ASCII, which needs no decoding, from s to out;
- * returns its length. Press releases are mostly such runs, hence 8 bytes at a time. */
+ * returns its length. Press releases are mostly such runs, hence many bytes at a
+ * time. */
 static size_t copy_printable_ascii(const unsigned char *s, size_t n, char *out)
 {
-	size_t i = 0;
-	uint64_t w;
+	size_t i = copy_printable_blocks(s, n, out);
 
-	while (n - i >= sizeof w) {
-		memcpy(&w, s + i, sizeof w);
-		if (word_has_special_byte(w))
-			break;
-		memcpy(out + i, &w, sizeof w);
-		i += sizeof w;
-	}
 	while (i < n && is_printable_ascii(s[i])) {
 		out[i] = (char)s[i];
 		i++;
@@ -215,6 +251,12 @@ static size_t decode_8bit(const unsigned char *s, size_t n, char *out, unsigned 
 		o += run;
 		if (i == n)
 			return o;
+		if (s[i] == '\n' && (flags & TEXT_KEEP_NEWLINES)) { /* a line's end: the most
+			                                             * common byte to stop at */
+			out[o++] = '\n';
+			i++;
+			continue;
+		}
 		i += read_8bit_char(s + i, n - i, &cp);
 		o += put_utf8(out + o, clean_cp(cp, flags));
 	}
