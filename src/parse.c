@@ -126,19 +126,28 @@ struct literal {
 #define LITERAL(text) {text, sizeof text - 1}
 /* clang-format on */
 
+/* Could s, of at least lit.n bytes, be lit in any case? Two bytes equal but for case
+ * differ at most in bit 0x20: this look at the first byte rejects most lines before
+ * strncasecmp() is called — every line of a body is tried against the footer's. */
+static bool prefix_ci(const char *s, struct literal lit)
+{
+	return (lit.n == 0 || ((s[0] ^ lit.s[0]) & ~0x20) == 0) &&
+	       strncasecmp(s, lit.s, lit.n) == 0;
+}
+
 static bool equals_ci(const char *s, size_t n, struct literal lit)
 {
-	return n == lit.n && strncasecmp(s, lit.s, n) == 0;
+	return n == lit.n && prefix_ci(s, lit);
 }
 
 static bool starts_ci(const char *s, size_t n, struct literal lit)
 {
-	return n >= lit.n && strncasecmp(s, lit.s, lit.n) == 0;
+	return n >= lit.n && prefix_ci(s, lit);
 }
 
 static bool ends_ci(const char *s, size_t n, struct literal lit)
 {
-	return n >= lit.n && strncasecmp(s + n - lit.n, lit.s, lit.n) == 0;
+	return n >= lit.n && prefix_ci(s + n - lit.n, lit);
 }
 
 #define COUNT(array) (sizeof array / sizeof array[0])
