@@ -439,6 +439,11 @@ struct key {
 #define COUNTRY_SLOTS 1024
 static struct key state_table[STATE_SLOTS];
 static struct key country_table[COUNTRY_SLOTS];
+/* Per length, a bit for each first letter (folded, mod 32) some spelling has: the
+ * parser tries many pieces of a field line that are no place, and this rejects most
+ * of them before hashing. */
+typedef uint32_t first_letters[NAME_MAX_LEN + 1];
+static first_letters state_starts, country_starts;
 static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 
 static unsigned char ascii_lower(unsigned char c)
@@ -471,10 +476,16 @@ static struct key *find_slot(struct key *table, size_t slots, const char *s, siz
 	return &table[i];
 }
 
-static void put(struct key *table, size_t slots, const char *text, int state)
+static uint32_t first_letter_bit(const char *s)
+{
+	return (uint32_t)1 << (ascii_lower((unsigned char)s[0]) & 31);
+}
+
+static void put(struct key *table, size_t slots, first_letters starts, const char *text, int state)
 {
 	size_t n = strlen(text);
 	*find_slot(table, slots, text, n) = (struct key){text, n, state};
+	starts[n] |= first_letter_bit(text);
 }
 
 static int state_index(const char *code)
@@ -488,28 +499,31 @@ static int state_index(const char *code)
 static void build_tables(void)
 {
 	for (size_t i = 0; i < N_STATES; i++) {
-		put(state_table, STATE_SLOTS, states[i].code, (int)i);
-		put(state_table, STATE_SLOTS, states[i].name, (int)i);
+		put(state_table, STATE_SLOTS, state_starts, states[i].code, (int)i);
+		put(state_table, STATE_SLOTS, state_starts, states[i].name, (int)i);
 	}
 	for (size_t i = 0; i < N_ALIASES; i++)
-		put(state_table, STATE_SLOTS, state_aliases[i].text,
+		put(state_table, STATE_SLOTS, state_starts, state_aliases[i].text,
 		    state_index(state_aliases[i].code));
 	for (size_t i = 0; i < N_COUNTRIES; i++)
-		put(country_table, COUNTRY_SLOTS, countries[i], -1);
+		put(country_table, COUNTRY_SLOTS, country_starts, countries[i], -1);
 }
 
-static const struct key *find_key(struct key *table, size_t slots, const char *s, size_t n)
+static const struct key *find_key(struct key *table, size_t slots, const first_letters starts,
+                                  const char *s, size_t n)
 {
 	if (n == 0 || n > NAME_MAX_LEN)
 		return NULL;
 	pthread_once(&tables_once, build_tables);
+	if (!(starts[n] & first_letter_bit(s)))
+		return NULL;
 	const struct key *k = find_slot(table, slots, s, n);
 	return k->text != NULL ? k : NULL;
 }
 
 const char *place_state(const char *s, size_t n, const char **name)
 {
-	const struct key *k = find_key(state_table, STATE_SLOTS, s, n);
+	const struct key *k = find_key(state_table, STATE_SLOTS, state_starts, s, n);
 	if (k == NULL)
 		return NULL;
 	if (name != NULL)
@@ -519,5 +533,5 @@ const char *place_state(const char *s, size_t n, const char **name)
 
 bool place_is_country(const char *s, size_t n)
 {
-	return find_key(country_table, COUNTRY_SLOTS, s, n) != NULL;
+	return find_key(country_table, COUNTRY_SLOTS, country_starts, s, n) != NULL;
 }
