@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,16 +24,19 @@
  *	header | records | topic refs | topic names | problems | blob
  *
  * Every string is an offset and length into the blob; every table starts on an
- * 8-byte boundary, so that a mapped file can be read in place. */
+ * 8-byte boundary, so that a mapped file can be read in place. The checksum is the
+ * hash of the hashes of the payload's 16 MiB chunks: a reader checks the chunks on
+ * two threads, halving the longest step of a re-open. */
 
 #define MAGIC             "RELVCAT1"
-#define FORMAT_VERSION    2u
+#define FORMAT_VERSION    3u
 #define ENDIAN_MARK       0x01020304u
 #define SAMPLE_BYTES      65536      /* of the bundle's head and tail, hashed into the key */
 #define ABSENT            UINT32_MAX /* length of a string that is not there */
 #define SUFFIX            ".cat"
 #define TMP_SUFFIX        ".tmp"
 #define STALE_TMP_SECONDS 600 /* a temporary file this old has no writer left */
+#define CHECK_CHUNK       ((uint64_t)16 << 20)
 
 struct cstr {
 	uint64_t off;
@@ -242,6 +246,47 @@ static bool replay_problems(const struct view *v,
 	return true;
 }
 
+/* The chunk hashes of part of a payload. */
+struct chunk_job {
+	const char *payload;
+	uint64_t size, first, end; /* chunks [first, end) */
+	uint64_t *hashes;
+};
+
+static void *hash_chunks(void *arg)
+{
+	struct chunk_job *job = arg;
+	for (uint64_t c = job->first; c < job->end; c++) {
+		uint64_t at = c * CHECK_CHUNK;
+		uint64_t len = job->size - at < CHECK_CHUNK ? job->size - at : CHECK_CHUNK;
+		job->hashes[c] = XXH3_64bits(job->payload + at, (size_t)len);
+	}
+	return NULL;
+}
+
+/* The payload's checksum, its second half hashed on a thread of its own (which also
+ * pages that half in). */
+static uint64_t payload_checksum(const char *payload, uint64_t size)
+{
+	uint64_t chunks = size ? (size + CHECK_CHUNK - 1) / CHECK_CHUNK : 1;
+	uint64_t *hashes = malloc(chunks * sizeof *hashes);
+	if (!hashes)
+		return 0;
+	struct chunk_job front = {payload, size, 0, (chunks + 1) / 2, hashes};
+	struct chunk_job back = {payload, size, front.end, chunks, hashes};
+	pthread_t helper;
+	bool helped =
+	        back.first < back.end && pthread_create(&helper, NULL, hash_chunks, &back) == 0;
+	hash_chunks(&front);
+	if (helped)
+		pthread_join(helper, NULL);
+	else
+		hash_chunks(&back);
+	uint64_t sum = XXH3_64bits(hashes, chunks * sizeof *hashes);
+	free(hashes);
+	return sum;
+}
+
 /* Map the file and check everything but the records, which add_records checks. */
 static bool open_view(const char *file, uint64_t key, struct view *v, size_t *size)
 {
@@ -251,8 +296,7 @@ static bool open_view(const char *file, uint64_t key, struct view *v, size_t *si
 		return false;
 	bool ok = fstat(fd, &st) == 0 && (size_t)st.st_size > sizeof(struct cheader);
 	void *base =
-	        ok ? mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0)
-	           : MAP_FAILED;
+	        ok ? mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
 	close(fd);
 	if (base == MAP_FAILED)
 		return false;
@@ -262,7 +306,7 @@ static bool open_view(const char *file, uint64_t key, struct view *v, size_t *si
 	v->payload = v->base + sizeof *v->h;
 	v->blob = v->payload + v->h->blob_off;
 	if (header_sane(v->h, key, *size) &&
-	    XXH3_64bits(v->payload, v->h->payload_size) == v->h->checksum)
+	    payload_checksum(v->payload, v->h->payload_size) == v->h->checksum)
 		return true;
 	munmap(base, *size);
 	return false;
@@ -306,20 +350,55 @@ bool cache_load(const char *dir, const struct cache_key *key, struct catalog *ca
 
 /* ---- writing --------------------------------------------------------------------- */
 
-/* The file being written: its payload streams through the checksum as it goes. */
+/* The file being written: its payload streams through the chunk hashes as it goes. */
 struct writer {
 	FILE *f;
-	XXH3_state_t *xx;
-	uint64_t pos; /* in the payload */
+	XXH3_state_t *xx; /* of the current chunk */
+	uint64_t pos;     /* in the payload */
+	uint64_t *hashes; /* of the chunks so far */
+	size_t nhashes, cap;
 	bool ok;
 };
+
+static void end_chunk(struct writer *w)
+{
+	if (w->nhashes == w->cap) {
+		size_t cap = w->cap ? w->cap * 2 : 64;
+		uint64_t *more = realloc(w->hashes, cap * sizeof *more);
+		if (!more) {
+			w->ok = false;
+			return;
+		}
+		w->hashes = more;
+		w->cap = cap;
+	}
+	w->hashes[w->nhashes++] = XXH3_64bits_digest(w->xx);
+	XXH3_64bits_reset(w->xx);
+}
 
 static void put(struct writer *w, const void *p, size_t n)
 {
 	if (n && fwrite(p, 1, n, w->f) != n)
 		w->ok = false;
-	XXH3_64bits_update(w->xx, p, n);
-	w->pos += n;
+	const unsigned char *bytes = p;
+	while (n > 0) {
+		uint64_t room = CHECK_CHUNK - w->pos % CHECK_CHUNK;
+		size_t take = n < room ? n : (size_t)room;
+		XXH3_64bits_update(w->xx, bytes, take);
+		w->pos += take;
+		bytes += take;
+		n -= take;
+		if (w->pos % CHECK_CHUNK == 0)
+			end_chunk(w);
+	}
+}
+
+/* The checksum of everything put: the hash of the chunks' hashes. */
+static uint64_t writer_checksum(struct writer *w)
+{
+	if (w->pos % CHECK_CHUNK || w->pos == 0)
+		end_chunk(w); /* the last, partial chunk (or the empty payload's only one) */
+	return w->ok ? XXH3_64bits(w->hashes, w->nhashes * sizeof *w->hashes) : 0;
 }
 
 static void pad8(struct writer *w)
@@ -492,7 +571,7 @@ static bool write_file(FILE *f, const struct cache_key *key, const struct catalo
 	                    .counts = *counts,
 	                    .nproblems = nproblems};
 	memcpy(h.magic, MAGIC, 8);
-	struct writer w = {f, XXH3_createState(), 0, true};
+	struct writer w = {f, XXH3_createState(), 0, NULL, 0, 0, true};
 	bool ok = w.xx && plan_input(&pl, cat, input) && XXH3_64bits_reset(w.xx) == XXH_OK;
 	if (ok) {
 		h.nrecords = pl.nrecs;
@@ -502,11 +581,12 @@ static bool write_file(FILE *f, const struct cache_key *key, const struct catalo
 		put_tables(&w, &h, &pl, cat, problems, nproblems, key->path);
 		put_blob(&w, &pl, cat, problems, nproblems, key->path);
 		h.payload_size = w.pos;
-		h.checksum = XXH3_64bits_digest(w.xx);
+		h.checksum = writer_checksum(&w);
 		ok = w.ok && fseek(f, 0, SEEK_SET) == 0 && fwrite(&h, sizeof h, 1, f) == 1;
 	}
 	plan_free(&pl);
 	XXH3_freeState(w.xx);
+	free(w.hashes);
 	return ok;
 }
 

@@ -58,6 +58,9 @@ static void write_bundle(const char *path, const char *extra)
 	archive_write_free(a);
 }
 
+/* The cache folder's cap in load(): small, so that trimming is seen. */
+static uint64_t cache_cap = 1 << 20;
+
 /* Load inputs into a fresh catalog, problems into errors (a memory stream). */
 static struct catalog *load(const char *const *inputs, size_t n, char **errors, size_t *errlen,
                             struct load_counts *counts)
@@ -67,7 +70,7 @@ static struct catalog *load(const char *const *inputs, size_t n, char **errors, 
 	                           .vocab = vocab,
 	                           .errors = err,
 	                           .cache_dir = cachedir,
-	                           .cache_max_bytes = 1 << 20};
+	                           .cache_max_bytes = cache_cap};
 	struct catalog *cat = catalog_new();
 	*counts = (struct load_counts){0};
 	for (size_t i = 0; i < n; i++)
@@ -190,6 +193,48 @@ static void damaged_cache_files_are_not_used(void **state)
 	}
 }
 
+/* A cache of several checksum chunks, damaged near its end: the part another
+ * thread checks. */
+static void damage_in_a_large_cache_is_found(void **state)
+{
+	(void)state;
+	clear_cache();
+	static const char head[] =
+	        "Skip to main content\nJune 1, 2016Austin, TXNarcotics\n\nBig\n\n";
+	size_t size = (size_t)20 << 20;
+	char *big = malloc(size + 1);
+	assert_non_null(big);
+	memcpy(big, head, sizeof head - 1);
+	for (size_t i = sizeof head - 1; i < size; i++)
+		big[i] = i % 64 == 63 ? '\n' : "lorem ipsum "[i % 12];
+	big[size] = '\0';
+	write_bundle(bundle, big);
+	free(big);
+	cache_cap = (uint64_t)64 << 20;
+	const char *in[] = {bundle};
+	char *err, *d1, *d2, cmd[900];
+	size_t n;
+	struct load_counts c;
+	struct catalog *fresh = load(in, 1, &err, &n, &c);
+	free(err);
+	struct catalog *cached = load(in, 1, &err, &n, &c);
+	free(err);
+	assert_non_null(cached->mappings);
+	catalog_free(cached);
+	snprintf(cmd, sizeof cmd,
+	         "f=$(ls %s/*.cat); s=$(stat -c %%s $f); printf 'X' | "
+	         "dd of=$f bs=1 seek=$((s - 1000)) conv=notrunc status=none",
+	         cachedir);
+	assert_int_equal(system(cmd), 0);
+	struct catalog *again = load(in, 1, &err, &n, &c);
+	assert_null(again->mappings);
+	assert_string_equal(d1 = describe(fresh), d2 = describe(again));
+	free(d1), free(d2), free(err);
+	catalog_free(fresh);
+	catalog_free(again);
+	cache_cap = 1 << 20;
+}
+
 static void a_result_shared_with_another_input_is_not_cached(void **state)
 {
 	(void)state;
@@ -261,6 +306,7 @@ int main(void)
 	        cmocka_unit_test(second_load_comes_from_the_cache_unchanged),
 	        cmocka_unit_test(a_changed_bundle_is_read_again),
 	        cmocka_unit_test(damaged_cache_files_are_not_used),
+	        cmocka_unit_test(damage_in_a_large_cache_is_found),
 	        cmocka_unit_test(a_result_shared_with_another_input_is_not_cached),
 	        cmocka_unit_test(the_folder_stays_under_its_cap),
 	};
