@@ -12,9 +12,7 @@
 
 /* ---- arena: release text in large blocks -------------------------------------- */
 
-#define ARENA_BLOCK      ((size_t)8 << 20) /* a whole block, its head included */
-#define HUGE_PAGE        ((size_t)2 << 20)
-#define USUAL_BLOCK_DATA (ARENA_BLOCK - sizeof(struct block))
+#define ARENA_BLOCK ((size_t)8 << 20)
 
 struct block {
 	struct block *next;
@@ -27,24 +25,10 @@ struct arena {
 	char *reserved;     /* the last reservation, not yet committed */
 };
 
-/* A block of the usual size, on huge pages where the kernel gives them on request:
- * a load writes hundreds of megabytes of fresh memory, and faulting it in 4 KiB at a
- * time was a twentieth of the parent's time. */
-static struct block *usual_block(void)
-{
-	struct block *b = aligned_alloc(HUGE_PAGE, ARENA_BLOCK);
-#ifdef MADV_HUGEPAGE
-	if (b)
-		madvise(b, ARENA_BLOCK, MADV_HUGEPAGE);
-#endif
-	return b;
-}
-
 static struct block *arena_grow(struct arena *a, size_t need)
 {
-	bool outsized = need > USUAL_BLOCK_DATA;
-	size_t size = outsized ? need : USUAL_BLOCK_DATA;
-	struct block *b = outsized ? malloc(sizeof *b + size) : usual_block();
+	size_t size = need > ARENA_BLOCK ? need : ARENA_BLOCK;
+	struct block *b = malloc(sizeof *b + size);
 	if (!b)
 		return NULL;
 	b->size = size;
@@ -69,7 +53,7 @@ static char *arena_commit(struct arena *a, size_t len)
 {
 	struct block *b = a->head;
 	a->reserved = NULL;
-	if (b->used == 0 && b->size > USUAL_BLOCK_DATA) {
+	if (b->used == 0 && b->size > ARENA_BLOCK) {
 		struct block *small = realloc(b, sizeof *b + len);
 		if (small) {
 			small->size = len;
