@@ -183,8 +183,10 @@ static void a_gzip_bomb_is_stopped(void **state)
 	free(text);
 	char reason[256] = "";
 	struct source_handler h = {.ctx = reason, .entry = count_entry, .problem = count_problem};
-	struct source_limits limits = SOURCE_DEFAULT_LIMITS;
-	limits.max_entry_bytes = (uint64_t)1 << 30;
+	const struct source_limits limits = {.max_entry_bytes = (uint64_t)1 << 30,
+	                                     .max_total_bytes = SOURCE_MAX_TOTAL_BYTES,
+	                                     .max_entries = SOURCE_MAX_ENTRIES,
+	                                     .max_ratio = SOURCE_MAX_RATIO};
 	struct source_counts counts = {0};
 	source_read_memory("bomb.gz", s->bytes, s->len, &limits, &h, &counts);
 	assert_non_null(strstr(reason, "inflates over 100 times its size"));
