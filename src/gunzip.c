@@ -56,7 +56,8 @@ static bool refill(struct gunzip *gz)
 		gz->consumed += n;
 		return n > 0;
 	}
-	memmove(gz->in, s->next_in, s->avail_in);
+	if (s->avail_in) /* before the first read, next_in is NULL */
+		memmove(gz->in, s->next_in, s->avail_in);
 	s->next_in = gz->in;
 	ssize_t got;
 	while ((got = read(gz->fd, gz->in + s->avail_in, IN_BYTES - s->avail_in)) < 0 &&
