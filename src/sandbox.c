@@ -195,6 +195,8 @@ static _Noreturn void run_child(struct channel ch, sandbox_reader reader, const 
 
 #define READ_BYTES      ((size_t)1 << 20)
 #define CANCEL_CHECK_MS 100 /* how often a waiting relay looks at the cancel flag */
+#define PACE_BYTES      ((size_t)64 << 10)
+#define PACE_NS         1000000L
 #define MAX_CHILDREN    2
 
 struct relay {
@@ -390,9 +392,11 @@ static bool dispatch(struct relays *rs, struct relay *rl, const struct msg *m)
 	}
 }
 
-/* Read what the child's pipe holds and hand on every whole message in it. */
-static void drain(struct relays *rs, struct relay *rl)
+/* Read what the child's pipe holds and hand on every whole message in it; returns
+ * the bytes read. */
+static size_t drain(struct relays *rs, struct relay *rl)
 {
+	size_t total = 0;
 	for (;;) {
 		struct msg m;
 		size_t need;
@@ -400,24 +404,23 @@ static void drain(struct relays *rs, struct relay *rl)
 		while ((r = parse_msg(rs, rl, &m, &need)) == MSG_READY) {
 			bool more = dispatch(rs, rl, &m);
 			rl->start += m.size;
-			if (!more)
-				return;
-			if (cancelled(rs))
-				return;
+			if (!more || cancelled(rs))
+				return total;
 		}
 		if (r == MSG_BAD || !make_room(rl, need)) {
 			rl->broken = true;
-			return;
+			return total;
 		}
 		ssize_t got = read(rl->fd, rl->buf + rl->end, rl->cap - rl->end);
 		if (got > 0) {
 			rl->end += (size_t)got;
+			total += (size_t)got;
 			rl->heard = now();
 		} else if (got < 0 && errno == EAGAIN) {
-			return; /* nothing more for now */
+			return total; /* nothing more for now */
 		} else if (got == 0 || errno != EINTR) {
 			rl->broken = true; /* the stream ended without "done" */
-			return;
+			return total;
 		}
 	}
 }
@@ -428,7 +431,13 @@ static bool reading(const struct relay *rl)
 }
 
 /* Relay every child's messages until each is done, broken or stalled, or until
- * the reading is cancelled. */
+ * the reading is cancelled.
+ *
+ * After a little was read, the relay pauses before it looks again: a child writes
+ * a message an entry, and a relay waiting in poll() would be woken for each one —
+ * tens of thousands of context switches a load. A pause lets the messages gather
+ * (the ring and the pipe hold thousands); when much was read, the relay is the one
+ * behind and does not pause. */
 static void relay_all(struct relays *rs)
 {
 	for (;;) {
@@ -445,13 +454,16 @@ static void relay_all(struct relays *rs)
 		int ready = poll(pfd, (nfds_t)n, CANCEL_CHECK_MS);
 		if (ready < 0 && errno != EINTR)
 			return;
+		size_t got = 0;
 		for (int i = 0; i < n; i++) {
 			if (ready > 0 && pfd[i].revents)
-				drain(rs, which[i]);
+				got += drain(rs, which[i]);
 			else if (!which[i]->waiting &&
 			         now() - which[i]->heard >= rs->limits->stall_seconds)
 				which[i]->stalled = true;
 		}
+		if (got > 0 && got < PACE_BYTES)
+			nanosleep(&(struct timespec){0, PACE_NS}, NULL);
 	}
 }
 
