@@ -1,0 +1,548 @@
+#include "config.h"
+
+#include "relview/related.h"
+
+#include "relview/date.h"
+#include "relview/text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+/* Names counted per release at most; a release with more is rare, and its first
+ * names are the ones that say what it is about. */
+#define NAMES_PER_RELEASE 256
+/* Words a run of capitalised words may have before it is dropped whole. */
+#define RUN_WORDS_MAX 32
+
+/* ---- names ----------------------------------------------------------------------- */
+
+/* +1 upper case, -1 lower case, 0 neither (or a script this does not know: such a
+ * word is no name here, which costs a relation, never a wrong one). */
+static int letter_case(uint32_t cp)
+{
+	if (cp >= 'A' && cp <= 'Z')
+		return 1;
+	if (cp >= 'a' && cp <= 'z')
+		return -1;
+	if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+		return 1;
+	if (cp >= 0xDF && cp <= 0xFF && cp != 0xF7)
+		return -1;
+	if (cp >= 0x100 && cp <= 0x17F) /* Latin Extended-A pairs: upper even, lower odd */
+		return cp % 2 ? -1 : 1;
+	return 0;
+}
+
+/* Letters, digits and other characters of words; not spaces, punctuation (ASCII,
+ * Latin-1's or the General Punctuation block's: quotes, dashes) or symbols. */
+static bool word_cp(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= '0' && cp <= '9') || letter_case(cp);
+	return !(cp >= 0xA0 && cp <= 0xBF) && !(cp >= 0x2000 && cp <= 0x206F) && cp != 0xD7 &&
+	       cp != 0xF7 && cp != 0xFFFD;
+}
+
+struct word {
+	size_t from, to;  /* the word; to: its end, an initial's '.' or a possessive left out */
+	size_t next;      /* where scanning goes on */
+	bool capitalised; /* a capital first, and some lower case: not an acronym */
+	bool initial;     /* one capital and a '.': "Q." */
+	bool possessive;  /* ended by 's: the name ends with it */
+};
+
+/* An apostrophe or a hyphen joins two parts of one word ("O'Brien", "Wilkes-Barre");
+ * *after: where the second part begins. */
+static bool joiner_at(const char *s, size_t n, size_t i, size_t *after)
+{
+	size_t j = i;
+	uint32_t cp = text_next_cp(s, n, &j);
+	if (cp != '\'' && cp != 0x2019 && cp != '-')
+		return false;
+	*after = j;
+	return j < n && word_cp(text_next_cp(s, n, &j));
+}
+
+/* At s[i]: a word character? */
+static bool word_at(const char *s, size_t n, size_t i)
+{
+	return i < n && word_cp(text_next_cp(s, n, &i));
+}
+
+/* An "s" that ends the word after an apostrophe. */
+static bool possessive_at(const char *s, size_t n, size_t i)
+{
+	return s[i] == 's' && !word_at(s, n, i + 1);
+}
+
+/* The word at s[i], which starts with a word character. */
+static struct word read_word(const char *s, size_t n, size_t i)
+{
+	struct word w = {.from = i};
+	size_t j = i, after;
+	int first = letter_case(text_next_cp(s, n, &j));
+	bool lower = first < 0;
+	for (;;) {
+		size_t k = j;
+		uint32_t cp = j < n ? text_next_cp(s, n, &k) : 0;
+		if (j < n && word_cp(cp)) {
+			lower = lower || letter_case(cp) < 0;
+			j = k;
+		} else if (j < n && joiner_at(s, n, j, &after)) {
+			if (s[j] != '-' && possessive_at(s, n, after)) {
+				w.possessive = true;
+				w.to = j;
+				w.next = after + 1;
+				break;
+			}
+			j = after;
+		} else {
+			w.to = w.next = j;
+			break;
+		}
+	}
+	w.capitalised = first > 0 && lower;
+	if (first > 0 && w.to - w.from == 1 && w.next < n && s[w.next] == '.') {
+		w.initial = true;
+		w.to = w.next = w.next + 1;
+	}
+	return w;
+}
+
+/* Words that lead up to names rather than belong to them: a name is what follows
+ * the last of these in a run ("During Operation X", "Special Agent in Charge Jane
+ * Doe" gives "Jane Doe"). Months and weekdays lead to names too ("In March John Doe"). */
+static const char *const lead_words[] = {
+        "A",          "According",  "Acting",      "Administrator",
+        "After",      "Agent",      "Agents",      "Also",
+        "Ambassador", "An",         "And",         "As",
+        "Assistant",  "Associate",  "At",          "Attorney",
+        "Attorneys",  "Before",     "But",         "By",
+        "Captain",    "Charge",     "Chief",       "Commissioner",
+        "Counsel",    "Deputy",     "Detective",   "Director",
+        "District",   "During",     "Executive",   "Field",
+        "For",        "Former",     "From",        "General",
+        "Governor",   "If",         "In",          "Inspector",
+        "Judge",      "Lieutenant", "Magistrate",  "Marshal",
+        "Mayor",      "Minister",   "Of",          "Officer",
+        "Officers",   "On",         "Or",          "Over",
+        "President",  "Prosecutor", "Prosecutors", "Secretary",
+        "Senator",    "Senior",     "Sergeant",    "Sheriff",
+        "Since",      "Special",    "Supervisory", "That",
+        "The",        "Then",       "These",       "This",
+        "Those",      "To",         "Under",       "When",
+        "While",      "With",       "January",     "February",
+        "March",      "April",      "May",         "June",
+        "July",       "August",     "September",   "October",
+        "November",   "December",   "Monday",      "Tuesday",
+        "Wednesday",  "Thursday",   "Friday",      "Saturday",
+        "Sunday",
+};
+
+static bool lead_word(const char *s, size_t len)
+{
+	for (size_t i = 0; i < sizeof lead_words / sizeof *lead_words; i++)
+		if (strlen(lead_words[i]) == len && memcmp(lead_words[i], s, len) == 0)
+			return true;
+	return false;
+}
+
+struct run {
+	struct word words[RUN_WORDS_MAX];
+	size_t n;
+	bool overflow; /* more words than fit: a headline, dropped */
+};
+
+/* The name a run of capitalised words holds: after its last lead word, without
+ * initials at the end; two to RELATED_NAME_WORDS_MAX words. */
+static bool run_name(const char *s, const struct run *run, struct str *name)
+{
+	size_t first = 0, last = run->n;
+	if (run->overflow)
+		return false;
+	for (size_t i = 0; i < run->n; i++)
+		if (lead_word(s + run->words[i].from, run->words[i].to - run->words[i].from))
+			first = i + 1;
+	while (last > first && run->words[last - 1].initial)
+		last--;
+	if (last < first + 2 || last - first > RELATED_NAME_WORDS_MAX)
+		return false;
+	name->s = s + run->words[first].from;
+	name->len = run->words[last - 1].to - run->words[first].from;
+	return true;
+}
+
+/* A word goes on with the run: a name word or an initial, after one space, and the
+ * run has not ended with a possessive. */
+static bool continues(const struct run *run, const struct word *w, bool one_space)
+{
+	return one_space && (w->capitalised || w->initial) && !run->words[run->n - 1].possessive;
+}
+
+static void add_word(struct run *run, const struct word *w)
+{
+	if (run->n < RUN_WORDS_MAX)
+		run->words[run->n++] = *w;
+	else
+		run->overflow = true;
+}
+
+size_t related_names(struct str text, struct str *names, size_t max)
+{
+	const char *s = text.s;
+	size_t n = text.len, count = 0, end = 0; /* end: where the last word ended */
+	struct run run = {.n = 0};
+	for (size_t i = 0; count < max;) {
+		while (i < n && !word_at(s, n, i))
+			text_next_cp(s, n, &i);
+		struct word w = i < n ? read_word(s, n, i) : (struct word){.from = n};
+		bool one_space = i < n && i == end + 1 && s[end] == ' ';
+		if (run.n && !continues(&run, &w, one_space)) {
+			count += run_name(s, &run, &names[count]);
+			run.n = 0;
+			run.overflow = false;
+		}
+		if (i >= n)
+			break;
+		if (run.n || w.capitalised)
+			add_word(&run, &w);
+		end = i = w.next;
+	}
+	return count;
+}
+
+/* ---- the index of rare names ------------------------------------------------------ */
+
+/* Each key is a name's hash with its low bits given to a release id: sorted, the
+ * releases holding one name are one run of keys. Only rare names' runs are kept. */
+struct related_index {
+	const struct catalog *cat;
+	uint64_t *keys;
+	size_t nkeys, cap;
+	unsigned id_bits;
+	bool built;
+};
+
+struct related_index *related_new(const struct catalog *cat)
+{
+	struct related_index *ix = calloc(1, sizeof *ix);
+	if (!ix)
+		return NULL;
+	ix->cat = cat;
+	ix->id_bits = 1;
+	while (ix->id_bits < 32 && (uint64_t)1 << ix->id_bits < cat->count)
+		ix->id_bits++;
+	return ix;
+}
+
+void related_free(struct related_index *ix)
+{
+	if (ix)
+		free(ix->keys);
+	free(ix);
+}
+
+static uint64_t id_mask(const struct related_index *ix)
+{
+	return ((uint64_t)1 << ix->id_bits) - 1;
+}
+
+/* The hashes of a release's names, each once, sorted; returns how many. Names (the
+ * first of each hash) go to `names` when it is not NULL. */
+static size_t name_hashes(const struct release *r, uint64_t *hashes, struct str *names)
+{
+	struct str found[NAMES_PER_RELEASE];
+	size_t n = related_names(r->title, found, NAMES_PER_RELEASE);
+	n += related_names(r->body, found + n, NAMES_PER_RELEASE - n);
+	size_t out = 0;
+	for (size_t i = 0; i < n; i++) {
+		uint64_t h = XXH3_64bits(found[i].s, found[i].len);
+		bool seen = false;
+		for (size_t j = 0; j < out && !seen; j++)
+			seen = hashes[j] == h;
+		if (seen)
+			continue;
+		if (names)
+			names[out] = found[i];
+		hashes[out++] = h;
+	}
+	return out;
+}
+
+static bool add_keys(struct related_index *ix, const uint64_t *hashes, size_t n, uint32_t id)
+{
+	if (ix->nkeys + n > ix->cap) {
+		size_t cap = ix->cap ? ix->cap * 2 : 4096;
+		while (cap < ix->nkeys + n)
+			cap *= 2;
+		uint64_t *bigger = realloc(ix->keys, cap * sizeof *bigger);
+		if (!bigger)
+			return false;
+		ix->keys = bigger;
+		ix->cap = cap;
+	}
+	for (size_t i = 0; i < n; i++)
+		ix->keys[ix->nkeys++] = (hashes[i] & ~id_mask(ix)) | id;
+	return true;
+}
+
+/* Sort the keys by their hash bits, 16 at a time (LSD radix sort: stable, so each
+ * run stays in release order). */
+#define RADIX_BITS 16
+static bool sort_keys(struct related_index *ix)
+{
+	size_t n = ix->nkeys, *count = malloc(((size_t)1 << RADIX_BITS) * sizeof *count);
+	uint64_t *from = ix->keys, *to = malloc((n ? n : 1) * sizeof *to);
+	bool ok = count && to;
+	for (unsigned shift = ix->id_bits; ok && shift < 64; shift += RADIX_BITS) {
+		memset(count, 0, ((size_t)1 << RADIX_BITS) * sizeof *count);
+		for (size_t i = 0; i < n; i++)
+			count[from[i] >> shift & 0xFFFF]++;
+		for (size_t d = 0, sum = 0; d < (size_t)1 << RADIX_BITS; d++) {
+			size_t c = count[d];
+			count[d] = sum;
+			sum += c;
+		}
+		for (size_t i = 0; i < n; i++)
+			to[count[from[i] >> shift & 0xFFFF]++] = from[i];
+		uint64_t *swap = from;
+		from = to;
+		to = swap;
+	}
+	ix->keys = from;
+	free(to);
+	free(count);
+	return ok;
+}
+
+/* Keep the runs of rare names: held by 2 to RELATED_RARE_MAX releases. */
+static void keep_rare(struct related_index *ix)
+{
+	size_t out = 0;
+	for (size_t i = 0, end; i < ix->nkeys; i = end) {
+		uint64_t name = ix->keys[i] >> ix->id_bits;
+		for (end = i + 1; end < ix->nkeys && ix->keys[end] >> ix->id_bits == name;)
+			end++;
+		if (end - i < 2 || end - i > RELATED_RARE_MAX)
+			continue;
+		memmove(&ix->keys[out], &ix->keys[i], (end - i) * sizeof *ix->keys);
+		out += end - i;
+	}
+	ix->nkeys = out;
+	uint64_t *smaller = realloc(ix->keys, (out ? out : 1) * sizeof *smaller);
+	if (smaller)
+		ix->keys = smaller;
+	ix->cap = out;
+}
+
+static bool build(struct related_index *ix)
+{
+	uint64_t hashes[NAMES_PER_RELEASE];
+	for (size_t id = 0; id < ix->cat->count; id++) {
+		size_t n = name_hashes(&ix->cat->releases[id], hashes, NULL);
+		if (!add_keys(ix, hashes, n, (uint32_t)id))
+			return false;
+	}
+	if (!sort_keys(ix))
+		return false;
+	keep_rare(ix);
+	ix->built = true;
+	return true;
+}
+
+/* The run of releases holding the name of this hash: [*from, return). */
+static size_t name_run(const struct related_index *ix, uint64_t hash, size_t *from)
+{
+	uint64_t name = hash >> ix->id_bits;
+	size_t lo = 0, hi = ix->nkeys;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ix->keys[mid] >> ix->id_bits < name)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*from = lo;
+	while (hi < ix->nkeys && ix->keys[hi] >> ix->id_bits == name)
+		hi++;
+	return hi;
+}
+
+/* ---- one release's relations -------------------------------------------------------- */
+
+#define NO_DAYS INT32_MAX
+
+struct candidate {
+	uint32_t id;
+	int32_t days;     /* its date less the release's, in days; NO_DAYS: either undated */
+	bool place;       /* same topic and place, near in time */
+	uint32_t nshared; /* rare names in common */
+	uint32_t held;    /* how many releases hold those names, summed: rarer first */
+	struct str names[2];
+};
+
+struct candidates {
+	struct candidate *items;
+	size_t n, cap;
+};
+
+static int32_t days_between(const struct release *a, const struct release *b)
+{
+	if (!a->date || !b->date)
+		return NO_DAYS;
+	return date_days(b->date) - date_days(a->date);
+}
+
+/* The candidate for a release, added when it is not one yet; NULL when out of
+ * memory. */
+static struct candidate *candidate_for(struct candidates *c, const struct catalog *cat,
+                                       const struct release *r, uint32_t id)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (c->items[i].id == id)
+			return &c->items[i];
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 32;
+		struct candidate *bigger = realloc(c->items, cap * sizeof *bigger);
+		if (!bigger)
+			return NULL;
+		c->items = bigger;
+		c->cap = cap;
+	}
+	c->items[c->n] = (struct candidate){.id = id, .days = days_between(r, &cat->releases[id])};
+	return &c->items[c->n++];
+}
+
+static bool share_topic(const struct catalog *cat, const struct release *a, const struct release *b)
+{
+	for (size_t i = 0; i < a->ntopics; i++)
+		for (size_t j = 0; j < b->ntopics; j++)
+			if (cat->topic_refs[a->topic_first + i] ==
+			    cat->topic_refs[b->topic_first + j])
+				return true;
+	return false;
+}
+
+/* (a): the same location, a topic in common, within RELATED_DAYS days. */
+static bool add_same_place(struct candidates *c, const struct catalog *cat, uint32_t id)
+{
+	const struct release *r = &cat->releases[id];
+	if (r->location_id == FACET_NONE || !r->date || !r->ntopics)
+		return true;
+	for (size_t i = 0; i < cat->count; i++) {
+		const struct release *o = &cat->releases[i];
+		if (i == id || o->location_id != r->location_id || !o->date)
+			continue;
+		int32_t days = days_between(r, o);
+		if (days < -RELATED_DAYS || days > RELATED_DAYS || !share_topic(cat, r, o))
+			continue;
+		struct candidate *cand = candidate_for(c, cat, r, (uint32_t)i);
+		if (!cand)
+			return false;
+		cand->place = true;
+	}
+	return true;
+}
+
+/* Does the release hold the name? (Names are matched by a part of their hash; this
+ * rules out the rare two that share it.) */
+static bool holds(const struct release *r, struct str name)
+{
+	return memmem(r->title.s, r->title.len, name.s, name.len) ||
+	       memmem(r->body.s, r->body.len, name.s, name.len);
+}
+
+/* (b): rare names in common. */
+static bool add_shared_names(struct candidates *c, const struct related_index *ix, uint32_t id)
+{
+	const struct catalog *cat = ix->cat;
+	const struct release *r = &cat->releases[id];
+	uint64_t hashes[NAMES_PER_RELEASE];
+	struct str names[NAMES_PER_RELEASE];
+	size_t n = name_hashes(r, hashes, names);
+	for (size_t i = 0; i < n; i++) {
+		size_t from, to = name_run(ix, hashes[i], &from);
+		for (size_t k = from; k < to; k++) {
+			uint32_t other = (uint32_t)(ix->keys[k] & id_mask(ix));
+			if (other == id || !holds(&cat->releases[other], names[i]))
+				continue;
+			struct candidate *cand = candidate_for(c, cat, r, other);
+			if (!cand)
+				return false;
+			if (cand->nshared < 2)
+				cand->names[cand->nshared] = names[i];
+			cand->nshared++;
+			cand->held += (uint32_t)(to - from);
+		}
+	}
+	return true;
+}
+
+static uint32_t distance(int32_t days)
+{
+	return days == NO_DAYS ? UINT32_MAX : (uint32_t)(days < 0 ? -days : days);
+}
+
+/* Both kinds first, then same place (nearest first), then shared names (most, then
+ * rarest first); then nearer in time, then newer. */
+static int by_rank(const void *pa, const void *pb)
+{
+	const struct candidate *a = pa, *b = pb;
+	int ka = a->place ? (a->nshared ? 0 : 1) : 2, kb = b->place ? (b->nshared ? 0 : 1) : 2;
+	if (ka != kb)
+		return ka - kb;
+	if (a->nshared != b->nshared)
+		return a->nshared > b->nshared ? -1 : 1;
+	if (a->held != b->held)
+		return a->held < b->held ? -1 : 1;
+	uint32_t da = distance(a->days), db = distance(b->days);
+	if (da != db)
+		return da < db ? -1 : 1;
+	if (a->days != b->days)
+		return a->days > b->days ? -1 : 1;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+/* "same topic+place, 12 days later; shares: Operation Quiet Storm, Jane Doe +1" */
+static void describe(const struct candidate *c, char *why, size_t size)
+{
+	int len = 0;
+	uint32_t d = distance(c->days);
+	if (c->place && d == 0)
+		len = snprintf(why, size, "same topic+place, same day");
+	else if (c->place)
+		len = snprintf(why, size, "same topic+place, %u day%s %s", d, d == 1 ? "" : "s",
+		               c->days > 0 ? "later" : "earlier");
+	for (uint32_t i = 0; i < c->nshared && i < 2 && (size_t)len < size; i++)
+		len += snprintf(why + len, size - (size_t)len, "%s%.*s",
+		                i     ? ", "
+		                : len ? "; shares: "
+		                      : "shares: ",
+		                (int)c->names[i].len, c->names[i].s);
+	if (c->nshared > 2 && (size_t)len < size)
+		snprintf(why + len, size - (size_t)len, " +%u", c->nshared - 2);
+}
+
+bool related_find(struct related_index *ix, uint32_t id, struct related **out, size_t *n)
+{
+	struct candidates c = {0};
+	*out = NULL;
+	*n = 0;
+	bool ok = id < ix->cat->count && (ix->built || build(ix)) &&
+	          add_same_place(&c, ix->cat, id) && add_shared_names(&c, ix, id);
+	size_t keep = c.n < RELATED_MAX ? c.n : RELATED_MAX;
+	if (ok && keep) {
+		qsort(c.items, c.n, sizeof *c.items, by_rank);
+		ok = (*out = calloc(keep, sizeof **out)) != NULL;
+	}
+	for (size_t i = 0; ok && i < keep; i++) {
+		(*out)[i].id = c.items[i].id;
+		describe(&c.items[i], (*out)[i].why, sizeof(*out)[i].why);
+	}
+	if (ok)
+		*n = keep;
+	free(c.items);
+	return ok;
+}
