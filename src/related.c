@@ -18,9 +18,20 @@
 
 /* ---- names ----------------------------------------------------------------------- */
 
+/* The code point at s[*i], advancing *i: ASCII without a call, it is most text. */
+static inline uint32_t next_cp(const char *s, size_t n, size_t *i)
+{
+	unsigned char c = (unsigned char)s[*i];
+	if (c < 0x80) {
+		++*i;
+		return c;
+	}
+	return text_next_cp(s, n, i);
+}
+
 /* +1 upper case, -1 lower case, 0 neither (or a script this does not know: such a
  * word is no name here, which costs a relation, never a wrong one). */
-static int letter_case(uint32_t cp)
+static inline int letter_case(uint32_t cp)
 {
 	if (cp >= 'A' && cp <= 'Z')
 		return 1;
@@ -37,7 +48,7 @@ static int letter_case(uint32_t cp)
 
 /* Letters, digits and other characters of words; not spaces, punctuation (ASCII,
  * Latin-1's or the General Punctuation block's: quotes, dashes) or symbols. */
-static bool word_cp(uint32_t cp)
+static inline bool word_cp(uint32_t cp)
 {
 	if (cp < 0x80)
 		return (cp >= '0' && cp <= '9') || letter_case(cp);
@@ -58,17 +69,17 @@ struct word {
 static bool joiner_at(const char *s, size_t n, size_t i, size_t *after)
 {
 	size_t j = i;
-	uint32_t cp = text_next_cp(s, n, &j);
+	uint32_t cp = next_cp(s, n, &j);
 	if (cp != '\'' && cp != 0x2019 && cp != '-')
 		return false;
 	*after = j;
-	return j < n && word_cp(text_next_cp(s, n, &j));
+	return j < n && word_cp(next_cp(s, n, &j));
 }
 
 /* At s[i]: a word character? */
 static bool word_at(const char *s, size_t n, size_t i)
 {
-	return i < n && word_cp(text_next_cp(s, n, &i));
+	return i < n && word_cp(next_cp(s, n, &i));
 }
 
 /* An "s" that ends the word after an apostrophe. */
@@ -82,11 +93,11 @@ static struct word read_word(const char *s, size_t n, size_t i)
 {
 	struct word w = {.from = i};
 	size_t j = i, after;
-	int first = letter_case(text_next_cp(s, n, &j));
+	int first = letter_case(next_cp(s, n, &j));
 	bool lower = first < 0;
 	for (;;) {
 		size_t k = j;
-		uint32_t cp = j < n ? text_next_cp(s, n, &k) : 0;
+		uint32_t cp = j < n ? next_cp(s, n, &k) : 0;
 		if (j < n && word_cp(cp)) {
 			lower = lower || letter_case(cp) < 0;
 			j = k;
@@ -113,46 +124,63 @@ static struct word read_word(const char *s, size_t n, size_t i)
 
 /* Words that lead up to names rather than belong to them: a name is what follows
  * the last of these in a run ("During Operation X", "Special Agent in Charge Jane
- * Doe" gives "Jane Doe"). Months and weekdays lead to names too ("In March John Doe"). */
-static const char *const lead_words[] = {
-        "A",          "According",  "Acting",      "Administrator",
-        "After",      "Agent",      "Agents",      "Also",
-        "Ambassador", "An",         "And",         "As",
-        "Assistant",  "Associate",  "At",          "Attorney",
-        "Attorneys",  "Before",     "But",         "By",
-        "Captain",    "Charge",     "Chief",       "Commissioner",
-        "Counsel",    "Deputy",     "Detective",   "Director",
-        "District",   "During",     "Executive",   "Field",
-        "For",        "Former",     "From",        "General",
-        "Governor",   "If",         "In",          "Inspector",
-        "Judge",      "Lieutenant", "Magistrate",  "Marshal",
-        "Mayor",      "Minister",   "Of",          "Officer",
-        "Officers",   "On",         "Or",          "Over",
-        "President",  "Prosecutor", "Prosecutors", "Secretary",
-        "Senator",    "Senior",     "Sergeant",    "Sheriff",
-        "Since",      "Special",    "Supervisory", "That",
-        "The",        "Then",       "These",       "This",
-        "Those",      "To",         "Under",       "When",
-        "While",      "With",       "January",     "February",
-        "March",      "April",      "May",         "June",
-        "July",       "August",     "September",   "October",
-        "November",   "December",   "Monday",      "Tuesday",
-        "Wednesday",  "Thursday",   "Friday",      "Saturday",
-        "Sunday",
+ * Doe" gives "Jane Doe"). Months and weekdays lead to names too ("In March John Doe").
+ * Sorted by bytes, for bsearch. */
+struct word_text {
+	const char *s;
+	size_t len;
 };
+#define WORD(w)                                                                                    \
+	{                                                                                          \
+		w, sizeof w - 1                                                                    \
+	}
+static const struct word_text lead_words[] = {
+        WORD("A"),          WORD("According"),    WORD("Acting"),      WORD("Administrator"),
+        WORD("After"),      WORD("Agent"),        WORD("Agents"),      WORD("Also"),
+        WORD("Ambassador"), WORD("An"),           WORD("And"),         WORD("April"),
+        WORD("As"),         WORD("Assistant"),    WORD("Associate"),   WORD("At"),
+        WORD("Attorney"),   WORD("Attorneys"),    WORD("August"),      WORD("Before"),
+        WORD("But"),        WORD("By"),           WORD("Captain"),     WORD("Charge"),
+        WORD("Chief"),      WORD("Commissioner"), WORD("Counsel"),     WORD("December"),
+        WORD("Deputy"),     WORD("Detective"),    WORD("Director"),    WORD("District"),
+        WORD("During"),     WORD("Executive"),    WORD("February"),    WORD("Field"),
+        WORD("For"),        WORD("Former"),       WORD("Friday"),      WORD("From"),
+        WORD("General"),    WORD("Governor"),     WORD("If"),          WORD("In"),
+        WORD("Inspector"),  WORD("January"),      WORD("Judge"),       WORD("July"),
+        WORD("June"),       WORD("Lieutenant"),   WORD("Magistrate"),  WORD("March"),
+        WORD("Marshal"),    WORD("May"),          WORD("Mayor"),       WORD("Minister"),
+        WORD("Monday"),     WORD("November"),     WORD("October"),     WORD("Of"),
+        WORD("Officer"),    WORD("Officers"),     WORD("On"),          WORD("Or"),
+        WORD("Over"),       WORD("President"),    WORD("Prosecutor"),  WORD("Prosecutors"),
+        WORD("Saturday"),   WORD("Secretary"),    WORD("Senator"),     WORD("Senior"),
+        WORD("September"),  WORD("Sergeant"),     WORD("Sheriff"),     WORD("Since"),
+        WORD("Special"),    WORD("Sunday"),       WORD("Supervisory"), WORD("That"),
+        WORD("The"),        WORD("Then"),         WORD("These"),       WORD("This"),
+        WORD("Those"),      WORD("Thursday"),     WORD("To"),          WORD("Tuesday"),
+        WORD("Under"),      WORD("Wednesday"),    WORD("When"),        WORD("While"),
+        WORD("With"),
+};
+#undef WORD
+
+static int by_text(const void *key, const void *item)
+{
+	const struct word_text *a = key, *b = item;
+	int c = memcmp(a->s, b->s, a->len < b->len ? a->len : b->len);
+	return c ? c : (a->len > b->len) - (a->len < b->len);
+}
 
 static bool lead_word(const char *s, size_t len)
 {
-	for (size_t i = 0; i < sizeof lead_words / sizeof *lead_words; i++)
-		if (strlen(lead_words[i]) == len && memcmp(lead_words[i], s, len) == 0)
-			return true;
-	return false;
+	struct word_text key = {s, len};
+	return bsearch(&key, lead_words, sizeof lead_words / sizeof *lead_words, sizeof *lead_words,
+	               by_text) != NULL;
 }
 
 struct run {
 	struct word words[RUN_WORDS_MAX];
 	size_t n;
-	bool overflow; /* more words than fit: a headline, dropped */
+	bool overflow;    /* more words than fit: a headline, dropped */
+	struct word last; /* the last word, kept or not */
 };
 
 /* The name a run of capitalised words holds: after its last lead word, without
@@ -160,7 +188,7 @@ struct run {
 static bool run_name(const char *s, const struct run *run, struct str *name)
 {
 	size_t first = 0, last = run->n;
-	if (run->overflow)
+	if (run->overflow || run->n < 2)
 		return false;
 	for (size_t i = 0; i < run->n; i++)
 		if (lead_word(s + run->words[i].from, run->words[i].to - run->words[i].from))
@@ -174,41 +202,99 @@ static bool run_name(const char *s, const struct run *run, struct str *name)
 	return true;
 }
 
-/* A word goes on with the run: a name word or an initial, after one space, and the
- * run has not ended with a possessive. */
-static bool continues(const struct run *run, const struct word *w, bool one_space)
-{
-	return one_space && (w->capitalised || w->initial) && !run->words[run->n - 1].possessive;
-}
-
 static void add_word(struct run *run, const struct word *w)
 {
+	run->last = *w;
 	if (run->n < RUN_WORDS_MAX)
 		run->words[run->n++] = *w;
 	else
 		run->overflow = true;
 }
 
+/* ---- finding capitals fast: names are where they are, and they are few ------------ */
+
+static bool capital_or_wide(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+
+/* The first byte at or after i that is a capital A-Z or part of a non-ASCII
+ * character, 16 bytes at a time; n when none is. */
+static size_t next_capital(const char *s, size_t n, size_t i)
+{
+	const __m128i before_a = _mm_set1_epi8('A' - 1), after_z = _mm_set1_epi8('Z' + 1);
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i capital =
+		        _mm_and_si128(_mm_cmpgt_epi8(v, before_a), _mm_cmplt_epi8(v, after_z));
+		/* Bytes from 0x80 up are negative as signed: their top bit is the mask's. */
+		unsigned mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(capital, v));
+		if (mask)
+			return i + (unsigned)__builtin_ctz(mask);
+	}
+	while (i < n && !capital_or_wide((unsigned char)s[i]))
+		i++;
+	return i;
+}
+#else
+static size_t next_capital(const char *s, size_t n, size_t i)
+{
+	while (i < n && !capital_or_wide((unsigned char)s[i]))
+		i++;
+	return i;
+}
+#endif
+
+/* Does a word start at s[i] (the character before it is not a word's)? */
+static bool word_starts(const char *s, size_t i)
+{
+	size_t from = i;
+	while (from > 0 && i - from < 4 && ((unsigned char)s[from - 1] & 0xC0) == 0x80)
+		from--; /* back over UTF-8 continuation bytes to the character's start */
+	if (from == 0)
+		return true;
+	from--;
+	size_t at = from;
+	return !word_cp(next_cp(s, i, &at));
+}
+
+/* A name word or an initial after one space goes on with the run, unless it ended
+ * with a possessive. */
+static bool next_in_run(const char *s, size_t n, const struct run *run, struct word *w)
+{
+	const struct word *last = &run->last;
+	size_t at = last->next;
+	if (last->possessive || at + 1 >= n || s[at] != ' ' || !word_at(s, n, at + 1))
+		return false;
+	*w = read_word(s, n, at + 1);
+	return w->capitalised || w->initial;
+}
+
 size_t related_names(struct str text, struct str *names, size_t max)
 {
 	const char *s = text.s;
-	size_t n = text.len, count = 0, end = 0; /* end: where the last word ended */
-	struct run run = {.n = 0};
-	for (size_t i = 0; count < max;) {
-		while (i < n && !word_at(s, n, i))
-			text_next_cp(s, n, &i);
-		struct word w = i < n ? read_word(s, n, i) : (struct word){.from = n};
-		bool one_space = i < n && i == end + 1 && s[end] == ' ';
-		if (run.n && !continues(&run, &w, one_space)) {
-			count += run_name(s, &run, &names[count]);
-			run.n = 0;
-			run.overflow = false;
+	size_t n = text.len, count = 0;
+	struct run run;
+	for (size_t i = next_capital(s, n, 0); i < n && count < max; i = next_capital(s, n, i)) {
+		size_t after = i;
+		if (letter_case(next_cp(s, n, &after)) <= 0 || !word_starts(s, i)) {
+			i = after;
+			continue;
 		}
-		if (i >= n)
-			break;
-		if (run.n || w.capitalised)
+		struct word w = read_word(s, n, i);
+		run.n = 0;
+		run.overflow = false;
+		if (w.capitalised)
 			add_word(&run, &w);
-		end = i = w.next;
+		while (run.n && next_in_run(s, n, &run, &w))
+			add_word(&run, &w);
+		if (run.n)
+			count += run_name(s, &run, &names[count]);
+		/* The word that ended the run may start the next: scan on from its start. */
+		i = run.n ? run.last.next : w.next;
 	}
 	return count;
 }
