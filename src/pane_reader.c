@@ -82,6 +82,8 @@ static bool act(struct app *app, struct pane *pane, enum action action)
 		return true;
 	case ACT_CLOSE:
 	case ACT_BACK:
+		/* From a related release, back to the related list. */
+		app->related.reading = false;
 		app->zoomed = false;
 		app->focus = FOCUS_LIST;
 		return true;

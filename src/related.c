@@ -96,6 +96,13 @@ static struct word read_word(const char *s, size_t n, size_t i)
 	int first = letter_case(next_cp(s, n, &j));
 	bool lower = first < 0;
 	for (;;) {
+		/* ASCII letters and digits first, without decoding: most of any word */
+		for (unsigned char c; j < n && (c = (unsigned char)s[j]) < 0x80; j++) {
+			bool low = c >= 'a' && c <= 'z';
+			if (!low && !(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9'))
+				break;
+			lower = lower || low;
+		}
 		size_t k = j;
 		uint32_t cp = j < n ? next_cp(s, n, &k) : 0;
 		if (j < n && word_cp(cp)) {
@@ -308,6 +315,7 @@ struct related_index {
 	uint64_t *keys;
 	size_t nkeys, cap;
 	unsigned id_bits;
+	size_t next; /* the next release to index */
 	bool built;
 };
 
@@ -423,19 +431,27 @@ static void keep_rare(struct related_index *ix)
 	ix->cap = out;
 }
 
-static bool build(struct related_index *ix)
+bool related_index_step(struct related_index *ix, size_t budget, bool *ok)
 {
 	uint64_t hashes[NAMES_PER_RELEASE];
-	for (size_t id = 0; id < ix->cat->count; id++) {
-		size_t n = name_hashes(&ix->cat->releases[id], hashes, NULL);
-		if (!add_keys(ix, hashes, n, (uint32_t)id))
+	*ok = true;
+	for (; !ix->built && budget && ix->next < ix->cat->count; budget--, ix->next++) {
+		size_t n = name_hashes(&ix->cat->releases[ix->next], hashes, NULL);
+		if (!(*ok = add_keys(ix, hashes, n, (uint32_t)ix->next)))
 			return false;
 	}
-	if (!sort_keys(ix))
-		return false;
-	keep_rare(ix);
-	ix->built = true;
-	return true;
+	if (!ix->built && ix->next == ix->cat->count) {
+		if (!(*ok = sort_keys(ix)))
+			return false;
+		keep_rare(ix);
+		ix->built = true;
+	}
+	return ix->built;
+}
+
+int related_index_percent(const struct related_index *ix)
+{
+	return ix->built ? 100 : (int)(ix->next * 99 / (ix->cat->count ? ix->cat->count : 1));
 }
 
 /* The run of releases holding the name of this hash: [*from, return). */
@@ -616,8 +632,10 @@ bool related_find(struct related_index *ix, uint32_t id, struct related **out, s
 	struct candidates c = {0};
 	*out = NULL;
 	*n = 0;
-	bool ok = id < ix->cat->count && (ix->built || build(ix)) &&
-	          add_same_place(&c, ix->cat, id) && add_shared_names(&c, ix, id);
+	bool ok = true;
+	related_index_step(ix, SIZE_MAX, &ok);
+	ok = ok && id < ix->cat->count && add_same_place(&c, ix->cat, id) &&
+	     add_shared_names(&c, ix, id);
 	size_t keep = c.n < RELATED_MAX ? c.n : RELATED_MAX;
 	if (ok && keep) {
 		qsort(c.items, c.n, sizeof *c.items, by_rank);

@@ -44,6 +44,8 @@ enum key_context { KEYS_VIEW, KEYS_PICKER, KEYS_PROMPT };
 	X(NEXT_UNREAD, KEYS_VIEW, "u", "the next unread release in the list")                      \
 	X(ONLY_UNREAD, KEYS_VIEW, "U", "list only unread releases, or all again")                  \
 	X(ONLY_STARRED, KEYS_VIEW, "S", "list only starred releases, or all again")                \
+	X(RELATED, KEYS_VIEW, "r",                                                                 \
+	  "releases related to this one: same topic and place, rare names")                        \
 	X(COMMAND, KEYS_VIEW, ":",                                                                 \
 	  "go to a date (2014-03) or row (42); topic NAME, location NAME")                         \
 	X(PREV_MONTH, KEYS_VIEW, "[", "to the month before (the list is in date order)")           \

@@ -5,6 +5,7 @@
 #define RELVIEW_PANE_H
 
 #include "relview/keys.h"
+#include "relview/theme.h"
 #include "relview/view.h"
 
 #include <stdbool.h>
@@ -34,7 +35,14 @@ struct pane {
 	int max_text; /* the widest its text is laid out, 0: as wide as it is */
 };
 
-extern const struct pane_ops pane_list_ops, pane_reader_ops, pane_picker_ops, pane_help_ops;
+extern const struct pane_ops pane_list_ops, pane_reader_ops, pane_picker_ops, pane_help_ops,
+        pane_related_ops;
+
+/* The list's columns at a width, and one release drawn as a row of them: the
+ * related releases are listed as the list lists them. */
+void pane_list_columns(const struct app *app, size_t width, struct columns *c);
+void pane_list_row(const struct app *app, const struct release *r, int y, int x,
+                   const struct columns *c, enum role role);
 
 /* Rows of the help screen. */
 size_t pane_help_rows(void);

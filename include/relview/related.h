@@ -9,8 +9,8 @@
  * Feranford", "Operation Quiet Storm", "Jane Q. Doe"), with the words that lead up
  * to names dropped from its front ("The", "On", "Special Agent", "Director"): see
  * related_names(). It is rare when at most RELATED_RARE_MAX releases hold it. The
- * index of rare names is built over the whole catalog on the first question, and
- * kept. No curses here. */
+ * index of rare names is built over the whole catalog on the first question (at
+ * once, or in steps), and kept. No curses here. */
 #ifndef RELVIEW_RELATED_H
 #define RELVIEW_RELATED_H
 
@@ -42,8 +42,16 @@ struct related_index;
 struct related_index *related_new(const struct catalog *cat);
 void related_free(struct related_index *ix);
 
+/* Build the index a step at a time, so that a screen can stay responsive while it
+ * is built: up to `budget` more releases (the last step also sorts). True once it is
+ * complete; *ok false when out of memory. */
+bool related_index_step(struct related_index *ix, size_t budget, bool *ok);
+/* How much of the index is built, 0 to 100. */
+int related_index_percent(const struct related_index *ix);
+
 /* The releases related to release `id`, best first, into *out (to be freed; NULL
- * when none) and *n. False when out of memory. */
+ * when none) and *n; the index is completed first when it is not yet. False when
+ * out of memory. */
 bool related_find(struct related_index *ix, uint32_t id, struct related **out, size_t *n);
 
 /* The names in a text, in order, as spans of it (each once is not promised); at
