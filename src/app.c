@@ -27,6 +27,8 @@
 #define SEARCH_SLICE_NS 15000000L
 #define SEARCH_STEP     1024
 #define RELATED_STEP    64
+/* Marks changed are saved this long after the first change, at most. */
+#define STATE_SAVE_DELAY_MS 2000L
 
 /* ---- small services for the panes ------------------------------------------------ */
 
@@ -347,6 +349,11 @@ static void set_mark(struct app *app, const struct release *r, uint8_t flags, ui
 	app->marks[id_of(app, r)] = flags;
 	if (!state_set(&app->state, r->hash, flags, line))
 		app_message(app, true, "out of memory");
+	/* Saved a little later, with whatever else changes meanwhile. */
+	if (!app->marks_unsaved && app->state_dir) {
+		app->marks_unsaved = true;
+		clock_gettime(CLOCK_MONOTONIC, &app->marks_changed);
+	}
 }
 
 /* The reader's line in the release it shows, for the next time it is shown. */
@@ -937,6 +944,34 @@ static void related_slice(struct app *app)
 	}
 }
 
+/* Save the marks once STATE_SAVE_DELAY_MS have passed since the first change not
+ * saved: a crash or a kill loses no more than that, and a burst of changes is
+ * one save. */
+static void save_marks_when_due(struct app *app)
+{
+	char problem[512];
+	if (!app->marks_unsaved || elapsed_ns(&app->marks_changed) < STATE_SAVE_DELAY_MS * 1000000L)
+		return;
+	app->marks_unsaved = false;
+	const struct release *r = list_selected(app);
+	if (r)
+		state_set_resume(&app->state, r->hash);
+	if (!state_save(&app->state, app->state_dir, problem, sizeof problem) || problem[0])
+		app_message(app, true, "%s", problem);
+}
+
+/* How long the loop may wait for a key: a second when idle, so that signals are
+ * noticed; less when marks are due to be saved; not at all while work is left. */
+static int key_timeout(const struct app *app)
+{
+	if (browse_busy(&app->browse) || app->related.pending)
+		return 0;
+	if (!app->marks_unsaved)
+		return 1000;
+	long left = STATE_SAVE_DELAY_MS - elapsed_ns(&app->marks_changed) / 1000000L;
+	return left < 0 ? 0 : left > 1000 ? 1000 : (int)left;
+}
+
 /* Returns the signal that ended it, or 0 for a quit. */
 static int run_loop(struct app *app)
 {
@@ -961,9 +996,8 @@ static int run_loop(struct app *app)
 			draw(app);
 			dirty = false;
 		}
-		/* Idle, wake up now and then anyway to notice signals. */
-		bool busy = browse_busy(&app->browse) || app->related.pending;
-		int key = term_read_key(busy ? 0 : 1000);
+		save_marks_when_due(app);
+		int key = term_read_key(key_timeout(app));
 		if (key != KEYCODE_NONE) {
 			handle_key(app, key);
 			dirty = true;

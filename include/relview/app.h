@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <time.h>
 
 struct cli;
 struct config;
@@ -63,12 +64,14 @@ struct app {
 
 	struct doc doc; /* the selected release, laid out for the reader */
 	struct scroll reader;
-	uint8_t *marks;      /* per release id: enum state_flag bits, as the state has them */
-	uint32_t auto_read;  /* the release last marked read by opening it; UINT32_MAX: none */
-	struct state state;  /* the marks remembered across runs */
-	char *state_dir;     /* where they are kept; NULL: nowhere (nothing is saved) */
-	struct edit find;    /* find-in-release text; len 0: none */
-	size_t find_current; /* index of the current match; nmatches or more: none yet */
+	uint8_t *marks;     /* per release id: enum state_flag bits, as the state has them */
+	uint32_t auto_read; /* the release last marked read by opening it; UINT32_MAX: none */
+	struct state state; /* the marks remembered across runs */
+	bool marks_unsaved; /* changed since the state was last saved */
+	struct timespec marks_changed; /* the first change not saved yet */
+	char *state_dir;               /* where they are kept; NULL: nowhere (nothing is saved) */
+	struct edit find;              /* find-in-release text; len 0: none */
+	size_t find_current;           /* index of the current match; nmatches or more: none yet */
 
 	struct picker picker;
 	bool picking;
