@@ -204,6 +204,35 @@ static void an_empty_catalog_and_one_alone(void **state)
 	catalog_free(cat);
 }
 
+/* Built a release at a time, the index counts up and answers as one built at once. */
+static void the_index_builds_in_steps(void **state)
+{
+	(void)state;
+	struct catalog *cat = names_catalog();
+	struct related_index *ix = related_new(cat);
+	bool ok;
+	int before = -1;
+	assert_non_null(ix);
+	assert_int_equal(related_index_percent(ix), 0);
+	while (!related_index_step(ix, 1, &ok)) {
+		assert_true(ok);
+		assert_true(related_index_percent(ix) > before);
+		assert_true(related_index_percent(ix) < 100);
+		before = related_index_percent(ix);
+	}
+	assert_true(ok);
+	assert_int_equal(related_index_percent(ix), 100);
+	struct related *items;
+	size_t n;
+	assert_true(related_find(ix, 0, &items, &n));
+	assert_int_equal(n, 3);
+	assert_int_equal(items[0].id, 4);
+	assert_string_equal(items[1].why, "shares: Operation Quiet Storm, Sterus Feranford");
+	free(items);
+	related_free(ix);
+	catalog_free(cat);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -213,6 +242,7 @@ int main(void)
 	        cmocka_unit_test(rare_names_relate_and_common_ones_do_not),
 	        cmocka_unit_test(a_name_held_by_too_many_is_not_rare),
 	        cmocka_unit_test(an_empty_catalog_and_one_alone),
+	        cmocka_unit_test(the_index_builds_in_steps),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
