@@ -16,12 +16,10 @@ wait_for "Starred"
 keys j m
 wait_for "Marked read"
 # Saved within a few seconds of the change, while relview runs on.
-tries=0
-until [ "$(list --starred | cut -f4)" = "$first" ] && [ "$(list --unread | wc -l)" -eq $((TOTAL - 1)) ]; do
-	[ $tries -ge 100 ] && fail "the marks were not saved within 5 s of the change"
-	sleep 0.05
-	tries=$((tries + 1))
-done
+saved() {
+	[ "$(list --starred | cut -f4)" = "$first" ] && [ "$(list --unread | wc -l)" -eq $((TOTAL - 1)) ]
+}
+eventually saved || fail "the marks were not saved within 5 s of the change"
 note "saved after about $((tries * 50)) ms"
 screen | grep -q "EXIT=" && fail "relview is not running any more"
 
@@ -45,12 +43,10 @@ wait_for " list   0% "
 screen_line 2 | grep -qF "* $(printf %s "$first" | cut -c1-30)" || fail "no star after the restart"
 keys s
 wait_for "Star taken away"
-tries=0
-until [ -z "$(list --starred)" ]; do
-	[ $tries -ge 100 ] && fail "the star taken away was not saved within 5 s"
-	sleep 0.05
-	tries=$((tries + 1))
-done
+no_star() {
+	[ -z "$(list --starred)" ]
+}
+eventually no_star || fail "the star taken away was not saved within 5 s"
 keys Q
 expect_restored 0
 pass
