@@ -579,6 +579,47 @@ static struct pane *focused_pane(struct app *app)
 	return app->focus == FOCUS_READER || app->zoomed ? &app->reader_pane : &app->list_pane;
 }
 
+/* ---- the mouse ----------------------------------------------------------------------- */
+
+/* Lines a notch of the wheel moves. */
+#define WHEEL_LINES 3
+
+static bool inside(const struct rect *r, int y, int x)
+{
+	return y >= r->y && y < r->y + r->h && x >= r->x && x < r->x + r->w;
+}
+
+/* The pane under the pointer: the one in front where it covers the body (help, a
+ * picker, the related list), else the list or the reader; NULL outside them. */
+static struct pane *pane_at(struct app *app, int y, int x)
+{
+	struct pane *under = focused_pane(app);
+	if (under == &app->list_pane || under == &app->reader_pane)
+		under = !app->zoomed && inside(&app->list_pane.at, y, x) ? &app->list_pane
+		                                                         : &app->reader_pane;
+	return inside(&under->at, y, x) ? under : NULL;
+}
+
+/* The wheel scrolls the pane under the pointer as its own down and up keys do; a
+ * click is the pane's to take. */
+static void handle_mouse(struct app *app)
+{
+	struct mouse m = term_mouse();
+	struct pane *pane = pane_at(app, m.y, m.x);
+	if (!pane)
+		return;
+	if (m.kind == MOUSE_CLICK) {
+		pane->ops->click(app, pane, m.y - pane->at.y);
+		return;
+	}
+	bool down = m.kind == MOUSE_WHEEL_DOWN;
+	enum action a = pane->ops->keys == KEYS_PICKER ? (down ? ACT_PICK_DOWN : ACT_PICK_UP)
+	                : down                         ? ACT_DOWN
+	                                               : ACT_UP;
+	for (int i = 0; i < WHEEL_LINES; i++)
+		pane->ops->act(app, pane, a);
+}
+
 static void handle_key(struct app *app, int key)
 {
 	app->message[0] = '\0';
@@ -588,6 +629,12 @@ static void handle_key(struct app *app, int key)
 	if (term_too_small()) {
 		enum action a = keys_lookup(KEYS_VIEW, key);
 		app->quit = a == ACT_CLOSE || a == ACT_QUIT;
+		return;
+	}
+	/* Over a prompt's text the mouse has nothing to do; over a picker's rows it has. */
+	if (key == KEYCODE_FN(SPECIAL_MOUSE)) {
+		if (app->prompt.kind == PROMPT_NONE || app->prompt.kind == PROMPT_PICK)
+			handle_mouse(app);
 		return;
 	}
 	if (app->picking) {
@@ -1115,6 +1162,8 @@ int app_run(const struct catalog *cat, const struct cli *cli, const struct confi
 	app->related_pane.ops = &pane_related_ops;
 	int status = EXIT_FAILURE;
 	if (term_open(&app->term)) {
+		if (cli->mouse || config->mouse)
+			term_mouse_on();
 		if (app->term.notice[0])
 			app_message(app, false, "%s", app->term.notice);
 		else if (problem[0])

@@ -194,4 +194,14 @@ static void cursor(const struct app *app, const struct pane *pane, int *y, int *
 	*x = pane->at.x;
 }
 
-const struct pane_ops pane_list_ops = {"list", KEYS_VIEW, draw, act, cursor};
+static void click(struct app *app, struct pane *pane, int row)
+{
+	(void)pane;
+	size_t i = list_item_at(&app->browse, app->list.top, (size_t)row, app->list_months);
+	if (i == LIST_NO_ITEM)
+		return;
+	app_select(app, i);
+	app->focus = FOCUS_LIST;
+}
+
+const struct pane_ops pane_list_ops = {"list", KEYS_VIEW, draw, act, cursor, click};

@@ -152,4 +152,10 @@ static void cursor(const struct app *app, const struct pane *pane, int *y, int *
 	*x = pane->at.x;
 }
 
-const struct pane_ops pane_related_ops = {"related", KEYS_VIEW, draw, act, cursor};
+static void click(struct app *app, struct pane *pane, int row)
+{
+	(void)pane;
+	pane_click_below_heading(&app->related.cursor, app->related.n, row);
+}
+
+const struct pane_ops pane_related_ops = {"related", KEYS_VIEW, draw, act, cursor, click};

@@ -116,6 +116,7 @@ enum special_key {
 	SPECIAL_F1,
 	SPECIAL_F12 = SPECIAL_F1 + 11,
 	SPECIAL_RESIZE,
+	SPECIAL_MOUSE, /* a mouse event: term_mouse() says which */
 	SPECIAL_OTHER, /* a function key with no name here */
 };
 #define KEYCODE_FN(k) (0x200000 | (k))
