@@ -82,6 +82,12 @@ static bool word_at(const char *s, size_t n, size_t i)
 	return i < n && word_cp(next_cp(s, n, &i));
 }
 
+/* At s[i]: a capital letter? */
+static bool capital_at(const char *s, size_t n, size_t i)
+{
+	return i < n && letter_case(next_cp(s, n, &i)) > 0;
+}
+
 /* An "s" that ends the word after an apostrophe. */
 static bool possessive_at(const char *s, size_t n, size_t i)
 {
@@ -103,12 +109,17 @@ static struct word read_word(const char *s, size_t n, size_t i)
 				break;
 			lower = lower || low;
 		}
+		unsigned char c = j < n ? (unsigned char)s[j] : ' ';
+		if (c < 0x80 && c != '\'' && c != '-') { /* a space, most often */
+			w.to = w.next = j;
+			break;
+		}
 		size_t k = j;
-		uint32_t cp = j < n ? next_cp(s, n, &k) : 0;
-		if (j < n && word_cp(cp)) {
+		uint32_t cp = next_cp(s, n, &k);
+		if (word_cp(cp)) {
 			lower = lower || letter_case(cp) < 0;
 			j = k;
-		} else if (j < n && joiner_at(s, n, j, &after)) {
+		} else if (joiner_at(s, n, j, &after)) {
 			if (s[j] != '-' && possessive_at(s, n, after)) {
 				w.possessive = true;
 				w.to = j;
@@ -132,55 +143,64 @@ static struct word read_word(const char *s, size_t n, size_t i)
 /* Words that lead up to names rather than belong to them: a name is what follows
  * the last of these in a run ("During Operation X", "Special Agent in Charge Jane
  * Doe" gives "Jane Doe"). Months and weekdays lead to names too ("In March John Doe").
- * Sorted by bytes, for bsearch. */
-struct word_text {
-	const char *s;
-	size_t len;
-};
-#define WORD(w)                                                                                    \
-	{                                                                                          \
-		w, sizeof w - 1                                                                    \
-	}
-static const struct word_text lead_words[] = {
-        WORD("A"),          WORD("According"),    WORD("Acting"),      WORD("Administrator"),
-        WORD("After"),      WORD("Agent"),        WORD("Agents"),      WORD("Also"),
-        WORD("Ambassador"), WORD("An"),           WORD("And"),         WORD("April"),
-        WORD("As"),         WORD("Assistant"),    WORD("Associate"),   WORD("At"),
-        WORD("Attorney"),   WORD("Attorneys"),    WORD("August"),      WORD("Before"),
-        WORD("But"),        WORD("By"),           WORD("Captain"),     WORD("Charge"),
-        WORD("Chief"),      WORD("Commissioner"), WORD("Counsel"),     WORD("December"),
-        WORD("Deputy"),     WORD("Detective"),    WORD("Director"),    WORD("District"),
-        WORD("During"),     WORD("Executive"),    WORD("February"),    WORD("Field"),
-        WORD("For"),        WORD("Former"),       WORD("Friday"),      WORD("From"),
-        WORD("General"),    WORD("Governor"),     WORD("If"),          WORD("In"),
-        WORD("Inspector"),  WORD("January"),      WORD("Judge"),       WORD("July"),
-        WORD("June"),       WORD("Lieutenant"),   WORD("Magistrate"),  WORD("March"),
-        WORD("Marshal"),    WORD("May"),          WORD("Mayor"),       WORD("Minister"),
-        WORD("Monday"),     WORD("November"),     WORD("October"),     WORD("Of"),
-        WORD("Officer"),    WORD("Officers"),     WORD("On"),          WORD("Or"),
-        WORD("Over"),       WORD("President"),    WORD("Prosecutor"),  WORD("Prosecutors"),
-        WORD("Saturday"),   WORD("Secretary"),    WORD("Senator"),     WORD("Senior"),
-        WORD("September"),  WORD("Sergeant"),     WORD("Sheriff"),     WORD("Since"),
-        WORD("Special"),    WORD("Sunday"),       WORD("Supervisory"), WORD("That"),
-        WORD("The"),        WORD("Then"),         WORD("These"),       WORD("This"),
-        WORD("Those"),      WORD("Thursday"),     WORD("To"),          WORD("Tuesday"),
-        WORD("Under"),      WORD("Wednesday"),    WORD("When"),        WORD("While"),
-        WORD("With"),
-};
-#undef WORD
-
-static int by_text(const void *key, const void *item)
-{
-	const struct word_text *a = key, *b = item;
-	int c = memcmp(a->s, b->s, a->len < b->len ? a->len : b->len);
-	return c ? c : (a->len > b->len) - (a->len < b->len);
-}
-
+ * A switch on the first letter, and compares of known length the compiler inlines:
+ * every word of every run is looked up. */
 static bool lead_word(const char *s, size_t len)
 {
-	struct word_text key = {s, len};
-	return bsearch(&key, lead_words, sizeof lead_words / sizeof *lead_words, sizeof *lead_words,
-	               by_text) != NULL;
+#define IS(word) (len == sizeof word - 1 && memcmp(s, word, sizeof word - 1) == 0)
+	switch (s[0]) {
+	case 'A':
+		return IS("A") || IS("According") || IS("Acting") || IS("Administrator") ||
+		       IS("After") || IS("Agent") || IS("Agents") || IS("Also") ||
+		       IS("Ambassador") || IS("An") || IS("And") || IS("April") || IS("As") ||
+		       IS("Assistant") || IS("Associate") || IS("At") || IS("Attorney") ||
+		       IS("Attorneys") || IS("August");
+	case 'B':
+		return IS("Before") || IS("But") || IS("By");
+	case 'C':
+		return IS("Captain") || IS("Charge") || IS("Chief") || IS("Commissioner") ||
+		       IS("Counsel");
+	case 'D':
+		return IS("December") || IS("Deputy") || IS("Detective") || IS("Director") ||
+		       IS("District") || IS("During");
+	case 'E':
+		return IS("Executive");
+	case 'F':
+		return IS("February") || IS("Field") || IS("For") || IS("Former") || IS("Friday") ||
+		       IS("From");
+	case 'G':
+		return IS("General") || IS("Governor");
+	case 'I':
+		return IS("If") || IS("In") || IS("Inspector");
+	case 'J':
+		return IS("January") || IS("Judge") || IS("July") || IS("June");
+	case 'L':
+		return IS("Lieutenant");
+	case 'M':
+		return IS("Magistrate") || IS("March") || IS("Marshal") || IS("May") ||
+		       IS("Mayor") || IS("Minister") || IS("Monday");
+	case 'N':
+		return IS("November");
+	case 'O':
+		return IS("October") || IS("Of") || IS("Officer") || IS("Officers") || IS("On") ||
+		       IS("Or") || IS("Over");
+	case 'P':
+		return IS("President") || IS("Prosecutor") || IS("Prosecutors");
+	case 'S':
+		return IS("Saturday") || IS("Secretary") || IS("Senator") || IS("Senior") ||
+		       IS("September") || IS("Sergeant") || IS("Sheriff") || IS("Since") ||
+		       IS("Special") || IS("Sunday") || IS("Supervisory");
+	case 'T':
+		return IS("That") || IS("The") || IS("Then") || IS("These") || IS("This") ||
+		       IS("Those") || IS("Thursday") || IS("To") || IS("Tuesday");
+	case 'U':
+		return IS("Under");
+	case 'W':
+		return IS("Wednesday") || IS("When") || IS("While") || IS("With");
+	default:
+		return false;
+	}
+#undef IS
 }
 
 struct run {
@@ -274,7 +294,7 @@ static bool next_in_run(const char *s, size_t n, const struct run *run, struct w
 {
 	const struct word *last = &run->last;
 	size_t at = last->next;
-	if (last->possessive || at + 1 >= n || s[at] != ' ' || !word_at(s, n, at + 1))
+	if (last->possessive || at + 1 >= n || s[at] != ' ' || !capital_at(s, n, at + 1))
 		return false;
 	*w = read_word(s, n, at + 1);
 	return w->capitalised || w->initial;
