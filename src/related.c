@@ -10,8 +10,8 @@
 #include <string.h>
 #include <xxhash.h>
 
-/* Names counted per release at most; a release with more is rare, and its first
- * names are the ones that say what it is about. */
+/* Names counted per release at most; a release with more (rare) keeps its first,
+ * those nearest the title. */
 #define NAMES_PER_RELEASE 256
 /* Words a run of capitalised words may have before it is dropped whole. */
 #define RUN_WORDS_MAX 32
@@ -335,7 +335,11 @@ struct related_index {
 	uint64_t *keys;
 	size_t nkeys, cap;
 	unsigned id_bits;
-	size_t next; /* the next release to index */
+	size_t next;     /* the next release to index */
+	uint64_t *spare; /* the radix sort's second array, while it runs */
+	unsigned shift;  /* the bits the radix pass sorts on */
+	size_t *place;   /* where the pass puts the next key of each digit; NULL: not counted */
+	size_t moved;    /* keys the pass has put in place */
 	bool built;
 };
 
@@ -348,13 +352,17 @@ struct related_index *related_new(const struct catalog *cat)
 	ix->id_bits = 1;
 	while (ix->id_bits < 32 && (uint64_t)1 << ix->id_bits < cat->count)
 		ix->id_bits++;
+	ix->shift = ix->id_bits;
 	return ix;
 }
 
 void related_free(struct related_index *ix)
 {
-	if (ix)
+	if (ix) {
 		free(ix->keys);
+		free(ix->spare);
+		free(ix->place);
+	}
 	free(ix);
 }
 
@@ -402,33 +410,57 @@ static bool add_keys(struct related_index *ix, const uint64_t *hashes, size_t n,
 	return true;
 }
 
-/* Sort the keys by their hash bits, 16 at a time (LSD radix sort: stable, so each
- * run stays in release order). */
+/* A radix sort of the keys on their hash bits, 16 at a time from the lowest (LSD:
+ * stable, so each run stays in release order), in steps: a pass counts its digits
+ * in one and moves the keys RADIX_MOVE at a time in the next, so that no step keeps
+ * keys waiting long (fresh memory costs a page fault a page). */
 #define RADIX_BITS 16
-static bool sort_keys(struct related_index *ix)
+#define RADIX_MOVE ((size_t)1 << 18)
+
+static unsigned digit(const struct related_index *ix, uint64_t key)
 {
-	size_t n = ix->nkeys, *count = malloc(((size_t)1 << RADIX_BITS) * sizeof *count);
-	uint64_t *from = ix->keys, *to = malloc((n ? n : 1) * sizeof *to);
-	bool ok = count && to;
-	for (unsigned shift = ix->id_bits; ok && shift < 64; shift += RADIX_BITS) {
-		memset(count, 0, ((size_t)1 << RADIX_BITS) * sizeof *count);
-		for (size_t i = 0; i < n; i++)
-			count[from[i] >> shift & 0xFFFF]++;
-		for (size_t d = 0, sum = 0; d < (size_t)1 << RADIX_BITS; d++) {
-			size_t c = count[d];
-			count[d] = sum;
-			sum += c;
-		}
-		for (size_t i = 0; i < n; i++)
-			to[count[from[i] >> shift & 0xFFFF]++] = from[i];
-		uint64_t *swap = from;
-		from = to;
-		to = swap;
+	return (unsigned)(key >> ix->shift & (((uint64_t)1 << RADIX_BITS) - 1));
+}
+
+static bool count_digits(struct related_index *ix)
+{
+	size_t n = ix->nkeys, *place = calloc((size_t)1 << RADIX_BITS, sizeof *place);
+	if (!ix->spare)
+		ix->spare = malloc((n ? n : 1) * sizeof *ix->spare);
+	if (!place || !ix->spare) {
+		free(place);
+		return false;
 	}
-	ix->keys = from;
-	free(to);
-	free(count);
-	return ok;
+	for (size_t i = 0; i < n; i++)
+		place[digit(ix, ix->keys[i])]++;
+	for (size_t d = 0, sum = 0; d < (size_t)1 << RADIX_BITS; d++) {
+		size_t c = place[d];
+		place[d] = sum;
+		sum += c;
+	}
+	ix->place = place;
+	ix->moved = 0;
+	return true;
+}
+
+static void move_keys(struct related_index *ix)
+{
+	size_t end = ix->nkeys - ix->moved > RADIX_MOVE ? ix->moved + RADIX_MOVE : ix->nkeys;
+	for (size_t i = ix->moved; i < end; i++)
+		ix->spare[ix->place[digit(ix, ix->keys[i])]++] = ix->keys[i];
+	ix->moved = end;
+	if (end < ix->nkeys)
+		return;
+	uint64_t *sorted = ix->spare; /* the pass is done */
+	ix->spare = ix->keys;
+	ix->keys = sorted;
+	free(ix->place);
+	ix->place = NULL;
+	ix->shift += RADIX_BITS;
+	if (ix->shift >= 64) {
+		free(ix->spare);
+		ix->spare = NULL;
+	}
 }
 
 /* Keep the runs of rare names: held by 2 to RELATED_RARE_MAX releases. */
@@ -451,22 +483,32 @@ static void keep_rare(struct related_index *ix)
 	ix->cap = out;
 }
 
+/* Steps: up to `budget` releases indexed; once all are, the sort's; then the rare
+ * runs kept, and the index is built. */
 bool related_index_step(struct related_index *ix, size_t budget, bool *ok)
 {
 	uint64_t hashes[NAMES_PER_RELEASE];
 	*ok = true;
-	for (; !ix->built && budget && ix->next < ix->cat->count; budget--, ix->next++) {
-		size_t n = name_hashes(&ix->cat->releases[ix->next], hashes, NULL);
-		if (!(*ok = add_keys(ix, hashes, n, (uint32_t)ix->next)))
-			return false;
+	if (ix->built)
+		return true;
+	if (ix->next < ix->cat->count) {
+		for (; budget && ix->next < ix->cat->count; budget--, ix->next++) {
+			size_t n = name_hashes(&ix->cat->releases[ix->next], hashes, NULL);
+			if (!(*ok = add_keys(ix, hashes, n, (uint32_t)ix->next)))
+				return false;
+		}
+		return false;
 	}
-	if (!ix->built && ix->next == ix->cat->count) {
-		if (!(*ok = sort_keys(ix)))
-			return false;
-		keep_rare(ix);
-		ix->built = true;
+	if (ix->shift < 64 && !ix->place) {
+		*ok = count_digits(ix);
+		return false;
 	}
-	return ix->built;
+	if (ix->shift < 64) {
+		move_keys(ix);
+		return false;
+	}
+	keep_rare(ix);
+	return ix->built = true;
 }
 
 int related_index_percent(const struct related_index *ix)
@@ -653,7 +695,8 @@ bool related_find(struct related_index *ix, uint32_t id, struct related **out, s
 	*out = NULL;
 	*n = 0;
 	bool ok = true;
-	related_index_step(ix, SIZE_MAX, &ok);
+	while (!related_index_step(ix, SIZE_MAX, &ok) && ok)
+		;
 	ok = ok && id < ix->cat->count && add_same_place(&c, ix->cat, id) &&
 	     add_shared_names(&c, ix, id);
 	size_t keep = c.n < RELATED_MAX ? c.n : RELATED_MAX;

@@ -43,8 +43,9 @@ struct related_index *related_new(const struct catalog *cat);
 void related_free(struct related_index *ix);
 
 /* Build the index a step at a time, so that a screen can stay responsive while it
- * is built: up to `budget` more releases (the last step also sorts). True once it is
- * complete; *ok false when out of memory. */
+ * is built: up to `budget` more releases, or once all are in, a part of the sort
+ * (a few, then a last step). True once it is complete; *ok false when out of
+ * memory. */
 bool related_index_step(struct related_index *ix, size_t budget, bool *ok);
 /* How much of the index is built, 0 to 100. */
 int related_index_percent(const struct related_index *ix);
