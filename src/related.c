@@ -610,12 +610,17 @@ static bool add_same_place(struct candidates *c, const struct catalog *cat, uint
 	return true;
 }
 
+/* Does the text hold the name? (An absent text may have no pointer at all.) */
+static bool in_text(struct str text, struct str name)
+{
+	return text.len >= name.len && memmem(text.s, text.len, name.s, name.len);
+}
+
 /* Does the release hold the name? (Names are matched by a part of their hash; this
  * rules out the rare two that share it.) */
 static bool holds(const struct release *r, struct str name)
 {
-	return memmem(r->title.s, r->title.len, name.s, name.len) ||
-	       memmem(r->body.s, r->body.len, name.s, name.len);
+	return in_text(r->title, name) || in_text(r->body, name);
 }
 
 /* (b): rare names in common. */
