@@ -26,6 +26,9 @@
 /* How long one slice of an incremental search may keep keys waiting. */
 #define SEARCH_SLICE_NS 15000000L
 #define SEARCH_STEP     1024
+#define RELATED_STEP    64
+/* Marks changed are saved this long after the first change, at most. */
+#define STATE_SAVE_DELAY_MS 2000L
 
 /* ---- small services for the panes ------------------------------------------------ */
 
@@ -38,13 +41,22 @@ void app_message(struct app *app, bool error, const char *fmt, ...)
 	app->message_error = error;
 }
 
-const struct release *app_selected(const struct app *app)
+/* The release under the list cursor (not the related list's). */
+static const struct release *list_selected(const struct app *app)
 {
 	size_t n;
 	const uint32_t *list = browse_list(&app->browse, &n);
 	if (n == 0)
 		return NULL;
 	return &app->cat->releases[list[app->list.sel < n ? app->list.sel : n - 1]];
+}
+
+const struct release *app_selected(const struct app *app)
+{
+	const struct related_list *l = &app->related;
+	if (l->open && l->cursor.sel < l->n)
+		return &app->cat->releases[l->items[l->cursor.sel].id];
+	return list_selected(app);
 }
 
 void app_select(struct app *app, size_t index)
@@ -337,6 +349,11 @@ static void set_mark(struct app *app, const struct release *r, uint8_t flags, ui
 	app->marks[id_of(app, r)] = flags;
 	if (!state_set(&app->state, r->hash, flags, line))
 		app_message(app, true, "out of memory");
+	/* Saved a little later, with whatever else changes meanwhile. */
+	if (!app->marks_unsaved && app->state_dir) {
+		app->marks_unsaved = true;
+		clock_gettime(CLOCK_MONOTONIC, &app->marks_changed);
+	}
 }
 
 /* The reader's line in the release it shows, for the next time it is shown. */
@@ -421,8 +438,41 @@ static void open_picker(struct app *app, enum facet_kind kind)
 	app->prompt = (struct prompt){.kind = PROMPT_PICK};
 }
 
+/* Actions on the list or the layout, which mean nothing over the related list. */
+static bool about_the_list(enum action action)
+{
+	switch (action) {
+	case ACT_FOCUS:
+	case ACT_LAYOUT:
+	case ACT_ZOOM:
+	case ACT_SEARCH:
+	case ACT_TOPICS:
+	case ACT_LOCATIONS:
+	case ACT_SOURCES:
+	case ACT_DATES:
+	case ACT_CLEAR:
+	case ACT_NEXT_UNREAD:
+	case ACT_ONLY_UNREAD:
+	case ACT_ONLY_STARRED:
+	case ACT_COMMAND:
+	case ACT_PREV_MONTH:
+	case ACT_NEXT_MONTH:
+	case ACT_EXPORT_LIST:
+		return true;
+	default:
+		return false;
+	}
+}
+
 static void app_act(struct app *app, enum action action)
 {
+	if (app->related.open && about_the_list(action)) {
+		char key[64];
+		app_key_name(ACT_CLOSE, key, sizeof key);
+		app_message(app, true, "Not in the related releases: %s goes back to the list",
+		            key);
+		return;
+	}
 	switch (action) {
 	case ACT_QUIT:
 		app->quit = true;
@@ -479,6 +529,9 @@ static void app_act(struct app *app, enum action action)
 	case ACT_ONLY_STARRED:
 		only(app, app->browse.filter.unread, !app->browse.filter.starred);
 		break;
+	case ACT_RELATED:
+		app_related_ask(app);
+		break;
 	case ACT_COMMAND:
 		app_open_prompt(app, PROMPT_COMMAND);
 		app->history.pos = app->history.n;
@@ -521,15 +574,67 @@ static struct pane *focused_pane(struct app *app)
 		return &app->help_pane;
 	if (app->picking)
 		return &app->picker_pane;
+	if (app->related.open && !app->related.reading)
+		return &app->related_pane;
 	return app->focus == FOCUS_READER || app->zoomed ? &app->reader_pane : &app->list_pane;
+}
+
+/* ---- the mouse ----------------------------------------------------------------------- */
+
+/* Lines a notch of the wheel moves. */
+#define WHEEL_LINES 3
+
+static bool inside(const struct rect *r, int y, int x)
+{
+	return y >= r->y && y < r->y + r->h && x >= r->x && x < r->x + r->w;
+}
+
+/* The pane under the pointer: the one in front where it covers the body (help, a
+ * picker, the related list), else the list or the reader; NULL outside them. */
+static struct pane *pane_at(struct app *app, int y, int x)
+{
+	struct pane *under = focused_pane(app);
+	if (under == &app->list_pane || under == &app->reader_pane)
+		under = !app->zoomed && inside(&app->list_pane.at, y, x) ? &app->list_pane
+		                                                         : &app->reader_pane;
+	return inside(&under->at, y, x) ? under : NULL;
+}
+
+/* The wheel scrolls the pane under the pointer as its own down and up keys do; a
+ * click is the pane's to take. */
+static void handle_mouse(struct app *app)
+{
+	struct mouse m = term_mouse();
+	struct pane *pane = pane_at(app, m.y, m.x);
+	if (!pane)
+		return;
+	if (m.kind == MOUSE_CLICK) {
+		pane->ops->click(app, pane, m.y - pane->at.y);
+		return;
+	}
+	bool down = m.kind == MOUSE_WHEEL_DOWN;
+	enum action a = pane->ops->keys == KEYS_PICKER ? (down ? ACT_PICK_DOWN : ACT_PICK_UP)
+	                : down                         ? ACT_DOWN
+	                                               : ACT_UP;
+	for (int i = 0; i < WHEEL_LINES; i++)
+		pane->ops->act(app, pane, a);
 }
 
 static void handle_key(struct app *app, int key)
 {
 	app->message[0] = '\0';
+	/* The user went on: a related list would come unasked. */
+	if (key != KEYCODE_FN(SPECIAL_RESIZE))
+		app->related.pending = false;
 	if (term_too_small()) {
 		enum action a = keys_lookup(KEYS_VIEW, key);
 		app->quit = a == ACT_CLOSE || a == ACT_QUIT;
+		return;
+	}
+	/* Over a prompt's text the mouse has nothing to do; over a picker's rows it has. */
+	if (key == KEYCODE_FN(SPECIAL_MOUSE)) {
+		if (app->prompt.kind == PROMPT_NONE || app->prompt.kind == PROMPT_PICK)
+			handle_mouse(app);
 		return;
 	}
 	if (app->picking) {
@@ -576,6 +681,7 @@ static void lay_out(struct app *app)
 		app->reader_pane.at = body;
 	app->help_pane.at = body;
 	app->picker_pane.at = body;
+	app->related_pane.at = body;
 }
 
 /* Lay the selected release out again when it or the reader's width changed; a new
@@ -669,13 +775,20 @@ static void draw_status(const struct app *app)
 	size_t n;
 	browse_list(&app->browse, &n);
 	bool reading = app->zoomed || app->focus == FOCUS_READER;
-	int percent = reading ? scroll_percent(&app->reader, (size_t)app->reader_pane.at.h)
-	              : n     ? (int)((app->list.sel + 1) * 100 / n)
-	                      : 100;
+	const struct related_list *rl = &app->related;
+	bool related = rl->open && !reading;
+	int percent = reading   ? scroll_percent(&app->reader, (size_t)app->reader_pane.at.h)
+	              : related ? (int)((rl->cursor.sel + 1) * 100 / rl->n)
+	              : n       ? (int)((app->list.sel + 1) * 100 / n)
+	                        : 100;
 	browse_describe(&app->browse, filters, sizeof filters);
 	snprintf(left, sizeof left, " %zu/%zu%s  %s", n, app->cat->count,
 	         browse_busy(&app->browse) ? "+" : "", filters);
-	snprintf(right, sizeof right, " %s %3d%%  ?:help ", reading ? "reader" : "list", percent);
+	snprintf(right, sizeof right, " %s %3d%%  ?:help ",
+	         reading   ? "reader"
+	         : related ? "related"
+	                   : "list",
+	         percent);
 	int rw = (int)strlen(right), y = app->status.y, w = app->status.w;
 	if (rw >= w)
 		rw = 0;
@@ -745,33 +858,36 @@ static size_t hint(char *out, size_t size, enum action action, const char *what)
 	return n > 0 && (size_t)n < size ? (size_t)n : 0;
 }
 
+struct hint {
+	enum action action;
+	const char *what;
+};
+
+/* Each table ends with ACT_NONE. */
+static const struct hint list_hints[] = {
+        {ACT_CLOSE, "quit"},    {ACT_OPEN, "read"},           {ACT_SEARCH, "search"},
+        {ACT_TOPICS, "topics"}, {ACT_LOCATIONS, "locations"}, {ACT_DATES, "dates"},
+        {ACT_CLEAR, "clear"},   {ACT_LAYOUT, "layout"},       {ACT_FOCUS, "focus"},
+        {ACT_NONE, NULL},
+};
+static const struct hint help_hints[] = {
+        {ACT_DOWN, "down"},   {ACT_UP, "up"},   {ACT_PAGE_DOWN, "page"},
+        {ACT_CLOSE, "close"}, {ACT_NONE, NULL},
+};
+static const struct hint related_hints[] = {
+        {ACT_CLOSE, "back"}, {ACT_OPEN, "read"}, {ACT_RELATED, "related to that one"},
+        {ACT_STAR, "star"},  {ACT_NONE, NULL},
+};
+
 static void draw_bottom(const struct app *app)
 {
-	static const struct {
-		enum action action;
-		const char *what;
-	} list_hints[] =
-	        {
-	                {ACT_CLOSE, "quit"},          {ACT_OPEN, "read"},
-	                {ACT_SEARCH, "search"},       {ACT_TOPICS, "topics"},
-	                {ACT_LOCATIONS, "locations"}, {ACT_DATES, "dates"},
-	                {ACT_CLEAR, "clear"},         {ACT_LAYOUT, "layout"},
-	                {ACT_FOCUS, "focus"},
-	        },
-	  help_hints[] = {
-	          {ACT_DOWN, "down"},
-	          {ACT_UP, "up"},
-	          {ACT_PAGE_DOWN, "page"},
-	          {ACT_CLOSE, "close"},
-	  };
+	const struct hint *hints = app->help_open      ? help_hints
+	                           : app->related.open ? related_hints
+	                                               : list_hints;
 	char text[400];
 	size_t len = 0;
-	for (size_t i = 0; !app->help_open && i < sizeof list_hints / sizeof *list_hints; i++)
-		len += hint(text + len, sizeof text - len, list_hints[i].action,
-		            list_hints[i].what);
-	for (size_t i = 0; app->help_open && i < sizeof help_hints / sizeof *help_hints; i++)
-		len += hint(text + len, sizeof text - len, help_hints[i].action,
-		            help_hints[i].what);
+	for (; hints->action != ACT_NONE; hints++)
+		len += hint(text + len, sizeof text - len, hints->action, hints->what);
 	int y = app->bottom.y, w = app->bottom.w;
 	if (app->message[0])
 		term_put_fit(y, 0, app->message, strlen(app->message), w,
@@ -788,6 +904,10 @@ static void draw_panes(struct app *app)
 	}
 	if (app->picking) {
 		pane_picker_ops.draw(app, &app->picker_pane);
+		return;
+	}
+	if (app->related.open && !app->related.reading) {
+		pane_related_ops.draw(app, &app->related_pane);
 		return;
 	}
 	if (!app->zoomed) {
@@ -848,6 +968,57 @@ static void search_slice(struct app *app)
 		;
 }
 
+/* Index names for one slice of time, and find the related releases once that is
+ * done: the first time over a large catalog takes seconds, and keys stay live. */
+static void related_slice(struct app *app)
+{
+	struct timespec start;
+	bool ok = true;
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	if (!app->related_index && !(app->related_index = related_new(app->cat)))
+		ok = false;
+	while (ok && !related_index_step(app->related_index, RELATED_STEP, &ok) &&
+	       elapsed_ns(&start) < SEARCH_SLICE_NS)
+		;
+	if (!ok) {
+		app->related.pending = false;
+		app_message(app, true, "out of memory");
+	} else if (related_index_percent(app->related_index) == 100) {
+		app_related_find(app);
+	} else {
+		app_message(app, false, "Finding related releases: indexing names, %d%%",
+		            related_index_percent(app->related_index));
+	}
+}
+
+/* Save the marks once STATE_SAVE_DELAY_MS have passed since the first change not
+ * saved: a crash or a kill loses no more than that, and a burst of changes is
+ * one save. */
+static void save_marks_when_due(struct app *app)
+{
+	char problem[512];
+	if (!app->marks_unsaved || elapsed_ns(&app->marks_changed) < STATE_SAVE_DELAY_MS * 1000000L)
+		return;
+	app->marks_unsaved = false;
+	const struct release *r = list_selected(app);
+	if (r)
+		state_set_resume(&app->state, r->hash);
+	if (!state_save(&app->state, app->state_dir, problem, sizeof problem) || problem[0])
+		app_message(app, true, "%s", problem);
+}
+
+/* How long the loop may wait for a key: a second when idle, so that signals are
+ * noticed; less when marks are due to be saved; not at all while work is left. */
+static int key_timeout(const struct app *app)
+{
+	if (browse_busy(&app->browse) || app->related.pending)
+		return 0;
+	if (!app->marks_unsaved)
+		return 1000;
+	long left = STATE_SAVE_DELAY_MS - elapsed_ns(&app->marks_changed) / 1000000L;
+	return left < 0 ? 0 : left > 1000 ? 1000 : (int)left;
+}
+
 /* Returns the signal that ended it, or 0 for a quit. */
 static int run_loop(struct app *app)
 {
@@ -863,13 +1034,17 @@ static int run_loop(struct app *app)
 			search_slice(app);
 			dirty = true;
 		}
+		if (app->related.pending) {
+			related_slice(app);
+			dirty = true;
+		}
 		if (dirty || resumed) {
 			sync(app);
 			draw(app);
 			dirty = false;
 		}
-		/* Idle, wake up now and then anyway to notice signals. */
-		int key = term_read_key(browse_busy(&app->browse) ? 0 : 1000);
+		save_marks_when_due(app);
+		int key = term_read_key(key_timeout(app));
 		if (key != KEYCODE_NONE) {
 			handle_key(app, key);
 			dirty = true;
@@ -932,7 +1107,7 @@ static bool load_state(struct app *app, char *problem, size_t size)
 /* Where the user left off, and every mark changed, for the next run. */
 static void save_state(struct app *app)
 {
-	const struct release *r = app_selected(app);
+	const struct release *r = list_selected(app);
 	char problem[512];
 	if (!app->state_dir)
 		return;
@@ -951,6 +1126,8 @@ static void app_free(struct app *app)
 	if (app->picking)
 		picker_free(&app->picker);
 	doc_free(&app->doc);
+	free(app->related.items);
+	related_free(app->related_index);
 	browse_free(&app->browse);
 	state_free(&app->state);
 	free(app->state_dir);
@@ -982,8 +1159,11 @@ int app_run(const struct catalog *cat, const struct cli *cli, const struct confi
 	app->reader_pane.max_text = (int)config->wrap;
 	app->picker_pane.ops = &pane_picker_ops;
 	app->help_pane.ops = &pane_help_ops;
+	app->related_pane.ops = &pane_related_ops;
 	int status = EXIT_FAILURE;
 	if (term_open(&app->term)) {
+		if (cli->mouse || config->mouse)
+			term_mouse_on();
 		if (app->term.notice[0])
 			app_message(app, false, "%s", app->term.notice);
 		else if (problem[0])

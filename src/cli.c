@@ -156,6 +156,9 @@ static enum cli_result apply_option(struct cli *cli, int id, const char *arg, co
 	case OPT_RESTRICTED:
 		cli->restricted = true;
 		return CLI_RUN;
+	case OPT_MOUSE:
+		cli->mouse = true;
+		return CLI_RUN;
 	case OPT_NO_CACHE:
 		cli->no_cache = true;
 		return CLI_RUN;

@@ -211,19 +211,34 @@ static void dump_wrap(const struct config *c, char *out, size_t size)
 	snprintf(out, size, "%u", c->wrap);
 }
 
-static bool parse_restricted(struct config *c, const char *v, char *why)
+static bool parse_bool(const char *v, bool *out, char *why)
 {
 	if (strcmp(v, "true") == 0 || strcmp(v, "false") == 0) {
-		c->restricted = strcmp(v, "true") == 0;
+		*out = strcmp(v, "true") == 0;
 		return true;
 	}
 	snprintf(why, WHY_MAX, "'%s' is not true or false", v);
 	return false;
 }
 
+static bool parse_restricted(struct config *c, const char *v, char *why)
+{
+	return parse_bool(v, &c->restricted, why);
+}
+
 static void dump_restricted(const struct config *c, char *out, size_t size)
 {
 	snprintf(out, size, "%s", c->restricted ? "true" : "false");
+}
+
+static bool parse_mouse(struct config *c, const char *v, char *why)
+{
+	return parse_bool(v, &c->mouse, why);
+}
+
+static void dump_mouse(const struct config *c, char *out, size_t size)
+{
+	snprintf(out, size, "%s", c->mouse ? "true" : "false");
 }
 
 static const char *const clip_modes[] = {
@@ -324,6 +339,7 @@ static const struct setting {
         {"ui", "wrap", parse_wrap, dump_wrap},
         {"ui", "restricted", parse_restricted, dump_restricted},
         {"ui", "clipboard", parse_clipboard, dump_clipboard},
+        {"ui", "mouse", parse_mouse, dump_mouse},
         {"limits", "max_entry_bytes", parse_max_entry, dump_max_entry},
         {"limits", "max_total_bytes", parse_max_total, dump_max_total},
 };

@@ -225,3 +225,16 @@ void date_format_iso(uint32_t date, char out[11])
 		*p++ = k < 2 ? '-' : '\0';
 	}
 }
+
+/* Howard Hinnant's days_from_civil: March-based years make February the last month,
+ * so leap days fall at the end of a 365/366-day cycle. */
+int32_t date_days(uint32_t date)
+{
+	int y = date_year(date), m = date_month(date), d = (int)(date % 100);
+	y -= m <= 2;
+	int era = (y >= 0 ? y : y - 399) / 400;
+	int yoe = y - era * 400;
+	int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return (int32_t)(era * 146097 + doe - 719468);
+}

@@ -20,6 +20,12 @@ int pane_page(const struct pane *pane)
 	return pane->at.h > 2 ? pane->at.h - 1 : 1;
 }
 
+void pane_click_below_heading(struct scroll *s, size_t count, int row)
+{
+	if (row >= 1 && s->top + (size_t)row - 1 < count)
+		s->sel = s->top + (size_t)row - 1;
+}
+
 bool pane_move(struct scroll *s, enum action action, const struct pane *pane, bool cursor)
 {
 	long page = pane_page(pane), half = pane->at.h / 2 > 0 ? pane->at.h / 2 : 1;

@@ -73,4 +73,12 @@ static void cursor(const struct app *app, const struct pane *pane, int *y, int *
 	*x = pane->at.x;
 }
 
-const struct pane_ops pane_help_ops = {"help", KEYS_VIEW, draw, act, cursor};
+/* Help has no rows to choose. */
+static void click(struct app *app, struct pane *pane, int row)
+{
+	(void)app;
+	(void)pane;
+	(void)row;
+}
+
+const struct pane_ops pane_help_ops = {"help", KEYS_VIEW, draw, act, cursor, click};

@@ -41,8 +41,8 @@ static int column(int y, int x, struct str text, size_t width, enum role role, b
 	return x + (int)width + 1;
 }
 
-static void draw_row(const struct app *app, const struct release *r, int y, int x,
-                     const struct columns *c, enum role role)
+void pane_list_row(const struct app *app, const struct release *r, int y, int x,
+                   const struct columns *c, enum role role)
 {
 	static const enum role column_role[COLUMN_COUNT] = {ROLE_DATE, ROLE_LOCATION, ROLE_TOPICS,
 	                                                    ROLE_LIST};
@@ -87,8 +87,9 @@ static size_t date_width(const struct config *cfg)
 
 /* The view's column widths, with the configured date width, and the room of the
  * columns the configuration leaves out given to the title. */
-static void fit_columns(const struct config *cfg, size_t width, struct columns *c)
+void pane_list_columns(const struct app *app, size_t width, struct columns *c)
 {
+	const struct config *cfg = app->config;
 	columns_fit(width, c);
 	size_t dw = date_width(cfg);
 	if (c->date && dw < c->date + c->title)
@@ -139,7 +140,7 @@ static void draw(struct app *app, struct pane *pane)
 	size_t n;
 	const uint32_t *list = browse_list(&app->browse, &n);
 	struct columns c;
-	fit_columns(app->config, (size_t)r->w, &c);
+	pane_list_columns(app, (size_t)r->w, &c);
 	bool focused = app->focus == FOCUS_LIST && !app->zoomed;
 	size_t i = app->list.top;
 	for (int row = 0; row < r->h; row++, i++) {
@@ -156,7 +157,7 @@ static void draw(struct app *app, struct pane *pane)
 		enum role role = i == app->list.sel ? (focused ? ROLE_SELECTED : ROLE_IDLE)
 		                 : app->marks[id] & STATE_READ ? ROLE_LIST
 		                                               : ROLE_UNREAD;
-		draw_row(app, &app->cat->releases[id], r->y + row, r->x, &c, role);
+		pane_list_row(app, &app->cat->releases[id], r->y + row, r->x, &c, role);
 	}
 	if (n == 0)
 		draw_empty(app, r);
@@ -193,4 +194,14 @@ static void cursor(const struct app *app, const struct pane *pane, int *y, int *
 	*x = pane->at.x;
 }
 
-const struct pane_ops pane_list_ops = {"list", KEYS_VIEW, draw, act, cursor};
+static void click(struct app *app, struct pane *pane, int row)
+{
+	(void)pane;
+	size_t i = list_item_at(&app->browse, app->list.top, (size_t)row, app->list_months);
+	if (i == LIST_NO_ITEM)
+		return;
+	app_select(app, i);
+	app->focus = FOCUS_LIST;
+}
+
+const struct pane_ops pane_list_ops = {"list", KEYS_VIEW, draw, act, cursor, click};

@@ -131,4 +131,10 @@ static void cursor(const struct app *app, const struct pane *pane, int *y, int *
 	*x = pane->at.x + 1;
 }
 
-const struct pane_ops pane_picker_ops = {"picker", KEYS_PICKER, draw, act, cursor};
+static void click(struct app *app, struct pane *pane, int row)
+{
+	(void)pane;
+	pane_click_below_heading(&app->picker.cursor, app->picker.nshown, row);
+}
+
+const struct pane_ops pane_picker_ops = {"picker", KEYS_PICKER, draw, act, cursor, click};

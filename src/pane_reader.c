@@ -82,6 +82,8 @@ static bool act(struct app *app, struct pane *pane, enum action action)
 		return true;
 	case ACT_CLOSE:
 	case ACT_BACK:
+		/* From a related release, back to the related list. */
+		app->related.reading = false;
 		app->zoomed = false;
 		app->focus = FOCUS_LIST;
 		return true;
@@ -107,4 +109,11 @@ static void cursor(const struct app *app, const struct pane *pane, int *y, int *
 		*y = pane->at.y + (int)(line - app->reader.top);
 }
 
-const struct pane_ops pane_reader_ops = {"reader", KEYS_VIEW, draw, act, cursor};
+static void click(struct app *app, struct pane *pane, int row)
+{
+	(void)pane;
+	(void)row;
+	app->focus = FOCUS_READER;
+}
+
+const struct pane_ops pane_reader_ops = {"reader", KEYS_VIEW, draw, act, cursor, click};

@@ -354,6 +354,43 @@ static int special_key(int ch)
 	return KEYCODE_FN(SPECIAL_OTHER);
 }
 
+/* ---- the mouse -------------------------------------------------------------------- */
+
+static struct mouse last_mouse;
+
+void term_mouse_on(void)
+{
+	/* Presses, not clicks: a click is only known at the release, which ncurses
+	 * would wait mouseinterval() for. */
+	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
+}
+
+struct mouse term_mouse(void)
+{
+	return last_mouse;
+}
+
+/* The mouse event ncurses read, as relview's; KEYCODE_NONE for one it does not use
+ * (a release, another button). */
+static int mouse_key(void)
+{
+	MEVENT ev;
+	if (getmouse(&ev) != OK)
+		return KEYCODE_NONE;
+	if (ev.bstate & BUTTON4_PRESSED)
+		last_mouse.kind = MOUSE_WHEEL_UP;
+	else if (ev.bstate & BUTTON5_PRESSED)
+		last_mouse.kind = MOUSE_WHEEL_DOWN;
+	else if (ev.bstate & BUTTON1_PRESSED)
+		last_mouse.kind = MOUSE_CLICK;
+	else
+		return KEYCODE_NONE;
+	last_mouse.y = ev.y;
+	last_mouse.x = ev.x;
+	return KEYCODE_FN(SPECIAL_MOUSE);
+}
+
 int term_read_key(int timeout_ms)
 {
 	wint_t ch;
@@ -361,6 +398,8 @@ int term_read_key(int timeout_ms)
 	int r = get_wch(&ch);
 	if (r == ERR)
 		return KEYCODE_NONE;
+	if (r == KEY_CODE_YES && ch == KEY_MOUSE)
+		return mouse_key();
 	if (r == KEY_CODE_YES)
 		return ch == KEY_ENTER ? '\n' : special_key((int)ch);
 	if (ch == '\r')

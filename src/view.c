@@ -541,6 +541,19 @@ size_t list_row_of(const struct browse *b, size_t top, size_t i, bool months)
 	return row;
 }
 
+size_t list_item_at(const struct browse *b, size_t top, size_t row, bool months)
+{
+	size_t n;
+	browse_list(b, &n);
+	for (size_t i = top, at = 0; i < n && at <= row; i++, at++) {
+		if (months && i > top && browse_month_starts(b, i) && at++ == row)
+			return LIST_NO_ITEM; /* the separator above item i */
+		if (at == row)
+			return i;
+	}
+	return LIST_NO_ITEM;
+}
+
 size_t list_top_for(const struct browse *b, size_t top, size_t sel, size_t rows, bool months)
 {
 	while (top < sel && list_row_of(b, top, sel, months) >= rows)

@@ -4,12 +4,14 @@
 #define RELVIEW_APP_H
 
 #include "relview/pane.h"
+#include "relview/related.h"
 #include "relview/state.h"
 #include "relview/term.h"
 #include "relview/view.h"
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <time.h>
 
 struct cli;
 struct config;
@@ -36,6 +38,20 @@ struct prompt {
 	size_t reader_top;  /* the reader position to go back to */
 };
 
+/* The releases related to one, over the list until the user goes back. */
+struct related_list {
+	struct related *items;
+	size_t n;
+	struct scroll cursor;
+	uint32_t of;      /* the release they are related to */
+	bool pending;     /* asked for: found once the screen said so (the first time
+	                     builds the index of names) */
+	bool open;        /* the related pane is up */
+	bool reading;     /* the reader shows the one under the cursor, full screen */
+	enum focus focus; /* where the user was, to go back to */
+	bool zoomed;
+};
+
 struct app {
 	const struct catalog *cat;
 	const struct config *config;
@@ -48,17 +64,21 @@ struct app {
 
 	struct doc doc; /* the selected release, laid out for the reader */
 	struct scroll reader;
-	uint8_t *marks;      /* per release id: enum state_flag bits, as the state has them */
-	uint32_t auto_read;  /* the release last marked read by opening it; UINT32_MAX: none */
-	struct state state;  /* the marks remembered across runs */
-	char *state_dir;     /* where they are kept; NULL: nowhere (nothing is saved) */
-	struct edit find;    /* find-in-release text; len 0: none */
-	size_t find_current; /* index of the current match; nmatches or more: none yet */
+	uint8_t *marks;     /* per release id: enum state_flag bits, as the state has them */
+	uint32_t auto_read; /* the release last marked read by opening it; UINT32_MAX: none */
+	struct state state; /* the marks remembered across runs */
+	bool marks_unsaved; /* changed since the state was last saved */
+	struct timespec marks_changed; /* the first change not saved yet */
+	char *state_dir;               /* where they are kept; NULL: nowhere (nothing is saved) */
+	struct edit find;              /* find-in-release text; len 0: none */
+	size_t find_current;           /* index of the current match; nmatches or more: none yet */
 
 	struct picker picker;
 	bool picking;
 	struct scroll help;
 	bool help_open;
+	struct related_index *related_index; /* built on the first use */
+	struct related_list related;
 
 	enum focus focus;
 	enum layout layout;
@@ -67,7 +87,7 @@ struct app {
 	char message[200];
 	bool message_error;
 
-	struct pane list_pane, reader_pane, picker_pane, help_pane;
+	struct pane list_pane, reader_pane, picker_pane, help_pane, related_pane;
 	struct rect status, title, bottom, separator;
 	bool side_by_side;
 	bool list_months; /* the list has room for month separators */
@@ -99,7 +119,14 @@ void app_close_picker(struct app *app);
 /* The name of the first key bound to an action ("" when none), for hints and
  * messages that name a key, so that rebound keys show as they are. */
 void app_key_name(enum action action, char *out, size_t size);
-/* The release under the list cursor, NULL when the list is empty. */
+/* The releases related to the release in front (pane_related.c): asked for, found
+ * once the index of names is built, gone back from. */
+void app_related_ask(struct app *app);
+void app_related_find(struct app *app);
+void app_related_close(struct app *app);
+
+/* The release in front: under the related list's cursor while that is up, else
+ * under the list cursor; NULL when the list is empty. */
 const struct release *app_selected(const struct app *app);
 
 /* Export and hand-over (app_export.c). In restricted mode each says so and does

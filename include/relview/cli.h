@@ -33,6 +33,7 @@
 	X(HELP_KEYS, "help-keys", 0, NULL, "list the reader's key bindings and exit")              \
 	X(RESTRICTED, "restricted", 0, NULL,                                                       \
 	  "in the reader: no pager, no pipe, no export to files")                                  \
+	X(MOUSE, "mouse", 0, NULL, "in the reader: the wheel scrolls and a click selects")         \
 	X(NO_CACHE, "no-cache", 0, NULL,                                                           \
 	  "read every input afresh; neither use nor write the cache")                              \
 	X(CACHE_INFO, "cache-info", 0, NULL, "show what the catalog cache holds and exit")         \
@@ -61,6 +62,7 @@ struct cli {
 	bool oldest_first;
 	bool no_cache;
 	bool restricted;         /* the reader runs no commands and writes no files */
+	bool mouse;              /* the reader takes the mouse */
 	bool sort_given;         /* --oldest-first or --newest-first: the configuration's sort
 	                            yields */
 	const char *config_path; /* NULL: the default file */

@@ -3,7 +3,7 @@
  * writing the effective configuration back out as a valid file. No curses here.
  *
  * Sections: [ui] (theme, layout, sort, date_format, columns, wrap, restricted,
- * clipboard), [keys] (an action's name = its keys), [topics] (names = more topic
+ * clipboard, mouse), [keys] (an action's name = its keys), [topics] (names = more topic
  * names, separated by '|'), [limits] (max_entry_bytes, max_total_bytes).
  * relview.ini(5) documents them. */
 #ifndef RELVIEW_CONFIG_H
@@ -35,6 +35,7 @@ struct config {
 	size_t ncolumns;
 	unsigned wrap;   /* the reader's and --print's text width at most; 0: all there is */
 	bool restricted; /* the reader runs no pager or command and exports no files */
+	bool mouse;      /* the reader takes the mouse: the wheel scrolls, a click selects */
 	enum clip_mode clipboard; /* copy with OSC 52: auto (known terminals), on, off */
 	struct key_choice keys[ACT_COUNT];
 	char **topics; /* more topic names */

@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define DATE_UNKNOWN 0u
+#define DATE_UNKNOWN  0u
 #define DATE_MIN_YEAR 1900
 #define DATE_MAX_YEAR 2100
 
@@ -32,7 +32,17 @@ bool date_parse_bound(const char *s, bool upper, uint32_t *date);
 /* "YYYY-MM-DD" into out (11 bytes); "" for an unknown date. */
 void date_format_iso(uint32_t date, char out[11]);
 
-static inline int date_year(uint32_t d) { return (int)(d / 10000); }
-static inline int date_month(uint32_t d) { return (int)(d / 100 % 100); }
+/* The day number of a known date (days since 1970-01-01), for the days between two
+ * dates. */
+int32_t date_days(uint32_t date);
+
+static inline int date_year(uint32_t d)
+{
+	return (int)(d / 10000);
+}
+static inline int date_month(uint32_t d)
+{
+	return (int)(d / 100 % 100);
+}
 
 #endif

@@ -44,6 +44,8 @@ enum key_context { KEYS_VIEW, KEYS_PICKER, KEYS_PROMPT };
 	X(NEXT_UNREAD, KEYS_VIEW, "u", "the next unread release in the list")                      \
 	X(ONLY_UNREAD, KEYS_VIEW, "U", "list only unread releases, or all again")                  \
 	X(ONLY_STARRED, KEYS_VIEW, "S", "list only starred releases, or all again")                \
+	X(RELATED, KEYS_VIEW, "r",                                                                 \
+	  "releases related to this one: same topic and place, rare names")                        \
 	X(COMMAND, KEYS_VIEW, ":",                                                                 \
 	  "go to a date (2014-03) or row (42); topic NAME, location NAME")                         \
 	X(PREV_MONTH, KEYS_VIEW, "[", "to the month before (the list is in date order)")           \
@@ -114,6 +116,7 @@ enum special_key {
 	SPECIAL_F1,
 	SPECIAL_F12 = SPECIAL_F1 + 11,
 	SPECIAL_RESIZE,
+	SPECIAL_MOUSE, /* a mouse event: term_mouse() says which */
 	SPECIAL_OTHER, /* a function key with no name here */
 };
 #define KEYCODE_FN(k) (0x200000 | (k))

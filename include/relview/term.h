@@ -46,8 +46,21 @@ void term_send(const char *bytes, size_t len);
 
 /* The next key (keys.h codes), waiting up to timeout_ms (-1: until a key or a
  * signal comes); KEYCODE_NONE when none came. A resize reads as
- * KEYCODE_FN(SPECIAL_RESIZE). */
+ * KEYCODE_FN(SPECIAL_RESIZE), a mouse event as KEYCODE_FN(SPECIAL_MOUSE). */
 int term_read_key(int timeout_ms);
+
+/* Mouse events: with the mouse on, the wheel and a press of the first button read
+ * as KEYCODE_FN(SPECIAL_MOUSE) and term_mouse() says what and where. Off (until
+ * this is called), relview never asks the terminal for mouse reporting, so its own
+ * selection of text keeps working. */
+enum mouse_kind { MOUSE_CLICK, MOUSE_WHEEL_UP, MOUSE_WHEEL_DOWN };
+struct mouse {
+	enum mouse_kind kind;
+	int y, x; /* the cell, from the top left (0, 0) */
+};
+void term_mouse_on(void);
+/* The last mouse event read. */
+struct mouse term_mouse(void);
 
 /* The screen's size, and a blank screen to draw on. */
 int term_lines(void);

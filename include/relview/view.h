@@ -176,6 +176,10 @@ size_t browse_months(const struct browse *b);
  * that begins a month, except the first one shown (item top). */
 /* The screen row of item i (at or after top). */
 size_t list_row_of(const struct browse *b, size_t top, size_t i, bool months);
+/* The item on screen row `row` (item top on row 0), or LIST_NO_ITEM for a
+ * separator row or a row below the last item: where a click lands. */
+#define LIST_NO_ITEM SIZE_MAX
+size_t list_item_at(const struct browse *b, size_t top, size_t row, bool months);
 /* The first item to show so that item sel is on one of `rows` rows: top, or further
  * down when separators would push sel below the last. */
 size_t list_top_for(const struct browse *b, size_t top, size_t sel, size_t rows, bool months);

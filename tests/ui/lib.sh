@@ -125,3 +125,29 @@ expect_restored() {
 list() {
 	"$RELVIEW" --list "$@" "$BUNDLE"
 }
+
+# The start of row N's title in the list, as the screen shows it.
+title_of_row() {
+	list | sed -n "${1}p" | cut -f4 | cut -c1-30
+}
+# eventually COMMAND...: until the command succeeds, for up to 5 seconds; fails
+# (status 1) when it never does. $tries says how many 50 ms waits it took.
+eventually() {
+	tries=0
+	until "$@"; do
+		[ $tries -ge 100 ] && return 1
+		sleep 0.05
+		tries=$((tries + 1))
+	done
+}
+
+# Text shows on the screen at least twice.
+shown_twice() {
+	[ "$(screen | grep -c -F -- "$1")" -ge 2 ]
+}
+
+# The reader shows the release selected (its title twice on the screen).
+expect_selected() {
+	want=$(title_of_row "$1")
+	eventually shown_twice "$want" || fail "row $1 ($want) is not selected"
+}

@@ -197,19 +197,6 @@ rm "$XDG_CONFIG_HOME/relview/config.ini"
 # The command line: a row, a date, a topic; [ and ] move by month; Up brings back
 # the lines typed, in this run and the next.
 rm -rf "$XDG_STATE_HOME"
-title_of_row() {
-	list | sed -n "${1}p" | cut -f4 | cut -c1-30
-}
-# The reader shows the release selected (its title twice on the screen).
-expect_selected() {
-	want=$(title_of_row "$1")
-	tries=0
-	until [ "$(screen | grep -c -F "$want")" -ge 2 ] || [ $tries -ge 100 ]; do
-		sleep 0.05
-		tries=$((tries + 1))
-	done
-	[ "$(screen | grep -c -F "$want")" -ge 2 ] || fail "row $1 ($want) is not selected"
-}
 start -- "$RELVIEW" "$BUNDLE"
 expect_shown "$TOTAL"
 keys :

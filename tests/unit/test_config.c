@@ -68,7 +68,7 @@ static void test_good_file(void **state)
 	struct config c;
 	assert_int_equal(load(&c, "# comment\n[ui]\ntheme = light\nlayout = stacked\n"
 	                          "sort = oldest\ndate_format = %d %b %Y\n"
-	                          "columns = title date\nwrap = 72\n"
+	                          "columns = title date\nwrap = 72\nmouse = true\n"
 	                          "[limits]\nmax_entry_bytes = 1M\nmax_total_bytes = 2G\n"),
 	                 0);
 	assert_string_equal(c.theme, "light");
@@ -79,6 +79,7 @@ static void test_good_file(void **state)
 	assert_int_equal(c.columns[0], COLUMN_TITLE);
 	assert_int_equal(c.columns[1], COLUMN_DATE);
 	assert_int_equal(c.wrap, 72);
+	assert_true(c.mouse);
 	assert_int_equal(c.max_entry_bytes, 1 << 20);
 	assert_int_equal(c.max_total_bytes, (uint64_t)2 << 30);
 	char date[64];
@@ -93,13 +94,15 @@ static void test_mistakes_named_and_defaults_kept(void **state)
 	struct config c;
 	assert_int_equal(load(&c, "[ui]\nlayout = diagonal\nwrap = 5\ntheme = light\n"
 	                          "colour = red\n[colours]\nfg = red\n"
-	                          "[limits]\nmax_entry_bytes = lots\n"),
-	                 5);
+	                          "[limits]\nmax_entry_bytes = lots\n[ui]\nmouse = yes\n"),
+	                 6);
 	expect_warning(2, "[ui] layout: 'diagonal' is not auto, side or stacked; auto is used");
 	expect_warning(3, "[ui] wrap:");
 	expect_warning(5, "[ui] colour: unknown key");
 	expect_warning(6, "[colours]: unknown section");
 	expect_warning(9, "[limits] max_entry_bytes: 'lots'");
+	expect_warning(11, "[ui] mouse: 'yes' is not true or false; false is used");
+	assert_false(c.mouse);
 	assert_int_equal(c.layout, CONFIG_LAYOUT_AUTO);
 	assert_int_equal(c.wrap, 0);
 	assert_string_equal(c.theme, "light"); /* the good lines still count */

@@ -185,6 +185,18 @@ static void test_format_iso(void **state)
 	assert_int_equal(date_month(20140311), 3);
 }
 
+/* Day numbers: the epoch, leap days and the days between dates across years. */
+static void test_days(void **state)
+{
+	(void)state;
+	assert_int_equal(date_days(19700101), 0);
+	assert_int_equal(date_days(20000301) - date_days(20000228), 2); /* 2000 is leap */
+	assert_int_equal(date_days(21000301) - date_days(21000228), 1); /* 2100 is not */
+	assert_int_equal(date_days(20200101) - date_days(20191231), 1);
+	assert_int_equal(date_days(20210101) - date_days(20200101), 366);
+	assert_int_equal(date_days(19000101), -25567);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -196,6 +208,7 @@ int main(void)
 	        cmocka_unit_test(test_prefix_respects_length),
 	        cmocka_unit_test(test_bounds),
 	        cmocka_unit_test(test_format_iso),
+	        cmocka_unit_test(test_days),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -318,6 +318,15 @@ static void jumps_months_and_history(void **state)
 	assert_int_equal(list_top_for(&b, 0, 2, 4, true), 1);
 	assert_int_equal(list_top_for(&b, 0, 2, 5, true), 0);
 	assert_int_equal(list_top_for(&b, 0, 2, 3, false), 0);
+	/* Where a click lands: an item, a separator, below the last. */
+	assert_int_equal(list_item_at(&b, 0, 0, true), 0);
+	assert_int_equal(list_item_at(&b, 0, 1, true), LIST_NO_ITEM);
+	assert_int_equal(list_item_at(&b, 0, 2, true), 1);
+	assert_int_equal(list_item_at(&b, 0, 4, true), 2);
+	assert_int_equal(list_item_at(&b, 1, 2, true), 2);
+	assert_int_equal(list_item_at(&b, 0, 2, false), 2);
+	assert_int_equal(list_item_at(&b, 0, 5, false), LIST_NO_ITEM);
+	assert_int_equal(list_item_at(&b, 3, 4, true), LIST_NO_ITEM);
 	bool ok;
 	assert_int_equal(browse_choose_matching(&b, FACET_LOCATION, "texas", &ok), 2);
 	assert_true(ok);

@@ -1,0 +1,77 @@
+#!/bin/sh
+# Related releases: r lists the releases of the same topic and place within 30 days
+# and those sharing a rare name, each with why; Enter reads one, q comes back to the
+# related list and q again to the list, on the release it was on.
+set -u
+. "$SRCDIR/tests/ui/lib.sh"
+
+# release FILE "Month D, YYYY" PLACE TOPIC TITLE BODY: one release in the ice.gov
+# layout (date, location and topics run together on one line).
+release() {
+	printf 'Skip to main content\n%s%s%s\n\n%s\n\n%s\n' "$2" "$3" "$4" "$5" "$6" \
+		>"$TMP/rel/$1.txt"
+}
+mkdir "$TMP/rel"
+release origin "March 1, 2020" "Houston, TX" Narcotics "Origin seizure in Houston" \
+	"Agents of Operation Quiet Storm and Homeland Security Investigations seized drugs."
+release later "March 13, 2020" "Houston, TX" Narcotics "Later arrests in Houston" \
+	"Agents arrested five people."
+release far "May 20, 2020" "Houston, TX" Narcotics "Far later in Houston" \
+	"Agents arrested two people."
+release dallas "March 5, 2020" "Dallas, TX" Narcotics "Dallas seizure" \
+	"Agents seized more drugs."
+release topic "March 6, 2020" "Houston, TX" "Human Smuggling" "Houston smuggling case" \
+	"Agents found a stash house."
+release storm "January 7, 2019" "Seattle, WA" "Transnational Gangs" "Seattle gang case" \
+	"The case began under Operation Quiet Storm, years before."
+# A name in this many releases is not rare: it relates none of them.
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13; do
+	release "filler$i" "June $i, 2015" "Reno, NV" "Human Smuggling" "Reno case $i" \
+		"Homeland Security Investigations worked case $i."
+done
+all=19
+
+start -- "$RELVIEW" "$TMP/rel"
+wait_for " $all/$all "
+# From the origin (the date jump lands on it), r lists two, nearest first.
+keys :
+type_text 2020-03-01
+keys Enter
+wait_for " list  26% "
+keys r
+wait_for "Related to: Origin seizure in Houston"
+wait_for "2 related releases"
+screen_line 3 | grep -q "same topic+place, 12 days later .*Later arrests in Houston" ||
+	fail "row 1 is not the release 12 days later"
+screen_line 4 | grep -q "shares: Operation Quiet Storm .*Seattle gang case" ||
+	fail "row 2 is not the release sharing the operation's name"
+for other in "Far later" "Dallas seizure" "Houston smuggling" "Reno case" "Homeland Security"; do
+	screen | grep -q "$other" && fail "'$other' is listed as related"
+done
+# The list's keys mean nothing here, and say so.
+keys t
+wait_for "Not in the related releases: q goes back to the list"
+# Enter reads the one under the cursor; q comes back to the related list.
+keys j Enter
+wait_for " reader "
+screen_line 2 | grep -q "Seattle gang case" || fail "Enter did not open the second related release"
+keys q
+wait_for "Related to: Origin seizure in Houston"
+wait_for " related 100% "
+# s stars the related release under the cursor, not the origin.
+keys s
+wait_for "Starred"
+# q goes back to the list, on the origin as before.
+keys q
+wait_for " list  26% "
+screen | grep -q "Related to:" && fail "the related list is still up"
+[ "$(screen | grep -c "Origin seizure in Houston")" -ge 2 ] ||
+	fail "the origin is not selected in the list again"
+# A release with nothing related says so and stays on the list.
+keys g r
+wait_for "No related releases"
+keys Q
+expect_restored 0
+[ "$("$RELVIEW" --list --starred "$TMP/rel" | cut -f4)" = "Seattle gang case" ] ||
+	fail "the star went elsewhere: $("$RELVIEW" --list --starred "$TMP/rel")"
+pass
