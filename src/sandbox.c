@@ -122,11 +122,11 @@ static void child_progress(void *ctx, const char *path, uint64_t inflated, uint6
 	send_msg(((const struct channel *)ctx)->fd, MSG_PROGRESS, path, NULL, inflated, consumed);
 }
 
-/* Address-space limits and sanitizers do not mix: ASan reserves terabytes. */
-#if defined(__SANITIZE_ADDRESS__)
+/* Address-space limits and sanitizers do not mix: ASan and TSan reserve terabytes. */
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 #define CAN_LIMIT_MEMORY 0
 #elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
 #define CAN_LIMIT_MEMORY 0
 #endif
 #endif
