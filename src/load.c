@@ -4,25 +4,17 @@
 
 #include "relview/cache.h"
 #include "relview/catalog.h"
-#include "relview/handoff.h"
 #include "relview/parse.h"
 #include "relview/sandbox.h"
 #include "relview/text.h"
 #include "relview/topics.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 /* A fallback title longer than this is cut at a word boundary. */
 #define FALLBACK_TITLE_MAX 100
-/* Decoded releases go to the cataloguing thread in batches (one hand-over for many
- * releases), a few batches at most waiting: little next to the catalog. */
-#define BATCH_RELEASES   256
-#define BATCH_BYTES      ((size_t)1 << 20)
-#define QUEUED_BATCHES   8
-#define QUEUED_BYTES_MAX ((size_t)32 << 20)
 
 struct loader {
 	struct catalog *cat;
@@ -35,26 +27,6 @@ struct loader {
 	bool keep;                /* keep the problems, for the cache */
 	struct cache_problem *kept;
 	size_t nkept;
-	struct handoff *cataloguing; /* the thread that parses and catalogs, or NULL */
-	struct batch *batch;         /* being filled by the reading thread */
-	bool out_of_memory;          /* on the cataloguing thread: reported after it ended */
-	/* Batches done with, for the reading thread to fill again: fresh memory for every
-	 * batch cost more in page faults than the second thread saved. */
-	pthread_mutex_t spares_lock;
-	struct batch *spares;
-};
-
-/* Decoded releases on their way to the catalog: their texts one after the other. */
-struct batch {
-	struct batch *next; /* among the spares */
-	char *bytes;
-	size_t used, cap;
-	size_t n;
-	struct decoded {
-		size_t off, len;
-		char *entry; /* the entry's sanitised name, or NULL for a plain file */
-		uint64_t ordinal;
-	} items[BATCH_RELEASES];
 };
 
 char *load_clean_name(const char *raw)
@@ -154,113 +126,6 @@ static struct str fallback_title(const char *text, size_t len, const struct pars
 	return line.len ? line : name_title(name);
 }
 
-static void free_batch(struct batch *b)
-{
-	free(b->bytes);
-	free(b);
-}
-
-/* A batch done with goes back to the spares, emptied. */
-static void spare_batch(struct loader *l, struct batch *b)
-{
-	for (size_t i = 0; i < b->n; i++)
-		free(b->items[i].entry);
-	b->used = b->n = 0;
-	pthread_mutex_lock(&l->spares_lock);
-	b->next = l->spares;
-	l->spares = b;
-	pthread_mutex_unlock(&l->spares_lock);
-}
-
-/* A spare batch that can take `need` bytes, or a new one. */
-static struct batch *empty_batch(struct loader *l, size_t need)
-{
-	pthread_mutex_lock(&l->spares_lock);
-	struct batch *b = l->spares;
-	if (b && b->cap >= need)
-		l->spares = b->next;
-	else
-		b = NULL;
-	pthread_mutex_unlock(&l->spares_lock);
-	if (b)
-		return b;
-	b = malloc(sizeof *b);
-	size_t cap = need > BATCH_BYTES ? need : BATCH_BYTES;
-	char *bytes = b ? malloc(cap) : NULL;
-	if (!bytes) {
-		free(b);
-		return NULL;
-	}
-	*b = (struct batch){.bytes = bytes, .cap = cap};
-	return b;
-}
-
-static void free_spares(struct loader *l)
-{
-	while (l->spares) {
-		struct batch *next = l->spares->next;
-		free_batch(l->spares);
-		l->spares = next;
-	}
-}
-
-/* Parse one decoded release and add it to the catalog. */
-static void catalog_decoded(struct loader *l, const char *decoded, const struct decoded *d)
-{
-	char *text = catalog_reserve(l->cat, d->len);
-	if (!text) {
-		l->out_of_memory = true;
-		return;
-	}
-	memcpy(text, decoded, d->len);
-	struct parsed p;
-	parse_release(text, d->len, l->opt->vocab, &p);
-	struct str fallback = {NULL, 0};
-	if (!p.title.len)
-		fallback = fallback_title(text, d->len, &p, d->entry ? d->entry : l->input_name);
-	if (catalog_commit(l->cat, d->len, &p, l->input_id, d->ordinal, d->entry, fallback)) {
-		l->counts->releases++;
-		if (l->opt->progress)
-			atomic_fetch_add(&l->opt->progress->releases, 1);
-	}
-}
-
-/* A batch's releases into the catalog, in order. On the cataloguing thread, this
- * touches nothing the reading thread does but the progress counter (atomic) and
- * counts of its own. */
-static void catalog_batch(void *ctx, void *item)
-{
-	struct batch *b = item;
-	for (size_t i = 0; i < b->n; i++)
-		catalog_decoded(ctx, b->bytes + b->items[i].off, &b->items[i]);
-	spare_batch(ctx, b);
-}
-
-/* Send the batch being filled on its way. */
-static void flush_batch(struct loader *l)
-{
-	struct batch *b = l->batch;
-	l->batch = NULL;
-	if (!b)
-		return;
-	if (l->cataloguing)
-		handoff_put(l->cataloguing, b, b->used);
-	else
-		catalog_batch(l, b);
-}
-
-/* Room for `need` more bytes of decoded text in the batch being filled: a new batch
- * when there is none, it is full, or its bytes cannot take them. */
-static struct batch *batch_with_room(struct loader *l, size_t need)
-{
-	struct batch *b = l->batch;
-	if (b && (b->n == BATCH_RELEASES || b->cap - b->used < need))
-		flush_batch(l), b = NULL;
-	return b ? b : (l->batch = empty_batch(l, need));
-}
-
-/* Decode an entry here, on the reading thread, and batch it to be parsed and
- * catalogued. */
 static void on_entry(void *ctx, const struct source_entry *e)
 {
 	struct loader *l = ctx;
@@ -274,16 +139,25 @@ static void on_entry(void *ctx, const struct source_entry *e)
 			report(l, NULL, "not an archive or a text file");
 		return;
 	}
-	struct batch *b = batch_with_room(l, text_decoded_max(e->len));
+	char *text = catalog_reserve(l->cat, text_decoded_max(e->len));
 	char *entry = e->path ? load_clean_name(e->path) : NULL;
-	if (!b || (e->path && !entry)) {
+	if (!text || (e->path && !entry)) {
 		report(l, e->path, "out of memory");
 		free(entry);
 		return;
 	}
-	size_t len = text_decode(e->data, e->len, b->bytes + b->used, TEXT_KEEP_NEWLINES);
-	b->items[b->n++] = (struct decoded){b->used, len, entry, e->ordinal};
-	b->used += len;
+	size_t len = text_decode(e->data, e->len, text, TEXT_KEEP_NEWLINES);
+	struct parsed p;
+	parse_release(text, len, l->opt->vocab, &p);
+	struct str fallback = {NULL, 0};
+	if (!p.title.len)
+		fallback = fallback_title(text, len, &p, entry ? entry : l->input_name);
+	if (catalog_commit(l->cat, len, &p, l->input_id, e->ordinal, entry, fallback)) {
+		l->counts->releases++;
+		if (l->opt->progress)
+			atomic_fetch_add(&l->opt->progress->releases, 1);
+	}
+	free(entry);
 }
 
 static void replay(void *ctx, const char *path, const char *reason)
@@ -333,15 +207,7 @@ static bool read_input(struct loader *l, const char *input, const struct cache_k
 		                                      ? (uint64_t)st.st_size
 		                                      : 0);
 	}
-	l->cataloguing = handoff_new(QUEUED_BATCHES, QUEUED_BYTES_MAX, catalog_batch, l);
 	bool ok = sandbox_read(input, &l->opt->limits, &h, &l->counts->source);
-	flush_batch(l);
-	if (l->cataloguing)
-		handoff_finish(l->cataloguing);
-	l->cataloguing = NULL;
-	free_spares(l);
-	if (l->out_of_memory)
-		report(l, NULL, "out of memory: some releases were not read");
 	bool cancelled = progress && atomic_load(&progress->cancel);
 	if (l->keep && !cancelled && l->cat->foreign_duplicates == foreign &&
 	    l->counts->source.stopped == before.source.stopped) {
@@ -363,12 +229,8 @@ bool load_input(struct catalog *cat, const char *input, const struct load_option
                 struct load_counts *counts)
 {
 	char *name = load_clean_name(input);
-	struct loader l = {.cat = cat,
-	                   .opt = opt,
-	                   .counts = counts,
-	                   .input_id = -1,
-	                   .input_name = name,
-	                   .spares_lock = PTHREAD_MUTEX_INITIALIZER};
+	struct loader l = {
+	        .cat = cat, .opt = opt, .counts = counts, .input_id = -1, .input_name = name};
 	uint64_t before = counts->releases;
 	bool ok = false;
 	if (name && (l.input_id = catalog_add_input(cat, name)) >= 0) {
