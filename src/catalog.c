@@ -181,6 +181,11 @@ void catalog_free(struct catalog *cat)
 	free(cat->order);
 	free(cat->topic_refs);
 	free(cat->by_hash);
+	free(cat->added);
+	if (cat->lock) {
+		pthread_mutex_destroy(cat->lock);
+		free(cat->lock);
+	}
 	facet_set_free(&cat->topics);
 	facet_set_free(&cat->locations);
 	arena_free(cat->arena);
@@ -193,7 +198,32 @@ void catalog_free(struct catalog *cat)
 	free(cat);
 }
 
-int catalog_add_input(struct catalog *cat, const char *name)
+bool catalog_share(struct catalog *cat)
+{
+	if (cat->lock)
+		return true;
+	pthread_mutex_t *lock = malloc(sizeof *lock);
+	if (!lock || pthread_mutex_init(lock, NULL) != 0) {
+		free(lock);
+		return false;
+	}
+	cat->lock = lock;
+	return true;
+}
+
+void catalog_lock(struct catalog *cat)
+{
+	if (cat->lock)
+		pthread_mutex_lock(cat->lock);
+}
+
+void catalog_unlock(struct catalog *cat)
+{
+	if (cat->lock)
+		pthread_mutex_unlock(cat->lock);
+}
+
+static int add_input(struct catalog *cat, const char *name)
 {
 	if (cat->ninputs >= UINT16_MAX)
 		return -1;
@@ -204,6 +234,14 @@ int catalog_add_input(struct catalog *cat, const char *name)
 	if (!(inputs[cat->ninputs] = strdup(name)))
 		return -1;
 	return (int)cat->ninputs++;
+}
+
+int catalog_add_input(struct catalog *cat, const char *name)
+{
+	catalog_lock(cat);
+	int id = add_input(cat, name);
+	catalog_unlock(cat);
+	return id;
 }
 
 char *catalog_reserve(struct catalog *cat, size_t max)
@@ -302,6 +340,10 @@ static void keep_earlier(struct catalog *cat, size_t slot, const struct release 
 	kept->body = copy->body;
 	kept->entry = copy->entry;
 	kept->seq = copy->seq;
+	/* Entry and seq break ties in the display order: a release already placed may
+	 * belong elsewhere now. */
+	if ((size_t)(kept - cat->releases) < cat->ordered)
+		cat->order_stale = true;
 }
 
 /* The record at the end of the array becomes a release: its facets are counted and
@@ -315,8 +357,8 @@ static bool settle(struct catalog *cat, size_t slot, const struct str *topics, s
 	return true;
 }
 
-bool catalog_insert(struct catalog *cat, const struct release *proto, const struct str *topics,
-                    size_t ntopics)
+static bool insert(struct catalog *cat, const struct release *proto, const struct str *topics,
+                   size_t ntopics)
 {
 	enum slot_state state;
 	size_t slot = slot_for_new_text(cat, proto->text.s, proto->text.len, proto->hash,
@@ -342,8 +384,17 @@ static struct str choose_title(struct catalog *cat, const char *text, size_t len
 	return (struct str){copy, copy ? fallback.len : 0};
 }
 
-bool catalog_commit(struct catalog *cat, size_t len, const struct parsed *p, int input,
-                    uint64_t seq, const char *entry, struct str fallback_title)
+bool catalog_insert(struct catalog *cat, const struct release *proto, const struct str *topics,
+                    size_t ntopics)
+{
+	catalog_lock(cat);
+	bool kept = insert(cat, proto, topics, ntopics);
+	catalog_unlock(cat);
+	return kept;
+}
+
+static bool commit(struct catalog *cat, size_t len, const struct parsed *p, int input, uint64_t seq,
+                   const char *entry, struct str fallback_title)
 {
 	const char *draft = cat->arena->reserved;
 	uint64_t hash = XXH3_64bits(draft, len);
@@ -381,13 +432,24 @@ bool catalog_commit(struct catalog *cat, size_t len, const struct parsed *p, int
 	return settle(cat, slot, topics, p->ntopics);
 }
 
+bool catalog_commit(struct catalog *cat, size_t len, const struct parsed *p, int input,
+                    uint64_t seq, const char *entry, struct str fallback_title)
+{
+	catalog_lock(cat);
+	bool kept = commit(cat, len, p, input, seq, entry, fallback_title);
+	catalog_unlock(cat);
+	return kept;
+}
+
 bool catalog_adopt(struct catalog *cat, void *base, size_t size)
 {
 	struct mapping *m = malloc(sizeof *m);
 	if (!m)
 		return false;
+	catalog_lock(cat);
 	*m = (struct mapping){base, size, cat->mappings};
 	cat->mappings = m;
+	catalog_unlock(cat);
 	return true;
 }
 
@@ -513,11 +575,65 @@ bool catalog_sort_ids(const struct catalog *cat, uint32_t *ids, size_t n, bool o
 
 bool catalog_sort(struct catalog *cat, bool oldest_first)
 {
-	uint32_t *order = realloc(cat->order, (cat->count ? cat->count : 1) * sizeof *order);
-	if (!order)
+	if (!grow((void **)&cat->order, &cat->order_cap, cat->count ? cat->count : 1,
+	          sizeof *cat->order))
 		return false;
 	for (size_t i = 0; i < cat->count; i++)
-		order[i] = (uint32_t)i;
-	cat->order = order;
-	return catalog_sort_ids(cat, order, cat->count, oldest_first);
+		cat->order[i] = (uint32_t)i;
+	cat->ordered = cat->count;
+	cat->oldest_first = oldest_first;
+	cat->order_stale = false;
+	return catalog_sort_ids(cat, cat->order, cat->count, oldest_first);
+}
+
+size_t catalog_lower_bound(const struct catalog *cat, const uint32_t *list, size_t n, uint32_t id)
+{
+	struct sort_ctx sc = {cat, cat->oldest_first ? 1 : -1};
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (compare_releases(&list[mid], &id, &sc) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+void catalog_merge_ids(const struct catalog *cat, uint32_t *list, size_t n, const uint32_t *add,
+                       size_t k)
+{
+	/* From the last new id back: each one's place is searched for only below the
+	 * place of the one after it, and what lies between moves up once. */
+	size_t end = n;
+	for (size_t j = k; j-- > 0;) {
+		size_t at = catalog_lower_bound(cat, list, end, add[j]);
+		memmove(list + at + j + 1, list + at, (end - at) * sizeof *list);
+		list[at + j] = add[j];
+		end = at;
+	}
+}
+
+enum order_update catalog_order_update(struct catalog *cat, size_t *nadded)
+{
+	size_t from = cat->ordered, k = cat->count - from;
+	*nadded = 0;
+	if (cat->order_stale)
+		return catalog_sort(cat, cat->oldest_first) ? ORDER_REMADE : ORDER_NO_MEMORY;
+	if (k == 0)
+		return ORDER_SAME;
+	uint32_t *added = realloc(cat->added, k * sizeof *added);
+	if (!added ||
+	    !grow((void **)&cat->order, &cat->order_cap, cat->count, sizeof *cat->order)) {
+		cat->added = added ? added : cat->added;
+		return ORDER_NO_MEMORY;
+	}
+	cat->added = added;
+	for (size_t i = 0; i < k; i++)
+		added[i] = (uint32_t)(from + i);
+	catalog_sort_ids(cat, added, k, cat->oldest_first);
+	catalog_merge_ids(cat, cat->order, from, added, k);
+	cat->ordered = cat->count;
+	*nadded = k;
+	return ORDER_ADDED;
 }
