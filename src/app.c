@@ -732,7 +732,11 @@ static bool months_dense(struct app *app)
 	const uint32_t *list = browse_list(&app->browse, &n);
 	if (browse_busy(&app->browse))
 		return false;
-	if (list != app->months.list || n != app->months.n) {
+	/* A count is a pass over the whole list: while loading, when the list only
+	 * grew, not every frame but once it has grown by a quarter. */
+	bool grew_little = app->loading && list == app->months.list && n >= app->months.n &&
+	                   n - app->months.n < app->months.n / 4;
+	if ((list != app->months.list || n != app->months.n) && !grew_little) {
 		app->months.list = list;
 		app->months.n = n;
 		app->months.dense = n >= LIST_MONTHS_MIN_DENSITY * browse_months(&app->browse);

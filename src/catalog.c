@@ -179,6 +179,8 @@ void catalog_free(struct catalog *cat)
 	free(cat->inputs);
 	free(cat->releases);
 	free(cat->order);
+	free(cat->order_keys);
+	free(cat->rank);
 	free(cat->topic_refs);
 	free(cat->by_hash);
 	free(cat->added);
@@ -573,26 +575,67 @@ bool catalog_sort_ids(const struct catalog *cat, uint32_t *ids, size_t n, bool o
 	return true;
 }
 
+/* Room in the order and beside it for every release. */
+bool catalog_grow_ids(uint32_t **const *arrays, size_t narrays, size_t *cap, size_t need)
+{
+	if (need <= *cap)
+		return true;
+	size_t more = *cap ? *cap * 2 : 64;
+	while (more < need)
+		more *= 2;
+	for (size_t i = 0; i < narrays; i++) {
+		uint32_t *bigger = realloc(*arrays[i], more * sizeof **arrays[i]);
+		if (!bigger)
+			return false;
+		*arrays[i] = bigger;
+	}
+	*cap = more;
+	return true;
+}
+
+static bool grow_order(struct catalog *cat)
+{
+	uint32_t **const arrays[] = {&cat->order, &cat->order_keys, &cat->rank};
+	return catalog_grow_ids(arrays, sizeof arrays / sizeof *arrays, &cat->order_cap,
+	                        cat->count ? cat->count : 1);
+}
+
+/* The date as a key that grows along the display order; undated last either way. */
+static uint32_t date_key(const struct catalog *cat, uint32_t id)
+{
+	uint32_t date = cat->releases[id].date;
+	return !date ? UINT32_MAX : cat->oldest_first ? date : 99999999u - date;
+}
+
+/* The ranks of order[from ..) after it changed there. */
+static void rank_order(struct catalog *cat, size_t from)
+{
+	for (size_t pos = from; pos < cat->ordered; pos++)
+		cat->rank[cat->order[pos]] = (uint32_t)pos;
+}
+
 bool catalog_sort(struct catalog *cat, bool oldest_first)
 {
-	if (!grow((void **)&cat->order, &cat->order_cap, cat->count ? cat->count : 1,
-	          sizeof *cat->order))
+	if (!grow_order(cat))
 		return false;
 	for (size_t i = 0; i < cat->count; i++)
 		cat->order[i] = (uint32_t)i;
 	cat->ordered = cat->count;
 	cat->oldest_first = oldest_first;
 	cat->order_stale = false;
-	return catalog_sort_ids(cat, cat->order, cat->count, oldest_first);
+	catalog_sort_ids(cat, cat->order, cat->count, oldest_first);
+	for (size_t pos = 0; pos < cat->count; pos++)
+		cat->order_keys[pos] = date_key(cat, cat->order[pos]);
+	rank_order(cat, 0);
+	return true;
 }
 
 size_t catalog_lower_bound(const struct catalog *cat, const uint32_t *list, size_t n, uint32_t id)
 {
-	struct sort_ctx sc = {cat, cat->oldest_first ? 1 : -1};
 	size_t lo = 0, hi = n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (compare_releases(&list[mid], &id, &sc) < 0)
+		if (cat->rank[list[mid]] < cat->rank[id])
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -614,6 +657,56 @@ void catalog_merge_ids(const struct catalog *cat, uint32_t *list, size_t n, cons
 	}
 }
 
+/* Where a release not yet in the order goes in order[0 .. n): the date keys beside
+ * the order narrow it down to the releases of its day without touching a record;
+ * the full comparison decides among those. */
+static size_t order_place(const struct catalog *cat, const uint32_t *order, size_t n, uint32_t id)
+{
+	struct sort_ctx sc = {cat, cat->oldest_first ? 1 : -1};
+	const uint32_t *keys = cat->order_keys;
+	uint32_t key = date_key(cat, id);
+	size_t lo = 0, hi = n, end;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (keys[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (end = lo, hi = n; end < hi;) {
+		size_t mid = end + (hi - end) / 2;
+		if (keys[mid] <= key)
+			end = mid + 1;
+		else
+			hi = mid;
+	}
+	for (hi = end; lo < hi;) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (compare_releases(&order[mid], &id, &sc) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Merge k new ids (in display order) into the order, its keys moving with it, as
+ * catalog_merge_ids merges into a list; returns the first position that changed. */
+static size_t merge_into_order(struct catalog *cat, const uint32_t *add, size_t k)
+{
+	uint32_t *order = cat->order, *keys = cat->order_keys;
+	size_t end = cat->ordered;
+	for (size_t j = k; j-- > 0;) {
+		size_t at = order_place(cat, order, end, add[j]);
+		memmove(order + at + j + 1, order + at, (end - at) * sizeof *order);
+		memmove(keys + at + j + 1, keys + at, (end - at) * sizeof *keys);
+		order[at + j] = add[j];
+		keys[at + j] = date_key(cat, add[j]);
+		end = at;
+	}
+	return end;
+}
+
 enum order_update catalog_order_update(struct catalog *cat, size_t *nadded)
 {
 	size_t from = cat->ordered, k = cat->count - from;
@@ -623,17 +716,16 @@ enum order_update catalog_order_update(struct catalog *cat, size_t *nadded)
 	if (k == 0)
 		return ORDER_SAME;
 	uint32_t *added = realloc(cat->added, k * sizeof *added);
-	if (!added ||
-	    !grow((void **)&cat->order, &cat->order_cap, cat->count, sizeof *cat->order)) {
-		cat->added = added ? added : cat->added;
+	if (added)
+		cat->added = added;
+	if (!added || !grow_order(cat))
 		return ORDER_NO_MEMORY;
-	}
-	cat->added = added;
 	for (size_t i = 0; i < k; i++)
 		added[i] = (uint32_t)(from + i);
 	catalog_sort_ids(cat, added, k, cat->oldest_first);
-	catalog_merge_ids(cat, cat->order, from, added, k);
+	size_t changed = merge_into_order(cat, added, k);
 	cat->ordered = cat->count;
+	rank_order(cat, changed);
 	*nadded = k;
 	return ORDER_ADDED;
 }

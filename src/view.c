@@ -133,21 +133,9 @@ static void restart_search(struct browse *b)
 /* Room in every list for the whole catalog. */
 static bool browse_reserve(struct browse *b)
 {
-	size_t need = b->cat->count ? b->cat->count : 1;
-	if (need <= b->cap)
-		return true;
-	size_t cap = b->cap ? b->cap : 64;
-	while (cap < need)
-		cap *= 2;
-	uint32_t **lists[] = {&b->base, &b->job.cand, &b->job.out, &b->job.spare};
-	for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
-		uint32_t *bigger = realloc(*lists[i], cap * sizeof **lists[i]);
-		if (!bigger)
-			return false;
-		*lists[i] = bigger;
-	}
-	b->cap = cap;
-	return true;
+	uint32_t **const lists[] = {&b->base, &b->job.cand, &b->job.out, &b->job.spare};
+	return catalog_grow_ids(lists, sizeof lists / sizeof *lists, &b->cap,
+	                        b->cat->count ? b->cat->count : 1);
 }
 
 bool browse_init(struct browse *b, const struct catalog *cat, const struct query *q)

@@ -56,7 +56,9 @@ struct mapping {
 struct catalog {
 	struct release *releases; /* in load order */
 	size_t count, cap;
-	uint32_t *order; /* release indices in display order (after catalog_sort) */
+	uint32_t *order;      /* release indices in display order (after catalog_sort) */
+	uint32_t *order_keys; /* beside order: each release's date as a key in that order */
+	uint32_t *rank;       /* by release id: its position in order */
 	size_t order_cap;
 	uint32_t *topic_refs;
 	size_t nrefs, refs_cap;
@@ -136,14 +138,19 @@ enum order_update { ORDER_SAME, ORDER_ADDED, ORDER_REMADE, ORDER_NO_MEMORY };
 enum order_update catalog_order_update(struct catalog *cat, size_t *nadded);
 
 /* Merge k release ids (in display order) into list[0 .. n) (in display order, with
- * room for n + k), as the catalog's order runs: each new id's place is found by
- * binary search and the rest moves up in blocks. */
+ * room for n + k): each new id's place is found by binary search over positions in
+ * the order, and the rest moves up in blocks. Every id must be in the order. */
 void catalog_merge_ids(const struct catalog *cat, uint32_t *list, size_t n, const uint32_t *add,
                        size_t k);
 
 /* The first position in list[0 .. n) (in display order) whose release does not
- * come before release id: where id is, or would go. */
+ * come before release id: where id is, or would go. id must be in the order. */
 size_t catalog_lower_bound(const struct catalog *cat, const uint32_t *list, size_t n, uint32_t id);
+
+/* Grow arrays of release ids that share one capacity (*cap) to room for `need`,
+ * doubling. False when out of memory: *cap is left as it was (an array already
+ * grown is only larger than it says). */
+bool catalog_grow_ids(uint32_t **const *arrays, size_t narrays, size_t *cap, size_t need);
 
 /* Put some release indices in display order. */
 bool catalog_sort_ids(const struct catalog *cat, uint32_t *ids, size_t n, bool oldest_first);
