@@ -623,7 +623,8 @@ bool catalog_sort(struct catalog *cat, bool oldest_first)
 	cat->ordered = cat->count;
 	cat->oldest_first = oldest_first;
 	cat->order_stale = false;
-	catalog_sort_ids(cat, cat->order, cat->count, oldest_first);
+	if (!catalog_sort_ids(cat, cat->order, cat->count, oldest_first))
+		return false;
 	for (size_t pos = 0; pos < cat->count; pos++)
 		cat->order_keys[pos] = date_key(cat, cat->order[pos]);
 	rank_order(cat, 0);
@@ -659,10 +660,11 @@ void catalog_merge_ids(const struct catalog *cat, uint32_t *list, size_t n, cons
 
 /* Where a release not yet in the order goes in order[0 .. n): the date keys beside
  * the order narrow it down to the releases of its day without touching a record;
- * the full comparison decides among those. */
+ * the sort's own comparison decides among those. */
 static size_t order_place(const struct catalog *cat, const uint32_t *order, size_t n, uint32_t id)
 {
 	struct sort_ctx sc = {cat, cat->oldest_first ? 1 : -1};
+	struct sort_key mine = key_of(cat, id, sc.direction);
 	const uint32_t *keys = cat->order_keys;
 	uint32_t key = date_key(cat, id);
 	size_t lo = 0, hi = n, end;
@@ -682,7 +684,8 @@ static size_t order_place(const struct catalog *cat, const uint32_t *order, size
 	}
 	for (hi = end; lo < hi;) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (compare_releases(&order[mid], &id, &sc) < 0)
+		struct sort_key there = key_of(cat, order[mid], sc.direction);
+		if (compare_keys(&there, &mine, &sc) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -722,7 +725,8 @@ enum order_update catalog_order_update(struct catalog *cat, size_t *nadded)
 		return ORDER_NO_MEMORY;
 	for (size_t i = 0; i < k; i++)
 		added[i] = (uint32_t)(from + i);
-	catalog_sort_ids(cat, added, k, cat->oldest_first);
+	if (!catalog_sort_ids(cat, added, k, cat->oldest_first))
+		return ORDER_NO_MEMORY;
 	size_t changed = merge_into_order(cat, added, k);
 	cat->ordered = cat->count;
 	rank_order(cat, changed);
