@@ -6,6 +6,7 @@
 #include "relview/cli.h"
 #include "relview/config.h"
 #include "relview/date.h"
+#include "relview/loading.h"
 #include "relview/text.h"
 
 #include <stdarg.h>
@@ -23,6 +24,9 @@
 /* Fewer releases a month than this on average, and separators would take a good
  * part of the list's rows. */
 #define LIST_MONTHS_MIN_DENSITY 4
+/* While loading, the list takes in what arrived and the progress is redrawn this
+ * often (and at every key). */
+#define LOADING_FRAME_MS 150
 /* How long one slice of an incremental search may keep keys waiting. */
 #define SEARCH_SLICE_NS 15000000L
 #define SEARCH_STEP     1024
@@ -728,7 +732,11 @@ static bool months_dense(struct app *app)
 	const uint32_t *list = browse_list(&app->browse, &n);
 	if (browse_busy(&app->browse))
 		return false;
-	if (list != app->months.list || n != app->months.n) {
+	/* A count is a pass over the whole list: while loading, when the list only
+	 * grew, not every frame but once it has grown by a quarter. */
+	bool grew_little = app->loading && list == app->months.list && n >= app->months.n &&
+	                   n - app->months.n < app->months.n / 4;
+	if ((list != app->months.list || n != app->months.n) && !grew_little) {
 		app->months.list = list;
 		app->months.n = n;
 		app->months.dense = n >= LIST_MONTHS_MIN_DENSITY * browse_months(&app->browse);
@@ -742,8 +750,14 @@ static void sync(struct app *app)
 	size_t n;
 	browse_list(&app->browse, &n);
 	app->list.count = n;
-	if (app->have_anchor)
+	if (app->have_anchor) {
+		size_t row = app->list.sel - app->list.top;
 		app->list.sel = browse_locate(&app->browse, app->anchor);
+		/* Releases arrived above or below: the selected one keeps its screen row. */
+		if (app->arrived)
+			app->list.top = app->list.sel > row ? app->list.sel - row : 0;
+	}
+	app->arrived = false;
 	size_t rows = (size_t)(app->list_pane.at.h > 0 ? app->list_pane.at.h : 1);
 	scroll_fit(&app->list, rows);
 	app->list_months = rows >= LIST_MONTHS_MIN_ROWS && months_dense(app);
@@ -757,9 +771,27 @@ static void sync(struct app *app)
 
 /* ---- drawing ----------------------------------------------------------------------- */
 
+/* While loading: the progress, and the share of bytes read as a bar that fills the
+ * title line. */
+static void draw_loading_title(const struct app *app)
+{
+	char text[512] = " relview  ";
+	double fraction;
+	size_t len = strlen(text);
+	loading_describe(app->loading, text + len, sizeof text - len, &fraction);
+	len = strlen(text);
+	term_put_fit(0, 0, text, len, app->title.w, ROLE_TITLE);
+	if (fraction > 0)
+		term_put(0, 0, text, len, (int)(fraction * app->title.w), ROLE_SELECTED);
+}
+
 static void draw_title(const struct app *app)
 {
 	char text[512];
+	if (app->loading) {
+		draw_loading_title(app);
+		return;
+	}
 	size_t len = (size_t)snprintf(text, sizeof text, " relview  %zu release%s  ",
 	                              app->cat->count, app->cat->count == 1 ? "" : "s");
 	for (size_t i = 0; i < app->cat->ninputs && len < sizeof text; i++)
@@ -1013,42 +1045,134 @@ static int key_timeout(const struct app *app)
 {
 	if (browse_busy(&app->browse) || app->related.pending)
 		return 0;
+	int idle = app->loading ? LOADING_FRAME_MS : 1000;
 	if (!app->marks_unsaved)
-		return 1000;
+		return idle;
 	long left = STATE_SAVE_DELAY_MS - elapsed_ns(&app->marks_changed) / 1000000L;
-	return left < 0 ? 0 : left > 1000 ? 1000 : (int)left;
+	return left < 0 ? 0 : left > idle ? idle : (int)left;
+}
+
+/* ---- loading: the catalog grows between frames ------------------------------------ */
+
+/* The release the list was on when relview last ended, among those that arrived;
+ * it is selected unless the user has moved meanwhile. */
+static void find_resume(struct app *app, const uint32_t *ids, size_t n)
+{
+	for (size_t i = 0; app->resume_pending && i < n; i++)
+		if (app->cat->releases[ids[i]].hash == app->state.resume) {
+			app->resume_pending = false;
+			if (!app->touched) {
+				app->anchor = ids[i];
+				app->have_anchor = true;
+			}
+		}
+}
+
+/* What arrived joins the marks and the list. */
+static void take_in(struct app *app, enum order_update update, size_t nadded)
+{
+	const struct catalog *cat = app->cat;
+	uint8_t *marks = state_flags_grow(&app->state, cat, app->marks, app->known);
+	bool ok = marks != NULL;
+	if (ok) {
+		app->marks = marks;
+		app->known = cat->count;
+		ok = update == ORDER_REMADE ? browse_reorder(&app->browse, marks)
+		                            : browse_add(&app->browse, cat->added, nadded, marks);
+	}
+	if (!ok || update == ORDER_NO_MEMORY)
+		app_message(app, true, "out of memory");
+	if (update == ORDER_ADDED)
+		find_resume(app, cat->added, nadded);
+	app->arrived = update == ORDER_ADDED || update == ORDER_REMADE;
+	if (app->arrived) { /* an index of names knows the releases it was begun over */
+		related_free(app->related_index);
+		app->related_index = NULL;
+	}
+}
+
+/* Take the catalog for a frame and bring the list up to date with what arrived;
+ * true while loading (the progress moved, or it ended). */
+static bool live_enter(struct app *app)
+{
+	if (!app->loading)
+		return false;
+	size_t nadded;
+	bool finished;
+	enum order_update update = loading_enter(app->loading, &nadded, &finished);
+	if (app->doc.release)
+		app->doc.release = &app->cat->releases[app->doc_id];
+	take_in(app, update, nadded);
+	if (!app->told_problems && loading_problems(app->loading)) {
+		app_message(app, true, "problems reading the inputs: listed when relview ends");
+		app->told_problems = true;
+	}
+	if (finished) { /* the loader is gone: the catalog is the reader's alone */
+		app->resume_pending = false;
+		app->quit = app->quit || app->cat->count == 0; /* nothing could be read */
+		loading_leave(app->loading);
+		app->loading = NULL;
+	}
+	return true;
+}
+
+static void live_leave(struct app *app)
+{
+	if (!app->loading)
+		return;
+	if (app->doc.release)
+		app->doc_id = (uint32_t)(app->doc.release - app->cat->releases);
+	loading_leave(app->loading);
+}
+
+/* ---- the loop ---------------------------------------------------------------------- */
+
+/* One frame: the key read (KEYCODE_NONE: none), signals, a slice of the search, the
+ * screen. Returns the signal that asks relview to stop, or 0. */
+static int frame(struct app *app, int key, bool *dirty)
+{
+	bool resumed;
+	if (key != KEYCODE_NONE) {
+		/* From the first key on, the selection stays on its release as others
+		 * arrive; before it, the list shows its top. */
+		if (!app->have_anchor)
+			app_select(app, app->list.sel);
+		app->touched = true;
+		handle_key(app, key);
+		*dirty = true;
+	}
+	int sig = term_poll_signals(&resumed);
+	if (sig || app->quit)
+		return sig;
+	if (browse_busy(&app->browse)) {
+		search_slice(app);
+		*dirty = true;
+	}
+	if (app->related.pending) {
+		related_slice(app);
+		*dirty = true;
+	}
+	if (*dirty || resumed) {
+		sync(app);
+		draw(app);
+		*dirty = false;
+	}
+	save_marks_when_due(app);
+	return 0;
 }
 
 /* Returns the signal that ended it, or 0 for a quit. */
 static int run_loop(struct app *app)
 {
 	bool dirty = true;
+	int key = KEYCODE_NONE;
 	for (;;) {
-		bool resumed;
-		int sig = term_poll_signals(&resumed);
-		if (sig)
+		dirty = live_enter(app) || dirty;
+		int sig = frame(app, key, &dirty);
+		live_leave(app);
+		if (sig || app->quit)
 			return sig;
-		if (app->quit)
-			return 0;
-		if (browse_busy(&app->browse)) {
-			search_slice(app);
-			dirty = true;
-		}
-		if (app->related.pending) {
-			related_slice(app);
-			dirty = true;
-		}
-		if (dirty || resumed) {
-			sync(app);
-			draw(app);
-			dirty = false;
-		}
-		save_marks_when_due(app);
-		int key = term_read_key(key_timeout(app));
-		if (key != KEYCODE_NONE) {
-			handle_key(app, key);
-			dirty = true;
-		}
+		key = term_read_key(key_timeout(app));
 	}
 }
 
@@ -1135,15 +1259,30 @@ static void app_free(struct app *app)
 	free(app);
 }
 
-int app_run(const struct catalog *cat, const struct cli *cli, const struct config *config,
-            const char *notice)
+/* The list, the marks and the resume point over the releases in so far. */
+static bool app_init(struct app *app, const struct cli *cli, char *problem, size_t size)
+{
+	size_t nadded;
+	bool finished, ok;
+	if (app->loading) /* what arrived is in the order: browse_init takes all of it */
+		loading_enter(app->loading, &nadded, &finished);
+	ok = browse_init(&app->browse, app->cat, &cli->query) && load_state(app, problem, size);
+	app->known = app->cat->count;
+	app->resume_pending = app->state.resume && !app->have_anchor;
+	live_leave(app);
+	return ok;
+}
+
+int app_run(const struct catalog *cat, struct loading *loading, const struct cli *cli,
+            const struct config *config, const char *notice)
 {
 	char problem[512];
 	struct app *app = calloc(1, sizeof *app);
-	if (app)
+	if (app) {
 		app->cat = cat;
-	if (!app || !browse_init(&app->browse, cat, &cli->query) ||
-	    !load_state(app, problem, sizeof problem)) {
+		app->loading = loading;
+	}
+	if (!app || !app_init(app, cli, problem, sizeof problem)) {
 		fprintf(stderr, "relview: out of memory\n");
 		if (app)
 			app_free(app);
@@ -1172,7 +1311,9 @@ int app_run(const struct catalog *cat, const struct cli *cli, const struct confi
 			app_message(app, true, "%s", notice);
 		int sig = run_loop(app);
 		term_close();
+		live_enter(app); /* the loader may still be adding */
 		save_state(app);
+		live_leave(app);
 		status = sig ? 128 + sig : EXIT_SUCCESS;
 	}
 	app_free(app);

@@ -179,8 +179,15 @@ void catalog_free(struct catalog *cat)
 	free(cat->inputs);
 	free(cat->releases);
 	free(cat->order);
+	free(cat->order_keys);
+	free(cat->rank);
 	free(cat->topic_refs);
 	free(cat->by_hash);
+	free(cat->added);
+	if (cat->lock) {
+		pthread_mutex_destroy(cat->lock);
+		free(cat->lock);
+	}
 	facet_set_free(&cat->topics);
 	facet_set_free(&cat->locations);
 	arena_free(cat->arena);
@@ -193,7 +200,32 @@ void catalog_free(struct catalog *cat)
 	free(cat);
 }
 
-int catalog_add_input(struct catalog *cat, const char *name)
+bool catalog_share(struct catalog *cat)
+{
+	if (cat->lock)
+		return true;
+	pthread_mutex_t *lock = malloc(sizeof *lock);
+	if (!lock || pthread_mutex_init(lock, NULL) != 0) {
+		free(lock);
+		return false;
+	}
+	cat->lock = lock;
+	return true;
+}
+
+void catalog_lock(struct catalog *cat)
+{
+	if (cat->lock)
+		pthread_mutex_lock(cat->lock);
+}
+
+void catalog_unlock(struct catalog *cat)
+{
+	if (cat->lock)
+		pthread_mutex_unlock(cat->lock);
+}
+
+static int add_input(struct catalog *cat, const char *name)
 {
 	if (cat->ninputs >= UINT16_MAX)
 		return -1;
@@ -204,6 +236,14 @@ int catalog_add_input(struct catalog *cat, const char *name)
 	if (!(inputs[cat->ninputs] = strdup(name)))
 		return -1;
 	return (int)cat->ninputs++;
+}
+
+int catalog_add_input(struct catalog *cat, const char *name)
+{
+	catalog_lock(cat);
+	int id = add_input(cat, name);
+	catalog_unlock(cat);
+	return id;
 }
 
 char *catalog_reserve(struct catalog *cat, size_t max)
@@ -302,6 +342,10 @@ static void keep_earlier(struct catalog *cat, size_t slot, const struct release 
 	kept->body = copy->body;
 	kept->entry = copy->entry;
 	kept->seq = copy->seq;
+	/* Entry and seq break ties in the display order: a release already placed may
+	 * belong elsewhere now. */
+	if ((size_t)(kept - cat->releases) < cat->ordered)
+		cat->order_stale = true;
 }
 
 /* The record at the end of the array becomes a release: its facets are counted and
@@ -315,8 +359,8 @@ static bool settle(struct catalog *cat, size_t slot, const struct str *topics, s
 	return true;
 }
 
-bool catalog_insert(struct catalog *cat, const struct release *proto, const struct str *topics,
-                    size_t ntopics)
+static bool insert(struct catalog *cat, const struct release *proto, const struct str *topics,
+                   size_t ntopics)
 {
 	enum slot_state state;
 	size_t slot = slot_for_new_text(cat, proto->text.s, proto->text.len, proto->hash,
@@ -342,8 +386,17 @@ static struct str choose_title(struct catalog *cat, const char *text, size_t len
 	return (struct str){copy, copy ? fallback.len : 0};
 }
 
-bool catalog_commit(struct catalog *cat, size_t len, const struct parsed *p, int input,
-                    uint64_t seq, const char *entry, struct str fallback_title)
+bool catalog_insert(struct catalog *cat, const struct release *proto, const struct str *topics,
+                    size_t ntopics)
+{
+	catalog_lock(cat);
+	bool kept = insert(cat, proto, topics, ntopics);
+	catalog_unlock(cat);
+	return kept;
+}
+
+static bool commit(struct catalog *cat, size_t len, const struct parsed *p, int input, uint64_t seq,
+                   const char *entry, struct str fallback_title)
 {
 	const char *draft = cat->arena->reserved;
 	uint64_t hash = XXH3_64bits(draft, len);
@@ -381,13 +434,24 @@ bool catalog_commit(struct catalog *cat, size_t len, const struct parsed *p, int
 	return settle(cat, slot, topics, p->ntopics);
 }
 
+bool catalog_commit(struct catalog *cat, size_t len, const struct parsed *p, int input,
+                    uint64_t seq, const char *entry, struct str fallback_title)
+{
+	catalog_lock(cat);
+	bool kept = commit(cat, len, p, input, seq, entry, fallback_title);
+	catalog_unlock(cat);
+	return kept;
+}
+
 bool catalog_adopt(struct catalog *cat, void *base, size_t size)
 {
 	struct mapping *m = malloc(sizeof *m);
 	if (!m)
 		return false;
+	catalog_lock(cat);
 	*m = (struct mapping){base, size, cat->mappings};
 	cat->mappings = m;
+	catalog_unlock(cat);
 	return true;
 }
 
@@ -511,13 +575,161 @@ bool catalog_sort_ids(const struct catalog *cat, uint32_t *ids, size_t n, bool o
 	return true;
 }
 
+/* Room in the order and beside it for every release. */
+bool catalog_grow_ids(uint32_t **const *arrays, size_t narrays, size_t *cap, size_t need)
+{
+	if (need <= *cap)
+		return true;
+	size_t more = *cap ? *cap * 2 : 64;
+	while (more < need)
+		more *= 2;
+	for (size_t i = 0; i < narrays; i++) {
+		uint32_t *bigger = realloc(*arrays[i], more * sizeof **arrays[i]);
+		if (!bigger)
+			return false;
+		*arrays[i] = bigger;
+	}
+	*cap = more;
+	return true;
+}
+
+static bool grow_order(struct catalog *cat)
+{
+	uint32_t **const arrays[] = {&cat->order, &cat->order_keys, &cat->rank};
+	return catalog_grow_ids(arrays, sizeof arrays / sizeof *arrays, &cat->order_cap,
+	                        cat->count ? cat->count : 1);
+}
+
+/* The date as a key that grows along the display order; undated last either way. */
+static uint32_t date_key(const struct catalog *cat, uint32_t id)
+{
+	uint32_t date = cat->releases[id].date;
+	return !date ? UINT32_MAX : cat->oldest_first ? date : 99999999u - date;
+}
+
+/* The ranks of order[from ..) after it changed there. */
+static void rank_order(struct catalog *cat, size_t from)
+{
+	for (size_t pos = from; pos < cat->ordered; pos++)
+		cat->rank[cat->order[pos]] = (uint32_t)pos;
+}
+
 bool catalog_sort(struct catalog *cat, bool oldest_first)
 {
-	uint32_t *order = realloc(cat->order, (cat->count ? cat->count : 1) * sizeof *order);
-	if (!order)
+	if (!grow_order(cat))
 		return false;
 	for (size_t i = 0; i < cat->count; i++)
-		order[i] = (uint32_t)i;
-	cat->order = order;
-	return catalog_sort_ids(cat, order, cat->count, oldest_first);
+		cat->order[i] = (uint32_t)i;
+	cat->ordered = cat->count;
+	cat->oldest_first = oldest_first;
+	cat->order_stale = false;
+	if (!catalog_sort_ids(cat, cat->order, cat->count, oldest_first))
+		return false;
+	for (size_t pos = 0; pos < cat->count; pos++)
+		cat->order_keys[pos] = date_key(cat, cat->order[pos]);
+	rank_order(cat, 0);
+	return true;
+}
+
+size_t catalog_lower_bound(const struct catalog *cat, const uint32_t *list, size_t n, uint32_t id)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (cat->rank[list[mid]] < cat->rank[id])
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+void catalog_merge_ids(const struct catalog *cat, uint32_t *list, size_t n, const uint32_t *add,
+                       size_t k)
+{
+	/* From the last new id back: each one's place is searched for only below the
+	 * place of the one after it, and what lies between moves up once. */
+	size_t end = n;
+	for (size_t j = k; j-- > 0;) {
+		size_t at = catalog_lower_bound(cat, list, end, add[j]);
+		memmove(list + at + j + 1, list + at, (end - at) * sizeof *list);
+		list[at + j] = add[j];
+		end = at;
+	}
+}
+
+/* Where a release not yet in the order goes in order[0 .. n): the date keys beside
+ * the order narrow it down to the releases of its day without touching a record;
+ * the sort's own comparison decides among those. */
+static size_t order_place(const struct catalog *cat, const uint32_t *order, size_t n, uint32_t id)
+{
+	struct sort_ctx sc = {cat, cat->oldest_first ? 1 : -1};
+	struct sort_key mine = key_of(cat, id, sc.direction);
+	const uint32_t *keys = cat->order_keys;
+	uint32_t key = date_key(cat, id);
+	size_t lo = 0, hi = n, end;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (keys[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (end = lo, hi = n; end < hi;) {
+		size_t mid = end + (hi - end) / 2;
+		if (keys[mid] <= key)
+			end = mid + 1;
+		else
+			hi = mid;
+	}
+	for (hi = end; lo < hi;) {
+		size_t mid = lo + (hi - lo) / 2;
+		struct sort_key there = key_of(cat, order[mid], sc.direction);
+		if (compare_keys(&there, &mine, &sc) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Merge k new ids (in display order) into the order, its keys moving with it, as
+ * catalog_merge_ids merges into a list; returns the first position that changed. */
+static size_t merge_into_order(struct catalog *cat, const uint32_t *add, size_t k)
+{
+	uint32_t *order = cat->order, *keys = cat->order_keys;
+	size_t end = cat->ordered;
+	for (size_t j = k; j-- > 0;) {
+		size_t at = order_place(cat, order, end, add[j]);
+		memmove(order + at + j + 1, order + at, (end - at) * sizeof *order);
+		memmove(keys + at + j + 1, keys + at, (end - at) * sizeof *keys);
+		order[at + j] = add[j];
+		keys[at + j] = date_key(cat, add[j]);
+		end = at;
+	}
+	return end;
+}
+
+enum order_update catalog_order_update(struct catalog *cat, size_t *nadded)
+{
+	size_t from = cat->ordered, k = cat->count - from;
+	*nadded = 0;
+	if (cat->order_stale)
+		return catalog_sort(cat, cat->oldest_first) ? ORDER_REMADE : ORDER_NO_MEMORY;
+	if (k == 0)
+		return ORDER_SAME;
+	uint32_t *added = realloc(cat->added, k * sizeof *added);
+	if (added)
+		cat->added = added;
+	if (!added || !grow_order(cat))
+		return ORDER_NO_MEMORY;
+	for (size_t i = 0; i < k; i++)
+		added[i] = (uint32_t)(from + i);
+	if (!catalog_sort_ids(cat, added, k, cat->oldest_first))
+		return ORDER_NO_MEMORY;
+	size_t changed = merge_into_order(cat, added, k);
+	cat->ordered = cat->count;
+	rank_order(cat, changed);
+	*nadded = k;
+	return ORDER_ADDED;
 }

@@ -57,6 +57,8 @@ static void report(struct loader *l, const char *path, const char *reason)
 {
 	if (l->keep)
 		keep_problem(l, path, reason ? reason : "unknown error");
+	if (l->opt->progress)
+		atomic_fetch_add(&l->opt->progress->problems, 1);
 	if (++l->problems > LOAD_PROBLEMS_SHOWN)
 		return;
 	char *entry = path ? load_clean_name(path) : NULL;

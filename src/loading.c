@@ -2,9 +2,7 @@
 
 #include "relview/loading.h"
 
-#include "relview/keys.h"
 #include "relview/load.h"
-#include "relview/term.h"
 #include "relview/text.h"
 
 #include <pthread.h>
@@ -14,30 +12,92 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <wchar.h>
 
-/* The screen is redrawn this often while the loader works. */
-#define FRAME_MS 100
-
-struct job {
+struct loading {
 	struct catalog *cat;
 	char *const *inputs;
 	size_t ninputs;
-	const struct load_options *opt;
+	struct load_options opt;
+	struct load_progress progress;
 	uint64_t *sizes; /* of each input; 0 when not a file */
 	uint64_t total;  /* of all the inputs that are files */
+	struct timespec start;
+	pthread_t thread;
+	bool threaded;
 	atomic_bool done;
 };
 
 static void *load_every_input(void *arg)
 {
-	struct job *job = arg;
+	struct loading *l = arg;
 	struct load_counts counts = {0};
-	for (size_t i = 0; i < job->ninputs && !atomic_load(&job->opt->progress->cancel); i++) {
-		atomic_store(&job->opt->progress->input, i);
-		load_input(job->cat, job->inputs[i], job->opt, &counts);
+	for (size_t i = 0; i < l->ninputs && !atomic_load(&l->progress.cancel); i++) {
+		atomic_store(&l->progress.input, i);
+		load_input(l->cat, l->inputs[i], &l->opt, &counts);
 	}
-	atomic_store(&job->done, true);
+	atomic_store(&l->done, true);
 	return NULL;
+}
+
+/* The loader thread forks the reading children while this thread draws. A child
+ * gets a copy of every lock as it was at the fork, held or not, and libarchive's
+ * name conversions in the child wait on the C library's locale lock, which is held
+ * while a locale is first set up: the screen's own UTF-8 locale (text_cp_width)
+ * and the conversions of the process locale are set up now, before the thread,
+ * so that no fork can ever catch that lock held. */
+static void set_up_locales(void)
+{
+	mbstate_t state = {0};
+	wchar_t wc;
+	text_cp_width(0x4E00);
+	mbrtowc(&wc, "a", 1, &state);
+}
+
+struct loading *loading_start(struct catalog *cat, char *const *inputs, size_t ninputs,
+                              const struct load_options *opt)
+{
+	struct loading *l = calloc(1, sizeof *l);
+	if (!l || !(l->sizes = calloc(ninputs ? ninputs : 1, sizeof *l->sizes)) ||
+	    !catalog_share(cat)) {
+		if (l)
+			free(l->sizes);
+		free(l);
+		return NULL;
+	}
+	*l = (struct loading){
+	        .cat = cat, .inputs = inputs, .ninputs = ninputs, .opt = *opt, .sizes = l->sizes};
+	l->opt.progress = &l->progress;
+	for (size_t i = 0; i < ninputs; i++) {
+		struct stat st;
+		l->sizes[i] =
+		        stat(inputs[i], &st) == 0 && S_ISREG(st.st_mode) ? (uint64_t)st.st_size : 0;
+		l->total += l->sizes[i];
+	}
+	clock_gettime(CLOCK_MONOTONIC, &l->start);
+	set_up_locales();
+	l->threaded = pthread_create(&l->thread, NULL, load_every_input, l) == 0;
+	if (!l->threaded) /* no thread to be had: load before the reader opens */
+		load_every_input(l);
+	return l;
+}
+
+enum order_update loading_enter(struct loading *l, size_t *nadded, bool *finished)
+{
+	/* Read before the lock: when it was set, every release is in by then. */
+	*finished = atomic_load(&l->done);
+	catalog_lock(l->cat);
+	return catalog_order_update(l->cat, nadded);
+}
+
+void loading_leave(struct loading *l)
+{
+	catalog_unlock(l->cat);
+}
+
+unsigned long long loading_problems(const struct loading *l)
+{
+	return (unsigned long long)atomic_load(&l->progress.problems);
 }
 
 static double seconds_since(const struct timespec *start)
@@ -49,30 +109,12 @@ static double seconds_since(const struct timespec *start)
 
 /* Bytes of the files read so far: the inputs before the current one, and as much
  * of the current one as its reader has got through. */
-static uint64_t bytes_done(const struct job *job, size_t input, uint64_t consumed)
+static uint64_t bytes_done(const struct loading *l, size_t input)
 {
-	uint64_t done = 0;
-	for (size_t i = 0; job->sizes && i < input && i < job->ninputs; i++)
-		done += job->sizes[i];
-	return done + consumed;
-}
-
-static void put_line(int y, const char *text, enum role role)
-{
-	term_put_fit(y, 0, text, strlen(text), term_cols(), role);
-}
-
-static void draw_bar(int y, double fraction)
-{
-	int width = term_cols() - 4;
-	int filled = fraction < 0 ? 0 : (int)(fraction * width + 0.5);
-	char pct[16];
-	snprintf(pct, sizeof pct, fraction < 0 ? "" : "%3.0f%%", fraction * 100);
-	term_fill(y, 0, term_cols(), ROLE_NORMAL);
-	term_fill(y, 2, width, ROLE_BORDER);
-	term_fill(y, 2, filled > width ? width : filled, ROLE_SELECTED);
-	term_put(y, 2 + (width - (int)strlen(pct)) / 2, pct, strlen(pct), (int)strlen(pct),
-	         ROLE_SELECTED);
+	uint64_t done = atomic_load(&l->progress.consumed);
+	for (size_t i = 0; i < input && i < l->ninputs; i++)
+		done += l->sizes[i];
+	return done;
 }
 
 /* The input's name as the screen may show it: a file name is any bytes, and none of
@@ -84,78 +126,38 @@ static void input_name(const char *raw, char *out, size_t size)
 	out[text_decode(raw, n < most ? n : most, out, 0)] = '\0';
 }
 
-static void draw(const struct job *job, const struct timespec *start)
+void loading_describe(const struct loading *l, char *buf, size_t size, double *fraction)
 {
-	const struct load_progress *p = job->opt->progress;
-	size_t input = atomic_load(&p->input);
-	uint64_t done = bytes_done(job, input, atomic_load(&p->consumed));
-	double elapsed = seconds_since(start), rate = elapsed > 0 ? done / elapsed : 0;
-	char line[512], name[3 * 128 + 1];
-	if (term_too_small()) {
-		term_draw_too_small();
-		return;
-	}
-	term_clear();
-	input_name(job->inputs[input < job->ninputs ? input : job->ninputs - 1], name, sizeof name);
-	snprintf(line, sizeof line, " relview  loading %zu of %zu: %s", input + 1, job->ninputs,
-	         name);
-	put_line(0, line, ROLE_TITLE);
-	int mid = term_lines() / 2;
-	draw_bar(mid - 1, job->total ? (double)done / (double)job->total : -1);
-	int n = snprintf(line, sizeof line, "  %.1f MiB read", done / 1048576.0);
-	if (job->total)
-		n += snprintf(line + n, sizeof line - (size_t)n, " of %.1f MiB",
-		              job->total / 1048576.0);
-	n += snprintf(line + n, sizeof line - (size_t)n, "  ·  %llu releases  ·  %.1f MiB/s",
-	              (unsigned long long)atomic_load(&p->releases), rate / 1048576.0);
-	if (job->total && rate > 0 && done < job->total)
-		snprintf(line + n, sizeof line - (size_t)n, "  ·  about %.0f s left",
-		         (double)(job->total - done) / rate + 0.5);
-	put_line(mid + 1, line, ROLE_NORMAL);
-	put_line(term_lines() - 1, "q: stop and quit", ROLE_HINT);
-	term_cursor(mid - 1, 2, false);
-	term_flush();
+	size_t input = atomic_load(&l->progress.input);
+	uint64_t done = bytes_done(l, input);
+	double elapsed = seconds_since(&l->start), rate = elapsed > 0 ? done / elapsed : 0;
+	char name[3 * 128 + 1];
+	input_name(l->inputs[input < l->ninputs ? input : l->ninputs - 1], name, sizeof name);
+	*fraction = l->total ? (double)done / (double)l->total : -1;
+	int n = snprintf(buf, size, "loading %zu of %zu: %s  ·  %.1f", input + 1, l->ninputs, name,
+	                 done / 1048576.0);
+	if (l->total && n >= 0 && (size_t)n < size)
+		n += snprintf(buf + n, size - (size_t)n, " of %.1f MiB read (%.0f%%)",
+		              l->total / 1048576.0, *fraction * 100);
+	else if (n >= 0 && (size_t)n < size)
+		n += snprintf(buf + n, size - (size_t)n, " MiB read");
+	if (n >= 0 && (size_t)n < size)
+		n += snprintf(buf + n, size - (size_t)n, "  ·  %llu releases  ·  %.1f MiB/s",
+		              (unsigned long long)atomic_load(&l->progress.releases),
+		              rate / 1048576.0);
+	if (l->total && rate > 0 && done < l->total && n >= 0 && (size_t)n < size)
+		snprintf(buf + n, size - (size_t)n, "  ·  about %.0f s left",
+		         (double)(l->total - done) / rate + 0.5);
 }
 
-/* Wait for the loader, redrawing; returns what loading_run returns. */
-static int watch(struct job *job)
+bool loading_end(struct loading *l)
 {
-	struct timespec start;
-	clock_gettime(CLOCK_MONOTONIC, &start);
-	while (!atomic_load(&job->done)) {
-		draw(job, &start);
-		bool resumed;
-		int sig = term_poll_signals(&resumed);
-		if (resumed)
-			term_redraw();
-		int key = term_read_key(FRAME_MS);
-		if (sig || key == 'q' || key == 27)
-			return sig ? sig : -1;
+	bool complete = atomic_load(&l->done);
+	if (l->threaded) {
+		atomic_store(&l->progress.cancel, true);
+		pthread_join(l->thread, NULL);
 	}
-	return 0;
-}
-
-int loading_run(struct catalog *cat, char *const *inputs, size_t ninputs,
-                const struct load_options *opt)
-{
-	uint64_t *sizes = calloc(ninputs ? ninputs : 1, sizeof *sizes);
-	struct job job = {cat, inputs, ninputs, opt, sizes, 0, false};
-	for (size_t i = 0; sizes && i < ninputs; i++) {
-		struct stat st;
-		sizes[i] =
-		        stat(inputs[i], &st) == 0 && S_ISREG(st.st_mode) ? (uint64_t)st.st_size : 0;
-		job.total += sizes[i];
-	}
-	pthread_t loader;
-	int result = 0;
-	if (!sizes || pthread_create(&loader, NULL, load_every_input, &job) != 0) {
-		load_every_input(&job); /* no thread to be had: load with no progress shown */
-	} else {
-		result = watch(&job);
-		if (result)
-			atomic_store(&opt->progress->cancel, true);
-		pthread_join(loader, NULL);
-	}
-	free(sizes);
-	return result;
+	free(l->sizes);
+	free(l);
+	return complete;
 }

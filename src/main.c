@@ -1,9 +1,9 @@
 /* relview — a fast, keyboard-driven terminal reader for archives of press releases.
  *
- * main wires the pieces: configuration file, then command line over it → load every
- * input into one catalog → sort → the terminal reader, or (for --list, --print,
- * --stats, or when stdout is not a terminal) filter into a view → one renderer of
- * that view. */
+ * main wires the pieces: configuration file, then command line over it → the
+ * terminal reader, open at once while every input loads into one catalog behind it,
+ * or (for --list, --print, --stats, or when stdout is not a terminal) load every
+ * input → sort → filter into a view → one renderer of that view. */
 #include "config.h"
 
 #include "relview/app.h"
@@ -236,52 +236,54 @@ static struct topic_vocab *make_vocab(const struct config *config)
 	return vocab;
 }
 
-/* What the reader says at the start: problems in the configuration or in reading
- * (these are printed when relview ends, on the terminal given back). */
-static void start_notice(char *buf, size_t size, const struct settings *s, size_t problems)
+/* What the reader says at the start: problems in the configuration. (Problems in
+ * reading are the reader's to mention as they come; they are printed when relview
+ * ends, on the terminal given back.) */
+static void start_notice(char *buf, size_t size, const struct settings *s)
 {
 	buf[0] = '\0';
-	if (problems)
-		snprintf(buf, size, "problems reading the inputs: listed when relview ends");
-	else if (s->report.count)
+	if (s->report.count)
 		snprintf(buf, size, "%u problem%s in the configuration: relview --check-config",
 		         s->report.count, s->report.count == 1 ? "" : "s");
 }
 
-/* The reader, in the configuration's theme and key bindings: the first screen shows
- * the inputs loading, then the catalog is browsed. */
+/* The reader, in the configuration's theme and key bindings, open at once on the
+ * releases read so far while the inputs load behind it. */
 static int browse(struct catalog *cat, const struct cli *cli, struct settings *s,
                   const struct topic_vocab *vocab)
 {
 	char *errors = NULL, *dir, notice[120];
 	size_t errlen = 0;
 	FILE *err = open_memstream(&errors, &errlen);
-	struct load_progress progress = {0};
 	struct load_options opt =
 	        load_options_for(cli, vocab, &s->config, err ? err : stderr, &dir);
-	opt.progress = &progress;
 	load_theme(s);
 	keys_use(&s->keymap);
 	term_set_theme(&s->theme);
 	struct term term;
-	int status = EXIT_FAILURE, stopped = 0;
-	bool opened = term_open(&term);
-	if (opened) {
-		stopped = loading_run(cat, cli->inputs, cli->ninputs, &opt);
-		if (err)
-			fflush(err);
-		start_notice(notice, sizeof notice, s, errlen);
-		if (!stopped && cat->count && catalog_sort(cat, cli->oldest_first))
-			status = app_run(cat, cli, &s->config, notice);
+	int status = EXIT_FAILURE;
+	bool complete = false;
+	if (term_open(&term)) {
+		start_notice(notice, sizeof notice, s);
+		struct loading *loading =
+		        catalog_sort(cat, cli->oldest_first)
+		                ? loading_start(cat, cli->inputs, cli->ninputs, &opt)
+		                : NULL;
+		if (loading) {
+			status = app_run(cat, loading, cli, &s->config, notice);
+			complete = loading_end(loading);
+		} else {
+			fprintf(stderr, "relview: out of memory\n");
+		}
 		term_close();
 	}
 	if (err)
 		fclose(err);
 	fputs(errors ? errors : "", stderr);
-	if (stopped)
-		status = stopped > 0 ? 128 + stopped : EXIT_SUCCESS;
-	else if (opened && !cat->count)
+	if (complete && !cat->count) {
 		fprintf(stderr, "relview: no releases could be read\n");
+		status = EXIT_FAILURE;
+	}
 	free(errors);
 	free(dir);
 	return status;

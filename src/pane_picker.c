@@ -86,7 +86,7 @@ static void apply(struct app *app)
 {
 	struct picker *p = &app->picker;
 	size_t n = picker_nchosen(p);
-	if (!browse_set_facets(&app->browse, p->kind, n ? p->chosen : NULL)) {
+	if (!browse_set_facets(&app->browse, p->kind, n ? p->chosen : NULL, p->nfacets)) {
 		app_message(app, true, "out of memory");
 		return;
 	}

@@ -123,30 +123,50 @@ bool query_location_matches(const char *location, size_t len, const char *value)
 
 typedef bool (*value_test)(const char *, size_t, const char *);
 
-/* Decide once for every facet whether any of the values matches it. */
-static bool *decide_facets(const struct facet_set *set, const char **values, size_t nvalues,
-                           value_test test)
+/* Decide for the facets from *decided on whether any of the values matches each:
+ * the table grows to the set's size. False when out of memory. */
+static bool decide_facets(bool **table, size_t *decided, const struct facet_set *set,
+                          const char **values, size_t nvalues, value_test test)
 {
-	bool *ok = calloc(set->count ? set->count : 1, sizeof *ok);
-	for (size_t i = 0; ok && i < set->count; i++)
+	if (*table && *decided == set->count)
+		return true;
+	bool *ok = realloc(*table, (set->count ? set->count : 1) * sizeof *ok);
+	if (!ok)
+		return false;
+	*table = ok;
+	for (size_t i = *decided; i < set->count; i++) {
+		ok[i] = false;
 		for (size_t v = 0; v < nvalues && !ok[i]; v++)
 			ok[i] = test(set->items[i].name.s, set->items[i].name.len, values[v]);
-	return ok;
+	}
+	*decided = set->count;
+	return true;
+}
+
+/* The topic and location tables: a kind with values or a table is filtered. */
+static bool filter_grow_values(struct filter *f)
+{
+	const struct catalog *cat = f->cat;
+	return (!(f->topic_ok || f->ntopic_values) ||
+	        decide_facets(&f->topic_ok, &f->ntopic_ok, &cat->topics, f->topic_values,
+	                      f->ntopic_values, query_topic_matches)) &&
+	       (!(f->location_ok || f->nlocation_values) ||
+	        decide_facets(&f->location_ok, &f->nlocation_ok, &cat->locations,
+	                      f->location_values, f->nlocation_values, query_location_matches));
 }
 
 bool filter_init(struct filter *f, const struct catalog *cat, const struct query *q)
 {
 	*f = (struct filter){.cat = cat,
+	                     .topic_values = q->topics,
+	                     .ntopic_values = q->ntopics,
+	                     .location_values = q->locations,
+	                     .nlocation_values = q->nlocations,
 	                     .since = q->since,
 	                     .until = q->until,
 	                     .unread = q->unread,
 	                     .starred = q->starred};
-	if (q->ntopics && !(f->topic_ok = decide_facets(&cat->topics, q->topics, q->ntopics,
-	                                                query_topic_matches)))
-		goto fail;
-	if (q->nlocations &&
-	    !(f->location_ok = decide_facets(&cat->locations, q->locations, q->nlocations,
-	                                     query_location_matches)))
+	if (!filter_grow_values(f))
 		goto fail;
 	f->searching = q->search && *q->search;
 	if (f->searching && !matcher_init(&f->matcher, q->search, strlen(q->search)))
@@ -155,6 +175,22 @@ bool filter_init(struct filter *f, const struct catalog *cat, const struct query
 fail:
 	filter_free(f);
 	return false;
+}
+
+bool filter_grow(struct filter *f)
+{
+	const struct catalog *cat = f->cat;
+	if (!filter_grow_values(f))
+		return false;
+	if (!f->input_ok || f->ninput_ok == cat->ninputs)
+		return true;
+	bool *ok = realloc(f->input_ok, cat->ninputs * sizeof *ok);
+	if (!ok)
+		return false;
+	memset(ok + f->ninput_ok, 0, (cat->ninputs - f->ninput_ok) * sizeof *ok);
+	f->input_ok = ok;
+	f->ninput_ok = cat->ninputs;
+	return true;
 }
 
 void filter_free(struct filter *f)

@@ -91,14 +91,20 @@ void state_set_resume(struct state *s, uint64_t hash)
 	s->resume_changed = true;
 }
 
+uint8_t *state_flags_grow(const struct state *s, const struct catalog *cat, uint8_t *flags,
+                          size_t from)
+{
+	uint8_t *more = realloc(flags, cat->count ? cat->count : 1);
+	for (size_t i = from; more && i < cat->count; i++) {
+		const struct state_mark *m = state_find(s, cat->releases[i].hash);
+		more[i] = m ? m->flags : 0;
+	}
+	return more;
+}
+
 uint8_t *state_flags_of(const struct state *s, const struct catalog *cat)
 {
-	uint8_t *flags = calloc(cat->count ? cat->count : 1, 1);
-	for (size_t i = 0; flags && i < cat->count; i++) {
-		const struct state_mark *m = state_find(s, cat->releases[i].hash);
-		flags[i] = m ? m->flags : 0;
-	}
-	return flags;
+	return state_flags_grow(s, cat, NULL, 0);
 }
 
 void state_free(struct state *s)

@@ -130,25 +130,25 @@ static void restart_search(struct browse *b)
 	j->pos = j->nout = 0;
 }
 
+/* Room in every list for the whole catalog. */
+static bool browse_reserve(struct browse *b)
+{
+	uint32_t **const lists[] = {&b->base, &b->job.cand, &b->job.out, &b->job.spare};
+	return catalog_grow_ids(lists, sizeof lists / sizeof *lists, &b->cap,
+	                        b->cat->count ? b->cat->count : 1);
+}
+
 bool browse_init(struct browse *b, const struct catalog *cat, const struct query *q)
 {
 	*b = (struct browse){.cat = cat};
 	struct query facets = *q;
 	facets.search = NULL;
-	size_t n = cat->count ? cat->count : 1;
 	if (!filter_init(&b->filter, cat, &facets))
 		return false;
-	b->base = malloc(n * sizeof *b->base);
-	b->rank = malloc(n * sizeof *b->rank);
-	b->job.cand = malloc(n * sizeof *b->job.cand);
-	b->job.out = malloc(n * sizeof *b->job.out);
-	b->job.spare = malloc(n * sizeof *b->job.spare);
-	if (!b->base || !b->rank || !b->job.cand || !b->job.out || !b->job.spare) {
+	if (!browse_reserve(b)) {
 		browse_free(b);
 		return false;
 	}
-	for (size_t pos = 0; pos < cat->count; pos++)
-		b->rank[cat->order[pos]] = (uint32_t)pos;
 	rebuild_base(b);
 	const char *search = q->search ? q->search : "";
 	return browse_set_search(b, search, strlen(search));
@@ -160,11 +160,56 @@ void browse_free(struct browse *b)
 		matcher_free(&b->job.matcher);
 	filter_free(&b->filter);
 	free(b->base);
-	free(b->rank);
 	free(b->job.cand);
 	free(b->job.out);
 	free(b->job.spare);
 	*b = (struct browse){0};
+}
+
+/* New candidates (in display order) for a search: those before the scan's frontier
+ * are tested now, the others wait their turn among the candidates. */
+static void search_add(struct browse *b, uint32_t *fresh, size_t k)
+{
+	struct search_job *j = &b->job;
+	size_t before =
+	        j->pos < j->ncand ? catalog_lower_bound(b->cat, fresh, k, j->cand[j->pos]) : k;
+	catalog_merge_ids(b->cat, j->cand, j->ncand, fresh, k);
+	j->ncand += k;
+	j->pos += before;
+	size_t matched = 0;
+	for (size_t i = 0; i < before; i++)
+		if (filter_text_matches(&j->matcher, &b->cat->releases[fresh[i]]))
+			fresh[matched++] = fresh[i];
+	catalog_merge_ids(b->cat, j->out, j->nout, fresh, matched);
+	j->nout += matched;
+}
+
+bool browse_add(struct browse *b, const uint32_t *ids, size_t k, const uint8_t *marks)
+{
+	b->filter.marks = marks;
+	if (!filter_grow(&b->filter) || !browse_reserve(b))
+		return false;
+	/* spare is scratch outside browse_set_search */
+	uint32_t *fresh = b->job.spare;
+	size_t passing = 0;
+	for (size_t i = 0; i < k; i++)
+		if (filter_match(&b->filter, &b->cat->releases[ids[i]]))
+			fresh[passing++] = ids[i];
+	catalog_merge_ids(b->cat, b->base, b->nbase, fresh, passing);
+	b->nbase += passing;
+	if (b->job.active)
+		search_add(b, fresh, passing);
+	return true;
+}
+
+bool browse_reorder(struct browse *b, const uint8_t *marks)
+{
+	b->filter.marks = marks;
+	if (!filter_grow(&b->filter) || !browse_reserve(b))
+		return false;
+	rebuild_base(b);
+	restart_search(b);
+	return true;
 }
 
 const uint32_t *browse_list(const struct browse *b, size_t *n)
@@ -244,21 +289,35 @@ static bool **facet_slot(struct filter *f, enum facet_kind kind)
 	                                : &f->input_ok;
 }
 
-bool browse_set_facets(struct browse *b, enum facet_kind kind, const bool *chosen)
+static size_t *decided_slot(struct filter *f, enum facet_kind kind)
 {
-	size_t n = facet_count(b->cat, kind);
+	return kind == FACET_TOPIC      ? &f->ntopic_ok
+	       : kind == FACET_LOCATION ? &f->nlocation_ok
+	                                : &f->ninput_ok;
+}
+
+bool browse_set_facets(struct browse *b, enum facet_kind kind, const bool *chosen, size_t n)
+{
+	size_t count = facet_count(b->cat, kind);
 	bool any = false;
-	for (size_t i = 0; chosen && i < n && !any; i++)
+	for (size_t i = 0; chosen && i < n && i < count && !any; i++)
 		any = chosen[i];
-	bool **slot = facet_slot(&b->filter, kind);
+	struct filter *f = &b->filter;
+	bool **slot = facet_slot(f, kind);
 	bool *copy = NULL;
 	if (any) {
-		if (!(copy = malloc(n * sizeof *copy)))
+		if (!(copy = calloc(count, sizeof *copy)))
 			return false;
-		memcpy(copy, chosen, n * sizeof *copy);
+		memcpy(copy, chosen, (n < count ? n : count) * sizeof *copy);
 	}
 	free(*slot);
 	*slot = copy;
+	*decided_slot(f, kind) = count;
+	/* Chosen facet by facet: the values that chose them no longer decide. */
+	if (kind == FACET_TOPIC)
+		f->ntopic_values = 0;
+	else if (kind == FACET_LOCATION)
+		f->nlocation_values = 0;
 	rebuild_base(b);
 	restart_search(b);
 	return true;
@@ -311,9 +370,9 @@ bool browse_clear(struct browse *b)
 {
 	b->filter.since = b->filter.until = 0;
 	b->filter.unread = b->filter.starred = false;
-	return browse_set_facets(b, FACET_TOPIC, NULL) &&
-	       browse_set_facets(b, FACET_LOCATION, NULL) &&
-	       browse_set_facets(b, FACET_SOURCE, NULL) && browse_set_search(b, "", 0);
+	return browse_set_facets(b, FACET_TOPIC, NULL, 0) &&
+	       browse_set_facets(b, FACET_LOCATION, NULL, 0) &&
+	       browse_set_facets(b, FACET_SOURCE, NULL, 0) && browse_set_search(b, "", 0);
 }
 
 bool browse_filtered(const struct browse *b)
@@ -365,16 +424,8 @@ size_t browse_locate(const struct browse *b, uint32_t id)
 {
 	size_t n;
 	const uint32_t *list = browse_list(b, &n);
-	size_t lo = 0, hi = n;
-	uint32_t want = b->rank[id];
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (b->rank[list[mid]] < want)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < n ? lo : n ? n - 1 : 0;
+	size_t at = catalog_lower_bound(b->cat, list, n, id);
+	return at < n ? at : n ? n - 1 : 0;
 }
 
 /* "Narcotics +2": the first chosen facet's name and how many more there are. */
@@ -486,7 +537,7 @@ size_t browse_choose_matching(struct browse *b, enum facet_kind kind, const char
 		matched += chosen[i];
 	}
 	if (matched)
-		*ok = browse_set_facets(b, kind, chosen);
+		*ok = browse_set_facets(b, kind, chosen, set->count);
 	free(chosen);
 	return matched;
 }

@@ -15,6 +15,7 @@
 
 struct cli;
 struct config;
+struct loading;
 
 enum prompt_kind {
 	PROMPT_NONE,
@@ -101,13 +102,24 @@ struct app {
 	struct history history; /* of the command line, across runs */
 	size_t history_added;   /* lines added this run: the last ones */
 	bool quit;
+
+	/* While the inputs load, the catalog grows between frames (loading.h). */
+	struct loading *loading; /* NULL once every release is in */
+	size_t known;            /* releases the list, the marks and the resume search cover */
+	uint32_t doc_id;         /* doc.release as an id between frames: the array may move */
+	bool arrived;            /* releases joined the list since the last layout */
+	bool touched;            /* a key was pressed: the selection stays on its release */
+	bool resume_pending;     /* the release the list was on last time is not in yet */
+	bool told_problems;
 };
 
-/* Run the reader over a loaded, sorted catalog with a configuration (its layout,
- * columns, date format, wrap width); notice ("" for none) is shown at the start.
- * Returns the exit status. */
-int app_run(const struct catalog *cat, const struct cli *cli, const struct config *config,
-            const char *notice);
+/* Run the reader over a sorted catalog with a configuration (its layout, columns,
+ * date format, wrap width); notice ("" for none) is shown at the start. With
+ * `loading` (else NULL), the catalog is still loading: the list grows as releases
+ * arrive, the title line shows the progress, and the reader quits by itself when
+ * loading ends with nothing read. Returns the exit status. */
+int app_run(const struct catalog *cat, struct loading *loading, const struct cli *cli,
+            const struct config *config, const char *notice);
 
 /* For the panes. */
 void app_message(struct app *app, bool error, const char *fmt, ...)

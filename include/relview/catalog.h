@@ -6,6 +6,7 @@
 #ifndef RELVIEW_CATALOG_H
 #define RELVIEW_CATALOG_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -55,7 +56,10 @@ struct mapping {
 struct catalog {
 	struct release *releases; /* in load order */
 	size_t count, cap;
-	uint32_t *order; /* release indices in display order (after catalog_sort) */
+	uint32_t *order;      /* release indices in display order (after catalog_sort) */
+	uint32_t *order_keys; /* beside order: each release's date as a key in that order */
+	uint32_t *rank;       /* by release id: its position in order */
+	size_t order_cap;
 	uint32_t *topic_refs;
 	size_t nrefs, refs_cap;
 	struct facet_set topics, locations;
@@ -67,10 +71,26 @@ struct catalog {
 	struct mapping *mappings; /* unmapped when the catalog is freed */
 	uint32_t *by_hash;        /* open-addressing index of releases by text hash */
 	size_t nhash;
+	/* The display order as catalog_sort or catalog_order_update last made it. */
+	size_t ordered;        /* releases in order: ids below this */
+	bool oldest_first;     /* its direction */
+	bool order_stale;      /* a release in order has taken another copy's sort key */
+	uint32_t *added;       /* the ids the last update merged in, in display order */
+	pthread_mutex_t *lock; /* set by catalog_share; NULL: one thread only */
 };
 
 struct catalog *catalog_new(void);
 void catalog_free(struct catalog *cat);
+
+/* Let one thread add releases while another reads the catalog. The writer's calls
+ * below (catalog_add_input, catalog_commit, catalog_insert, catalog_adopt) then
+ * take the catalog's lock themselves; a reader holds it (catalog_lock) for as long
+ * as it uses anything in the catalog but release text, which never moves once
+ * committed. Text is decoded into a reservation outside the lock: no reader looks
+ * at the arena's own bookkeeping. False when out of memory. */
+bool catalog_share(struct catalog *cat);
+void catalog_lock(struct catalog *cat);
+void catalog_unlock(struct catalog *cat);
 
 /* Register an input (its name already sanitised); returns its index, or -1 when out
  * of memory or past 65,535 inputs. */
@@ -105,6 +125,32 @@ bool catalog_sort(struct catalog *cat, bool oldest_first);
 /* The body's paragraphs one at a time: every non-empty line (leading spaces
  * dropped) is one. Start with *pos = 0; false when there are no more. */
 bool release_next_paragraph(struct str body, size_t *pos, struct str *para);
+
+enum order_update { ORDER_SAME, ORDER_ADDED, ORDER_REMADE, ORDER_NO_MEMORY };
+
+/* Bring the display order up to date with the releases added since catalog_sort
+ * or the last update, in the direction that made it: they are sorted among
+ * themselves and merged in, so the cost is O(k log n) comparisons and one pass of
+ * moves over the order for k new releases, never a sort of the whole. ORDER_ADDED:
+ * cat->added[0 .. *nadded) are the new ids in display order. ORDER_REMADE: a
+ * release already in order took an earlier copy's name (see catalog_commit), so
+ * the whole order was sorted again. */
+enum order_update catalog_order_update(struct catalog *cat, size_t *nadded);
+
+/* Merge k release ids (in display order) into list[0 .. n) (in display order, with
+ * room for n + k): each new id's place is found by binary search over positions in
+ * the order, and the rest moves up in blocks. Every id must be in the order. */
+void catalog_merge_ids(const struct catalog *cat, uint32_t *list, size_t n, const uint32_t *add,
+                       size_t k);
+
+/* The first position in list[0 .. n) (in display order) whose release does not
+ * come before release id: where id is, or would go. id must be in the order. */
+size_t catalog_lower_bound(const struct catalog *cat, const uint32_t *list, size_t n, uint32_t id);
+
+/* Grow arrays of release ids that share one capacity (*cap) to room for `need`,
+ * doubling. False when out of memory: *cap is left as it was (an array already
+ * grown is only larger than it says). */
+bool catalog_grow_ids(uint32_t **const *arrays, size_t narrays, size_t *cap, size_t need);
 
 /* Put some release indices in display order. */
 bool catalog_sort_ids(const struct catalog *cat, uint32_t *ids, size_t n, bool oldest_first);

@@ -24,6 +24,7 @@ struct load_progress {
 	_Atomic uint64_t size;     /* that input's size in bytes (0: not known) */
 	_Atomic uint64_t inflated; /* bytes of release text, all inputs so far */
 	_Atomic uint64_t releases; /* in the catalog */
+	_Atomic uint64_t problems; /* reported, shown or not */
 	_Atomic size_t input;      /* index of the input being read */
 	atomic_bool cancel;        /* set by the other thread: stop soon and quietly */
 };

@@ -29,6 +29,11 @@ struct filter {
 	const struct catalog *cat;
 	bool *topic_ok, *location_ok; /* per facet id; NULL: that kind is not filtered */
 	bool *input_ok;               /* per input (catalog->inputs); NULL: all */
+	size_t ntopic_ok, nlocation_ok, ninput_ok; /* the facets each table decides */
+	/* The values that decide topics and locations added later; none once a kind is
+	 * chosen facet by facet. */
+	const char **topic_values, **location_values;
+	size_t ntopic_values, nlocation_values;
 	uint32_t since, until;
 	bool searching;
 	struct matcher matcher;
@@ -46,8 +51,13 @@ bool query_topic_matches(const char *name, size_t len, const char *value);
  * "Houston, TX"). */
 bool query_location_matches(const char *location, size_t len, const char *value);
 
-/* Compile a query against a catalog; false when out of memory. */
+/* Compile a query against a catalog; false when out of memory. The query's topic
+ * and location values must outlive the filter: they decide facets added later. */
 bool filter_init(struct filter *f, const struct catalog *cat, const struct query *q);
+/* Decide the facets the catalog gained since (a catalog still loading): by the
+ * query's values while they are the filter's, else not chosen. False when out of
+ * memory. */
+bool filter_grow(struct filter *f);
 void filter_free(struct filter *f);
 bool filter_match(const struct filter *f, const struct release *r);
 

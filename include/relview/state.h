@@ -67,5 +67,10 @@ void state_set_resume(struct state *s, uint64_t hash);
  * out of memory. */
 struct catalog;
 uint8_t *state_flags_of(const struct state *s, const struct catalog *cat);
+/* The same for a catalog that gained releases: flags (of the releases below
+ * `from`) grown to cover the rest. NULL when out of memory; flags is then still
+ * the caller's. */
+uint8_t *state_flags_grow(const struct state *s, const struct catalog *cat, uint8_t *flags,
+                          size_t from);
 
 #endif

@@ -77,13 +77,23 @@ struct browse {
 	uint32_t *base;       /* releases passing the filter, in display order */
 	size_t nbase;
 	struct search_job job;
-	uint32_t *rank; /* display position of each release id */
+	size_t cap; /* room in base and in the job's lists, in release ids */
 };
 
 /* Start from the command line's query (--topic and --location values become facet
  * sets, --search the search text). False when out of memory. */
 bool browse_init(struct browse *b, const struct catalog *cat, const struct query *q);
 void browse_free(struct browse *b);
+
+/* The catalog gained releases (a catalog still loading): `ids`, in display order,
+ * were merged into its order (catalog_order_update), and facets or inputs may have
+ * come with them. Those that pass the filters join the list, and the search tests
+ * them, at a cost proportional to k (with one pass of moves over each list). The
+ * marks must cover them already (browse_set_marks' array may have moved: `marks`).
+ * False when out of memory. */
+bool browse_add(struct browse *b, const uint32_t *ids, size_t k, const uint8_t *marks);
+/* The whole catalog's order was made again: the list is redone from it. */
+bool browse_reorder(struct browse *b, const uint8_t *marks);
 
 /* The list as it stands (partial while browse_busy()). */
 const uint32_t *browse_list(const struct browse *b, size_t *n);
@@ -103,8 +113,9 @@ enum facet_kind { FACET_TOPIC, FACET_LOCATION, FACET_SOURCE };
 size_t facet_count(const struct catalog *cat, enum facet_kind kind);
 struct str facet_name(const struct catalog *cat, enum facet_kind kind, size_t i);
 
-/* Choose facets of a kind (a bool per facet id; NULL or none true: no filter). */
-bool browse_set_facets(struct browse *b, enum facet_kind kind, const bool *chosen);
+/* Choose facets of a kind (a bool for each of the first n facet ids, the rest not
+ * chosen; NULL or none true: no filter). */
+bool browse_set_facets(struct browse *b, enum facet_kind kind, const bool *chosen, size_t n);
 /* The facets of a kind chosen now (NULL when that kind is not filtered). */
 const bool *browse_facets(const struct browse *b, enum facet_kind kind);
 void browse_set_dates(struct browse *b, uint32_t since, uint32_t until);

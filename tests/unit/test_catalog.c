@@ -4,11 +4,14 @@
 #include "relview/catalog.h"
 #include "relview/parse.h"
 
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -206,6 +209,144 @@ static void many_releases_grow_every_index(void **state)
 	catalog_free(cat);
 }
 
+/* Release i of a stream whose dates and titles come in no order at all. */
+static bool add_shuffled(struct catalog *cat, int i)
+{
+	char title[32], entry[32];
+	snprintf(title, sizeof title, "Release %d", (i * 7919) % 1000);
+	snprintf(entry, sizeof entry, "e%d.txt", i);
+	uint32_t date = i % 11 == 0 ? 0 : 20000101 + (uint32_t)((i * 104729) % 9) * 10000;
+	return fixture_add(cat, date, title, "", "", entry, entry); /* a body of its own */
+}
+
+/* The order is the one a sort of the whole catalog makes. */
+static void order_is_a_full_sort(const struct catalog *cat)
+{
+	uint32_t *want = malloc(cat->count * sizeof *want);
+	assert_non_null(want);
+	for (size_t i = 0; i < cat->count; i++)
+		want[i] = (uint32_t)i;
+	assert_true(catalog_sort_ids(cat, want, cat->count, cat->oldest_first));
+	assert_int_equal(cat->ordered, cat->count);
+	assert_memory_equal(cat->order, want, cat->count * sizeof *want);
+	free(want);
+}
+
+static void order_update_merges_each_batch_as_a_sort_would(void **state)
+{
+	(void)state;
+	for (int oldest = 0; oldest <= 1; oldest++) {
+		struct catalog *cat = catalog_new();
+		catalog_add_input(cat, "x");
+		assert_true(catalog_sort(cat, oldest));
+		size_t nadded;
+		assert_int_equal(catalog_order_update(cat, &nadded), ORDER_SAME);
+		int i = 0;
+		for (int batch = 1; batch <= 40; batch++) {
+			for (int end = i + batch * 3; i < end; i++)
+				assert_true(add_shuffled(cat, i));
+			assert_int_equal(catalog_order_update(cat, &nadded), ORDER_ADDED);
+			assert_int_equal(nadded, batch * 3);
+			/* The new ids, in display order, are the ones just committed. */
+			for (size_t k = 0; k < nadded; k++) {
+				assert_true(cat->added[k] >= cat->count - nadded);
+				assert_true(k == 0 || catalog_lower_bound(cat, cat->added, k,
+				                                          cat->added[k]) == k);
+			}
+			order_is_a_full_sort(cat);
+		}
+		assert_int_equal(catalog_order_update(cat, &nadded), ORDER_SAME);
+		catalog_free(cat);
+	}
+}
+
+static void merge_ids_puts_each_where_it_belongs(void **state)
+{
+	(void)state;
+	struct catalog *cat = catalog_new();
+	catalog_add_input(cat, "x");
+	for (int i = 0; i < 300; i++)
+		assert_true(add_shuffled(cat, i));
+	assert_true(catalog_sort(cat, false));
+	/* Every third release out of a list, then merged back in. */
+	uint32_t list[300], out[100];
+	size_t n = 0, k = 0;
+	for (size_t pos = 0; pos < cat->count; pos++)
+		if (pos % 3 == 1)
+			out[k++] = cat->order[pos];
+		else
+			list[n++] = cat->order[pos];
+	catalog_merge_ids(cat, list, n, out, k);
+	assert_memory_equal(list, cat->order, cat->count * sizeof *list);
+	assert_int_equal(catalog_lower_bound(cat, list, cat->count, cat->order[17]), 17);
+	catalog_merge_ids(cat, list, 0, list, 0); /* nothing into nothing */
+	catalog_free(cat);
+}
+
+static void an_earlier_copy_of_an_ordered_release_remakes_the_order(void **state)
+{
+	(void)state;
+	struct catalog *cat = catalog_new();
+	catalog_add_input(cat, "bundle.zip");
+	assert_true(catalog_sort(cat, false));
+	assert_true(commit_copy(cat, 7, "late.txt"));
+	size_t nadded;
+	assert_int_equal(catalog_order_update(cat, &nadded), ORDER_ADDED);
+	assert_false(commit_copy(cat, 3, "early.txt")); /* takes over the placed record */
+	assert_int_equal(catalog_order_update(cat, &nadded), ORDER_REMADE);
+	assert_int_equal(nadded, 0);
+	assert_int_equal(catalog_order_update(cat, &nadded), ORDER_SAME);
+	order_is_a_full_sort(cat);
+	catalog_free(cat);
+}
+
+/* ---- one thread adds, another reads: the reader's view of a loading catalog ---- */
+
+#define STREAM 3000
+
+static atomic_bool stream_done;
+
+static void *add_stream(void *arg)
+{
+	struct catalog *cat = arg;
+	int i = 0;
+	while (i < STREAM && add_shuffled(cat, i))
+		i++;
+	atomic_store(&stream_done, true);
+	return i == STREAM ? cat : NULL;
+}
+
+static void a_reader_takes_in_what_a_writer_adds(void **state)
+{
+	(void)state;
+	struct catalog *cat = catalog_new();
+	assert_true(catalog_share(cat));
+	assert_int_equal(catalog_add_input(cat, "x"), 0);
+	assert_true(catalog_sort(cat, false));
+	pthread_t writer;
+	assert_int_equal(pthread_create(&writer, NULL, add_stream, cat), 0);
+	size_t seen = 0;
+	for (bool last = false; !last;) {
+		size_t nadded;
+		last = atomic_load(&stream_done); /* then all is in before the lock */
+		catalog_lock(cat);
+		enum order_update u = catalog_order_update(cat, &nadded);
+		assert_true(u == ORDER_SAME || u == ORDER_ADDED);
+		seen += nadded;
+		assert_int_equal(seen, cat->count);
+		/* Everything in the order is whole and in its place. */
+		if (nadded)
+			order_is_a_full_sort(cat);
+		catalog_unlock(cat);
+	}
+	assert_int_equal(seen, STREAM);
+	void *result;
+	pthread_join(writer, &result);
+	assert_ptr_equal(result, cat);
+	order_is_a_full_sort(cat);
+	catalog_free(cat);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -218,6 +359,10 @@ int main(void)
 	        cmocka_unit_test(fallback_title_is_copied_when_outside_the_text),
 	        cmocka_unit_test(outsized_text_gets_its_own_block),
 	        cmocka_unit_test(many_releases_grow_every_index),
+	        cmocka_unit_test(order_update_merges_each_batch_as_a_sort_would),
+	        cmocka_unit_test(merge_ids_puts_each_where_it_belongs),
+	        cmocka_unit_test(an_earlier_copy_of_an_ordered_release_remakes_the_order),
+	        cmocka_unit_test(a_reader_takes_in_what_a_writer_adds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -205,8 +205,8 @@ static void memory_is_capped(void **state)
 	(void)state;
 	struct log log;
 	struct source_counts counts;
-#if defined(__SANITIZE_ADDRESS__)
-	skip(); /* ASan reserves more address space than any cap */
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+	skip(); /* ASan and TSan reserve more address space than any cap */
 #endif
 	assert_false(run(eats_memory, &log, &counts));
 	assert_string_equal(log.text, "problem - out of memory\n");

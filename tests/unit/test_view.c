@@ -219,7 +219,7 @@ static void facets_dates_and_counts(void **state)
 	/* Exact facets chosen in a picker replace the --topic words. */
 	bool chosen[8] = {0};
 	chosen[facet_id(&cat->topics, "Narcotics")] = true;
-	assert_true(browse_set_facets(&b, FACET_TOPIC, chosen));
+	assert_true(browse_set_facets(&b, FACET_TOPIC, chosen, cat->topics.count));
 	expect_list(&b, (const char *[]){"Drug seizure", "Gang and drugs", NULL});
 	browse_set_dates(&b, 20120101, 0);
 	expect_list(&b, (const char *[]){"Drug seizure", NULL});
@@ -378,7 +378,7 @@ static void sources_are_a_facet(void **state)
 	assert_int_equal(counts[0], 3);
 	assert_int_equal(counts[1], 2);
 	bool chosen[2] = {false, true};
-	assert_true(browse_set_facets(&b, FACET_SOURCE, chosen));
+	assert_true(browse_set_facets(&b, FACET_SOURCE, chosen, cat->ninputs));
 	expect_list(&b, (const char *[]){"Drug seizure", "Gang and drugs", NULL});
 	char text[100];
 	browse_describe(&b, text, sizeof text);
@@ -599,10 +599,140 @@ static void the_prompt_edits_characters(void **state)
 	assert_int_equal(e.len, EDIT_MAX - 1);
 }
 
+/* ---- a catalog still loading ------------------------------------------------------ */
+
+/* Release i of a stream in no order, with topics and places that keep appearing:
+ * topic "Gang violence" and the inputs after the first only come later. */
+static void add_streamed(struct catalog *cat, int i)
+{
+	static const char *const topics[] = {"Narcotics", "Transnational Gangs", "",
+	                                     "Narcotics|Cyber Crimes", "Gang violence"};
+	static const char *const places[] = {"Houston, TX", "Miami, FL", "", "Austin, Texas"};
+	char title[40], body[60];
+	snprintf(title, sizeof title, "Release %03d", (i * 37) % 500);
+	snprintf(body, sizeof body, "%s body %d", i % 3 ? "plain" : "gang", i);
+	uint32_t date = i % 13 == 0 ? 0 : 20100101 + (uint32_t)((i * 7) % 11) * 10000;
+	int topic = i < 200 ? i % 4 : i % 5;
+	assert_true(fixture_add(cat, date, title, places[i % 4], topics[topic], body, NULL));
+}
+
+/* The list a browse made afresh over the whole catalog would show. */
+static void expect_same_list(const struct browse *grown, const struct query *q, const bool *topics,
+                             size_t ntopics)
+{
+	struct browse fresh;
+	assert_true(browse_init(&fresh, grown->cat, q));
+	if (topics)
+		assert_true(browse_set_facets(&fresh, FACET_TOPIC, topics, ntopics));
+	finish(&fresh);
+	size_t n, m;
+	const uint32_t *want = browse_list(&fresh, &n), *got = browse_list(grown, &m);
+	assert_int_equal(m, n);
+	assert_memory_equal(got, want, n * sizeof *got);
+	browse_free(&fresh);
+}
+
+/* Batches arrive while a search runs: taken in at any point of the scan, the list
+ * ends as a browse of the whole catalog would make it. */
+static void a_growing_catalog_lists_what_the_whole_would(void **state)
+{
+	(void)state;
+	const char *want_topics[] = {"gang"};
+	struct query queries[] = {
+	        {0},
+	        {.search = "gang"},
+	        {.topics = want_topics, .ntopics = 1, .since = 20120101},
+	        {.topics = want_topics, .ntopics = 1, .search = "body 1"},
+	};
+	for (size_t qi = 0; qi < sizeof queries / sizeof *queries; qi++) {
+		struct catalog *cat = catalog_new();
+		catalog_add_input(cat, "first.tar.gz");
+		catalog_sort(cat, qi % 2 == 1);
+		struct browse b;
+		assert_true(browse_init(&b, cat, &queries[qi]));
+		int i = 0;
+		for (int batch = 1; batch <= 25; batch++) {
+			for (int end = i + batch * 2; i < end; i++)
+				add_streamed(cat, i);
+			if (batch == 12)
+				catalog_add_input(cat, "second.zip");
+			size_t nadded;
+			assert_int_equal(catalog_order_update(cat, &nadded), ORDER_ADDED);
+			assert_true(browse_add(&b, cat->added, nadded, NULL));
+			browse_step(&b, (size_t)batch % 7); /* part of the scan, or none */
+		}
+		finish(&b);
+		expect_same_list(&b, &queries[qi], NULL, 0);
+		assert_int_equal(facet_count(cat, FACET_SOURCE), 2);
+		browse_free(&b);
+		catalog_free(cat);
+	}
+}
+
+/* Topics chosen one by one stay the ones chosen; a topic that only comes later is
+ * not among them, while a --topic value decides it when it comes. The selected
+ * release is found again wherever others were inserted. */
+static void facets_chosen_while_loading(void **state)
+{
+	(void)state;
+	struct catalog *cat = catalog_new();
+	catalog_add_input(cat, "x");
+	catalog_sort(cat, false);
+	struct query q = {0};
+	struct browse b;
+	assert_true(browse_init(&b, cat, &q));
+	size_t nadded;
+	for (int i = 0; i < 150; i++)
+		add_streamed(cat, i);
+	catalog_order_update(cat, &nadded);
+	assert_true(browse_add(&b, cat->added, nadded, NULL));
+	bool chosen[8] = {0};
+	size_t ntopics = cat->topics.count;
+	for (size_t t = 0; t < ntopics; t++)
+		chosen[t] = cat->topics.items[t].name.s[0] != 'N'; /* all but Narcotics */
+	assert_true(browse_set_facets(&b, FACET_TOPIC, chosen, ntopics));
+	size_t n;
+	uint32_t selected = browse_list(&b, &n)[n / 2];
+	for (int i = 150; i < 400; i++)
+		add_streamed(cat, i);
+	catalog_order_update(cat, &nadded);
+	assert_true(browse_add(&b, cat->added, nadded, NULL));
+	assert_true(cat->topics.count > ntopics); /* "Gang violence" came */
+	expect_same_list(&b, &q, chosen, ntopics);
+	assert_int_equal(browse_list(&b, &n)[browse_locate(&b, selected)], selected);
+	char text[100];
+	browse_describe(&b, text, sizeof text);
+	assert_string_equal(text, "topic: Transnational Gangs +1");
+	browse_free(&b);
+
+	/* --topic gang: the later "Gang violence" is chosen as it comes. */
+	const char *gang[] = {"gang"};
+	q = (struct query){.topics = gang, .ntopics = 1};
+	struct catalog *part = catalog_new();
+	catalog_add_input(part, "x");
+	catalog_sort(part, false);
+	assert_true(browse_init(&b, part, &q));
+	for (int i = 0; i < 400; i++) {
+		add_streamed(part, i);
+		if (i % 50 == 49) {
+			catalog_order_update(part, &nadded);
+			assert_true(browse_add(&b, part->added, nadded, NULL));
+		}
+	}
+	expect_same_list(&b, &q, NULL, 0);
+	browse_describe(&b, text, sizeof text);
+	assert_string_equal(text, "topic: Transnational Gangs +1");
+	browse_free(&b);
+	catalog_free(part);
+	catalog_free(cat);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(scrolling_keeps_the_cursor_in_view),
+	        cmocka_unit_test(a_growing_catalog_lists_what_the_whole_would),
+	        cmocka_unit_test(facets_chosen_while_loading),
 	        cmocka_unit_test(columns_share_the_width),
 	        cmocka_unit_test(short_locations_drop_the_country_after_a_state),
 	        cmocka_unit_test(search_narrows_and_widens),
