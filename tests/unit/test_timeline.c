@@ -125,6 +125,9 @@ static void bars_in_eighths_or_ascii(void **state)
 	assert_string_equal(bar, "█▌");
 	timeline_bar(1, 32, 4, true, bar);
 	assert_string_equal(bar, "▏");
+	/* Rounded to the nearest eighth: 8/3 is nearer 3 eighths than 2. */
+	timeline_bar(1, 3, 1, true, bar);
+	assert_string_equal(bar, "▍");
 	/* Tiny but not nothing: at least an eighth, or a '#'. */
 	timeline_bar(1, 1000000, 10, true, bar);
 	assert_string_equal(bar, "▏");
