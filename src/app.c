@@ -837,7 +837,42 @@ static const char *status_place(const struct app *app, size_t n, int *percent)
 	return "list";
 }
 
-static void draw_status(const struct app *app)
+/* The sparkline of the list's last `cells` months, counted again only when the list
+ * changed; none while a search is still filling the list. Returns the cells; out
+ * needs 3 * cells + 1 bytes. */
+static size_t list_sparkline(struct app *app, size_t cells, char *out)
+{
+	out[0] = '\0';
+	if (!cells || browse_busy(&app->browse))
+		return 0;
+	if (app->spark.version != app->browse.version) {
+		size_t n;
+		const uint32_t *list = browse_list(&app->browse, &n);
+		timeline_clear(&app->spark.counts);
+		timeline_count(&app->spark.counts, app->cat, list, n);
+		app->spark.version = app->browse.version;
+	}
+	return timeline_sparkline(&app->spark.counts, cells, app->term.utf8, out);
+}
+
+/* The sparkline at the right of the status line's left part, as many of its months
+ * as leave that part room; returns the cells it took (none when too few fit). */
+static int draw_sparkline(struct app *app, int used, int right)
+{
+	enum { MIN_CELLS = 4, GAP = 2 };
+	char spark[3 * CONFIG_SPARKLINE_MAX + 1];
+	int room = right - used - GAP - 1; /* a blank before the right part too */
+	if (room < MIN_CELLS)
+		return 0;
+	size_t want = app->config->sparkline;
+	int cells = (int)list_sparkline(app, want < (size_t)room ? want : (size_t)room, spark);
+	if (cells < MIN_CELLS) /* too few months to show a trend */
+		return 0;
+	term_put(app->status.y, right - cells - 1, spark, strlen(spark), cells, ROLE_BAR);
+	return cells + 1;
+}
+
+static void draw_status(struct app *app)
 {
 	char left[400], filters[300], right[64];
 	size_t n;
@@ -851,7 +886,9 @@ static void draw_status(const struct app *app)
 	int rw = (int)strlen(right), y = app->status.y, w = app->status.w;
 	if (rw >= w)
 		rw = 0;
-	term_put_fit(y, 0, left, strlen(left), w - rw, ROLE_BAR);
+	term_fill(y, 0, w - rw, ROLE_BAR);
+	int spark = draw_sparkline(app, (int)text_width(left, strlen(left)), w - rw);
+	term_put_fit(y, 0, left, strlen(left), w - rw - spark, ROLE_BAR);
 	term_put(y, w - rw, right, (size_t)rw, rw, ROLE_BAR);
 }
 

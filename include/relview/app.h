@@ -87,6 +87,10 @@ struct app {
 		struct timeline counts; /* counted when it opened: nothing changes meanwhile */
 		struct scroll cursor;   /* over its bars, in the list's date order */
 	} timeline;
+	struct {
+		struct timeline counts; /* of the list as it was at version */
+		uint64_t version;       /* the browse's; 0: not counted yet */
+	} spark;
 
 	enum focus focus;
 	enum layout layout;

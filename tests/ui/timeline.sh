@@ -3,7 +3,9 @@
 # filter but the dates, newest first, empty months included; its counts, bars and
 # marks are checked against --list. Enter sets the date filter to a bar's period
 # (the list then holds what --since and --until give), Esc and q change nothing.
-# LANG=C draws ASCII; a small terminal and resizing keep the cursor's bar in view.
+# The status line's sparkline is the list's last 24 months; [ui] sparkline = 0
+# turns it off. LANG=C draws ASCII; a small terminal and resizing keep the cursor's
+# bar in view.
 set -u
 . "$SRCDIR/tests/ui/lib.sh"
 
@@ -27,6 +29,17 @@ bars() {
 	screen | sed -n "3,${1:-28}p" | LC_ALL=C awk 'NF { i = $1 ~ /^[0-9]/ ? 1 : 2; print $i, $(i + 1), $(i + 2) }'
 }
 
+# The sparkline of the list's last 24 months, as the status line should show it.
+sparkline() {
+	list "$@" | cut -f1 | grep . | LC_ALL=C awk -F- '
+		{ k = $1 * 12 + $2 - 1; n[k]++; if (NR == 1 || k > hi) hi = k; if (NR == 1 || k < lo) lo = k }
+		END { split("\342\226\201 \342\226\202 \342\226\203 \342\226\204 \342\226\205 \342\226\206 \342\226\207 \342\226\210", g, " ")
+			from = hi - 23 > lo ? hi - 23 : lo
+			for (k = from; k <= hi; k++) if (n[k] > max) max = n[k]
+			for (k = from; k <= hi; k++)
+				printf "%s", n[k] ? g[int((n[k] * 8 + max - 1) / max)] : " " }'
+}
+
 # down N: the cursor N bars down.
 down() {
 	i=0
@@ -42,6 +55,10 @@ undated=$((TOTAL - dated))
 
 start -- "$RELVIEW" "$BUNDLE"
 expect_shown "$TOTAL"
+# The sparkline: the list's last 24 months, right of the counts.
+spark=$(sparkline)
+[ -n "$(printf %s "$spark" | tr -d ' ')" ] || hard_error "no sparkline to expect"
+screen_line 29 | grep -qF "$spark  list " || fail "the status line has no sparkline '$spark'"
 
 # T: a bar a month, newest first, empty months too, counted as --list counts.
 keys T
@@ -86,6 +103,8 @@ wait_for "Dates: $month, $want releases"
 expect_shown "$want"
 wait_for "dates: $month-01..$month-"
 screen_line 2 | grep -q "^$month-" || fail "the list does not start in $month"
+# The sparkline now has one month: too few to show.
+screen_line 29 | grep -q "$(printf '\342\226')" && fail "a sparkline for one month"
 
 # T again: the whole span still (the other filters' releases), the chosen month
 # marked, and the cursor on it.
@@ -147,10 +166,12 @@ wait_for " By year, "
 keys q q
 expect_restored 0
 
-# Other filters narrow it.
+# Other filters narrow it, and the sparkline follows them.
 narcotics=$(list --topic narcotics | cut -f1 | grep -c .)
 start -- "$RELVIEW" --topic narcotics "$BUNDLE"
 wait_for "topic: Narcotics"
+screen_line 29 | grep -qF "$(sparkline --topic narcotics)  list " ||
+	fail "the sparkline is not the topic's '$(sparkline --topic narcotics)'"
 keys T
 wait_for " with a date"
 wait_for ": $narcotics with a date"
@@ -158,9 +179,18 @@ expect_eq "$(bars | cut -d' ' -f1,2)" "$(expected --topic narcotics | head -26)"
 keys q q
 expect_restored 0
 
-# LANG=C: '#' bars, nothing else.
+# [ui] sparkline = 0: none.
+printf '[ui]\nsparkline = 0\n' >"$TMP/nospark.ini"
+start -- "$RELVIEW" --config "$TMP/nospark.ini" "$BUNDLE"
+expect_shown "$TOTAL"
+screen_line 29 | grep -q "$(printf '\342\226')" && fail "a sparkline with sparkline = 0"
+keys q
+expect_restored 0
+
+# LANG=C: '#' bars and an ASCII sparkline, nothing else.
 start -- env LANG=C LC_ALL=C "$RELVIEW" "$BUNDLE"
 expect_shown "$TOTAL"
+screen_line 29 | grep -q '[.:=+*#@-]  list ' || fail "no ASCII sparkline"
 keys T
 wait_for " By month, "
 bars | awk '$2 > 0 && $3 !~ /^#+$/ { exit 1 }' || fail "not '#' bars under LANG=C"

@@ -223,15 +223,19 @@ static void the_browse_counts_its_filters_but_not_its_dates(void **state)
 	assert_int_equal(t->undated, 1);
 	assert_int_equal(timeline_buckets(t, TIMELINE_MONTH), 5);
 
-	/* A topic filter narrows it. */
+	/* A topic filter narrows it; the list's version tells it changed. */
 	bool *gangs = choose_topic(cat, "Gangs");
+	uint64_t version = b.version;
 	assert_true(browse_set_facets(&b, FACET_TOPIC, gangs, cat->topics.count));
+	assert_true(b.version > version);
 	browse_timeline(&b, t);
 	assert_int_equal(t->dated, 3);
 	assert_int_equal(timeline_at(t, TIMELINE_MONTH, 4), 1); /* 2014-03: the gang arrests */
 
 	/* A date filter does not: every period of the other filters stays to choose. */
+	version = b.version;
 	browse_set_dates(&b, 20140301, 20140331);
+	assert_true(b.version > version);
 	size_t n;
 	browse_list(&b, &n);
 	assert_int_equal(n, 1);
@@ -241,7 +245,9 @@ static void the_browse_counts_its_filters_but_not_its_dates(void **state)
 	assert_int_equal(timeline_at(t, TIMELINE_YEAR, 0), 1);
 
 	/* The search counts, finished or not. */
+	version = b.version;
 	assert_true(browse_set_search(&b, "old", 3));
+	assert_true(b.version > version);
 	browse_timeline(&b, t);
 	assert_int_equal(t->dated, 1);
 	assert_int_equal(t->undated, 0);
