@@ -40,6 +40,17 @@ sparkline() {
 				printf "%s", n[k] ? g[int((n[k] * 8 + max - 1) / max)] : " " }'
 }
 
+# in_view LAST LABEL WHY: LABEL's bar shows on the last bar line, LAST, soon
+# (the screen is redrawn after a resize).
+in_view() {
+	tries=40
+	until bars "$1" | tail -1 | grep -q "^$2 "; do
+		tries=$((tries - 1))
+		[ "$tries" -gt 0 ] || fail "$3"
+		sleep 0.05
+	done
+}
+
 # down N: the cursor N bars down.
 down() {
 	i=0
@@ -207,13 +218,12 @@ wait_for " By month, "
 expect_eq "$(bars 10 | cut -d' ' -f1,2)" "$(expected | head -8)"
 keys G
 wait_for " timeline 100% "
-bars 10 | grep -q "^$first " || fail "the oldest month is not in view"
+in_view 10 "$first" "the oldest month is not in view"
 t resize-window -x 60 -y 14
 wait_for " By month, $first..$last: $dated with a date, $undated without"
-bars 12 | grep -q "^$first " || fail "the oldest month left the view when it grew"
+in_view 12 "$first" "the oldest month left the view when it grew"
 t resize-window -x 40 -y 12
-sleep 0.3
-bars 10 | grep -q "^$first " || fail "the oldest month left the view when it shrank"
+in_view 10 "$first" "the oldest month left the view when it shrank"
 keys Enter
 expect_shown "$(list --since "$first" --until "$first" | wc -l)"
 keys q
