@@ -187,7 +187,27 @@ keys T
 wait_for " with a date"
 wait_for ": $narcotics with a date"
 expect_eq "$(bars | cut -d' ' -f1,2)" "$(expected --topic narcotics | head -26)"
+keys q
+# So does a search typed in the list.
+keys / c
+type_text ourt
+keys Enter
+wait_for "topic: Narcotics  /court"
+keys T
+wait_for ": $(list --topic narcotics --search court | cut -f1 | grep -c .) with a date"
+expect_eq "$(bars | cut -d' ' -f1,2)" "$(expected --topic narcotics --search court | head -26)"
 keys q q
+expect_restored 0
+
+# Oldest first, the bars are too: the first is the oldest month.
+start -- "$RELVIEW" --oldest-first "$BUNDLE"
+expect_shown "$TOTAL"
+keys T
+wait_for " By month, "
+expect_eq "$(bars | cut -d' ' -f1,2)" "$(expected | tail -26 | sort)"
+keys Enter
+expect_shown "$(list --since "$first" --until "$first" | wc -l)"
+keys q
 expect_restored 0
 
 # [ui] sparkline = 0: none.
