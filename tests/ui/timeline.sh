@@ -40,15 +40,14 @@ sparkline() {
 				printf "%s", n[k] ? g[int((n[k] * 8 + max - 1) / max)] : " " }'
 }
 
-# in_view LAST LABEL WHY: LABEL's bar shows on the last bar line, LAST, soon
-# (the screen is redrawn after a resize).
-in_view() {
-	tries=40
-	until bars "$1" | tail -1 | grep -q "^$2 "; do
-		tries=$((tries - 1))
-		[ "$tries" -gt 0 ] || fail "$3"
-		sleep 0.05
-	done
+# last_bar LAST LABEL: LABEL's bar is the last one shown, on line LAST.
+last_bar() {
+	bars "$1" | tail -1 | grep -q "^$2 "
+}
+
+# click COL ROW: a click of the first button as xterm sends it in SGR mode.
+click() {
+	t send-keys -l "$(printf '\033[<0;%d;%dM\033[<0;%d;%dm' "$1" "$2" "$1" "$2")"
 }
 
 # down N: the cursor N bars down.
@@ -199,6 +198,22 @@ expect_eq "$(bars | cut -d' ' -f1,2)" "$(expected --topic narcotics --search cou
 keys q q
 expect_restored 0
 
+# With the mouse, a click puts the cursor on the bar clicked (line 3 is the first)
+# and the wheel moves it three bars; Enter chooses.
+start -- "$RELVIEW" --mouse "$BUNDLE"
+expect_shown "$TOTAL"
+keys T
+wait_for " By month, "
+click 30 $((3 + row + 3))
+wait_for " timeline $(printf %3d $(((row + 4) * 100 / months)))% "
+t send-keys -l "$(printf '\033[<64;30;10M')"
+wait_for " timeline $(printf %3d $(((row + 1) * 100 / months)))% "
+keys Enter
+wait_for "Dates: $month, "
+expect_shown "$(list --since "$month" --until "$month" | wc -l)"
+keys q
+expect_restored 0
+
 # Oldest first, the bars are too: the first is the oldest month.
 start -- "$RELVIEW" --oldest-first "$BUNDLE"
 expect_shown "$TOTAL"
@@ -238,12 +253,12 @@ wait_for " By month, "
 expect_eq "$(bars 10 | cut -d' ' -f1,2)" "$(expected | head -8)"
 keys G
 wait_for " timeline 100% "
-in_view 10 "$first" "the oldest month is not in view"
+eventually last_bar 10 "$first" || fail "the oldest month is not in view"
 t resize-window -x 60 -y 14
 wait_for " By month, $first..$last: $dated with a date, $undated without"
-in_view 12 "$first" "the oldest month left the view when it grew"
+eventually last_bar 12 "$first" || fail "the oldest month left the view when it grew"
 t resize-window -x 40 -y 12
-in_view 10 "$first" "the oldest month left the view when it shrank"
+eventually last_bar 10 "$first" || fail "the oldest month left the view when it shrank"
 keys Enter
 expect_shown "$(list --since "$first" --until "$first" | wc -l)"
 keys q
