@@ -1,8 +1,8 @@
 /* The timeline: a bar a month, or a year, of the releases the other filters and the
  * search leave, in the list's date order (newest first, unless oldest first); Enter
  * on a bar sets the date filter to its period. The counts are timeline.c's, made
- * once when it opens (nothing can change them while it is open): drawing costs a
- * row's work for each row shown. */
+ * when it opens and again only when releases arrive (the inputs still loading):
+ * drawing costs a row's work for each row shown. */
 #include "config.h"
 
 #include "relview/app.h"
@@ -45,10 +45,28 @@ static void select_date(struct app *app, uint32_t date)
 	           bucket_at(app, timeline_find(&app->timeline.counts, app->timeline.unit, date)));
 }
 
+static void count(struct app *app)
+{
+	browse_timeline(&app->browse, &app->timeline.counts);
+	app->timeline.version = app->browse.version;
+}
+
+/* Releases arrived while it is open: counted again, the cursor on the same period. */
+static void follow_the_list(struct app *app)
+{
+	uint32_t since, until;
+	if (app->timeline.version == app->browse.version)
+		return;
+	timeline_period(&app->timeline.counts, app->timeline.unit,
+	                bucket_at(app, app->timeline.cursor.sel), &since, &until);
+	count(app);
+	select_date(app, since);
+}
+
 void app_open_timeline(struct app *app)
 {
 	const struct timeline *t = &app->timeline.counts;
-	browse_timeline(&app->browse, &app->timeline.counts);
+	count(app);
 	if (!t->dated) {
 		if (t->undated)
 			app_message(app, true, "No timeline: none of these %zu releases has a date",
@@ -175,6 +193,7 @@ static void draw(struct app *app, struct pane *pane)
 {
 	const struct rect *r = &pane->at;
 	struct scroll *c = &app->timeline.cursor;
+	follow_the_list(app);
 	scroll_fit(c, bar_rows(pane)); /* the terminal may have been resized */
 	draw_heading(app, r);
 	int count_width = digits(timeline_max(&app->timeline.counts, app->timeline.unit));

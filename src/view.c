@@ -198,7 +198,7 @@ bool browse_add(struct browse *b, const uint32_t *ids, size_t k, const uint8_t *
 			fresh[passing++] = ids[i];
 	catalog_merge_ids(b->cat, b->base, b->nbase, fresh, passing);
 	b->nbase += passing;
-	b->version += passing > 0;
+	b->version += k > 0;
 	if (b->job.active)
 		search_add(b, fresh, passing);
 	return true;

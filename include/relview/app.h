@@ -84,7 +84,8 @@ struct app {
 	struct {
 		bool open;
 		enum timeline_unit unit;
-		struct timeline counts; /* counted when it opened: nothing changes meanwhile */
+		struct timeline counts; /* counted when it opened, and when releases arrived */
+		uint64_t version;       /* the browse's when they were counted */
 		struct scroll cursor;   /* over its bars, in the list's date order */
 	} timeline;
 	struct {

@@ -198,6 +198,25 @@ expect_eq "$(bars | cut -d' ' -f1,2)" "$(expected --topic narcotics --search cou
 keys q q
 expect_restored 0
 
+# Loading: releases that arrive while the timeline is open are counted in, and
+# the cursor stays on its month (the newest of the first input, selected then).
+OTHER=$TMP/other.tar.gz
+"$RELGEN" -n 200 -s 8 -f tar.gz "$OTHER" >/dev/null 2>&1 || hard_error "relgen failed"
+mkfifo "$TMP/first" "$TMP/second"
+start -- "$RELVIEW" "$TMP/first" "$TMP/second"
+wait_for "loading 1 of 2: $TMP/first" 5
+cat "$BUNDLE" >"$TMP/first"
+wait_for " $TOTAL/$TOTAL " 5
+keys T
+wait_for " By month, $first..$last: $dated with a date, $undated without"
+cat "$OTHER" >"$TMP/second"
+wait_for ": $(list "$OTHER" | cut -f1 | grep -c .) with a date" 10
+expect_eq "$(bars | cut -d' ' -f1,2)" "$(expected "$OTHER" | head -26)"
+keys Enter
+wait_for "Dates: $last, $(list "$OTHER" --since "$last" --until "$last" | wc -l) release"
+keys q
+expect_restored 0
+
 # With the mouse, a click puts the cursor on the bar clicked (line 3 is the first)
 # and the wheel moves it three bars; Enter chooses.
 start -- "$RELVIEW" --mouse "$BUNDLE"
