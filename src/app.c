@@ -462,6 +462,7 @@ static bool about_the_list(enum action action)
 	case ACT_PREV_MONTH:
 	case ACT_NEXT_MONTH:
 	case ACT_EXPORT_LIST:
+	case ACT_TIMELINE:
 		return true;
 	default:
 		return false;
@@ -560,6 +561,9 @@ static void app_act(struct app *app, enum action action)
 			                     : action == ACT_EXPORT ? PROMPT_EXPORT
 			                                            : PROMPT_EXPORT_LIST);
 		break;
+	case ACT_TIMELINE:
+		app_open_timeline(app);
+		break;
 	case ACT_HELP:
 		app->help_open = true;
 		app->help.top = app->help.sel = 0;
@@ -580,6 +584,8 @@ static struct pane *focused_pane(struct app *app)
 		return &app->picker_pane;
 	if (app->related.open && !app->related.reading)
 		return &app->related_pane;
+	if (app->timeline.open)
+		return &app->timeline_pane;
 	return app->focus == FOCUS_READER || app->zoomed ? &app->reader_pane : &app->list_pane;
 }
 
@@ -624,6 +630,15 @@ static void handle_mouse(struct app *app)
 		pane->ops->act(app, pane, a);
 }
 
+/* Help is on top of everything and the timeline on top of the list: there, only
+ * leaving (and help, over the timeline) means something. */
+static bool reaches_app(const struct app *app, enum action a)
+{
+	if (a == ACT_QUIT || a == ACT_REDRAW)
+		return true;
+	return !app->help_open && (!app->timeline.open || a == ACT_HELP);
+}
+
 static void handle_key(struct app *app, int key)
 {
 	app->message[0] = '\0';
@@ -654,8 +669,7 @@ static void handle_key(struct app *app, int key)
 	struct pane *pane = focused_pane(app);
 	if (a == ACT_NONE || pane->ops->act(app, pane, a))
 		return;
-	/* Help is on top of everything: only leaving it means something there. */
-	if (!app->help_open || a == ACT_QUIT || a == ACT_REDRAW)
+	if (reaches_app(app, a))
 		app_act(app, a);
 }
 
@@ -686,6 +700,7 @@ static void lay_out(struct app *app)
 	app->help_pane.at = body;
 	app->picker_pane.at = body;
 	app->related_pane.at = body;
+	app->timeline_pane.at = body;
 }
 
 /* Lay the selected release out again when it or the reader's width changed; a new
@@ -801,30 +816,79 @@ static void draw_title(const struct app *app)
 	term_put_fit(0, 0, text, len, app->title.w, ROLE_TITLE);
 }
 
-static void draw_status(const struct app *app)
+/* Which pane the status line speaks of, and how far down it the cursor is. */
+static const char *status_place(const struct app *app, size_t n, int *percent)
+{
+	const struct scroll *tl = &app->timeline.cursor;
+	const struct related_list *rl = &app->related;
+	if (app->timeline.open) {
+		*percent = tl->count ? (int)((tl->sel + 1) * 100 / tl->count) : 100;
+		return "timeline";
+	}
+	if (app->zoomed || app->focus == FOCUS_READER) {
+		*percent = scroll_percent(&app->reader, (size_t)app->reader_pane.at.h);
+		return "reader";
+	}
+	if (rl->open) {
+		*percent = rl->n ? (int)((rl->cursor.sel + 1) * 100 / rl->n) : 100;
+		return "related";
+	}
+	*percent = n ? (int)((app->list.sel + 1) * 100 / n) : 100;
+	return "list";
+}
+
+/* The sparkline of the list's last `cells` months, counted again only when the list
+ * changed; none while a search is still filling the list. Returns the cells; out
+ * needs 3 * cells + 1 bytes. */
+static size_t list_sparkline(struct app *app, size_t cells, char *out)
+{
+	out[0] = '\0';
+	if (!cells || browse_busy(&app->browse))
+		return 0;
+	if (app->spark.version != app->browse.version) {
+		size_t n;
+		const uint32_t *list = browse_list(&app->browse, &n);
+		timeline_clear(&app->spark.counts);
+		timeline_count(&app->spark.counts, app->cat, list, n);
+		app->spark.version = app->browse.version;
+	}
+	return timeline_sparkline(&app->spark.counts, cells, app->term.utf8, out);
+}
+
+/* The sparkline at the right of the status line's left part, as many of its months
+ * as leave that part room; returns the cells it took (none when too few fit). */
+static int draw_sparkline(struct app *app, int used, int right)
+{
+	enum { MIN_CELLS = 4, GAP = 2 };
+	char spark[3 * CONFIG_SPARKLINE_MAX + 1];
+	int room = right - used - GAP - 1; /* a blank before the right part too */
+	if (room < MIN_CELLS)
+		return 0;
+	size_t want = app->config->sparkline;
+	int cells = (int)list_sparkline(app, want < (size_t)room ? want : (size_t)room, spark);
+	if (cells < MIN_CELLS) /* too few months to show a trend */
+		return 0;
+	term_put(app->status.y, right - cells - 1, spark, strlen(spark), cells, ROLE_BAR);
+	return cells + 1;
+}
+
+static void draw_status(struct app *app)
 {
 	char left[400], filters[300], right[64];
 	size_t n;
 	browse_list(&app->browse, &n);
-	bool reading = app->zoomed || app->focus == FOCUS_READER;
-	const struct related_list *rl = &app->related;
-	bool related = rl->open && !reading;
-	int percent = reading   ? scroll_percent(&app->reader, (size_t)app->reader_pane.at.h)
-	              : related ? (int)((rl->cursor.sel + 1) * 100 / rl->n)
-	              : n       ? (int)((app->list.sel + 1) * 100 / n)
-	                        : 100;
+	int percent;
+	const char *place = status_place(app, n, &percent);
 	browse_describe(&app->browse, filters, sizeof filters);
 	snprintf(left, sizeof left, " %zu/%zu%s  %s", n, app->cat->count,
 	         browse_busy(&app->browse) ? "+" : "", filters);
-	snprintf(right, sizeof right, " %s %3d%%  ?:help ",
-	         reading   ? "reader"
-	         : related ? "related"
-	                   : "list",
-	         percent);
+	snprintf(right, sizeof right, " %s %3d%%  ?:help ", place, percent);
 	int rw = (int)strlen(right), y = app->status.y, w = app->status.w;
 	if (rw >= w)
 		rw = 0;
-	term_put_fit(y, 0, left, strlen(left), w - rw, ROLE_BAR);
+	term_fill(y, 0, w - rw, ROLE_BAR);
+	int spark = draw_sparkline(app, (int)text_width(left, strlen(left)), w - rw);
+	term_put_fit(y, 0, left, strlen(left), w - rw - spark, ROLE_BAR);
 	term_put(y, w - rw, right, (size_t)rw, rw, ROLE_BAR);
 }
 
@@ -911,11 +975,18 @@ static const struct hint related_hints[] = {
         {ACT_STAR, "star"},  {ACT_NONE, NULL},
 };
 
+static const struct hint timeline_hints[] = {
+        {ACT_OPEN, "set the dates"}, {ACT_TIMELINE_UNIT, "months or years"},
+        {ACT_DOWN, "down"},          {ACT_UP, "up"},
+        {ACT_CLOSE, "back"},         {ACT_NONE, NULL},
+};
+
 static void draw_bottom(const struct app *app)
 {
-	const struct hint *hints = app->help_open      ? help_hints
-	                           : app->related.open ? related_hints
-	                                               : list_hints;
+	const struct hint *hints = app->help_open       ? help_hints
+	                           : app->related.open  ? related_hints
+	                           : app->timeline.open ? timeline_hints
+	                                                : list_hints;
 	char text[400];
 	size_t len = 0;
 	for (; hints->action != ACT_NONE; hints++)
@@ -940,6 +1011,10 @@ static void draw_panes(struct app *app)
 	}
 	if (app->related.open && !app->related.reading) {
 		pane_related_ops.draw(app, &app->related_pane);
+		return;
+	}
+	if (app->timeline.open) {
+		pane_timeline_ops.draw(app, &app->timeline_pane);
 		return;
 	}
 	if (!app->zoomed) {
@@ -1299,6 +1374,7 @@ int app_run(const struct catalog *cat, struct loading *loading, const struct cli
 	app->picker_pane.ops = &pane_picker_ops;
 	app->help_pane.ops = &pane_help_ops;
 	app->related_pane.ops = &pane_related_ops;
+	app->timeline_pane.ops = &pane_timeline_ops;
 	int status = EXIT_FAILURE;
 	if (term_open(&app->term)) {
 		if (cli->mouse || config->mouse)

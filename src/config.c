@@ -31,6 +31,7 @@ void config_defaults(struct config *c)
 	        .date_format = "%Y-%m-%d",
 	        .columns = {COLUMN_DATE, COLUMN_LOCATION, COLUMN_TOPICS, COLUMN_TITLE},
 	        .ncolumns = COLUMN_COUNT,
+	        .sparkline = CONFIG_SPARKLINE_DEFAULT,
 	        .max_entry_bytes = SOURCE_MAX_ENTRY_BYTES,
 	        .max_total_bytes = SOURCE_MAX_TOTAL_BYTES,
 	};
@@ -241,6 +242,23 @@ static void dump_mouse(const struct config *c, char *out, size_t size)
 	snprintf(out, size, "%s", c->mouse ? "true" : "false");
 }
 
+static bool parse_sparkline(struct config *c, const char *v, char *why)
+{
+	uint64_t n;
+	if (!parse_number(v, &n) || n == 1 || n > CONFIG_SPARKLINE_MAX) {
+		snprintf(why, WHY_MAX, "'%s' is not 0 (none) or 2 to %d months", v,
+		         CONFIG_SPARKLINE_MAX);
+		return false;
+	}
+	c->sparkline = (unsigned)n;
+	return true;
+}
+
+static void dump_sparkline(const struct config *c, char *out, size_t size)
+{
+	snprintf(out, size, "%u", c->sparkline);
+}
+
 static const char *const clip_modes[] = {
         [CLIP_AUTO] = "auto", [CLIP_ON] = "on", [CLIP_OFF] = "off"};
 
@@ -340,6 +358,7 @@ static const struct setting {
         {"ui", "restricted", parse_restricted, dump_restricted},
         {"ui", "clipboard", parse_clipboard, dump_clipboard},
         {"ui", "mouse", parse_mouse, dump_mouse},
+        {"ui", "sparkline", parse_sparkline, dump_sparkline},
         {"limits", "max_entry_bytes", parse_max_entry, dump_max_entry},
         {"limits", "max_total_bytes", parse_max_total, dump_max_total},
 };

@@ -117,6 +117,7 @@ struct str view_short_location(struct str loc)
 static void rebuild_base(struct browse *b)
 {
 	b->nbase = filter_view(&b->filter, b->base);
+	b->version++;
 }
 
 /* Start the search over from the whole filtered list. */
@@ -197,6 +198,7 @@ bool browse_add(struct browse *b, const uint32_t *ids, size_t k, const uint8_t *
 			fresh[passing++] = ids[i];
 	catalog_merge_ids(b->cat, b->base, b->nbase, fresh, passing);
 	b->nbase += passing;
+	b->version += k > 0;
 	if (b->job.active)
 		search_add(b, fresh, passing);
 	return true;
@@ -242,6 +244,7 @@ bool browse_set_search(struct browse *b, const char *text, size_t len)
 	/* Whatever contains the old text also contains the old text's match: the old
 	 * result and the candidates it had not reached yet are enough to test. */
 	bool narrows = j->active && len >= j->len && memmem(text, len, j->text, j->len);
+	b->version++;
 	if (j->active)
 		matcher_free(&j->matcher);
 	j->active = false;

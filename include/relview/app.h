@@ -7,6 +7,7 @@
 #include "relview/related.h"
 #include "relview/state.h"
 #include "relview/term.h"
+#include "relview/timeline.h"
 #include "relview/view.h"
 
 #include <stdbool.h>
@@ -80,6 +81,17 @@ struct app {
 	bool help_open;
 	struct related_index *related_index; /* built on the first use */
 	struct related_list related;
+	struct {
+		bool open;
+		enum timeline_unit unit;
+		struct timeline counts; /* counted when it opened, and when releases arrived */
+		uint64_t version;       /* the browse's when they were counted */
+		struct scroll cursor;   /* over its bars, in the list's date order */
+	} timeline;
+	struct {
+		struct timeline counts; /* of the list as it was at version */
+		uint64_t version;       /* the browse's; 0: not counted yet */
+	} spark;
 
 	enum focus focus;
 	enum layout layout;
@@ -88,7 +100,7 @@ struct app {
 	char message[200];
 	bool message_error;
 
-	struct pane list_pane, reader_pane, picker_pane, help_pane, related_pane;
+	struct pane list_pane, reader_pane, picker_pane, help_pane, related_pane, timeline_pane;
 	struct rect status, title, bottom, separator;
 	bool side_by_side;
 	bool list_months; /* the list has room for month separators */
@@ -140,6 +152,11 @@ void app_related_close(struct app *app);
 /* The release in front: under the related list's cursor while that is up, else
  * under the list cursor; NULL when the list is empty. */
 const struct release *app_selected(const struct app *app);
+
+/* The timeline (pane_timeline.c): count the releases the filters but the dates
+ * leave and open it on the selected release's month; a message instead when none
+ * of them has a date. */
+void app_open_timeline(struct app *app);
 
 /* Export and hand-over (app_export.c). In restricted mode each says so and does
  * nothing; app_refuses() is that test. */

@@ -3,8 +3,9 @@
  * writing the effective configuration back out as a valid file. No curses here.
  *
  * Sections: [ui] (theme, layout, sort, date_format, columns, wrap, restricted,
- * clipboard, mouse), [keys] (an action's name = its keys), [topics] (names = more topic
- * names, separated by '|'), [limits] (max_entry_bytes, max_total_bytes).
+ * clipboard, mouse, sparkline), [keys] (an action's name = its keys), [topics]
+ * (names = more topic names, separated by '|'), [limits] (max_entry_bytes,
+ * max_total_bytes).
  * relview.ini(5) documents them. */
 #ifndef RELVIEW_CONFIG_H
 #define RELVIEW_CONFIG_H
@@ -21,10 +22,12 @@
 enum config_layout { CONFIG_LAYOUT_AUTO, CONFIG_LAYOUT_SIDE, CONFIG_LAYOUT_STACKED };
 enum config_column { COLUMN_DATE, COLUMN_LOCATION, COLUMN_TOPICS, COLUMN_TITLE, COLUMN_COUNT };
 
-#define CONFIG_THEME_MAX       1024
-#define CONFIG_DATE_FORMAT_MAX 64
-#define CONFIG_WRAP_MIN        20
-#define CONFIG_WRAP_MAX        1000
+#define CONFIG_THEME_MAX         1024
+#define CONFIG_DATE_FORMAT_MAX   64
+#define CONFIG_WRAP_MIN          20
+#define CONFIG_WRAP_MAX          1000
+#define CONFIG_SPARKLINE_MAX     120
+#define CONFIG_SPARKLINE_DEFAULT 24
 
 struct config {
 	char theme[CONFIG_THEME_MAX]; /* a theme name or a theme file */
@@ -37,6 +40,7 @@ struct config {
 	bool restricted; /* the reader runs no pager or command and exports no files */
 	bool mouse;      /* the reader takes the mouse: the wheel scrolls, a click selects */
 	enum clip_mode clipboard; /* copy with OSC 52: auto (known terminals), on, off */
+	unsigned sparkline;       /* months in the status line's sparkline; 0: none */
 	struct key_choice keys[ACT_COUNT];
 	char **topics; /* more topic names */
 	size_t ntopics;

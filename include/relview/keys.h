@@ -50,6 +50,10 @@ enum key_context { KEYS_VIEW, KEYS_PICKER, KEYS_PROMPT };
 	  "go to a date (2014-03) or row (42); topic NAME, location NAME")                         \
 	X(PREV_MONTH, KEYS_VIEW, "[", "to the month before (the list is in date order)")           \
 	X(NEXT_MONTH, KEYS_VIEW, "]", "to the next month down the list")                           \
+	X(TIMELINE, KEYS_VIEW, "T",                                                                \
+	  "the timeline: a bar a month under the other filters; Enter on one sets the dates")      \
+	X(TIMELINE_UNIT, KEYS_VIEW, "Left Right",                                                  \
+	  "in the timeline: a bar a month, or a bar a year")                                       \
 	X(COPY_TITLE, KEYS_VIEW, "y", "copy the title to the clipboard (OSC 52)")                  \
 	X(COPY_SOURCE, KEYS_VIEW, "W", "copy where the release is from: input and entry")          \
 	X(COPY_RELEASE, KEYS_VIEW, "Y", "copy the release as --print prints it")                   \

@@ -39,7 +39,7 @@ struct pane {
 };
 
 extern const struct pane_ops pane_list_ops, pane_reader_ops, pane_picker_ops, pane_help_ops,
-        pane_related_ops;
+        pane_related_ops, pane_timeline_ops;
 
 /* The list's columns at a width, and one release drawn as a row of them: the
  * related releases are listed as the list lists them. */

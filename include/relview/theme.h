@@ -43,7 +43,8 @@
 	X(HINT, "hints", "bright-black", "default", "", "dim", "the key hints at the bottom")      \
 	X(MESSAGE, "message", "default", "default", "", "", "messages at the bottom")              \
 	X(ERROR, "error", "red", "default", "bold", "bold", "messages about a mistake")            \
-	X(BORDER, "border", "bright-black", "default", "", "", "the line between the panes")
+	X(BORDER, "border", "bright-black", "default", "", "", "the line between the panes")       \
+	X(CHART, "chart", "cyan", "default", "", "", "the timeline's bars")
 
 enum role {
 #define AS_ROLE(id, name, fg, bg, attrs, mono, help) ROLE_##id,

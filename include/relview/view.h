@@ -77,7 +77,8 @@ struct browse {
 	uint32_t *base;       /* releases passing the filter, in display order */
 	size_t nbase;
 	struct search_job job;
-	size_t cap; /* room in base and in the job's lists, in release ids */
+	size_t cap;       /* room in base and in the job's lists, in release ids */
+	uint64_t version; /* goes up when a filter, the search text or the catalog changes */
 };
 
 /* Start from the command line's query (--topic and --location values become facet

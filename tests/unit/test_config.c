@@ -68,7 +68,7 @@ static void test_good_file(void **state)
 	struct config c;
 	assert_int_equal(load(&c, "# comment\n[ui]\ntheme = light\nlayout = stacked\n"
 	                          "sort = oldest\ndate_format = %d %b %Y\n"
-	                          "columns = title date\nwrap = 72\nmouse = true\n"
+	                          "columns = title date\nwrap = 72\nmouse = true\nsparkline = 36\n"
 	                          "[limits]\nmax_entry_bytes = 1M\nmax_total_bytes = 2G\n"),
 	                 0);
 	assert_string_equal(c.theme, "light");
@@ -80,6 +80,7 @@ static void test_good_file(void **state)
 	assert_int_equal(c.columns[1], COLUMN_DATE);
 	assert_int_equal(c.wrap, 72);
 	assert_true(c.mouse);
+	assert_int_equal(c.sparkline, 36);
 	assert_int_equal(c.max_entry_bytes, 1 << 20);
 	assert_int_equal(c.max_total_bytes, (uint64_t)2 << 30);
 	char date[64];
@@ -92,10 +93,11 @@ static void test_mistakes_named_and_defaults_kept(void **state)
 {
 	(void)state;
 	struct config c;
-	assert_int_equal(load(&c, "[ui]\nlayout = diagonal\nwrap = 5\ntheme = light\n"
-	                          "colour = red\n[colours]\nfg = red\n"
-	                          "[limits]\nmax_entry_bytes = lots\n[ui]\nmouse = yes\n"),
-	                 6);
+	assert_int_equal(
+	        load(&c, "[ui]\nlayout = diagonal\nwrap = 5\ntheme = light\n"
+	                 "colour = red\n[colours]\nfg = red\n"
+	                 "[limits]\nmax_entry_bytes = lots\n[ui]\nmouse = yes\nsparkline = 1\n"),
+	        7);
 	expect_warning(2, "[ui] layout: 'diagonal' is not auto, side or stacked; auto is used");
 	expect_warning(3, "[ui] wrap:");
 	expect_warning(5, "[ui] colour: unknown key");
@@ -103,10 +105,12 @@ static void test_mistakes_named_and_defaults_kept(void **state)
 	expect_warning(9, "[limits] max_entry_bytes: 'lots'");
 	expect_warning(11, "[ui] mouse: 'yes' is not true or false; false is used");
 	assert_false(c.mouse);
+	expect_warning(12, "[ui] sparkline: '1' is not 0 (none) or 2 to 120 months; 24 is used");
 	assert_int_equal(c.layout, CONFIG_LAYOUT_AUTO);
 	assert_int_equal(c.wrap, 0);
 	assert_string_equal(c.theme, "light"); /* the good lines still count */
 	assert_int_equal(c.max_entry_bytes, SOURCE_MAX_ENTRY_BYTES);
+	assert_int_equal(c.sparkline, CONFIG_SPARKLINE_DEFAULT);
 	config_free(&c);
 }
 
