@@ -3,6 +3,7 @@
 #include "relview/cache.h"
 
 #include "relview/catalog.h"
+#include "relview/grow.h"
 #include "relview/xdg.h"
 
 #include <dirent.h>
@@ -362,15 +363,9 @@ struct writer {
 
 static void end_chunk(struct writer *w)
 {
-	if (w->nhashes == w->cap) {
-		size_t cap = w->cap ? w->cap * 2 : 64;
-		uint64_t *more = realloc(w->hashes, cap * sizeof *more);
-		if (!more) {
-			w->ok = false;
-			return;
-		}
-		w->hashes = more;
-		w->cap = cap;
+	if (!grow_array((void **)&w->hashes, &w->cap, w->nhashes + 1, sizeof *w->hashes)) {
+		w->ok = false;
+		return;
 	}
 	w->hashes[w->nhashes++] = XXH3_64bits_digest(w->xx);
 	XXH3_64bits_reset(w->xx);
@@ -608,14 +603,8 @@ static int least_recent_first(const void *pa, const void *pb)
 static bool append_file(struct cached_file **files, size_t *n, size_t *cap, char *path,
                         const struct stat *st)
 {
-	if (*n == *cap) {
-		size_t bigger = *cap ? *cap * 2 : 16;
-		struct cached_file *more = realloc(*files, bigger * sizeof *more);
-		if (!more)
-			return false;
-		*files = more;
-		*cap = bigger;
-	}
+	if (!grow_array((void **)files, cap, *n + 1, sizeof **files))
+		return false;
 	(*files)[(*n)++] = (struct cached_file){path, (uint64_t)st->st_size, st->st_mtim};
 	return true;
 }

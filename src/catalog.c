@@ -2,6 +2,7 @@
 
 #include "relview/catalog.h"
 
+#include "relview/grow.h"
 #include "relview/parse.h"
 
 #include <stdlib.h>
@@ -86,23 +87,6 @@ static void arena_free(struct arena *a)
 	free(a);
 }
 
-/* ---- growable arrays ---------------------------------------------------------- */
-
-static bool grow(void **items, size_t *cap, size_t need, size_t item_size)
-{
-	if (need <= *cap)
-		return true;
-	size_t cap2 = *cap ? *cap * 2 : 64;
-	while (cap2 < need)
-		cap2 *= 2;
-	void *bigger = realloc(*items, cap2 * item_size);
-	if (!bigger)
-		return false;
-	*items = bigger;
-	*cap = cap2;
-	return true;
-}
-
 /* ---- open-addressing index of uint32 ids (stored as id + 1; 0 is empty) ------- */
 
 static bool index_rehash(uint32_t **slots, size_t *nslots, size_t count,
@@ -145,7 +129,8 @@ static uint32_t facet_intern(struct facet_set *set, struct arena *arena, const c
 			return set->slots[i] - 1;
 	}
 	char *name = arena_copy(arena, s, len);
-	if (!name || !grow((void **)&set->items, &set->cap, set->count + 1, sizeof *set->items))
+	if (!name ||
+	    !grow_array((void **)&set->items, &set->cap, set->count + 1, sizeof *set->items))
 		return FACET_NONE;
 	set->items[set->count] = (struct facet){{name, len}, 0};
 	set->slots[i] = (uint32_t)++set->count;
@@ -276,8 +261,8 @@ static struct str span_at(const char *text, struct span sp)
 static bool add_topics(struct catalog *cat, struct release *r, const struct str *topics,
                        size_t ntopics)
 {
-	if (!grow((void **)&cat->topic_refs, &cat->refs_cap, cat->nrefs + ntopics,
-	          sizeof *cat->topic_refs))
+	if (!grow_array((void **)&cat->topic_refs, &cat->refs_cap, cat->nrefs + ntopics,
+	                sizeof *cat->topic_refs))
 		return false;
 	r->topic_first = (uint32_t)cat->nrefs;
 	r->ntopics = 0;
@@ -313,7 +298,8 @@ static size_t slot_for_new_text(struct catalog *cat, const char *text, size_t le
 {
 	if (!((cat->count + 1) * 2 <= cat->nhash ||
 	      index_rehash(&cat->by_hash, &cat->nhash, cat->count, release_key, cat)) ||
-	    !grow((void **)&cat->releases, &cat->cap, cat->count + 1, sizeof *cat->releases)) {
+	    !grow_array((void **)&cat->releases, &cat->cap, cat->count + 1,
+	                sizeof *cat->releases)) {
 		*state = SLOT_NO_MEMORY;
 		return 0;
 	}

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "relview/date.h"
+#include "relview/grow.h"
 #include "relview/text.h"
 #include "relview/view.h"
 
@@ -12,14 +13,8 @@
 
 static bool push_line(struct doc *d, struct doc_line line)
 {
-	if (d->nlines == d->lines_cap) {
-		size_t cap = d->lines_cap ? d->lines_cap * 2 : 64;
-		struct doc_line *bigger = realloc(d->lines, cap * sizeof *bigger);
-		if (!bigger)
-			return false;
-		d->lines = bigger;
-		d->lines_cap = cap;
-	}
+	if (!grow_array((void **)&d->lines, &d->lines_cap, d->nlines + 1, sizeof *d->lines))
+		return false;
 	d->lines[d->nlines++] = line;
 	return true;
 }
@@ -183,14 +178,8 @@ void doc_free(struct doc *d)
 
 static bool push_match(struct doc *d, struct doc_match m)
 {
-	if (d->nmatches == d->matches_cap) {
-		size_t cap = d->matches_cap ? d->matches_cap * 2 : 32;
-		struct doc_match *bigger = realloc(d->matches, cap * sizeof *bigger);
-		if (!bigger)
-			return false;
-		d->matches = bigger;
-		d->matches_cap = cap;
-	}
+	if (!grow_array((void **)&d->matches, &d->matches_cap, d->nmatches + 1, sizeof *d->matches))
+		return false;
 	d->matches[d->nmatches++] = m;
 	return true;
 }

@@ -3,6 +3,7 @@
 #include "relview/related.h"
 
 #include "relview/date.h"
+#include "relview/grow.h"
 #include "relview/text.h"
 
 #include <stdio.h>
@@ -395,16 +396,8 @@ static size_t name_hashes(const struct release *r, uint64_t *hashes, struct str 
 
 static bool add_keys(struct related_index *ix, const uint64_t *hashes, size_t n, uint32_t id)
 {
-	if (ix->nkeys + n > ix->cap) {
-		size_t cap = ix->cap ? ix->cap * 2 : 4096;
-		while (cap < ix->nkeys + n)
-			cap *= 2;
-		uint64_t *bigger = realloc(ix->keys, cap * sizeof *bigger);
-		if (!bigger)
-			return false;
-		ix->keys = bigger;
-		ix->cap = cap;
-	}
+	if (!grow_array((void **)&ix->keys, &ix->cap, ix->nkeys + n, sizeof *ix->keys))
+		return false;
 	for (size_t i = 0; i < n; i++)
 		ix->keys[ix->nkeys++] = (hashes[i] & ~id_mask(ix)) | id;
 	return true;
@@ -567,14 +560,8 @@ static struct candidate *candidate_for(struct candidates *c, const struct catalo
 	for (size_t i = 0; i < c->n; i++)
 		if (c->items[i].id == id)
 			return &c->items[i];
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 32;
-		struct candidate *bigger = realloc(c->items, cap * sizeof *bigger);
-		if (!bigger)
-			return NULL;
-		c->items = bigger;
-		c->cap = cap;
-	}
+	if (!grow_array((void **)&c->items, &c->cap, c->n + 1, sizeof *c->items))
+		return NULL;
 	c->items[c->n] = (struct candidate){.id = id, .days = days_between(r, &cat->releases[id])};
 	return &c->items[c->n++];
 }

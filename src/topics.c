@@ -2,6 +2,8 @@
 
 #include "relview/topics.h"
 
+#include "relview/grow.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,14 +72,8 @@ static bool insert(struct topic_vocab *v, const char *s, size_t n, bool copy)
 		return false;
 	if (2 * (v->count + 1) > v->nslots && !grow_slots(v))
 		return false;
-	if (v->count == v->cap) {
-		size_t cap = v->cap ? v->cap * 2 : 128;
-		struct topic_name *names = realloc(v->names, cap * sizeof *names);
-		if (names == NULL)
-			return false;
-		v->names = names;
-		v->cap = cap;
-	}
+	if (!grow_array((void **)&v->names, &v->cap, v->count + 1, sizeof *v->names))
+		return false;
 	const char *text = s;
 	if (copy) {
 		char *dup = malloc(n + 1);
