@@ -168,27 +168,28 @@ static size_t read_8bit_char(const unsigned char *s, size_t n, uint32_t *cp)
 #ifdef __SSE2__
 #include <emmintrin.h>
 
-/* The bytes of 16 at s that are not printable ASCII, as a bit mask. As signed
- * bytes, those from 0x80 are negative: one comparison finds them and the controls. */
-static unsigned special_bytes_16(const unsigned char *s)
+/* The bytes of 16 that are not printable ASCII, as a bit mask. As signed bytes,
+ * those from 0x80 are negative: one comparison finds them and the controls. */
+static unsigned special_bytes(__m128i v)
 {
-	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
 	__m128i special = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
 	                               _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
 	return (unsigned)_mm_movemask_epi8(special);
 }
 
 /* Copies printable ASCII from s to out 16 bytes at a time up to the first other
- * byte (or the last whole 16); returns the bytes copied. */
+ * byte (or the last whole 16); returns the bytes copied. Each block is stored whole,
+ * even past that byte: the caller writes over the rest, and out has room, since
+ * text_decode() may write 3 bytes for each byte still to read. */
 static size_t copy_printable_blocks(const unsigned char *s, size_t n, char *out)
 {
 	size_t i = 0;
 	for (; n - i >= 16; i += 16) {
-		unsigned special = special_bytes_16(s + i);
-		size_t plain = special ? (unsigned)__builtin_ctz(special) : 16;
-		memcpy(out + i, s + i, plain);
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		_mm_storeu_si128((__m128i *)(void *)(out + i), v);
+		unsigned special = special_bytes(v);
 		if (special)
-			return i + plain;
+			return i + (unsigned)__builtin_ctz(special);
 	}
 	return i;
 }
@@ -292,17 +293,66 @@ static size_t read_utf16_char(const unsigned char *s, size_t n, bool big_endian,
 	return 2;
 }
 
+#ifdef __SSE2__
+/* Narrows printable ASCII units of UTF-16 from s to bytes at out, 8 units at a time,
+ * up to the first other unit (or the last whole 8); returns the units narrowed. As
+ * in copy_printable_blocks(), each block is stored whole. */
+static size_t narrow_printable_blocks(const unsigned char *s, size_t n, bool big_endian, char *out)
+{
+	size_t units = 0;
+	for (; n - 2 * units >= 16; units += 8) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + 2 * units));
+		if (big_endian)
+			v = _mm_or_si128(_mm_slli_epi16(v, 8), _mm_srli_epi16(v, 8));
+		/* As signed 16-bit numbers, units from 0x8000 are negative and fail too. */
+		__m128i printable = _mm_and_si128(_mm_cmpgt_epi16(v, _mm_set1_epi16(0x1F)),
+		                                  _mm_cmplt_epi16(v, _mm_set1_epi16(0x7F)));
+		_mm_storel_epi64((__m128i *)(void *)(out + units), _mm_packus_epi16(v, v));
+		unsigned other = ~(unsigned)_mm_movemask_epi8(printable) & 0xFFFFu;
+		if (other)
+			return units + (unsigned)__builtin_ctz(other) / 2;
+	}
+	return units;
+}
+#else
+static size_t narrow_printable_blocks(const unsigned char *s, size_t n, bool big_endian, char *out)
+{
+	(void)s, (void)n, (void)big_endian, (void)out;
+	return 0;
+}
+#endif
+
+/* Narrows the leading run of printable ASCII units from s to bytes at out; returns
+ * its length in units. UTF-16 releases are mostly such runs too. */
+static size_t narrow_printable_ascii(const unsigned char *s, size_t n, bool big_endian, char *out)
+{
+	size_t units = narrow_printable_blocks(s, n, big_endian, out);
+	unsigned unit;
+
+	while (n - 2 * units >= 2 && (unit = utf16_unit(s + 2 * units, big_endian)) >= 0x20 &&
+	       unit < 0x7F) {
+		out[units] = (char)unit;
+		units++;
+	}
+	return units;
+}
+
 static size_t decode_utf16(const unsigned char *s, size_t n, bool big_endian, char *out,
                            unsigned flags)
 {
 	size_t i = 0, o = 0;
 	uint32_t cp;
 
-	while (i < n) {
+	for (;;) {
+		size_t run = narrow_printable_ascii(s + i, n - i, big_endian, out + o);
+
+		i += 2 * run;
+		o += run;
+		if (i == n)
+			return o;
 		i += read_utf16_char(s + i, n - i, big_endian, &cp);
 		o += put_utf8(out + o, clean_cp(cp, flags));
 	}
-	return o;
 }
 
 static bool starts_with(const unsigned char *s, size_t n, const char *prefix, size_t len)

@@ -409,6 +409,46 @@ static void test_utf16_is_sanitised(void **state)
 	DECODES("\xFF\xFE\x9B\0\x2E\x20\x28\x20", KEEP, "\xEF\xBF\xBD\xEF\xBF\xBD\n");
 }
 
+/* One unit at every offset of a UTF-16 line, in both byte orders, so that the fast
+ * path's blocks of 8 units meet it at each lane and at the tail: the result must be
+ * that of the unit decoded on its own between the line's letters. The units include
+ * those whose low byte alone would pass for printable ASCII. */
+static void test_utf16_fast_path_agrees_at_every_offset(void **state)
+{
+	enum { LINE = 41 };
+	static const unsigned units[] = {0x0000, 0x000A, 0x000D, 0x001F, 0x0020, 0x007E,
+	                                 0x007F, 0x0080, 0x00E9, 0x0120, 0x0161, 0x2028,
+	                                 0x4E2D, 0x7F41, 0x8041, 0xD83D, 0xDE00, 0xFF41};
+	static const unsigned modes[] = {KEEP, 0};
+	(void)state;
+	for (int big = 0; big <= 1; big++) {
+		for (size_t u = 0; u < sizeof units / sizeof *units; u++) {
+			for (size_t m = 0; m < sizeof modes / sizeof *modes; m++) {
+				unsigned char alone[4] = {big ? 0xFE : 0xFF, big ? 0xFF : 0xFE};
+				alone[2 + !big] = (unsigned char)(units[u] >> 8);
+				alone[2 + big] = (unsigned char)units[u];
+				char unit_text[8];
+				size_t unit_len = text_decode(alone, 4, unit_text, modes[m]);
+				for (size_t at = 0; at < LINE; at++) {
+					unsigned char in[2 + 2 * LINE];
+					char want[LINE + 8];
+					memcpy(in, alone, 2);
+					for (size_t k = 0; k < LINE; k++) {
+						unsigned unit = k == at ? units[u] : 'a';
+						in[2 + 2 * k + !big] = (unsigned char)(unit >> 8);
+						in[2 + 2 * k + big] = (unsigned char)unit;
+					}
+					memset(want, 'a', at);
+					memcpy(want + at, unit_text, unit_len);
+					memset(want + at + unit_len, 'a', LINE - at - 1);
+					check_decode((const char *)in, sizeof in, modes[m], want,
+					             LINE - 1 + unit_len);
+				}
+			}
+		}
+	}
+}
+
 /* ---- decoding: the output bound and fuzzing ---------------------------------------- */
 
 static void test_decoded_max_worst_cases(void **state)
@@ -952,6 +992,7 @@ int main(void)
 	        cmocka_unit_test(test_utf16be),
 	        cmocka_unit_test(test_utf16_odd_trailing_byte),
 	        cmocka_unit_test(test_utf16_is_sanitised),
+	        cmocka_unit_test(test_utf16_fast_path_agrees_at_every_offset),
 	        cmocka_unit_test(test_decoded_max_worst_cases),
 	        cmocka_unit_test(test_fuzz_fragments),
 	        cmocka_unit_test(test_fuzz_random_bytes),
