@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/mman.h>
+#include <unistd.h>
 #include <xxhash.h>
 
 /* ---- arena: release text in large blocks -------------------------------------- */
@@ -26,6 +27,24 @@ struct arena {
 	char *reserved;     /* the last reservation, not yet committed */
 };
 
+/* Ask the kernel for the pages of [p, p + len) in one call, before they are written:
+ * a large load fills hundreds of megabytes of fresh memory, and taking them one 4 KiB
+ * fault at a time cost more than decoding the text into them. This cut a 100k load's
+ * CPU time by about 8%. (Huge pages cost more still on the virtual machines measured:
+ * docs/PERFORMANCE.md.) */
+static void populate(char *p, size_t len)
+{
+#ifdef MADV_POPULATE_WRITE
+	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+	uintptr_t start = ((uintptr_t)p + page - 1) & ~(page - 1);
+	uintptr_t end = ((uintptr_t)p + len) & ~(page - 1);
+	if (end > start)
+		madvise((void *)start, end - start, MADV_POPULATE_WRITE);
+#else
+	(void)p, (void)len;
+#endif
+}
+
 static struct block *arena_grow(struct arena *a, size_t need)
 {
 	size_t size = need > ARENA_BLOCK ? need : ARENA_BLOCK;
@@ -34,6 +53,10 @@ static struct block *arena_grow(struct arena *a, size_t need)
 		return NULL;
 	b->size = size;
 	b->used = 0;
+	/* Not the first block, so that small loads stay small, nor one made for an
+	 * outsized text, of which a third at most is kept. */
+	if (a->head && size == ARENA_BLOCK)
+		populate(b->data, size);
 	b->next = a->head;
 	a->head = b;
 	return b;
