@@ -198,8 +198,11 @@ static bool read_input(struct loader *l, const char *input, const struct cache_k
 	struct load_counts before = *l->counts;
 	uint64_t foreign = l->cat->foreign_duplicates;
 	struct load_progress *progress = l->opt->progress;
-	struct source_handler h = {l, on_entry, on_problem, on_progress,
-	                           progress ? &progress->cancel : NULL};
+	struct source_handler h = {.ctx = l,
+	                           .entry = on_entry,
+	                           .problem = on_problem,
+	                           .progress = on_progress,
+	                           .cancel = progress ? &progress->cancel : NULL};
 	l->keep = key != NULL;
 	if (progress) {
 		struct stat st;

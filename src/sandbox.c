@@ -75,6 +75,7 @@ static bool carries_data(uint32_t type)
 struct channel {
 	int fd;
 	struct ring *ring;
+	void *room; /* claimed in the ring for the entry being read, or NULL */
 };
 
 /* data_len of a message without data is a number, not a length to read. */
@@ -98,15 +99,26 @@ static void send_msg(int fd, enum msg_type type, const char *path, const void *d
 	write_all(fd, iov, n);
 }
 
+/* The entry is read straight into the ring when its size is known. */
+static void *child_room(void *ctx, size_t len)
+{
+	struct channel *ch = ctx;
+	ch->room = ch->ring ? ring_claim(ch->ring, len) : NULL;
+	return ch->room;
+}
+
 static void child_entry(void *ctx, const struct source_entry *e)
 {
-	const struct channel *ch = ctx;
-	void *room = ch->ring ? ring_claim(ch->ring, e->len) : NULL;
+	struct channel *ch = ctx;
+	bool in_ring = ch->room && e->data == ch->room;
+	void *room = in_ring ? ch->room : ch->ring ? ring_claim(ch->ring, e->len) : NULL;
+	ch->room = NULL;
 	if (!room) {
 		send_msg(ch->fd, MSG_ENTRY, e->path, e->data, e->len, e->ordinal);
 		return;
 	}
-	memcpy(room, e->data, e->len);
+	if (!in_ring)
+		memcpy(room, e->data, e->len);
 	ring_publish(ch->ring, e->len);
 	send_msg(ch->fd, MSG_RING_ENTRY, e->path, NULL, e->len, e->ordinal);
 }
@@ -180,7 +192,11 @@ static _Noreturn void run_child(struct channel ch, sandbox_reader reader, const 
 {
 	die_with_parent(parent);
 	limit_child(limits);
-	struct source_handler h = {&ch, child_entry, child_problem, child_progress, NULL};
+	struct source_handler h = {.ctx = &ch,
+	                           .entry = child_entry,
+	                           .problem = child_problem,
+	                           .progress = child_progress,
+	                           .room = child_room};
 	struct done done = {{0}, 0};
 	done.ok = reader(input, limits, &h, &done.counts);
 	send_msg(ch.fd, MSG_DONE, NULL, &done, sizeof done, 0);
@@ -499,7 +515,8 @@ static bool start_child(struct relays *rs, struct relay *rl, sandbox_reader read
 	pid_t parent = getpid(), pid = fork();
 	if (pid == 0) {
 		close(fds[0]);
-		run_child((struct channel){fds[1], ring}, reader, rs->input, limits, parent);
+		run_child((struct channel){.fd = fds[1], .ring = ring}, reader, rs->input, limits,
+		          parent);
 	}
 	close(fds[1]);
 	if (pid < 0) {

@@ -84,7 +84,7 @@ static void progress(struct reader *r, struct archive *a)
 		r->handler->progress(r->handler->ctx, r->current, r->inflated, packed_bytes(r, a));
 }
 
-enum read_result { READ_OK, READ_TOO_BIG, READ_FAILED, READ_STOP, READ_BOMB };
+enum read_result { READ_OK, READ_TOO_BIG, READ_LONGER, READ_FAILED, READ_STOP, READ_BOMB };
 
 /* An archive that inflates far beyond what text packs to is a decompression bomb: it
  * is given up at once, not after the input's whole byte limit (bzip2 inflates
@@ -113,19 +113,30 @@ static enum read_result count_inflated(struct reader *r, struct archive *a, size
 	return READ_OK;
 }
 
+/* Read up to n bytes of the current entry into dst: READ_OK with *got bytes (0 at
+ * the entry's end), READ_FAILED, or the limit the bytes reached. */
+static enum read_result read_some(struct reader *r, struct archive *a, void *dst, size_t n,
+                                  size_t *got)
+{
+	la_ssize_t status = archive_read_data(a, dst, n);
+	*got = 0;
+	if (status == ARCHIVE_FATAL)
+		r->dead = true; /* reported once, as this entry's error */
+	if (status < 0)
+		return READ_FAILED;
+	*got = (size_t)status;
+	return status > 0 ? count_inflated(r, a, *got) : READ_OK;
+}
+
 /* Throw away the rest of an oversized entry, still counting what it inflates so that
  * a decompression bomb ends at the input's limit. */
 static enum read_result discard_rest(struct reader *r, struct archive *a)
 {
 	for (;;) {
-		la_ssize_t got = archive_read_data(a, r->buf, r->cap);
-		if (got == ARCHIVE_FATAL)
-			r->dead = true;
-		if (got <= 0)
-			return got < 0 ? READ_FAILED : READ_TOO_BIG;
-		enum read_result res = count_inflated(r, a, (size_t)got);
-		if (res != READ_OK)
-			return res;
+		size_t got;
+		enum read_result res = read_some(r, a, r->buf, r->cap, &got);
+		if (res != READ_OK || got == 0)
+			return res == READ_OK ? READ_TOO_BIG : res;
 	}
 }
 
@@ -133,30 +144,54 @@ static enum read_result discard_rest(struct reader *r, struct archive *a)
 static enum read_result read_data(struct reader *r, struct archive *a, size_t *len)
 {
 	const uint64_t max = r->limits->max_entry_bytes;
-	*len = 0;
-	for (;;) {
+	for (*len = 0;;) {
 		size_t room = *len + READ_CHUNK <= max + 1 ? READ_CHUNK : (size_t)(max + 1 - *len);
+		size_t got;
 		if (!reserve(r, *len + room))
 			return READ_FAILED;
-		la_ssize_t got = archive_read_data(a, r->buf + *len, room);
-		if (got == ARCHIVE_FATAL)
-			r->dead = true; /* reported once, as this entry's error */
-		if (got < 0)
-			return READ_FAILED;
-		if (got == 0)
-			return READ_OK;
-		enum read_result res = count_inflated(r, a, (size_t)got);
-		if (res != READ_OK)
+		enum read_result res = read_some(r, a, r->buf + *len, room, &got);
+		if (res != READ_OK || got == 0)
 			return res;
-		*len += (size_t)got;
+		*len += got;
 		if (*len > max)
 			return discard_rest(r, a);
 	}
 }
 
-static void hand_over(struct reader *r, const char *path, size_t len)
+/* The handler's room for an entry its archive says holds `size` bytes, if it has
+ * one (size is -1 when unknown). */
+static unsigned char *room_for(struct reader *r, int64_t size)
 {
-	struct source_entry e = {r->input, path, r->buf, len, r->ordinal};
+	if (!r->handler->room || size <= 0 || (uint64_t)size > r->limits->max_entry_bytes)
+		return NULL;
+	return r->handler->room(r->handler->ctx, (size_t)size);
+}
+
+/* Read the current entry's data, of the declared size, into room. */
+static enum read_result read_into_room(struct reader *r, struct archive *a, unsigned char *room,
+                                       size_t size, size_t *len)
+{
+	for (*len = 0;;) {
+		/* The read past the declared end finds the end of the entry, where zip
+		 * checks the CRC. libarchive's formats hold an entry to its declared size
+		 * (a zip member that inflates past it fails); should one not, the entry is
+		 * damaged. */
+		bool past_end = *len == size;
+		unsigned char extra;
+		size_t got;
+		enum read_result res = read_some(r, a, past_end ? &extra : room + *len,
+		                                 past_end ? 1 : size - *len, &got);
+		if (res != READ_OK || got == 0)
+			return res;
+		if (past_end)
+			return READ_LONGER;
+		*len += got;
+	}
+}
+
+static void hand_over(struct reader *r, const char *path, const unsigned char *data, size_t len)
+{
+	struct source_entry e = {r->input, path, data, len, r->ordinal};
 	r->counts->entries++;
 	r->counts->bytes += len;
 	r->handler->entry(r->handler->ctx, &e);
@@ -197,6 +232,9 @@ static void report_entry_failure(struct reader *r, struct archive *a, const char
 		         (unsigned long long)r->limits->max_ratio);
 		problem(r, path, msg);
 		break;
+	case READ_LONGER:
+		problem(r, path, "entry longer than its archive says, skipped");
+		break;
 	case READ_FAILED:
 		problem(r, path, archive_reason(a));
 		break;
@@ -236,17 +274,21 @@ static bool is_bundle(const unsigned char *data, size_t len)
 /* Read the current entry and hand it over, or report why it could not be read. A
  * bundle inside an archive is not opened — archives can hold themselves, and bombs
  * nest — but named, so that nothing is left out unsaid. */
-static void read_content(struct reader *r, struct archive *a, const char *path, bool in_archive)
+static void read_content(struct reader *r, struct archive *a, const char *path, bool in_archive,
+                         int64_t size)
 {
-	size_t len;
+	size_t len = 0;
 	r->current = path;
 	progress(r, a);
-	enum read_result res = read_data(r, a, &len);
-	if (res == READ_OK && in_archive && is_bundle(r->buf, len))
+	unsigned char *room = room_for(r, size);
+	enum read_result res =
+	        room ? read_into_room(r, a, room, (size_t)size, &len) : read_data(r, a, &len);
+	const unsigned char *data = room ? room : r->buf;
+	if (res == READ_OK && in_archive && is_bundle(data, len))
 		problem(r, path,
 		        "an archive inside the archive, not opened: extract it to read it");
 	else if (res == READ_OK)
-		hand_over(r, path, len);
+		hand_over(r, path, data, len);
 	else
 		report_entry_failure(r, a, path, res);
 	r->current = NULL; /* the path may not outlive this entry */
@@ -281,7 +323,8 @@ static void read_one_entry(struct reader *r, struct archive *a, struct archive_e
 	} else if (archive_entry_is_data_encrypted(ae)) {
 		problem(r, path, "encrypted entry, skipped");
 	} else {
-		read_content(r, a, path, true);
+		read_content(r, a, path, true,
+		             archive_entry_size_is_set(ae) ? archive_entry_size(ae) : -1);
 	}
 	free(owned);
 }
@@ -402,7 +445,7 @@ static void read_plain(struct reader *r, const struct origin *o, const char *pre
 	if (status == ARCHIVE_OK)
 		status = archive_read_next_header(a, &ae);
 	if (status == ARCHIVE_OK)
-		read_content(r, a, prefix, false);
+		read_content(r, a, prefix, false, -1);
 	else if (status != ARCHIVE_EOF)
 		problem(r, prefix, archive_reason(a));
 	close_archive(r, a);

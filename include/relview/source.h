@@ -70,6 +70,11 @@ struct source_handler {
 	/* Optional: when it turns true (another thread sets it), reading stops soon and
 	 * quietly. Only sandbox_read() watches it. */
 	const atomic_bool *cancel;
+	/* Optional: where to read the next entry, whose archive says it holds len bytes
+	 * (at most max_entry_bytes), or NULL for the reader's own buffer. `entry` then
+	 * gets data at that address unless the entry turned out larger: saving a copy
+	 * of every entry when the handler passes the bytes on. */
+	void *(*room)(void *ctx, size_t len);
 };
 
 struct source_counts {

@@ -61,7 +61,8 @@ static bool run(sandbox_reader reader, struct log *log, struct source_counts *co
 {
 	memset(log, 0, sizeof *log);
 	memset(counts, 0, sizeof *counts);
-	struct source_handler h = {log, on_entry, on_problem, on_progress, NULL};
+	struct source_handler h = {
+	        .ctx = log, .entry = on_entry, .problem = on_problem, .progress = on_progress};
 	return sandbox_run(reader, "input", &limits, &h, counts);
 }
 
@@ -147,7 +148,11 @@ static void cancelling_stops_a_busy_child_quietly(void **state)
 	(void)state;
 	struct log log = {{0}};
 	struct source_counts counts = {0};
-	struct source_handler h = {&log, on_entry, on_problem, on_progress, &stop_now};
+	struct source_handler h = {.ctx = &log,
+	                           .entry = on_entry,
+	                           .problem = on_problem,
+	                           .progress = on_progress,
+	                           .cancel = &stop_now};
 	pthread_t thread;
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);

@@ -218,6 +218,134 @@ static void an_oversized_entry_is_skipped_and_reading_goes_on(void **state)
 	assert_non_null(strstr(s.last_problem, "big.txt: entry larger than"));
 }
 
+/* A handler that offers its own room for each entry, as the reading child offers
+ * its ring. */
+struct roomy_seen {
+	struct seen seen;
+	size_t asked[16]; /* the sizes room was asked for */
+	int nasked, in_room;
+	unsigned char room[4096];
+};
+
+static void *offer_room(void *ctx, size_t len)
+{
+	struct roomy_seen *r = ctx;
+	if (r->nasked < 16)
+		r->asked[r->nasked] = len;
+	r->nasked++;
+	return len <= sizeof r->room ? r->room : NULL;
+}
+
+static void on_entry_in_room(void *ctx, const struct source_entry *e)
+{
+	struct roomy_seen *r = ctx;
+	r->in_room += e->data == r->room;
+	on_entry(&r->seen, e);
+}
+
+static void on_problem_in_room(void *ctx, const char *input, const char *path, const char *reason)
+{
+	on_problem(&((struct roomy_seen *)ctx)->seen, input, path, reason);
+}
+
+static void read_with_room(const char *path, const struct source_limits *limits,
+                           struct roomy_seen *r)
+{
+	struct source_counts c = {0};
+	memset(r, 0, sizeof *r);
+	struct source_handler h = {.ctx = r,
+	                           .entry = on_entry_in_room,
+	                           .problem = on_problem_in_room,
+	                           .room = offer_room};
+	source_read(path, limits, &h, &c);
+}
+
+static void entries_of_known_size_are_read_into_the_handlers_room(void **state)
+{
+	(void)state;
+	struct roomy_seen r;
+	static const int formats[] = {ARCHIVE_FORMAT_TAR_USTAR, ARCHIVE_FORMAT_ZIP};
+	for (size_t i = 0; i < 2; i++) {
+		char *path = in_tmp("room.bundle");
+		write_archive(path, formats[i], ARCHIVE_FILTER_NONE, two_releases, 3);
+		read_with_room(path, &roomy, &r);
+		assert_int_equal(r.nasked, 2);
+		assert_int_equal(r.asked[0], strlen("First release"));
+		assert_int_equal(r.in_room, 2);
+		assert_string_equal(r.seen.contents[1], "Second release");
+		assert_int_equal(r.seen.problems, 0);
+	}
+	/* Not a plain file, whose size is not known before it is read. */
+	char *plain = in_tmp("room.txt");
+	write_file(plain, "A plain release");
+	read_with_room(plain, &roomy, &r);
+	assert_int_equal(r.nasked, 0);
+	assert_string_equal(r.seen.contents[0], "A plain release");
+}
+
+/* The handler is not asked for room an entry could never have. */
+static void room_is_not_asked_for_an_oversized_entry(void **state)
+{
+	(void)state;
+	struct roomy_seen r;
+	static char big[2048];
+	memset(big, 'x', sizeof big - 1);
+	const struct file files[] = {{"big.txt", big}, {"small.txt", "small"}};
+	char *path = in_tmp("room-oversized.tar");
+	write_archive(path, ARCHIVE_FORMAT_TAR_USTAR, ARCHIVE_FILTER_NONE, files, 2);
+	const struct source_limits tight = {
+	        .max_entry_bytes = 1000, .max_total_bytes = 1 << 20, .max_entries = 100};
+	read_with_room(path, &tight, &r);
+	assert_int_equal(r.nasked, 1);
+	assert_int_equal(r.asked[0], 5);
+	assert_int_equal(r.seen.entries, 1);
+	assert_non_null(strstr(r.seen.last_problem, "big.txt: entry larger than"));
+}
+
+static void put_le32(unsigned char *p, uint32_t v)
+{
+	for (int k = 0; k < 4; k++)
+		p[k] = (unsigned char)(v >> (8 * k));
+}
+
+/* Change the uncompressed size a zip gives its first member, in its local header, its
+ * data descriptor and the central directory. */
+static void shrink_first_zip_member(const char *path, uint32_t size)
+{
+	FILE *f = fopen(path, "r+b");
+	unsigned char buf[4096];
+	assert_non_null(f);
+	size_t n = fread(buf, 1, sizeof buf, f);
+	unsigned char *cd = memmem(buf, n, "PK\x01\x02", 4);
+	unsigned char *descriptor = memmem(buf, n, "PK\x07\x08", 4);
+	assert_non_null(cd);
+	assert_non_null(descriptor);
+	assert_memory_equal(buf, "PK\x03\x04", 4);
+	put_le32(buf + 22, size);
+	put_le32(descriptor + 12, size);
+	put_le32(cd + 24, size);
+	rewind(f);
+	assert_int_equal(fwrite(buf, 1, n, f), n);
+	fclose(f);
+}
+
+/* A member that inflates past the size its zip gives is reported, not cut to that
+ * size, and the next member is read. */
+static void a_member_larger_than_its_zip_says_is_reported(void **state)
+{
+	(void)state;
+	struct roomy_seen r;
+	char *path = in_tmp("liar.zip");
+	write_archive(path, ARCHIVE_FORMAT_ZIP, ARCHIVE_FILTER_NONE, two_releases + 1, 2);
+	shrink_first_zip_member(path, 5);
+	read_with_room(path, &roomy, &r);
+	assert_int_equal(r.asked[0], 5);
+	assert_int_equal(r.seen.entries, 1);
+	assert_string_equal(r.seen.contents[0], "Second release");
+	assert_int_equal(r.seen.problems, 1);
+	assert_non_null(strstr(r.seen.last_problem, "releases/one.txt: "));
+}
+
 static void the_total_limit_stops_an_input(void **state)
 {
 	(void)state;
@@ -378,6 +506,9 @@ int main(void)
 	        cmocka_unit_test(plain_and_compressed_files_are_one_release),
 	        cmocka_unit_test(folders_are_walked_in_name_order),
 	        cmocka_unit_test(an_oversized_entry_is_skipped_and_reading_goes_on),
+	        cmocka_unit_test(entries_of_known_size_are_read_into_the_handlers_room),
+	        cmocka_unit_test(room_is_not_asked_for_an_oversized_entry),
+	        cmocka_unit_test(a_member_larger_than_its_zip_says_is_reported),
 	        cmocka_unit_test(the_total_limit_stops_an_input),
 	        cmocka_unit_test(a_decompression_bomb_ends_at_the_packing_ratio),
 	        cmocka_unit_test(an_input_in_memory_reads_like_a_file),
