@@ -11,6 +11,8 @@
 /* The compiled-in vocabulary (data/topics.txt), NULL-terminated. */
 extern const char *const topic_builtin[];
 
+#define SCREENED_LEN 64
+
 struct topic_name {
 	const char *text; /* a built-in string or an owned copy */
 	size_t len;
@@ -25,6 +27,10 @@ struct topic_vocab {
 	uint32_t *slots;
 	size_t nslots;  /* a power of two, at least twice count */
 	size_t max_len; /* of the names: longer text is rejected before hashing */
+	/* For each length up to SCREENED_LEN, a bit per first byte (its low 6 bits,
+	 * which keep digits and letters apart) of the names that long: the parser asks
+	 * about many pieces of each header, and most fail this before any hashing. */
+	uint64_t first_bytes[SCREENED_LEN + 1];
 };
 
 static uint64_t hash_bytes(const char *s, size_t n)
@@ -64,6 +70,11 @@ static bool grow_slots(struct topic_vocab *v)
 	return true;
 }
 
+static uint64_t first_byte_bit(const char *s)
+{
+	return (uint64_t)1 << ((unsigned char)s[0] & 63);
+}
+
 static bool insert(struct topic_vocab *v, const char *s, size_t n, bool copy)
 {
 	if (n == 0 || topic_vocab_has(v, s, n))
@@ -87,6 +98,8 @@ static bool insert(struct topic_vocab *v, const char *s, size_t n, bool copy)
 	v->count++;
 	if (n > v->max_len)
 		v->max_len = n;
+	if (n <= SCREENED_LEN)
+		v->first_bytes[n] |= first_byte_bit(s);
 	v->slots[find_slot(v, s, n)] = (uint32_t)v->count;
 	return true;
 }
@@ -137,6 +150,8 @@ uint64_t topic_vocab_signature(const struct topic_vocab *vocab)
 bool topic_vocab_has(const struct topic_vocab *vocab, const char *s, size_t n)
 {
 	if (vocab == NULL || n == 0 || n > vocab->max_len)
+		return false;
+	if (n <= SCREENED_LEN && !(vocab->first_bytes[n] & first_byte_bit(s)))
 		return false;
 	return vocab->slots[find_slot(vocab, s, n)] != 0;
 }

@@ -318,6 +318,19 @@ static void test_vocab(void **state)
 	                            53));
 	assert_true(topic_vocab_add(vocab, "", 0));
 	assert_false(topic_vocab_has(NULL, "Narcotics", 9));
+	/* Names screened by their first byte and length, and names too long for that. */
+	static const char digits[] = "1990s Cases", letters[] = "Q990s Cases",
+	                  p_like_0[] = "p990s Cases",
+	                  long_name[] = "A Topic Name Longer Than Sixty-Four Bytes, As A User's "
+	                                "Configuration May Well Give";
+	assert_false(topic_vocab_has(vocab, digits, sizeof digits - 1));
+	assert_true(topic_vocab_add(vocab, digits, sizeof digits - 1));
+	assert_true(topic_vocab_has(vocab, digits, sizeof digits - 1));
+	assert_false(topic_vocab_has(vocab, letters, sizeof letters - 1));
+	assert_false(topic_vocab_has(vocab, p_like_0, sizeof p_like_0 - 1));
+	assert_true(topic_vocab_add(vocab, long_name, sizeof long_name - 1));
+	assert_true(topic_vocab_has(vocab, long_name, sizeof long_name - 1));
+	assert_false(topic_vocab_has(vocab, long_name, sizeof long_name - 2));
 	/* Many additions grow the table without losing a name. */
 	char name[32];
 	for (int i = 0; i < 500; i++) {
