@@ -68,6 +68,13 @@ static bool has_room(struct shared *shm, uint64_t head, uint64_t at, size_t len)
 	return atomic_load(&shm->tail) >= needed;
 }
 
+bool ring_would_wait(const struct ring *ring, size_t len)
+{
+	struct shared *shm = ring->shm;
+	uint64_t head = atomic_load_explicit(&shm->head, memory_order_relaxed);
+	return len <= RING_BYTES && !has_room(shm, head, place(head, len), len);
+}
+
 void *ring_claim(struct ring *ring, size_t len)
 {
 	struct shared *shm = ring->shm;

@@ -26,6 +26,8 @@ struct ring;
 struct ring *ring_new(void);
 void ring_free(struct ring *ring);
 
+/* Child: would ring_claim(len) wait for the parent to free room? */
+bool ring_would_wait(const struct ring *ring, size_t len);
 /* Child: room for len bytes, waiting for the parent to free some when need be; NULL
  * when the entry is larger than the ring could ever hold (send it by the pipe). */
 void *ring_claim(struct ring *ring, size_t len);

@@ -205,6 +205,96 @@ static void a_hang_is_stopped_after_the_stall_limit(void **state)
 	        strstr(log.text, "problem c.txt reading stopped: no progress for 1 seconds"));
 }
 
+/* Many entries, counted: each must come once, in order, with its own bytes. */
+struct tally {
+	uint64_t entries;
+	bool in_order;
+	int problems;
+	char last_problem[256];
+};
+
+enum { MANY = 2000, MANY_BYTES = 16384 }; /* 32 MiB: more than the ring holds */
+
+static void count_entry(void *ctx, const struct source_entry *e)
+{
+	struct tally *t = ctx;
+	unsigned char want = (unsigned char)(e->ordinal % 251);
+	t->in_order &= e->ordinal == t->entries && e->len == MANY_BYTES && e->data[0] == want &&
+	               e->data[MANY_BYTES - 1] == want;
+	t->entries++;
+}
+
+static void count_problem(void *ctx, const char *input, const char *path, const char *reason)
+{
+	struct tally *t = ctx;
+	(void)input;
+	t->problems++;
+	snprintf(t->last_problem, sizeof t->last_problem, "%s: %s", path ? path : "-", reason);
+}
+
+static bool emits_many(const char *input, const struct source_limits *l,
+                       const struct source_handler *h, struct source_counts *counts)
+{
+	(void)input, (void)l;
+	static unsigned char data[MANY_BYTES];
+	char path[32];
+	for (uint64_t i = 0; i < MANY; i++) {
+		snprintf(path, sizeof path, "%llu.txt", (unsigned long long)i);
+		memset(data, (int)(i % 251), sizeof data);
+		h->progress(h->ctx, path, i * MANY_BYTES, 0);
+		h->entry(h->ctx, &(struct source_entry){"input", path, data, sizeof data, i});
+	}
+	counts->entries = MANY;
+	return true;
+}
+
+static bool emits_many_then_crashes(const char *input, const struct source_limits *l,
+                                    const struct source_handler *h, struct source_counts *counts)
+{
+	emits_many(input, l, h, counts);
+	h->progress(h->ctx, "last.txt", 0, 0);
+	raise(SIGSEGV);
+	return true;
+}
+
+static bool run_many(sandbox_reader reader, struct tally *t)
+{
+	struct source_counts counts = {0};
+	struct source_limits many = limits;
+	many.max_entries = 2 * MANY;
+	many.max_total_bytes = 1 << 30;
+	*t = (struct tally){.in_order = true};
+	struct source_handler h = {.ctx = t, .entry = count_entry, .problem = count_problem};
+	return sandbox_run(reader, "input", &many, &h, &counts);
+}
+
+/* More entries than the ring holds, faster than messages are sent one by one: the
+ * child must not wait for room the parent could free only on news it has not had. */
+static void more_than_the_ring_holds_arrives_whole(void **state)
+{
+	(void)state;
+	struct tally t;
+	assert_true(run_many(emits_many, &t));
+	assert_int_equal(t.entries, MANY);
+	assert_true(t.in_order);
+	assert_int_equal(t.problems, 0);
+}
+
+/* What a crashing child had read but not yet announced still arrives, and the report
+ * names the entry it was reading. */
+static void nothing_read_before_a_crash_is_lost(void **state)
+{
+	(void)state;
+	struct tally t;
+	assert_false(run_many(emits_many_then_crashes, &t));
+	assert_int_equal(t.entries, MANY);
+	assert_true(t.in_order);
+	assert_int_equal(t.problems, 1);
+	assert_string_equal(t.last_problem,
+	                    "last.txt: reading stopped: the archive reader crashed (Segmentation "
+	                    "fault)");
+}
+
 static void memory_is_capped(void **state)
 {
 	(void)state;
@@ -223,6 +313,8 @@ int main(void)
 	        cmocka_unit_test(messages_arrive_in_order_with_counts),
 	        cmocka_unit_test(a_crash_is_one_problem_naming_the_entry),
 	        cmocka_unit_test(a_hang_is_stopped_after_the_stall_limit),
+	        cmocka_unit_test(more_than_the_ring_holds_arrives_whole),
+	        cmocka_unit_test(nothing_read_before_a_crash_is_lost),
 	        cmocka_unit_test(memory_is_capped),
 	        cmocka_unit_test(cancelling_stops_a_busy_child_quietly),
 	};
