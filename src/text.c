@@ -380,6 +380,41 @@ size_t text_decode(const void *in, size_t n, char *out, unsigned flags)
  * and this check runs over every entry of a bundle. */
 #define CONTROL_HEAD_BYTES 1024
 
+/* A C0 control that has no business in text: not a tab, line end or form feed. */
+static bool is_control_in_text(unsigned char c)
+{
+	return c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r';
+}
+
+#ifdef __SSE2__
+/* Counts the controls of is_control_in_text() in s 16 bytes at a time, up to the
+ * last whole 16 of n; returns the bytes looked at. */
+static size_t count_controls_blocks(const unsigned char *s, size_t n, size_t *controls)
+{
+	size_t i = 0;
+	for (; n - i >= 16; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		/* Unsigned: the larger of v and 0x1F is 0x1F exactly when v < 0x20. */
+		__m128i below_space =
+		        _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F));
+		__m128i allowed =
+		        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
+		                                  _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+		                     _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\f')),
+		                                  _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))));
+		unsigned mask = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(allowed, below_space));
+		*controls += (size_t)__builtin_popcount(mask);
+	}
+	return i;
+}
+#else
+static size_t count_controls_blocks(const unsigned char *s, size_t n, size_t *controls)
+{
+	(void)s, (void)n, (void)controls;
+	return 0;
+}
+#endif
+
 bool text_looks_binary(const void *in, size_t n)
 {
 	const unsigned char *s = in;
@@ -391,18 +426,9 @@ bool text_looks_binary(const void *in, size_t n)
 		return false;
 	if (memchr(s, '\0', n < BINARY_HEAD_BYTES ? n : BINARY_HEAD_BYTES))
 		return true;
-	for (size_t i = 0; i < head; i += 8) {
-		/* Eight bytes at a time; only a word holding a byte below 0x20 (mostly a
-		 * line end) is looked at byte by byte. */
-		uint64_t word = 0;
-		size_t k = head - i < 8 ? head - i : 8;
-		memcpy(&word, s + i, k); /* a short last word reads as holding controls */
-		if (!((word - 0x2020202020202020u) & ~word & 0x8080808080808080u))
-			continue;
-		for (size_t j = i; j < i + k; j++)
-			controls += s[j] < 0x20 && s[j] != '\t' && s[j] != '\n' && s[j] != '\f' &&
-			            s[j] != '\r';
-	}
+	size_t i = count_controls_blocks(s, head, &controls);
+	for (; i < head; i++)
+		controls += is_control_in_text(s[i]);
 	/* More than one control byte in ten: a few stray ones survive in real releases. */
 	return controls * 10 > head;
 }

@@ -623,6 +623,34 @@ static void test_binary_control_share(void **state)
 	assert_false(text_looks_binary(text, sizeof text));
 }
 
+/* The controls are counted the same in every lane of the fast path, in its tail,
+ * and among high bytes (which are not controls, whatever their sign as chars). */
+static void test_binary_control_count_at_every_offset(void **state)
+{
+	enum { HEAD = 1024, LIMIT = HEAD / 10 }; /* more than LIMIT controls: binary */
+	static const unsigned char fillers[] = {'x', 0x80, 0xFF};
+	unsigned char text[HEAD + 7];
+	(void)state;
+	for (size_t f = 0; f < sizeof fillers; f++) {
+		for (size_t len = HEAD - 5; len <= HEAD; len++) {
+			for (size_t first = 0; first < 17; first++) {
+				memset(text, fillers[f], sizeof text);
+				size_t placed = 0;
+				/* Every 7th byte from `first` on, up to the limit: still text. */
+				for (size_t i = first; i < len && placed < LIMIT * len / HEAD;
+				     i += 7)
+					text[i] = (unsigned char)(1 + placed++ % 8);
+				assert_false(text_looks_binary(text, len));
+				/* Past the limit, in the last bytes: binary. */
+				for (size_t i = len; i-- > 0 && placed * 10 <= len;)
+					if (text[i] == fillers[f])
+						text[i] = 0x1B, placed++;
+				assert_true(text_looks_binary(text, len));
+			}
+		}
+	}
+}
+
 static void test_binary_looks_at_the_head_only(void **state)
 {
 	enum { HEAD = 8192 };
@@ -1000,6 +1028,7 @@ int main(void)
 	        cmocka_unit_test(test_binary_formats),
 	        cmocka_unit_test(test_text_is_not_binary),
 	        cmocka_unit_test(test_binary_control_share),
+	        cmocka_unit_test(test_binary_control_count_at_every_offset),
 	        cmocka_unit_test(test_binary_looks_at_the_head_only),
 	        cmocka_unit_test(test_next_cp),
 	        cmocka_unit_test(test_cp_width),
