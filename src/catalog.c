@@ -336,6 +336,16 @@ static size_t slot_for_new_text(struct catalog *cat, const char *text, size_t le
 	return slot;
 }
 
+static uint64_t title_prefix(struct str title)
+{
+	uint64_t key = 0;
+	for (size_t i = 0; i < sizeof key; i++) {
+		unsigned char c = i < title.len ? (unsigned char)title.s[i] : 0;
+		key = key << 8 | (c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+	}
+	return key;
+}
+
 /* Of two copies of a release read from one input, the one earlier in it is kept,
  * whichever came first (an input may be read by several readers at once): the kept
  * record takes over the earlier copy's text and names. */
@@ -346,6 +356,7 @@ static void keep_earlier(struct catalog *cat, size_t slot, const struct release 
 		return;
 	kept->text = copy->text;
 	kept->title = copy->title;
+	kept->title_key = title_prefix(copy->title);
 	kept->subtitle = copy->subtitle;
 	kept->location = copy->location;
 	kept->body = copy->body;
@@ -364,6 +375,7 @@ static bool settle(struct catalog *cat, size_t slot, const struct str *topics, s
 	struct release *r = &cat->releases[cat->count];
 	if (!add_topics(cat, r, topics, ntopics) || !add_location(cat, r))
 		return false;
+	r->title_key = title_prefix(r->title);
 	cat->by_hash[slot] = (uint32_t)++cat->count;
 	return true;
 }
@@ -526,21 +538,11 @@ struct sort_key {
 	uint32_t id;
 };
 
-static uint64_t title_prefix(struct str title)
-{
-	uint64_t key = 0;
-	for (size_t i = 0; i < sizeof key; i++) {
-		unsigned char c = i < title.len ? (unsigned char)title.s[i] : 0;
-		key = key << 8 | (c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-	}
-	return key;
-}
-
 static struct sort_key key_of(const struct catalog *cat, uint32_t id, int direction)
 {
 	const struct release *r = &cat->releases[id];
 	uint64_t date = !r->date ? UINT64_MAX : direction > 0 ? r->date : UINT32_MAX - r->date;
-	return (struct sort_key){date, title_prefix(r->title), id};
+	return (struct sort_key){date, r->title_key, id};
 }
 
 static int compare_keys(const void *pa, const void *pb, void *ctx)

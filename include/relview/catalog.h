@@ -27,6 +27,7 @@ struct release {
 	const char *entry;    /* sanitised path inside its input; NULL for a plain file */
 	uint64_t hash;        /* of the text */
 	uint64_t seq;         /* its entry's place in the input: of two copies, the first wins */
+	uint64_t title_key;   /* the title's first 8 bytes, folded: the sort looks here first */
 	uint32_t date;        /* yyyymmdd, 0 unknown */
 	uint32_t location_id; /* FACET_NONE when there is no location */
 	uint32_t topic_first; /* topic ids: catalog->topic_refs[topic_first ..] */
