@@ -13,31 +13,37 @@
 #define RULE     "------------------------------------------------------------------------"
 #define RULE_MAX (sizeof RULE - 1)
 
-static void put(FILE *out, struct str s)
+/* ---- TSV ---------------------------------------------------------------------- */
+
+/* The stream is locked once for the whole list: locking it for each of a line's
+ * eight pieces was about a third of listing 100k releases from the cache. */
+static void put_unlocked(FILE *out, struct str s)
 {
 	if (s.len)
-		fwrite(s.s, 1, s.len, out);
+		fwrite_unlocked(s.s, 1, s.len, out);
 }
-
-/* ---- TSV ---------------------------------------------------------------------- */
 
 void output_tsv(FILE *out, const struct catalog *cat, const uint32_t *view, size_t n)
 {
 	char date[11];
+	flockfile(out);
 	for (size_t i = 0; i < n; i++) {
 		const struct release *r = &cat->releases[view[i]];
 		date_format_iso(r->date, date);
-		fprintf(out, "%s\t", date);
-		put(out, r->location);
-		fputc('\t', out);
+		fputs_unlocked(date, out);
+		putc_unlocked('\t', out);
+		put_unlocked(out, r->location);
+		putc_unlocked('\t', out);
 		for (size_t t = 0; t < r->ntopics; t++) {
-			fputs(t ? "; " : "", out);
-			put(out, catalog_topic(cat, r, t)->name);
+			if (t)
+				fputs_unlocked("; ", out);
+			put_unlocked(out, catalog_topic(cat, r, t)->name);
 		}
-		fputc('\t', out);
-		put(out, r->title);
-		fputc('\n', out);
+		putc_unlocked('\t', out);
+		put_unlocked(out, r->title);
+		putc_unlocked('\n', out);
 	}
+	funlockfile(out);
 }
 
 /* ---- JSON --------------------------------------------------------------------- */
@@ -54,7 +60,7 @@ static void json_string(FILE *out, const char *s, size_t len)
 		else if (c < 0x20 || c == 0x7f)
 			fprintf(out, "\\u%04x", c); /* cannot happen after decoding; kept safe */
 		else
-			fputc(c, out);
+			putc_unlocked(c, out); /* output_json() holds the lock */
 	}
 	fputc('"', out);
 }
@@ -94,8 +100,10 @@ static void json_release(FILE *out, const struct catalog *cat, const struct rele
 
 void output_json(FILE *out, const struct catalog *cat, const uint32_t *view, size_t n)
 {
+	flockfile(out); /* once, not for every character (see output_tsv) */
 	for (size_t i = 0; i < n; i++)
 		json_release(out, cat, &cat->releases[view[i]]);
+	funlockfile(out);
 }
 
 /* ---- one release as text ------------------------------------------------------ */
