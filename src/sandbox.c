@@ -115,7 +115,7 @@ static void flush_outbox(struct channel *ch)
 }
 
 /* Put a message in the outbox, or down the pipe when it is larger than that. */
-static void post(struct channel *ch, const struct iovec *iov, int n, bool urgent)
+static void post(struct channel *ch, struct iovec *iov, int n, bool urgent)
 {
 	struct outbox *out = ch->out;
 	size_t size = 0;
@@ -123,7 +123,7 @@ static void post(struct channel *ch, const struct iovec *iov, int n, bool urgent
 		size += iov[i].iov_len;
 	if (!out || size > OUTBOX_BYTES) {
 		flush_outbox(ch);
-		write_all(ch->fd, (struct iovec *)iov, n);
+		write_all(ch->fd, iov, n);
 		if (out)
 			out->sent += size;
 		return;
