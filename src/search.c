@@ -71,9 +71,10 @@ static const char *find_folded(const struct matcher *m, const char *hay, size_t 
 
 /* ---- two-byte filter: the pattern's first and last bytes, many places at once -----
  *
- * For patterns of two bytes or more, every position is tested at once for "first
- * byte here and last byte k-1 further" over a whole vector of positions; only where
- * both agree are the bytes between compared. Folding costs nothing: a letter's two
+ * Every position is tested at once for "first byte here and last byte k-1 further"
+ * over a whole vector of positions; only where both agree are the bytes between
+ * compared (a one-byte pattern has none: its folded search is one pass, not a
+ * memchr for each case, which ran to the end of the text for the rarer one). Folding costs nothing: a letter's two
  * cases differ in bit 0x20 only, so OR-ing that bit into the text before comparing
  * with the lower-case letter matches both (and nothing else). Over release text this
  * runs at several GB/s where a byte loop or memmem run at a fraction of that. */
@@ -117,7 +118,7 @@ static const char *find_bytes(const struct matcher *m, const char *hay, size_t n
 			unsigned mask = (unsigned)movemask(and(cmpeq(a, first), cmpeq(b, last)));  \
 			for (; mask; mask &= mask - 1) {                                           \
 				const char *at = hay + i + (unsigned)__builtin_ctz(mask);          \
-				if (middle_equal(m, at))                                           \
+				if (k < 2 || middle_equal(m, at))                                  \
 					return at;                                                 \
 			}                                                                          \
 		}                                                                                  \
@@ -144,7 +145,7 @@ const char *matcher_find(const struct matcher *m, const char *hay, size_t n)
 		return hay;
 	if (n < m->len)
 		return NULL;
-	if (m->len == 1)
-		return find_bytes(m, hay, n);
+	if (m->len == 1 && !m->fold)
+		return memchr(hay, m->pattern[0], n);
 	return find_wide(m, hay, n);
 }
