@@ -586,21 +586,17 @@ bool catalog_sort_ids(const struct catalog *cat, uint32_t *ids, size_t n, bool o
 	return true;
 }
 
-/* Room in the order and beside it for every release. */
 bool catalog_grow_ids(uint32_t **const *arrays, size_t narrays, size_t *cap, size_t need)
 {
-	if (need <= *cap)
-		return true;
-	size_t more = *cap ? *cap * 2 : 64;
-	while (more < need)
-		more *= 2;
+	/* Each array grows as grow_array grows one, from the shared capacity: they all
+	 * come to the same new one. */
+	size_t grown = *cap;
 	for (size_t i = 0; i < narrays; i++) {
-		uint32_t *bigger = realloc(*arrays[i], more * sizeof **arrays[i]);
-		if (!bigger)
+		grown = *cap;
+		if (!grow_array((void **)arrays[i], &grown, need, sizeof **arrays[i]))
 			return false;
-		*arrays[i] = bigger;
 	}
-	*cap = more;
+	*cap = grown;
 	return true;
 }
 
