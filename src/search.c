@@ -74,10 +74,11 @@ static const char *find_folded(const struct matcher *m, const char *hay, size_t 
  * Every position is tested at once for "first byte here and last byte k-1 further"
  * over a whole vector of positions; only where both agree are the bytes between
  * compared (a one-byte pattern has none: its folded search is one pass, not a
- * memchr for each case, which ran to the end of the text for the rarer one). Folding costs nothing: a letter's two
- * cases differ in bit 0x20 only, so OR-ing that bit into the text before comparing
- * with the lower-case letter matches both (and nothing else). Over release text this
- * runs at several GB/s where a byte loop or memmem run at a fraction of that. */
+ * memchr for each case, which ran to the end of the text for the rarer one).
+ * Folding costs nothing: a letter's two cases differ in bit 0x20 only, so OR-ing
+ * that bit into the text before comparing with the lower-case letter matches both
+ * (and nothing else). Over release text this runs at several GB/s where a byte loop
+ * or memmem run at a fraction of that. */
 
 static bool is_lower_letter(char c)
 {
