@@ -4,6 +4,7 @@
 
 #include "relview/catalog.h"
 #include "relview/grow.h"
+#include "relview/hash.h"
 #include "relview/xdg.h"
 
 #include <dirent.h>
@@ -18,7 +19,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#include <xxhash.h>
 
 /* ---- the file format ------------------------------------------------------------
  *

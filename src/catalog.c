@@ -3,6 +3,7 @@
 #include "relview/catalog.h"
 
 #include "relview/grow.h"
+#include "relview/hash.h"
 #include "relview/parse.h"
 
 #include <stdlib.h>
@@ -10,7 +11,6 @@
 #include <strings.h>
 #include <sys/mman.h>
 #include <unistd.h>
-#include <xxhash.h>
 
 /* ---- arena: release text in large blocks -------------------------------------- */
 

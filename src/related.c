@@ -4,12 +4,12 @@
 
 #include "relview/date.h"
 #include "relview/grow.h"
+#include "relview/hash.h"
 #include "relview/text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <xxhash.h>
 
 /* Names counted per release at most; a release with more (rare) keeps its first,
  * those nearest the title. */
