@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cmocka.h>
 
@@ -219,6 +220,59 @@ static bool add_shuffled(struct catalog *cat, int i)
 	return fixture_add(cat, date, title, "", "", entry, entry); /* a body of its own */
 }
 
+/* The display order by its definition: date (undated last), then the title case
+ * blind, shorter first, then byte by byte, then the entry name. */
+static int defined_order(const struct release *a, const struct release *b, bool oldest_first)
+{
+	if (a->date != b->date) {
+		if (!a->date || !b->date)
+			return a->date ? -1 : 1;
+		return (a->date < b->date) == oldest_first ? -1 : 1;
+	}
+	size_t n = a->title.len < b->title.len ? a->title.len : b->title.len;
+	int c = strncasecmp(a->title.s, b->title.s, n);
+	if (c == 0)
+		c = (a->title.len > b->title.len) - (a->title.len < b->title.len);
+	if (c == 0)
+		c = memcmp(a->title.s, b->title.s, n);
+	return c ? c : strcmp(a->entry, b->entry);
+}
+
+/* Undated, on one crowded day, or spread over 56 years and every month. */
+static uint32_t spread_date(int i)
+{
+	if (i % 13 == 0)
+		return 0;
+	if (i % 5 == 0)
+		return 20200102;
+	uint32_t year = 1970 + (uint32_t)((i * 7919) % 56);
+	return year * 10000 + (uint32_t)(i % 12 + 1) * 100 + (uint32_t)(i % 28 + 1);
+}
+
+/* Enough releases for the sort by date digits: dates across decades and months,
+ * undated ones, one crowded day, and titles alike in their first 8 bytes. */
+static void many_releases_sort_as_defined(void **state)
+{
+	(void)state;
+	struct catalog *cat = catalog_new();
+	assert_non_null(cat);
+	catalog_add_input(cat, "x");
+	static const char *const forms[] = {"ICE arrests %d", "ice ARRESTS %d", "Release %d"};
+	for (int i = 0; i < 6000; i++) {
+		char title[32], entry[32];
+		snprintf(title, sizeof title, forms[i % 3], (i * 31) % 1000);
+		snprintf(entry, sizeof entry, "e%d.txt", i);
+		assert_true(fixture_add(cat, spread_date(i), title, "", "", entry, entry));
+	}
+	for (int oldest = 0; oldest <= 1; oldest++) {
+		assert_true(catalog_sort(cat, oldest));
+		for (size_t i = 1; i < cat->count; i++)
+			assert_true(defined_order(catalog_at(cat, i - 1), catalog_at(cat, i),
+			                          oldest) < 0);
+	}
+	catalog_free(cat);
+}
+
 /* The order is the one a sort of the whole catalog makes. */
 static void order_is_a_full_sort(const struct catalog *cat)
 {
@@ -359,6 +413,7 @@ int main(void)
 	        cmocka_unit_test(fallback_title_is_copied_when_outside_the_text),
 	        cmocka_unit_test(outsized_text_gets_its_own_block),
 	        cmocka_unit_test(many_releases_grow_every_index),
+	        cmocka_unit_test(many_releases_sort_as_defined),
 	        cmocka_unit_test(order_update_merges_each_batch_as_a_sort_would),
 	        cmocka_unit_test(merge_ids_puts_each_where_it_belongs),
 	        cmocka_unit_test(an_earlier_copy_of_an_ordered_release_remakes_the_order),
