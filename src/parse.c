@@ -824,19 +824,50 @@ static void parse_headlines(struct reader *r, const struct header *h, struct par
 		r->pos = ln.off;
 }
 
-/* The body runs from r to the last line before the footer. */
+/* The first byte from i on that is neither white space nor a line end, or n. */
+static size_t skip_blank(const char *t, size_t n, size_t i)
+{
+	while (i < n) {
+		size_t w = t[i] == '\n' ? 1 : space_width(t, n, i);
+		if (w == 0)
+			break;
+		i += w;
+	}
+	return i;
+}
+
+/* Could a footer line begin with c? Most body lines are ruled out by this alone. */
+static bool footer_initial(char c)
+{
+	for (size_t i = 0; i < COUNT(footer_prefixes); i++)
+		if (((c ^ footer_prefixes[i].s[0]) & ~0x20) == 0)
+			return true;
+	return ((c ^ back_to_top.s[0]) & ~0x20) == 0;
+}
+
+/* The body runs from r to the last line before the footer. A body is most of a
+ * release's lines, so they are walked by their first bytes: blank lines are
+ * skipped without being found one by one, and a line is trimmed and compared only
+ * when it could start the footer. */
 static void parse_body(struct reader *r, struct parsed *out)
 {
-	struct line ln;
-	size_t start = 0, end = 0;
-	bool any = false;
-	while (next_content(r, &ln) && !is_footer(r->t, ln)) {
-		if (!any)
-			start = ln.off;
-		any = true;
-		end = ln.off + ln.len;
+	const char *t = r->t;
+	size_t n = r->n, start = skip_blank(t, n, r->pos), end = start;
+	for (size_t pos = start; pos < n;) { /* pos: a line's first non-blank byte */
+		const char *nl = memchr(t + pos, '\n', n - pos);
+		size_t line_end = nl ? (size_t)(nl - t) : n;
+		if (footer_initial(t[pos])) {
+			struct line ln = {pos, line_end - pos, 0};
+			trim(t, &ln.off, &ln.len);
+			if (is_footer(t, ln))
+				break;
+		}
+		end = line_end;
+		pos = skip_blank(t, n, line_end);
 	}
-	if (any)
+	while (end > start && space_before(t, start, end))
+		end -= (unsigned char)t[end - 1] == 0xA0 ? 2 : 1;
+	if (end > start)
 		out->body = to_span(start, end - start);
 }
 

@@ -451,6 +451,25 @@ static void test_footer_dropped(void **state)
 	check_span(text, p.body, "ATLANTA — A paragraph.\nAnother paragraph.");
 }
 
+/* Body lines may begin like a footer line ("Last", "Updated", "Return to top")
+ * without being one; the footer line itself may be indented and in capitals. */
+static void test_footer_only_where_a_whole_line_says_so(void **state)
+{
+	(void)state;
+	const char *text = "Invented headline\n"
+	                   "ATLANTA \u2014 Last week agents acted.\n"
+	                   "Updated rules took effect.\n"
+	                   "Return to top of the hill.\u00a0\n"
+	                   "Last line of the body.\u00a0 \n"
+	                   "\n"
+	                   " \u00a0RETURN TO TOP \n"
+	                   "Updated: 01/02/2019\n";
+	struct parsed p = parse(text);
+	check_span(text, p.body,
+	           "ATLANTA \u2014 Last week agents acted.\nUpdated rules took effect.\n"
+	           "Return to top of the hill.\u00a0\nLast line of the body.");
+}
+
 /* ---- other layouts -------------------------------------------------------------------- */
 
 static const char dhs_banner[] = "United States Flag\n"
@@ -885,6 +904,7 @@ int main(void)
 	        cmocka_unit_test(test_too_many_topics),
 	        cmocka_unit_test(test_odd_blank_lines),
 	        cmocka_unit_test(test_footer_dropped),
+	        cmocka_unit_test(test_footer_only_where_a_whole_line_says_so),
 	        cmocka_unit_test(test_dhs_flag),
 	        cmocka_unit_test(test_dhs_flag_unknown_and_comma_topics),
 	        cmocka_unit_test(test_dhs_flag_without_topic),
