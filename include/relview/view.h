@@ -13,6 +13,7 @@
 #define RELVIEW_VIEW_H
 
 #include "relview/catalog.h"
+#include "relview/helper.h"
 #include "relview/query.h"
 #include "relview/search.h"
 
@@ -77,8 +78,10 @@ struct browse {
 	uint32_t *base;       /* releases passing the filter, in display order */
 	size_t nbase;
 	struct search_job job;
-	size_t cap;       /* room in base and in the job's lists, in release ids */
-	uint64_t version; /* goes up when a filter, the search text or the catalog changes */
+	size_t cap;            /* room in base and in the job's lists, in release ids */
+	uint64_t version;      /* goes up when a filter, the search text or the catalog changes */
+	struct helper *helper; /* tests half of each long step (helper.h); made on first use */
+	bool helper_tried;
 };
 
 /* Start from the command line's query (--topic and --location values become facet

@@ -189,6 +189,47 @@ static void search_narrows_and_widens(void **state)
 	catalog_free(cat);
 }
 
+/* Long steps are tested half on the caller's thread, half on a helper's: whatever
+ * the step, the list is every release whose text matches, in display order. */
+static void long_steps_keep_every_match_in_order(void **state)
+{
+	(void)state;
+	struct catalog *cat = catalog_new();
+	catalog_add_input(cat, "bundle.tar.gz");
+	for (int i = 0; i < 1000; i++) {
+		char title[32], body[64];
+		snprintf(title, sizeof title, "Release %d", i);
+		snprintf(body, sizeof body, "Text %d%s.", i,
+		         i % 3 == 0 || i % 7 == 0 ? " with the needle" : "");
+		add(cat, 20000101 + (uint32_t)(i % 28), title, "", "", body);
+	}
+	catalog_sort(cat, false);
+	uint32_t want[1000];
+	size_t nwant = 0;
+	for (size_t pos = 0; pos < cat->count; pos++) {
+		struct str body = cat->releases[cat->order[pos]].body;
+		if (memmem(body.s, body.len, "needle", 6))
+			want[nwant++] = cat->order[pos];
+	}
+	assert_int_equal(nwant, 1000 / 3 + 1 + 1000 / 7 + 1 - (1000 / 21 + 1));
+
+	static const size_t budgets[] = {SIZE_MAX, 1000, 999, 333, 65, 64, 63, 1};
+	struct browse b;
+	assert_true(browse_init(&b, cat, &(struct query){0}));
+	for (size_t k = 0; k < sizeof budgets / sizeof *budgets; k++) {
+		assert_true(browse_set_search(&b, "", 0));
+		assert_true(browse_set_search(&b, "needle", 6));
+		while (!browse_step(&b, budgets[k]))
+			;
+		size_t n;
+		const uint32_t *list = browse_list(&b, &n);
+		assert_int_equal(n, nwant);
+		assert_memory_equal(list, want, n * sizeof *list);
+	}
+	browse_free(&b);
+	catalog_free(cat);
+}
+
 static uint32_t facet_id(const struct facet_set *set, const char *name)
 {
 	for (uint32_t i = 0; i < set->count; i++)
@@ -736,6 +777,7 @@ int main(void)
 	        cmocka_unit_test(columns_share_the_width),
 	        cmocka_unit_test(short_locations_drop_the_country_after_a_state),
 	        cmocka_unit_test(search_narrows_and_widens),
+	        cmocka_unit_test(long_steps_keep_every_match_in_order),
 	        cmocka_unit_test(facets_dates_and_counts),
 	        cmocka_unit_test(the_selection_stays_or_moves_to_the_next),
 	        cmocka_unit_test(date_ranges),
