@@ -3,6 +3,7 @@
 #include "relview/view.h"
 
 #include "relview/date.h"
+#include "relview/helper.h"
 #include "relview/state.h"
 #include "relview/text.h"
 
@@ -248,9 +249,9 @@ static void test_batch(void *arg)
 		if (i + 8 < t->n)
 			__builtin_prefetch(&releases[t->cand[i + 8]]);
 		if (i + 4 < t->n) {
-			const char *text = releases[t->cand[i + 4]].text.s;
-			for (int line = 0; line < 4; line++)
-				__builtin_prefetch(text + 64 * line);
+			struct str text = releases[t->cand[i + 4]].text;
+			for (size_t at = 0; at < text.len && at < 256; at += 64)
+				__builtin_prefetch(text.s + at);
 		}
 		if (filter_text_matches(t->matcher, &releases[t->cand[i]]))
 			t->out[t->nout++] = t->cand[i];

@@ -13,7 +13,6 @@
 #define RELVIEW_VIEW_H
 
 #include "relview/catalog.h"
-#include "relview/helper.h"
 #include "relview/query.h"
 #include "relview/search.h"
 
@@ -71,6 +70,8 @@ struct search_job {
 	uint32_t *cand, *out, *spare; /* release ids; room for the whole catalog each */
 	size_t ncand, pos, nout;      /* cand[pos..ncand) still to test */
 };
+
+struct helper;
 
 struct browse {
 	const struct catalog *cat;
