@@ -126,13 +126,18 @@ struct literal {
 #define LITERAL(text) {text, sizeof text - 1}
 /* clang-format on */
 
-/* Could s, of at least lit.n bytes, be lit in any case? Two bytes equal but for case
- * differ at most in bit 0x20: this look at the first byte rejects most lines before
- * strncasecmp() is called — every line of a body is tried against the footer's. */
+/* Could a and b be one letter in two cases? Such bytes differ at most in bit 0x20;
+ * a cheap first look before strncasecmp(). */
+static bool may_match_ci(char a, char b)
+{
+	return ((a ^ b) & ~0x20) == 0;
+}
+
+/* Could s, of at least lit.n bytes, be lit in any case? The look at the first byte
+ * rejects most lines before strncasecmp() is called. */
 static bool prefix_ci(const char *s, struct literal lit)
 {
-	return (lit.n == 0 || ((s[0] ^ lit.s[0]) & ~0x20) == 0) &&
-	       strncasecmp(s, lit.s, lit.n) == 0;
+	return (lit.n == 0 || may_match_ci(s[0], lit.s[0])) && strncasecmp(s, lit.s, lit.n) == 0;
 }
 
 static bool equals_ci(const char *s, size_t n, struct literal lit)
@@ -840,9 +845,9 @@ static size_t skip_blank(const char *t, size_t n, size_t i)
 static bool footer_initial(char c)
 {
 	for (size_t i = 0; i < COUNT(footer_prefixes); i++)
-		if (((c ^ footer_prefixes[i].s[0]) & ~0x20) == 0)
+		if (may_match_ci(c, footer_prefixes[i].s[0]))
 			return true;
-	return ((c ^ back_to_top.s[0]) & ~0x20) == 0;
+	return may_match_ci(c, back_to_top.s[0]);
 }
 
 /* The body runs from r to the last line before the footer. A body is most of a
@@ -865,10 +870,10 @@ static void parse_body(struct reader *r, struct parsed *out)
 		end = line_end;
 		pos = skip_blank(t, n, line_end);
 	}
-	while (end > start && space_before(t, start, end))
-		end -= (unsigned char)t[end - 1] == 0xA0 ? 2 : 1;
-	if (end > start)
-		out->body = to_span(start, end - start);
+	size_t len = end - start;
+	trim(t, &start, &len); /* the last line's trailing blanks */
+	if (len)
+		out->body = to_span(start, len);
 }
 
 void parse_release(const char *text, size_t len, const struct topic_vocab *vocab,
