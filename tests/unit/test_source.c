@@ -199,19 +199,28 @@ static void folders_are_walked_in_name_order(void **state)
 	assert_int_equal(c.other, 1); /* the linked folder is not followed */
 }
 
+/* Entries of at most 1000 bytes. */
+static const struct source_limits small_entries = {
+        .max_entry_bytes = 1000, .max_total_bytes = 1 << 20, .max_entries = 100};
+
+/* A tar of big.txt, over small_entries' limit, then small.txt ("small"). */
+static char *write_oversized_tar(const char *name)
+{
+	static char big[4096];
+	memset(big, 'x', sizeof big - 1);
+	const struct file files[] = {{"big.txt", big}, {"small.txt", "small"}};
+	char *path = in_tmp(name);
+	write_archive(path, ARCHIVE_FORMAT_TAR_USTAR, ARCHIVE_FILTER_NONE, files, 2);
+	return path;
+}
+
 static void an_oversized_entry_is_skipped_and_reading_goes_on(void **state)
 {
 	(void)state;
 	struct seen s;
 	struct source_counts c;
-	static char big[4096];
-	memset(big, 'x', sizeof big - 1);
-	const struct file files[] = {{"big.txt", big}, {"small.txt", "small"}};
-	char *path = in_tmp("oversized.tar");
-	write_archive(path, ARCHIVE_FORMAT_TAR_USTAR, ARCHIVE_FILTER_NONE, files, 2);
-	const struct source_limits tight = {
-	        .max_entry_bytes = 1000, .max_total_bytes = 1 << 20, .max_entries = 100};
-	assert_true(read_input(path, &tight, &s, &c));
+	char *path = write_oversized_tar("oversized.tar");
+	assert_true(read_input(path, &small_entries, &s, &c));
 	assert_int_equal(s.entries, 1);
 	assert_string_equal(s.contents[0], "small");
 	assert_int_equal(s.problems, 1);
@@ -288,14 +297,8 @@ static void room_is_not_asked_for_an_oversized_entry(void **state)
 {
 	(void)state;
 	struct roomy_seen r;
-	static char big[2048];
-	memset(big, 'x', sizeof big - 1);
-	const struct file files[] = {{"big.txt", big}, {"small.txt", "small"}};
-	char *path = in_tmp("room-oversized.tar");
-	write_archive(path, ARCHIVE_FORMAT_TAR_USTAR, ARCHIVE_FILTER_NONE, files, 2);
-	const struct source_limits tight = {
-	        .max_entry_bytes = 1000, .max_total_bytes = 1 << 20, .max_entries = 100};
-	read_with_room(path, &tight, &r);
+	char *path = write_oversized_tar("room-oversized.tar");
+	read_with_room(path, &small_entries, &r);
 	assert_int_equal(r.nasked, 1);
 	assert_int_equal(r.asked[0], 5);
 	assert_int_equal(r.seen.entries, 1);
