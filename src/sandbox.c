@@ -298,9 +298,10 @@ struct relay {
 	size_t cap, start, end; /* unread bytes: buf[start..end) */
 	unsigned char *entry;   /* an entry copied out of the ring */
 	size_t entry_cap;
-	char *current; /* the entry the child is reading, for a crash report */
-	double heard;  /* when its last bytes came (monotonic seconds) */
-	bool waiting;  /* for a pipe's writer: silence is no stall */
+	char *current;               /* the entry the child is reading, for a crash report */
+	uint64_t inflated, consumed; /* its progress as last reported */
+	double heard;                /* when its last bytes came (monotonic seconds) */
+	bool waiting;                /* for a pipe's writer: silence is no stall */
 	bool done, broken, stalled;
 	bool ended; /* the pipe's end came (the child ended: if not done, it crashed) */
 };
@@ -439,6 +440,19 @@ static void hand_entry(struct relays *rs, const struct msg *m, const unsigned ch
 	                                          (size_t)m->head.data_len, m->head.extra});
 }
 
+/* Progress of the whole input: the sum of the children's, as each reads its own
+ * share of the archive. */
+static void report_progress(struct relays *rs, const char *path)
+{
+	uint64_t inflated = 0, consumed = 0;
+	for (int i = 0; i < rs->n; i++) {
+		inflated += rs->child[i].inflated;
+		consumed += rs->child[i].consumed;
+	}
+	if (rs->handler->progress)
+		rs->handler->progress(rs->handler->ctx, path, inflated, consumed);
+}
+
 /* Hand one message on; false when it ends the child's stream (done, or broken). */
 static bool dispatch(struct relays *rs, struct relay *rl, const struct msg *m)
 {
@@ -449,8 +463,9 @@ static bool dispatch(struct relays *rs, struct relay *rl, const struct msg *m)
 		if (rl->waiting)
 			return true;
 		note_current(rl, m->path);
-		if (h->progress)
-			h->progress(h->ctx, m->path, m->head.data_len, m->head.extra);
+		rl->inflated = m->head.data_len;
+		rl->consumed = m->head.extra;
+		report_progress(rs, m->path);
 		return true;
 	case MSG_ENTRY:
 		rl->waiting = false;
@@ -689,8 +704,8 @@ bool sandbox_run(sandbox_reader reader, const char *input, const struct source_l
 	return run_parts(reader, input, limits, 1, handler, counts);
 }
 
-/* A zip archive's members are compressed one by one and found through its central
- * directory, so two readers can each inflate half of them. */
+/* A zip archive's members are compressed one by one, so two readers can each
+ * inflate a share of them (zipdir.h). */
 static bool is_zip(const char *input)
 {
 	unsigned char magic[4];

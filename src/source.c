@@ -3,6 +3,7 @@
 #include "relview/source.h"
 
 #include "relview/gunzip.h"
+#include "relview/zipdir.h"
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -37,8 +38,9 @@ struct reader {
 	uint64_t reported;   /* inflated as of the last progress report */
 	const char *current; /* the entry being read */
 	uint64_t ordinal;    /* of the entry being read, among all the input's entries */
-	bool stop;           /* a limit of the whole input was hit */
-	bool dead;           /* the archive being read failed for good */
+	const struct zip_share *share; /* reading a share of a zip (zipdir.h), or NULL */
+	bool stop;                     /* a limit of the whole input was hit */
+	bool dead;                     /* the archive being read failed for good */
 };
 
 static void problem(struct reader *r, const char *path, const char *reason)
@@ -197,14 +199,6 @@ static void hand_over(struct reader *r, const char *path, const unsigned char *d
 	r->handler->entry(r->handler->ctx, &e);
 }
 
-/* Is the entry at r->ordinal this reader's to read (see source_limits.parts)? Another
- * reader reading the same archive reports what this one skips. */
-static bool owns(const struct reader *r)
-{
-	unsigned parts = r->limits->parts;
-	return parts < 2 || r->ordinal % parts == r->limits->part;
-}
-
 static const char *archive_reason(struct archive *a)
 {
 	const char *msg = archive_error_string(a);
@@ -329,6 +323,13 @@ static void read_one_entry(struct reader *r, struct archive *a, struct archive_e
 	free(owned);
 }
 
+/* Does the current header begin the next reader's share? */
+static bool past_share(const struct reader *r, struct archive *a)
+{
+	return r->share &&
+	       r->share->from + (uint64_t)archive_read_header_position(a) >= r->share->to;
+}
+
 /* Walk the entries of an opened archive, starting from the first header's status.
  * A header that fails is reported and the walk goes on with the next one, but a run
  * of failures ends it: some damaged archives fail the same header forever. */
@@ -339,35 +340,29 @@ static void read_entries(struct reader *r, struct archive *a, int status, struct
 	int failures = 0;
 	for (r->dead = false; !r->stop && !r->dead;
 	     status = archive_read_next_header(a, &ae), r->ordinal++) {
-		if (status == ARCHIVE_EOF)
+		if (status == ARCHIVE_EOF || past_share(r, a))
 			return;
-		bool mine = owns(r);
 		if (++seen > r->limits->max_entries) {
-			if (mine)
-				problem(r, prefix, "too many entries, rest of input skipped");
+			problem(r, prefix, "too many entries, rest of input skipped");
 			return;
 		}
 		if (status == ARCHIVE_RETRY || status == ARCHIVE_FAILED) {
 			if (++failures > MAX_HEADER_FAILURES) {
-				if (mine)
-					problem(r, prefix,
-					        "too many damaged headers, rest of input skipped");
+				problem(r, prefix,
+				        "too many damaged headers, rest of input skipped");
 				return;
 			}
-			if (mine)
-				problem(r, prefix, archive_reason(a));
+			problem(r, prefix, archive_reason(a));
 			continue;
 		}
 		if (status == ARCHIVE_FATAL) {
-			if (mine)
-				problem(r, prefix, archive_reason(a));
+			problem(r, prefix, archive_reason(a));
 			return;
 		}
-		if (status == ARCHIVE_WARN && mine)
+		if (status == ARCHIVE_WARN)
 			problem(r, prefix, archive_reason(a));
 		failures = 0;
-		if (mine)
-			read_one_entry(r, a, ae, prefix);
+		read_one_entry(r, a, ae, prefix);
 	}
 }
 
@@ -472,6 +467,72 @@ static void read_origin(struct reader *r, const struct origin *o, const char *pr
 	}
 	read_entries(r, a, status, ae, prefix);
 	close_archive(r, a);
+}
+
+/* libarchive's client for a share of a zip: the file from the share's start on,
+ * with no seeking, so that libarchive reads the members as a stream, one after the
+ * other, and never looks at the directory or another share's members. */
+struct share_client {
+	int fd;
+	uint64_t pos;
+	unsigned char buf[READ_CHUNK];
+};
+
+static la_ssize_t read_share_bytes(struct archive *a, void *ctx, const void **buf)
+{
+	struct share_client *c = ctx;
+	ssize_t got;
+	while ((got = pread(c->fd, c->buf, sizeof c->buf, (off_t)c->pos)) < 0 && errno == EINTR)
+		;
+	if (got < 0) {
+		archive_set_error(a, errno, "%s", strerror(errno));
+		return ARCHIVE_FATAL;
+	}
+	c->pos += (uint64_t)got;
+	*buf = c->buf;
+	return got;
+}
+
+static void read_share(struct reader *r, struct share_client *c, const struct zip_share *share,
+                       const char *prefix)
+{
+	struct archive *a = archive_read_new();
+	struct archive_entry *ae = NULL;
+	if (!a) {
+		problem(r, prefix, "out of memory");
+		return;
+	}
+	archive_read_support_format_zip_streamable(a);
+	c->pos = share->from;
+	r->packed_out = 0;
+	r->ordinal = share->first_ordinal;
+	r->share = share;
+	int status = archive_read_open(a, c, NULL, read_share_bytes, NULL);
+	if (status == ARCHIVE_OK)
+		status = archive_read_next_header(a, &ae);
+	read_entries(r, a, status, ae, prefix);
+	close_archive(r, a);
+	r->share = NULL;
+}
+
+/* A file named on the command line, read by reader limits->part of limits->parts:
+ * its share when it is a zip that can be cut (zipdir.h); else reader 0 reads it
+ * whole and the others nothing. */
+static void read_file_share(struct reader *r, const struct origin *o, const char *prefix)
+{
+	unsigned part = r->limits->part, parts = r->limits->parts;
+	struct share_client *c = malloc(sizeof *c);
+	struct zip_share share;
+	int fd = c ? open(o->path, O_RDONLY | O_CLOEXEC) : -1;
+	if (fd >= 0 && zipdir_share(fd, part, parts, &share)) {
+		c->fd = fd;
+		read_share(r, c, &share, prefix);
+	} else if (part == 0) {
+		read_origin(r, o, prefix);
+	}
+	if (fd >= 0)
+		close(fd);
+	free(c);
 }
 
 /* Read all of a pipe or device, up to the input's byte limit. */
@@ -582,7 +643,10 @@ static void read_path(struct reader *r, const char *path, const char *prefix, in
 			read_folder(r, path, prefix, depth);
 	} else if (S_ISREG(st.st_mode)) {
 		struct origin o = {path, NULL, 0};
-		read_origin(r, &o, prefix);
+		if (depth == 0 && r->limits->parts > 1)
+			read_file_share(r, &o, prefix);
+		else
+			read_origin(r, &o, prefix);
 	} else if (depth == 0) {
 		read_stream(r, path, prefix); /* a pipe or device named on the command line */
 	} else {

@@ -21,8 +21,10 @@ struct source_limits {
 	/* An archive inflating more than this many times its size (past its first 64 MiB)
 	 * is a decompression bomb and its rest is skipped; 0: no such limit. */
 	uint64_t max_ratio;
-	/* Several readers may share one archive: this one reads the entries whose
-	 * ordinal is `part` modulo `parts` (0 or 1 parts: all of them). */
+	/* Several readers may share one zip archive: this one, reader `part` of
+	 * `parts`, reads its share of the members (zipdir.h). An input that is not a
+	 * zip that can be cut is read whole by reader 0 and not at all by the others.
+	 * 0 or 1 parts: the input is read whole. */
 	unsigned part, parts;
 };
 

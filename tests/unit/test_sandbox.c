@@ -4,6 +4,9 @@
 
 #include "relview/sandbox.h"
 
+#include <archive.h>
+#include <archive_entry.h>
+
 #include <pthread.h>
 #include <setjmp.h>
 #include <signal.h>
@@ -214,6 +217,7 @@ struct tally {
 };
 
 enum { MANY = 2000, MANY_BYTES = 16384 }; /* 32 MiB: more than the ring holds */
+enum { ZIP_MEMBERS = 400 };
 
 static void count_entry(void *ctx, const struct source_entry *e)
 {
@@ -295,6 +299,78 @@ static void nothing_read_before_a_crash_is_lost(void **state)
 	                    "fault)");
 }
 
+/* A zip's members, each once, and progress that only goes forward. */
+struct shared_zip {
+	bool seen[ZIP_MEMBERS];
+	uint64_t entries, consumed;
+	bool repeated, backwards;
+};
+
+static void zip_entry(void *ctx, const struct source_entry *e)
+{
+	struct shared_zip *z = ctx;
+	z->repeated |= e->ordinal >= ZIP_MEMBERS || z->seen[e->ordinal];
+	if (e->ordinal < ZIP_MEMBERS)
+		z->seen[e->ordinal] = true;
+	z->entries++;
+}
+
+static void zip_progress(void *ctx, const char *path, uint64_t inflated, uint64_t consumed)
+{
+	struct shared_zip *z = ctx;
+	(void)path, (void)inflated;
+	z->backwards |= consumed < z->consumed;
+	z->consumed = consumed;
+}
+
+static void write_zip(const char *path)
+{
+	static char text[4096];
+	struct archive *a = archive_write_new();
+	assert_int_equal(archive_write_set_format_zip(a), ARCHIVE_OK);
+	assert_int_equal(archive_write_open_filename(a, path), ARCHIVE_OK);
+	for (unsigned i = 0; i < ZIP_MEMBERS; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "%04u.txt", i);
+		for (size_t k = 0; k < sizeof text; k++)
+			text[k] = (char)('a' + (i * 7919u + k * k) % 26);
+		struct archive_entry *e = archive_entry_new();
+		archive_entry_set_pathname(e, name);
+		archive_entry_set_filetype(e, AE_IFREG);
+		archive_entry_set_perm(e, 0644);
+		archive_entry_set_size(e, sizeof text);
+		assert_int_equal(archive_write_header(a, e), ARCHIVE_OK);
+		assert_int_equal(archive_write_data(a, text, sizeof text), sizeof text);
+		archive_entry_free(e);
+	}
+	assert_int_equal(archive_write_close(a), ARCHIVE_OK);
+	archive_write_free(a);
+}
+
+/* A zip is read by two children, each its share: every member arrives once, and the
+ * progress reported is both children's together, so it never goes back. */
+static void a_zip_is_shared_between_two_children(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/relview-test-sandbox-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	write_zip(path);
+	struct shared_zip z = {{false}, 0, 0, false, false};
+	struct source_counts counts = {0};
+	struct source_limits l = limits;
+	l.max_entries = 2 * ZIP_MEMBERS;
+	struct source_handler h = {
+	        .ctx = &z, .entry = zip_entry, .problem = on_problem, .progress = zip_progress};
+	assert_true(sandbox_read(path, &l, &h, &counts));
+	unlink(path);
+	assert_int_equal(z.entries, ZIP_MEMBERS);
+	assert_false(z.repeated);
+	assert_false(z.backwards);
+	assert_int_equal(counts.problems, 0);
+}
+
 static void memory_is_capped(void **state)
 {
 	(void)state;
@@ -317,6 +393,7 @@ int main(void)
 	        cmocka_unit_test(nothing_read_before_a_crash_is_lost),
 	        cmocka_unit_test(memory_is_capped),
 	        cmocka_unit_test(cancelling_stops_a_busy_child_quietly),
+	        cmocka_unit_test(a_zip_is_shared_between_two_children),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -29,6 +29,7 @@ struct seen {
 	int entries, problems;
 	char paths[16][128];
 	char contents[16][128];
+	uint64_t ordinals[16];
 	char last_problem[256];
 };
 
@@ -38,6 +39,7 @@ static void on_entry(void *ctx, const struct source_entry *e)
 	if (s->entries < 16) {
 		snprintf(s->paths[s->entries], 128, "%s", e->path ? e->path : "(plain)");
 		snprintf(s->contents[s->entries], 128, "%.*s", (int)e->len, (const char *)e->data);
+		s->ordinals[s->entries] = e->ordinal;
 	}
 	s->entries++;
 }
@@ -349,6 +351,63 @@ static void a_member_larger_than_its_zip_says_is_reported(void **state)
 	assert_non_null(strstr(r.seen.last_problem, "releases/one.txt: "));
 }
 
+static struct source_limits share_limits(unsigned part)
+{
+	struct source_limits l = roomy;
+	l.part = part;
+	l.parts = 2;
+	return l;
+}
+
+/* A zip read by two readers, each its share (zipdir.h): between them every member
+ * once, in order, each with its place among all the members. */
+static void a_zip_read_in_shares_gives_each_member_once(void **state)
+{
+	(void)state;
+	static const char *const names[] = {"a.txt", "b.txt", "c.txt", "d.txt", "e.txt",
+	                                    "f.txt", "g.txt", "h.txt", "i.txt", "j.txt"};
+	struct file files[10];
+	for (int i = 0; i < 10; i++)
+		files[i] = (struct file){names[i], names[i]};
+	char *path = in_tmp("shares.zip");
+	write_archive(path, ARCHIVE_FORMAT_ZIP, ARCHIVE_FILTER_NONE, files, 10);
+	struct seen first, second;
+	struct source_counts c;
+	struct source_limits l0 = share_limits(0), l1 = share_limits(1);
+	assert_true(read_input(path, &l0, &first, &c));
+	assert_true(read_input(path, &l1, &second, &c));
+	assert_true(first.entries > 0 && second.entries > 0);
+	assert_int_equal(first.entries + second.entries, 10);
+	for (int i = 0; i < 10; i++) {
+		const struct seen *s = i < first.entries ? &first : &second;
+		int k = i < first.entries ? i : i - first.entries;
+		assert_string_equal(s->paths[k], names[i]);
+		assert_string_equal(s->contents[k], names[i]);
+		assert_int_equal(s->ordinals[k], i);
+	}
+	assert_int_equal(first.problems + second.problems, 0);
+}
+
+/* An input that cannot be cut is read whole by the first reader alone. */
+static void an_input_not_to_cut_is_read_by_the_first_reader(void **state)
+{
+	(void)state;
+	static const char *const kinds[] = {"whole.tar", "whole.zip"};
+	for (int k = 0; k < 2; k++) {
+		char *path = in_tmp(kinds[k]);
+		write_archive(path, k ? ARCHIVE_FORMAT_ZIP : ARCHIVE_FORMAT_TAR_USTAR,
+		              ARCHIVE_FILTER_NONE, two_releases + 1, k ? 1 : 2);
+		struct seen first, second;
+		struct source_counts c;
+		struct source_limits l0 = share_limits(0), l1 = share_limits(1);
+		assert_true(read_input(path, &l0, &first, &c));
+		assert_true(read_input(path, &l1, &second, &c));
+		assert_int_equal(first.entries, k ? 1 : 2);
+		assert_string_equal(first.contents[0], "First release");
+		assert_int_equal(second.entries + second.problems, 0);
+	}
+}
+
 static void the_total_limit_stops_an_input(void **state)
 {
 	(void)state;
@@ -512,6 +571,8 @@ int main(void)
 	        cmocka_unit_test(entries_of_known_size_are_read_into_the_handlers_room),
 	        cmocka_unit_test(room_is_not_asked_for_an_oversized_entry),
 	        cmocka_unit_test(a_member_larger_than_its_zip_says_is_reported),
+	        cmocka_unit_test(a_zip_read_in_shares_gives_each_member_once),
+	        cmocka_unit_test(an_input_not_to_cut_is_read_by_the_first_reader),
 	        cmocka_unit_test(the_total_limit_stops_an_input),
 	        cmocka_unit_test(a_decompression_bomb_ends_at_the_packing_ratio),
 	        cmocka_unit_test(an_input_in_memory_reads_like_a_file),
