@@ -16,6 +16,7 @@
 #define MAX_COMMENT     0xFFFF
 #define ZIP64_EXTRA     0x0001
 #define FLAG_ENCRYPTED  0x0041 /* traditional or strong encryption */
+#define FLAG_LEN_AFTER  0x0008 /* sizes and CRC follow the data */
 #define FLAG_DIR_HIDDEN 0x2000 /* the directory itself is encrypted */
 #define METHOD_STORE    0
 #define METHOD_DEFLATE  8
@@ -117,8 +118,10 @@ static bool find_directory(int fd, struct directory *dir)
 
 /* One member as the directory lists it. */
 struct member {
-	uint64_t offset; /* of its local header */
-	uint64_t packed; /* its compressed size */
+	uint64_t offset;   /* of its local header */
+	uint64_t packed;   /* its compressed size */
+	uint32_t crc;      /* of its content */
+	bool found_by_crc; /* stored, its length after it: see zip_share */
 };
 
 /* A walk over the directory's entries. */
@@ -183,6 +186,8 @@ static bool next_member(struct cursor *c, struct member *m)
 	if ((size_t)(c->end - e) - ENTRY_LEN < name + extra + comment || le16(e + 34) != 0 ||
 	    !streamable(e))
 		return false;
+	m->crc = le32(e + 16);
+	m->found_by_crc = le16(e + 10) == METHOD_STORE && (le16(e + 8) & FLAG_LEN_AFTER);
 	m->packed = le32(e + 20);
 	m->offset = le32(e + 42);
 	if (!read_zip64_extra(e + ENTRY_LEN + name, extra, le32(e + 20), le32(e + 42), le32(e + 24),
@@ -244,6 +249,23 @@ static bool shares_begin_members(int fd, const uint64_t *offsets, unsigned parts
 	return true;
 }
 
+/* The members of share [first, end) of the directory's, in share->members. */
+static bool list_members(const unsigned char *cd, const struct directory *dir, uint64_t first,
+                         uint64_t end, struct zip_share *share)
+{
+	struct cursor c = {cd, cd + dir->size, dir->entries, dir->offset, 0};
+	struct member m;
+	share->count = end - first;
+	share->members = malloc((size_t)share->count * sizeof *share->members);
+	for (uint64_t i = 0; share->members && i < end && next_member(&c, &m); i++) {
+		if (i >= first) {
+			share->members[i - first] = (struct zip_member){m.offset, m.crc};
+			share->ends_found_by_crc |= m.found_by_crc;
+		}
+	}
+	return share->members != NULL;
+}
+
 bool zipdir_share(int fd, unsigned part, unsigned parts, struct zip_share *share)
 {
 	struct directory dir;
@@ -251,11 +273,22 @@ bool zipdir_share(int fd, unsigned part, unsigned parts, struct zip_share *share
 	if (parts < 2 || parts > MAX_PARTS || part >= parts || !find_directory(fd, &dir))
 		return false;
 	unsigned char *cd = malloc(dir.size ? (size_t)dir.size : 1);
+	*share = (struct zip_share){0};
 	bool ok = cd && read_at(fd, cd, (size_t)dir.size, dir.offset) &&
 	          find_bounds(cd, &dir, parts, bound, offsets) &&
-	          shares_begin_members(fd, offsets, parts);
+	          shares_begin_members(fd, offsets, parts) &&
+	          list_members(cd, &dir, bound[part], bound[part + 1], share);
 	free(cd);
-	if (ok)
-		*share = (struct zip_share){offsets[part], offsets[part + 1], bound[part]};
+	if (ok) {
+		share->from = offsets[part];
+		share->to = offsets[part + 1];
+		share->first_ordinal = bound[part];
+	}
 	return ok;
+}
+
+void zipdir_share_free(struct zip_share *share)
+{
+	free(share->members);
+	share->members = NULL;
 }

@@ -20,16 +20,31 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+/* A member as the directory lists it: where its local header is, and the CRC-32 of
+ * its content, which the reader checks (libarchive's check is turned off for a
+ * share: ISA-L's CRC is several times faster than zlib's). */
+struct zip_member {
+	uint64_t offset;
+	uint32_t crc;
+};
+
 /* One reader's run of members. */
 struct zip_share {
 	uint64_t from; /* offset of its first member's local header */
 	uint64_t to;   /* offset where the next share begins (the directory's, for the last) */
-	uint64_t first_ordinal; /* its first member's place among all the archive's members */
+	uint64_t first_ordinal;     /* its first member's place among all the archive's members */
+	struct zip_member *members; /* its members in file order (malloc'd) */
+	uint64_t count;
+	/* Some member is stored with its length after its data: the streaming reader
+	 * finds its end by the CRC there, so libarchive's CRC check must stay on. */
+	bool ends_found_by_crc;
 };
 
 /* Share `part` (from 0) of `parts` of the zip archive open on fd. False when the
  * archive is not one that can be cut (see above), has fewer members than shares, or
- * cannot be read. */
+ * cannot be read. Free the share with zipdir_share_free(). */
 bool zipdir_share(int fd, unsigned part, unsigned parts, struct zip_share *share);
+
+void zipdir_share_free(struct zip_share *share);
 
 #endif

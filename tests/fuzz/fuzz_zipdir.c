@@ -1,7 +1,8 @@
 /* Fuzz target: a zip's directory read to cut it into shares (zipdir), and each share
  * read as the reading child reads it (source, libarchive's streaming zip reader). The
  * input is written to a scratch file first, as both read files. Every reader must
- * agree on whether the archive is cut, and the shares must follow each other. */
+ * agree on whether the archive is cut, and the shares and their members must follow
+ * each other. */
 #include "config.h"
 
 #include "fuzz.h"
@@ -41,16 +42,23 @@ static void check_shares(const char *path, unsigned parts)
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		abort();
-	struct zip_share share, last = {0, 0, 0};
+	struct zip_share share;
+	uint64_t last_to = 0, next_ordinal = 0;
 	for (unsigned p = 0; p < parts; p++) {
 		bool cut = zipdir_share(fileno(f), p, parts, &share);
 		if (p == 0 && !cut)
 			break;
 		FUZZ_CHECK(cut); /* every reader decides alike */
-		FUZZ_CHECK(share.from < share.to);
+		FUZZ_CHECK(share.from < share.to && share.count > 0);
 		FUZZ_CHECK(p == 0 ||
-		           (share.from == last.to && share.first_ordinal > last.first_ordinal));
-		last = share;
+		           (share.from == last_to && share.first_ordinal == next_ordinal));
+		FUZZ_CHECK(share.members[0].offset == share.from);
+		for (uint64_t i = 1; i < share.count; i++)
+			FUZZ_CHECK(share.members[i].offset > share.members[i - 1].offset);
+		FUZZ_CHECK(share.members[share.count - 1].offset < share.to);
+		last_to = share.to;
+		next_ordinal = share.first_ordinal + share.count;
+		zipdir_share_free(&share);
 	}
 	fclose(f);
 }

@@ -8,6 +8,7 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <isa-l/crc.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -79,12 +80,26 @@ static int as_file(const struct zip *z)
 	return fd;
 }
 
-static bool share_of(const struct zip *z, unsigned part, unsigned parts, struct zip_share *s)
+/* Share `part` of the zip, its list of members checked and freed: *first_crc (when
+ * not NULL) is the CRC its first member is listed with. */
+static bool share_of(const struct zip *z, unsigned part, unsigned parts, struct zip_share *s,
+                     uint32_t *first_crc)
 {
 	int fd = as_file(z);
 	bool ok = zipdir_share(fd, part, parts, s);
 	close(fd);
-	return ok;
+	if (!ok)
+		return false;
+	assert_true(s->count > 0);
+	assert_int_equal(s->members[0].offset, s->from);
+	for (uint64_t i = 1; i < s->count; i++)
+		assert_true(s->members[i].offset > s->members[i - 1].offset);
+	assert_true(s->members[s->count - 1].offset < s->to);
+	if (first_crc)
+		*first_crc = s->members[0].crc;
+	zipdir_share_free(s);
+	assert_null(s->members);
+	return true;
 }
 
 static uint32_t le32(const unsigned char *p)
@@ -117,26 +132,33 @@ static unsigned char *entry(struct zip *z, size_t i)
 /* Every member once, in order: the shares follow each other from the first local
  * header to the directory, each starting at a member's local header, and member k
  * of the archive is the one its share numbers k. */
-static void check_shares_cover_all(const struct zip *z, unsigned parts, size_t members)
+static void check_shares_cover_all(const struct zip *z, unsigned parts, const size_t *sizes,
+                                   size_t members, bool stored)
 {
-	uint64_t from = 0, ordinal = 0;
+	uint64_t from = 0, next_ordinal = 0;
+	char *text = malloc(1 << 20);
+	assert_non_null(text);
 	for (unsigned p = 0; p < parts; p++) {
 		struct zip_share s;
-		assert_true(share_of(z, p, parts, &s));
+		uint32_t crc;
+		assert_true(share_of(z, p, parts, &s, &crc));
 		assert_int_equal(s.from, from);
-		assert_true(s.to > s.from);
-		assert_true(s.first_ordinal >= ordinal);
-		if (p > 0)
-			assert_true(s.first_ordinal > ordinal);
+		assert_int_equal(s.first_ordinal, next_ordinal);
+		assert_int_equal(s.ends_found_by_crc,
+		                 stored); /* libarchive's writer: length after */
 		char name[32];
 		snprintf(name, sizeof name, "m%05llu.txt", (unsigned long long)s.first_ordinal);
 		assert_memory_equal(z->bytes + s.from, "PK\3\4", 4);
 		assert_memory_equal(z->bytes + s.from + 30, name, strlen(name));
+		fill(text, sizes[s.first_ordinal], (unsigned)s.first_ordinal);
+		assert_int_equal(crc,
+		                 crc32_gzip_refl(0, (unsigned char *)text, sizes[s.first_ordinal]));
 		from = s.to;
-		ordinal = s.first_ordinal;
+		next_ordinal = s.first_ordinal + s.count;
 	}
 	assert_int_equal(from, directory_at(z));
-	assert_true(ordinal < members);
+	assert_int_equal(next_ordinal, members);
+	free(text);
 }
 
 static void shares_cover_every_member_once_in_order(void **state)
@@ -147,8 +169,8 @@ static void shares_cover_every_member_once_in_order(void **state)
 		sizes[i] = 500 + 97 * i % 3000;
 	struct zip z;
 	make_zip(&z, sizes, 40, false);
-	check_shares_cover_all(&z, 2, 40);
-	check_shares_cover_all(&z, 3, 40);
+	check_shares_cover_all(&z, 2, sizes, 40, false);
+	check_shares_cover_all(&z, 3, sizes, 40, false);
 	free(z.bytes);
 }
 
@@ -161,8 +183,8 @@ static void shares_hold_about_equal_bytes(void **state)
 	struct zip z;
 	make_zip(&z, sizes, 12, true);
 	struct zip_share first, second;
-	assert_true(share_of(&z, 0, 2, &first));
-	assert_true(share_of(&z, 1, 2, &second));
+	assert_true(share_of(&z, 0, 2, &first, NULL));
+	assert_true(share_of(&z, 1, 2, &second, NULL));
 	assert_int_equal(first.first_ordinal, 0);
 	assert_int_equal(second.first_ordinal, 10);
 	assert_int_equal(first.to, second.from);
@@ -181,9 +203,9 @@ static void a_zip64_directory_is_read(void **state)
 	struct zip z;
 	make_zip(&z, sizes, MEMBERS, true);
 	assert_non_null(memmem(z.bytes + directory_at(&z), z.len - directory_at(&z), "PK\6\6", 4));
-	check_shares_cover_all(&z, 2, MEMBERS);
+	check_shares_cover_all(&z, 2, sizes, MEMBERS, true);
 	struct zip_share second;
-	assert_true(share_of(&z, 1, 2, &second));
+	assert_true(share_of(&z, 1, 2, &second, NULL));
 	assert_int_equal(second.first_ordinal, MEMBERS / 2);
 	free(sizes);
 	free(z.bytes);
@@ -234,10 +256,10 @@ static void a_zip_not_to_stream_is_not_cut(void **state)
 		struct zip z;
 		struct zip_share s;
 		make_zip(&z, sizes, 6, false);
-		assert_true(share_of(&z, 1, 2, &s)); /* sound, it is cut */
+		assert_true(share_of(&z, 1, 2, &s, NULL)); /* sound, it is cut */
 		damages[k](entry(&z, 1));
-		assert_false(share_of(&z, 0, 2, &s));
-		assert_false(share_of(&z, 1, 2, &s));
+		assert_false(share_of(&z, 0, 2, &s, NULL));
+		assert_false(share_of(&z, 1, 2, &s, NULL));
 		free(z.bytes);
 	}
 }
@@ -249,21 +271,21 @@ static void too_few_members_or_a_damaged_end_is_not_cut(void **state)
 	struct zip z;
 	struct zip_share s;
 	make_zip(&z, sizes, 1, false);
-	assert_false(share_of(&z, 0, 2, &s)); /* one member, two shares */
+	assert_false(share_of(&z, 0, 2, &s, NULL)); /* one member, two shares */
 	free(z.bytes);
 
 	make_zip(&z, sizes, 3, false);
-	assert_true(share_of(&z, 1, 2, &s));
-	assert_false(share_of(&z, 1, 3, &s)); /* the middle member would fill two shares */
-	assert_false(share_of(&z, 2, 2, &s)); /* no such share */
-	z.len--;                              /* the end record's comment runs past the end */
-	assert_false(share_of(&z, 0, 2, &s));
+	assert_true(share_of(&z, 1, 2, &s, NULL));
+	assert_false(share_of(&z, 1, 3, &s, NULL)); /* the middle member would fill two shares */
+	assert_false(share_of(&z, 2, 2, &s, NULL)); /* no such share */
+	z.len--;                                    /* the end record's comment runs past the end */
+	assert_false(share_of(&z, 0, 2, &s, NULL));
 	free(z.bytes);
 
 	struct zip junk = {(unsigned char *)"PK\3\4 not a zip at all", 22, 0};
-	assert_false(share_of(&junk, 0, 2, &s));
+	assert_false(share_of(&junk, 0, 2, &s, NULL));
 	struct zip empty = {(unsigned char *)"", 0, 0};
-	assert_false(share_of(&empty, 0, 2, &s));
+	assert_false(share_of(&empty, 0, 2, &s, NULL));
 }
 
 /* The directory's offsets are checked against the file: an end record that puts
@@ -281,7 +303,7 @@ static void a_directory_beyond_its_end_record_is_not_cut(void **state)
 	end[16] = (unsigned char)(cd + 1);
 	end[17] = (unsigned char)((cd + 1) >> 8);
 	end[18] = (unsigned char)((cd + 1) >> 16);
-	assert_false(share_of(&z, 0, 2, &s));
+	assert_false(share_of(&z, 0, 2, &s, NULL));
 	free(z.bytes);
 }
 
