@@ -684,7 +684,6 @@ static bool run_parts(sandbox_reader reader, const char *input, const struct sou
 		struct source_limits share = *limits;
 		share.part = part;
 		share.parts = parts;
-		share.max_total_bytes = limits->max_total_bytes / parts;
 		if (!start_child(&rs, &rs.child[rs.n], reader, &share)) {
 			counts->problems++;
 			handler->problem(handler->ctx, input, NULL, strerror(errno));

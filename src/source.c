@@ -34,6 +34,7 @@ struct reader {
 	unsigned char *buf; /* one entry's content, reused from entry to entry */
 	size_t cap;
 	uint64_t inflated;   /* bytes inflated from this input, skipped ones included */
+	uint64_t budget;     /* how many it may inflate: the input's limit, or a share's */
 	uint64_t packed_out; /* bytes inflated from the archive being read (of a folder's) */
 	struct gunzip *gz;   /* inflating the archive being read, if we do it */
 	uint64_t reported;   /* inflated as of the last progress report */
@@ -115,7 +116,7 @@ static enum read_result count_inflated(struct reader *r, struct archive *a, size
 	r->packed_out += n;
 	if (r->inflated - r->reported >= SOURCE_PROGRESS_STEP)
 		progress(r, a);
-	if (r->inflated > r->limits->max_total_bytes) {
+	if (r->inflated > r->budget) {
 		r->stop = true;
 		return READ_STOP;
 	}
@@ -228,7 +229,7 @@ static void report_entry_failure(struct reader *r, struct archive *a, const char
 		break;
 	case READ_STOP:
 		snprintf(msg, sizeof msg, "more than %llu MiB inflated, rest of input skipped",
-		         (unsigned long long)(r->limits->max_total_bytes >> 20));
+		         (unsigned long long)(r->budget >> 20));
 		problem(r, path, msg);
 		break;
 	case READ_BOMB:
@@ -554,12 +555,14 @@ static void read_share(struct reader *r, struct share_client *c, const struct zi
 	}
 	archive_read_support_format_zip_streamable(a);
 	/* Each member's CRC is checked against the directory's in read_content(), with
-	 * ISA-L's CRC: zlib's, which libarchive uses, was 4% of a zip's load. */
+	 * ISA-L's CRC: zlib's, which libarchive uses, was 4% of a zip's load. Where
+	 * libarchive needs its check to find a member's end, it keeps it too. */
 	if (!share->ends_found_by_crc)
 		archive_read_set_format_option(a, "zip", "ignorecrc32", "1");
 	c->pos = share->from;
 	r->packed_out = 0;
 	r->ordinal = share->first_ordinal;
+	r->budget = r->limits->max_total_bytes / r->limits->parts; /* the input's, shared */
 	r->share = share;
 	r->next_member = 0;
 	int status = archive_read_open(a, c, NULL, read_share_bytes, NULL);
@@ -719,7 +722,11 @@ static bool read_anything(const struct source_counts *counts, const struct sourc
 bool source_read(const char *input, const struct source_limits *limits,
                  const struct source_handler *handler, struct source_counts *counts)
 {
-	struct reader r = {.input = input, .limits = limits, .handler = handler, .counts = counts};
+	struct reader r = {.input = input,
+	                   .limits = limits,
+	                   .handler = handler,
+	                   .counts = counts,
+	                   .budget = limits->max_total_bytes};
 	struct source_counts before = *counts;
 	read_path(&r, input, NULL, 0);
 	free(r.buf);
@@ -731,7 +738,11 @@ bool source_read_memory(const char *input, const void *data, size_t len,
                         struct source_counts *counts)
 {
 	static const unsigned char nothing[1];
-	struct reader r = {.input = input, .limits = limits, .handler = handler, .counts = counts};
+	struct reader r = {.input = input,
+	                   .limits = limits,
+	                   .handler = handler,
+	                   .counts = counts,
+	                   .budget = limits->max_total_bytes};
 	struct source_counts before = *counts;
 	/* A null buffer would make the origin a file name. */
 	struct origin o = {input, len ? data : nothing, len};

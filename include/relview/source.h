@@ -22,9 +22,10 @@ struct source_limits {
 	 * is a decompression bomb and its rest is skipped; 0: no such limit. */
 	uint64_t max_ratio;
 	/* Several readers may share one zip archive: this one, reader `part` of
-	 * `parts`, reads its share of the members (zipdir.h). An input that is not a
-	 * zip that can be cut is read whole by reader 0 and not at all by the others.
-	 * 0 or 1 parts: the input is read whole. */
+	 * `parts`, reads its share of the members (zipdir.h), and of max_total_bytes.
+	 * An input that is not a zip that can be cut is read whole by reader 0, with
+	 * all of max_total_bytes, and not at all by the others. 0 or 1 parts: the
+	 * input is read whole. */
 	unsigned part, parts;
 };
 

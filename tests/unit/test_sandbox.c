@@ -323,13 +323,17 @@ static void zip_progress(void *ctx, const char *path, uint64_t inflated, uint64_
 	z->consumed = consumed;
 }
 
-static void write_zip(const char *path)
+/* A zip of `members` members of 4 KiB, in a new file named after path's template. */
+static void write_zip(char *path, unsigned members)
 {
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
 	static char text[4096];
 	struct archive *a = archive_write_new();
 	assert_int_equal(archive_write_set_format_zip(a), ARCHIVE_OK);
 	assert_int_equal(archive_write_open_filename(a, path), ARCHIVE_OK);
-	for (unsigned i = 0; i < ZIP_MEMBERS; i++) {
+	for (unsigned i = 0; i < members; i++) {
 		char name[32];
 		snprintf(name, sizeof name, "%04u.txt", i);
 		for (size_t k = 0; k < sizeof text; k++)
@@ -353,10 +357,7 @@ static void a_zip_is_shared_between_two_children(void **state)
 {
 	(void)state;
 	char path[] = "/tmp/relview-test-sandbox-XXXXXX";
-	int fd = mkstemp(path);
-	assert_true(fd >= 0);
-	close(fd);
-	write_zip(path);
+	write_zip(path, ZIP_MEMBERS);
 	struct shared_zip z = {{false}, 0, 0, false, false};
 	struct source_counts counts = {0};
 	struct source_limits l = limits;
@@ -369,6 +370,36 @@ static void a_zip_is_shared_between_two_children(void **state)
 	assert_false(z.repeated);
 	assert_false(z.backwards);
 	assert_int_equal(counts.problems, 0);
+}
+
+static void count_zip_problem(void *ctx, const char *input, const char *path, const char *reason)
+{
+	(void)input, (void)path, (void)reason;
+	(*(int *)ctx)++;
+}
+
+static void count_zip_entry(void *ctx, const struct source_entry *e)
+{
+	(void)e;
+	(*(int *)ctx) += 1000;
+}
+
+/* A zip that cannot be cut (one member) is read by one child, which has the whole
+ * input's byte limit, not a share of it. */
+static void a_zip_not_cut_has_the_whole_byte_limit(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/relview-test-sandbox-XXXXXX";
+	write_zip(path, 1);
+	int seen = 0; /* 1000 an entry, 1 a problem */
+	struct source_counts counts = {0};
+	struct source_limits l = limits;
+	l.max_total_bytes = 6000; /* the member is 4096 bytes: more than half of it */
+	struct source_handler h = {
+	        .ctx = &seen, .entry = count_zip_entry, .problem = count_zip_problem};
+	assert_true(sandbox_read(path, &l, &h, &counts));
+	unlink(path);
+	assert_int_equal(seen, 1000);
 }
 
 static void memory_is_capped(void **state)
@@ -394,6 +425,7 @@ int main(void)
 	        cmocka_unit_test(memory_is_capped),
 	        cmocka_unit_test(cancelling_stops_a_busy_child_quietly),
 	        cmocka_unit_test(a_zip_is_shared_between_two_children),
+	        cmocka_unit_test(a_zip_not_cut_has_the_whole_byte_limit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -430,6 +430,34 @@ static void a_stored_member_holding_a_descriptor_signature_is_read_whole(void **
 	assert_string_equal(second.contents[7 - first.entries], files[7].content);
 }
 
+/* The input's byte limit is shared by the readers of a zip that is cut, but one
+ * that cannot be cut is read by the first reader alone, with all of it. */
+static void the_byte_limit_is_split_only_between_shares(void **state)
+{
+	(void)state;
+	static char text[15001];
+	memset(text, 'z', sizeof text - 1);
+	struct file files[10];
+	for (int i = 0; i < 10; i++)
+		files[i] = (struct file){ten_names[i], text};
+	struct seen s;
+	struct source_counts c;
+	struct source_limits l = share_limits(0);
+	l.max_total_bytes = 120000; /* of 150,000: 60,000 a share, of 75,000 */
+	char *path = in_tmp("limited.zip");
+	write_archive(path, ARCHIVE_FORMAT_ZIP, ARCHIVE_FILTER_NONE, files, 10);
+	read_input(path, &l, &s, &c);
+	assert_int_equal(s.entries, 4);
+	assert_non_null(strstr(s.last_problem, "inflated, rest of input skipped"));
+
+	path = in_tmp("limited-one.zip"); /* one member: not cut */
+	write_archive(path, ARCHIVE_FORMAT_ZIP, ARCHIVE_FILTER_NONE, files, 1);
+	l.max_total_bytes = 20000;
+	assert_true(read_input(path, &l, &s, &c));
+	assert_int_equal(s.entries, 1);
+	assert_int_equal(s.problems, 0);
+}
+
 /* Add 1 to the 32-bit field at `at` in the directory entry of a zip's member k. */
 static void bump_directory_field(const char *path, int k, size_t at)
 {
@@ -673,6 +701,7 @@ int main(void)
 	        cmocka_unit_test(a_member_the_directory_does_not_list_is_skipped),
 	        cmocka_unit_test(a_stored_member_holding_a_descriptor_signature_is_read_whole),
 	        cmocka_unit_test(an_input_not_to_cut_is_read_by_the_first_reader),
+	        cmocka_unit_test(the_byte_limit_is_split_only_between_shares),
 	        cmocka_unit_test(the_total_limit_stops_an_input),
 	        cmocka_unit_test(a_decompression_bomb_ends_at_the_packing_ratio),
 	        cmocka_unit_test(an_input_in_memory_reads_like_a_file),
