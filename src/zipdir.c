@@ -23,6 +23,8 @@
 #define HOST_UNIX       3
 /* A directory larger than this is not read: 1,000,000 members take about 80 MiB. */
 #define MAX_DIRECTORY ((uint64_t)128 << 20)
+/* Shares an archive may be cut into. */
+#define MAX_PARTS 16
 
 static uint16_t le16(const unsigned char *p)
 {
@@ -234,8 +236,6 @@ static bool find_bounds(const unsigned char *cd, const struct directory *dir, un
 			return false;
 	return true;
 }
-
-#define MAX_PARTS 16
 
 /* Does a local header begin at every share's start? All readers must find the same,
  * or a share would go unread. */
