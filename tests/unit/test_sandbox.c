@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -333,11 +334,14 @@ static void write_zip(char *path, unsigned members)
 	struct archive *a = archive_write_new();
 	assert_int_equal(archive_write_set_format_zip(a), ARCHIVE_OK);
 	assert_int_equal(archive_write_open_filename(a, path), ARCHIVE_OK);
+	unsigned seed = 1;
 	for (unsigned i = 0; i < members; i++) {
 		char name[32];
 		snprintf(name, sizeof name, "%04u.txt", i);
-		for (size_t k = 0; k < sizeof text; k++)
-			text[k] = (char)('a' + (i * 7919u + k * k) % 26);
+		for (size_t k = 0; k < sizeof text; k++) {
+			seed = seed * 1103515245u + 12345u; /* letters deflate cannot shrink much */
+			text[k] = (char)('a' + (seed >> 16) % 26);
+		}
 		struct archive_entry *e = archive_entry_new();
 		archive_entry_set_pathname(e, name);
 		archive_entry_set_filetype(e, AE_IFREG);
@@ -352,12 +356,16 @@ static void write_zip(char *path, unsigned members)
 }
 
 /* A zip is read by two children, each its share: every member arrives once, and the
- * progress reported is both children's together, so it never goes back. */
+ * progress reported is both children's together, so it never goes back, nor past
+ * the file's end. */
 static void a_zip_is_shared_between_two_children(void **state)
 {
 	(void)state;
 	char path[] = "/tmp/relview-test-sandbox-XXXXXX";
 	write_zip(path, ZIP_MEMBERS);
+	struct stat st;
+	assert_int_equal(stat(path, &st), 0);
+	off_t size = st.st_size;
 	struct shared_zip z = {{false}, 0, 0, false, false};
 	struct source_counts counts = {0};
 	struct source_limits l = limits;
@@ -369,6 +377,7 @@ static void a_zip_is_shared_between_two_children(void **state)
 	assert_int_equal(z.entries, ZIP_MEMBERS);
 	assert_false(z.repeated);
 	assert_false(z.backwards);
+	assert_true(z.consumed > 0 && z.consumed <= (uint64_t)size);
 	assert_int_equal(counts.problems, 0);
 }
 
