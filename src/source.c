@@ -520,32 +520,10 @@ static void read_origin(struct reader *r, const struct origin *o, const char *pr
 	close_archive(r, a);
 }
 
-/* libarchive's client for a share of a zip: the file from the share's start on,
- * with no seeking, so that libarchive reads the members as a stream, one after the
- * other, and never looks at the directory or another share's members. */
-struct share_client {
-	int fd;
-	uint64_t pos;
-	unsigned char buf[READ_CHUNK];
-};
-
-static la_ssize_t read_share_bytes(struct archive *a, void *ctx, const void **buf)
-{
-	struct share_client *c = ctx;
-	ssize_t got;
-	while ((got = pread(c->fd, c->buf, sizeof c->buf, (off_t)c->pos)) < 0 && errno == EINTR)
-		;
-	if (got < 0) {
-		archive_set_error(a, errno, "%s", strerror(errno));
-		return ARCHIVE_FATAL;
-	}
-	c->pos += (uint64_t)got;
-	*buf = c->buf;
-	return got;
-}
-
-static void read_share(struct reader *r, struct share_client *c, const struct zip_share *share,
-                       const char *prefix)
+/* One share of a zip, from the file open on fd: libarchive's streaming zip reader
+ * reads the members one after the other from the share's first local header on,
+ * and never looks at the directory or another share's members. */
+static void read_share(struct reader *r, int fd, const struct zip_share *share, const char *prefix)
 {
 	struct archive *a = archive_read_new();
 	struct archive_entry *ae = NULL;
@@ -559,13 +537,16 @@ static void read_share(struct reader *r, struct share_client *c, const struct zi
 	 * libarchive needs its check to find a member's end, it keeps it too. */
 	if (!share->ends_found_by_crc)
 		archive_read_set_format_option(a, "zip", "ignorecrc32", "1");
-	c->pos = share->from;
 	r->packed_out = 0;
 	r->ordinal = share->first_ordinal;
 	r->budget = r->limits->max_total_bytes / r->limits->parts; /* the input's, shared */
 	r->share = share;
 	r->next_member = 0;
-	int status = archive_read_open(a, c, NULL, read_share_bytes, NULL);
+	int status = ARCHIVE_FATAL;
+	if (lseek(fd, (off_t)share->from, SEEK_SET) < 0)
+		archive_set_error(a, errno, "%s", strerror(errno));
+	else
+		status = archive_read_open_fd(a, fd, READ_CHUNK); /* which leaves fd open */
 	if (status == ARCHIVE_OK)
 		status = archive_read_next_header(a, &ae);
 	read_entries(r, a, status, ae, prefix);
@@ -579,19 +560,16 @@ static void read_share(struct reader *r, struct share_client *c, const struct zi
 static void read_file_share(struct reader *r, const struct origin *o, const char *prefix)
 {
 	unsigned part = r->limits->part, parts = r->limits->parts;
-	struct share_client *c = malloc(sizeof *c);
 	struct zip_share share;
-	int fd = c ? open(o->path, O_RDONLY | O_CLOEXEC) : -1;
+	int fd = open(o->path, O_RDONLY | O_CLOEXEC);
 	if (fd >= 0 && zipdir_share(fd, part, parts, &share)) {
-		c->fd = fd;
-		read_share(r, c, &share, prefix);
+		read_share(r, fd, &share, prefix);
 		zipdir_share_free(&share);
 	} else if (part == 0) {
 		read_origin(r, o, prefix);
 	}
 	if (fd >= 0)
 		close(fd);
-	free(c);
 }
 
 /* Read all of a pipe or device, up to the input's byte limit. */
