@@ -204,33 +204,41 @@ static bool next_member(struct cursor *c, struct member *m)
 	return true;
 }
 
-/* Where the shares begin: bound[p] is the first member of share p, bound[parts] the
- * number of members; offsets[p] its local header's offset (the directory's for the
- * end). False if the directory forbids cutting or a share would be empty. */
-static bool find_bounds(const unsigned char *cd, const struct directory *dir, unsigned parts,
-                        uint64_t *bound, uint64_t *offsets)
+/* Every member the directory lists, in file order (malloc'd); NULL when one of
+ * them forbids cutting. */
+static struct member *read_members(const unsigned char *cd, const struct directory *dir)
 {
 	struct cursor c = {cd, cd + dir->size, dir->entries, dir->offset, 0};
-	struct member m;
-	uint64_t total = 0, n = 0;
-	while (next_member(&c, &m)) {
-		total += m.packed;
+	struct member *all = malloc((dir->entries ? (size_t)dir->entries : 1) * sizeof *all);
+	uint64_t n = 0;
+	while (all && next_member(&c, &all[n]))
 		n++;
-	}
-	if (n != dir->entries || n < parts)
-		return false;
-	c = (struct cursor){cd, cd + dir->size, dir->entries, dir->offset, 0};
+	if (n == dir->entries)
+		return all;
+	free(all);
+	return NULL;
+}
+
+/* Where the shares of the n members begin: bound[p] is the first member of share
+ * p, bound[parts] is n; offsets[p] is its local header's offset (`end`, the
+ * directory's, for bound[parts]). False if a share would be empty. */
+static bool find_bounds(const struct member *all, uint64_t n, uint64_t end, unsigned parts,
+                        uint64_t *bound, uint64_t *offsets)
+{
+	uint64_t total = 0;
+	for (uint64_t i = 0; i < n; i++)
+		total += all[i].packed;
 	uint64_t before = 0; /* packed bytes of the members before this one */
 	unsigned p = 0;
-	for (uint64_t i = 0; next_member(&c, &m); before += m.packed, i++) {
+	for (uint64_t i = 0; i < n; before += all[i].packed, i++) {
 		/* Share p begins at the first member with p/parts of the bytes before it. */
 		while (p < parts && before >= total / parts * p + total % parts * p / parts) {
 			bound[p] = i;
-			offsets[p++] = m.offset;
+			offsets[p++] = all[i].offset;
 		}
 	}
 	bound[parts] = n;
-	offsets[parts] = dir->offset;
+	offsets[parts] = end;
 	for (unsigned q = 0; q < parts; q++)
 		if (q >= p || bound[q] >= bound[q + 1])
 			return false;
@@ -249,19 +257,17 @@ static bool shares_begin_members(int fd, const uint64_t *offsets, unsigned parts
 	return true;
 }
 
-/* The members of share [first, end) of the directory's, in share->members. */
-static bool list_members(const unsigned char *cd, const struct directory *dir, uint64_t first,
-                         uint64_t end, struct zip_share *share)
+/* Share `part` of the members, as the readers need them. */
+static bool take_share(const struct member *all, const uint64_t *bound, const uint64_t *offsets,
+                       unsigned part, struct zip_share *share)
 {
-	struct cursor c = {cd, cd + dir->size, dir->entries, dir->offset, 0};
-	struct member m;
-	share->count = end - first;
-	share->members = malloc((size_t)share->count * sizeof *share->members);
-	for (uint64_t i = 0; share->members && i < end && next_member(&c, &m); i++) {
-		if (i >= first) {
-			share->members[i - first] = (struct zip_member){m.offset, m.crc};
-			share->ends_found_by_crc |= m.found_by_crc;
-		}
+	uint64_t first = bound[part], count = bound[part + 1] - first;
+	*share = (struct zip_share){offsets[part], offsets[part + 1],
+	                            first,         malloc((size_t)count * sizeof *share->members),
+	                            count,         false};
+	for (uint64_t i = 0; share->members && i < count; i++) {
+		share->members[i] = (struct zip_member){all[first + i].offset, all[first + i].crc};
+		share->ends_found_by_crc |= all[first + i].found_by_crc;
 	}
 	return share->members != NULL;
 }
@@ -273,17 +279,13 @@ bool zipdir_share(int fd, unsigned part, unsigned parts, struct zip_share *share
 	if (parts < 2 || parts > MAX_PARTS || part >= parts || !find_directory(fd, &dir))
 		return false;
 	unsigned char *cd = malloc(dir.size ? (size_t)dir.size : 1);
-	*share = (struct zip_share){0};
-	bool ok = cd && read_at(fd, cd, (size_t)dir.size, dir.offset) &&
-	          find_bounds(cd, &dir, parts, bound, offsets) &&
-	          shares_begin_members(fd, offsets, parts) &&
-	          list_members(cd, &dir, bound[part], bound[part + 1], share);
+	struct member *all =
+	        cd && read_at(fd, cd, (size_t)dir.size, dir.offset) ? read_members(cd, &dir) : NULL;
 	free(cd);
-	if (ok) {
-		share->from = offsets[part];
-		share->to = offsets[part + 1];
-		share->first_ordinal = bound[part];
-	}
+	bool ok = all && find_bounds(all, dir.entries, dir.offset, parts, bound, offsets) &&
+	          shares_begin_members(fd, offsets, parts) &&
+	          take_share(all, bound, offsets, part, share);
+	free(all);
 	return ok;
 }
 
