@@ -356,13 +356,19 @@ static void drain(struct reader *r, struct archive *a)
 			;
 }
 
+/* In a share: where in the file the header just read begins. */
+static uint64_t header_offset(const struct reader *r, struct archive *a)
+{
+	return r->share->from + (uint64_t)archive_read_header_position(a);
+}
+
 /* In a share: the directory's record of the member whose header was just read, or
  * NULL when the directory does not list it (a local header hidden between two it
  * lists). */
 static const struct zip_member *listed_member(struct reader *r, struct archive *a)
 {
 	const struct zip_share *s = r->share;
-	uint64_t at = s->from + (uint64_t)archive_read_header_position(a);
+	uint64_t at = header_offset(r, a);
 	while (r->next_member < s->count && s->members[r->next_member].offset < at)
 		r->next_member++;
 	if (r->next_member < s->count && s->members[r->next_member].offset == at)
@@ -373,8 +379,7 @@ static const struct zip_member *listed_member(struct reader *r, struct archive *
 /* Does the current header begin the next reader's share? */
 static bool past_share(const struct reader *r, struct archive *a)
 {
-	return r->share &&
-	       r->share->from + (uint64_t)archive_read_header_position(a) >= r->share->to;
+	return r->share && header_offset(r, a) >= r->share->to;
 }
 
 /* Walk the entries of an opened archive, starting from the first header's status.
