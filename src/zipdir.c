@@ -237,10 +237,12 @@ static bool find_bounds(const struct member *all, uint64_t n, uint64_t end, unsi
 			offsets[p++] = all[i].offset;
 		}
 	}
+	if (p < parts) /* the last shares would begin past the last member */
+		return false;
 	bound[parts] = n;
 	offsets[parts] = end;
 	for (unsigned q = 0; q < parts; q++)
-		if (q >= p || bound[q] >= bound[q + 1])
+		if (bound[q] >= bound[q + 1])
 			return false;
 	return true;
 }
