@@ -171,7 +171,9 @@ static void facet_set_free(struct facet_set *set)
 struct catalog *catalog_new(void)
 {
 	struct catalog *cat = calloc(1, sizeof *cat);
-	if (cat && !(cat->arena = calloc(1, sizeof *cat->arena))) {
+	if (cat && (!(cat->texts = calloc(1, sizeof *cat->texts)) ||
+	            !(cat->names = calloc(1, sizeof *cat->names)))) {
+		free(cat->texts);
 		free(cat);
 		return NULL;
 	}
@@ -198,7 +200,8 @@ void catalog_free(struct catalog *cat)
 	}
 	facet_set_free(&cat->topics);
 	facet_set_free(&cat->locations);
-	arena_free(cat->arena);
+	arena_free(cat->texts);
+	arena_free(cat->names);
 	while (cat->mappings) {
 		struct mapping *next = cat->mappings->next;
 		munmap(cat->mappings->base, cat->mappings->size);
@@ -256,7 +259,7 @@ int catalog_add_input(struct catalog *cat, const char *name)
 
 char *catalog_reserve(struct catalog *cat, size_t max)
 {
-	return arena_reserve(cat->arena, max);
+	return arena_reserve(cat->texts, max);
 }
 
 static uint64_t release_key(const void *owner, uint32_t id)
@@ -290,7 +293,7 @@ static bool add_topics(struct catalog *cat, struct release *r, const struct str 
 	r->topic_first = (uint32_t)cat->nrefs;
 	r->ntopics = 0;
 	for (size_t i = 0; i < ntopics; i++) {
-		uint32_t id = facet_intern(&cat->topics, cat->arena, topics[i].s, topics[i].len);
+		uint32_t id = facet_intern(&cat->topics, cat->names, topics[i].s, topics[i].len);
 		if (id == FACET_NONE)
 			return false;
 		cat->topics.items[id].count++;
@@ -305,7 +308,7 @@ static bool add_location(struct catalog *cat, struct release *r)
 	r->location_id = FACET_NONE;
 	if (!r->location.len)
 		return true;
-	r->location_id = facet_intern(&cat->locations, cat->arena, r->location.s, r->location.len);
+	r->location_id = facet_intern(&cat->locations, cat->names, r->location.s, r->location.len);
 	if (r->location_id == FACET_NONE)
 		return false;
 	cat->locations.items[r->location_id].count++;
@@ -394,17 +397,19 @@ static bool insert(struct catalog *cat, const struct release *proto, const struc
 	return settle(cat, slot, topics, ntopics);
 }
 
-/* The title a release is listed under: its headline, or the caller's fallback, kept
- * where it is when it points into the text and copied otherwise. */
+/* The title a release is listed under: its headline, or the caller's fallback. It is
+ * kept apart from the text, with the names, so that a list can go on without the
+ * texts (catalog_detach_texts). */
 static struct str choose_title(struct catalog *cat, const char *text, size_t len,
                                const struct parsed *p, struct str fallback, size_t fallback_off)
 {
-	if (p->title.len)
-		return span_at(text, p->title);
-	if (fallback_off < len)
-		return (struct str){text + fallback_off, fallback.len};
-	char *copy = arena_copy(cat->arena, fallback.s, fallback.len);
-	return (struct str){copy, copy ? fallback.len : 0};
+	struct str title = p->title.len         ? span_at(text, p->title)
+	                   : fallback_off < len ? (struct str){text + fallback_off, fallback.len}
+	                                        : fallback;
+	if (!title.len)
+		return title;
+	char *copy = arena_copy(cat->names, title.s, title.len);
+	return (struct str){copy, copy ? title.len : 0};
 }
 
 bool catalog_insert(struct catalog *cat, const struct release *proto, const struct str *topics,
@@ -419,7 +424,7 @@ bool catalog_insert(struct catalog *cat, const struct release *proto, const stru
 static bool commit(struct catalog *cat, size_t len, const struct parsed *p, int input, uint64_t seq,
                    const char *entry, struct str fallback_title)
 {
-	const char *draft = cat->arena->reserved;
+	const char *draft = cat->texts->reserved;
 	uint64_t hash = XXH3_64bits(draft, len);
 	enum slot_state state;
 	size_t slot = slot_for_new_text(cat, draft, len, hash, input, &state);
@@ -431,7 +436,7 @@ static bool commit(struct catalog *cat, size_t len, const struct parsed *p, int 
 	size_t fallback_off = fallback_title.s >= draft && fallback_title.s < draft + len
 	                              ? (size_t)(fallback_title.s - draft)
 	                              : SIZE_MAX;
-	const char *text = arena_commit(cat->arena, len);
+	const char *text = arena_commit(cat->texts, len);
 
 	struct release r = {.text = {text, len},
 	                    .subtitle = span_at(text, p->subtitle),
@@ -442,7 +447,7 @@ static bool commit(struct catalog *cat, size_t len, const struct parsed *p, int 
 	                    .date = p->date,
 	                    .input = (uint16_t)input};
 	r.title = choose_title(cat, text, len, p, fallback_title, fallback_off);
-	if (entry && !(r.entry = arena_copy(cat->arena, entry, strlen(entry))))
+	if (entry && !(r.entry = arena_copy(cat->names, entry, strlen(entry))))
 		return false;
 	if (kept) { /* an earlier copy of one already in */
 		keep_earlier(cat, slot, &r);
@@ -462,6 +467,24 @@ bool catalog_commit(struct catalog *cat, size_t len, const struct parsed *p, int
 	bool kept = commit(cat, len, p, input, seq, entry, fallback_title);
 	catalog_unlock(cat);
 	return kept;
+}
+
+struct arena *catalog_detach_texts(struct catalog *cat)
+{
+	struct arena *texts = cat->texts, *fresh = calloc(1, sizeof *fresh);
+	if (!fresh)
+		return NULL;
+	for (size_t i = 0; i < cat->count; i++) {
+		struct release *r = &cat->releases[i];
+		r->text = r->subtitle = r->location = r->body = (struct str){0};
+	}
+	cat->texts = fresh;
+	return texts;
+}
+
+void catalog_texts_free(struct arena *texts)
+{
+	arena_free(texts);
 }
 
 bool catalog_adopt(struct catalog *cat, void *base, size_t size)

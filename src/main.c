@@ -24,6 +24,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <locale.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -306,6 +307,31 @@ static uint8_t *load_marks(const struct catalog *cat)
 	return flags;
 }
 
+static void *free_texts(void *texts)
+{
+	catalog_texts_free(texts);
+	return NULL;
+}
+
+/* A TSV list needs no release's text once loaded, unless it is searched. The texts
+ * are nearly all the memory, and freeing them kept the kernel busy for a twentieth
+ * of a 100k load (5% of its time). Freed on a second thread instead, while the list
+ * is sorted and written, they cost nothing: the child that read the input has
+ * left that core idle by then. True when the thread was started. */
+static bool free_texts_beside(struct catalog *cat, const struct cli *cli, pthread_t *thread)
+{
+	bool list = cli->mode == CLI_LIST || cli->mode == CLI_BROWSE;
+	if (!list || cli->format == CLI_JSON || (cli->query.search && *cli->query.search))
+		return false;
+	struct arena *texts = catalog_detach_texts(cat);
+	if (!texts)
+		return false;
+	if (pthread_create(thread, NULL, free_texts, texts) == 0)
+		return true;
+	catalog_texts_free(texts);
+	return false;
+}
+
 static int run(const struct cli *cli, struct settings *s)
 {
 	int status = EXIT_FAILURE;
@@ -319,6 +345,8 @@ static int run(const struct cli *cli, struct settings *s)
 	} else if (cli->mode == CLI_BROWSE && isatty(STDOUT_FILENO)) {
 		status = browse(cat, cli, s, vocab);
 	} else if (load_all(cat, cli, vocab, &s->config)) {
+		pthread_t freeing;
+		bool beside = free_texts_beside(cat, cli, &freeing);
 		if (!catalog_sort(cat, cli->oldest_first) ||
 		    !filter_init(&filter, cat, &cli->query) ||
 		    !(view = malloc(cat->count * sizeof *view)))
@@ -328,6 +356,8 @@ static int run(const struct cli *cli, struct settings *s)
 				filter.marks = marks = load_marks(cat);
 			status = render(cli, cat, view, filter_view(&filter, view));
 		}
+		if (beside)
+			pthread_join(freeing, NULL);
 	}
 	free(marks);
 	free(view);

@@ -38,7 +38,7 @@ void output_tsv(FILE *out, const struct catalog *cat, const uint32_t *view, size
 		date_format_iso(r->date, date);
 		fputs_unlocked(date, out);
 		putc_unlocked('\t', out);
-		put_unlocked(out, r->location);
+		put_unlocked(out, catalog_location(cat, r));
 		putc_unlocked('\t', out);
 		for (size_t t = 0; t < r->ntopics; t++) {
 			if (t)

@@ -1,8 +1,9 @@
 /* catalog — every release read, its text, fields, facets and order.
  *
  * Release text lives in a few large arena blocks (no allocation per release); each
- * record holds its fields as pointers into that text. Topics and locations are
- * interned once and counted (the facets). Identical release texts are kept once. */
+ * record holds its fields as pointers into that text, but for its title and entry
+ * path, which are kept with the names, in blocks of their own. Topics and locations
+ * are interned once and counted (the facets). Identical release texts are kept once. */
 #ifndef RELVIEW_CATALOG_H
 #define RELVIEW_CATALOG_H
 
@@ -68,9 +69,10 @@ struct catalog {
 	size_t ninputs;
 	uint64_t duplicates;         /* releases dropped because their text was already in */
 	uint64_t foreign_duplicates; /* ... already in from another input */
-	struct arena *arena;
-	struct mapping *mappings; /* unmapped when the catalog is freed */
-	uint32_t *by_hash;        /* open-addressing index of releases by text hash */
+	struct arena *texts;         /* release texts */
+	struct arena *names;         /* entry paths, facet names, titles kept apart from a text */
+	struct mapping *mappings;    /* unmapped when the catalog is freed */
+	uint32_t *by_hash;           /* open-addressing index of releases by text hash */
 	size_t nhash;
 	/* The display order as catalog_sort or catalog_order_update last made it. */
 	size_t ordered;        /* releases in order: ids below this */
@@ -119,6 +121,16 @@ bool catalog_insert(struct catalog *cat, const struct release *proto, const stru
  * memory, and then the caller still owns it. */
 bool catalog_adopt(struct catalog *cat, void *base, size_t size);
 
+/* For a caller that needs the releases' records but no longer their text (a list,
+ * say): keeps each title apart from its text, empties every release's text,
+ * subtitle, location and body (location_id stays), and hands over the memory the
+ * texts were read into. Freeing it is the caller's, with catalog_texts_free(), on
+ * another thread if it likes: giving 400 MB back keeps the kernel busy for a
+ * twentieth of a second. Nothing may be committed or inserted afterwards. NULL when
+ * out of memory: then nothing changed. */
+struct arena *catalog_detach_texts(struct catalog *cat);
+void catalog_texts_free(struct arena *texts);
+
 /* Put the releases in display order: newest first (oldest first when asked), ties
  * by title, then input, then entry; undated releases last either way. */
 bool catalog_sort(struct catalog *cat, bool oldest_first);
@@ -165,6 +177,14 @@ static inline const struct facet *catalog_topic(const struct catalog *cat, const
                                                 size_t i)
 {
 	return &cat->topics.items[cat->topic_refs[r->topic_first + i]];
+}
+
+/* The release's location as interned: the same bytes as its location field, and
+ * still there after catalog_detach_texts(). */
+static inline struct str catalog_location(const struct catalog *cat, const struct release *r)
+{
+	return r->location_id == FACET_NONE ? (struct str){0}
+	                                    : cat->locations.items[r->location_id].name;
 }
 
 #endif
