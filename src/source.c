@@ -702,14 +702,20 @@ static bool read_anything(const struct source_counts *counts, const struct sourc
 	return counts->entries > before->entries || counts->problems == before->problems;
 }
 
+static struct reader reader_for(const char *input, const struct source_limits *limits,
+                                const struct source_handler *handler, struct source_counts *counts)
+{
+	return (struct reader){.input = input,
+	                       .limits = limits,
+	                       .handler = handler,
+	                       .counts = counts,
+	                       .budget = limits->max_total_bytes};
+}
+
 bool source_read(const char *input, const struct source_limits *limits,
                  const struct source_handler *handler, struct source_counts *counts)
 {
-	struct reader r = {.input = input,
-	                   .limits = limits,
-	                   .handler = handler,
-	                   .counts = counts,
-	                   .budget = limits->max_total_bytes};
+	struct reader r = reader_for(input, limits, handler, counts);
 	struct source_counts before = *counts;
 	read_path(&r, input, NULL, 0);
 	free(r.buf);
@@ -721,11 +727,7 @@ bool source_read_memory(const char *input, const void *data, size_t len,
                         struct source_counts *counts)
 {
 	static const unsigned char nothing[1];
-	struct reader r = {.input = input,
-	                   .limits = limits,
-	                   .handler = handler,
-	                   .counts = counts,
-	                   .budget = limits->max_total_bytes};
+	struct reader r = reader_for(input, limits, handler, counts);
 	struct source_counts before = *counts;
 	/* A null buffer would make the origin a file name. */
 	struct origin o = {input, len ? data : nothing, len};
