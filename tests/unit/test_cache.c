@@ -4,13 +4,14 @@
  * other inputs is not cached. */
 #include "config.h"
 
+#include "bundle.h"
+
 #include "relview/cache.h"
 #include "relview/catalog.h"
 #include "relview/load.h"
 #include "relview/topics.h"
 
 #include <archive.h>
-#include <archive_entry.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -45,14 +46,7 @@ static void write_bundle(const char *path, const char *extra)
 		const char *text = i < sizeof releases / sizeof *releases ? releases[i] : extra;
 		char name[32];
 		snprintf(name, sizeof name, "r/%zu.txt", i);
-		struct archive_entry *e = archive_entry_new();
-		archive_entry_set_pathname(e, name);
-		archive_entry_set_filetype(e, AE_IFREG);
-		archive_entry_set_perm(e, 0644);
-		archive_entry_set_size(e, (la_int64_t)strlen(text));
-		archive_write_header(a, e);
-		archive_write_data(a, text, strlen(text));
-		archive_entry_free(e);
+		bundle_add_file(a, name, text, strlen(text));
 	}
 	archive_write_close(a);
 	archive_write_free(a);

@@ -2,6 +2,8 @@
  * archives are written here with libarchive's writer into a temporary folder. */
 #include "config.h"
 
+#include "bundle.h"
+
 #include "relview/source.h"
 
 #include <archive.h>
@@ -87,18 +89,16 @@ static void write_archive_with(const char *path, int format, int filter, const c
 		assert_int_equal(archive_write_set_options(a, options), ARCHIVE_OK);
 	assert_int_equal(archive_write_open_filename(a, path), ARCHIVE_OK);
 	for (size_t i = 0; i < n; i++) {
+		if (files[i].content) {
+			bundle_add_file(a, files[i].path, files[i].content,
+			                strlen(files[i].content));
+			continue;
+		}
 		struct archive_entry *e = archive_entry_new();
 		archive_entry_set_pathname(e, files[i].path);
 		archive_entry_set_perm(e, 0644);
-		if (files[i].content) {
-			archive_entry_set_filetype(e, AE_IFREG);
-			archive_entry_set_size(e, (la_int64_t)strlen(files[i].content));
-		} else {
-			archive_entry_set_filetype(e, AE_IFDIR);
-		}
+		archive_entry_set_filetype(e, AE_IFDIR);
 		assert_int_equal(archive_write_header(a, e), ARCHIVE_OK);
-		if (files[i].content)
-			archive_write_data(a, files[i].content, strlen(files[i].content));
 		archive_entry_free(e);
 	}
 	assert_int_equal(archive_write_close(a), ARCHIVE_OK);
