@@ -122,9 +122,10 @@ bool catalog_insert(struct catalog *cat, const struct release *proto, const stru
 bool catalog_adopt(struct catalog *cat, void *base, size_t size);
 
 /* For a caller that needs the releases' records but no longer their text (a list,
- * say): keeps each title apart from its text, empties every release's text,
- * subtitle, location and body (location_id stays), and hands over the memory the
- * texts were read into. Freeing it is the caller's, with catalog_texts_free(), on
+ * say), with no other thread in the catalog: empties every release's text,
+ * subtitle, location and body, and hands over the memory the texts were read into.
+ * Titles, entry paths and facets (location_id too) stay: they are kept apart from
+ * the texts. Freeing the texts is the caller's, with catalog_texts_free(), on
  * another thread if it likes: giving 400 MB back keeps the kernel busy for a
  * twentieth of a second. Nothing may be committed or inserted afterwards. NULL when
  * out of memory: then nothing changed. */
