@@ -499,6 +499,26 @@ bool catalog_adopt(struct catalog *cat, void *base, size_t size)
 	return true;
 }
 
+/* Copy what fits of s to buf[at ..) (size bytes in all); returns at + s.len. */
+static size_t put_cut(char *buf, size_t size, size_t at, struct str s)
+{
+	if (at < size)
+		memcpy(buf + at, s.s, s.len < size - at ? s.len : size - at);
+	return at + s.len;
+}
+
+size_t catalog_join_topics(const struct catalog *cat, const struct release *r, char *buf,
+                           size_t size)
+{
+	size_t len = 0;
+	for (size_t t = 0; t < r->ntopics; t++) {
+		if (t)
+			len = put_cut(buf, size, len, (struct str){"; ", 2});
+		len = put_cut(buf, size, len, catalog_topic(cat, r, t)->name);
+	}
+	return len;
+}
+
 bool release_next_paragraph(struct str body, size_t *pos, struct str *para)
 {
 	while (*pos < body.len) {

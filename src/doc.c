@@ -80,9 +80,8 @@ static bool lay_out(struct doc *d, size_t width)
 static bool build_extra(struct doc *d, const struct catalog *cat, const struct release *r)
 {
 	const char *input = cat->inputs[r->input];
-	size_t size = 11 + strlen(input) + (r->entry ? strlen(r->entry) + 2 : 0) + 1;
-	for (size_t t = 0; t < r->ntopics; t++)
-		size += catalog_topic(cat, r, t)->name.len + 2;
+	size_t topics_len = catalog_join_topics(cat, r, NULL, 0);
+	size_t size = 11 + topics_len + strlen(input) + (r->entry ? strlen(r->entry) + 2 : 0) + 1;
 	char *p = d->extra = malloc(size);
 	if (!p)
 		return false;
@@ -90,15 +89,7 @@ static bool build_extra(struct doc *d, const struct catalog *cat, const struct r
 	d->region[REGION_DATE] = (struct str){p, strlen(p)};
 	p += 11;
 	char *topics = p;
-	for (size_t t = 0; t < r->ntopics; t++) {
-		struct str name = catalog_topic(cat, r, t)->name;
-		if (t) {
-			memcpy(p, "; ", 2);
-			p += 2;
-		}
-		memcpy(p, name.s, name.len);
-		p += name.len;
-	}
+	p += catalog_join_topics(cat, r, topics, topics_len);
 	d->region[REGION_TOPICS] = (struct str){topics, (size_t)(p - topics)};
 	int n = sprintf(p, "%s%s%s", input, r->entry ? ": " : "", r->entry ? r->entry : "");
 	d->region[REGION_SOURCE] = (struct str){p, (size_t)n};

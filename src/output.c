@@ -138,17 +138,12 @@ static void header_field(FILE *out, const char *label, struct str value, size_t 
 
 static void put_topics(FILE *out, const struct catalog *cat, const struct release *r, size_t width)
 {
-	size_t len = 0;
-	for (size_t t = 0; t < r->ntopics; t++)
-		len += catalog_topic(cat, r, t)->name.len + 2;
-	char *joined = malloc(len + 1), *p = joined;
+	size_t len = catalog_join_topics(cat, r, NULL, 0);
+	char *joined = malloc(len + 1);
 	if (!joined)
 		return;
-	for (size_t t = 0; t < r->ntopics; t++) {
-		struct str name = catalog_topic(cat, r, t)->name;
-		p += sprintf(p, "%s%.*s", t ? "; " : "", (int)name.len, name.s);
-	}
-	header_field(out, "Topics:", (struct str){joined, (size_t)(p - joined)}, width);
+	catalog_join_topics(cat, r, joined, len);
+	header_field(out, "Topics:", (struct str){joined, len}, width);
 	free(joined);
 }
 

@@ -12,24 +12,6 @@
 /* "* " before a starred release's title. */
 #define STAR_WIDTH 2
 
-/* The topics joined by "; ", cut to the buffer (the column is narrower anyway). */
-static size_t join_topics(const struct catalog *cat, const struct release *r, char *buf,
-                          size_t size)
-{
-	size_t len = 0;
-	for (size_t t = 0; t < r->ntopics; t++) {
-		struct str name = catalog_topic(cat, r, t)->name;
-		if (t && len + 2 < size) {
-			memcpy(buf + len, "; ", 2);
-			len += 2;
-		}
-		size_t n = name.len < size - len ? name.len : size - len;
-		memcpy(buf + len, name.s, n);
-		len += n;
-	}
-	return len;
-}
-
 /* One column and the blank cell after it; returns where the next one starts. */
 static int column(int y, int x, struct str text, size_t width, enum role role, bool last)
 {
@@ -49,10 +31,12 @@ void pane_list_row(const struct app *app, const struct release *r, int y, int x,
 	const struct config *cfg = app->config;
 	char date[64], topics[256];
 	config_format_date(cfg, r->date, date, sizeof date);
+	/* Cut to the buffer: the column is narrower anyway. */
+	size_t joined = catalog_join_topics(app->cat, r, topics, sizeof topics);
 	const struct str text[COLUMN_COUNT] = {
 	        [COLUMN_DATE] = {date, strlen(date)},
 	        [COLUMN_LOCATION] = view_short_location(r->location),
-	        [COLUMN_TOPICS] = {topics, join_topics(app->cat, r, topics, sizeof topics)},
+	        [COLUMN_TOPICS] = {topics, joined < sizeof topics ? joined : sizeof topics},
 	        [COLUMN_TITLE] = r->title,
 	};
 	size_t width[COLUMN_COUNT] = {c->date, c->location, c->topics, c->title};

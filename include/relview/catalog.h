@@ -188,4 +188,10 @@ static inline struct str catalog_location(const struct catalog *cat, const struc
 	                                    : cat->locations.items[r->location_id].name;
 }
 
+/* The release's topics joined by "; ", copied into buf as far as its size allows
+ * (no NUL added); returns the length of the whole join, so that a call with size 0
+ * measures it. */
+size_t catalog_join_topics(const struct catalog *cat, const struct release *r, char *buf,
+                           size_t size);
+
 #endif

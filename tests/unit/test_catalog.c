@@ -209,6 +209,26 @@ static void records_outlive_the_texts_they_came_from(void **state)
 	catalog_free(cat);
 }
 
+static void topics_join_measured_whole_or_cut(void **state)
+{
+	(void)state;
+	struct catalog *cat = catalog_new();
+	catalog_add_input(cat, "x");
+	assert_true(add(cat, 20200102, "Two", "", "Gangs|Fraud", "dir/b.txt"));
+	assert_true(add(cat, 20200101, "None", "", "", "dir/a.txt"));
+	const struct release *two = &cat->releases[0], *none = &cat->releases[1];
+	assert_int_equal(catalog_join_topics(cat, two, NULL, 0), 12);
+	assert_int_equal(catalog_join_topics(cat, none, NULL, 0), 0);
+	char buf[16];
+	memset(buf, '#', sizeof buf);
+	assert_int_equal(catalog_join_topics(cat, two, buf, sizeof buf), 12);
+	assert_memory_equal(buf, "Gangs; Fraud####", 16); /* no NUL written */
+	memset(buf, '#', sizeof buf);
+	assert_int_equal(catalog_join_topics(cat, two, buf, 7), 12);
+	assert_memory_equal(buf, "Gangs; #", 8); /* cut, nothing past the size */
+	catalog_free(cat);
+}
+
 static void outsized_text_gets_its_own_block(void **state)
 {
 	(void)state;
@@ -447,6 +467,7 @@ int main(void)
 	        cmocka_unit_test(of_two_copies_the_earlier_entry_wins_in_any_order),
 	        cmocka_unit_test(fallback_title_is_copied_when_outside_the_text),
 	        cmocka_unit_test(records_outlive_the_texts_they_came_from),
+	        cmocka_unit_test(topics_join_measured_whole_or_cut),
 	        cmocka_unit_test(outsized_text_gets_its_own_block),
 	        cmocka_unit_test(many_releases_grow_every_index),
 	        cmocka_unit_test(many_releases_sort_as_defined),
