@@ -184,8 +184,8 @@ static inline const struct facet *catalog_topic(const struct catalog *cat, const
  * still there after catalog_detach_texts(). */
 static inline struct str catalog_location(const struct catalog *cat, const struct release *r)
 {
-	return r->location_id == FACET_NONE ? (struct str){0}
-	                                    : cat->locations.items[r->location_id].name;
+	struct str none = {0};
+	return r->location_id == FACET_NONE ? none : cat->locations.items[r->location_id].name;
 }
 
 /* The release's topics joined by "; ", copied into buf as far as its size allows
