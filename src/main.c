@@ -313,15 +313,16 @@ static void *free_texts(void *texts)
 	return NULL;
 }
 
-/* A TSV list needs no release's text once loaded, unless it is searched. The texts
- * are nearly all the memory, and freeing them kept the kernel busy for a twentieth
- * of a 100k load (5% of its time). Freed on a second thread instead, while the list
- * is sorted and written, they cost nothing: the child that read the input has
- * left that core idle by then. True when the thread was started. */
-static bool free_texts_beside(struct catalog *cat, const struct cli *cli, pthread_t *thread)
+/* A TSV list needs no release's text once loaded, unless the filter searches it.
+ * The texts are nearly all the memory, and freeing them kept the kernel busy for a
+ * twentieth of a 100k load (5% of its time). Freed on a second thread instead,
+ * while the list is sorted and written, they cost nothing: the child that read the
+ * input has left that core idle by then. True when the thread was started. */
+static bool free_texts_beside(struct catalog *cat, const struct cli *cli,
+                              const struct filter *filter, pthread_t *thread)
 {
 	bool list = cli->mode == CLI_LIST || cli->mode == CLI_BROWSE;
-	if (!list || cli->format == CLI_JSON || (cli->query.search && *cli->query.search))
+	if (!list || cli->format == CLI_JSON || filter->searching)
 		return false;
 	struct arena *texts = catalog_detach_texts(cat);
 	if (!texts)
@@ -346,9 +347,9 @@ static int run(const struct cli *cli, struct settings *s)
 		status = browse(cat, cli, s, vocab);
 	} else if (load_all(cat, cli, vocab, &s->config)) {
 		pthread_t freeing;
-		bool beside = free_texts_beside(cat, cli, &freeing);
-		if (!catalog_sort(cat, cli->oldest_first) ||
-		    !filter_init(&filter, cat, &cli->query) ||
+		bool filtered = filter_init(&filter, cat, &cli->query);
+		bool beside = filtered && free_texts_beside(cat, cli, &filter, &freeing);
+		if (!filtered || !catalog_sort(cat, cli->oldest_first) ||
 		    !(view = malloc(cat->count * sizeof *view)))
 			fprintf(stderr, "relview: out of memory\n");
 		else {
