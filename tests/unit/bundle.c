@@ -23,3 +23,12 @@ void bundle_add_file(struct archive *a, const char *name, const void *data, size
 	assert_int_equal(archive_write_data(a, data, len), (la_ssize_t)len);
 	archive_entry_free(e);
 }
+
+unsigned bundle_letters(char *text, size_t size, unsigned seed)
+{
+	for (size_t i = 0; i < size; i++) {
+		seed = seed * 1103515245u + 12345u;
+		text[i] = (char)('a' + (seed >> 16) % 26);
+	}
+	return seed;
+}

@@ -614,9 +614,7 @@ static void a_truncated_archive_keeps_what_was_read(void **state)
 	struct file files[FILES];
 	unsigned seed = 1;
 	for (size_t f = 0; f < FILES; f++) {
-		for (size_t i = 0; i < sizeof filler[f] - 1; i++)
-			filler[f][i] =
-			        (char)('a' + (seed = seed * 1103515245 + 12345) / 65536 % 26);
+		seed = bundle_letters(filler[f], sizeof filler[f] - 1, seed);
 		files[f] = (struct file){"n.txt", filler[f]};
 	}
 	files[0].content = "First";

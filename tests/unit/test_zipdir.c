@@ -26,16 +26,6 @@ struct zip {
 	size_t len, cap;
 };
 
-/* Text of about `size` bytes that deflate cannot shrink much, so that compressed
- * sizes follow the sizes asked for. */
-static void fill(char *text, size_t size, unsigned seed)
-{
-	for (size_t i = 0; i < size; i++) {
-		seed = seed * 1103515245u + 12345u;
-		text[i] = (char)('a' + (seed >> 16) % 26);
-	}
-}
-
 /* A zip of n members named m00000.txt…, member i of sizes[i] bytes; stored rather
  * than deflated when `store`. */
 static void make_zip(struct zip *z, const size_t *sizes, size_t n, bool store)
@@ -54,7 +44,7 @@ static void make_zip(struct zip *z, const size_t *sizes, size_t n, bool store)
 	for (size_t i = 0; i < n; i++) {
 		char name[32];
 		snprintf(name, sizeof name, "m%05zu.txt", i);
-		fill(text, sizes[i], (unsigned)i);
+		bundle_letters(text, sizes[i], (unsigned)i);
 		bundle_add_file(a, name, text, sizes[i]);
 	}
 	assert_int_equal(archive_write_close(a), ARCHIVE_OK);
@@ -144,7 +134,7 @@ static void check_shares_cover_all(const struct zip *z, unsigned parts, const si
 		snprintf(name, sizeof name, "m%05llu.txt", (unsigned long long)s.first_ordinal);
 		assert_memory_equal(z->bytes + s.from, "PK\3\4", 4);
 		assert_memory_equal(z->bytes + s.from + 30, name, strlen(name));
-		fill(text, sizes[s.first_ordinal], (unsigned)s.first_ordinal);
+		bundle_letters(text, sizes[s.first_ordinal], (unsigned)s.first_ordinal);
 		assert_int_equal(crc,
 		                 crc32_gzip_refl(0, (unsigned char *)text, sizes[s.first_ordinal]));
 		from = s.to;
