@@ -2,6 +2,7 @@
 
 #include "relview/sandbox.h"
 
+#include "relview/mbascii.h"
 #include "relview/ring.h"
 
 #include <errno.h>
@@ -264,6 +265,7 @@ static _Noreturn void run_child(struct channel ch, sandbox_reader reader, const 
 {
 	die_with_parent(parent);
 	limit_child(limits);
+	mbascii_enable(); /* libarchive widens every entry name, a byte at a time */
 	struct source_handler h = {.ctx = &ch,
 	                           .entry = child_entry,
 	                           .problem = child_problem,
