@@ -120,10 +120,9 @@ static bool find_directory(int fd, struct directory *dir)
 
 /* One member as the directory lists it. */
 struct member {
-	uint64_t offset;   /* of its local header */
-	uint64_t packed;   /* its compressed size */
-	uint32_t crc;      /* of its content */
-	bool found_by_crc; /* stored, its length after it: see zip_share */
+	struct zip_member at; /* what a share keeps: where it is, its CRC */
+	uint64_t packed;      /* its compressed size */
+	bool found_by_crc;    /* stored, its length after it: see zip_share */
 };
 
 /* A walk over the directory's entries. */
@@ -155,7 +154,7 @@ static bool read_zip64_extra(const unsigned char *x, size_t len, uint32_t packed
 			if (offset32 == 0xFFFFFFFF) {
 				if (n < at + 8)
 					return false;
-				m->offset = le64(f + at);
+				m->at.offset = le64(f + at);
 			}
 			return true;
 		}
@@ -188,17 +187,17 @@ static bool next_member(struct cursor *c, struct member *m)
 	if ((size_t)(c->end - e) - ENTRY_LEN < name + extra + comment || le16(e + 34) != 0 ||
 	    !streamable(e))
 		return false;
-	m->crc = le32(e + 16);
+	m->at.crc = le32(e + 16);
 	m->found_by_crc = le16(e + 10) == METHOD_STORE && (le16(e + 8) & FLAG_LEN_AFTER);
 	m->packed = le32(e + 20);
-	m->offset = le32(e + 42);
+	m->at.offset = le32(e + 42);
 	if (!read_zip64_extra(e + ENTRY_LEN + name, extra, le32(e + 20), le32(e + 42), le32(e + 24),
 	                      m))
 		return false;
 	/* In file order, each after the last and all before the directory. */
-	if (m->offset < c->last || m->offset >= c->limit)
+	if (m->at.offset < c->last || m->at.offset >= c->limit)
 		return false;
-	c->last = m->offset + 1;
+	c->last = m->at.offset + 1;
 	c->p = e + ENTRY_LEN + name + extra + comment;
 	c->left--;
 	return true;
@@ -234,7 +233,7 @@ static bool find_bounds(const struct member *all, uint64_t n, uint64_t end, unsi
 		/* Share p begins at the first member with p/parts of the bytes before it. */
 		while (p < parts && before >= total / parts * p + total % parts * p / parts) {
 			bound[p] = i;
-			offsets[p++] = all[i].offset;
+			offsets[p++] = all[i].at.offset;
 		}
 	}
 	if (p < parts) /* the last shares would begin past the last member */
@@ -268,7 +267,7 @@ static bool take_share(const struct member *all, const uint64_t *bound, const ui
 	                            first,         malloc((size_t)count * sizeof *share->members),
 	                            count,         false};
 	for (uint64_t i = 0; share->members && i < count; i++) {
-		share->members[i] = (struct zip_member){all[first + i].offset, all[first + i].crc};
+		share->members[i] = all[first + i].at;
 		share->ends_found_by_crc |= all[first + i].found_by_crc;
 	}
 	return share->members != NULL;
