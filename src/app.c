@@ -945,12 +945,14 @@ static int draw_prompt(const struct app *app)
 	return x;
 }
 
-/* "q:quit": an action's first key, so rebound keys show as they are. */
+/* "q:quit  ": an action's first key, so rebound keys show as they are, and the gap
+ * before the next hint. */
+#define HINT_GAP 2
 static size_t hint(char *out, size_t size, enum action action, const char *what)
 {
 	char keys[64];
 	app_key_name(action, keys, sizeof keys);
-	int n = keys[0] ? snprintf(out, size, "%s:%s  ", keys, what) : 0;
+	int n = keys[0] ? snprintf(out, size, "%s:%s%*s", keys, what, HINT_GAP, "") : 0;
 	return n > 0 && (size_t)n < size ? (size_t)n : 0;
 }
 
@@ -961,10 +963,10 @@ struct hint {
 
 /* Each table ends with ACT_NONE. */
 static const struct hint list_hints[] = {
-        {ACT_CLOSE, "quit"},    {ACT_OPEN, "read"},           {ACT_SEARCH, "search"},
-        {ACT_TOPICS, "topics"}, {ACT_LOCATIONS, "locations"}, {ACT_DATES, "dates"},
-        {ACT_CLEAR, "clear"},   {ACT_LAYOUT, "layout"},       {ACT_FOCUS, "focus"},
-        {ACT_NONE, NULL},
+        {ACT_CLOSE, "quit"},        {ACT_OPEN, "read"},           {ACT_SEARCH, "search"},
+        {ACT_TOPICS, "topics"},     {ACT_LOCATIONS, "locations"}, {ACT_DATES, "dates"},
+        {ACT_CLEAR, "clear"},       {ACT_LAYOUT, "layout"},       {ACT_FOCUS, "focus"},
+        {ACT_TIMELINE, "timeline"}, {ACT_RELATED, "related"},     {ACT_NONE, NULL},
 };
 static const struct hint help_hints[] = {
         {ACT_DOWN, "down"},   {ACT_UP, "up"},   {ACT_PAGE_DOWN, "page"},
@@ -987,11 +989,18 @@ static void draw_bottom(const struct app *app)
 	                           : app->related.open  ? related_hints
 	                           : app->timeline.open ? timeline_hints
 	                                                : list_hints;
+	int y = app->bottom.y, w = app->bottom.w;
+	/* As many hints as fit whole, in the table's order: a cut one would show a
+	 * key without what it does. */
 	char text[400];
 	size_t len = 0;
-	for (; hints->action != ACT_NONE; hints++)
-		len += hint(text + len, sizeof text - len, hints->action, hints->what);
-	int y = app->bottom.y, w = app->bottom.w;
+	for (; hints->action != ACT_NONE; hints++) {
+		size_t n = hint(text + len, sizeof text - len, hints->action, hints->what);
+		if (n && text_width(text, len + n - HINT_GAP) > (size_t)(w > 0 ? w : 0))
+			break;
+		len += n;
+	}
+	len -= len ? HINT_GAP : 0;
 	if (app->message[0])
 		term_put_fit(y, 0, app->message, strlen(app->message), w,
 		             app->message_error ? ROLE_ERROR : ROLE_MESSAGE);

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The list and the reader: start-up order, opening and scrolling a release, the
-# layout toggle, resize, the help screen, and quitting gives the terminal back.
+# layout toggle, resize (and the key hints that fit), the help screen, and quitting
+# gives the terminal back.
 set -u
 . "$SRCDIR/tests/ui/lib.sh"
 
@@ -67,8 +68,18 @@ wait_for " $TOTAL/$TOTAL "
 [ "$(screen | grep "^─" | LC_ALL=C.UTF-8 wc -m)" -eq 61 ] ||
 	fail "the rule does not span the resized terminal"
 screen_line 19 | grep -q '?:help *$' || fail "the status line does not end at the new width"
+# The key hints: as many as fit whole, none cut; a wide terminal shows them all.
+hints_are() {
+	[ "$(screen_line "$1")" = "$2" ]
+}
+first_hints="q:quit  Enter:read  /:search  t:topics  l:locations  d:dates"
+eventually hints_are 20 "$first_hints" || fail "the hints at 60 columns are not the first six, whole"
+t resize-window -x 120 -y 30
+wait_for "Tab:focus  T:timeline  r:related"
 t resize-window -x 100 -y 30
 wait_for "$first"
+eventually hints_are 30 "$first_hints  c:clear  v:layout  Tab:focus" ||
+	fail "the hints at 100 columns do not end whole"
 
 # ?: the help, generated from the key table; q closes it.
 keys '?'
