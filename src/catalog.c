@@ -15,10 +15,14 @@
 /* ---- arena: release text in large blocks -------------------------------------- */
 
 #define ARENA_BLOCK ((size_t)8 << 20)
+/* Pages are asked for this much at a time, ahead of the texts written into them: a
+ * block populated whole at once had kept up to 8 MiB the load never used. */
+#define POPULATE_STEP ((size_t)1 << 20)
 
 struct block {
 	struct block *next;
 	size_t size, used;
+	size_t populated; /* data[0 .. populated) asked for; SIZE_MAX: left to faults */
 	char data[];
 };
 
@@ -55,11 +59,20 @@ static struct block *arena_grow(struct arena *a, size_t need)
 	b->used = 0;
 	/* Not the first block, so that small loads stay small, nor one made for an
 	 * outsized text, of which a third at most is kept. */
-	if (a->head && size == ARENA_BLOCK)
-		populate(b->data, size);
+	b->populated = a->head && size == ARENA_BLOCK ? 0 : SIZE_MAX;
 	b->next = a->head;
 	a->head = b;
 	return b;
+}
+
+/* Populate the block's pages up to `end` and a step beyond. */
+static void populate_to(struct block *b, size_t end)
+{
+	if (end <= b->populated)
+		return;
+	size_t to = end + POPULATE_STEP < b->size ? end + POPULATE_STEP : b->size;
+	populate(b->data + b->populated, to - b->populated);
+	b->populated = to;
 }
 
 static char *arena_reserve(struct arena *a, size_t max)
@@ -67,6 +80,8 @@ static char *arena_reserve(struct arena *a, size_t max)
 	struct block *b = a->head;
 	if (!b || b->size - b->used < max)
 		b = arena_grow(a, max);
+	if (b)
+		populate_to(b, b->used + max);
 	a->reserved = b ? b->data + b->used : NULL;
 	return a->reserved;
 }
