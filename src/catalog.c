@@ -31,21 +31,25 @@ struct arena {
 	char *reserved;     /* the last reservation, not yet committed */
 };
 
-/* Ask the kernel for the pages of [p, p + len) in one call, before they are written:
- * a large load fills hundreds of megabytes of fresh memory, and taking them one 4 KiB
- * fault at a time cost more than decoding the text into them. This cut a 100k load's
- * CPU time by about 8%. (Huge pages cost more still on the virtual machines measured:
+/* Ask the kernel for the whole pages in [p, p + len) in one call, before they are
+ * written, and return how far from p they reach. A large load fills hundreds of
+ * megabytes of fresh memory, and taking them one 4 KiB fault at a time cost more
+ * than decoding the text into them: this cut a 100k load's CPU time by about 8%.
+ * (Huge pages cost more still on the virtual machines measured:
  * docs/PERFORMANCE.md.) */
-static void populate(char *p, size_t len)
+static size_t populate(char *p, size_t len)
 {
 #ifdef MADV_POPULATE_WRITE
 	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
 	uintptr_t start = ((uintptr_t)p + page - 1) & ~(page - 1);
 	uintptr_t end = ((uintptr_t)p + len) & ~(page - 1);
-	if (end > start)
-		madvise((void *)start, end - start, MADV_POPULATE_WRITE);
+	if (end <= start)
+		return 0;
+	madvise((void *)start, end - start, MADV_POPULATE_WRITE);
+	return end - (uintptr_t)p; /* up to a page's start: the next call goes on from there */
 #else
-	(void)p, (void)len;
+	(void)p;
+	return len;
 #endif
 }
 
@@ -65,14 +69,13 @@ static struct block *arena_grow(struct arena *a, size_t need)
 	return b;
 }
 
-/* Populate the block's pages up to `end` and a step beyond. */
+/* Populate the block's pages up to `end` and a step beyond, each page once. */
 static void populate_to(struct block *b, size_t end)
 {
 	if (end <= b->populated)
 		return;
 	size_t to = end + POPULATE_STEP < b->size ? end + POPULATE_STEP : b->size;
-	populate(b->data + b->populated, to - b->populated);
-	b->populated = to;
+	b->populated += populate(b->data + b->populated, to - b->populated);
 }
 
 static char *arena_reserve(struct arena *a, size_t max)
