@@ -528,10 +528,11 @@ static size_t put_cut(char *buf, size_t size, size_t at, struct str s)
 size_t catalog_join_topics(const struct catalog *cat, const struct release *r, char *buf,
                            size_t size)
 {
+	static const struct str topic_sep = {CATALOG_TOPIC_SEP, sizeof CATALOG_TOPIC_SEP - 1};
 	size_t len = 0;
 	for (size_t t = 0; t < r->ntopics; t++) {
 		if (t)
-			len = put_cut(buf, size, len, (struct str){"; ", 2});
+			len = put_cut(buf, size, len, topic_sep);
 		len = put_cut(buf, size, len, catalog_topic(cat, r, t)->name);
 	}
 	return len;

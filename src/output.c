@@ -42,7 +42,7 @@ void output_tsv(FILE *out, const struct catalog *cat, const uint32_t *view, size
 		putc_unlocked('\t', out);
 		for (size_t t = 0; t < r->ntopics; t++) {
 			if (t)
-				fputs_unlocked("; ", out);
+				fputs_unlocked(CATALOG_TOPIC_SEP, out);
 			put_unlocked(out, catalog_topic(cat, r, t)->name);
 		}
 		putc_unlocked('\t', out);

@@ -188,9 +188,13 @@ static inline struct str catalog_location(const struct catalog *cat, const struc
 	return r->location_id == FACET_NONE ? none : cat->locations.items[r->location_id].name;
 }
 
-/* The release's topics joined by "; ", copied into buf as far as its size allows
- * (no NUL added); returns the length of the whole join, so that a call with size 0
- * measures it. */
+/* Between a release's topics wherever they are written on one line: the list, the
+ * reader's header, --print and TSV. */
+#define CATALOG_TOPIC_SEP "; "
+
+/* The release's topics joined by CATALOG_TOPIC_SEP, copied into buf as far as its
+ * size allows (no NUL added); returns the length of the whole join, so that a call
+ * with size 0 measures it. */
 size_t catalog_join_topics(const struct catalog *cat, const struct release *r, char *buf,
                            size_t size);
 
