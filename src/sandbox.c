@@ -771,7 +771,7 @@ static void child_environment(const char **envp, char *lc_ctype, size_t size)
 	snprintf(lc_ctype, size, "LC_CTYPE=%s", setlocale(LC_CTYPE, NULL));
 	envp[n++] = lc_ctype;
 	extern char **environ;
-	for (char **e = environ; *e; e++)
+	for (char **e = environ; *e && n < ENV_SLOTS - 1; e++) /* a name may come twice */
 		for (size_t i = 0; i < sizeof passed_env / sizeof *passed_env; i++) {
 			size_t len = strlen(passed_env[i]);
 			if (strncmp(*e, passed_env[i], len) == 0 && (*e)[len] == '=')
@@ -880,14 +880,15 @@ static bool spawn_child(const char *reader, const char *input, const int given[C
 	char lc_ctype[128];
 	int err = EAGAIN;
 	child_environment(envp, lc_ctype, sizeof lc_ctype);
-	if (child_files(&fa, given, placed, high) && child_signals(&attr)) {
-		build_invocation(&inv, reader, input, placed, limits);
+	bool ready = child_files(&fa, given, placed, high) && child_signals(&attr);
+	if (ready) {
 		char exe[PATH_MAX];
+		build_invocation(&inv, reader, input, placed, limits);
 		err = posix_spawn(pid, executable(exe, sizeof exe), &fa, &attr, inv.argv,
 		                  (char **)envp);
+		posix_spawnattr_destroy(&attr);
 	}
 	posix_spawn_file_actions_destroy(&fa);
-	posix_spawnattr_destroy(&attr);
 	for (int i = 0; i < CHANNEL_FDS; i++)
 		if (high[i] >= 0)
 			close(high[i]);
