@@ -155,8 +155,10 @@ static enum read_result discard_rest(struct reader *r, struct archive *a)
 	}
 }
 
-/* Read the current entry's data into r->buf. */
-static enum read_result read_data(struct reader *r, struct archive *a, size_t *len)
+/* Read the current entry's data into r->buf. The rest of an oversized entry is read
+ * and counted in an archive, where more entries follow; a plain file's rest is only
+ * more of the same release, and a device's may never end: not read. */
+static enum read_result read_data(struct reader *r, struct archive *a, size_t *len, bool in_archive)
 {
 	const uint64_t max = r->limits->max_entry_bytes;
 	for (*len = 0;;) {
@@ -169,7 +171,7 @@ static enum read_result read_data(struct reader *r, struct archive *a, size_t *l
 			return res;
 		*len += got;
 		if (*len > max)
-			return discard_rest(r, a);
+			return in_archive ? discard_rest(r, a) : READ_TOO_BIG;
 	}
 }
 
@@ -293,8 +295,8 @@ static void read_content(struct reader *r, struct archive *a, const char *path, 
 	r->current = path;
 	progress(r, a);
 	unsigned char *room = room_for(r, size);
-	enum read_result res =
-	        room ? read_into_room(r, a, room, (size_t)size, &len) : read_data(r, a, &len);
+	enum read_result res = room ? read_into_room(r, a, room, (size_t)size, &len)
+	                            : read_data(r, a, &len, in_archive);
 	const unsigned char *data = room ? room : r->buf;
 	if (res == READ_OK && r->expect && crc32_gzip_refl(0, data, len) != r->expect->crc)
 		res = READ_BAD_CRC;
@@ -598,7 +600,7 @@ static void read_file_share(struct reader *r, const struct origin *o, const char
  * byte read is kept until libarchive has found an archive's first header, and
  * served again for the plain file. A zip or 7-Zip archive, which libarchive reads
  * best by seeking, is read whole into memory first, as far as the input's byte
- * limit allows. */
+ * limit and the reader's memory allow. */
 
 #define STREAM_HEAD_BYTES ((size_t)1 << 20) /* peeked at before libarchive starts */
 
