@@ -212,15 +212,17 @@ static void child_progress(void *ctx, const char *path, uint64_t inflated, uint6
 
 /* ---- the child: a fresh process -------------------------------------------
  *
- * The child is this executable started again (posix_spawn of /proc/self/exe: a
- * vfork, cheap from a parent of any size) with the hidden invocation below: its
- * reader's name, the input, the parent's pid, the numbers of its descriptors and
- * its limits. Its descriptors are only these: 0, 1 and 2 on /dev/null, its end of
- * the pipe, the ring's and the outbox's memory, and the input when the parent
- * opened it; its environment is only child_env[], the locale's character type and
- * what passed_env[] names. */
+ * The child is this executable started again (posix_spawn of the file
+ * /proc/self/exe names: a vfork, cheap from a parent of any size) with the hidden invocation below:
+ * its reader's name, the input, the parent's pid, the numbers of its descriptors and its limits.
+ * Its descriptors are only these: 0, 1 and 2 on /dev/null, its end of the pipe, the ring's and the
+ * outbox's memory, and the input when the parent opened it; its environment is only child_env[],
+ * the locale's character type and what passed_env[] names. */
 
 #define SANDBOX_MODE "--sandbox-reader"
+
+/* The descriptors a child is given, in the order of their arguments. */
+enum channel_fd { FD_PIPE, FD_RING, FD_OUTBOX, FD_INPUT, CHANNEL_FDS };
 
 enum child_arg {
 	ARG_MODE = 1,
@@ -228,7 +230,7 @@ enum child_arg {
 	ARG_INPUT,
 	ARG_PARENT,
 	ARG_PIPE_FD, /* then one for each of enum channel_fd, -1 when absent */
-	ARG_PART = ARG_PIPE_FD + 4,
+	ARG_PART = ARG_PIPE_FD + CHANNEL_FDS,
 	ARG_PARTS,
 	ARG_MAX_ENTRY_BYTES,
 	ARG_MAX_TOTAL_BYTES,
@@ -237,9 +239,6 @@ enum child_arg {
 	ARG_MAX_RATIO,
 	ARG_COUNT
 };
-
-/* The descriptors a child is given, in the order of their arguments. */
-enum channel_fd { FD_PIPE, FD_RING, FD_OUTBOX, FD_INPUT, CHANNEL_FDS };
 
 /* What the hidden invocation says. */
 struct request {
@@ -339,13 +338,7 @@ static bool parse_request(char **argv, struct request *req)
 	return ok && req->fd[FD_PIPE] >= 0;
 }
 
-static bool read_source(const char *input, int fd, const struct source_limits *limits,
-                        const struct source_handler *handler, struct source_counts *counts)
-{
-	return source_read_fd(input, fd, limits, handler, counts);
-}
-
-static const struct sandbox_reader builtin_readers[] = {{"source", read_source}, {NULL, NULL}};
+static const struct sandbox_reader builtin_readers[] = {{"source", source_read_fd}, {NULL, NULL}};
 
 static const struct sandbox_reader *find_reader(const struct sandbox_reader *table,
                                                 const char *name)
@@ -396,12 +389,16 @@ void sandbox_serve(int argc, char **argv, const struct sandbox_reader *extra)
 {
 	if (argc != ARG_COUNT || strcmp(argv[ARG_MODE], SANDBOX_MODE) != 0)
 		return;
+	/* Should anything be amiss, the parent reports damaged data: the child never
+	 * said it was done. */
 	struct request req;
-	const struct sandbox_reader *reader = NULL;
-	if (parse_request(argv, &req) && !(reader = find_reader(builtin_readers, req.reader)))
+	if (!parse_request(argv, &req))
+		_exit(2);
+	const struct sandbox_reader *reader = find_reader(builtin_readers, req.reader);
+	if (!reader)
 		reader = find_reader(extra, req.reader);
 	if (!reader)
-		_exit(2); /* the parent reports damaged data: it never said it was done */
+		_exit(2);
 	run_child(&req, reader);
 }
 
@@ -906,9 +903,8 @@ static bool start_child(struct relays *rs, struct relay *rl, const char *reader,
 		return false;
 	fcntl(fds[1], F_SETPIPE_SZ, PIPE_BYTES); /* fewer wake-ups; a hint only */
 	struct ring *ring = ring_new();          /* without one, the pipe carries everything */
-	int out_fd = -1;
+	int out_fd = -1; /* without an outbox, each message is written as it comes */
 	struct outbox *out = shared_memory_new("relview-outbox", sizeof *out, &out_fd);
-	/* without an outbox, each message is written as it comes */
 	int given[CHANNEL_FDS] = {fds[1], ring ? ring_fd(ring) : -1, out_fd, input_fd};
 	pid_t pid;
 	bool started = spawn_child(reader, rs->input, given, limits, &pid);
