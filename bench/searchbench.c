@@ -12,6 +12,7 @@
 #include "relview/catalog.h"
 #include "relview/load.h"
 #include "relview/query.h"
+#include "relview/sandbox.h"
 #include "relview/topics.h"
 #include "relview/view.h"
 
@@ -52,6 +53,7 @@ static void type_query(struct browse *b, const char *query, double *lat, size_t 
 
 int main(int argc, char **argv)
 {
+	sandbox_serve(argc, argv, NULL); /* load_input() reads in a child: this program */
 	if (argc < 3) {
 		fprintf(stderr, "usage: searchbench BUNDLE QUERY...\n");
 		return 2;

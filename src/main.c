@@ -16,6 +16,7 @@
 #include "relview/loading.h"
 #include "relview/output.h"
 #include "relview/query.h"
+#include "relview/sandbox.h"
 #include "relview/state.h"
 #include "relview/term.h"
 #include "relview/theme.h"
@@ -370,6 +371,7 @@ static int run(const struct cli *cli, struct settings *s)
 
 int main(int argc, char **argv)
 {
+	sandbox_serve(argc, argv, NULL); /* a reading child (sandbox.h) goes no further */
 	setlocale(LC_ALL, "");
 	struct cli cli;
 	static struct settings settings; /* large: a key map, a theme */

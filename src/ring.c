@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* What the two processes share. */
 struct shared {
@@ -18,33 +20,79 @@ struct shared {
 	unsigned char data[RING_BYTES];
 };
 
-/* Each side's own view: after the fork, each has its copy of this. */
+/* Each side's own view: each process has its own copy of this. */
 struct ring {
 	struct shared *shm;
+	int fd;           /* the shared memory's memfd; -1 in a child that closed it */
 	uint64_t claimed; /* child: where its claimed bytes start */
 	uint64_t taken;   /* parent: where the next entry starts, by its own count */
 };
+
+void *shared_memory_new(const char *name, size_t size, int *fd)
+{
+	*fd = memfd_create(name, MFD_CLOEXEC);
+	if (*fd < 0)
+		return NULL;
+	void *mem = ftruncate(*fd, (off_t)size) == 0 ? shared_memory_map(*fd, size) : NULL;
+	if (!mem) {
+		close(*fd);
+		*fd = -1;
+	}
+	return mem; /* a new file's bytes are zeroes */
+}
+
+void *shared_memory_map(int fd, size_t size)
+{
+	struct stat st;
+	if (fstat(fd, &st) != 0 || st.st_size < 0 || (uint64_t)st.st_size < size)
+		return NULL; /* a shorter file would fault beyond its end */
+	void *mem = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	return mem == MAP_FAILED ? NULL : mem;
+}
 
 struct ring *ring_new(void)
 {
 	struct ring *ring = calloc(1, sizeof *ring);
 	if (!ring)
 		return NULL;
-	ring->shm = mmap(NULL, sizeof *ring->shm, PROT_READ | PROT_WRITE,
-	                 MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	if (ring->shm != MAP_FAILED && sem_init(&ring->shm->room, 1, 0) == 0)
-		return ring; /* mmap gave zeroes: positions and flags start at 0 */
-	if (ring->shm != MAP_FAILED)
+	ring->shm = shared_memory_new("relview-ring", sizeof *ring->shm, &ring->fd);
+	if (ring->shm && sem_init(&ring->shm->room, 1, 0) == 0)
+		return ring; /* positions and flags start at 0 */
+	if (ring->shm) {
 		munmap(ring->shm, sizeof *ring->shm);
+		close(ring->fd);
+	}
 	free(ring);
 	return NULL;
 }
 
+int ring_fd(const struct ring *ring)
+{
+	return ring->fd;
+}
+
+struct ring *ring_attach(int fd)
+{
+	struct ring *ring = calloc(1, sizeof *ring);
+	if (ring)
+		ring->shm = shared_memory_map(fd, sizeof *ring->shm);
+	if (ring && ring->shm) {
+		ring->fd = -1; /* the caller's */
+		return ring;
+	}
+	free(ring);
+	return NULL;
+}
+
+/* The parent, which made the ring, destroys its semaphore; a child only unmaps. */
 void ring_free(struct ring *ring)
 {
 	if (!ring)
 		return;
-	sem_destroy(&ring->shm->room);
+	if (ring->fd >= 0) {
+		sem_destroy(&ring->shm->room);
+		close(ring->fd);
+	}
 	munmap(ring->shm, sizeof *ring->shm);
 	free(ring);
 }

@@ -7,8 +7,11 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <locale.h>
 #include <poll.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -207,6 +210,44 @@ static void child_progress(void *ctx, const char *path, uint64_t inflated, uint6
 	send_msg(ctx, MSG_PROGRESS, path, NULL, inflated, consumed);
 }
 
+/* ---- the child: a fresh process -------------------------------------------
+ *
+ * The child is this executable started again (posix_spawn of the file
+ * /proc/self/exe names: a vfork, cheap from a parent of any size) with the hidden invocation below:
+ * its reader's name, the input, the parent's pid, the numbers of its descriptors and its limits.
+ * Its descriptors are only these: 0, 1 and 2 on /dev/null, its end of the pipe, the ring's and the
+ * outbox's memory, and the input when the parent opened it; its environment is only child_env[],
+ * the locale's character type and what passed_env[] names. */
+
+#define SANDBOX_MODE "--sandbox-reader"
+
+/* The descriptors a child is given, in the order of their arguments. */
+enum channel_fd { FD_PIPE, FD_RING, FD_OUTBOX, FD_INPUT, CHANNEL_FDS };
+
+enum child_arg {
+	ARG_MODE = 1,
+	ARG_READER,
+	ARG_INPUT,
+	ARG_PARENT,
+	ARG_PIPE_FD, /* then one for each of enum channel_fd, -1 when absent */
+	ARG_PART = ARG_PIPE_FD + CHANNEL_FDS,
+	ARG_PARTS,
+	ARG_MAX_ENTRY_BYTES,
+	ARG_MAX_TOTAL_BYTES,
+	ARG_MAX_ENTRIES,
+	ARG_MAX_MEMORY,
+	ARG_MAX_RATIO,
+	ARG_COUNT
+};
+
+/* What the hidden invocation says. */
+struct request {
+	const char *reader, *input;
+	pid_t parent;
+	int fd[CHANNEL_FDS];
+	struct source_limits limits;
+};
+
 /* Address-space limits and sanitizers do not mix: ASan and TSan reserve terabytes. */
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 #define CAN_LIMIT_MEMORY 0
@@ -219,28 +260,19 @@ static void child_progress(void *ctx, const char *path, uint64_t inflated, uint6
 #define CAN_LIMIT_MEMORY 1
 #endif
 
-/* The child runs without core dumps, within its memory cap, and mute: the C
- * library's own crash messages must not land on a screen the parent has drawn. */
+/* The child runs without core dumps and within its memory cap, which counts only
+ * its own pages: the image is fresh. */
 static void limit_child(const struct source_limits *limits)
 {
-	int devnull = open("/dev/null", O_WRONLY | O_CLOEXEC);
-	if (devnull >= 0) {
-		dup2(devnull, STDERR_FILENO);
-		close(devnull);
-	}
-	setenv("LIBC_FATAL_STDERR_", "1", 1); /* never to /dev/tty */
-	/* libarchive turns each zip member's DOS time into a time_t with mktime(), and
-	 * glibc without TZ checks /etc/localtime at every call: two system calls per
-	 * member. relview never shows entry times, so any fixed zone will do. */
-	setenv("TZ", "UTC0", 1);
 	struct rlimit none = {0, 0};
 	setrlimit(RLIMIT_CORE, &none);
 	if (CAN_LIMIT_MEMORY && limits->max_memory) {
 		struct rlimit mem = {limits->max_memory, limits->max_memory};
 		setrlimit(RLIMIT_AS, &mem);
 	}
-	/* No handler the parent installed may act here: a crash must end the child, and
-	 * Ctrl-Z must stop and continue it with its calls restarted, not interrupted. */
+	/* The signals came default (posix_spawn), but a sanitizer's runtime installs
+	 * handlers as it starts: a crash must end the child, and Ctrl-Z must stop and
+	 * continue it with its calls restarted, not interrupted. */
 	static const int own[] = {SIGSEGV, SIGBUS, SIGILL,  SIGFPE,  SIGABRT,  SIGPIPE,
 	                          SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGWINCH, SIGCONT};
 	for (size_t i = 0; i < sizeof own / sizeof *own; i++)
@@ -260,12 +292,87 @@ static void die_with_parent(pid_t parent)
 		_exit(0);
 }
 
-static _Noreturn void run_child(struct channel ch, sandbox_reader reader, const char *input,
-                                const struct source_limits *limits, pid_t parent)
+static bool parse_number(const char *text, uint64_t max, uint64_t *value)
 {
-	die_with_parent(parent);
-	limit_child(limits);
-	mbascii_enable(); /* libarchive widens every entry name, a byte at a time */
+	char *end;
+	errno = 0;
+	unsigned long long n = strtoull(text, &end, 10);
+	if (errno || end == text || *end || n > max)
+		return false;
+	*value = n;
+	return true;
+}
+
+static bool parse_fd(const char *text, int *fd)
+{
+	uint64_t n;
+	*fd = -1;
+	if (strcmp(text, "-1") == 0)
+		return true;
+	if (!parse_number(text, INT32_MAX, &n))
+		return false;
+	*fd = (int)n;
+	return true;
+}
+
+static bool parse_request(char **argv, struct request *req)
+{
+	uint64_t parent = 0, part = 0, parts = 0, ratio = 0;
+	struct source_limits *l = &req->limits;
+	*req = (struct request){.reader = argv[ARG_READER], .input = argv[ARG_INPUT]};
+	for (int i = 0; i < CHANNEL_FDS; i++)
+		if (!parse_fd(argv[ARG_PIPE_FD + i], &req->fd[i]))
+			return false;
+	bool ok = parse_number(argv[ARG_PARENT], INT32_MAX, &parent) &&
+	          parse_number(argv[ARG_PART], UINT32_MAX, &part) &&
+	          parse_number(argv[ARG_PARTS], UINT32_MAX, &parts) &&
+	          parse_number(argv[ARG_MAX_ENTRY_BYTES], SIZE_MAX, &l->max_entry_bytes) &&
+	          parse_number(argv[ARG_MAX_TOTAL_BYTES], UINT64_MAX, &l->max_total_bytes) &&
+	          parse_number(argv[ARG_MAX_ENTRIES], UINT64_MAX, &l->max_entries) &&
+	          parse_number(argv[ARG_MAX_MEMORY], UINT64_MAX, &l->max_memory) &&
+	          parse_number(argv[ARG_MAX_RATIO], UINT64_MAX, &ratio);
+	req->parent = (pid_t)parent;
+	l->part = (unsigned)part;
+	l->parts = (unsigned)parts;
+	l->max_ratio = ratio;
+	return ok && req->fd[FD_PIPE] >= 0;
+}
+
+static const struct sandbox_reader builtin_readers[] = {{"source", source_read_fd}, {NULL, NULL}};
+
+static const struct sandbox_reader *find_reader(const struct sandbox_reader *table,
+                                                const char *name)
+{
+	for (; table && table->name; table++)
+		if (strcmp(table->name, name) == 0)
+			return table;
+	return NULL;
+}
+
+/* The ring and the outbox, mapped; their descriptors are not needed after that. */
+static struct channel open_channel(const struct request *req)
+{
+	struct channel ch = {.fd = req->fd[FD_PIPE]};
+	if (req->fd[FD_RING] >= 0) {
+		ch.ring = ring_attach(req->fd[FD_RING]);
+		close(req->fd[FD_RING]);
+	}
+	if (req->fd[FD_OUTBOX] >= 0) {
+		ch.out = shared_memory_map(req->fd[FD_OUTBOX], sizeof *ch.out);
+		close(req->fd[FD_OUTBOX]);
+	}
+	return ch;
+}
+
+static _Noreturn void run_child(const struct request *req, const struct sandbox_reader *reader)
+{
+	die_with_parent(req->parent);
+	limit_child(&req->limits);
+	/* The character type the parent gave (LC_CTYPE), for the names libarchive
+	 * converts; then mbascii, as libarchive widens every name a byte at a time. */
+	setlocale(LC_CTYPE, "");
+	mbascii_enable();
+	struct channel ch = open_channel(req);
 	struct source_handler h = {.ctx = &ch,
 	                           .entry = child_entry,
 	                           .problem = child_problem,
@@ -273,9 +380,26 @@ static _Noreturn void run_child(struct channel ch, sandbox_reader reader, const 
 	                           .room = child_room};
 	struct done done = {{0}, 0};
 	clock_gettime(CLOCK_MONOTONIC_COARSE, &ch.last_flush);
-	done.ok = reader(input, limits, &h, &done.counts);
+	done.ok = reader->read(req->input, req->fd[FD_INPUT], &req->limits, &h, &done.counts);
 	send_msg(&ch, MSG_DONE, NULL, &done, sizeof done, 0);
 	_exit(0);
+}
+
+void sandbox_serve(int argc, char **argv, const struct sandbox_reader *extra)
+{
+	if (argc != ARG_COUNT || strcmp(argv[ARG_MODE], SANDBOX_MODE) != 0)
+		return;
+	/* Should anything be amiss, the parent reports damaged data: the child never
+	 * said it was done. */
+	struct request req;
+	if (!parse_request(argv, &req))
+		_exit(2);
+	const struct sandbox_reader *reader = find_reader(builtin_readers, req.reader);
+	if (!reader)
+		reader = find_reader(extra, req.reader);
+	if (!reader)
+		_exit(2);
+	run_child(&req, reader);
 }
 
 /* ---- the parent: messages in --------------------------------------------------
@@ -622,8 +746,156 @@ static void report_broken_child(struct relays *rs, const struct relay *rl, int s
 	rs->handler->problem(rs->handler->ctx, rs->input, rl->current, reason);
 }
 
-/* Start a child reading its part of the input, its pipe's read end in rl. */
-static bool start_child(struct relays *rs, struct relay *rl, sandbox_reader reader,
+/* The child's environment: a fixed time zone, since libarchive turns each zip
+ * member's DOS time into a time_t with mktime(), and glibc without TZ checks
+ * /etc/localtime at every call (relview never shows entry times); the C library's
+ * crash messages to stderr (/dev/null), never to /dev/tty, as the parent's screen
+ * is there. Passed on from the parent: what the executable needs to start (its
+ * libraries' path) and the sanitizers' settings. */
+static const char *const child_env[] = {"TZ=UTC0", "LIBC_FATAL_STDERR_=1"};
+static const char *const passed_env[] = {"LD_LIBRARY_PATH", "ASAN_OPTIONS", "UBSAN_OPTIONS",
+                                         "LSAN_OPTIONS", "TSAN_OPTIONS"};
+#define ENV_SLOTS                                                                                  \
+	(sizeof child_env / sizeof *child_env + sizeof passed_env / sizeof *passed_env + 2)
+
+/* envp for the child, its strings in `lc_ctype` or the parent's environment. */
+static void child_environment(const char **envp, char *lc_ctype, size_t size)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < sizeof child_env / sizeof *child_env; i++)
+		envp[n++] = child_env[i];
+	/* Names libarchive converts come out as they do in the parent. */
+	snprintf(lc_ctype, size, "LC_CTYPE=%s", setlocale(LC_CTYPE, NULL));
+	envp[n++] = lc_ctype;
+	extern char **environ;
+	for (char **e = environ; *e && n < ENV_SLOTS - 1; e++) /* a name may come twice */
+		for (size_t i = 0; i < sizeof passed_env / sizeof *passed_env; i++) {
+			size_t len = strlen(passed_env[i]);
+			if (strncmp(*e, passed_env[i], len) == 0 && (*e)[len] == '=')
+				envp[n++] = *e;
+		}
+	envp[n] = NULL;
+}
+
+/* The hidden invocation's arguments, as numbers written into `numbers`. */
+struct invocation {
+	char *argv[ARG_COUNT + 1];
+	char numbers[ARG_COUNT][24];
+};
+
+static void set_number(struct invocation *inv, enum child_arg arg, long long n)
+{
+	snprintf(inv->numbers[arg], sizeof inv->numbers[arg], "%lld", n);
+	inv->argv[arg] = inv->numbers[arg];
+}
+
+static void build_invocation(struct invocation *inv, const char *reader, const char *input,
+                             const int fd[CHANNEL_FDS], const struct source_limits *l)
+{
+	inv->argv[0] = "relview-reader";
+	inv->argv[ARG_MODE] = SANDBOX_MODE;
+	inv->argv[ARG_READER] = (char *)reader;
+	inv->argv[ARG_INPUT] = (char *)input;
+	set_number(inv, ARG_PARENT, getpid());
+	for (int i = 0; i < CHANNEL_FDS; i++)
+		set_number(inv, ARG_PIPE_FD + i, fd[i]);
+	set_number(inv, ARG_PART, l->part);
+	set_number(inv, ARG_PARTS, l->parts);
+	set_number(inv, ARG_MAX_ENTRY_BYTES, (long long)l->max_entry_bytes);
+	set_number(inv, ARG_MAX_TOTAL_BYTES, (long long)l->max_total_bytes);
+	set_number(inv, ARG_MAX_ENTRIES, (long long)l->max_entries);
+	set_number(inv, ARG_MAX_MEMORY, (long long)l->max_memory);
+	set_number(inv, ARG_MAX_RATIO, (long long)l->max_ratio);
+	inv->argv[ARG_COUNT] = NULL;
+}
+
+/* The parent's descriptors are copied above this before they are moved to their
+ * places in the child (3, 4, ...), so that no move overwrites one still to move. */
+#define ABOVE_CHILD_FDS 10
+
+/* The file actions that leave the child exactly its descriptors: given[] moved to
+ * 3, 4, ... (their numbers in the child in placed[]), the standard ones on
+ * /dev/null, everything else closed. `high` holds the copies to close after. */
+static bool child_files(posix_spawn_file_actions_t *fa, const int given[CHANNEL_FDS],
+                        int placed[CHANNEL_FDS], int high[CHANNEL_FDS])
+{
+	int next = STDERR_FILENO + 1;
+	bool ok = posix_spawn_file_actions_init(fa) == 0;
+	for (int i = 0; i < CHANNEL_FDS; i++) {
+		high[i] = placed[i] = -1;
+		if (given[i] < 0)
+			continue;
+		high[i] = fcntl(given[i], F_DUPFD_CLOEXEC, ABOVE_CHILD_FDS);
+		ok = ok && high[i] >= 0 && posix_spawn_file_actions_adddup2(fa, high[i], next) == 0;
+		placed[i] = next++;
+	}
+	return ok &&
+	       posix_spawn_file_actions_addopen(fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0) == 0 &&
+	       posix_spawn_file_actions_addopen(fa, STDOUT_FILENO, "/dev/null", O_WRONLY, 0) == 0 &&
+	       posix_spawn_file_actions_adddup2(fa, STDOUT_FILENO, STDERR_FILENO) == 0 &&
+	       posix_spawn_file_actions_addclosefrom_np(fa, next) == 0;
+}
+
+/* Signals as a new process has them: default actions (an ignored SIGPIPE or SIGINT
+ * is not kept), none blocked. */
+static bool child_signals(posix_spawnattr_t *attr)
+{
+	sigset_t all, none;
+	sigfillset(&all);
+	sigemptyset(&none);
+	return posix_spawnattr_init(attr) == 0 &&
+	       posix_spawnattr_setflags(attr, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK) ==
+	               0 &&
+	       posix_spawnattr_setsigdefault(attr, &all) == 0 &&
+	       posix_spawnattr_setsigmask(attr, &none) == 0;
+}
+
+/* The running executable, wherever and however it was started: the file the link
+ * /proc/self/exe names (under valgrind, the link itself leads to valgrind), or the
+ * link when that file is gone (replaced by a new build, say). */
+static const char *executable(char *path, size_t size)
+{
+	static const char self[] = "/proc/self/exe", gone[] = " (deleted)";
+	ssize_t n = readlink(self, path, size - 1);
+	if (n <= 0 || (size_t)n >= size - 1)
+		return self;
+	path[n] = '\0';
+	size_t len = (size_t)n, tail = sizeof gone - 1;
+	return len > tail && strcmp(path + len - tail, gone) == 0 ? self : path;
+}
+
+/* Start this executable as a child running `reader`, given the descriptors in
+ * given[] (-1: none). False with errno when it could not be started. */
+static bool spawn_child(const char *reader, const char *input, const int given[CHANNEL_FDS],
+                        const struct source_limits *limits, pid_t *pid)
+{
+	posix_spawn_file_actions_t fa;
+	posix_spawnattr_t attr;
+	int placed[CHANNEL_FDS], high[CHANNEL_FDS];
+	struct invocation inv;
+	const char *envp[ENV_SLOTS];
+	char lc_ctype[128];
+	int err = EAGAIN;
+	child_environment(envp, lc_ctype, sizeof lc_ctype);
+	bool ready = child_files(&fa, given, placed, high) && child_signals(&attr);
+	if (ready) {
+		char exe[PATH_MAX];
+		build_invocation(&inv, reader, input, placed, limits);
+		err = posix_spawn(pid, executable(exe, sizeof exe), &fa, &attr, inv.argv,
+		                  (char **)envp);
+		posix_spawnattr_destroy(&attr);
+	}
+	posix_spawn_file_actions_destroy(&fa);
+	for (int i = 0; i < CHANNEL_FDS; i++)
+		if (high[i] >= 0)
+			close(high[i]);
+	errno = err;
+	return err == 0;
+}
+
+/* Start a child reading its part of the input (open on input_fd, or -1), its
+ * pipe's read end in rl. */
+static bool start_child(struct relays *rs, struct relay *rl, const char *reader, int input_fd,
                         const struct source_limits *limits)
 {
 	int fds[2];
@@ -631,23 +903,21 @@ static bool start_child(struct relays *rs, struct relay *rl, sandbox_reader read
 		return false;
 	fcntl(fds[1], F_SETPIPE_SZ, PIPE_BYTES); /* fewer wake-ups; a hint only */
 	struct ring *ring = ring_new();          /* without one, the pipe carries everything */
-	struct outbox *out =
-	        mmap(NULL, sizeof *out, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	if (out == MAP_FAILED)
-		out = NULL; /* then each message is written as it comes */
-	fflush(NULL);       /* the child must not write out the parent's buffers */
-	pid_t parent = getpid(), pid = fork();
-	if (pid == 0) {
-		close(fds[0]);
-		run_child((struct channel){.fd = fds[1], .ring = ring, .out = out}, reader,
-		          rs->input, limits, parent);
-	}
+	int out_fd = -1; /* without an outbox, each message is written as it comes */
+	struct outbox *out = shared_memory_new("relview-outbox", sizeof *out, &out_fd);
+	int given[CHANNEL_FDS] = {fds[1], ring ? ring_fd(ring) : -1, out_fd, input_fd};
+	pid_t pid;
+	bool started = spawn_child(reader, rs->input, given, limits, &pid);
+	int err = errno;
 	close(fds[1]);
-	if (pid < 0) {
+	if (out_fd >= 0)
+		close(out_fd); /* the mapping stays */
+	if (!started) {
 		close(fds[0]);
 		ring_free(ring);
 		if (out)
 			munmap(out, sizeof *out);
+		errno = err;
 		return false;
 	}
 	*rl = (struct relay){.fd = fds[0], .pid = pid, .ring = ring, .out = out, .heard = now()};
@@ -677,16 +947,16 @@ static void finish_child(struct relays *rs, struct relay *rl)
 }
 
 /* Read the input with `parts` children, each its share of the entries. */
-static bool run_parts(sandbox_reader reader, const char *input, const struct source_limits *limits,
-                      unsigned parts, const struct source_handler *handler,
-                      struct source_counts *counts)
+static bool run_parts(const char *reader, const char *input, int input_fd,
+                      const struct source_limits *limits, unsigned parts,
+                      const struct source_handler *handler, struct source_counts *counts)
 {
 	struct relays rs = {input, limits, handler, counts, .n = 0};
 	for (unsigned part = 0; part < parts; part++) {
 		struct source_limits share = *limits;
 		share.part = part;
 		share.parts = parts;
-		if (!start_child(&rs, &rs.child[rs.n], reader, &share)) {
+		if (!start_child(&rs, &rs.child[rs.n], reader, input_fd, &share)) {
 			counts->problems++;
 			handler->problem(handler->ctx, input, NULL, strerror(errno));
 			break;
@@ -699,29 +969,51 @@ static bool run_parts(sandbox_reader reader, const char *input, const struct sou
 	return rs.ok;
 }
 
-bool sandbox_run(sandbox_reader reader, const char *input, const struct source_limits *limits,
-                 const struct source_handler *handler, struct source_counts *counts)
+/* The input opened for the child, which could not open it itself: /dev/stdin and
+ * /dev/fd/N are the parent's. Without blocking on a FIFO without a writer (the
+ * child waits for it). A folder, or an input that cannot be opened, is left to
+ * the child to read, or to report, by name: -1. */
+static int open_input(const char *input)
 {
-	return run_parts(reader, input, limits, 1, handler, counts);
+	struct stat st;
+	int fd = open(input, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd >= 0 && (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode))) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
 }
 
 /* A zip archive's members are compressed one by one, so two readers can each
  * inflate a share of them (zipdir.h). */
-static bool is_zip(const char *input)
+static bool is_zip(int fd)
 {
 	unsigned char magic[4];
 	struct stat st;
-	int fd = stat(input, &st) == 0 && S_ISREG(st.st_mode) ? open(input, O_RDONLY | O_CLOEXEC)
-	                                                      : -1;
-	bool zip = fd >= 0 && read(fd, magic, 4) == 4 && memcmp(magic, "PK\3\4", 4) == 0;
+	return fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	       pread(fd, magic, 4, 0) == 4 && memcmp(magic, "PK\3\4", 4) == 0;
+}
+
+static bool read_in_children(const char *reader, bool may_share, const char *input,
+                             const struct source_limits *limits,
+                             const struct source_handler *handler, struct source_counts *counts)
+{
+	int fd = open_input(input);
+	unsigned parts = may_share && is_zip(fd) ? MAX_CHILDREN : 1;
+	bool ok = run_parts(reader, input, fd, limits, parts, handler, counts);
 	if (fd >= 0)
 		close(fd);
-	return zip;
+	return ok;
+}
+
+bool sandbox_run(const char *reader, const char *input, const struct source_limits *limits,
+                 const struct source_handler *handler, struct source_counts *counts)
+{
+	return read_in_children(reader, false, input, limits, handler, counts);
 }
 
 bool sandbox_read(const char *input, const struct source_limits *limits,
                   const struct source_handler *handler, struct source_counts *counts)
 {
-	unsigned parts = is_zip(input) ? MAX_CHILDREN : 1;
-	return run_parts(source_read, input, limits, parts, handler, counts);
+	return read_in_children("source", true, input, limits, handler, counts);
 }

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <isa-l/crc.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,8 +155,10 @@ static enum read_result discard_rest(struct reader *r, struct archive *a)
 	}
 }
 
-/* Read the current entry's data into r->buf. */
-static enum read_result read_data(struct reader *r, struct archive *a, size_t *len)
+/* Read the current entry's data into r->buf. The rest of an oversized entry is read
+ * and counted in an archive, where more entries follow; a plain file's rest is only
+ * more of the same release, and a device's may never end: not read. */
+static enum read_result read_data(struct reader *r, struct archive *a, size_t *len, bool in_archive)
 {
 	const uint64_t max = r->limits->max_entry_bytes;
 	for (*len = 0;;) {
@@ -168,7 +171,7 @@ static enum read_result read_data(struct reader *r, struct archive *a, size_t *l
 			return res;
 		*len += got;
 		if (*len > max)
-			return discard_rest(r, a);
+			return in_archive ? discard_rest(r, a) : READ_TOO_BIG;
 	}
 }
 
@@ -292,8 +295,8 @@ static void read_content(struct reader *r, struct archive *a, const char *path, 
 	r->current = path;
 	progress(r, a);
 	unsigned char *room = room_for(r, size);
-	enum read_result res =
-	        room ? read_into_room(r, a, room, (size_t)size, &len) : read_data(r, a, &len);
+	enum read_result res = room ? read_into_room(r, a, room, (size_t)size, &len)
+	                            : read_data(r, a, &len, in_archive);
 	const unsigned char *data = room ? room : r->buf;
 	if (res == READ_OK && r->expect && crc32_gzip_refl(0, data, len) != r->expect->crc)
 		res = READ_BAD_CRC;
@@ -422,13 +425,20 @@ static void read_entries(struct reader *r, struct archive *a, int status, struct
 	}
 }
 
-/* Where an input's bytes come from: a file we may open as often as we like, or a
- * buffer holding all of a pipe or device (which can be read only once). */
+struct stream;
+
+/* Where an input's bytes come from: a file we may open as often as we like, a
+ * buffer holding all of an input, or a pipe or device (which can be read only
+ * once: see struct stream). */
 struct origin {
 	const char *path;
 	const void *mem;
 	size_t mem_len;
+	struct stream *stream;
 };
+
+static int open_stream(struct archive *a, struct stream *s);
+static void stream_is_archive(struct stream *s);
 
 /* libarchive's code for "not a format I know": EILSEQ on this platform. */
 #define NOT_AN_ARCHIVE EILSEQ
@@ -449,6 +459,8 @@ static int open_gzip_file(const char *path)
 /* Open the archive reader on the origin, inflating a gzip stream ourselves. */
 static int open_origin(struct reader *r, struct archive *a, const struct origin *o)
 {
+	if (o->stream)
+		return open_stream(a, o->stream);
 	if (o->mem && gunzip_magic(o->mem, o->mem_len))
 		return gunzip_open(a, -1, o->mem, o->mem_len, &r->gz);
 	int fd = o->mem ? -1 : open_gzip_file(o->path);
@@ -521,6 +533,8 @@ static void read_origin(struct reader *r, const struct origin *o, const char *pr
 		read_plain(r, o, prefix);
 		return;
 	}
+	if (o->stream)
+		stream_is_archive(o->stream);
 	read_entries(r, a, status, ae, prefix);
 	close_archive(r, a);
 }
@@ -577,7 +591,33 @@ static void read_file_share(struct reader *r, const struct origin *o, const char
 		close(fd);
 }
 
-/* Read all of a pipe or device, up to the input's byte limit. */
+/* ---- pipes and devices ------------------------------------------------------
+ *
+ * A pipe or device is read once, as it comes, through libarchive's callback
+ * reader: a pipe of several GB loads like a file, in bounded memory. What it holds
+ * is only known once libarchive has looked at its start, and a plain file (one
+ * release) must then be read again from its start with the raw format: so every
+ * byte read is kept until libarchive has found an archive's first header, and
+ * served again for the plain file. A zip or 7-Zip archive, which libarchive reads
+ * best by seeking, is read whole into memory first, as far as the input's byte
+ * limit and the reader's memory allow. */
+
+#define STREAM_HEAD_BYTES ((size_t)1 << 20) /* peeked at before libarchive starts */
+
+struct stream {
+	struct reader *r;
+	int fd;
+	unsigned char *kept; /* every byte read so far, while `keeping` */
+	size_t kept_len, kept_cap;
+	size_t served;   /* of kept, handed to libarchive since the last (re)start */
+	bool keeping;    /* what is read is added to kept */
+	bool replayable; /* kept holds the stream from its start */
+	bool opened;     /* libarchive has been opened on it before */
+	bool eof;
+	uint64_t consumed;    /* bytes read from fd */
+	unsigned char *chunk; /* what is read once kept is no longer needed */
+};
+
 /* Tell a watcher that a wait for a pipe's writer begins: not a stall. */
 static void waiting(struct reader *r)
 {
@@ -585,53 +625,172 @@ static void waiting(struct reader *r)
 		r->handler->progress(r->handler->ctx, NULL, SOURCE_WAITING, 0);
 }
 
-static void *slurp(struct reader *r, int fd, size_t *len)
+/* ... and that it is over: the stall limit applies again. */
+static void resumed(struct stream *s)
 {
-	size_t cap = READ_CHUNK, n = 0;
-	unsigned char *buf = malloc(cap);
-	while (buf) {
-		if (n == cap) {
-			unsigned char *bigger =
-			        cap < r->limits->max_total_bytes ? realloc(buf, cap * 2) : NULL;
-			if (!bigger) {
-				problem(r, NULL, "input too large to buffer");
-				break;
-			}
-			buf = bigger;
-			cap *= 2;
-		}
-		waiting(r);
-		ssize_t got = read(fd, buf + n, cap - n);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			problem_errno(r, NULL, errno);
-			break;
-		}
-		if (got == 0) {
-			*len = n;
-			return buf;
-		}
-		n += (size_t)got;
-	}
-	free(buf);
-	return NULL;
+	struct reader *r = s->r;
+	if (r->handler->progress)
+		r->handler->progress(r->handler->ctx, r->current, r->inflated, s->consumed);
 }
 
+/* Up to cap bytes of the stream into dst; 0 at its end, -1 on an error (errno).
+ * The watcher hears of a wait only when there is one: a message for every read
+ * would cost a write of the pipe to the parent each. */
+static ssize_t stream_fill(struct stream *s, unsigned char *dst, size_t cap)
+{
+	struct pollfd p = {s->fd, POLLIN, 0};
+	while (!s->eof) {
+		if (poll(&p, 1, 0) == 0) {
+			waiting(s->r);
+			while (poll(&p, 1, -1) < 0 && errno == EINTR)
+				;
+			resumed(s);
+		}
+		ssize_t got = read(s->fd, dst, cap);
+		if (got > 0) {
+			s->consumed += (uint64_t)got;
+			return got;
+		}
+		if (got == 0)
+			s->eof = true; /* a terminal's end of file is not for ever: remember it */
+		else if (errno != EINTR && errno != EAGAIN)
+			return -1;
+	}
+	return 0;
+}
+
+/* Make room in kept for `more` bytes, no more than `limit` in all. */
+static bool keep_room(struct stream *s, size_t more, uint64_t limit)
+{
+	if (s->kept_len + more <= s->kept_cap)
+		return true;
+	size_t cap = s->kept_cap ? s->kept_cap : STREAM_HEAD_BYTES;
+	while (cap < s->kept_len + more)
+		cap *= 2;
+	if (cap > limit)
+		cap = s->kept_len + more <= limit ? (size_t)limit : 0;
+	unsigned char *bigger = cap ? realloc(s->kept, cap) : NULL;
+	if (!bigger)
+		return false;
+	s->kept = bigger;
+	s->kept_cap = cap;
+	return true;
+}
+
+/* Read into kept until it holds `want` bytes or the stream ends; false on an error
+ * or when `limit` would be passed, reported. */
+static bool keep_reading(struct stream *s, uint64_t want, uint64_t limit)
+{
+	while (s->kept_len < want && !s->eof) {
+		size_t n =
+		        want - s->kept_len < READ_CHUNK ? (size_t)(want - s->kept_len) : READ_CHUNK;
+		if (!keep_room(s, n, limit)) {
+			problem(s->r, NULL, "input too large to buffer");
+			return false;
+		}
+		ssize_t got = stream_fill(s, s->kept + s->kept_len, n);
+		if (got < 0) {
+			problem_errno(s->r, NULL, errno);
+			return false;
+		}
+		s->kept_len += (size_t)got;
+	}
+	return true;
+}
+
+static void drop_kept(struct stream *s)
+{
+	free(s->kept);
+	s->kept = NULL;
+	s->kept_len = s->kept_cap = s->served = 0;
+	s->replayable = false;
+}
+
+/* libarchive's read callback: what is kept and not yet served, then the rest. A
+ * block handed over stays valid until the next call. */
+static la_ssize_t stream_read(struct archive *a, void *ctx, const void **buf)
+{
+	struct stream *s = ctx;
+	if (s->served < s->kept_len) {
+		*buf = s->kept + s->served;
+		size_t n = s->kept_len - s->served;
+		s->served = s->kept_len;
+		return (la_ssize_t)n;
+	}
+	if (s->keeping && !keep_room(s, READ_CHUNK, s->r->limits->max_entry_bytes))
+		s->keeping = false; /* too long to tell: it can no longer be a release */
+	if (!s->keeping && s->kept)
+		drop_kept(s); /* the last block handed over is done with */
+	unsigned char *dst = s->keeping ? s->kept + s->kept_len : s->chunk;
+	ssize_t got = stream_fill(s, dst, READ_CHUNK);
+	if (got < 0) {
+		archive_set_error(a, errno, "%s", strerror(errno));
+		return ARCHIVE_FATAL;
+	}
+	if (s->keeping)
+		s->served = s->kept_len += (size_t)got;
+	*buf = dst;
+	return got;
+}
+
+/* Open the archive reader on the stream: from its start the first time, and again
+ * from its start (the kept bytes, then the rest) for the plain file it turned out
+ * to be. */
+static int open_stream(struct archive *a, struct stream *s)
+{
+	if (s->opened && !s->replayable) {
+		archive_set_error(a, EFBIG, "not an archive, and too long for one release");
+		return ARCHIVE_FATAL;
+	}
+	s->keeping = !s->opened;
+	s->opened = true;
+	s->served = 0;
+	return archive_read_open(a, s, NULL, stream_read, NULL);
+}
+
+/* An archive's first header was found: the stream is never read again. */
+static void stream_is_archive(struct stream *s)
+{
+	s->keeping = false;
+	s->replayable = false;
+}
+
+/* Archives that libarchive reads by seeking: the central directory of a zip at its
+ * end, 7-Zip's header there. */
+static bool needs_seeking(const unsigned char *head, size_t len)
+{
+	return (len >= 4 && memcmp(head, "PK\x03\x04", 4) == 0) ||
+	       (len >= 6 && memcmp(head, "7z\xBC\xAF\x27\x1C", 6) == 0);
+}
+
+/* A pipe or device open on fd, read from where it stands: its head is peeked at to
+ * tell whether it must be read whole. */
+static void read_stream_fd(struct reader *r, int fd, const char *prefix)
+{
+	struct stream s = {.r = r, .fd = fd, .replayable = true, .chunk = malloc(READ_CHUNK)};
+	if (!s.chunk) {
+		problem(r, prefix, "out of memory");
+	} else if (keep_reading(&s, STREAM_HEAD_BYTES, STREAM_HEAD_BYTES)) {
+		if (!needs_seeking(s.kept, s.kept_len))
+			read_origin(r, &(struct origin){NULL, NULL, 0, &s}, prefix);
+		else if (keep_reading(&s, UINT64_MAX, r->limits->max_total_bytes))
+			read_origin(r, &(struct origin){NULL, s.kept, s.kept_len, NULL}, prefix);
+	}
+	free(s.kept);
+	free(s.chunk);
+}
+
+/* A pipe or device named on the command line (a FIFO opens when its writer comes). */
 static void read_stream(struct reader *r, const char *path, const char *prefix)
 {
-	waiting(r); /* a FIFO opens when its writer comes */
+	waiting(r);
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		problem_errno(r, prefix, errno);
 		return;
 	}
-	struct origin o = {path, NULL, 0};
-	o.mem = slurp(r, fd, &o.mem_len);
+	read_stream_fd(r, fd, prefix);
 	close(fd);
-	if (o.mem)
-		read_origin(r, &o, prefix);
-	free((void *)o.mem);
 }
 
 static void read_path(struct reader *r, const char *path, const char *prefix, int depth);
@@ -684,7 +843,7 @@ static void read_path(struct reader *r, const char *path, const char *prefix, in
 		else
 			read_folder(r, path, prefix, depth);
 	} else if (S_ISREG(st.st_mode)) {
-		struct origin o = {path, NULL, 0};
+		struct origin o = {path, NULL, 0, NULL};
 		if (depth == 0 && r->limits->parts > 1)
 			read_file_share(r, &o, prefix);
 		else
@@ -722,6 +881,26 @@ bool source_read(const char *input, const struct source_limits *limits,
 	return read_anything(counts, &before);
 }
 
+bool source_read_fd(const char *input, int fd, const struct source_limits *limits,
+                    const struct source_handler *handler, struct source_counts *counts)
+{
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) != 0)
+		return source_read(input, limits, handler, counts);
+	if (S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)) {
+		/* Named anew, so that libarchive can open and seek it by name and each
+		 * reader of a zip's shares has an offset of its own. */
+		char path[32];
+		snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+		return source_read(path, limits, handler, counts);
+	}
+	struct reader r = reader_for(input, limits, handler, counts);
+	struct source_counts before = *counts;
+	read_stream_fd(&r, fd, NULL);
+	free(r.buf);
+	return read_anything(counts, &before);
+}
+
 bool source_read_memory(const char *input, const void *data, size_t len,
                         const struct source_limits *limits, const struct source_handler *handler,
                         struct source_counts *counts)
@@ -730,7 +909,7 @@ bool source_read_memory(const char *input, const void *data, size_t len,
 	struct reader r = reader_for(input, limits, handler, counts);
 	struct source_counts before = *counts;
 	/* A null buffer would make the origin a file name. */
-	struct origin o = {input, len ? data : nothing, len};
+	struct origin o = {input, len ? data : nothing, len, NULL};
 	read_origin(&r, &o, NULL);
 	free(r.buf);
 	return read_anything(counts, &before);

@@ -21,10 +21,22 @@
 
 struct ring;
 
-/* A ring shared with the children forked after this call. NULL: none (the pipe
- * alone will do). */
+/* A ring in shared memory of its own (a memfd), which a child started after this
+ * call maps from ring_fd() even across exec. NULL: none (the pipe alone will do). */
 struct ring *ring_new(void);
+/* Its memory's descriptor, close-on-exec: the parent hands it to the child. */
+int ring_fd(const struct ring *ring);
+/* Child: the ring whose memory is the descriptor `fd` (which stays open); NULL when
+ * it is not one (the pipe alone will do). */
+struct ring *ring_attach(int fd);
 void ring_free(struct ring *ring);
+
+/* Shared memory that survives exec: `size` zero bytes in a new memfd named `name`
+ * (close-on-exec), mapped; *fd is its descriptor. NULL when it cannot be made. The
+ * sandbox's outbox is made so too. */
+void *shared_memory_new(const char *name, size_t size, int *fd);
+/* Map the `size` bytes of shared memory behind fd, or NULL when it holds fewer. */
+void *shared_memory_map(int fd, size_t size);
 
 /* Child: would ring_claim(len) wait for the parent to free room? */
 bool ring_would_wait(const struct ring *ring, size_t len);

@@ -3,23 +3,47 @@
  * its own fuzz cases); in a child, such a bug costs that input a one-line report
  * instead of costing relview. The child's address space is capped, a child silent
  * for too long is stopped, and it never gets a core dump. It also puts inflating on
- * a core of its own while the caller parses. */
+ * a core of its own while the caller parses.
+ *
+ * The child is a fresh process: the running executable (/proc/self/exe) started
+ * again with posix_spawn() in a hidden reader mode, not a fork of the caller. It
+ * holds none of the caller's memory, descriptors (locks, the terminal), threads,
+ * signal handlers or locale; only its channel to the caller (a pipe and two pieces
+ * of shared memory), the input opened for it, and /dev/null as its standard
+ * streams. Its memory cap is therefore its own, whatever the caller has grown to.
+ *
+ * So every program that reads through the sandbox must call sandbox_serve() first
+ * thing in main(): in the child, that is where the reading happens. */
 #ifndef RELVIEW_SANDBOX_H
 #define RELVIEW_SANDBOX_H
 
 #include "relview/source.h"
 
-/* What runs in the child: read `input`, reporting through `handler`. */
-typedef bool (*sandbox_reader)(const char *input, const struct source_limits *limits,
-                               const struct source_handler *handler, struct source_counts *counts);
+/* What can run in the child, by name: read `input` (its name as given), reporting
+ * through `handler`. fd is the input opened by the caller (a file, pipe or device:
+ * see source_read_fd()), or -1 for a folder or an input the caller could not open
+ * (read it by name, to report why). */
+struct sandbox_reader {
+	const char *name;
+	bool (*read)(const char *input, int fd, const struct source_limits *limits,
+	             const struct source_handler *handler, struct source_counts *counts);
+};
 
-/* source_read() run in a child process; the handler's callbacks run here, in the
- * caller's process, in the order the child made them. */
+/* First thing in main(): when argv is the hidden reader invocation, run the reader
+ * it names and end the process (_exit); otherwise return at once. The reader
+ * "source" (source_read_fd) is always known; `extra` adds more (the tests' readers
+ * that crash or hang): an array ended by a {NULL, NULL} entry, or NULL. */
+void sandbox_serve(int argc, char **argv, const struct sandbox_reader *extra);
+
+/* source_read() run in a child process (two for a zip: each its share); the
+ * handler's callbacks run here, in the caller's process, in the order the child
+ * made them. */
 bool sandbox_read(const char *input, const struct source_limits *limits,
                   const struct source_handler *handler, struct source_counts *counts);
 
-/* The same with any reader (the tests use readers that crash or hang). */
-bool sandbox_run(sandbox_reader reader, const char *input, const struct source_limits *limits,
+/* The same with the reader named `reader` (sandbox_serve() of this program must
+ * know it), in one child. */
+bool sandbox_run(const char *reader, const char *input, const struct source_limits *limits,
                  const struct source_handler *handler, struct source_counts *counts);
 
 #endif

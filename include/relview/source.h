@@ -92,6 +92,13 @@ struct source_counts {
 bool source_read(const char *input, const struct source_limits *limits,
                  const struct source_handler *handler, struct source_counts *counts);
 
+/* The same for an input the caller opened on fd (O_NONBLOCK or not): a pipe or
+ * device is read from fd as it comes, in bounded memory, waiting for its writer as
+ * long as it takes; a file or folder through /proc/self/fd/FD, so that it may be
+ * opened again. fd < 0: read `input` by name. fd stays open. */
+bool source_read_fd(const char *input, int fd, const struct source_limits *limits,
+                    const struct source_handler *handler, struct source_counts *counts);
+
 /* The same for an input held in memory (a bundle or a plain file, whole), with no
  * file system involved: for tests and fuzzing. `input` names it in reports. */
 bool source_read_memory(const char *input, const void *data, size_t len,

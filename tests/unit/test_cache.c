@@ -9,6 +9,7 @@
 #include "relview/cache.h"
 #include "relview/catalog.h"
 #include "relview/load.h"
+#include "relview/sandbox.h"
 #include "relview/topics.h"
 
 #include <archive.h>
@@ -294,8 +295,9 @@ static int teardown(void **state)
 	return system(cmd);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	sandbox_serve(argc, argv, NULL); /* load_input() reads in a child: this program */
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(second_load_comes_from_the_cache_unchanged),
 	        cmocka_unit_test(a_changed_bundle_is_read_again),

@@ -1,0 +1,79 @@
+#!/bin/sh
+# The reading child is a fresh process: relview started again, holding nothing of
+# the process that started it — not a file it holds a lock on, not a descriptor left
+# open across exec, not its environment or ignored signals — only /dev/null as its
+# standard streams, its pipe to relview and the input. Seen from outside, in
+# /proc/PID of the child, while it waits for a FIFO's writer.
+. "$SRCDIR/tests/cli/lib.sh"
+need_prog RELVIEW
+need_cmd python3
+[ -d /proc/self/fd ] || skip "no /proc"
+
+python3 - "$RELVIEW" "$TMP" "$SRCDIR/sample/releases.tar.gz" <<'PY' || fail "see above"
+import fcntl, os, signal, subprocess, sys, time
+
+relview, tmp, sample = sys.argv[1:4]
+fifo = os.path.join(tmp, "fifo")
+os.mkfifo(fifo)
+lock = os.open(os.path.join(tmp, "state.lock"), os.O_RDWR | os.O_CREAT, 0o600)
+fcntl.flock(lock, fcntl.LOCK_EX)
+env = {"PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8", "RELVIEW_SECRET": "inherited",
+       "XDG_CACHE_HOME": tmp, "XDG_STATE_HOME": tmp, "XDG_CONFIG_HOME": tmp}
+proc = subprocess.Popen([relview, "--list", fifo], stdout=subprocess.PIPE,
+                        stderr=subprocess.PIPE, pass_fds=(lock,), env=env,
+                        preexec_fn=lambda: signal.signal(signal.SIGPIPE, signal.SIG_IGN))
+
+def child_of(pid):
+    for task in os.listdir(f"/proc/{pid}/task"):
+        with open(f"/proc/{pid}/task/{task}/children") as f:
+            kids = f.read().split()
+        if kids:
+            return int(kids[0])
+    return None
+
+deadline = time.monotonic() + 30
+child = None
+while child is None and time.monotonic() < deadline:
+    time.sleep(0.05)
+    child = child_of(proc.pid)
+if child is None:
+    sys.exit("no reading child appeared")
+time.sleep(0.5)  # past its start: waiting for the FIFO's writer
+
+problems = []
+fds = {}
+for fd in sorted(os.listdir(f"/proc/{child}/fd"), key=int):
+    target = os.readlink(f"/proc/{child}/fd/{fd}")
+    fds[int(fd)] = target.split("[")[0]
+# The shared memory's descriptors are closed once mapped; the input comes after
+# them.
+standard = {fd: fds.pop(fd, None) for fd in (0, 1, 2, 3)}
+if standard != {0: "/dev/null", 1: "/dev/null", 2: "/dev/null", 3: "pipe:"}:
+    problems.append(f"descriptors {standard}: 0-2 on /dev/null, 3 its pipe")
+if list(fds.values()) != [fifo]:
+    problems.append(f"descriptors {fds}, want the input alone")
+with open(f"/proc/{child}/environ", "rb") as f:
+    environ = sorted(e.decode() for e in f.read().split(b"\0") if e)
+for e in environ:
+    if not e.startswith(("TZ=", "LIBC_FATAL_STDERR_=", "LC_CTYPE=", "LD_LIBRARY_PATH=",
+                         "ASAN_", "UBSAN_", "LSAN_", "TSAN_")):
+        problems.append(f"environment {e}")
+status = dict(line.split(":\t", 1) for line in open(f"/proc/{child}/status").read().splitlines()
+              if ":\t" in line)
+if int(status["SigBlk"], 16) != 0:
+    problems.append(f"blocked signals {status['SigBlk'].strip()}")
+# Of the standard signals, SIGINT alone is ignored (the C library sets two real-time
+# ones of its own).
+if int(status["SigIgn"], 16) & 0x7FFFFFFF != 1 << (signal.SIGINT - 1):
+    problems.append(f"ignored signals {status['SigIgn'].strip()}, want SIGINT alone")
+
+with open(fifo, "wb") as w, open(sample, "rb") as r:
+    w.write(r.read())
+out, err = proc.communicate(timeout=60)
+if proc.returncode != 0 or len(out.splitlines()) != 400:
+    problems.append(f"exit {proc.returncode}, {len(out.splitlines())} releases: {err!r}")
+for p in problems:
+    print("child.sh:", p)
+sys.exit(1 if problems else 0)
+PY
+pass
