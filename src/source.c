@@ -324,6 +324,17 @@ static const char *entry_name(const char *prefix, const char *name, char **owned
 	return *owned;
 }
 
+/* A further name of a file whose data another entry carries. A hard link's data
+ * comes once: in tar with the first name, the later ones naming it with no data;
+ * in newc and crc cpio with the last name (which libarchive gives as a link to the
+ * first), the earlier ones empty. A link entry with data is read like a file:
+ * however the archive places the data, the text is read once, where it lies. */
+static bool is_link_without_data(struct archive_entry *ae)
+{
+	return archive_entry_hardlink(ae) &&
+	       !(archive_entry_size_is_set(ae) && archive_entry_size(ae) > 0);
+}
+
 static void read_one_entry(struct reader *r, struct archive *a, struct archive_entry *ae,
                            const char *prefix)
 {
@@ -331,7 +342,7 @@ static void read_one_entry(struct reader *r, struct archive *a, struct archive_e
 	char *owned;
 	const char *path = entry_name(prefix, raw ? raw : "(unnamed entry)", &owned);
 
-	if (archive_entry_filetype(ae) != AE_IFREG || archive_entry_hardlink(ae)) {
+	if (archive_entry_filetype(ae) != AE_IFREG || is_link_without_data(ae)) {
 		r->counts->other++;
 	} else if (archive_entry_is_data_encrypted(ae)) {
 		problem(r, path, "encrypted entry, skipped");
