@@ -236,7 +236,8 @@ bool load_input(struct catalog *cat, const char *input, const struct load_option
 	char *name = load_clean_name(input);
 	struct loader l = {
 	        .cat = cat, .opt = opt, .counts = counts, .input_id = -1, .input_name = name};
-	uint64_t before = counts->releases;
+	uint64_t before = counts->releases, copies = cat->duplicates;
+	uint64_t merged = 0;
 	bool ok = false;
 	if (name && (l.input_id = catalog_add_input(cat, name)) >= 0) {
 		struct cache_key key;
@@ -247,7 +248,10 @@ bool load_input(struct catalog *cat, const char *input, const struct load_option
 		if (cacheable)
 			cache_key_free(&key);
 		bool cancelled = opt->progress && atomic_load(&opt->progress->cancel);
-		if (counts->releases == before && l.problems == 0 && !cancelled)
+		/* An input whose every release was already in (another input holds the
+		 * same) was read well: no problem, only copies merged. */
+		merged = cat->duplicates - copies;
+		if (counts->releases == before && merged == 0 && l.problems == 0 && !cancelled)
 			report(&l, NULL, "no releases found");
 		if (l.problems > LOAD_PROBLEMS_SHOWN)
 			fprintf(opt->errors, "relview: %s: %llu more problems not shown\n", name,
@@ -256,5 +260,5 @@ bool load_input(struct catalog *cat, const char *input, const struct load_option
 		fprintf(opt->errors, "relview: %s: out of memory\n", name ? name : input);
 	}
 	free(name);
-	return ok && counts->releases > before;
+	return ok && (counts->releases > before || merged > 0);
 }
