@@ -305,7 +305,8 @@ struct relay {
 	double heard;                /* when its last bytes came (monotonic seconds) */
 	bool waiting;                /* for a pipe's writer: silence is no stall */
 	bool done, broken, stalled;
-	bool ended; /* the pipe's end came (the child ended: if not done, it crashed) */
+	bool ended;    /* the pipe's end came (the child ended: if not done, it crashed) */
+	bool complete; /* done, and its reader says it read its part completely */
 };
 
 struct relays {
@@ -495,6 +496,7 @@ static bool dispatch(struct relays *rs, struct relay *rl, const struct msg *m)
 		memcpy(&done, m->data, sizeof done);
 		add_counts(rs->counts, &done.counts);
 		rs->ok |= done.ok != 0;
+		rl->complete = done.counts.complete > 0;
 		rl->done = true;
 		return false;
 	}
@@ -694,8 +696,13 @@ static bool run_parts(sandbox_reader reader, const char *input, const struct sou
 		rs.n++;
 	}
 	relay_all(&rs);
-	for (int i = 0; i < rs.n; i++)
+	/* The input is complete when every part of it was, and none was cancelled. */
+	bool complete = rs.n == (int)parts && !cancelled(&rs);
+	for (int i = 0; i < rs.n; i++) {
+		complete &= rs.child[i].complete;
 		finish_child(&rs, &rs.child[i]);
+	}
+	counts->complete += complete;
 	return rs.ok;
 }
 

@@ -25,6 +25,8 @@
 /* The packing ratio of an archive is judged only past this much inflated: a small
  * archive of repetitive text may pack tighter than any real bundle does. */
 #define BOMB_FLOOR ((uint64_t)64 << 20)
+/* libarchive's code for "not a format I know": EILSEQ on this platform. */
+#define NOT_AN_ARCHIVE EILSEQ
 
 struct reader {
 	const char *input;
@@ -45,6 +47,7 @@ struct reader {
 	const struct zip_member *expect; /* the directory's record of the entry being read */
 	bool stop;                       /* a limit of the whole input was hit */
 	bool dead;                       /* the archive being read failed for good */
+	bool unclean; /* the machine, not the input, cut something short (see below) */
 };
 
 static void problem(struct reader *r, const char *path, const char *reason)
@@ -53,9 +56,22 @@ static void problem(struct reader *r, const char *path, const char *reason)
 	r->handler->problem(r->handler->ctx, r->input, path, reason);
 }
 
+/* Problems are of two kinds. Those of the input's bytes — a damaged header or
+ * entry, an encrypted one, one over a limit (the limits are part of the cache's
+ * key), an archive inside — come the same every time the same bytes are read. Those
+ * of the machine — memory, I/O, descriptors, the process's limits — come and go:
+ * a read they touched may not be taken for what the input holds (it is not cached). */
+static void environmental_problem(struct reader *r, const char *path, const char *reason)
+{
+	r->unclean = true;
+	problem(r, path, reason);
+}
+
+/* A system call's failure is the machine's: what the input's bytes decide is
+ * libarchive's to say. */
 static void problem_errno(struct reader *r, const char *path, int err)
 {
-	problem(r, path, strerror(err));
+	environmental_problem(r, path, strerror(err));
 }
 
 /* Make room for `want` bytes in the entry buffer. */
@@ -96,6 +112,7 @@ enum read_result {
 	READ_LONGER,
 	READ_BAD_CRC, /* not the CRC the zip's directory gives */
 	READ_FAILED,
+	READ_NO_MEMORY,
 	READ_STOP,
 	READ_BOMB
 };
@@ -162,7 +179,7 @@ static enum read_result read_data(struct reader *r, struct archive *a, size_t *l
 		size_t room = *len + READ_CHUNK <= max + 1 ? READ_CHUNK : (size_t)(max + 1 - *len);
 		size_t got;
 		if (!reserve(r, *len + room))
-			return READ_FAILED;
+			return READ_NO_MEMORY;
 		enum read_result res = read_some(r, a, r->buf + *len, room, &got);
 		if (res != READ_OK || got == 0)
 			return res;
@@ -217,6 +234,27 @@ static const char *archive_reason(struct archive *a)
 	return msg ? msg : "damaged archive";
 }
 
+/* Does libarchive's failure come from the machine? It gives damage as "file format"
+ * or "miscellaneous" (-1), and most failures of the system with their errno; but
+ * some decompressors say "miscellaneous" of a failed allocation too (zstd's
+ * "Allocation error"), so a message about memory is the machine's whatever the
+ * errno. */
+static bool environmental(struct archive *a)
+{
+	int err = archive_errno(a);
+	const char *msg = archive_reason(a);
+	return (err > 0 && err != NOT_AN_ARCHIVE && err != EINVAL) || strcasestr(msg, "alloc") ||
+	       strcasestr(msg, "memory");
+}
+
+static void archive_problem(struct reader *r, const char *path, struct archive *a)
+{
+	if (environmental(a))
+		environmental_problem(r, path, archive_reason(a));
+	else
+		problem(r, path, archive_reason(a));
+}
+
 static void report_entry_failure(struct reader *r, struct archive *a, const char *path,
                                  enum read_result res)
 {
@@ -247,7 +285,10 @@ static void report_entry_failure(struct reader *r, struct archive *a, const char
 		problem(r, path, msg);
 		break;
 	case READ_FAILED:
-		problem(r, path, archive_reason(a));
+		archive_problem(r, path, a);
+		break;
+	case READ_NO_MEMORY:
+		environmental_problem(r, path, "out of memory");
 		break;
 	case READ_OK:
 		break;
@@ -362,7 +403,9 @@ static void read_one_entry(struct reader *r, struct archive *a, struct archive_e
 static void drain(struct reader *r, struct archive *a)
 {
 	size_t got;
-	if (reserve(r, READ_CHUNK))
+	if (!reserve(r, READ_CHUNK))
+		r->unclean = true; /* the next member may then be missed */
+	else
 		while (read_some(r, a, r->buf, r->cap, &got) == READ_OK && got > 0)
 			;
 }
@@ -415,15 +458,15 @@ static void read_entries(struct reader *r, struct archive *a, int status, struct
 				        "too many damaged headers, rest of input skipped");
 				return;
 			}
-			problem(r, prefix, archive_reason(a));
+			archive_problem(r, prefix, a);
 			continue;
 		}
 		if (status == ARCHIVE_FATAL) {
-			problem(r, prefix, archive_reason(a));
+			archive_problem(r, prefix, a);
 			return;
 		}
 		if (status == ARCHIVE_WARN)
-			problem(r, prefix, archive_reason(a));
+			archive_problem(r, prefix, a);
 		failures = 0;
 		r->expect = r->share ? listed_member(r, a) : NULL;
 		read_one_entry(r, a, ae, prefix);
@@ -440,9 +483,6 @@ struct origin {
 	const void *mem;
 	size_t mem_len;
 };
-
-/* libarchive's code for "not a format I know": EILSEQ on this platform. */
-#define NOT_AN_ARCHIVE EILSEQ
 
 /* The origin's file, open, when it holds a gzip stream; else -1. */
 static int open_gzip_file(const char *path)
@@ -501,7 +541,7 @@ static void read_plain(struct reader *r, const struct origin *o, const char *pre
 	struct archive *a = open_archive(r, o, true, &status);
 	struct archive_entry *ae;
 	if (!a) {
-		problem(r, prefix, "out of memory");
+		environmental_problem(r, prefix, "out of memory");
 		return;
 	}
 	if (status == ARCHIVE_OK)
@@ -509,7 +549,7 @@ static void read_plain(struct reader *r, const struct origin *o, const char *pre
 	if (status == ARCHIVE_OK)
 		read_content(r, a, prefix, false, -1);
 	else if (status != ARCHIVE_EOF)
-		problem(r, prefix, archive_reason(a));
+		archive_problem(r, prefix, a);
 	close_archive(r, a);
 	r->ordinal++;
 }
@@ -520,7 +560,7 @@ static void read_origin(struct reader *r, const struct origin *o, const char *pr
 	struct archive *a = open_archive(r, o, false, &status);
 	struct archive_entry *ae = NULL;
 	if (!a) {
-		problem(r, prefix, "out of memory");
+		environmental_problem(r, prefix, "out of memory");
 		return;
 	}
 	/* libarchive refuses a plain file as "not a format" while opening it (or at
@@ -544,7 +584,7 @@ static void read_share(struct reader *r, int fd, const struct zip_share *share, 
 	struct archive *a = archive_read_new();
 	struct archive_entry *ae = NULL;
 	if (!a) {
-		problem(r, prefix, "out of memory");
+		environmental_problem(r, prefix, "out of memory");
 		return;
 	}
 	archive_read_support_format_zip_streamable(a);
@@ -730,6 +770,7 @@ bool source_read(const char *input, const struct source_limits *limits,
 	struct source_counts before = *counts;
 	read_path(&r, input, NULL, 0);
 	free(r.buf);
+	counts->complete += !r.unclean;
 	return read_anything(counts, &before);
 }
 
@@ -744,5 +785,6 @@ bool source_read_memory(const char *input, const void *data, size_t len,
 	struct origin o = {input, len ? data : nothing, len};
 	read_origin(&r, &o, NULL);
 	free(r.buf);
+	counts->complete += !r.unclean;
 	return read_anything(counts, &before);
 }

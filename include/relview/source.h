@@ -86,6 +86,12 @@ struct source_counts {
 	uint64_t problems; /* entries or inputs reported as unreadable */
 	uint64_t bytes;    /* bytes handed over */
 	uint64_t stopped;  /* readers that crashed or stalled (see sandbox.h) */
+	/* Inputs read to their end, or to a limit of source_limits, with no failure of
+	 * the machine on the way (memory, I/O, the reading process's limits, a reader
+	 * stopped or cancelled): what they gave is what their bytes hold, the same at
+	 * every read. Problems of the bytes themselves (damage, encryption, an entry
+	 * over a limit) leave an input complete. */
+	uint64_t complete;
 };
 
 /* Read one input. False when the input as a whole could not be opened or read. */

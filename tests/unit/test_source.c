@@ -628,6 +628,7 @@ static void a_truncated_archive_keeps_what_was_read(void **state)
 	assert_string_equal(s.contents[0], "First");
 	assert_int_equal(s.problems, 1);
 	assert_non_null(strstr(s.last_problem, "truncated"));
+	assert_int_equal(c.complete, 1); /* damage is the bytes': the same at every read */
 }
 
 static void missing_and_empty_inputs(void **state)
@@ -638,6 +639,7 @@ static void missing_and_empty_inputs(void **state)
 	assert_false(read_input(in_tmp("no-such-file"), &roomy, &s, &c));
 	assert_int_equal(s.problems, 1);
 	assert_non_null(strstr(s.last_problem, "No such file"));
+	assert_int_equal(c.complete, 0); /* the file system's answer, not the input's */
 	char *empty = in_tmp("empty");
 	write_file(empty, "");
 	assert_true(read_input(empty, &roomy, &s, &c));
