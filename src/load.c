@@ -76,6 +76,10 @@ static void on_progress(void *ctx, const char *path, uint64_t inflated, uint64_t
 	(void)path;
 	if (!l->opt->progress)
 		return;
+	if (inflated == SOURCE_SIZE) { /* a folder's size, once it is walked */
+		atomic_store(&l->opt->progress->size, consumed);
+		return;
+	}
 	atomic_store(&l->opt->progress->consumed, consumed);
 	atomic_store(&l->opt->progress->inflated, l->inflated_before + inflated);
 }

@@ -465,6 +465,11 @@ static bool dispatch(struct relays *rs, struct relay *rl, const struct msg *m)
 		rl->waiting = m->head.data_len == SOURCE_WAITING;
 		if (rl->waiting)
 			return true;
+		if (m->head.data_len == SOURCE_SIZE) { /* the input's size: passed on as it is */
+			if (h->progress)
+				h->progress(h->ctx, NULL, SOURCE_SIZE, m->head.extra);
+			return true;
+		}
 		note_current(rl, m->path);
 		rl->inflated = m->head.data_len;
 		rl->consumed = m->head.extra;

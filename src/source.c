@@ -2,12 +2,12 @@
 
 #include "relview/source.h"
 
+#include "relview/folder.h"
 #include "relview/gunzip.h"
 #include "relview/zipdir.h"
 
 #include <archive.h>
 #include <archive_entry.h>
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <isa-l/crc.h>
@@ -48,6 +48,12 @@ struct reader {
 	bool stop;                       /* a limit of the whole input was hit */
 	bool dead;                       /* the archive being read failed for good */
 	bool unclean; /* the machine, not the input, cut something short (see below) */
+	/* Reading a folder: */
+	unsigned char *file; /* a loose file's content, reused from file to file */
+	size_t file_cap;
+	char *path; /* a file's path for libarchive, reused */
+	size_t path_cap;
+	uint64_t folder_done; /* bytes of the folder's files read before this one */
 };
 
 static void problem(struct reader *r, const char *path, const char *reason)
@@ -74,20 +80,26 @@ static void problem_errno(struct reader *r, const char *path, int err)
 	environmental_problem(r, path, strerror(err));
 }
 
+/* Make room for `want` bytes in a buffer that is kept from use to use. */
+static bool reserve_in(unsigned char **buf, size_t *cap, size_t want)
+{
+	if (want <= *cap)
+		return true;
+	size_t more = *cap ? *cap : READ_CHUNK;
+	while (more < want)
+		more *= 2;
+	unsigned char *bigger = realloc(*buf, more);
+	if (!bigger)
+		return false;
+	*buf = bigger;
+	*cap = more;
+	return true;
+}
+
 /* Make room for `want` bytes in the entry buffer. */
 static bool reserve(struct reader *r, size_t want)
 {
-	if (want <= r->cap)
-		return true;
-	size_t cap = r->cap ? r->cap : READ_CHUNK;
-	while (cap < want)
-		cap *= 2;
-	unsigned char *buf = realloc(r->buf, cap);
-	if (!buf)
-		return false;
-	r->buf = buf;
-	r->cap = cap;
-	return true;
+	return reserve_in(&r->buf, &r->cap, want);
 }
 
 /* Bytes read from the file (or memory) of the archive being read so far. */
@@ -99,11 +111,19 @@ static uint64_t packed_bytes(const struct reader *r, struct archive *a)
 	return packed > 0 ? (uint64_t)packed : 0;
 }
 
-static void progress(struct reader *r, struct archive *a)
+/* Report how far reading is: `packed` bytes into the file being read (of a folder,
+ * past the files before it). */
+static void progress_at(struct reader *r, uint64_t packed)
 {
 	r->reported = r->inflated;
 	if (r->handler->progress)
-		r->handler->progress(r->handler->ctx, r->current, r->inflated, packed_bytes(r, a));
+		r->handler->progress(r->handler->ctx, r->current, r->inflated,
+		                     r->folder_done + packed);
+}
+
+static void progress(struct reader *r, struct archive *a)
+{
+	progress_at(r, packed_bytes(r, a));
 }
 
 enum read_result {
@@ -554,6 +574,25 @@ static void read_plain(struct reader *r, const struct origin *o, const char *pre
 	r->ordinal++;
 }
 
+/* Not an archive nor a compressed stream, held in memory: its bytes are the one
+ * release, just as libarchive's raw format would give them in read_plain(), without
+ * a second archive reader (a folder's loose files are read so, one reader each). */
+static void read_bytes(struct reader *r, const struct origin *o, const char *prefix)
+{
+	r->current = prefix;
+	progress_at(r, 0);
+	r->inflated += o->mem_len;
+	r->packed_out += o->mem_len;
+	if (r->inflated > r->budget) {
+		r->stop = true;
+		report_entry_failure(r, NULL, prefix, READ_STOP);
+	} else {
+		hand_over(r, prefix, o->mem, o->mem_len);
+	}
+	r->current = NULL;
+	r->ordinal++;
+}
+
 static void read_origin(struct reader *r, const struct origin *o, const char *prefix)
 {
 	int status;
@@ -568,8 +607,12 @@ static void read_origin(struct reader *r, const struct origin *o, const char *pr
 	if (status == ARCHIVE_OK)
 		status = archive_read_next_header(a, &ae);
 	if (status == ARCHIVE_FATAL && archive_errno(a) == NOT_AN_ARCHIVE) {
+		bool compressed = archive_filter_count(a) > 1;
 		close_archive(r, a);
-		read_plain(r, o, prefix);
+		if (o->mem && !compressed && o->mem_len <= r->limits->max_entry_bytes)
+			read_bytes(r, o, prefix);
+		else
+			read_plain(r, o, prefix);
 		return;
 	}
 	read_entries(r, a, status, ae, prefix);
@@ -685,65 +728,132 @@ static void read_stream(struct reader *r, const char *path, const char *prefix)
 	free((void *)o.mem);
 }
 
-static void read_path(struct reader *r, const char *path, const char *prefix, int depth);
-
-static int not_dot(const struct dirent *d)
+/* Read a loose file into r->file, from *len bytes on, asking for `want` more: a
+ * regular file reads short only at its end. False with errno; *more tells whether
+ * it may hold more. */
+static bool read_file_part(struct reader *r, int fd, size_t *len, size_t want, bool *more)
 {
-	return strcmp(d->d_name, ".") != 0 && strcmp(d->d_name, "..") != 0;
+	if (!reserve_in(&r->file, &r->file_cap, *len + want)) {
+		errno = ENOMEM;
+		return false;
+	}
+	ssize_t got;
+	while ((got = read(fd, r->file + *len, want)) < 0 && errno == EINTR)
+		;
+	if (got < 0)
+		return false;
+	*len += (size_t)got;
+	*more = (size_t)got == want;
+	return true;
 }
 
-/* A folder: every file below it, in name order so that loading is reproducible. */
-static void read_folder(struct reader *r, const char *path, const char *prefix, int depth)
+/* The folder's file as libarchive opens it: the input's path and the file's. */
+static const char *full_path(struct reader *r, const char *rel)
 {
-	struct dirent **names;
-	int n = scandir(path, &names, not_dot, alphasort);
-	if (n < 0) {
-		problem_errno(r, prefix, errno);
-		return;
+	size_t n = strlen(r->input) + strlen(rel) + 2;
+	if (n > r->path_cap) {
+		char *path = realloc(r->path, n);
+		if (!path)
+			return NULL;
+		r->path = path;
+		r->path_cap = n;
 	}
-	for (int i = 0; i < n; i++) {
-		const char *name = names[i]->d_name;
-		size_t plen = strlen(path) + strlen(name) + 2;
-		size_t rlen = (prefix ? strlen(prefix) : 0) + strlen(name) + 2;
-		char *child = malloc(plen), *rel = malloc(rlen);
-		if (child && rel && !r->stop) {
-			snprintf(child, plen, "%s/%s", path, name);
-			snprintf(rel, rlen, "%s%s%s", prefix ? prefix : "", prefix ? "/" : "",
-			         name);
-			read_path(r, child, rel, depth + 1);
+	snprintf(r->path, n, "%s/%s", r->input, rel);
+	return r->path;
+}
+
+/* A loose file of the folder: read whole with one open and (mostly) one read into a
+ * buffer that is kept, then taken for what it is by the same rules as any file —
+ * libarchive decides, from memory, whether it is an archive, a compressed stream or
+ * a plain file. A file over the entry limit, or one that begins as an archive or a
+ * compressed stream does, is read by libarchive from the file instead: it may be
+ * large, and the reading is the one a file named on the command line gets. */
+static void read_loose_file(struct reader *r, const struct folder_list *list,
+                            const struct folder_item *item)
+{
+	const char *rel = folder_path(list, item);
+	const uint64_t most = r->limits->max_entry_bytes + 1;
+	size_t len = 0, first = item->size < READ_CHUNK ? (size_t)item->size + 1 : READ_CHUNK;
+	bool more = false;
+	int fd = openat(list->fd, rel, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	bool ok = fd >= 0 && read_file_part(r, fd, &len, first, &more);
+	bool whole = !is_bundle(r->file, len);
+	while (ok && whole && more && len < most) {
+		size_t want = len <= item->size ? (size_t)(item->size - len) + 1 : len;
+		ok = read_file_part(r, fd, &len, want < most - len ? want : (size_t)(most - len),
+		                    &more);
+	}
+	int err = errno;
+	if (fd >= 0)
+		close(fd);
+	const char *path = ok ? full_path(r, rel) : NULL;
+	if (!ok)
+		problem_errno(r, rel, err);
+	else if (whole && len < most)
+		read_origin(r, &(struct origin){rel, r->file, len}, rel);
+	else if (path)
+		read_origin(r, &(struct origin){path, NULL, 0}, rel);
+	else
+		environmental_problem(r, rel, "out of memory");
+	r->folder_done += item->size;
+}
+
+/* The walk of a folder goes on: a report that nothing was read yet. */
+static void walking(void *ctx)
+{
+	progress_at(ctx, 0);
+}
+
+/* A folder: every file below it, in name order so that loading is reproducible.
+ * The walk comes first, so that progress can be told against the tree's size. */
+static void read_folder(struct reader *r, const char *path, const char *prefix)
+{
+	struct folder_list list;
+	bool listed = folder_list(&list, path, MAX_FOLDER_DEPTH, walking, r);
+	if (!listed)
+		problem_errno(r, prefix, errno);
+	if (r->handler->progress)
+		r->handler->progress(r->handler->ctx, NULL, SOURCE_SIZE, list.total);
+	for (size_t i = 0; i < list.count && !r->stop; i++) {
+		const struct folder_item *item = &list.items[i];
+		const char *rel = folder_path(&list, item);
+		switch (item->kind) {
+		case FOLDER_FILE:
+			read_loose_file(r, &list, item);
+			break;
+		case FOLDER_OTHER:
+			r->counts->other++;
+			break;
+		case FOLDER_FAILED:
+			problem_errno(r, rel, item->error);
+			break;
+		case FOLDER_TOO_DEEP:
+			problem(r, rel, "folder nested too deep, skipped");
+			break;
 		}
-		free(child);
-		free(rel);
-		free(names[i]);
 	}
-	free(names);
+	r->folder_done = 0;
+	folder_list_free(&list);
 }
 
-static void read_path(struct reader *r, const char *path, const char *prefix, int depth)
+/* An input named on the command line: a folder, a file, or a pipe or device. */
+static void read_path(struct reader *r, const char *path)
 {
-	struct stat st, lst;
+	struct stat st;
 	if (stat(path, &st) != 0) {
-		problem_errno(r, prefix, errno);
+		problem_errno(r, NULL, errno);
 		return;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		/* Inside a folder, linked folders are not followed: they could loop. */
-		if (depth > 0 && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
-			r->counts->other++;
-		else if (depth >= MAX_FOLDER_DEPTH)
-			problem(r, prefix, "folder nested too deep, skipped");
-		else
-			read_folder(r, path, prefix, depth);
+		read_folder(r, path, NULL);
 	} else if (S_ISREG(st.st_mode)) {
 		struct origin o = {path, NULL, 0};
-		if (depth == 0 && r->limits->parts > 1)
-			read_file_share(r, &o, prefix);
+		if (r->limits->parts > 1)
+			read_file_share(r, &o, NULL);
 		else
-			read_origin(r, &o, prefix);
-	} else if (depth == 0) {
-		read_stream(r, path, prefix); /* a pipe or device named on the command line */
+			read_origin(r, &o, NULL);
 	} else {
-		r->counts->other++;
+		read_stream(r, path, NULL);
 	}
 }
 
@@ -768,8 +878,10 @@ bool source_read(const char *input, const struct source_limits *limits,
 {
 	struct reader r = reader_for(input, limits, handler, counts);
 	struct source_counts before = *counts;
-	read_path(&r, input, NULL, 0);
+	read_path(&r, input);
 	free(r.buf);
+	free(r.file);
+	free(r.path);
 	counts->complete += !r.unclean;
 	return read_anything(counts, &before);
 }

@@ -48,6 +48,9 @@ struct source_limits {
  * writer, for as long as the writer takes (no stall limit applies until the next
  * report). */
 #define SOURCE_WAITING UINT64_MAX
+/* Progress with this many bytes inflated says: the input (a folder) holds as many
+ * bytes as `consumed` says, against which the next reports count. */
+#define SOURCE_SIZE (UINT64_MAX - 1)
 
 struct source_entry {
 	const char *input;         /* the input as given on the command line */

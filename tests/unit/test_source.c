@@ -210,6 +210,105 @@ static void folders_are_walked_in_name_order(void **state)
 	assert_int_equal(c.other, 1); /* the linked folder is not followed */
 }
 
+/* Every loose file of a folder is taken for what it is, as a file named alone would
+ * be: plain, compressed, an archive, empty, or too large. */
+static void a_folders_files_are_read_as_files_are(void **state)
+{
+	(void)state;
+	struct seen s;
+	struct source_counts c;
+	static const struct source_limits limits = {
+	        .max_entry_bytes = 100, .max_total_bytes = 1 << 20, .max_entries = 100};
+	char dir[512];
+	snprintf(dir, sizeof dir, "%s", in_tmp("loose"));
+	assert_int_equal(mkdir(dir, 0755), 0);
+	write_file(in_tmp("loose/a.txt"), "Plain release");
+	static const struct file packed[] = {{"data", "Compressed release"}};
+	write_archive(in_tmp("loose/b.txt.gz"), ARCHIVE_FORMAT_RAW, ARCHIVE_FILTER_GZIP, packed, 1);
+	write_archive(in_tmp("loose/c.txt.xz"), ARCHIVE_FORMAT_RAW, ARCHIVE_FILTER_XZ, packed, 1);
+	write_archive(in_tmp("loose/d.tar"), ARCHIVE_FORMAT_TAR_USTAR, ARCHIVE_FILTER_NONE,
+	              two_releases + 1, 2);
+	write_file(in_tmp("loose/e.txt"), "");
+	static char big[300];
+	memset(big, 'x', sizeof big - 1);
+	write_file(in_tmp("loose/f.txt"), big);
+	assert_true(read_input(dir, &limits, &s, &c));
+	assert_int_equal(s.entries, 5);
+	assert_string_equal(s.paths[0], "a.txt");
+	assert_string_equal(s.contents[0], "Plain release");
+	assert_string_equal(s.contents[1], "Compressed release");
+	assert_string_equal(s.contents[2], "Compressed release");
+	assert_string_equal(s.paths[3], "d.tar/releases/one.txt");
+	assert_string_equal(s.paths[4], "d.tar/releases/two.txt");
+	assert_int_equal(s.problems, 1);
+	assert_non_null(strstr(s.last_problem, "f.txt: entry larger than"));
+	assert_int_equal(c.complete, 1);
+}
+
+/* What a progress handler heard. */
+struct heard {
+	uint64_t size; /* said once, before the rest */
+	int sizes;
+	uint64_t last; /* bytes read as of the last report */
+	bool backwards, size_late;
+};
+
+static void on_progress(void *ctx, const char *path, uint64_t inflated, uint64_t consumed)
+{
+	struct heard *h = ctx;
+	(void)path;
+	if (inflated == SOURCE_SIZE) {
+		h->size = consumed;
+		h->size_late |= h->last > 0;
+		h->sizes++;
+		return;
+	}
+	h->backwards |= consumed < h->last;
+	h->last = consumed;
+}
+
+static void ignore_entry(void *ctx, const struct source_entry *e)
+{
+	(void)ctx, (void)e;
+}
+
+static void ignore_problem(void *ctx, const char *input, const char *path, const char *reason)
+{
+	(void)ctx, (void)input, (void)path, (void)reason;
+}
+
+/* A folder's reader says how large the tree is, then how far through it it is. */
+static void a_folders_progress_counts_its_files_bytes(void **state)
+{
+	(void)state;
+	char dir[512];
+	snprintf(dir, sizeof dir, "%s", in_tmp("sized"));
+	assert_int_equal(mkdir(dir, 0755), 0);
+	assert_int_equal(mkdir(in_tmp("sized/sub"), 0755), 0);
+	static char text[3][40000];
+	uint64_t total = 0;
+	for (int i = 0; i < 3; i++) {
+		memset(text[i], 'a' + i, sizeof text[i] - 1 - (size_t)i * 1000);
+		total += strlen(text[i]);
+	}
+	write_file(in_tmp("sized/a.txt"), text[0]);
+	write_file(in_tmp("sized/sub/b.txt"), text[1]);
+	write_file(in_tmp("sized/sub/c.txt"), text[2]);
+	struct heard h = {0};
+	struct source_counts c = {0};
+	struct source_handler handler = {.ctx = &h,
+	                                 .entry = ignore_entry,
+	                                 .problem = ignore_problem,
+	                                 .progress = on_progress};
+	assert_true(source_read(dir, &roomy, &handler, &c));
+	assert_int_equal(h.sizes, 1);
+	assert_false(h.size_late);
+	assert_int_equal(h.size, total);
+	assert_false(h.backwards);
+	/* the last report comes as the last file starts */
+	assert_int_equal(h.last, total - strlen(text[2]));
+}
+
 /* Entries of at most 1000 bytes. */
 static const struct source_limits small_entries = {
         .max_entry_bytes = 1000, .max_total_bytes = 1 << 20, .max_entries = 100};
@@ -758,6 +857,8 @@ int main(void)
 	        cmocka_unit_test(every_common_format_reads_the_same),
 	        cmocka_unit_test(plain_and_compressed_files_are_one_release),
 	        cmocka_unit_test(folders_are_walked_in_name_order),
+	        cmocka_unit_test(a_folders_files_are_read_as_files_are),
+	        cmocka_unit_test(a_folders_progress_counts_its_files_bytes),
 	        cmocka_unit_test(an_oversized_entry_is_skipped_and_reading_goes_on),
 	        cmocka_unit_test(entries_of_known_size_are_read_into_the_handlers_room),
 	        cmocka_unit_test(room_is_not_asked_for_an_oversized_entry),
