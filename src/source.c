@@ -777,8 +777,8 @@ static void read_loose_file(struct reader *r, const struct folder_list *list,
 	bool more = false;
 	int fd = openat(list->fd, rel, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 	bool ok = fd >= 0 && read_file_part(r, fd, &len, first, &more);
-	bool whole = !is_bundle(r->file, len);
-	while (ok && whole && more && len < most) {
+	bool in_memory = !is_bundle(r->file, len);
+	while (ok && in_memory && more && len < most) {
 		size_t want = len <= item->size ? (size_t)(item->size - len) + 1 : len;
 		ok = read_file_part(r, fd, &len, want < most - len ? want : (size_t)(most - len),
 		                    &more);
@@ -786,12 +786,12 @@ static void read_loose_file(struct reader *r, const struct folder_list *list,
 	int err = errno;
 	if (fd >= 0)
 		close(fd);
-	const char *path = ok ? full_path(r, rel) : NULL;
+	const char *path;
 	if (!ok)
 		problem_errno(r, rel, err);
-	else if (whole && len < most)
+	else if (in_memory && len < most)
 		read_origin(r, &(struct origin){rel, r->file, len}, rel);
-	else if (path)
+	else if ((path = full_path(r, rel)))
 		read_origin(r, &(struct origin){path, NULL, 0}, rel);
 	else
 		environmental_problem(r, rel, "out of memory");
