@@ -607,7 +607,9 @@ static void read_origin(struct reader *r, const struct origin *o, const char *pr
 	if (status == ARCHIVE_OK)
 		status = archive_read_next_header(a, &ae);
 	if (status == ARCHIVE_FATAL && archive_errno(a) == NOT_AN_ARCHIVE) {
-		bool compressed = archive_filter_count(a) > 1;
+		/* What libarchive saw is the origin's bytes themselves unless a filter
+		 * of its own, or our gunzip, inflated them. */
+		bool compressed = r->gz || archive_filter_count(a) > 1;
 		close_archive(r, a);
 		if (o->mem && !compressed && o->mem_len <= r->limits->max_entry_bytes)
 			read_bytes(r, o, prefix);

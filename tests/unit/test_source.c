@@ -699,6 +699,21 @@ static void an_input_in_memory_reads_like_a_file(void **state)
 	memset(&s, 0, sizeof s);
 	assert_true(source_read_memory("nothing", NULL, 0, &roomy, &h, &c));
 	assert_int_equal(s.entries + s.problems, 0);
+	/* Plain and compressed plain files too, gzip (inflated by relview) and xz. */
+	static const struct file one[] = {{"data", "A compressed plain release"}};
+	static const int filters[] = {ARCHIVE_FILTER_NONE, ARCHIVE_FILTER_GZIP, ARCHIVE_FILTER_XZ};
+	for (size_t i = 0; i < sizeof filters / sizeof *filters; i++) {
+		path = in_tmp("memory.txt.z");
+		write_archive(path, ARCHIVE_FORMAT_RAW, filters[i], one, 1);
+		f = fopen(path, "rb");
+		assert_non_null(f);
+		n = fread(buf, 1, sizeof buf, f);
+		fclose(f);
+		memset(&s, 0, sizeof s);
+		assert_true(source_read_memory("release", buf, n, &roomy, &h, &c));
+		assert_int_equal(s.entries, 1);
+		assert_string_equal(s.contents[0], "A compressed plain release");
+	}
 }
 
 static void a_truncated_archive_keeps_what_was_read(void **state)
