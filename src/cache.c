@@ -30,7 +30,7 @@
  * two threads, halving the longest step of a re-open. */
 
 #define MAGIC             "RELVCAT1"
-#define FORMAT_VERSION    3u
+#define FORMAT_VERSION    4u
 #define ENDIAN_MARK       0x01020304u
 #define SAMPLE_BYTES      65536      /* of the bundle's head and tail, hashed into the key */
 #define ABSENT            UINT32_MAX /* length of a string that is not there */

@@ -104,11 +104,14 @@ static const char *reason(int isal_error)
 	}
 }
 
-/* Damage is EIO: libarchive's "not an archive" errno would make the caller try the
- * input as a plain file. */
+/* Damage is libarchive's "miscellaneous" error, as its own decompressors give it:
+ * its "not an archive" errno would make the caller try the input as a plain file,
+ * and a system errno would say the machine failed, not the bytes. */
+#define DAMAGE_ERRNO (-1) /* ARCHIVE_ERRNO_MISC */
+
 static const char *damage(struct gunzip *gz, const char *why)
 {
-	gz->error = EIO;
+	gz->error = DAMAGE_ERRNO;
 	return why;
 }
 

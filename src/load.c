@@ -25,6 +25,7 @@ struct loader {
 	uint64_t problems;        /* in this input */
 	uint64_t inflated_before; /* by the inputs before this one, for progress */
 	bool keep;                /* keep the problems, for the cache */
+	bool unclean;             /* a release was lost to a failure of memory here */
 	struct cache_problem *kept;
 	size_t nkept;
 };
@@ -75,6 +76,10 @@ static void on_progress(void *ctx, const char *path, uint64_t inflated, uint64_t
 	(void)path;
 	if (!l->opt->progress)
 		return;
+	if (inflated == SOURCE_SIZE) { /* a folder's size, once it is walked */
+		atomic_store(&l->opt->progress->size, consumed);
+		return;
+	}
 	atomic_store(&l->opt->progress->consumed, consumed);
 	atomic_store(&l->opt->progress->inflated, l->inflated_before + inflated);
 }
@@ -128,6 +133,13 @@ static struct str fallback_title(const char *text, size_t len, const struct pars
 	return line.len ? line : name_title(name);
 }
 
+/* A release the catalog could not take: said, and the input's result not cached. */
+static void lost_to_memory(struct loader *l, const char *path)
+{
+	l->unclean = true;
+	report(l, path, "out of memory");
+}
+
 static void on_entry(void *ctx, const struct source_entry *e)
 {
 	struct loader *l = ctx;
@@ -144,7 +156,7 @@ static void on_entry(void *ctx, const struct source_entry *e)
 	char *text = catalog_reserve(l->cat, text_decoded_max(e->len));
 	char *entry = e->path ? load_clean_name(e->path) : NULL;
 	if (!text || (e->path && !entry)) {
-		report(l, e->path, "out of memory");
+		lost_to_memory(l, e->path);
 		free(entry);
 		return;
 	}
@@ -154,10 +166,13 @@ static void on_entry(void *ctx, const struct source_entry *e)
 	struct str fallback = {NULL, 0};
 	if (!p.title.len)
 		fallback = fallback_title(text, len, &p, entry ? entry : l->input_name);
+	uint64_t copies = l->cat->duplicates;
 	if (catalog_commit(l->cat, len, &p, l->input_id, e->ordinal, entry, fallback)) {
 		l->counts->releases++;
 		if (l->opt->progress)
 			atomic_fetch_add(&l->opt->progress->releases, 1);
+	} else if (l->cat->duplicates == copies) { /* not kept, and not a copy */
+		lost_to_memory(l, e->path);
 	}
 	free(entry);
 }
@@ -190,9 +205,10 @@ static void counts_since(const struct load_counts *now, const struct load_counts
 	};
 }
 
-/* Read the input itself; with a key, cache what it gave — unless the result depends
- * on more than this input (a release dropped as a copy of another input's) or on
- * chance (a reader stopped for silence). */
+/* Read the input itself; with a key, cache what it gave — only when it is all the
+ * input holds, the same at every read: its readers said they read it completely
+ * (source.h), nothing failed here for want of memory, and no release was dropped as
+ * a copy of another input's (that result depends on more than this input). */
 static bool read_input(struct loader *l, const char *input, const struct cache_key *key)
 {
 	struct load_counts before = *l->counts;
@@ -204,6 +220,7 @@ static bool read_input(struct loader *l, const char *input, const struct cache_k
 	                           .progress = on_progress,
 	                           .cancel = progress ? &progress->cancel : NULL};
 	l->keep = key != NULL;
+	l->unclean = false;
 	if (progress) {
 		struct stat st;
 		l->inflated_before = atomic_load(&progress->inflated);
@@ -214,8 +231,8 @@ static bool read_input(struct loader *l, const char *input, const struct cache_k
 	}
 	bool ok = sandbox_read(input, &l->opt->limits, &h, &l->counts->source);
 	bool cancelled = progress && atomic_load(&progress->cancel);
-	if (l->keep && !cancelled && l->cat->foreign_duplicates == foreign &&
-	    l->counts->source.stopped == before.source.stopped) {
+	bool complete = l->counts->source.complete > before.source.complete && !l->unclean;
+	if (l->keep && complete && !cancelled && l->cat->foreign_duplicates == foreign) {
 		struct load_counts mine;
 		counts_since(l->counts, &before, &mine);
 		cache_store(l->opt->cache_dir, key, l->cat, l->input_id, l->kept, l->nkept, &mine,
@@ -236,7 +253,8 @@ bool load_input(struct catalog *cat, const char *input, const struct load_option
 	char *name = load_clean_name(input);
 	struct loader l = {
 	        .cat = cat, .opt = opt, .counts = counts, .input_id = -1, .input_name = name};
-	uint64_t before = counts->releases;
+	uint64_t before = counts->releases, copies = cat->duplicates;
+	uint64_t merged = 0;
 	bool ok = false;
 	if (name && (l.input_id = catalog_add_input(cat, name)) >= 0) {
 		struct cache_key key;
@@ -247,7 +265,10 @@ bool load_input(struct catalog *cat, const char *input, const struct load_option
 		if (cacheable)
 			cache_key_free(&key);
 		bool cancelled = opt->progress && atomic_load(&opt->progress->cancel);
-		if (counts->releases == before && l.problems == 0 && !cancelled)
+		/* An input whose every release was already in (another input holds the
+		 * same) was read well: no problem, only copies merged. */
+		merged = cat->duplicates - copies;
+		if (counts->releases == before && merged == 0 && l.problems == 0 && !cancelled)
 			report(&l, NULL, "no releases found");
 		if (l.problems > LOAD_PROBLEMS_SHOWN)
 			fprintf(opt->errors, "relview: %s: %llu more problems not shown\n", name,
@@ -256,5 +277,5 @@ bool load_input(struct catalog *cat, const char *input, const struct load_option
 		fprintf(opt->errors, "relview: %s: out of memory\n", name ? name : input);
 	}
 	free(name);
-	return ok && counts->releases > before;
+	return ok && (counts->releases > before || merged > 0);
 }

@@ -20,8 +20,10 @@ struct loading {
 	size_t ninputs;
 	struct load_options opt;
 	struct load_progress progress;
-	uint64_t *sizes; /* of each input; 0 when not a file */
-	uint64_t total;  /* of all the inputs that are files */
+	/* Of each input, 0 when not known: a file's from the start, a folder's once it
+	 * was read (the loader thread writes it, the reader's reads it). */
+	_Atomic uint64_t *sizes;
+	_Atomic uint64_t total; /* of all the inputs whose size is known */
 	struct timespec start;
 	pthread_t thread;
 	bool threaded;
@@ -35,6 +37,12 @@ static void *load_every_input(void *arg)
 	for (size_t i = 0; i < l->ninputs && !atomic_load(&l->progress.cancel); i++) {
 		atomic_store(&l->progress.input, i);
 		load_input(l->cat, l->inputs[i], &l->opt, &counts);
+		/* A folder's size came from its reader as it walked it (load.h). */
+		uint64_t walked = atomic_load(&l->progress.size);
+		if (!atomic_load(&l->sizes[i]) && walked) {
+			atomic_store(&l->sizes[i], walked);
+			atomic_fetch_add(&l->total, walked);
+		}
 	}
 	atomic_store(&l->done, true);
 	return NULL;
@@ -70,9 +78,10 @@ struct loading *loading_start(struct catalog *cat, char *const *inputs, size_t n
 	l->opt.progress = &l->progress;
 	for (size_t i = 0; i < ninputs; i++) {
 		struct stat st;
-		l->sizes[i] =
+		uint64_t size =
 		        stat(inputs[i], &st) == 0 && S_ISREG(st.st_mode) ? (uint64_t)st.st_size : 0;
-		l->total += l->sizes[i];
+		atomic_store(&l->sizes[i], size);
+		atomic_fetch_add(&l->total, size);
 	}
 	clock_gettime(CLOCK_MONOTONIC, &l->start);
 	set_up_locales();
@@ -126,28 +135,38 @@ static void input_name(const char *raw, char *out, size_t size)
 	out[text_decode(raw, n < most ? n : most, out, 0)] = '\0';
 }
 
+/* The bytes of all the inputs whose size is known, the one being read included once
+ * its reader has told it (a folder's, after its walk). */
+static uint64_t bytes_total(const struct loading *l, size_t input)
+{
+	uint64_t total = atomic_load(&l->total);
+	if (input < l->ninputs && !atomic_load(&l->sizes[input]))
+		total += atomic_load(&l->progress.size);
+	return total;
+}
+
 void loading_describe(const struct loading *l, char *buf, size_t size, double *fraction)
 {
 	size_t input = atomic_load(&l->progress.input);
-	uint64_t done = bytes_done(l, input);
+	uint64_t done = bytes_done(l, input), total = bytes_total(l, input);
 	double elapsed = seconds_since(&l->start), rate = elapsed > 0 ? done / elapsed : 0;
 	char name[3 * 128 + 1];
 	input_name(l->inputs[input < l->ninputs ? input : l->ninputs - 1], name, sizeof name);
-	*fraction = l->total ? (double)done / (double)l->total : -1;
+	*fraction = total ? (double)done / (double)total : -1;
 	int n = snprintf(buf, size, "loading %zu of %zu: %s  ·  %.1f", input + 1, l->ninputs, name,
 	                 done / 1048576.0);
-	if (l->total && n >= 0 && (size_t)n < size)
+	if (total && n >= 0 && (size_t)n < size)
 		n += snprintf(buf + n, size - (size_t)n, " of %.1f MiB read (%.0f%%)",
-		              l->total / 1048576.0, *fraction * 100);
+		              total / 1048576.0, *fraction * 100);
 	else if (n >= 0 && (size_t)n < size)
 		n += snprintf(buf + n, size - (size_t)n, " MiB read");
 	if (n >= 0 && (size_t)n < size)
 		n += snprintf(buf + n, size - (size_t)n, "  ·  %llu releases  ·  %.1f MiB/s",
 		              (unsigned long long)atomic_load(&l->progress.releases),
 		              rate / 1048576.0);
-	if (l->total && rate > 0 && done < l->total && n >= 0 && (size_t)n < size)
+	if (total && rate > 0 && done < total && n >= 0 && (size_t)n < size)
 		snprintf(buf + n, size - (size_t)n, "  ·  about %.0f s left",
-		         (double)(l->total - done) / rate + 0.5);
+		         (double)(total - done) / rate + 0.5);
 }
 
 bool loading_end(struct loading *l)

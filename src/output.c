@@ -367,6 +367,11 @@ static void stats_years(FILE *out, const struct catalog *cat, const uint32_t *vi
 void output_stats(FILE *out, const struct catalog *cat, const uint32_t *view, size_t n)
 {
 	fprintf(out, "%zu release%s\n", n, n == 1 ? "" : "s");
+	/* Copies are not problems, but a count that fell short of the entries read
+	 * deserves its reason. */
+	if (cat->duplicates)
+		fprintf(out, "%llu identical cop%s merged\n", (unsigned long long)cat->duplicates,
+		        cat->duplicates == 1 ? "y" : "ies");
 	stats_topics(out, cat, view, n);
 	stats_locations(out, cat, view, n);
 	stats_years(out, cat, view, n);

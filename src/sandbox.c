@@ -429,7 +429,8 @@ struct relay {
 	double heard;                /* when its last bytes came (monotonic seconds) */
 	bool waiting;                /* for a pipe's writer: silence is no stall */
 	bool done, broken, stalled;
-	bool ended; /* the pipe's end came (the child ended: if not done, it crashed) */
+	bool ended;    /* the pipe's end came (the child ended: if not done, it crashed) */
+	bool complete; /* done, and its reader says it read its part completely */
 };
 
 struct relays {
@@ -588,6 +589,11 @@ static bool dispatch(struct relays *rs, struct relay *rl, const struct msg *m)
 		rl->waiting = m->head.data_len == SOURCE_WAITING;
 		if (rl->waiting)
 			return true;
+		if (m->head.data_len == SOURCE_SIZE) { /* the input's size: passed on as it is */
+			if (h->progress)
+				h->progress(h->ctx, NULL, SOURCE_SIZE, m->head.extra);
+			return true;
+		}
 		note_current(rl, m->path);
 		rl->inflated = m->head.data_len;
 		rl->consumed = m->head.extra;
@@ -619,6 +625,7 @@ static bool dispatch(struct relays *rs, struct relay *rl, const struct msg *m)
 		memcpy(&done, m->data, sizeof done);
 		add_counts(rs->counts, &done.counts);
 		rs->ok |= done.ok != 0;
+		rl->complete = done.counts.complete > 0;
 		rl->done = true;
 		return false;
 	}
@@ -964,8 +971,13 @@ static bool run_parts(const char *reader, const char *input, int input_fd,
 		rs.n++;
 	}
 	relay_all(&rs);
-	for (int i = 0; i < rs.n; i++)
+	/* The input is complete when every part of it was, and none was cancelled. */
+	bool complete = rs.n == (int)parts && !cancelled(&rs);
+	for (int i = 0; i < rs.n; i++) {
+		complete &= rs.child[i].complete;
 		finish_child(&rs, &rs.child[i]);
+	}
+	counts->complete += complete;
 	return rs.ok;
 }
 

@@ -2,12 +2,12 @@
 
 #include "relview/source.h"
 
+#include "relview/folder.h"
 #include "relview/gunzip.h"
 #include "relview/zipdir.h"
 
 #include <archive.h>
 #include <archive_entry.h>
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <isa-l/crc.h>
@@ -26,6 +26,8 @@
 /* The packing ratio of an archive is judged only past this much inflated: a small
  * archive of repetitive text may pack tighter than any real bundle does. */
 #define BOMB_FLOOR ((uint64_t)64 << 20)
+/* libarchive's code for "not a format I know": EILSEQ on this platform. */
+#define NOT_AN_ARCHIVE EILSEQ
 
 struct reader {
 	const char *input;
@@ -46,6 +48,13 @@ struct reader {
 	const struct zip_member *expect; /* the directory's record of the entry being read */
 	bool stop;                       /* a limit of the whole input was hit */
 	bool dead;                       /* the archive being read failed for good */
+	bool unclean; /* the machine, not the input, cut something short (see below) */
+	/* Reading a folder: */
+	unsigned char *file; /* a loose file's content, reused from file to file */
+	size_t file_cap;
+	char *path; /* a file's path for libarchive, reused */
+	size_t path_cap;
+	uint64_t folder_done; /* bytes of the folder's files read before this one */
 };
 
 static void problem(struct reader *r, const char *path, const char *reason)
@@ -54,25 +63,44 @@ static void problem(struct reader *r, const char *path, const char *reason)
 	r->handler->problem(r->handler->ctx, r->input, path, reason);
 }
 
+/* Problems are of two kinds. Those of the input's bytes — a damaged header or
+ * entry, an encrypted one, one over a limit (the limits are part of the cache's
+ * key), an archive inside — come the same every time the same bytes are read. Those
+ * of the machine — memory, I/O, descriptors, the process's limits — come and go:
+ * a read they touched may not be taken for what the input holds (it is not cached). */
+static void environmental_problem(struct reader *r, const char *path, const char *reason)
+{
+	r->unclean = true;
+	problem(r, path, reason);
+}
+
+/* A system call's failure is the machine's: what the input's bytes decide is
+ * libarchive's to say. */
 static void problem_errno(struct reader *r, const char *path, int err)
 {
-	problem(r, path, strerror(err));
+	environmental_problem(r, path, strerror(err));
+}
+
+/* Make room for `want` bytes in a buffer that is kept from use to use. */
+static bool reserve_in(unsigned char **buf, size_t *cap, size_t want)
+{
+	if (want <= *cap)
+		return true;
+	size_t more = *cap ? *cap : READ_CHUNK;
+	while (more < want)
+		more *= 2;
+	unsigned char *bigger = realloc(*buf, more);
+	if (!bigger)
+		return false;
+	*buf = bigger;
+	*cap = more;
+	return true;
 }
 
 /* Make room for `want` bytes in the entry buffer. */
 static bool reserve(struct reader *r, size_t want)
 {
-	if (want <= r->cap)
-		return true;
-	size_t cap = r->cap ? r->cap : READ_CHUNK;
-	while (cap < want)
-		cap *= 2;
-	unsigned char *buf = realloc(r->buf, cap);
-	if (!buf)
-		return false;
-	r->buf = buf;
-	r->cap = cap;
-	return true;
+	return reserve_in(&r->buf, &r->cap, want);
 }
 
 /* Bytes read from the file (or memory) of the archive being read so far. */
@@ -84,11 +112,19 @@ static uint64_t packed_bytes(const struct reader *r, struct archive *a)
 	return packed > 0 ? (uint64_t)packed : 0;
 }
 
-static void progress(struct reader *r, struct archive *a)
+/* Report how far reading is: `packed` bytes into the file being read (of a folder,
+ * past the files before it). */
+static void progress_at(struct reader *r, uint64_t packed)
 {
 	r->reported = r->inflated;
 	if (r->handler->progress)
-		r->handler->progress(r->handler->ctx, r->current, r->inflated, packed_bytes(r, a));
+		r->handler->progress(r->handler->ctx, r->current, r->inflated,
+		                     r->folder_done + packed);
+}
+
+static void progress(struct reader *r, struct archive *a)
+{
+	progress_at(r, packed_bytes(r, a));
 }
 
 enum read_result {
@@ -97,6 +133,7 @@ enum read_result {
 	READ_LONGER,
 	READ_BAD_CRC, /* not the CRC the zip's directory gives */
 	READ_FAILED,
+	READ_NO_MEMORY,
 	READ_STOP,
 	READ_BOMB
 };
@@ -165,7 +202,7 @@ static enum read_result read_data(struct reader *r, struct archive *a, size_t *l
 		size_t room = *len + READ_CHUNK <= max + 1 ? READ_CHUNK : (size_t)(max + 1 - *len);
 		size_t got;
 		if (!reserve(r, *len + room))
-			return READ_FAILED;
+			return READ_NO_MEMORY;
 		enum read_result res = read_some(r, a, r->buf + *len, room, &got);
 		if (res != READ_OK || got == 0)
 			return res;
@@ -220,6 +257,27 @@ static const char *archive_reason(struct archive *a)
 	return msg ? msg : "damaged archive";
 }
 
+/* Does libarchive's failure come from the machine? It gives damage as "file format"
+ * or "miscellaneous" (-1), and most failures of the system with their errno; but
+ * some decompressors say "miscellaneous" of a failed allocation too (zstd's
+ * "Allocation error"), so a message about memory is the machine's whatever the
+ * errno. */
+static bool environmental(struct archive *a)
+{
+	int err = archive_errno(a);
+	const char *msg = archive_reason(a);
+	return (err > 0 && err != NOT_AN_ARCHIVE && err != EINVAL) || strcasestr(msg, "alloc") ||
+	       strcasestr(msg, "memory");
+}
+
+static void archive_problem(struct reader *r, const char *path, struct archive *a)
+{
+	if (environmental(a))
+		environmental_problem(r, path, archive_reason(a));
+	else
+		problem(r, path, archive_reason(a));
+}
+
 static void report_entry_failure(struct reader *r, struct archive *a, const char *path,
                                  enum read_result res)
 {
@@ -250,7 +308,10 @@ static void report_entry_failure(struct reader *r, struct archive *a, const char
 		problem(r, path, msg);
 		break;
 	case READ_FAILED:
-		problem(r, path, archive_reason(a));
+		archive_problem(r, path, a);
+		break;
+	case READ_NO_MEMORY:
+		environmental_problem(r, path, "out of memory");
 		break;
 	case READ_OK:
 		break;
@@ -327,6 +388,17 @@ static const char *entry_name(const char *prefix, const char *name, char **owned
 	return *owned;
 }
 
+/* A further name of a file whose data another entry carries. A hard link's data
+ * comes once: in tar with the first name, the later ones naming it with no data;
+ * in newc and crc cpio with the last name (which libarchive gives as a link to the
+ * first), the earlier ones empty. A link entry with data is read like a file:
+ * however the archive places the data, the text is read once, where it lies. */
+static bool is_link_without_data(struct archive_entry *ae)
+{
+	return archive_entry_hardlink(ae) &&
+	       !(archive_entry_size_is_set(ae) && archive_entry_size(ae) > 0);
+}
+
 static void read_one_entry(struct reader *r, struct archive *a, struct archive_entry *ae,
                            const char *prefix)
 {
@@ -334,7 +406,7 @@ static void read_one_entry(struct reader *r, struct archive *a, struct archive_e
 	char *owned;
 	const char *path = entry_name(prefix, raw ? raw : "(unnamed entry)", &owned);
 
-	if (archive_entry_filetype(ae) != AE_IFREG || archive_entry_hardlink(ae)) {
+	if (archive_entry_filetype(ae) != AE_IFREG || is_link_without_data(ae)) {
 		r->counts->other++;
 	} else if (archive_entry_is_data_encrypted(ae)) {
 		problem(r, path, "encrypted entry, skipped");
@@ -354,7 +426,9 @@ static void read_one_entry(struct reader *r, struct archive *a, struct archive_e
 static void drain(struct reader *r, struct archive *a)
 {
 	size_t got;
-	if (reserve(r, READ_CHUNK))
+	if (!reserve(r, READ_CHUNK))
+		r->unclean = true; /* the next member may then be missed */
+	else
 		while (read_some(r, a, r->buf, r->cap, &got) == READ_OK && got > 0)
 			;
 }
@@ -407,15 +481,15 @@ static void read_entries(struct reader *r, struct archive *a, int status, struct
 				        "too many damaged headers, rest of input skipped");
 				return;
 			}
-			problem(r, prefix, archive_reason(a));
+			archive_problem(r, prefix, a);
 			continue;
 		}
 		if (status == ARCHIVE_FATAL) {
-			problem(r, prefix, archive_reason(a));
+			archive_problem(r, prefix, a);
 			return;
 		}
 		if (status == ARCHIVE_WARN)
-			problem(r, prefix, archive_reason(a));
+			archive_problem(r, prefix, a);
 		failures = 0;
 		r->expect = r->share ? listed_member(r, a) : NULL;
 		read_one_entry(r, a, ae, prefix);
@@ -439,9 +513,6 @@ struct origin {
 
 static int open_stream(struct archive *a, struct stream *s);
 static void stream_is_archive(struct stream *s);
-
-/* libarchive's code for "not a format I know": EILSEQ on this platform. */
-#define NOT_AN_ARCHIVE EILSEQ
 
 /* The origin's file, open, when it holds a gzip stream; else -1. */
 static int open_gzip_file(const char *path)
@@ -502,7 +573,7 @@ static void read_plain(struct reader *r, const struct origin *o, const char *pre
 	struct archive *a = open_archive(r, o, true, &status);
 	struct archive_entry *ae;
 	if (!a) {
-		problem(r, prefix, "out of memory");
+		environmental_problem(r, prefix, "out of memory");
 		return;
 	}
 	if (status == ARCHIVE_OK)
@@ -510,8 +581,27 @@ static void read_plain(struct reader *r, const struct origin *o, const char *pre
 	if (status == ARCHIVE_OK)
 		read_content(r, a, prefix, false, -1);
 	else if (status != ARCHIVE_EOF)
-		problem(r, prefix, archive_reason(a));
+		archive_problem(r, prefix, a);
 	close_archive(r, a);
+	r->ordinal++;
+}
+
+/* Not an archive nor a compressed stream, held in memory: its bytes are the one
+ * release, just as libarchive's raw format would give them in read_plain(), without
+ * a second archive reader (a folder's loose files are read so, one reader each). */
+static void read_bytes(struct reader *r, const struct origin *o, const char *prefix)
+{
+	r->current = prefix;
+	progress_at(r, 0);
+	r->inflated += o->mem_len;
+	r->packed_out += o->mem_len;
+	if (r->inflated > r->budget) {
+		r->stop = true;
+		report_entry_failure(r, NULL, prefix, READ_STOP);
+	} else {
+		hand_over(r, prefix, o->mem, o->mem_len);
+	}
+	r->current = NULL;
 	r->ordinal++;
 }
 
@@ -521,7 +611,7 @@ static void read_origin(struct reader *r, const struct origin *o, const char *pr
 	struct archive *a = open_archive(r, o, false, &status);
 	struct archive_entry *ae = NULL;
 	if (!a) {
-		problem(r, prefix, "out of memory");
+		environmental_problem(r, prefix, "out of memory");
 		return;
 	}
 	/* libarchive refuses a plain file as "not a format" while opening it (or at
@@ -529,8 +619,14 @@ static void read_origin(struct reader *r, const struct origin *o, const char *pr
 	if (status == ARCHIVE_OK)
 		status = archive_read_next_header(a, &ae);
 	if (status == ARCHIVE_FATAL && archive_errno(a) == NOT_AN_ARCHIVE) {
+		/* What libarchive saw is the origin's bytes themselves unless a filter
+		 * of its own, or our gunzip, inflated them. */
+		bool compressed = r->gz || archive_filter_count(a) > 1;
 		close_archive(r, a);
-		read_plain(r, o, prefix);
+		if (o->mem && !compressed && o->mem_len <= r->limits->max_entry_bytes)
+			read_bytes(r, o, prefix);
+		else
+			read_plain(r, o, prefix);
 		return;
 	}
 	if (o->stream)
@@ -547,7 +643,7 @@ static void read_share(struct reader *r, int fd, const struct zip_share *share, 
 	struct archive *a = archive_read_new();
 	struct archive_entry *ae = NULL;
 	if (!a) {
-		problem(r, prefix, "out of memory");
+		environmental_problem(r, prefix, "out of memory");
 		return;
 	}
 	archive_read_support_format_zip_streamable(a);
@@ -793,65 +889,132 @@ static void read_stream(struct reader *r, const char *path, const char *prefix)
 	close(fd);
 }
 
-static void read_path(struct reader *r, const char *path, const char *prefix, int depth);
-
-static int not_dot(const struct dirent *d)
+/* Read a loose file into r->file, from *len bytes on, asking for `want` more: a
+ * regular file reads short only at its end. False with errno; *more tells whether
+ * it may hold more. */
+static bool read_file_part(struct reader *r, int fd, size_t *len, size_t want, bool *more)
 {
-	return strcmp(d->d_name, ".") != 0 && strcmp(d->d_name, "..") != 0;
+	if (!reserve_in(&r->file, &r->file_cap, *len + want)) {
+		errno = ENOMEM;
+		return false;
+	}
+	ssize_t got;
+	while ((got = read(fd, r->file + *len, want)) < 0 && errno == EINTR)
+		;
+	if (got < 0)
+		return false;
+	*len += (size_t)got;
+	*more = (size_t)got == want;
+	return true;
 }
 
-/* A folder: every file below it, in name order so that loading is reproducible. */
-static void read_folder(struct reader *r, const char *path, const char *prefix, int depth)
+/* The folder's file as libarchive opens it: the input's path and the file's. */
+static const char *full_path(struct reader *r, const char *rel)
 {
-	struct dirent **names;
-	int n = scandir(path, &names, not_dot, alphasort);
-	if (n < 0) {
-		problem_errno(r, prefix, errno);
-		return;
+	size_t n = strlen(r->input) + strlen(rel) + 2;
+	if (n > r->path_cap) {
+		char *path = realloc(r->path, n);
+		if (!path)
+			return NULL;
+		r->path = path;
+		r->path_cap = n;
 	}
-	for (int i = 0; i < n; i++) {
-		const char *name = names[i]->d_name;
-		size_t plen = strlen(path) + strlen(name) + 2;
-		size_t rlen = (prefix ? strlen(prefix) : 0) + strlen(name) + 2;
-		char *child = malloc(plen), *rel = malloc(rlen);
-		if (child && rel && !r->stop) {
-			snprintf(child, plen, "%s/%s", path, name);
-			snprintf(rel, rlen, "%s%s%s", prefix ? prefix : "", prefix ? "/" : "",
-			         name);
-			read_path(r, child, rel, depth + 1);
+	snprintf(r->path, n, "%s/%s", r->input, rel);
+	return r->path;
+}
+
+/* A loose file of the folder: read whole with one open and (mostly) one read into a
+ * buffer that is kept, then taken for what it is by the same rules as any file —
+ * libarchive decides, from memory, whether it is an archive, a compressed stream or
+ * a plain file. A file over the entry limit, or one that begins as an archive or a
+ * compressed stream does, is read by libarchive from the file instead: it may be
+ * large, and the reading is the one a file named on the command line gets. */
+static void read_loose_file(struct reader *r, const struct folder_list *list,
+                            const struct folder_item *item)
+{
+	const char *rel = folder_path(list, item);
+	const uint64_t most = r->limits->max_entry_bytes + 1;
+	size_t len = 0, first = item->size < READ_CHUNK ? (size_t)item->size + 1 : READ_CHUNK;
+	bool more = false;
+	int fd = openat(list->fd, rel, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	bool ok = fd >= 0 && read_file_part(r, fd, &len, first, &more);
+	bool in_memory = !is_bundle(r->file, len);
+	while (ok && in_memory && more && len < most) {
+		size_t want = len <= item->size ? (size_t)(item->size - len) + 1 : len;
+		ok = read_file_part(r, fd, &len, want < most - len ? want : (size_t)(most - len),
+		                    &more);
+	}
+	int err = errno;
+	if (fd >= 0)
+		close(fd);
+	const char *path;
+	if (!ok)
+		problem_errno(r, rel, err);
+	else if (in_memory && len < most)
+		read_origin(r, &(struct origin){rel, r->file, len, NULL}, rel);
+	else if ((path = full_path(r, rel)))
+		read_origin(r, &(struct origin){path, NULL, 0, NULL}, rel);
+	else
+		environmental_problem(r, rel, "out of memory");
+	r->folder_done += item->size;
+}
+
+/* The walk of a folder goes on: a report that nothing was read yet. */
+static void walking(void *ctx)
+{
+	progress_at(ctx, 0);
+}
+
+/* A folder: every file below it, in name order so that loading is reproducible.
+ * The walk comes first, so that progress can be told against the tree's size. */
+static void read_folder(struct reader *r, const char *path, const char *prefix)
+{
+	struct folder_list list;
+	bool listed = folder_list(&list, path, MAX_FOLDER_DEPTH, walking, r);
+	if (!listed)
+		problem_errno(r, prefix, errno);
+	if (r->handler->progress)
+		r->handler->progress(r->handler->ctx, NULL, SOURCE_SIZE, list.total);
+	for (size_t i = 0; i < list.count && !r->stop; i++) {
+		const struct folder_item *item = &list.items[i];
+		const char *rel = folder_path(&list, item);
+		switch (item->kind) {
+		case FOLDER_FILE:
+			read_loose_file(r, &list, item);
+			break;
+		case FOLDER_OTHER:
+			r->counts->other++;
+			break;
+		case FOLDER_FAILED:
+			problem_errno(r, rel, item->error);
+			break;
+		case FOLDER_TOO_DEEP:
+			problem(r, rel, "folder nested too deep, skipped");
+			break;
 		}
-		free(child);
-		free(rel);
-		free(names[i]);
 	}
-	free(names);
+	r->folder_done = 0;
+	folder_list_free(&list);
 }
 
-static void read_path(struct reader *r, const char *path, const char *prefix, int depth)
+/* An input named on the command line: a folder, a file, or a pipe or device. */
+static void read_path(struct reader *r, const char *path)
 {
-	struct stat st, lst;
+	struct stat st;
 	if (stat(path, &st) != 0) {
-		problem_errno(r, prefix, errno);
+		problem_errno(r, NULL, errno);
 		return;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		/* Inside a folder, linked folders are not followed: they could loop. */
-		if (depth > 0 && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
-			r->counts->other++;
-		else if (depth >= MAX_FOLDER_DEPTH)
-			problem(r, prefix, "folder nested too deep, skipped");
-		else
-			read_folder(r, path, prefix, depth);
+		read_folder(r, path, NULL);
 	} else if (S_ISREG(st.st_mode)) {
 		struct origin o = {path, NULL, 0, NULL};
-		if (depth == 0 && r->limits->parts > 1)
-			read_file_share(r, &o, prefix);
+		if (r->limits->parts > 1)
+			read_file_share(r, &o, NULL);
 		else
-			read_origin(r, &o, prefix);
-	} else if (depth == 0) {
-		read_stream(r, path, prefix); /* a pipe or device named on the command line */
+			read_origin(r, &o, NULL);
 	} else {
-		r->counts->other++;
+		read_stream(r, path, NULL);
 	}
 }
 
@@ -876,8 +1039,11 @@ bool source_read(const char *input, const struct source_limits *limits,
 {
 	struct reader r = reader_for(input, limits, handler, counts);
 	struct source_counts before = *counts;
-	read_path(&r, input, NULL, 0);
+	read_path(&r, input);
 	free(r.buf);
+	free(r.file);
+	free(r.path);
+	counts->complete += !r.unclean;
 	return read_anything(counts, &before);
 }
 
@@ -898,6 +1064,7 @@ bool source_read_fd(const char *input, int fd, const struct source_limits *limit
 	struct source_counts before = *counts;
 	read_stream_fd(&r, fd, NULL);
 	free(r.buf);
+	counts->complete += !r.unclean;
 	return read_anything(counts, &before);
 }
 
@@ -912,5 +1079,6 @@ bool source_read_memory(const char *input, const void *data, size_t len,
 	struct origin o = {input, len ? data : nothing, len, NULL};
 	read_origin(&r, &o, NULL);
 	free(r.buf);
+	counts->complete += !r.unclean;
 	return read_anything(counts, &before);
 }

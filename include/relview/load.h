@@ -45,7 +45,8 @@ struct load_counts {
 };
 
 /* Read one input into the catalog — from its cache when that is fresh, else from
- * the input, caching the result. False when nothing at all could be read from it. */
+ * the input, caching the result. False when nothing at all could be read from it
+ * (releases all identical to ones already in count as read). */
 bool load_input(struct catalog *cat, const char *input, const struct load_options *opt,
                 struct load_counts *counts);
 

@@ -48,6 +48,9 @@ struct source_limits {
  * writer, for as long as the writer takes (no stall limit applies until the next
  * report). */
 #define SOURCE_WAITING UINT64_MAX
+/* Progress with this many bytes inflated says: the input (a folder) holds as many
+ * bytes as `consumed` says, against which the next reports count. */
+#define SOURCE_SIZE (UINT64_MAX - 1)
 
 struct source_entry {
 	const char *input;         /* the input as given on the command line */
@@ -86,6 +89,12 @@ struct source_counts {
 	uint64_t problems; /* entries or inputs reported as unreadable */
 	uint64_t bytes;    /* bytes handed over */
 	uint64_t stopped;  /* readers that crashed or stalled (see sandbox.h) */
+	/* Inputs read to their end, or to a limit of source_limits, with no failure of
+	 * the machine on the way (memory, I/O, the reading process's limits, a reader
+	 * stopped or cancelled): what they gave is what their bytes hold, the same at
+	 * every read. Problems of the bytes themselves (damage, encryption, an entry
+	 * over a limit) leave an input complete. */
+	uint64_t complete;
 };
 
 /* Read one input. False when the input as a whole could not be opened or read. */

@@ -62,6 +62,16 @@ tar -C "$d" -cJf "$TMP/b.tar.xz" crlf.txt
 gzip -c "$d/cp1252.txt" >"$TMP/c.txt.gz"
 expect_status 0 "$RELVIEW" --list "$TMP/a.tar.gz" "$TMP/b.tar.xz" "$d/crlf.txt" "$TMP/c.txt.gz"
 expect_eq "$(cut -f4 "$TMP/stdout" | sort | paste -sd'|' -)" 'BOM title|CRLF title|“Café” title'
+# Copies merged are no problem: not a line on stderr, and --stats counts them.
+[ ! -s "$TMP/stderr" ] || fail "copies of releases reported: $(cat "$TMP/stderr")"
+need_prog RELGEN
+"$RELGEN" --plain -n 40 -s 5 -f tar.gz "$TMP/same.tar.gz" >/dev/null
+"$RELGEN" --plain -n 40 -s 5 -f zip "$TMP/same.zip" >/dev/null
+expect_status 0 "$RELVIEW" --list --no-cache "$TMP/same.tar.gz" "$TMP/same.zip"
+expect_eq "$(wc -l <"$TMP/stdout")" 40
+[ ! -s "$TMP/stderr" ] || fail "an input of copies reported: $(cat "$TMP/stderr")"
+expect_status 0 "$RELVIEW" --stats --no-cache "$TMP/same.zip" "$TMP/same.tar.gz"
+expect_contains "$(head -2 "$TMP/stdout")" "$(printf '40 releases\n40 identical copies merged')"
 
 # Damaged input: reported in one line naming the file; the rest still loads.
 i=0

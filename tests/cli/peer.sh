@@ -3,7 +3,7 @@
 # libarchive 3.6.2 crash, loop or eat memory): relview must stay bounded on every
 # one — exit 0 or 1, within 10 seconds, under 1 GiB, and nothing raw on stdout or
 # stderr. They live beside the project (../shared/peer), never in it: skipped where
-# absent. Files are only read, never run.
+# absent. Files are only read, never run. GNU cpio's hard links give their text.
 . "$SRCDIR/tests/cli/lib.sh"
 peer=${RELVIEW_SHARED:-$SRCDIR/../shared}/peer/libarchive-testdata
 [ -f "$peer/MANIFEST.tsv" ] || skip "no peer archives at $peer"
@@ -33,5 +33,14 @@ for f in "$peer"/*; do
 	checked=$((checked + 1))
 done
 [ "$checked" -gt 400 ] || hard_error "only $checked peer archives found"
+
+# GNU cpio's hard links: in newc and crc archives the text is stored with the last
+# name of the file, in the others with the first; every one gives its release.
+for f in "$peer"/test_gcpio_compat_ref*; do
+	"$RELVIEW" --list --no-cache "$f" >"$TMP/out" 2>"$TMP/err" ||
+		fail "${f##*/}: $(head -2 "$TMP/err")"
+	expect_eq "$(cut -f4 "$TMP/out")" 123456789
+	[ ! -s "$TMP/err" ] || fail "${f##*/}: $(head -2 "$TMP/err")"
+done
 note "$checked archives read, all bounded"
 pass

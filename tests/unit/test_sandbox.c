@@ -54,9 +54,10 @@ static void on_problem(void *ctx, const char *input, const char *path, const cha
 
 static void on_progress(void *ctx, const char *path, uint64_t inflated, uint64_t consumed)
 {
-	(void)consumed;
 	char n[32];
 	snprintf(n, sizeof n, "%llu", (unsigned long long)inflated);
+	if (inflated == SOURCE_SIZE)
+		snprintf(n, sizeof n, "size %llu", (unsigned long long)consumed);
 	add(ctx, "progress", path, n);
 }
 
@@ -91,10 +92,12 @@ static bool well_behaved(const char *input, int fd, const struct source_limits *
                          const struct source_handler *h, struct source_counts *counts)
 {
 	(void)input, (void)fd, (void)l;
+	h->progress(h->ctx, NULL, SOURCE_SIZE, 1234);
 	emit_two(h, counts);
 	h->entry(h->ctx,
 	         &(struct source_entry){"input", NULL, (const unsigned char *)"plain", 5, 1});
 	counts->entries++;
+	counts->complete = 1;
 	return true;
 }
 
@@ -182,13 +185,15 @@ static void messages_arrive_in_order_with_counts(void **state)
 	struct log log;
 	struct source_counts counts;
 	assert_true(run("well_behaved", &log, &counts));
-	assert_string_equal(log.text, "progress a.txt 0\n"
+	assert_string_equal(log.text, "progress - size 1234\n"
+	                              "progress a.txt 0\n"
 	                              "entry a.txt alpha\n"
 	                              "problem b.txt damaged\n"
 	                              "progress c.txt 5\n"
 	                              "entry - plain\n");
 	assert_int_equal(counts.entries, 2);
 	assert_int_equal(counts.problems, 1);
+	assert_int_equal(counts.complete, 1);
 }
 
 static void a_crash_is_one_problem_naming_the_entry(void **state)
@@ -197,6 +202,7 @@ static void a_crash_is_one_problem_naming_the_entry(void **state)
 	struct log log;
 	struct source_counts counts;
 	assert_false(run("crashes", &log, &counts));
+	assert_int_equal(counts.complete, 0);
 	assert_non_null(strstr(log.text, "entry a.txt alpha\n"));
 	assert_non_null(strstr(log.text, "problem c.txt reading stopped: the archive reader "
 	                                 "crashed (Segmentation fault)\n"));

@@ -210,6 +210,105 @@ static void folders_are_walked_in_name_order(void **state)
 	assert_int_equal(c.other, 1); /* the linked folder is not followed */
 }
 
+/* Every loose file of a folder is taken for what it is, as a file named alone would
+ * be: plain, compressed, an archive, empty, or too large. */
+static void a_folders_files_are_read_as_files_are(void **state)
+{
+	(void)state;
+	struct seen s;
+	struct source_counts c;
+	static const struct source_limits limits = {
+	        .max_entry_bytes = 100, .max_total_bytes = 1 << 20, .max_entries = 100};
+	char dir[512];
+	snprintf(dir, sizeof dir, "%s", in_tmp("loose"));
+	assert_int_equal(mkdir(dir, 0755), 0);
+	write_file(in_tmp("loose/a.txt"), "Plain release");
+	static const struct file packed[] = {{"data", "Compressed release"}};
+	write_archive(in_tmp("loose/b.txt.gz"), ARCHIVE_FORMAT_RAW, ARCHIVE_FILTER_GZIP, packed, 1);
+	write_archive(in_tmp("loose/c.txt.xz"), ARCHIVE_FORMAT_RAW, ARCHIVE_FILTER_XZ, packed, 1);
+	write_archive(in_tmp("loose/d.tar"), ARCHIVE_FORMAT_TAR_USTAR, ARCHIVE_FILTER_NONE,
+	              two_releases + 1, 2);
+	write_file(in_tmp("loose/e.txt"), "");
+	static char big[300];
+	memset(big, 'x', sizeof big - 1);
+	write_file(in_tmp("loose/f.txt"), big);
+	assert_true(read_input(dir, &limits, &s, &c));
+	assert_int_equal(s.entries, 5);
+	assert_string_equal(s.paths[0], "a.txt");
+	assert_string_equal(s.contents[0], "Plain release");
+	assert_string_equal(s.contents[1], "Compressed release");
+	assert_string_equal(s.contents[2], "Compressed release");
+	assert_string_equal(s.paths[3], "d.tar/releases/one.txt");
+	assert_string_equal(s.paths[4], "d.tar/releases/two.txt");
+	assert_int_equal(s.problems, 1);
+	assert_non_null(strstr(s.last_problem, "f.txt: entry larger than"));
+	assert_int_equal(c.complete, 1);
+}
+
+/* What a progress handler heard. */
+struct heard {
+	uint64_t size; /* said once, before the rest */
+	int sizes;
+	uint64_t last; /* bytes read as of the last report */
+	bool backwards, size_late;
+};
+
+static void on_progress(void *ctx, const char *path, uint64_t inflated, uint64_t consumed)
+{
+	struct heard *h = ctx;
+	(void)path;
+	if (inflated == SOURCE_SIZE) {
+		h->size = consumed;
+		h->size_late |= h->last > 0;
+		h->sizes++;
+		return;
+	}
+	h->backwards |= consumed < h->last;
+	h->last = consumed;
+}
+
+static void ignore_entry(void *ctx, const struct source_entry *e)
+{
+	(void)ctx, (void)e;
+}
+
+static void ignore_problem(void *ctx, const char *input, const char *path, const char *reason)
+{
+	(void)ctx, (void)input, (void)path, (void)reason;
+}
+
+/* A folder's reader says how large the tree is, then how far through it it is. */
+static void a_folders_progress_counts_its_files_bytes(void **state)
+{
+	(void)state;
+	char dir[512];
+	snprintf(dir, sizeof dir, "%s", in_tmp("sized"));
+	assert_int_equal(mkdir(dir, 0755), 0);
+	assert_int_equal(mkdir(in_tmp("sized/sub"), 0755), 0);
+	static char text[3][40000];
+	uint64_t total = 0;
+	for (int i = 0; i < 3; i++) {
+		memset(text[i], 'a' + i, sizeof text[i] - 1 - (size_t)i * 1000);
+		total += strlen(text[i]);
+	}
+	write_file(in_tmp("sized/a.txt"), text[0]);
+	write_file(in_tmp("sized/sub/b.txt"), text[1]);
+	write_file(in_tmp("sized/sub/c.txt"), text[2]);
+	struct heard h = {0};
+	struct source_counts c = {0};
+	struct source_handler handler = {.ctx = &h,
+	                                 .entry = ignore_entry,
+	                                 .problem = ignore_problem,
+	                                 .progress = on_progress};
+	assert_true(source_read(dir, &roomy, &handler, &c));
+	assert_int_equal(h.sizes, 1);
+	assert_false(h.size_late);
+	assert_int_equal(h.size, total);
+	assert_false(h.backwards);
+	/* the last report comes as the last file starts */
+	assert_int_equal(h.last, total - strlen(text[2]));
+}
+
 /* Entries of at most 1000 bytes. */
 static const struct source_limits small_entries = {
         .max_entry_bytes = 1000, .max_total_bytes = 1 << 20, .max_entries = 100};
@@ -600,6 +699,21 @@ static void an_input_in_memory_reads_like_a_file(void **state)
 	memset(&s, 0, sizeof s);
 	assert_true(source_read_memory("nothing", NULL, 0, &roomy, &h, &c));
 	assert_int_equal(s.entries + s.problems, 0);
+	/* Plain and compressed plain files too, gzip (inflated by relview) and xz. */
+	static const struct file one[] = {{"data", "A compressed plain release"}};
+	static const int filters[] = {ARCHIVE_FILTER_NONE, ARCHIVE_FILTER_GZIP, ARCHIVE_FILTER_XZ};
+	for (size_t i = 0; i < sizeof filters / sizeof *filters; i++) {
+		path = in_tmp("memory.txt.z");
+		write_archive(path, ARCHIVE_FORMAT_RAW, filters[i], one, 1);
+		f = fopen(path, "rb");
+		assert_non_null(f);
+		n = fread(buf, 1, sizeof buf, f);
+		fclose(f);
+		memset(&s, 0, sizeof s);
+		assert_true(source_read_memory("release", buf, n, &roomy, &h, &c));
+		assert_int_equal(s.entries, 1);
+		assert_string_equal(s.contents[0], "A compressed plain release");
+	}
 }
 
 static void a_truncated_archive_keeps_what_was_read(void **state)
@@ -628,6 +742,7 @@ static void a_truncated_archive_keeps_what_was_read(void **state)
 	assert_string_equal(s.contents[0], "First");
 	assert_int_equal(s.problems, 1);
 	assert_non_null(strstr(s.last_problem, "truncated"));
+	assert_int_equal(c.complete, 1); /* damage is the bytes': the same at every read */
 }
 
 static void missing_and_empty_inputs(void **state)
@@ -638,6 +753,7 @@ static void missing_and_empty_inputs(void **state)
 	assert_false(read_input(in_tmp("no-such-file"), &roomy, &s, &c));
 	assert_int_equal(s.problems, 1);
 	assert_non_null(strstr(s.last_problem, "No such file"));
+	assert_int_equal(c.complete, 0); /* the file system's answer, not the input's */
 	char *empty = in_tmp("empty");
 	write_file(empty, "");
 	assert_true(read_input(empty, &roomy, &s, &c));
@@ -669,6 +785,72 @@ static void a_fifo_is_read_once(void **state)
 	assert_string_equal(s.contents[1], "Second release");
 }
 
+/* Two names of one file, "a.txt" and "b.txt", then "c.txt", written as the archive's
+ * format places a hard link's data: libarchive's link resolver gives newc cpio's
+ * data to the last name, tar's to the first, and odc cpio's to every name. */
+static void write_linked(const char *path, int format)
+{
+	static const char text[] = "Linked release";
+	struct archive *a = archive_write_new();
+	assert_int_equal(archive_write_set_format(a, format), ARCHIVE_OK);
+	assert_int_equal(archive_write_open_filename(a, path), ARCHIVE_OK);
+	struct archive_entry_linkresolver *links = archive_entry_linkresolver_new();
+	archive_entry_linkresolver_set_strategy(links, archive_format(a));
+	for (int i = 0; i <= 3; i++) {
+		struct archive_entry *e = NULL, *spare = NULL;
+		if (i < 2) { /* at i == 2, what the resolver held back comes out */
+			e = archive_entry_new();
+			archive_entry_set_pathname(e, i ? "b.txt" : "a.txt");
+			archive_entry_set_filetype(e, AE_IFREG);
+			archive_entry_set_perm(e, 0644);
+			archive_entry_set_size(e, sizeof text - 1);
+			archive_entry_set_dev(e, 1);
+			archive_entry_set_ino(e, 42);
+			archive_entry_set_nlink(e, 2);
+		}
+		if (i < 3)
+			archive_entry_linkify(links, &e, &spare);
+		for (struct archive_entry *w = e; w; w = w == e ? spare : NULL) {
+			assert_int_equal(archive_write_header(a, w), ARCHIVE_OK);
+			la_int64_t size = archive_entry_size(w);
+			if (size > 0)
+				assert_int_equal(archive_write_data(a, text, (size_t)size), size);
+			archive_entry_free(w);
+		}
+		if (i == 3)
+			bundle_add_file(a, "c.txt", "Unlinked", 8);
+	}
+	archive_entry_linkresolver_free(links);
+	assert_int_equal(archive_write_close(a), ARCHIVE_OK);
+	archive_write_free(a);
+}
+
+static void a_hard_links_text_is_read_wherever_its_data_is(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *name;
+		int format;
+	} kinds[] = {
+	        {"links.newc", ARCHIVE_FORMAT_CPIO_SVR4_NOCRC},
+	        {"links.odc", ARCHIVE_FORMAT_CPIO_POSIX},
+	        {"links.tar", ARCHIVE_FORMAT_TAR_USTAR},
+	};
+	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+		struct seen s;
+		struct source_counts c;
+		char *path = in_tmp(kinds[k].name);
+		write_linked(path, kinds[k].format);
+		assert_true(read_input(path, &roomy, &s, &c));
+		int linked = 0;
+		for (int i = 0; i < s.entries && i < 16; i++)
+			linked += strcmp(s.contents[i], "Linked release") == 0;
+		assert_in_range(linked, 1, 2); /* odc holds the text twice: the catalog keeps one */
+		assert_string_equal(s.contents[s.entries - 1], "Unlinked");
+		assert_int_equal(s.problems, 0);
+	}
+}
+
 static int make_tmpdir(void **state)
 {
 	(void)state;
@@ -690,6 +872,8 @@ int main(void)
 	        cmocka_unit_test(every_common_format_reads_the_same),
 	        cmocka_unit_test(plain_and_compressed_files_are_one_release),
 	        cmocka_unit_test(folders_are_walked_in_name_order),
+	        cmocka_unit_test(a_folders_files_are_read_as_files_are),
+	        cmocka_unit_test(a_folders_progress_counts_its_files_bytes),
 	        cmocka_unit_test(an_oversized_entry_is_skipped_and_reading_goes_on),
 	        cmocka_unit_test(entries_of_known_size_are_read_into_the_handlers_room),
 	        cmocka_unit_test(room_is_not_asked_for_an_oversized_entry),
@@ -706,6 +890,7 @@ int main(void)
 	        cmocka_unit_test(a_truncated_archive_keeps_what_was_read),
 	        cmocka_unit_test(missing_and_empty_inputs),
 	        cmocka_unit_test(a_fifo_is_read_once),
+	        cmocka_unit_test(a_hard_links_text_is_read_wherever_its_data_is),
 	};
 	return cmocka_run_group_tests(tests, make_tmpdir, remove_tmpdir);
 }
