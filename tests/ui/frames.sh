@@ -67,7 +67,12 @@ cleanup() {
 mkdir -p "$XDG_STATE_HOME/relview"
 LOCK=$XDG_STATE_HOME/relview/state.lock
 need_cmd flock
-flock "$LOCK" sh -c "until [ -e '$TMP/unlock' ]; do sleep 0.05; done" &
+hold_lock() { # this shell itself holds it, so that killing it lets it go
+	exec 9>>"$LOCK"
+	flock 9
+	until [ -e "$TMP/unlock" ]; do sleep 0.05; done
+}
+hold_lock &
 holder=$!
 eventually sh -c "! flock -n '$LOCK' true" || hard_error "the lock was not taken"
 KEEP_STATE=1 start -- "$RELVIEW" --no-cache "$TMP/first" "$TMP/second"
@@ -95,7 +100,7 @@ wait
 # Held when relview ends: it waits a bounded time, then says the marks were not
 # saved and where.
 rm -f "$TMP/unlock"
-flock "$LOCK" sh -c "until [ -e '$TMP/unlock' ]; do sleep 0.05; done" &
+hold_lock &
 holder=$!
 eventually sh -c "! flock -n '$LOCK' true" || hard_error "the lock was not taken"
 KEEP_STATE=1 start -- "$RELVIEW" --no-cache "$BUNDLE"
