@@ -153,7 +153,11 @@ start -- "$RELVIEW" "$TMP/slow"
 wait_for "loading 1 of 1" 2
 keys q
 expect_restored 0
-eventually sh -c "! pgrep -f '$RELVIEW $TMP/slow' >/dev/null" || fail "a relview process is left behind"
+none_left() {
+	! pgrep -f "$RELVIEW $TMP/slow" >/dev/null
+}
+eventually none_left ||
+	fail "a relview process is left behind: $(ps -o pid,stat,wchan:30,args -p "$(pgrep -d, -f "$RELVIEW $TMP/slow")")"
 # the feeder is still waiting for a reader: let it go
 cat "$TMP/slow" >/dev/null
 wait
