@@ -33,6 +33,8 @@
 #define RELATED_STEP    64
 /* Marks changed are saved this long after the first change, at most. */
 #define STATE_SAVE_DELAY_MS 2000L
+/* How long the last save waits for the state's lock held by another process. */
+#define STATE_EXIT_WAIT_MS 3000
 
 /* ---- small services for the panes ------------------------------------------------ */
 
@@ -1109,18 +1111,46 @@ static void related_slice(struct app *app)
 
 /* Save the marks once STATE_SAVE_DELAY_MS have passed since the first change not
  * saved: a crash or a kill loses no more than that, and a burst of changes is
- * one save. */
+ * one save. Decided in the frame (the resume point is a release of the catalog),
+ * done after it (save_marks). */
 static void save_marks_when_due(struct app *app)
 {
-	char problem[512];
 	if (!app->marks_unsaved || elapsed_ns(&app->marks_changed) < STATE_SAVE_DELAY_MS * 1000000L)
 		return;
-	app->marks_unsaved = false;
 	const struct release *r = list_selected(app);
 	if (r)
 		state_set_resume(&app->state, r->hash);
-	if (!state_save(&app->state, app->state_dir, problem, sizeof problem) || problem[0])
+	app->save_due = true;
+}
+
+/* The save itself: it waits on the file system, and never on the state's lock
+ * (another relview, or a process that inherited it, may hold it): when that is
+ * held, the screen says so and the save is tried again STATE_SAVE_DELAY_MS later. */
+static void save_marks(struct app *app)
+{
+	char problem[512];
+	app->save_due = false;
+	enum state_saved saved =
+	        state_save(&app->state, app->state_dir, 0, problem, sizeof problem);
+	app->marks_unsaved = saved == STATE_BUSY;
+	if (saved == STATE_BUSY) {
+		clock_gettime(CLOCK_MONOTONIC, &app->marks_changed);
+		app_message(app, true, "Marks not saved yet: %s; trying again", problem);
+	} else if (problem[0]) {
 		app_message(app, true, "%s", problem);
+	}
+}
+
+/* What blocks, after the frame has let the catalog go: loading goes on meanwhile.
+ * True when the screen is to be drawn again. */
+static bool after_frame(struct app *app)
+{
+	bool ran = app->effect.kind != EFFECT_NONE, saved = app->save_due;
+	if (ran)
+		app_effect_run(app);
+	if (saved)
+		save_marks(app);
+	return ran || (saved && app->message[0]);
 }
 
 /* How long the loop may wait for a key: a second when idle, so that signals are
@@ -1218,10 +1248,13 @@ static int frame(struct app *app, int key, bool *dirty)
 	bool resumed;
 	if (key != KEYCODE_NONE) {
 		/* From the first key on, the selection stays on its release as others
-		 * arrive; before it, the list shows its top. */
-		if (!app->have_anchor)
-			app_select(app, app->list.sel);
-		app->touched = true;
+		 * arrive; before it, the list shows its top. A resize is no key: the
+		 * user chose nothing. */
+		if (key != KEYCODE_FN(SPECIAL_RESIZE)) {
+			if (!app->have_anchor)
+				app_select(app, app->list.sel);
+			app->touched = true;
+		}
 		handle_key(app, key);
 		*dirty = true;
 	}
@@ -1256,6 +1289,11 @@ static int run_loop(struct app *app)
 		live_leave(app);
 		if (sig || app->quit)
 			return sig;
+		if (after_frame(app)) { /* drawn again at once, with what it said */
+			dirty = true;
+			key = KEYCODE_NONE;
+			continue;
+		}
 		key = term_read_key(key_timeout(app));
 	}
 }
@@ -1282,14 +1320,15 @@ static void load_history(struct app *app)
 }
 
 /* The lines typed this run, after those another relview added meanwhile. */
-static bool save_history(struct app *app)
+static bool save_history(struct app *app, int wait_ms)
 {
 	const struct history *h = &app->history;
 	size_t n = app->history_added < h->n ? app->history_added : h->n;
 	const char *lines[HISTORY_MAX];
 	for (size_t i = 0; i < n; i++)
 		lines[i] = h->items[h->n - n + i].text;
-	return !n || state_append_lines(app->state_dir, HISTORY_FILE, lines, n, HISTORY_MAX);
+	return !n ||
+	       state_append_lines(app->state_dir, HISTORY_FILE, lines, n, HISTORY_MAX, wait_ms);
 }
 
 /* The marks of earlier runs, and the release the list was on then. A problem with
@@ -1312,19 +1351,33 @@ static bool load_state(struct app *app, char *problem, size_t size)
 	return true;
 }
 
-/* Where the user left off, and every mark changed, for the next run. */
-static void save_state(struct app *app)
+/* Where the user left off, from the catalog: under its lock. */
+static void note_where_left(struct app *app)
 {
 	const struct release *r = list_selected(app);
-	char problem[512];
 	if (!app->state_dir)
 		return;
 	remember_line(app);
 	if (r)
 		state_set_resume(&app->state, r->hash);
-	if (!state_save(&app->state, app->state_dir, problem, sizeof problem) || problem[0])
+}
+
+/* Every mark changed, and the lines typed, for the next run: at the end, with no
+ * lock held. A state lock held for STATE_EXIT_WAIT_MS is given up on, in one line. */
+static void save_state(struct app *app)
+{
+	char problem[512];
+	if (!app->state_dir)
+		return;
+	enum state_saved saved = state_save(&app->state, app->state_dir, STATE_EXIT_WAIT_MS,
+	                                    problem, sizeof problem);
+	if (saved == STATE_BUSY) {
+		fprintf(stderr, "relview: marks and command history not saved: %s\n", problem);
+		return;
+	}
+	if (problem[0])
 		fprintf(stderr, "relview: %s\n", problem);
-	if (!save_history(app))
+	if (!save_history(app, STATE_EXIT_WAIT_MS))
 		fprintf(stderr, "relview: could not save the command history in %s\n",
 		        app->state_dir);
 }
@@ -1397,8 +1450,10 @@ int app_run(const struct catalog *cat, struct loading *loading, const struct cli
 		int sig = run_loop(app);
 		term_close();
 		live_enter(app); /* the loader may still be adding */
-		save_state(app);
+		note_where_left(app);
 		live_leave(app);
+		app_effect_drop(app); /* asked for by the last key, which also quit */
+		save_state(app);
 		status = sig ? 128 + sig : EXIT_SUCCESS;
 	}
 	app_free(app);

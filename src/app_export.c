@@ -52,31 +52,60 @@ static char *render_selected(struct app *app, size_t *len)
 	return text;
 }
 
-static void run_on_release(struct app *app, const char *command, bool wait_key)
+/* ---- effects: what blocks runs after the frame --------------------------------- */
+
+/* The effect a key asked for, with the text it needs already rendered (under the
+ * catalog lock, in the frame): it runs once the frame has let the lock go. One at a
+ * time: a key is one frame, and the effect runs before the next key is read. */
+static void set_effect(struct app *app, enum effect_kind kind, const char *target, char *text,
+                       size_t len, size_t count)
+{
+	char *copy = strdup(target);
+	if (!copy) {
+		free(text);
+		app_message(app, true, "out of memory");
+		return;
+	}
+	app_effect_drop(app);
+	app->effect = (struct effect){
+	        .kind = kind, .target = copy, .text = text, .len = len, .count = count};
+}
+
+void app_effect_drop(struct app *app)
+{
+	free(app->effect.text);
+	free(app->effect.target);
+	app->effect = (struct effect){0};
+}
+
+static void run_command_on(struct app *app, const struct effect *e)
+{
+	int status = term_run(e->target, e->text, e->len, e->kind == EFFECT_PIPE);
+	if (status < 0)
+		app_message(app, true, "Could not run %s", e->target);
+	else if (status)
+		app_message(app, true, "%s: exit status %d", e->target, status);
+}
+
+static void ask_to_run(struct app *app, const char *command, enum effect_kind kind)
 {
 	size_t len;
 	char *text = render_selected(app, &len);
-	if (!text)
-		return;
-	int status = term_run(command, text, len, wait_key);
-	free(text);
-	if (status < 0)
-		app_message(app, true, "Could not run %s", command);
-	else if (status)
-		app_message(app, true, "%s: exit status %d", command, status);
+	if (text)
+		set_effect(app, kind, command, text, len, 1);
 }
 
 void app_pager(struct app *app)
 {
 	const char *pager = getenv("PAGER");
 	if (!app_refuses(app))
-		run_on_release(app, pager && *pager ? pager : "less", false);
+		ask_to_run(app, pager && *pager ? pager : "less", EFFECT_PAGER);
 }
 
 void app_pipe(struct app *app, const char *command)
 {
 	if (!app_refuses(app) && *command)
-		run_on_release(app, command, true);
+		ask_to_run(app, command, EFFECT_PIPE);
 }
 
 /* ---- copy ---------------------------------------------------------------------------- */
@@ -178,9 +207,41 @@ static bool write_export(struct app *app, FILE *f, const uint32_t *ids, size_t n
 	return fflush(f) == 0 && !ferror(f);
 }
 
-/* A new file only: an export never overwrites what is there. */
-static void save(struct app *app, const char *path, const uint32_t *ids, size_t n)
+/* The releases rendered in memory for the file named path (to be freed); NULL, after
+ * saying so, when out of memory. */
+static char *render_export(struct app *app, const char *path, const uint32_t *ids, size_t n,
+                           size_t *len)
 {
+	char *file = expand_home(path), *text = NULL;
+	FILE *f = file ? open_memstream(&text, len) : NULL;
+	bool ok = f && write_export(app, f, ids, n, format_of(file));
+	ok = (f ? fclose(f) == 0 : false) && ok;
+	free(file);
+	if (!ok) {
+		free(text);
+		app_message(app, true, "out of memory");
+		return NULL;
+	}
+	return text;
+}
+
+static bool write_all_to(int fd, const char *s, size_t len)
+{
+	while (len) {
+		ssize_t n = write(fd, s, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return false;
+		s += n, len -= (size_t)n;
+	}
+	return true;
+}
+
+/* A new file only: an export never overwrites what is there. */
+static void save(struct app *app, const struct effect *e)
+{
+	const char *path = e->target;
 	char *file = expand_home(path);
 	int fd = file ? open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666) : -1;
 	if (fd < 0) {
@@ -189,11 +250,11 @@ static void save(struct app *app, const char *path, const uint32_t *ids, size_t 
 		free(file);
 		return;
 	}
-	FILE *f = fdopen(fd, "w");
-	bool ok = f && write_export(app, f, ids, n, format_of(file));
-	ok = (f ? fclose(f) == 0 : close(fd) == 0 && false) && ok;
+	bool ok = write_all_to(fd, e->text, e->len);
+	ok = close(fd) == 0 && ok;
 	if (ok) {
-		app_message(app, false, "Saved %zu release%s to %s", n, n == 1 ? "" : "s", path);
+		app_message(app, false, "Saved %zu release%s to %s", e->count,
+		            e->count == 1 ? "" : "s", path);
 	} else {
 		app_message(app, true, "%s: not saved: %s", path, strerror(errno));
 		unlink(file);
@@ -205,7 +266,7 @@ void app_export(struct app *app, const char *path, bool whole_list)
 {
 	if (app_refuses(app) || !*path)
 		return;
-	size_t n = 1;
+	size_t n = 1, len;
 	const uint32_t *ids;
 	uint32_t one;
 	if (whole_list) {
@@ -218,8 +279,21 @@ void app_export(struct app *app, const char *path, bool whole_list)
 		ids = &one;
 		n = r != NULL;
 	}
+	char *text = n ? render_export(app, path, ids, n, &len) : NULL;
 	if (n == 0)
 		app_message(app, true, "No release to save");
-	else
-		save(app, path, ids, n);
+	else if (text)
+		set_effect(app, EFFECT_EXPORT, path, text, len, n);
+}
+
+void app_effect_run(struct app *app)
+{
+	struct effect e = app->effect;
+	app->effect = (struct effect){0};
+	if (e.kind == EFFECT_PAGER || e.kind == EFFECT_PIPE)
+		run_command_on(app, &e);
+	else if (e.kind == EFFECT_EXPORT)
+		save(app, &e);
+	free(e.text);
+	free(e.target);
 }

@@ -246,7 +246,9 @@ bool filter_match(const struct filter *f, const struct release *r)
 size_t filter_view(const struct filter *f, uint32_t *view)
 {
 	size_t n = 0;
-	for (size_t pos = 0; pos < f->cat->count; pos++) {
+	/* The order covers the releases in it: after a sort that ran out of memory,
+	 * not every release. */
+	for (size_t pos = 0; pos < f->cat->ordered; pos++) {
 		uint32_t id = f->cat->order[pos];
 		if (filter_match(f, &f->cat->releases[id]))
 			view[n++] = id;

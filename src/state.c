@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* The file's first line; a later format gets another number. */
@@ -309,27 +310,51 @@ static bool merge_into(struct state *disk, const struct state *mine)
 	return true;
 }
 
-/* An exclusive lock on dir/state.lock, held until the descriptor is closed. */
-static int lock_dir(const char *dir)
+static long ms_since(const struct timespec *start)
 {
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - start->tv_sec) * 1000L + (now.tv_nsec - start->tv_nsec) / 1000000L;
+}
+
+/* An exclusive lock on dir/state.lock, held until the descriptor is closed. Another
+ * process may hold it for ever (a stopped relview, a child that inherited it): it
+ * is asked for without blocking, again every LOCK_POLL_MS, for up to wait_ms; -1
+ * with errno EWOULDBLOCK when it stayed held. */
+static int lock_dir(const char *dir, int wait_ms)
+{
+	enum { LOCK_POLL_MS = 20 };
 	char *path = join(dir, STATE_FILE ".lock");
 	int fd = path ? open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600) : -1;
+	struct timespec start;
 	free(path);
-	while (fd >= 0 && flock(fd, LOCK_EX) != 0)
-		if (errno != EINTR) {
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	while (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		int why = errno;
+		if (why == EWOULDBLOCK && ms_since(&start) < wait_ms) {
+			nanosleep(&(struct timespec){0, LOCK_POLL_MS * 1000000L}, NULL);
+		} else if (why != EINTR) {
 			close(fd);
+			errno = why;
 			return -1;
 		}
+	}
 	return fd;
 }
 
-bool state_save(struct state *s, const char *dir, char *problem, size_t size)
+void state_describe_busy(const char *dir, char *problem, size_t size)
+{
+	snprintf(problem, size, "%s/" STATE_FILE ".lock is held by another process", dir);
+}
+
+enum state_saved state_save(struct state *s, const char *dir, int wait_ms, char *problem,
+                            size_t size)
 {
 	problem[0] = '\0';
 	char *path = join(dir, STATE_FILE);
-	int lock = path && xdg_make_dir(dir) ? lock_dir(dir) : -1;
+	int lock = path && xdg_make_dir(dir) ? lock_dir(dir, wait_ms) : -1;
 	struct state disk = {0};
-	bool ok = lock >= 0;
+	bool ok = lock >= 0, busy = !ok && errno == EWOULDBLOCK;
 	if (ok && read_path(&disk, path) == READ_DAMAGED) {
 		state_free(&disk);
 		set_aside(path, problem, size);
@@ -337,17 +362,19 @@ bool state_save(struct state *s, const char *dir, char *problem, size_t size)
 	ok = ok && merge_into(&disk, s) && write_path(path, write_marks, &disk);
 	if (lock >= 0)
 		close(lock);
+	free(path);
 	if (ok) {
 		state_free(s);
 		*s = disk;
-	} else {
-		state_free(&disk);
-		if (!problem[0])
-			snprintf(problem, size, "could not save the read marks in %s: %s", dir,
-			         strerror(errno));
+		return STATE_SAVED;
 	}
-	free(path);
-	return ok;
+	state_free(&disk);
+	if (busy)
+		state_describe_busy(dir, problem, size);
+	else if (!problem[0])
+		snprintf(problem, size, "could not save the read marks in %s: %s", dir,
+		         strerror(errno));
+	return busy ? STATE_BUSY : STATE_FAILED;
 }
 
 /* ---- lines: the command line's history ------------------------------------------------ */
@@ -420,10 +447,10 @@ void state_free_lines(char **lines, size_t n)
 }
 
 bool state_append_lines(const char *dir, const char *name, const char *const *lines, size_t n,
-                        size_t keep)
+                        size_t keep, int wait_ms)
 {
 	char *path = join(dir, name);
-	int lock = path && xdg_make_dir(dir) ? lock_dir(dir) : -1;
+	int lock = path && xdg_make_dir(dir) ? lock_dir(dir, wait_ms) : -1;
 	struct lines l = {0};
 	bool ok = lock >= 0 && read_lines(&l, path);
 	for (size_t i = 0; ok && i < n; i++)

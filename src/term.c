@@ -162,7 +162,7 @@ bool term_open(struct term *t)
 	catch_signal(SIGQUIT);
 	catch_signal(SIGTSTP);
 	FILE *in = stdin;
-	if (!isatty(STDIN_FILENO) && !(in = tty_in = fopen("/dev/tty", "r"))) {
+	if (!isatty(STDIN_FILENO) && !(in = tty_in = fopen("/dev/tty", "re"))) {
 		fprintf(stderr, "relview: cannot read keys: no terminal (/dev/tty)\n");
 		return false;
 	}

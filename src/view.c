@@ -477,7 +477,7 @@ void browse_facet_counts(const struct browse *b, enum facet_kind kind, uint32_t 
 	}
 	struct filter others = b->filter;
 	*facet_slot(&others, kind) = NULL;
-	for (size_t pos = 0; pos < cat->count; pos++) {
+	for (size_t pos = 0; pos < cat->ordered; pos++) { /* what the order covers */
 		const struct release *r = catalog_at(cat, pos);
 		if (filter_match(&others, r) &&
 		    (!b->job.active || filter_text_matches(&b->job.matcher, r)))

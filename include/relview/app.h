@@ -1,5 +1,9 @@
 /* app — the terminal reader: its state, and the event loop that turns keys into
- * actions, actions into state, state into a layout and the layout into a screen. */
+ * actions, actions into state, state into a layout and the layout into a screen.
+ * Everything here is the reader thread's alone. While the inputs load, it touches
+ * the catalog only in a frame, under the catalog's lock (loading.h); what a key
+ * asks for that could block (a command, the terminal, a file, the state's lock)
+ * runs after the frame, without the lock (struct effect, the due save). */
 #ifndef RELVIEW_APP_H
 #define RELVIEW_APP_H
 
@@ -38,6 +42,18 @@ struct prompt {
 	struct edit before; /* the search or find text to go back to on Esc */
 	uint32_t anchor;    /* the list selection to go back to */
 	size_t reader_top;  /* the reader position to go back to */
+};
+
+/* What a key asked for that blocks — a command, the terminal handed over, a file
+ * written — prepared in the frame (the text it needs rendered under the catalog
+ * lock) and run after the frame has let the lock go, so that loading goes on. */
+enum effect_kind { EFFECT_NONE, EFFECT_PAGER, EFFECT_PIPE, EFFECT_EXPORT };
+struct effect {
+	enum effect_kind kind;
+	char *target; /* the command, or the export's path as typed */
+	char *text;   /* what the command reads, or the file's content */
+	size_t len;
+	size_t count; /* releases in it */
 };
 
 /* The releases related to one, over the list until the user goes back. */
@@ -123,6 +139,10 @@ struct app {
 	bool touched;            /* a key was pressed: the selection stays on its release */
 	bool resume_pending;     /* the release the list was on last time is not in yet */
 	bool told_problems;
+
+	/* Run after the frame, without the catalog lock (see struct effect). */
+	struct effect effect;
+	bool save_due; /* the marks are to be saved after this frame */
 };
 
 /* Run the reader over a sorted catalog with a configuration (its layout, columns,
@@ -161,6 +181,8 @@ void app_open_timeline(struct app *app);
 /* Export and hand-over (app_export.c). In restricted mode each says so and does
  * nothing; app_refuses() is that test. */
 bool app_refuses(struct app *app);
+/* These three, in the frame, render what they need and leave it as app->effect;
+ * app_effect_run() does it after the frame, with no lock held. */
 /* The selected release in $PAGER (less when unset), as --print prints it. */
 void app_pager(struct app *app);
 /* The selected release, as --print prints it, on a command's standard input; the
@@ -168,8 +190,12 @@ void app_pager(struct app *app);
 void app_pipe(struct app *app, const char *command);
 /* The selected release, or every release in the list, to a new file: Markdown for
  * .md, JSON Lines (as --list --format=json) for .jsonl or .json, else plain text
- * as --print prints it. */
+ * as --print prints it. The whole text is rendered in memory first. */
 void app_export(struct app *app, const char *path, bool whole_list);
+/* Run the effect asked for, if any, and say how it went (app->message); it uses
+ * nothing of the catalog. app_effect_drop() forgets one not run. */
+void app_effect_run(struct app *app);
+void app_effect_drop(struct app *app);
 /* Copy the title, the source or the release (ACT_COPY_*) to the clipboard with
  * OSC 52, where the terminal takes it ([ui] clipboard). */
 void app_copy(struct app *app, enum action what);

@@ -74,7 +74,12 @@ struct catalog {
 	struct mapping *mappings;    /* unmapped when the catalog is freed */
 	uint32_t *by_hash;           /* open-addressing index of releases by text hash */
 	size_t nhash;
-	/* The display order as catalog_sort or catalog_order_update last made it. */
+	/* The display order as catalog_sort or catalog_order_update last made it.
+	 * While a loader adds releases (see catalog_share) these are the reader's:
+	 * only the thread that reads calls catalog_order_update, with the lock held;
+	 * the loader only sets order_stale, under the lock. Everything above is the
+	 * loader's to write (under the lock once shared); the reader reads it under
+	 * the lock, and release text without it. */
 	size_t ordered;        /* releases in order: ids below this */
 	bool oldest_first;     /* its direction */
 	bool order_stale;      /* a release in order has taken another copy's sort key */

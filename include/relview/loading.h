@@ -1,7 +1,13 @@
 /* loading — the inputs load on a thread of their own while the reader is open on
- * the releases read so far. The loader is the catalog's only writer and takes the
- * catalog's lock to add each release (see catalog_share); the reader takes it for
- * a frame at a time (loading_enter, loading_leave) and merges what arrived. */
+ * the releases read so far. Who owns what:
+ * - the loader thread writes the releases (records, texts, facets, inputs, the
+ *   index) and takes the catalog's lock to add each one (see catalog_share);
+ * - the reader thread takes the lock for a frame at a time (loading_enter,
+ *   loading_leave), and in loading_enter merges what arrived into the display
+ *   order, which only it writes (catalog.h); between frames it holds nothing of
+ *   the catalog but release text and ids, and does what blocks (a pager, a
+ *   command, a file, the state's lock: app.h's effects) only then;
+ * - the progress (struct load_progress) is atomics, read by either. */
 #ifndef RELVIEW_LOADING_H
 #define RELVIEW_LOADING_H
 

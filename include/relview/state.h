@@ -42,9 +42,17 @@ bool state_load(struct state *s, const char *dir, char *problem, size_t size);
 
 /* Save s: under a lock, the file is read again, the marks and resume point this
  * process changed are laid over it, and the result is written to a temporary file
- * renamed into place; s becomes that result. False (with problem set) when the
- * file could not be written. */
-bool state_save(struct state *s, const char *dir, char *problem, size_t size);
+ * renamed into place; s becomes that result (STATE_SAVED; problem says when a
+ * damaged file was set aside). The lock (dir/state.lock) is waited for up to
+ * wait_ms (0: taken only if free), never longer: STATE_BUSY when another process
+ * held it all that time, s unchanged, to be saved again later. STATE_FAILED (with
+ * problem set) when the file could not be written. It blocks on the file system:
+ * the reader calls it with no lock of its own held. */
+enum state_saved { STATE_SAVED, STATE_BUSY, STATE_FAILED };
+enum state_saved state_save(struct state *s, const char *dir, int wait_ms, char *problem,
+                            size_t size);
+/* The line that says dir's lock is held by another process. */
+void state_describe_busy(const char *dir, char *problem, size_t size);
 
 void state_free(struct state *s);
 
@@ -52,10 +60,11 @@ void state_free(struct state *s);
  * with *n 0 when there is none. Lines are as written: the caller checks them. */
 char **state_read_lines(const char *dir, const char *name, size_t *n);
 void state_free_lines(char **lines, size_t n);
-/* Add lines at the end of that file, keeping the last `keep`: under the lock, by
- * rename, so two relviews add both theirs. */
+/* Add lines at the end of that file, keeping the last `keep`: under the lock
+ * (waited for up to wait_ms, as state_save waits), by rename, so two relviews add
+ * both theirs. False when not written (errno EWOULDBLOCK: the lock stayed held). */
 bool state_append_lines(const char *dir, const char *name, const char *const *lines, size_t n,
-                        size_t keep);
+                        size_t keep, int wait_ms);
 
 /* The mark of a release (NULL when it has none). */
 const struct state_mark *state_find(const struct state *s, uint64_t hash);

@@ -7,6 +7,14 @@
 
 TEST=${0##*/}
 
+# The environment every test runs in, whatever the caller's: a UTF-8 locale (the
+# screen's drawing, widths and the sort of names depend on it), a known terminal
+# type, and nothing of the caller's that would change what relview does. A test of
+# another locale or terminal says so on its own command line (env LANG=C ...).
+unset LANG LANGUAGE LC_CTYPE LC_COLLATE LC_MESSAGES LC_NUMERIC LC_TIME
+export LC_ALL=C.UTF-8 TERM=xterm-256color TZ=UTC
+unset PAGER TMUX COLUMNS LINES NO_COLOR
+
 # fail MESSAGE: the test failed.
 fail() {
 	echo "$TEST: FAIL: $*" >&2

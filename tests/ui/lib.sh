@@ -33,8 +33,21 @@ BUNDLE=$TMP/releases.tar.gz
 TOTAL=$("$RELVIEW" --list "$BUNDLE" | wc -l)
 [ "$TOTAL" -gt 0 ] || hard_error "the bundle has no releases"
 
+# tmux of its own: a private socket, no configuration, and UTF-8 (-u) whatever it
+# makes of the locale. Its server is started by this test, so the panes inherit
+# the environment lib.sh set; start() sets the locale and TERM once more on the
+# command line, so that nothing of a server's environment decides them.
+# other_bundle: a second bundle $OTHER, with other releases (some newer than the
+# first one's); $BOTH is how many releases the two hold together.
+other_bundle() {
+	OTHER=$TMP/other.tar.gz
+	"$RELGEN" -n 200 -s 8 -f tar.gz "$OTHER" >/dev/null 2>&1 || hard_error "relgen failed"
+	BOTH=$("$RELVIEW" --list "$BUNDLE" "$OTHER" | wc -l)
+	[ "$BOTH" -gt "$TOTAL" ] || hard_error "the second bundle adds nothing"
+}
+
 t() {
-	tmux -L "$SOCKET" -f /dev/null "$@"
+	tmux -u -L "$SOCKET" -f /dev/null "$@"
 }
 
 # start [WIDTH HEIGHT] -- COMMAND...: a shell in a new terminal of that size (100x30
@@ -57,7 +70,7 @@ start() {
 	# A server still shutting down can refuse a new session: try again shortly.
 	for try in 1 2 3 4 5; do
 		t new-session -d -x "$width" -y "$height" \
-			"env TERM=\${UI_TERM:-xterm-256color} $cmd; echo EXIT=\$?; sleep 600" \
+			"env LC_ALL=C.UTF-8 TERM=\${UI_TERM:-xterm-256color} $cmd; echo EXIT=\$?; sleep 600" \
 			2>/dev/null && return 0
 		sleep 0.2
 	done

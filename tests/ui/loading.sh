@@ -10,11 +10,7 @@
 set -u
 . "$SRCDIR/tests/ui/lib.sh"
 
-# A second bundle, with other releases (some newer than the first one's).
-OTHER=$TMP/other.tar.gz
-"$RELGEN" -n 200 -s 8 -f tar.gz "$OTHER" >/dev/null 2>&1 || hard_error "relgen failed"
-BOTH=$("$RELVIEW" --list "$BUNDLE" "$OTHER" | wc -l)
-[ "$BOTH" -gt "$TOTAL" ] || hard_error "the second bundle adds nothing"
+other_bundle
 
 mkfifo "$TMP/slow" "$TMP/first" "$TMP/second"
 feed() { # after SECONDS, write the bundle into the pipe
@@ -157,8 +153,11 @@ start -- "$RELVIEW" "$TMP/slow"
 wait_for "loading 1 of 1" 2
 keys q
 expect_restored 0
-sleep 0.3
-pgrep -f "$RELVIEW $TMP/slow" >/dev/null && fail "a relview process is left behind"
+none_left() {
+	! pgrep -f "$RELVIEW $TMP/slow" >/dev/null
+}
+eventually none_left ||
+	fail "a relview process is left behind: $(ps -o pid,stat,wchan:30,args -p "$(pgrep -d, -f "$RELVIEW $TMP/slow")")"
 # the feeder is still waiting for a reader: let it go
 cat "$TMP/slow" >/dev/null
 wait

@@ -5,6 +5,7 @@
 
 #include "relview/state.h"
 
+#include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,7 +13,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -49,7 +52,7 @@ static void marks_and_resume_round_trip(void **unused)
 	assert_true(state_set(&s, 0x1ULL, STATE_READ, 0));
 	assert_true(state_set(&s, 0x2ULL, 0, 0)); /* nothing to remember: not written */
 	state_set_resume(&s, 0xfeedULL);
-	assert_true(state_save(&s, dir, problem, sizeof problem));
+	assert_int_equal(state_save(&s, dir, 0, problem, sizeof problem), STATE_SAVED);
 	state_free(&s);
 
 	assert_true(state_load(&s, dir, problem, sizeof problem));
@@ -76,7 +79,7 @@ static void two_writers_merge(void **unused)
 	assert_true(state_load(&a, dir, problem, sizeof problem));
 	assert_true(state_set(&a, 10, STATE_READ, 0));
 	assert_true(state_set(&a, 11, STATE_STARRED, 0));
-	assert_true(state_save(&a, dir, problem, sizeof problem));
+	assert_int_equal(state_save(&a, dir, 0, problem, sizeof problem), STATE_SAVED);
 	state_free(&a);
 
 	assert_true(state_load(&a, dir, problem, sizeof problem));
@@ -85,8 +88,8 @@ static void two_writers_merge(void **unused)
 	assert_true(state_set(&a, 11, 0, 0)); /* unstarred */
 	state_set_resume(&a, 20);
 	assert_true(state_set(&b, 30, STATE_STARRED, 0));
-	assert_true(state_save(&a, dir, problem, sizeof problem));
-	assert_true(state_save(&b, dir, problem, sizeof problem));
+	assert_int_equal(state_save(&a, dir, 0, problem, sizeof problem), STATE_SAVED);
+	assert_int_equal(state_save(&b, dir, 0, problem, sizeof problem), STATE_SAVED);
 	/* b now holds what a saved as well. */
 	assert_non_null(state_find(&b, 20));
 	state_free(&a);
@@ -141,12 +144,46 @@ static void a_save_replaces_a_damaged_file(void **unused)
 	char problem[300];
 	write_text(file, "garbage");
 	assert_true(state_set(&s, 5, STATE_READ, 0));
-	assert_true(state_save(&s, dir, problem, sizeof problem));
+	assert_int_equal(state_save(&s, dir, 0, problem, sizeof problem), STATE_SAVED);
 	assert_non_null(strstr(problem, "set aside"));
 	state_free(&s);
 	assert_true(state_load(&s, dir, problem, sizeof problem));
 	assert_string_equal(problem, "");
 	assert_int_equal(state_find(&s, 5)->flags, STATE_READ);
+	state_free(&s);
+}
+
+/* Another process holds state.lock (flock locks of separate opens exclude each
+ * other as between processes): a save waits no longer than asked, says so, keeps
+ * its changes, and saves them once the lock is free. So does the history. */
+static void a_held_lock_is_waited_for_a_bounded_time(void **unused)
+{
+	(void)unused;
+	start_afresh();
+	char lock_path[800], problem[300];
+	snprintf(lock_path, sizeof lock_path, "%s.lock", file);
+	int held = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	assert_true(held >= 0);
+	assert_int_equal(flock(held, LOCK_EX), 0);
+	struct state s = {0};
+	assert_true(state_set(&s, 7, STATE_STARRED, 0));
+	struct timespec start, end;
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	assert_int_equal(state_save(&s, dir, 300, problem, sizeof problem), STATE_BUSY);
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	long ms = (end.tv_sec - start.tv_sec) * 1000L + (end.tv_nsec - start.tv_nsec) / 1000000L;
+	assert_true(ms >= 300);
+	assert_true(ms < 30000); /* bounded, however busy the machine */
+	assert_non_null(strstr(problem, "state.lock is held by another process"));
+	assert_true(state_find(&s, 7)->changed);
+	const char *line[] = {"x"};
+	assert_false(state_append_lines(dir, "history", line, 1, 3, 0));
+	assert_int_equal(access(file, F_OK), -1);
+	close(held);
+	assert_int_equal(state_save(&s, dir, 0, problem, sizeof problem), STATE_SAVED);
+	state_free(&s);
+	assert_true(state_load(&s, dir, problem, sizeof problem));
+	assert_int_equal(state_find(&s, 7)->flags, STATE_STARRED);
 	state_free(&s);
 }
 
@@ -158,8 +195,8 @@ static void lines_are_appended_and_kept_to_a_number(void **unused)
 	assert_null(state_read_lines(dir, "history", &n));
 	assert_int_equal(n, 0);
 	const char *first[] = {"a", "b"}, *second[] = {"c", "d"};
-	assert_true(state_append_lines(dir, "history", first, 2, 3));
-	assert_true(state_append_lines(dir, "history", second, 2, 3));
+	assert_true(state_append_lines(dir, "history", first, 2, 3, 0));
+	assert_true(state_append_lines(dir, "history", second, 2, 3, 0));
 	char **lines = state_read_lines(dir, "history", &n);
 	assert_int_equal(n, 3);
 	assert_string_equal(lines[0], "b");
@@ -195,6 +232,7 @@ int main(void)
 	        cmocka_unit_test(damaged_files_are_set_aside),
 	        cmocka_unit_test(a_save_replaces_a_damaged_file),
 	        cmocka_unit_test(lines_are_appended_and_kept_to_a_number),
+	        cmocka_unit_test(a_held_lock_is_waited_for_a_bounded_time),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

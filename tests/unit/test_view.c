@@ -282,6 +282,34 @@ static void facets_dates_and_counts(void **state)
 	catalog_free(cat);
 }
 
+/* After an update of the order that ran out of memory, the order covers the
+ * releases it covered before and the ones that came since are in the catalog
+ * but not in it: the list and the facet counts take only those in the order. */
+static void the_list_reads_only_what_the_order_covers(void **state)
+{
+	(void)state;
+	struct catalog *cat = sample();
+	add(cat, 20150101, "Gang arrived", "Houston, TX", "Transnational Gangs", "Later.");
+	add(cat, 20150102, "Gang arrived too", "Houston, TX", "Transnational Gangs", "Later.");
+	/* What memory past the order holds is no release of it: say, id 0 again. */
+	uint32_t **const arrays[] = {&cat->order, &cat->order_keys, &cat->rank};
+	assert_true(catalog_grow_ids(arrays, 3, &cat->order_cap, cat->count));
+	for (size_t pos = cat->ordered; pos < cat->count; pos++)
+		cat->order[pos] = 0;
+	assert_int_equal(cat->ordered, 5);
+	const char *gangs[] = {"gangs"};
+	struct browse b;
+	assert_true(browse_init(&b, cat, &(struct query){.topics = gangs, .ntopics = 1}));
+	expect_list(&b,
+	            (const char *[]){"Gang arrests", "Gang and drugs", "Undated gang story", NULL});
+	uint32_t counts[8];
+	browse_facet_counts(&b, FACET_TOPIC, counts);
+	assert_int_equal(counts[facet_id(&cat->topics, "Transnational Gangs")], 3);
+	assert_int_equal(counts[facet_id(&cat->topics, "Narcotics")], 2);
+	browse_free(&b);
+	catalog_free(cat);
+}
+
 /* Read and star marks filter the list, and next unread skips read releases,
  * wrapping round; marks changed later leave the list as it is until a filter
  * changes. */
@@ -779,6 +807,7 @@ int main(void)
 	        cmocka_unit_test(search_narrows_and_widens),
 	        cmocka_unit_test(long_steps_keep_every_match_in_order),
 	        cmocka_unit_test(facets_dates_and_counts),
+	        cmocka_unit_test(the_list_reads_only_what_the_order_covers),
 	        cmocka_unit_test(the_selection_stays_or_moves_to_the_next),
 	        cmocka_unit_test(date_ranges),
 	        cmocka_unit_test(the_reader_lays_out_header_and_paragraphs),

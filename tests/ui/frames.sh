@@ -1,0 +1,153 @@
+#!/bin/sh
+# Nothing blocks under the catalog's lock: while $PAGER runs, loading goes on; a
+# state lock held by another process gets a message and a later try, the screen
+# stays live and quitting takes a bounded time. A resize while loading is no key:
+# the list still shows its top as newer releases arrive. /dev/tty, opened when
+# standard input is not the terminal, does not leak into a command.
+set -u
+. "$SRCDIR/tests/ui/lib.sh"
+
+other_bundle
+mkfifo "$TMP/first" "$TMP/second"
+into() { # PIPE BUNDLE, in the background: the writer waits for the reader
+	cat "$2" >"$1" &
+}
+
+# The pager counts relview's threads when it starts and waits (up to 30 s) for one
+# of them to end: the loader, which ends once the second input is in. Under the
+# lock it would wait for the pager to end first.
+cat >"$TMP/pager" <<PAGER
+#!/bin/sh
+cat >/dev/null
+p=\$PPID # relview, or a shell it ran the pager with
+while [ "\$(cat /proc/\$p/comm)" != relview ]; do
+	p=\$(cut -d' ' -f4 /proc/\$p/stat)
+done
+ls /proc/\$p/task | wc -l >"$TMP/threads"
+touch "$TMP/paging"
+i=0
+while [ \$i -lt 300 ]; do
+	[ "\$(ls /proc/\$p/task | wc -l)" -lt "\$(cat "$TMP/threads")" ] &&
+		echo loaded >"$TMP/saw" && exit 0
+	sleep 0.1
+	i=\$((i + 1))
+done
+echo stuck >"$TMP/saw"
+PAGER
+chmod +x "$TMP/pager"
+start -- env PAGER="$TMP/pager" "$RELVIEW" --no-cache "$TMP/first" "$TMP/second"
+into "$TMP/first" "$BUNDLE"
+wait_for " $TOTAL/$TOTAL " 10
+wait_for "loading 2 of 2" 5
+keys p
+eventually test -e "$TMP/paging" || fail "the pager did not start"
+into "$TMP/second" "$OTHER"
+
+i=0
+until [ -e "$TMP/saw" ] || [ $i -ge 700 ]; do
+	sleep 0.05
+	i=$((i + 1))
+done
+expect_eq "$(cat "$TMP/saw" 2>/dev/null)" loaded
+wait_for "$BOTH releases" 10
+keys q
+expect_restored 0
+wait
+
+# Another process holds the state's lock (as a reading child that inherited it
+# could): a star is kept, the screen says the marks are not saved yet, keys and
+# loading go on, and the save is made once the lock is free.
+holder=
+# A holder of the lock left by a failure goes too.
+cleanup() {
+	[ -z "$holder" ] || kill "$holder" 2>/dev/null
+	tmux -L "$SOCKET" kill-server >/dev/null 2>&1
+	cleanup_tmp
+}
+mkdir -p "$XDG_STATE_HOME/relview"
+LOCK=$XDG_STATE_HOME/relview/state.lock
+need_cmd flock
+hold_lock() { # this shell itself holds it, so that killing it lets it go
+	exec 9>>"$LOCK"
+	flock 9
+	until [ -e "$TMP/unlock" ]; do sleep 0.05; done
+}
+hold_lock &
+holder=$!
+eventually sh -c "! flock -n '$LOCK' true" || hard_error "the lock was not taken"
+KEEP_STATE=1 start -- "$RELVIEW" --no-cache "$TMP/first" "$TMP/second"
+into "$TMP/first" "$BUNDLE"
+wait_for " $TOTAL/$TOTAL " 10
+keys s
+wait_for "Starred" 5
+wait_for "Marks not saved yet: $LOCK is held" 20
+keys j
+expect_selected 2
+into "$TMP/second" "$OTHER"
+wait_for "$BOTH releases" 10
+touch "$TMP/unlock"
+wait "$holder"
+i=0
+until grep -q ' s ' "$XDG_STATE_HOME/relview/state" 2>/dev/null || [ $i -ge 400 ]; do
+	sleep 0.05
+	i=$((i + 1))
+done
+grep -q ' s ' "$XDG_STATE_HOME/relview/state" || fail "the star was not saved once the lock was free"
+keys q
+expect_restored 0
+wait
+
+# Held when relview ends: it waits a bounded time, then says the marks were not
+# saved and where.
+rm -f "$TMP/unlock"
+hold_lock &
+holder=$!
+eventually sh -c "! flock -n '$LOCK' true" || hard_error "the lock was not taken"
+KEEP_STATE=1 start -- "$RELVIEW" --no-cache "$BUNDLE"
+expect_shown "$TOTAL"
+keys j s
+wait_for "Starred" 5
+keys q
+expect_restored 0
+screen | tr -d '\n' | grep -qF "relview: marks and command history not saved: $LOCK is held by another process" ||
+	fail "relview did not say where the marks were not saved"
+touch "$TMP/unlock"
+wait "$holder"
+
+# A resize while loading is not a key: the list keeps its top selected, so the
+# newest release of both inputs is the one in the reader once they are in (the
+# second input's newest is newer than the first's).
+NOTHER=$("$RELVIEW" --list "$OTHER" | wc -l)
+newest=$("$RELVIEW" --list "$BUNDLE" "$OTHER" | sed -n 1p | cut -f4 | cut -c1-30)
+"$RELVIEW" --list "$OTHER" | cut -f4 | grep -qF -- "$newest" &&
+	hard_error "the newest release is the first input's"
+start -- "$RELVIEW" --no-cache "$TMP/first" "$TMP/second"
+into "$TMP/first" "$OTHER"
+wait_for " $NOTHER/$NOTHER " 10
+t resize-window -x 90 -y 28
+eventually sh -c "[ \"\$(tmux -u -L '$SOCKET' -f /dev/null display -p '#{window_width}')\" = 90 ]" ||
+	hard_error "the window was not resized"
+wait_for " $NOTHER/$NOTHER " 5
+into "$TMP/second" "$BUNDLE"
+wait_for " $BOTH/$BOTH " 10
+eventually shown_twice "$newest" ||
+	fail "the resize pinned the selection: the newest release ($newest) is not the one selected"
+keys q
+expect_restored 0
+wait
+
+# Keys from /dev/tty (standard input is a file): a command run with | holds no
+# descriptor of it.
+start -- sh -c "exec \"\$0\" \"\$1\" </dev/null" "$RELVIEW" "$BUNDLE"
+expect_shown "$TOTAL"
+keys '|'
+type_text "readlink /proc/\$\$/fd/* >'$TMP/fds'"
+keys Enter
+wait_for "press Enter" 10
+keys Enter
+wait_for " $TOTAL/$TOTAL " 5
+keys q
+expect_restored 0
+[ -s "$TMP/fds" ] || fail "the command listed no descriptors"
+grep -qx /dev/tty "$TMP/fds" && fail "/dev/tty leaked into the command: $(tr '\n' ' ' <"$TMP/fds")"
+pass
