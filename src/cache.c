@@ -319,10 +319,25 @@ static bool open_view(const char *file, uint64_t key, struct view *v, size_t *si
 	return false;
 }
 
+/* When this process first used the cache. A file used or written since then holds
+ * part of the catalog being built: trimming it would make the next run over the
+ * same inputs read and write it again, and inputs that together pass the cap
+ * would evict each other in turn, every run (five bundles of 900 MB against a
+ * 2 GiB cap were never re-opened from the cache). */
+static struct timespec session_start;
+static pthread_once_t session_once = PTHREAD_ONCE_INIT;
+
+static void note_session_start(void)
+{
+	clock_gettime(CLOCK_REALTIME, &session_start);
+	session_start.tv_nsec = 0; /* file times may be coarser than the clock */
+}
+
 bool cache_load(const char *dir, const struct cache_key *key, struct catalog *cat, int input_id,
                 void (*replay)(void *ctx, const char *path, const char *reason), void *ctx,
                 struct load_counts *counts)
 {
+	pthread_once(&session_once, note_session_start);
 	char *file = join(dir, key->file);
 	struct view v;
 	size_t size;
@@ -654,17 +669,24 @@ static void free_files(struct cached_file *files, size_t n)
 	free(files);
 }
 
-/* Remove the least recently used files until the folder holds at most max_bytes,
- * and what writers killed mid-way left behind: temporary files older than any
- * writer still at work could be. */
-static void trim(const char *dir, uint64_t max_bytes)
+static bool used_this_session(const struct cached_file *f)
+{
+	return f->used.tv_sec >= session_start.tv_sec;
+}
+
+/* Bring the folder to at most max_bytes: the least recently used files go first,
+ * never one of this session's but `written` itself, which goes last (then false:
+ * the session's inputs alone pass the cap). Also remove what writers killed
+ * mid-way left behind: temporary files older than any writer still at work. */
+static bool trim(const char *dir, const char *written, uint64_t max_bytes)
 {
 	size_t n;
 	uint64_t total;
 	struct cached_file *files = list_files(dir, SUFFIX, &n, &total);
 	for (size_t i = 0; i < n && total > max_bytes; i++)
-		if (unlink(files[i].path) == 0)
+		if (!used_this_session(&files[i]) && unlink(files[i].path) == 0)
 			total -= files[i].bytes;
+	bool kept = total <= max_bytes || unlink(written) != 0;
 	free_files(files, n);
 	time_t stale = time(NULL) - STALE_TMP_SECONDS;
 	files = list_files(dir, TMP_SUFFIX, &n, &total);
@@ -672,12 +694,14 @@ static void trim(const char *dir, uint64_t max_bytes)
 		if (files[i].used.tv_sec < stale)
 			unlink(files[i].path);
 	free_files(files, n);
+	return kept;
 }
 
 bool cache_store(const char *dir, const struct cache_key *key, const struct catalog *cat,
                  int input_id, const struct cache_problem *problems, size_t nproblems,
                  const struct load_counts *counts, uint64_t max_bytes)
 {
+	pthread_once(&session_once, note_session_start);
 	char *file = join(dir, key->file), *tmp = NULL;
 	int fd = -1;
 	if (file && xdg_make_dir(dir) &&
@@ -700,7 +724,7 @@ bool cache_store(const char *dir, const struct cache_key *key, const struct cata
 	if (!ok && tmp)
 		unlink(tmp);
 	else if (ok)
-		trim(dir, max_bytes);
+		ok = trim(dir, file, max_bytes);
 	free(tmp);
 	free(file);
 	return ok;

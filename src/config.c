@@ -4,6 +4,7 @@
 
 #include "relview/xdg.h"
 
+#include "relview/cache.h"
 #include "relview/date.h"
 #include "relview/source.h"
 
@@ -34,6 +35,7 @@ void config_defaults(struct config *c)
 	        .sparkline = CONFIG_SPARKLINE_DEFAULT,
 	        .max_entry_bytes = SOURCE_MAX_ENTRY_BYTES,
 	        .max_total_bytes = SOURCE_MAX_TOTAL_BYTES,
+	        .cache_max_bytes = CACHE_MAX_BYTES,
 	};
 }
 
@@ -344,6 +346,19 @@ static void dump_max_total(const struct config *c, char *out, size_t size)
 	format_size(c->max_total_bytes, out, size);
 }
 
+static bool parse_cache_max(struct config *c, const char *v, char *why)
+{
+	if (parse_size(v, SIZE_K, MAX_TOTAL_BYTES_UP, &c->cache_max_bytes))
+		return true;
+	snprintf(why, WHY_MAX, "'%s' is not a size from 1K up (e.g. 8G)", v);
+	return false;
+}
+
+static void dump_cache_max(const struct config *c, char *out, size_t size)
+{
+	format_size(c->cache_max_bytes, out, size);
+}
+
 static const struct setting {
 	const char *section, *key;
 	parse_fn *parse;
@@ -361,6 +376,7 @@ static const struct setting {
         {"ui", "sparkline", parse_sparkline, dump_sparkline},
         {"limits", "max_entry_bytes", parse_max_entry, dump_max_entry},
         {"limits", "max_total_bytes", parse_max_total, dump_max_total},
+        {"cache", "max_size", parse_cache_max, dump_cache_max},
 };
 enum { NSETTINGS = sizeof settings / sizeof *settings };
 
@@ -522,7 +538,8 @@ static void set_item(struct config *c, const struct ini *ini, const struct ini_i
 static bool known_section(const char *name)
 {
 	return strcmp(name, "ui") == 0 || strcmp(name, "keys") == 0 ||
-	       strcmp(name, "topics") == 0 || strcmp(name, "limits") == 0;
+	       strcmp(name, "topics") == 0 || strcmp(name, "limits") == 0 ||
+	       strcmp(name, "cache") == 0;
 }
 
 bool config_load(struct config *c, const char *path, struct ini_report *report)
@@ -534,7 +551,7 @@ bool config_load(struct config *c, const char *path, struct ini_report *report)
 		if (item->repeated)
 			continue;
 		if (!item->key[0] && !known_section(item->section))
-			ini_warn(&ini, item, "unknown section (ui, keys, topics, limits)");
+			ini_warn(&ini, item, "unknown section (ui, keys, topics, limits, cache)");
 		else if (item->key[0] && !item->section[0])
 			ini_warn(&ini, item, "outside any section");
 		else if (item->key[0] && known_section(item->section))
@@ -609,4 +626,6 @@ void config_dump(const struct config *c, FILE *out)
 	dump_topics(c, out);
 	fputc('\n', out);
 	dump_section(c, out, "limits");
+	fputc('\n', out);
+	dump_section(c, out, "cache");
 }

@@ -126,14 +126,14 @@ static int check_config(struct settings *s)
 	return EXIT_SUCCESS;
 }
 
-static int show_cache(void)
+static int show_cache(const struct config *config)
 {
 	char *dir = cache_dir();
 	if (!dir) {
 		fprintf(stderr, "relview: no cache: neither XDG_CACHE_HOME nor HOME is set\n");
 		return EXIT_FAILURE;
 	}
-	cache_info(stdout, dir, CACHE_MAX_BYTES);
+	cache_info(stdout, dir, config->cache_max_bytes);
 	free(dir);
 	return EXIT_SUCCESS;
 }
@@ -156,7 +156,7 @@ static int run_settings_mode(const struct cli *cli, struct settings *s)
 		print_keys(&s->keymap);
 		break;
 	case CLI_CACHE_INFO:
-		return show_cache();
+		return show_cache(&s->config);
 	default:
 		break;
 	}
@@ -172,7 +172,7 @@ static struct load_options load_options_for(const struct cli *cli, const struct 
 	        .limits = SOURCE_DEFAULT_LIMITS,
 	        .vocab = vocab,
 	        .errors = errors,
-	        .cache_max_bytes = CACHE_MAX_BYTES,
+	        .cache_max_bytes = config->cache_max_bytes,
 	};
 	opt.limits.max_entry_bytes = config->max_entry_bytes;
 	opt.limits.max_total_bytes = config->max_total_bytes;

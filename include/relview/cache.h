@@ -9,7 +9,8 @@
  * checksum of all it holds, and every offset in it is checked before use; a stale or
  * damaged file is silently replaced. The files live under $XDG_CACHE_HOME/relview
  * (default ~/.cache/relview); the least recently used go when the total passes the
- * cap. */
+ * cap, but never a file this process used or wrote: a catalog larger than the cap
+ * keeps what it had cached and does not cache the rest. */
 #ifndef RELVIEW_CACHE_H
 #define RELVIEW_CACHE_H
 
@@ -21,7 +22,9 @@
 
 struct catalog;
 
-#define CACHE_MAX_BYTES ((uint64_t)2 << 30)
+/* The cap's default ([cache] max_size): 1,000,000 releases in several bundles
+ * cache in about 4.5 GB. */
+#define CACHE_MAX_BYTES ((uint64_t)8 << 30)
 
 struct cache_key {
 	char *path;    /* the input's canonical path */
@@ -53,7 +56,8 @@ bool cache_load(const char *dir, const struct cache_key *key, struct catalog *ca
 
 /* Write the releases of input `input_id`, its problems and its counts as the cache of
  * `key`, then trim the folder to `max_bytes`. False (and nothing left behind) when
- * it could not be written. */
+ * it could not be written, or the cap leaves no room for it beside what this
+ * process already uses. */
 bool cache_store(const char *dir, const struct cache_key *key, const struct catalog *cat,
                  int input_id, const struct cache_problem *problems, size_t nproblems,
                  const struct load_counts *counts, uint64_t max_bytes);

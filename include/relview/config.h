@@ -5,7 +5,7 @@
  * Sections: [ui] (theme, layout, sort, date_format, columns, wrap, restricted,
  * clipboard, mouse, sparkline), [keys] (an action's name = its keys), [topics]
  * (names = more topic names, separated by '|'), [limits] (max_entry_bytes,
- * max_total_bytes).
+ * max_total_bytes), [cache] (max_size).
  * relview.ini(5) documents them. */
 #ifndef RELVIEW_CONFIG_H
 #define RELVIEW_CONFIG_H
@@ -45,6 +45,7 @@ struct config {
 	char **topics; /* more topic names */
 	size_t ntopics;
 	uint64_t max_entry_bytes, max_total_bytes;
+	uint64_t cache_max_bytes; /* the catalog cache's folder at most (cache.h) */
 };
 
 void config_defaults(struct config *c);

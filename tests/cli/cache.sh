@@ -70,6 +70,31 @@ grep -c '"source":"'"$TMP/b.tar.gz"'"' "$TMP/out" >"$TMP/n"
 ls "$cache"/*.4242.tmp >/dev/null 2>&1 && fail "a stale temporary file was left"
 ls "$cache"/*.4343.tmp >/dev/null 2>&1 || fail "a fresh temporary file (a writer at work) was removed"
 
+# Inputs that together pass the cap ([cache] max_size) do not evict each other in
+# turn: those that fit stay cached from run to run, the rest are not cached.
+rm -rf "$cache"
+for seed in 21 22 23; do
+	"$RELGEN" -n 300 -s $seed -f tar.gz "$TMP/cap$seed.tar.gz" >/dev/null
+done
+list "$TMP/cap21.tar.gz" "$TMP/cap22.tar.gz" "$TMP/cap23.tar.gz"
+# Room for any two of the three files, not for all three.
+two=$(ls -l "$cache"/*.cat |
+	awk '{s += $5; if (!m || $5 < m) m = $5} END {print int((s - m / 2) / 1024)}')
+rm -rf "$cache"
+mkdir -p "$XDG_CONFIG_HOME/relview"
+printf '[cache]\nmax_size = %sK\n' "$two" >"$XDG_CONFIG_HOME/relview/config.ini"
+inodes() { ls -i "$cache" | awk '/\.cat$/ {print $1}' | sort | tr '\n' ' '; }
+list "$TMP/cap21.tar.gz" "$TMP/cap22.tar.gz" "$TMP/cap23.tar.gz"
+cp "$TMP/out" "$TMP/want.out"
+list "$TMP/cap21.tar.gz" "$TMP/cap22.tar.gz" "$TMP/cap23.tar.gz"
+cmp -s "$TMP/out" "$TMP/want.out" || fail "a run at the cache's cap lists differently"
+kept=$(inodes)
+list "$TMP/cap21.tar.gz" "$TMP/cap22.tar.gz" "$TMP/cap23.tar.gz"
+[ "$(inodes)" = "$kept" ] || fail "cache files rewritten at the cap: $kept, then $(inodes)"
+[ "$(echo $kept | wc -w)" -eq 2 ] || fail "want the two bundles that fit cached: $kept"
+expect_contains "$("$RELVIEW" --cache-info)" "$(awk "BEGIN {printf \"of %.1f MiB allowed\", $two / 1024}")"
+rm "$XDG_CONFIG_HOME/relview/config.ini"
+
 # Folders are not cached.
 rm -rf "$cache"
 mkdir "$TMP/dir"

@@ -318,32 +318,77 @@ static void a_read_cut_short_by_memory_is_not_cached(void **state)
 	memory_cap = SOURCE_MAX_MEMORY;
 }
 
-static void the_folder_stays_under_its_cap(void **state)
+/* The cache files used in the last minute, made to look used `age` seconds ago: by
+ * an earlier run, which the cap may trim. */
+static void age_recent_files(int age)
 {
-	(void)state;
-	clear_cache();
+	char cmd[800];
+	snprintf(cmd, sizeof cmd,
+	         "find %s -name '*.cat' -mmin -1 -exec touch -d @$(($(date +%%s) - %d)) {} +",
+	         cachedir, age);
+	assert_int_equal(system(cmd), 0);
+}
+
+/* Load bundle b<i> of ~300 KiB, cache cap 1 MiB. */
+static void load_big_bundle(int i)
+{
 	char path[700];
-	for (int i = 0; i < 6; i++) {
-		snprintf(path, sizeof path, "%s/b%d.tar.gz", tmp, i);
-		static char big[300000];
-		memset(big, 'a' + i, sizeof big - 1);
-		write_bundle(path, big);
-		const char *in[] = {path};
-		char *err;
-		size_t n;
-		struct load_counts c;
-		catalog_free(load(in, 1, &err, &n, &c)); /* cap: 1 MiB; each cache ~300 KiB */
-		free(err);
-	}
-	int files = cache_files();
-	assert_in_range(files, 1, 3);
+	static char big[300000];
+	snprintf(path, sizeof path, "%s/b%d.tar.gz", tmp, i);
+	memset(big, 'a' + i, sizeof big - 1);
+	write_bundle(path, big);
+	const char *in[] = {path};
+	char *err;
+	size_t n;
+	struct load_counts c;
+	catalog_free(load(in, 1, &err, &n, &c));
+	free(err);
+}
+
+static char *info(void)
+{
 	char *out;
 	size_t len;
 	FILE *f = open_memstream(&out, &len);
 	cache_info(f, cachedir, 1 << 20);
 	fclose(f);
+	return out;
+}
+
+static void the_folder_stays_under_its_cap(void **state)
+{
+	(void)state;
+	clear_cache();
+	for (int i = 0; i < 6; i++) {
+		load_big_bundle(i);
+		age_recent_files(1000 - i); /* each run of its own, the later the newer */
+	}
+	int files = cache_files();
+	assert_in_range(files, 1, 3);
+	char *out = info();
 	assert_non_null(strstr(out, "b5.tar.gz")); /* the newest is kept */
 	assert_null(strstr(out, "b0.tar.gz"));
+	free(out);
+}
+
+/* Within one run, the cap never trims what that run uses: inputs that together pass
+ * it would evict each other in turn, every run. The one that does not fit is not
+ * kept. */
+static void a_runs_own_files_are_not_trimmed(void **state)
+{
+	(void)state;
+	clear_cache();
+	for (int i = 0; i < 4; i++)
+		load_big_bundle(i);
+	load_big_bundle(0);
+	assert_int_equal(cache_files(), 3);
+	char *out = info();
+	for (int i = 0; i < 3; i++) {
+		char name[16];
+		snprintf(name, sizeof name, "b%d.tar.gz", i);
+		assert_non_null(strstr(out, name));
+	}
+	assert_null(strstr(out, "b3.tar.gz"));
 	free(out);
 }
 
@@ -378,6 +423,7 @@ int main(int argc, char **argv)
 	        cmocka_unit_test(damage_in_a_large_cache_is_found),
 	        cmocka_unit_test(a_result_shared_with_another_input_is_not_cached),
 	        cmocka_unit_test(the_folder_stays_under_its_cap),
+	        cmocka_unit_test(a_runs_own_files_are_not_trimmed),
 	        cmocka_unit_test(a_read_cut_short_by_memory_is_not_cached),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -69,7 +69,8 @@ static void test_good_file(void **state)
 	assert_int_equal(load(&c, "# comment\n[ui]\ntheme = light\nlayout = stacked\n"
 	                          "sort = oldest\ndate_format = %d %b %Y\n"
 	                          "columns = title date\nwrap = 72\nmouse = true\nsparkline = 36\n"
-	                          "[limits]\nmax_entry_bytes = 1M\nmax_total_bytes = 2G\n"),
+	                          "[limits]\nmax_entry_bytes = 1M\nmax_total_bytes = 2G\n"
+	                          "[cache]\nmax_size = 3G\n"),
 	                 0);
 	assert_string_equal(c.theme, "light");
 	assert_int_equal(c.layout, CONFIG_LAYOUT_STACKED);
@@ -83,6 +84,7 @@ static void test_good_file(void **state)
 	assert_int_equal(c.sparkline, 36);
 	assert_int_equal(c.max_entry_bytes, 1 << 20);
 	assert_int_equal(c.max_total_bytes, (uint64_t)2 << 30);
+	assert_int_equal(c.cache_max_bytes, (uint64_t)3 << 30);
 	char date[64];
 	config_format_date(&c, 20140311, date, sizeof date);
 	assert_string_equal(date, "11 Mar 2014");
