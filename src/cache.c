@@ -295,6 +295,17 @@ static uint64_t payload_checksum(const char *payload, uint64_t size)
 }
 
 /* Map the file and check everything but the records, which add_records checks. */
+/* Map every page of a file the key matched at once: the checksum reads them all,
+ * and a fault for each 64 KiB was a tenth of re-opening 1,000,000 releases. */
+static void populate(void *base, size_t size)
+{
+#ifdef MADV_POPULATE_READ
+	madvise(base, size, MADV_POPULATE_READ); /* a hint: the faults still come if not */
+#else
+	(void)base, (void)size;
+#endif
+}
+
 static bool open_view(const char *file, uint64_t key, struct view *v, size_t *size)
 {
 	int fd = open(file, O_RDONLY | O_CLOEXEC);
@@ -312,8 +323,10 @@ static bool open_view(const char *file, uint64_t key, struct view *v, size_t *si
 	v->h = base;
 	v->payload = v->base + sizeof *v->h;
 	v->blob = v->payload + v->h->blob_off;
-	if (header_sane(v->h, key, *size) &&
-	    payload_checksum(v->payload, v->h->payload_size) == v->h->checksum)
+	bool sane = header_sane(v->h, key, *size);
+	if (sane)
+		populate(base, *size);
+	if (sane && payload_checksum(v->payload, v->h->payload_size) == v->h->checksum)
 		return true;
 	munmap(base, *size);
 	return false;
