@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -26,6 +27,9 @@
 /* The packing ratio of an archive is judged only past this much inflated: a small
  * archive of repetitive text may pack tighter than any real bundle does. */
 #define BOMB_FLOOR ((uint64_t)64 << 20)
+/* A reading process that came this close to its address-space cap may have lost
+ * something to a failed allocation that was not reported as one. */
+#define MEMORY_MARGIN ((uint64_t)32 << 20)
 /* libarchive's code for "not a format I know": EILSEQ on this platform. */
 #define NOT_AN_ARCHIVE EILSEQ
 
@@ -260,14 +264,22 @@ static const char *archive_reason(struct archive *a)
 /* Does libarchive's failure come from the machine? It gives damage as "file format"
  * or "miscellaneous" (-1), and most failures of the system with their errno; but
  * some decompressors say "miscellaneous" of a failed allocation too (zstd's
- * "Allocation error"), so a message about memory is the machine's whatever the
- * errno. */
+ * "Allocation error", the zip reader's "Can't initialize ZIP decompression." when
+ * zlib's inflateInit2 ran out of memory), so a message about memory or a
+ * decompressor's setup is the machine's whatever the errno. A wrong guess costs a
+ * re-read; the other wrong guess would cache a short read as the input's content
+ * (near_memory_cap() is the check that does not depend on wording). */
 static bool environmental(struct archive *a)
 {
+	static const char *const machine_words[] = {"alloc", "memory", "initiali"};
 	int err = archive_errno(a);
 	const char *msg = archive_reason(a);
-	return (err > 0 && err != NOT_AN_ARCHIVE && err != EINVAL) || strcasestr(msg, "alloc") ||
-	       strcasestr(msg, "memory");
+	if (err > 0 && err != NOT_AN_ARCHIVE && err != EINVAL)
+		return true;
+	for (size_t i = 0; i < sizeof machine_words / sizeof *machine_words; i++)
+		if (strcasestr(msg, machine_words[i]))
+			return true;
+	return false;
 }
 
 static void archive_problem(struct reader *r, const char *path, struct archive *a)
@@ -1018,6 +1030,35 @@ static void read_path(struct reader *r, const char *path)
 	}
 }
 
+/* Did this process come within MEMORY_MARGIN of its address-space cap (its
+ * RLIMIT_AS, set by the sandbox) while it read? An allocation that failed there may
+ * have been reported as damage, or not at all (a decompressor that gave up quietly):
+ * such a read is not taken as complete, however it looked. When the peak cannot be
+ * told, neither can that: not complete either. */
+static bool near_memory_cap(void)
+{
+	struct rlimit cap;
+	if (getrlimit(RLIMIT_AS, &cap) != 0 || cap.rlim_cur == RLIM_INFINITY)
+		return false;
+	FILE *f = fopen("/proc/self/status", "re");
+	if (!f)
+		return true;
+	char line[128];
+	unsigned long long peak_kb = 0;
+	bool found = false;
+	while (!found && fgets(line, sizeof line, f))
+		found = sscanf(line, "VmPeak: %llu kB", &peak_kb) == 1;
+	fclose(f);
+	return !found || (uint64_t)peak_kb * 1024 + MEMORY_MARGIN >= (uint64_t)cap.rlim_cur;
+}
+
+/* The end of a read: the input counts as complete when nothing of the machine's
+ * cut it short. */
+static void finish(struct reader *r)
+{
+	r->counts->complete += !r->unclean && !near_memory_cap();
+}
+
 /* Whether an input read well: something came out of it, or nothing went wrong. */
 static bool read_anything(const struct source_counts *counts, const struct source_counts *before)
 {
@@ -1043,7 +1084,7 @@ bool source_read(const char *input, const struct source_limits *limits,
 	free(r.buf);
 	free(r.file);
 	free(r.path);
-	counts->complete += !r.unclean;
+	finish(&r);
 	return read_anything(counts, &before);
 }
 
@@ -1064,7 +1105,7 @@ bool source_read_fd(const char *input, int fd, const struct source_limits *limit
 	struct source_counts before = *counts;
 	read_stream_fd(&r, fd, NULL);
 	free(r.buf);
-	counts->complete += !r.unclean;
+	finish(&r);
 	return read_anything(counts, &before);
 }
 
@@ -1079,6 +1120,6 @@ bool source_read_memory(const char *input, const void *data, size_t len,
 	struct origin o = {input, len ? data : nothing, len, NULL};
 	read_origin(&r, &o, NULL);
 	free(r.buf);
-	counts->complete += !r.unclean;
+	finish(&r);
 	return read_anything(counts, &before);
 }
