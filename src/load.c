@@ -171,7 +171,9 @@ static void on_entry(void *ctx, const struct source_entry *e)
 		l->counts->releases++;
 		if (l->opt->progress)
 			atomic_fetch_add(&l->opt->progress->releases, 1);
-	} else if (l->cat->duplicates == copies) { /* not kept, and not a copy */
+	} else if (l->cat->duplicates > copies) {
+		l->counts->duplicates++;
+	} else { /* not kept, and not a copy */
 		lost_to_memory(l, e->path);
 	}
 	free(entry);
@@ -200,6 +202,7 @@ static void counts_since(const struct load_counts *now, const struct load_counts
 	                   now->source.problems - before->source.problems,
 	                   now->source.bytes - before->source.bytes, 0},
 	        .releases = now->releases - before->releases,
+	        .duplicates = now->duplicates - before->duplicates,
 	        .empty = now->empty - before->empty,
 	        .binary = now->binary - before->binary,
 	};
