@@ -901,10 +901,12 @@ static void read_stream(struct reader *r, const char *path, const char *prefix)
 	close(fd);
 }
 
-/* Read a loose file into r->file, from *len bytes on, asking for `want` more: a
- * regular file reads short only at its end. False with errno; *more tells whether
- * it may hold more. */
-static bool read_file_part(struct reader *r, int fd, size_t *len, size_t want, bool *more)
+/* Read a loose file of `size` bytes (as the walk saw it) into r->file, from *len
+ * bytes on, asking for `want` more. False with errno; *more tells whether it may
+ * hold more: a read that filled what it asked for, or one short of the size — a
+ * network or FUSE file system may read short before a file's end. */
+static bool read_file_part(struct reader *r, int fd, size_t *len, size_t want, uint64_t size,
+                           bool *more)
 {
 	if (!reserve_in(&r->file, &r->file_cap, *len + want)) {
 		errno = ENOMEM;
@@ -916,7 +918,7 @@ static bool read_file_part(struct reader *r, int fd, size_t *len, size_t want, b
 	if (got < 0)
 		return false;
 	*len += (size_t)got;
-	*more = (size_t)got == want;
+	*more = got > 0 && ((size_t)got == want || *len < size);
 	return true;
 }
 
@@ -949,12 +951,12 @@ static void read_loose_file(struct reader *r, const struct folder_list *list,
 	size_t len = 0, first = item->size < READ_CHUNK ? (size_t)item->size + 1 : READ_CHUNK;
 	bool more = false;
 	int fd = openat(list->fd, rel, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-	bool ok = fd >= 0 && read_file_part(r, fd, &len, first, &more);
+	bool ok = fd >= 0 && read_file_part(r, fd, &len, first, item->size, &more);
 	bool in_memory = !is_bundle(r->file, len);
 	while (ok && in_memory && more && len < most) {
 		size_t want = len <= item->size ? (size_t)(item->size - len) + 1 : len;
 		ok = read_file_part(r, fd, &len, want < most - len ? want : (size_t)(most - len),
-		                    &more);
+		                    item->size, &more);
 	}
 	int err = errno;
 	if (fd >= 0)

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -243,6 +244,37 @@ static void a_folders_files_are_read_as_files_are(void **state)
 	assert_int_equal(s.problems, 1);
 	assert_non_null(strstr(s.last_problem, "f.txt: entry larger than"));
 	assert_int_equal(c.complete, 1);
+}
+
+/* When not 0, every read() of this process returns at most this many bytes, as
+ * reads of a network or FUSE file system may: this read() is the one the program
+ * and its libraries call. */
+static size_t read_at_most;
+
+ssize_t read(int fd, void *buf, size_t n)
+{
+	if (read_at_most && n > read_at_most)
+		n = read_at_most;
+	return syscall(SYS_read, fd, buf, n);
+}
+
+/* A loose file that reads short before its end is read on to its end. */
+static void a_loose_file_read_in_short_pieces_is_read_whole(void **state)
+{
+	(void)state;
+	struct seen s;
+	struct source_counts c;
+	static const char text[] = "A release that the file system hands over in short pieces";
+	char dir[512];
+	snprintf(dir, sizeof dir, "%s", in_tmp("short"));
+	assert_int_equal(mkdir(dir, 0755), 0);
+	write_file(in_tmp("short/a.txt"), text);
+	read_at_most = 7;
+	bool read = read_input(dir, &roomy, &s, &c);
+	read_at_most = 0;
+	assert_true(read);
+	assert_int_equal(s.entries, 1);
+	assert_string_equal(s.contents[0], text);
 }
 
 /* What a progress handler heard. */
@@ -873,6 +905,7 @@ int main(void)
 	        cmocka_unit_test(plain_and_compressed_files_are_one_release),
 	        cmocka_unit_test(folders_are_walked_in_name_order),
 	        cmocka_unit_test(a_folders_files_are_read_as_files_are),
+	        cmocka_unit_test(a_loose_file_read_in_short_pieces_is_read_whole),
 	        cmocka_unit_test(a_folders_progress_counts_its_files_bytes),
 	        cmocka_unit_test(an_oversized_entry_is_skipped_and_reading_goes_on),
 	        cmocka_unit_test(entries_of_known_size_are_read_into_the_handlers_room),
