@@ -937,6 +937,30 @@ static const char *full_path(struct reader *r, const char *rel)
 	return r->path;
 }
 
+/* A loose file of the folder (its path relative to the folder open on dir), open:
+ * -1 with errno when it cannot be opened. It may have been replaced since the walk
+ * looked at it: a FIFO is opened without waiting for a writer (O_NONBLOCK, which a
+ * regular file's reads ignore) and, like anything but a regular file, not read
+ * (*regular false). *size is the file's size now. */
+static int open_loose_file(int dir, const char *rel, bool *regular, uint64_t *size)
+{
+	struct stat st;
+	*regular = true;
+	int fd = openat(dir, rel, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0)
+		return -1;
+	bool looked = fstat(fd, &st) == 0;
+	if (looked && S_ISREG(st.st_mode)) {
+		*size = (uint64_t)st.st_size;
+		return fd;
+	}
+	int err = errno;
+	close(fd);
+	*regular = !looked; /* a file that could not be looked at is reported */
+	errno = err;
+	return -1;
+}
+
 /* A loose file of the folder: read whole with one open and (mostly) one read into a
  * buffer that is kept, then taken for what it is by the same rules as any file —
  * libarchive decides, from memory, whether it is an archive, a compressed stream or
@@ -948,15 +972,21 @@ static void read_loose_file(struct reader *r, const struct folder_list *list,
 {
 	const char *rel = folder_path(list, item);
 	const uint64_t most = r->limits->max_entry_bytes + 1;
-	size_t len = 0, first = item->size < READ_CHUNK ? (size_t)item->size + 1 : READ_CHUNK;
-	bool more = false;
-	int fd = openat(list->fd, rel, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-	bool ok = fd >= 0 && read_file_part(r, fd, &len, first, item->size, &more);
+	uint64_t size = item->size;
+	bool regular = true, more = false;
+	int fd = open_loose_file(list->fd, rel, &regular, &size);
+	if (!regular) {
+		r->counts->other++;
+		r->folder_done += item->size;
+		return;
+	}
+	size_t len = 0, first = size < READ_CHUNK ? (size_t)size + 1 : READ_CHUNK;
+	bool ok = fd >= 0 && read_file_part(r, fd, &len, first, size, &more);
 	bool in_memory = !is_bundle(r->file, len);
 	while (ok && in_memory && more && len < most) {
-		size_t want = len <= item->size ? (size_t)(item->size - len) + 1 : len;
+		size_t want = len <= size ? (size_t)(size - len) + 1 : len;
 		ok = read_file_part(r, fd, &len, want < most - len ? want : (size_t)(most - len),
-		                    item->size, &more);
+		                    size, &more);
 	}
 	int err = errno;
 	if (fd >= 0)

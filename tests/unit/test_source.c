@@ -277,6 +277,47 @@ static void a_loose_file_read_in_short_pieces_is_read_whole(void **state)
 	assert_string_equal(s.contents[0], text);
 }
 
+/* What a reader saw (first, for on_entry and on_problem), and a file that the walk
+ * saw as a regular one. */
+struct swapping {
+	struct seen seen;
+	const char *file;
+};
+
+/* Once the folder is walked (its size said), the file becomes a FIFO no writer opens. */
+static void swap_for_fifo(void *ctx, const char *path, uint64_t inflated, uint64_t consumed)
+{
+	struct swapping *sw = ctx;
+	(void)path, (void)consumed;
+	if (inflated == SOURCE_SIZE) {
+		assert_int_equal(unlink(sw->file), 0);
+		assert_int_equal(mkfifo(sw->file, 0644), 0);
+	}
+}
+
+/* A file swapped for a FIFO between the walk and the read neither blocks the reader
+ * nor is read: it is counted as not a release, and the rest of the folder is read. */
+static void a_file_that_became_a_fifo_is_not_waited_for(void **state)
+{
+	(void)state;
+	struct swapping sw = {.file = in_tmp("swapped/a.txt")};
+	struct source_counts c = {0};
+	char dir[512];
+	snprintf(dir, sizeof dir, "%s", in_tmp("swapped"));
+	assert_int_equal(mkdir(dir, 0755), 0);
+	write_file(sw.file, "Soon a FIFO");
+	write_file(in_tmp("swapped/b.txt"), "B release");
+	struct source_handler h = {
+	        .ctx = &sw, .entry = on_entry, .problem = on_problem, .progress = swap_for_fifo};
+	alarm(60); /* a reader that waits for the FIFO's writer ends the test */
+	assert_true(source_read(dir, &roomy, &h, &c));
+	alarm(0);
+	assert_int_equal(sw.seen.entries, 1);
+	assert_string_equal(sw.seen.contents[0], "B release");
+	assert_int_equal(sw.seen.problems, 0);
+	assert_int_equal(c.other, 1);
+}
+
 /* What a progress handler heard. */
 struct heard {
 	uint64_t size; /* said once, before the rest */
@@ -906,6 +947,7 @@ int main(void)
 	        cmocka_unit_test(folders_are_walked_in_name_order),
 	        cmocka_unit_test(a_folders_files_are_read_as_files_are),
 	        cmocka_unit_test(a_loose_file_read_in_short_pieces_is_read_whole),
+	        cmocka_unit_test(a_file_that_became_a_fifo_is_not_waited_for),
 	        cmocka_unit_test(a_folders_progress_counts_its_files_bytes),
 	        cmocka_unit_test(an_oversized_entry_is_skipped_and_reading_goes_on),
 	        cmocka_unit_test(entries_of_known_size_are_read_into_the_handlers_room),
