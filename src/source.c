@@ -56,8 +56,6 @@ struct reader {
 	/* Reading a folder: */
 	unsigned char *file; /* a loose file's content, reused from file to file */
 	size_t file_cap;
-	char *path; /* a file's path for libarchive, reused */
-	size_t path_cap;
 	uint64_t folder_done; /* bytes of the folder's files read before this one */
 };
 
@@ -514,29 +512,49 @@ static void read_entries(struct reader *r, struct archive *a, int status, struct
 struct stream;
 
 /* Where an input's bytes come from: a file we may open as often as we like, a
- * buffer holding all of an input, or a pipe or device (which can be read only
- * once: see struct stream). */
+ * file already open (a folder's loose file: opened once, read again from its start
+ * as often as needed), a buffer holding all of an input, or a pipe or device
+ * (which can be read only once: see struct stream). */
 struct origin {
-	const char *path;
+	const char *path; /* opened unless by_fd */
 	const void *mem;
 	size_t mem_len;
 	struct stream *stream;
+	bool by_fd;
+	int fd; /* when by_fd: stays open, the caller's */
 };
 
 static int open_stream(struct archive *a, struct stream *s);
 static void stream_is_archive(struct stream *s);
 
+static bool holds_gzip(int fd)
+{
+	unsigned char head[4];
+	return pread(fd, head, sizeof head, 0) == sizeof head && gunzip_magic(head, sizeof head);
+}
+
 /* The origin's file, open, when it holds a gzip stream; else -1. */
 static int open_gzip_file(const char *path)
 {
-	unsigned char head[4];
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd >= 0 &&
-	    (pread(fd, head, sizeof head, 0) != sizeof head || !gunzip_magic(head, sizeof head))) {
+	if (fd >= 0 && !holds_gzip(fd)) {
 		close(fd);
 		fd = -1;
 	}
 	return fd;
+}
+
+/* Open the archive reader on a file the caller holds open, from its start: the file
+ * is not looked up again, so that it is the one that was opened. */
+static int open_file_fd(struct reader *r, struct archive *a, int fd)
+{
+	int own = -1; /* the inflater's copy of fd, which it closes */
+	if (lseek(fd, 0, SEEK_SET) < 0 || (holds_gzip(fd) && (own = dup(fd)) < 0)) {
+		archive_set_error(a, errno, "%s", strerror(errno));
+		return ARCHIVE_FATAL;
+	}
+	return own >= 0 ? gunzip_open(a, own, NULL, 0, &r->gz)
+	                : archive_read_open_fd(a, fd, READ_CHUNK); /* which leaves fd open */
 }
 
 /* Open the archive reader on the origin, inflating a gzip stream ourselves. */
@@ -544,6 +562,8 @@ static int open_origin(struct reader *r, struct archive *a, const struct origin 
 {
 	if (o->stream)
 		return open_stream(a, o->stream);
+	if (o->by_fd)
+		return open_file_fd(r, a, o->fd);
 	if (o->mem && gunzip_magic(o->mem, o->mem_len))
 		return gunzip_open(a, -1, o->mem, o->mem_len, &r->gz);
 	int fd = o->mem ? -1 : open_gzip_file(o->path);
@@ -880,9 +900,10 @@ static void read_stream_fd(struct reader *r, int fd, const char *prefix)
 		problem(r, prefix, "out of memory");
 	} else if (keep_reading(&s, STREAM_HEAD_BYTES, STREAM_HEAD_BYTES)) {
 		if (!needs_seeking(s.kept, s.kept_len))
-			read_origin(r, &(struct origin){NULL, NULL, 0, &s}, prefix);
+			read_origin(r, &(struct origin){.stream = &s}, prefix);
 		else if (keep_reading(&s, UINT64_MAX, r->limits->max_total_bytes))
-			read_origin(r, &(struct origin){NULL, s.kept, s.kept_len, NULL}, prefix);
+			read_origin(r, &(struct origin){.mem = s.kept, .mem_len = s.kept_len},
+			            prefix);
 	}
 	free(s.kept);
 	free(s.chunk);
@@ -922,21 +943,6 @@ static bool read_file_part(struct reader *r, int fd, size_t *len, size_t want, u
 	return true;
 }
 
-/* The folder's file as libarchive opens it: the input's path and the file's. */
-static const char *full_path(struct reader *r, const char *rel)
-{
-	size_t n = strlen(r->input) + strlen(rel) + 2;
-	if (n > r->path_cap) {
-		char *path = realloc(r->path, n);
-		if (!path)
-			return NULL;
-		r->path = path;
-		r->path_cap = n;
-	}
-	snprintf(r->path, n, "%s/%s", r->input, rel);
-	return r->path;
-}
-
 /* A loose file of the folder (its path relative to the folder open on dir), open:
  * -1 with errno when it cannot be opened. It may have been replaced since the walk
  * looked at it: a FIFO is opened without waiting for a writer (O_NONBLOCK, which a
@@ -966,7 +972,8 @@ static int open_loose_file(int dir, const char *rel, bool *regular, uint64_t *si
  * libarchive decides, from memory, whether it is an archive, a compressed stream or
  * a plain file. A file over the entry limit, or one that begins as an archive or a
  * compressed stream does, is read by libarchive from the file instead: it may be
- * large, and the reading is the one a file named on the command line gets. */
+ * large. That reading goes through the descriptor already open, never the file's
+ * name again: the file read is the file opened, even if it is renamed meanwhile. */
 static void read_loose_file(struct reader *r, const struct folder_list *list,
                             const struct folder_item *item)
 {
@@ -988,18 +995,14 @@ static void read_loose_file(struct reader *r, const struct folder_list *list,
 		ok = read_file_part(r, fd, &len, want < most - len ? want : (size_t)(most - len),
 		                    size, &more);
 	}
-	int err = errno;
+	if (!ok)
+		problem_errno(r, rel, errno);
+	else if (in_memory && len < most)
+		read_origin(r, &(struct origin){.path = rel, .mem = r->file, .mem_len = len}, rel);
+	else
+		read_origin(r, &(struct origin){.path = rel, .by_fd = true, .fd = fd}, rel);
 	if (fd >= 0)
 		close(fd);
-	const char *path;
-	if (!ok)
-		problem_errno(r, rel, err);
-	else if (in_memory && len < most)
-		read_origin(r, &(struct origin){rel, r->file, len, NULL}, rel);
-	else if ((path = full_path(r, rel)))
-		read_origin(r, &(struct origin){path, NULL, 0, NULL}, rel);
-	else
-		environmental_problem(r, rel, "out of memory");
 	r->folder_done += item->size;
 }
 
@@ -1052,7 +1055,7 @@ static void read_path(struct reader *r, const char *path)
 	if (S_ISDIR(st.st_mode)) {
 		read_folder(r, path, NULL);
 	} else if (S_ISREG(st.st_mode)) {
-		struct origin o = {path, NULL, 0, NULL};
+		struct origin o = {.path = path};
 		if (r->limits->parts > 1)
 			read_file_share(r, &o, NULL);
 		else
@@ -1115,7 +1118,6 @@ bool source_read(const char *input, const struct source_limits *limits,
 	read_path(&r, input);
 	free(r.buf);
 	free(r.file);
-	free(r.path);
 	finish(&r);
 	return read_anything(counts, &before);
 }
@@ -1149,7 +1151,7 @@ bool source_read_memory(const char *input, const void *data, size_t len,
 	struct reader r = reader_for(input, limits, handler, counts);
 	struct source_counts before = *counts;
 	/* A null buffer would make the origin a file name. */
-	struct origin o = {input, len ? data : nothing, len, NULL};
+	struct origin o = {.path = input, .mem = len ? data : nothing, .mem_len = len};
 	read_origin(&r, &o, NULL);
 	free(r.buf);
 	finish(&r);

@@ -277,6 +277,71 @@ static void a_loose_file_read_in_short_pieces_is_read_whole(void **state)
 	assert_string_equal(s.contents[0], text);
 }
 
+/* Opens of files whose path ends so, by anyone in this process (libarchive too):
+ * these open() and openat() are the ones the program and its libraries call. */
+static const char *counted_name;
+static int opens_counted;
+
+static void count_open(const char *path)
+{
+	size_t n = counted_name ? strlen(counted_name) : 0, len = strlen(path);
+	opens_counted += n && len >= n && strcmp(path + len - n, counted_name) == 0;
+}
+
+int open(const char *path, int flags, ...)
+{
+	va_list ap;
+	va_start(ap, flags);
+	mode_t mode = flags & (O_CREAT | O_TMPFILE) ? (mode_t)va_arg(ap, int) : 0;
+	va_end(ap);
+	count_open(path);
+	return (int)syscall(SYS_openat, AT_FDCWD, path, flags, mode);
+}
+
+int openat(int dir, const char *path, int flags, ...)
+{
+	va_list ap;
+	va_start(ap, flags);
+	mode_t mode = flags & (O_CREAT | O_TMPFILE) ? (mode_t)va_arg(ap, int) : 0;
+	va_end(ap);
+	count_open(path);
+	return (int)syscall(SYS_openat, dir, path, flags, mode);
+}
+
+/* A bundle in a folder (a gzip stream, and a plain file in one, which is read
+ * twice) is opened once: read through that descriptor, never by its name again. */
+static void a_loose_bundle_is_opened_once(void **state)
+{
+	(void)state;
+	struct seen s;
+	struct source_counts c;
+	char dir[512];
+	snprintf(dir, sizeof dir, "%s", in_tmp("once"));
+	assert_int_equal(mkdir(dir, 0755), 0);
+	write_archive(in_tmp("once/a.tar.gz"), ARCHIVE_FORMAT_TAR_USTAR, ARCHIVE_FILTER_GZIP,
+	              two_releases + 1, 2);
+	static const struct file packed[] = {{"data", "Compressed release"}};
+	write_archive(in_tmp("once/b.txt.gz"), ARCHIVE_FORMAT_RAW, ARCHIVE_FILTER_GZIP, packed, 1);
+	write_archive(in_tmp("once/c.tar.xz"), ARCHIVE_FORMAT_TAR_USTAR, ARCHIVE_FILTER_XZ,
+	              two_releases + 1, 1);
+	int opens[3];
+	const char *names[] = {"a.tar.gz", "b.txt.gz", "c.tar.xz"};
+	for (int i = 0; i < 3; i++) {
+		counted_name = names[i];
+		opens_counted = 0;
+		assert_true(read_input(dir, &roomy, &s, &c));
+		opens[i] = opens_counted;
+	}
+	counted_name = NULL;
+	assert_int_equal(s.entries, 4);
+	assert_string_equal(s.contents[2], "Compressed release");
+	assert_string_equal(s.paths[3], "c.tar.xz/releases/one.txt");
+	assert_int_equal(s.problems, 0);
+	assert_int_equal(opens[0], 1);
+	assert_int_equal(opens[1], 1);
+	assert_int_equal(opens[2], 1);
+}
+
 /* What a reader saw (first, for on_entry and on_problem), and a file that the walk
  * saw as a regular one. */
 struct swapping {
@@ -948,6 +1013,7 @@ int main(void)
 	        cmocka_unit_test(a_folders_files_are_read_as_files_are),
 	        cmocka_unit_test(a_loose_file_read_in_short_pieces_is_read_whole),
 	        cmocka_unit_test(a_file_that_became_a_fifo_is_not_waited_for),
+	        cmocka_unit_test(a_loose_bundle_is_opened_once),
 	        cmocka_unit_test(a_folders_progress_counts_its_files_bytes),
 	        cmocka_unit_test(an_oversized_entry_is_skipped_and_reading_goes_on),
 	        cmocka_unit_test(entries_of_known_size_are_read_into_the_handlers_room),
