@@ -246,6 +246,13 @@ static void a_folders_files_are_read_as_files_are(void **state)
 	assert_int_equal(c.complete, 1);
 }
 
+/* A new empty folder in the temporary one: its path in dir. */
+static void new_folder(char *dir, size_t size, const char *name)
+{
+	snprintf(dir, size, "%s", in_tmp(name));
+	assert_int_equal(mkdir(dir, 0755), 0);
+}
+
 /* When not 0, every read() of this process returns at most this many bytes, as
  * reads of a network or FUSE file system may: this read() is the one the program
  * and its libraries call. */
@@ -266,8 +273,7 @@ static void a_loose_file_read_in_short_pieces_is_read_whole(void **state)
 	struct source_counts c;
 	static const char text[] = "A release that the file system hands over in short pieces";
 	char dir[512];
-	snprintf(dir, sizeof dir, "%s", in_tmp("short"));
-	assert_int_equal(mkdir(dir, 0755), 0);
+	new_folder(dir, sizeof dir, "short");
 	write_file(in_tmp("short/a.txt"), text);
 	read_at_most = 7;
 	bool read = read_input(dir, &roomy, &s, &c);
@@ -316,8 +322,7 @@ static void a_loose_bundle_is_opened_once(void **state)
 	struct seen s;
 	struct source_counts c;
 	char dir[512];
-	snprintf(dir, sizeof dir, "%s", in_tmp("once"));
-	assert_int_equal(mkdir(dir, 0755), 0);
+	new_folder(dir, sizeof dir, "once");
 	write_archive(in_tmp("once/a.tar.gz"), ARCHIVE_FORMAT_TAR_USTAR, ARCHIVE_FILTER_GZIP,
 	              two_releases + 1, 2);
 	static const struct file packed[] = {{"data", "Compressed release"}};
@@ -368,8 +373,7 @@ static void a_file_that_became_a_fifo_is_not_waited_for(void **state)
 	struct swapping sw = {.file = in_tmp("swapped/a.txt")};
 	struct source_counts c = {0};
 	char dir[512];
-	snprintf(dir, sizeof dir, "%s", in_tmp("swapped"));
-	assert_int_equal(mkdir(dir, 0755), 0);
+	new_folder(dir, sizeof dir, "swapped");
 	write_file(sw.file, "Soon a FIFO");
 	write_file(in_tmp("swapped/b.txt"), "B release");
 	struct source_handler h = {
