@@ -1012,8 +1012,9 @@ static void walking(void *ctx)
 	progress_at(ctx, 0);
 }
 
-/* A folder: every file below it, in name order so that loading is reproducible.
- * The walk comes first, so that progress can be told against the tree's size. */
+/* A folder: every file below it, in the byte order of the names, so that loading is
+ * reproducible. The walk comes first, so that progress can be told against the
+ * tree's size. */
 static void read_folder(struct reader *r, const char *path, const char *prefix)
 {
 	struct folder_list list;
