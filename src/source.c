@@ -813,7 +813,10 @@ static bool keep_reading(struct stream *s, uint64_t want, uint64_t limit)
 		size_t n =
 		        want - s->kept_len < READ_CHUNK ? (size_t)(want - s->kept_len) : READ_CHUNK;
 		if (!keep_room(s, n, limit)) {
-			problem(s->r, NULL, "input too large to buffer");
+			if (s->kept_len + n > limit) /* the input's size */
+				problem(s->r, NULL, "input too large to buffer");
+			else /* the machine's memory */
+				environmental_problem(s->r, NULL, "out of memory");
 			return false;
 		}
 		ssize_t got = stream_fill(s, s->kept + s->kept_len, n);
@@ -867,7 +870,8 @@ static la_ssize_t stream_read(struct archive *a, void *ctx, const void **buf)
 static int open_stream(struct archive *a, struct stream *s)
 {
 	if (s->opened && !s->replayable) {
-		archive_set_error(a, EFBIG, "not an archive, and too long for one release");
+		/* -1: libarchive's "miscellaneous", the input's problem (environmental()) */
+		archive_set_error(a, -1, "not an archive, and too long for one release");
 		return ARCHIVE_FATAL;
 	}
 	s->keeping = !s->opened;
@@ -897,7 +901,7 @@ static void read_stream_fd(struct reader *r, int fd, const char *prefix)
 {
 	struct stream s = {.r = r, .fd = fd, .replayable = true, .chunk = malloc(READ_CHUNK)};
 	if (!s.chunk) {
-		problem(r, prefix, "out of memory");
+		environmental_problem(r, prefix, "out of memory");
 	} else if (keep_reading(&s, STREAM_HEAD_BYTES, STREAM_HEAD_BYTES)) {
 		if (!needs_seeking(s.kept, s.kept_len))
 			read_origin(r, &(struct origin){.stream = &s}, prefix);
