@@ -4,6 +4,7 @@
 
 #include "relview/folder.h"
 #include "relview/gunzip.h"
+#include "relview/hash.h"
 #include "relview/zipdir.h"
 
 #include <archive.h>
@@ -33,6 +34,14 @@
 /* libarchive's code for "not a format I know": EILSEQ on this platform. */
 #define NOT_AN_ARCHIVE EILSEQ
 
+/* Entries of the archive being read that a later hard link may name, each as the
+ * hashes of its name and of its content: open addressing, pairs of slots, a name's
+ * hash never 0 (0 marks a free pair). */
+struct link_targets {
+	uint64_t *slots;
+	size_t cap, used; /* in pairs; cap a power of two */
+};
+
 struct reader {
 	const char *input;
 	const struct source_limits *limits;
@@ -50,9 +59,12 @@ struct reader {
 	const struct zip_share *share;   /* reading a share of a zip (zipdir.h), or NULL */
 	uint64_t next_member;            /* in the share: the next the directory lists */
 	const struct zip_member *expect; /* the directory's record of the entry being read */
-	bool stop;                       /* a limit of the whole input was hit */
-	bool dead;                       /* the archive being read failed for good */
-	bool unclean; /* the machine, not the input, cut something short (see below) */
+	struct link_targets targets;     /* of the archive being read */
+	uint64_t target_name; /* the entry being read may be a link's target: its name's hash */
+	uint64_t link_to;     /* the entry is a hard link with data: its target name's hash */
+	bool stop;            /* a limit of the whole input was hit */
+	bool dead;            /* the archive being read failed for good */
+	bool unclean;         /* the machine, not the input, cut something short (see below) */
 	/* Reading a folder: */
 	unsigned char *file; /* a loose file's content, reused from file to file */
 	size_t file_cap;
@@ -356,6 +368,69 @@ static bool is_bundle(const unsigned char *data, size_t len)
 	return false;
 }
 
+static uint64_t name_hash(const char *name)
+{
+	uint64_t h = XXH3_64bits(name, strlen(name));
+	return h ? h : 1;
+}
+
+static size_t target_slot(const struct link_targets *t, uint64_t name, uint64_t content)
+{
+	size_t mask = t->cap - 1, i = (size_t)(name ^ content) & mask;
+	while (t->slots[2 * i] && (t->slots[2 * i] != name || t->slots[2 * i + 1] != content))
+		i = (i + 1) & mask;
+	return i;
+}
+
+static bool grow_targets(struct link_targets *t)
+{
+	struct link_targets bigger = {calloc(t->cap ? 4 * t->cap : 2 * 64, sizeof *t->slots),
+	                              t->cap ? 2 * t->cap : 64, t->used};
+	if (!bigger.slots)
+		return false;
+	for (size_t i = 0; i < t->cap; i++)
+		if (t->slots[2 * i]) {
+			size_t at = target_slot(&bigger, t->slots[2 * i], t->slots[2 * i + 1]);
+			bigger.slots[2 * at] = t->slots[2 * i];
+			bigger.slots[2 * at + 1] = t->slots[2 * i + 1];
+		}
+	free(t->slots);
+	*t = bigger;
+	return true;
+}
+
+/* Remember an entry handed over that a later hard link may name. Without memory
+ * for it, a link that carries the same data is read again: a copy the catalog
+ * merges, nothing lost. */
+static void remember_target(struct reader *r, const unsigned char *data, size_t len)
+{
+	struct link_targets *t = &r->targets;
+	if (!r->target_name || ((t->used + 1) * 2 > t->cap && !grow_targets(t)))
+		return;
+	uint64_t content = XXH3_64bits(data, len);
+	size_t at = target_slot(t, r->target_name, content);
+	t->used += !t->slots[2 * at];
+	t->slots[2 * at] = r->target_name;
+	t->slots[2 * at + 1] = content;
+}
+
+/* Is the entry a hard link carrying again the data its target, already handed over,
+ * carried (odc cpio gives every name the data, pax tar may)? The text is then read
+ * once, as a file's. */
+static bool copy_of_link_target(const struct reader *r, const unsigned char *data, size_t len)
+{
+	const struct link_targets *t = &r->targets;
+	if (!r->link_to || !t->used)
+		return false;
+	return t->slots[2 * target_slot(t, r->link_to, XXH3_64bits(data, len))] != 0;
+}
+
+static void forget_link_targets(struct reader *r)
+{
+	free(r->targets.slots);
+	r->targets = (struct link_targets){0};
+}
+
 /* Read the current entry and hand it over, or report why it could not be read. A
  * bundle inside an archive is not opened — archives can hold themselves, and bombs
  * nest — but named, so that nothing is left out unsaid. */
@@ -371,13 +446,17 @@ static void read_content(struct reader *r, struct archive *a, const char *path, 
 	const unsigned char *data = room ? room : r->buf;
 	if (res == READ_OK && r->expect && crc32_gzip_refl(0, data, len) != r->expect->crc)
 		res = READ_BAD_CRC;
-	if (res == READ_OK && in_archive && is_bundle(data, len))
+	if (res == READ_OK && in_archive && is_bundle(data, len)) {
 		problem(r, path,
 		        "an archive inside the archive, not opened: extract it to read it");
-	else if (res == READ_OK)
+	} else if (res == READ_OK && copy_of_link_target(r, data, len)) {
+		r->counts->other++;
+	} else if (res == READ_OK) {
+		remember_target(r, data, len);
 		hand_over(r, path, data, len);
-	else
+	} else {
 		report_entry_failure(r, a, path, res);
+	}
 	r->current = NULL; /* the path may not outlive this entry */
 }
 
@@ -401,20 +480,35 @@ static const char *entry_name(const char *prefix, const char *name, char **owned
 /* A further name of a file whose data another entry carries. A hard link's data
  * comes once: in tar with the first name, the later ones naming it with no data;
  * in newc and crc cpio with the last name (which libarchive gives as a link to the
- * first), the earlier ones empty. A link entry with data is read like a file:
- * however the archive places the data, the text is read once, where it lies. */
+ * first), the earlier ones empty. A link entry with data is read like a file,
+ * unless it carries again what its target carried (odc cpio, pax tar: see
+ * copy_of_link_target): however the archive places the data, the text is read
+ * once. */
 static bool is_link_without_data(struct archive_entry *ae)
 {
 	return archive_entry_hardlink(ae) &&
 	       !(archive_entry_size_is_set(ae) && archive_entry_size(ae) > 0);
 }
 
+/* May a later entry of the archive be a hard link to this one that carries its
+ * data again? In cpio, which counts a file's links, only when it has more than one;
+ * in tar, which does not, any file may be. */
+static bool may_be_link_target(struct archive *a, struct archive_entry *ae)
+{
+	unsigned nlink = archive_entry_nlink(ae);
+	return nlink > 1 ||
+	       (nlink == 0 && (archive_format(a) & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_TAR);
+}
+
 static void read_one_entry(struct reader *r, struct archive *a, struct archive_entry *ae,
                            const char *prefix)
 {
 	const char *raw = archive_entry_pathname(ae);
+	const char *link = archive_entry_hardlink(ae);
 	char *owned;
 	const char *path = entry_name(prefix, raw ? raw : "(unnamed entry)", &owned);
+	r->link_to = link ? name_hash(link) : 0;
+	r->target_name = raw && may_be_link_target(a, ae) ? name_hash(raw) : 0;
 
 	if (archive_entry_filetype(ae) != AE_IFREG || is_link_without_data(ae)) {
 		r->counts->other++;
@@ -595,6 +689,7 @@ static void close_archive(struct reader *r, struct archive *a)
 {
 	archive_read_free(a); /* frees the inflater too */
 	r->gz = NULL;
+	forget_link_targets(r); /* the names were the archive's */
 }
 
 /* Not an archive: the file itself (decompressed, if it is a compressed stream) is
