@@ -133,6 +133,14 @@ void cache_key_free(struct cache_key *key)
 	key->path = NULL;
 }
 
+bool cache_key_holds(const char *input, uint64_t salt, const struct cache_key *key)
+{
+	struct cache_key now;
+	bool same = cache_key_make(input, salt, &now) && now.id == key->id;
+	cache_key_free(&now);
+	return same;
+}
+
 static char *join(const char *dir, const char *name)
 {
 	char *path;

@@ -163,6 +163,27 @@ static void a_changed_bundle_is_read_again(void **state)
 	catalog_free(cat);
 }
 
+/* A read takes a while: what is cached after it is cached under the key of the
+ * bundle as it is then. A bundle appended to (still being written) or gone since
+ * the key was made no longer gives it. */
+static void a_key_holds_only_while_the_bundle_is_unchanged(void **state)
+{
+	(void)state;
+	write_bundle(bundle, "Skip to main content\nJune 1, 2016Austin, TXNarcotics\n\nK\n\nB.\n");
+	struct cache_key key;
+	assert_true(cache_key_make(bundle, 7, &key));
+	assert_true(cache_key_holds(bundle, 7, &key));
+	assert_false(cache_key_holds(bundle, 8, &key)); /* another vocabulary or limits */
+	FILE *f = fopen(bundle, "ab");
+	assert_non_null(f);
+	fputs("more", f);
+	fclose(f);
+	assert_false(cache_key_holds(bundle, 7, &key));
+	assert_int_equal(unlink(bundle), 0);
+	assert_false(cache_key_holds(bundle, 7, &key));
+	cache_key_free(&key);
+}
+
 /* Change one byte of the cache file (or cut it) and load again. */
 static void damaged_cache_files_are_not_used(void **state)
 {
@@ -467,6 +488,7 @@ int main(int argc, char **argv)
 	        cmocka_unit_test(a_result_shared_with_another_input_is_not_cached),
 	        cmocka_unit_test(the_folder_stays_under_its_cap),
 	        cmocka_unit_test(a_read_cut_short_by_memory_is_not_cached),
+	        cmocka_unit_test(a_key_holds_only_while_the_bundle_is_unchanged),
 	        cmocka_unit_test(a_read_near_the_memory_cap_is_not_complete),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
