@@ -27,7 +27,7 @@ struct walk {
 	size_t rel_len, rel_cap;
 	void (*tick)(void *ctx);
 	void *ctx;
-	size_t seen; /* names looked at */
+	size_t seen; /* names listed and looked at */
 };
 
 static bool put_bytes(char **buf, size_t *used, size_t *cap, const void *bytes, size_t n)
@@ -96,14 +96,20 @@ static bool is_link(int dir, const char *name, unsigned char type)
 	return fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode);
 }
 
+/* A name was listed or looked at: every FOLDER_TICK, the walk says it goes on. */
+static void one_more(struct walk *w)
+{
+	if (w->tick && ++w->seen % FOLDER_TICK == 0)
+		w->tick(w->ctx);
+}
+
 /* One name of the folder open on `dir`, whose depth is depth - 1: an item, or a
  * folder walked. False only when memory ran out. */
 static bool walk_name(struct walk *w, int dir, unsigned char type, const char *name, unsigned depth)
 {
 	struct stat st;
 	size_t back;
-	if (w->tick && ++w->seen % FOLDER_TICK == 0)
-		w->tick(w->ctx);
+	one_more(w);
 	if (!enter(w, name, &back))
 		return false;
 	bool ok;
@@ -125,7 +131,8 @@ static bool walk_name(struct walk *w, int dir, unsigned char type, const char *n
 }
 
 /* Read all the names of the folder before any is looked at, as scandir() did: a
- * folder that cannot be listed yields nothing but its one failure. */
+ * folder that cannot be listed yields nothing but its one failure. Listing a
+ * million names on a network file system takes a while: it ticks too. */
 static int read_names(struct walk *w, DIR *dir)
 {
 	struct dirent *d;
@@ -135,6 +142,7 @@ static int read_names(struct walk *w, DIR *dir)
 			continue;
 		if (!push_name(w, d->d_type, d->d_name))
 			return ENOMEM;
+		one_more(w);
 		errno = 0;
 	}
 	return errno;

@@ -4,6 +4,7 @@
 
 #include "bundle.h"
 
+#include "relview/folder.h"
 #include "relview/source.h"
 
 #include <archive.h>
@@ -420,6 +421,43 @@ static void ignore_problem(void *ctx, const char *input, const char *path, const
 }
 
 /* A folder's reader says how large the tree is, then how far through it it is. */
+static void count_walk_reports(void *ctx, const char *path, uint64_t inflated, uint64_t consumed)
+{
+	int *reports = ctx;
+	(void)path, (void)consumed;
+	if (inflated == SOURCE_SIZE)
+		*reports = -*reports - 1; /* said once the walk is over: no more counted */
+	else if (*reports >= 0)
+		++*reports;
+}
+
+/* A walk says it goes on while it lists a folder's names as well as while it looks
+ * at them: listing a million names on a slow file system takes a while. */
+static void a_walk_reports_as_it_lists_names(void **state)
+{
+	(void)state;
+	char dir[512];
+	new_folder(dir, sizeof dir, "many");
+	enum { NAMES = 3 * FOLDER_TICK };
+	for (int i = 0; i < NAMES; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "many/%d", i);
+		int fd = open(in_tmp(name), O_WRONLY | O_CREAT | O_EXCL, 0644);
+		assert_true(fd >= 0);
+		close(fd);
+	}
+	int reports = 0;
+	struct source_counts c = {0};
+	struct source_handler h = {.ctx = &reports,
+	                           .entry = ignore_entry,
+	                           .problem = ignore_problem,
+	                           .progress = count_walk_reports};
+	source_read(dir, &roomy, &h, &c);
+	assert_true(reports < 0);
+	reports = -reports - 1;
+	assert_int_equal(reports, 2 * NAMES / FOLDER_TICK); /* listed, then looked at */
+}
+
 static void a_folders_progress_counts_its_files_bytes(void **state)
 {
 	(void)state;
@@ -1073,6 +1111,7 @@ int main(void)
 	        cmocka_unit_test(a_loose_file_read_in_short_pieces_is_read_whole),
 	        cmocka_unit_test(a_file_that_became_a_fifo_is_not_waited_for),
 	        cmocka_unit_test(a_loose_bundle_is_opened_once),
+	        cmocka_unit_test(a_walk_reports_as_it_lists_names),
 	        cmocka_unit_test(a_folders_progress_counts_its_files_bytes),
 	        cmocka_unit_test(an_oversized_entry_is_skipped_and_reading_goes_on),
 	        cmocka_unit_test(entries_of_known_size_are_read_into_the_handlers_room),
