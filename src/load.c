@@ -197,10 +197,10 @@ static void counts_since(const struct load_counts *now, const struct load_counts
                          struct load_counts *mine)
 {
 	*mine = (struct load_counts){
-	        .source = {now->source.entries - before->source.entries,
-	                   now->source.other - before->source.other,
-	                   now->source.problems - before->source.problems,
-	                   now->source.bytes - before->source.bytes, 0},
+	        .source = {.entries = now->source.entries - before->source.entries,
+	                   .other = now->source.other - before->source.other,
+	                   .problems = now->source.problems - before->source.problems,
+	                   .bytes = now->source.bytes - before->source.bytes},
 	        .releases = now->releases - before->releases,
 	        .duplicates = now->duplicates - before->duplicates,
 	        .empty = now->empty - before->empty,

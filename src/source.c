@@ -710,7 +710,6 @@ static void read_plain(struct reader *r, const struct origin *o, const char *pre
 	else if (status != ARCHIVE_EOF)
 		archive_problem(r, prefix, a);
 	close_archive(r, a);
-	r->ordinal++;
 }
 
 /* Not an archive nor a compressed stream, held in memory: its bytes are the one
@@ -729,7 +728,6 @@ static void read_bytes(struct reader *r, const struct origin *o, const char *pre
 		hand_over(r, prefix, o->mem, o->mem_len);
 	}
 	r->current = NULL;
-	r->ordinal++;
 }
 
 static void read_origin(struct reader *r, const struct origin *o, const char *prefix)
@@ -754,6 +752,7 @@ static void read_origin(struct reader *r, const struct origin *o, const char *pr
 			read_bytes(r, o, prefix);
 		else
 			read_plain(r, o, prefix);
+		r->ordinal++; /* the one entry, however it was read */
 		return;
 	}
 	if (o->stream)
@@ -1114,12 +1113,12 @@ static void walking(void *ctx)
 /* A folder: every file below it, in the byte order of the names, so that loading is
  * reproducible. The walk comes first, so that progress can be told against the
  * tree's size. */
-static void read_folder(struct reader *r, const char *path, const char *prefix)
+static void read_folder(struct reader *r, const char *path)
 {
 	struct folder_list list;
 	bool listed = folder_list(&list, path, MAX_FOLDER_DEPTH, walking, r);
 	if (!listed)
-		problem_errno(r, prefix, errno);
+		problem_errno(r, NULL, errno);
 	if (r->handler->progress)
 		r->handler->progress(r->handler->ctx, NULL, SOURCE_SIZE, list.total);
 	for (size_t i = 0; i < list.count && !r->stop; i++) {
@@ -1153,7 +1152,7 @@ static void read_path(struct reader *r, const char *path)
 		return;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		read_folder(r, path, NULL);
+		read_folder(r, path);
 	} else if (S_ISREG(st.st_mode)) {
 		struct origin o = {.path = path};
 		if (r->limits->parts > 1)
