@@ -30,7 +30,7 @@
  * two threads, halving the longest step of a re-open. */
 
 #define MAGIC             "RELVCAT1"
-#define FORMAT_VERSION    4u
+#define FORMAT_VERSION    5u
 #define ENDIAN_MARK       0x01020304u
 #define SAMPLE_BYTES      65536      /* of the bundle's head and tail, hashed into the key */
 #define ABSENT            UINT32_MAX /* length of a string that is not there */
@@ -131,6 +131,14 @@ void cache_key_free(struct cache_key *key)
 {
 	free(key->path);
 	key->path = NULL;
+}
+
+bool cache_key_holds(const char *input, uint64_t salt, const struct cache_key *key)
+{
+	struct cache_key now;
+	bool same = cache_key_make(input, salt, &now) && now.id == key->id;
+	cache_key_free(&now);
+	return same;
 }
 
 static char *join(const char *dir, const char *name)
@@ -371,6 +379,10 @@ bool cache_load(const char *dir, const struct cache_key *key, struct catalog *ca
 	counts->releases += add_records(&v, cat, input_id, topics);
 	replay_problems(&v, replay, ctx);
 	const struct load_counts *c = &v.h->counts;
+	/* The input's copies of its own releases were merged before it was cached: the
+	 * records hold one of each, and the count of the others comes from here. */
+	counts->duplicates += c->duplicates;
+	cat->duplicates += c->duplicates;
 	counts->source.entries += c->source.entries;
 	counts->source.other += c->source.other;
 	counts->source.problems += c->source.problems;

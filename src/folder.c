@@ -27,7 +27,7 @@ struct walk {
 	size_t rel_len, rel_cap;
 	void (*tick)(void *ctx);
 	void *ctx;
-	size_t seen; /* names looked at */
+	size_t seen; /* names listed and looked at */
 };
 
 static bool put_bytes(char **buf, size_t *used, size_t *cap, const void *bytes, size_t n)
@@ -48,11 +48,13 @@ static bool push_name(struct walk *w, unsigned char type, const char *name)
 	       put_bytes(&w->names, &w->names_used, &w->names_cap, name, strlen(name) + 1);
 }
 
-/* In name order, as alphasort() orders scandir()'s names. */
+/* In the byte order of the names: the same in every locale, so that loading is
+ * reproducible (and faster than collation). Names in a folder differ, so no two
+ * compare equal and an unstable sort is as good as a stable one. */
 static int by_name(const void *a, const void *b, void *names)
 {
 	const char *base = names;
-	return strcoll(base + *(const size_t *)a + 1, base + *(const size_t *)b + 1);
+	return strcmp(base + *(const size_t *)a + 1, base + *(const size_t *)b + 1);
 }
 
 /* Make the current path that of `name` in it; returns the length to go back to. */
@@ -94,14 +96,20 @@ static bool is_link(int dir, const char *name, unsigned char type)
 	return fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode);
 }
 
+/* A name was listed or looked at: every FOLDER_TICK, the walk says it goes on. */
+static void one_more(struct walk *w)
+{
+	if (w->tick && ++w->seen % FOLDER_TICK == 0)
+		w->tick(w->ctx);
+}
+
 /* One name of the folder open on `dir`, whose depth is depth - 1: an item, or a
  * folder walked. False only when memory ran out. */
 static bool walk_name(struct walk *w, int dir, unsigned char type, const char *name, unsigned depth)
 {
 	struct stat st;
 	size_t back;
-	if (w->tick && ++w->seen % FOLDER_TICK == 0)
-		w->tick(w->ctx);
+	one_more(w);
 	if (!enter(w, name, &back))
 		return false;
 	bool ok;
@@ -123,7 +131,8 @@ static bool walk_name(struct walk *w, int dir, unsigned char type, const char *n
 }
 
 /* Read all the names of the folder before any is looked at, as scandir() did: a
- * folder that cannot be listed yields nothing but its one failure. */
+ * folder that cannot be listed yields nothing but its one failure. Listing a
+ * million names on a network file system takes a while: it ticks too. */
 static int read_names(struct walk *w, DIR *dir)
 {
 	struct dirent *d;
@@ -133,6 +142,7 @@ static int read_names(struct walk *w, DIR *dir)
 			continue;
 		if (!push_name(w, d->d_type, d->d_name))
 			return ENOMEM;
+		one_more(w);
 		errno = 0;
 	}
 	return errno;

@@ -171,7 +171,9 @@ static void on_entry(void *ctx, const struct source_entry *e)
 		l->counts->releases++;
 		if (l->opt->progress)
 			atomic_fetch_add(&l->opt->progress->releases, 1);
-	} else if (l->cat->duplicates == copies) { /* not kept, and not a copy */
+	} else if (l->cat->duplicates > copies) {
+		l->counts->duplicates++;
+	} else { /* not kept, and not a copy */
 		lost_to_memory(l, e->path);
 	}
 	free(entry);
@@ -195,11 +197,12 @@ static void counts_since(const struct load_counts *now, const struct load_counts
                          struct load_counts *mine)
 {
 	*mine = (struct load_counts){
-	        .source = {now->source.entries - before->source.entries,
-	                   now->source.other - before->source.other,
-	                   now->source.problems - before->source.problems,
-	                   now->source.bytes - before->source.bytes, 0},
+	        .source = {.entries = now->source.entries - before->source.entries,
+	                   .other = now->source.other - before->source.other,
+	                   .problems = now->source.problems - before->source.problems,
+	                   .bytes = now->source.bytes - before->source.bytes},
 	        .releases = now->releases - before->releases,
+	        .duplicates = now->duplicates - before->duplicates,
 	        .empty = now->empty - before->empty,
 	        .binary = now->binary - before->binary,
 	};
@@ -207,8 +210,9 @@ static void counts_since(const struct load_counts *now, const struct load_counts
 
 /* Read the input itself; with a key, cache what it gave — only when it is all the
  * input holds, the same at every read: its readers said they read it completely
- * (source.h), nothing failed here for want of memory, and no release was dropped as
- * a copy of another input's (that result depends on more than this input). */
+ * (source.h), nothing failed here for want of memory, no release was dropped as a
+ * copy of another input's (that result depends on more than this input), and the
+ * input is still what the key was made of. */
 static bool read_input(struct loader *l, const char *input, const struct cache_key *key)
 {
 	struct load_counts before = *l->counts;
@@ -232,7 +236,8 @@ static bool read_input(struct loader *l, const char *input, const struct cache_k
 	bool ok = sandbox_read(input, &l->opt->limits, &h, &l->counts->source);
 	bool cancelled = progress && atomic_load(&progress->cancel);
 	bool complete = l->counts->source.complete > before.source.complete && !l->unclean;
-	if (l->keep && complete && !cancelled && l->cat->foreign_duplicates == foreign) {
+	if (l->keep && complete && !cancelled && l->cat->foreign_duplicates == foreign &&
+	    cache_key_holds(input, parse_salt(l->opt), key)) {
 		struct load_counts mine;
 		counts_since(l->counts, &before, &mine);
 		cache_store(l->opt->cache_dir, key, l->cat, l->input_id, l->kept, l->nkept, &mine,

@@ -37,11 +37,13 @@ static void *load_every_input(void *arg)
 	for (size_t i = 0; i < l->ninputs && !atomic_load(&l->progress.cancel); i++) {
 		atomic_store(&l->progress.input, i);
 		load_input(l->cat, l->inputs[i], &l->opt, &counts);
-		/* A folder's size came from its reader as it walked it (load.h). */
+		/* A folder's size came from its reader as it walked it (load.h). The
+		 * total grows first: a drawing thread that sees the size (bytes done)
+		 * sees it in the total too, and the bar never passes its end. */
 		uint64_t walked = atomic_load(&l->progress.size);
 		if (!atomic_load(&l->sizes[i]) && walked) {
-			atomic_store(&l->sizes[i], walked);
 			atomic_fetch_add(&l->total, walked);
+			atomic_store(&l->sizes[i], walked);
 		}
 	}
 	atomic_store(&l->done, true);
@@ -152,7 +154,9 @@ void loading_describe(const struct loading *l, char *buf, size_t size, double *f
 	double elapsed = seconds_since(&l->start), rate = elapsed > 0 ? done / elapsed : 0;
 	char name[3 * 128 + 1];
 	input_name(l->inputs[input < l->ninputs ? input : l->ninputs - 1], name, sizeof name);
-	*fraction = total ? (double)done / (double)total : -1;
+	/* A file that grew since its size was taken reads past it: the bar, drawn
+	 * over the title line, stops at its end. */
+	*fraction = !total ? -1 : done < total ? (double)done / (double)total : 1;
 	int n = snprintf(buf, size, "loading %zu of %zu: %s  ·  %.1f", input + 1, l->ninputs, name,
 	                 done / 1048576.0);
 	if (total && n >= 0 && (size_t)n < size)

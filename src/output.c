@@ -368,8 +368,9 @@ void output_stats(FILE *out, const struct catalog *cat, const uint32_t *view, si
 {
 	fprintf(out, "%zu release%s\n", n, n == 1 ? "" : "s");
 	/* Copies are not problems, but a count that fell short of the entries read
-	 * deserves its reason. */
-	if (cat->duplicates)
+	 * deserves its reason. Which release a copy was merged into is not kept, so the
+	 * count is said only of the whole catalog: not when a filter left some out. */
+	if (cat->duplicates && n == cat->count)
 		fprintf(out, "%llu identical cop%s merged\n", (unsigned long long)cat->duplicates,
 		        cat->duplicates == 1 ? "y" : "ies");
 	stats_topics(out, cat, view, n);

@@ -4,6 +4,7 @@
 
 #include "relview/folder.h"
 #include "relview/gunzip.h"
+#include "relview/hash.h"
 #include "relview/zipdir.h"
 
 #include <archive.h>
@@ -15,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -26,8 +28,19 @@
 /* The packing ratio of an archive is judged only past this much inflated: a small
  * archive of repetitive text may pack tighter than any real bundle does. */
 #define BOMB_FLOOR ((uint64_t)64 << 20)
+/* A reading process that came this close to its address-space cap may have lost
+ * something to a failed allocation that was not reported as one. */
+#define MEMORY_MARGIN ((uint64_t)32 << 20)
 /* libarchive's code for "not a format I know": EILSEQ on this platform. */
 #define NOT_AN_ARCHIVE EILSEQ
+
+/* Entries of the archive being read that a later hard link may name, each as the
+ * hashes of its name and of its content: open addressing, pairs of slots, a name's
+ * hash never 0 (0 marks a free pair). */
+struct link_targets {
+	uint64_t *slots;
+	size_t cap, used; /* in pairs; cap a power of two */
+};
 
 struct reader {
 	const char *input;
@@ -46,14 +59,15 @@ struct reader {
 	const struct zip_share *share;   /* reading a share of a zip (zipdir.h), or NULL */
 	uint64_t next_member;            /* in the share: the next the directory lists */
 	const struct zip_member *expect; /* the directory's record of the entry being read */
-	bool stop;                       /* a limit of the whole input was hit */
-	bool dead;                       /* the archive being read failed for good */
-	bool unclean; /* the machine, not the input, cut something short (see below) */
+	struct link_targets targets;     /* of the archive being read */
+	uint64_t target_name; /* the entry being read may be a link's target: its name's hash */
+	uint64_t link_to;     /* the entry is a hard link with data: its target name's hash */
+	bool stop;            /* a limit of the whole input was hit */
+	bool dead;            /* the archive being read failed for good */
+	bool unclean;         /* the machine, not the input, cut something short (see below) */
 	/* Reading a folder: */
 	unsigned char *file; /* a loose file's content, reused from file to file */
 	size_t file_cap;
-	char *path; /* a file's path for libarchive, reused */
-	size_t path_cap;
 	uint64_t folder_done; /* bytes of the folder's files read before this one */
 };
 
@@ -260,14 +274,22 @@ static const char *archive_reason(struct archive *a)
 /* Does libarchive's failure come from the machine? It gives damage as "file format"
  * or "miscellaneous" (-1), and most failures of the system with their errno; but
  * some decompressors say "miscellaneous" of a failed allocation too (zstd's
- * "Allocation error"), so a message about memory is the machine's whatever the
- * errno. */
+ * "Allocation error", the zip reader's "Can't initialize ZIP decompression." when
+ * zlib's inflateInit2 ran out of memory), so a message about memory or a
+ * decompressor's setup is the machine's whatever the errno. A wrong guess costs a
+ * re-read; the other wrong guess would cache a short read as the input's content
+ * (near_memory_cap() is the check that does not depend on wording). */
 static bool environmental(struct archive *a)
 {
+	static const char *const machine_words[] = {"alloc", "memory", "initiali"};
 	int err = archive_errno(a);
 	const char *msg = archive_reason(a);
-	return (err > 0 && err != NOT_AN_ARCHIVE && err != EINVAL) || strcasestr(msg, "alloc") ||
-	       strcasestr(msg, "memory");
+	if (err > 0 && err != NOT_AN_ARCHIVE && err != EINVAL)
+		return true;
+	for (size_t i = 0; i < sizeof machine_words / sizeof *machine_words; i++)
+		if (strcasestr(msg, machine_words[i]))
+			return true;
+	return false;
 }
 
 static void archive_problem(struct reader *r, const char *path, struct archive *a)
@@ -346,6 +368,69 @@ static bool is_bundle(const unsigned char *data, size_t len)
 	return false;
 }
 
+static uint64_t name_hash(const char *name)
+{
+	uint64_t h = XXH3_64bits(name, strlen(name));
+	return h ? h : 1;
+}
+
+static size_t target_slot(const struct link_targets *t, uint64_t name, uint64_t content)
+{
+	size_t mask = t->cap - 1, i = (size_t)(name ^ content) & mask;
+	while (t->slots[2 * i] && (t->slots[2 * i] != name || t->slots[2 * i + 1] != content))
+		i = (i + 1) & mask;
+	return i;
+}
+
+static bool grow_targets(struct link_targets *t)
+{
+	struct link_targets bigger = {calloc(t->cap ? 4 * t->cap : 2 * 64, sizeof *t->slots),
+	                              t->cap ? 2 * t->cap : 64, t->used};
+	if (!bigger.slots)
+		return false;
+	for (size_t i = 0; i < t->cap; i++)
+		if (t->slots[2 * i]) {
+			size_t at = target_slot(&bigger, t->slots[2 * i], t->slots[2 * i + 1]);
+			bigger.slots[2 * at] = t->slots[2 * i];
+			bigger.slots[2 * at + 1] = t->slots[2 * i + 1];
+		}
+	free(t->slots);
+	*t = bigger;
+	return true;
+}
+
+/* Remember an entry handed over that a later hard link may name. Without memory
+ * for it, a link that carries the same data is read again: a copy the catalog
+ * merges, nothing lost. */
+static void remember_target(struct reader *r, const unsigned char *data, size_t len)
+{
+	struct link_targets *t = &r->targets;
+	if (!r->target_name || ((t->used + 1) * 2 > t->cap && !grow_targets(t)))
+		return;
+	uint64_t content = XXH3_64bits(data, len);
+	size_t at = target_slot(t, r->target_name, content);
+	t->used += !t->slots[2 * at];
+	t->slots[2 * at] = r->target_name;
+	t->slots[2 * at + 1] = content;
+}
+
+/* Is the entry a hard link carrying again the data its target, already handed over,
+ * carried (odc cpio gives every name the data, pax tar may)? The text is then read
+ * once, as a file's. */
+static bool copy_of_link_target(const struct reader *r, const unsigned char *data, size_t len)
+{
+	const struct link_targets *t = &r->targets;
+	if (!r->link_to || !t->used)
+		return false;
+	return t->slots[2 * target_slot(t, r->link_to, XXH3_64bits(data, len))] != 0;
+}
+
+static void forget_link_targets(struct reader *r)
+{
+	free(r->targets.slots);
+	r->targets = (struct link_targets){0};
+}
+
 /* Read the current entry and hand it over, or report why it could not be read. A
  * bundle inside an archive is not opened — archives can hold themselves, and bombs
  * nest — but named, so that nothing is left out unsaid. */
@@ -361,13 +446,17 @@ static void read_content(struct reader *r, struct archive *a, const char *path, 
 	const unsigned char *data = room ? room : r->buf;
 	if (res == READ_OK && r->expect && crc32_gzip_refl(0, data, len) != r->expect->crc)
 		res = READ_BAD_CRC;
-	if (res == READ_OK && in_archive && is_bundle(data, len))
+	if (res == READ_OK && in_archive && is_bundle(data, len)) {
 		problem(r, path,
 		        "an archive inside the archive, not opened: extract it to read it");
-	else if (res == READ_OK)
+	} else if (res == READ_OK && copy_of_link_target(r, data, len)) {
+		r->counts->other++;
+	} else if (res == READ_OK) {
+		remember_target(r, data, len);
 		hand_over(r, path, data, len);
-	else
+	} else {
 		report_entry_failure(r, a, path, res);
+	}
 	r->current = NULL; /* the path may not outlive this entry */
 }
 
@@ -391,20 +480,35 @@ static const char *entry_name(const char *prefix, const char *name, char **owned
 /* A further name of a file whose data another entry carries. A hard link's data
  * comes once: in tar with the first name, the later ones naming it with no data;
  * in newc and crc cpio with the last name (which libarchive gives as a link to the
- * first), the earlier ones empty. A link entry with data is read like a file:
- * however the archive places the data, the text is read once, where it lies. */
+ * first), the earlier ones empty. A link entry with data is read like a file,
+ * unless it carries again what its target carried (odc cpio, pax tar: see
+ * copy_of_link_target): however the archive places the data, the text is read
+ * once. */
 static bool is_link_without_data(struct archive_entry *ae)
 {
 	return archive_entry_hardlink(ae) &&
 	       !(archive_entry_size_is_set(ae) && archive_entry_size(ae) > 0);
 }
 
+/* May a later entry of the archive be a hard link to this one that carries its
+ * data again? In cpio, which counts a file's links, only when it has more than one;
+ * in tar, which does not, any file may be. */
+static bool may_be_link_target(struct archive *a, struct archive_entry *ae)
+{
+	unsigned nlink = archive_entry_nlink(ae);
+	return nlink > 1 ||
+	       (nlink == 0 && (archive_format(a) & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_TAR);
+}
+
 static void read_one_entry(struct reader *r, struct archive *a, struct archive_entry *ae,
                            const char *prefix)
 {
 	const char *raw = archive_entry_pathname(ae);
+	const char *link = archive_entry_hardlink(ae);
 	char *owned;
 	const char *path = entry_name(prefix, raw ? raw : "(unnamed entry)", &owned);
+	r->link_to = link ? name_hash(link) : 0;
+	r->target_name = raw && may_be_link_target(a, ae) ? name_hash(raw) : 0;
 
 	if (archive_entry_filetype(ae) != AE_IFREG || is_link_without_data(ae)) {
 		r->counts->other++;
@@ -502,29 +606,49 @@ static void read_entries(struct reader *r, struct archive *a, int status, struct
 struct stream;
 
 /* Where an input's bytes come from: a file we may open as often as we like, a
- * buffer holding all of an input, or a pipe or device (which can be read only
- * once: see struct stream). */
+ * file already open (a folder's loose file: opened once, read again from its start
+ * as often as needed), a buffer holding all of an input, or a pipe or device
+ * (which can be read only once: see struct stream). */
 struct origin {
-	const char *path;
+	const char *path; /* opened unless by_fd */
 	const void *mem;
 	size_t mem_len;
 	struct stream *stream;
+	bool by_fd;
+	int fd; /* when by_fd: stays open, the caller's */
 };
 
 static int open_stream(struct archive *a, struct stream *s);
 static void stream_is_archive(struct stream *s);
 
+static bool holds_gzip(int fd)
+{
+	unsigned char head[4];
+	return pread(fd, head, sizeof head, 0) == sizeof head && gunzip_magic(head, sizeof head);
+}
+
 /* The origin's file, open, when it holds a gzip stream; else -1. */
 static int open_gzip_file(const char *path)
 {
-	unsigned char head[4];
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd >= 0 &&
-	    (pread(fd, head, sizeof head, 0) != sizeof head || !gunzip_magic(head, sizeof head))) {
+	if (fd >= 0 && !holds_gzip(fd)) {
 		close(fd);
 		fd = -1;
 	}
 	return fd;
+}
+
+/* Open the archive reader on a file the caller holds open, from its start: the file
+ * is not looked up again, so that it is the one that was opened. */
+static int open_file_fd(struct reader *r, struct archive *a, int fd)
+{
+	int own = -1; /* the inflater's copy of fd, which it closes */
+	if (lseek(fd, 0, SEEK_SET) < 0 || (holds_gzip(fd) && (own = dup(fd)) < 0)) {
+		archive_set_error(a, errno, "%s", strerror(errno));
+		return ARCHIVE_FATAL;
+	}
+	return own >= 0 ? gunzip_open(a, own, NULL, 0, &r->gz)
+	                : archive_read_open_fd(a, fd, READ_CHUNK); /* which leaves fd open */
 }
 
 /* Open the archive reader on the origin, inflating a gzip stream ourselves. */
@@ -532,6 +656,8 @@ static int open_origin(struct reader *r, struct archive *a, const struct origin 
 {
 	if (o->stream)
 		return open_stream(a, o->stream);
+	if (o->by_fd)
+		return open_file_fd(r, a, o->fd);
 	if (o->mem && gunzip_magic(o->mem, o->mem_len))
 		return gunzip_open(a, -1, o->mem, o->mem_len, &r->gz);
 	int fd = o->mem ? -1 : open_gzip_file(o->path);
@@ -563,6 +689,7 @@ static void close_archive(struct reader *r, struct archive *a)
 {
 	archive_read_free(a); /* frees the inflater too */
 	r->gz = NULL;
+	forget_link_targets(r); /* the names were the archive's */
 }
 
 /* Not an archive: the file itself (decompressed, if it is a compressed stream) is
@@ -583,7 +710,6 @@ static void read_plain(struct reader *r, const struct origin *o, const char *pre
 	else if (status != ARCHIVE_EOF)
 		archive_problem(r, prefix, a);
 	close_archive(r, a);
-	r->ordinal++;
 }
 
 /* Not an archive nor a compressed stream, held in memory: its bytes are the one
@@ -602,7 +728,6 @@ static void read_bytes(struct reader *r, const struct origin *o, const char *pre
 		hand_over(r, prefix, o->mem, o->mem_len);
 	}
 	r->current = NULL;
-	r->ordinal++;
 }
 
 static void read_origin(struct reader *r, const struct origin *o, const char *prefix)
@@ -627,6 +752,7 @@ static void read_origin(struct reader *r, const struct origin *o, const char *pr
 			read_bytes(r, o, prefix);
 		else
 			read_plain(r, o, prefix);
+		r->ordinal++; /* the one entry, however it was read */
 		return;
 	}
 	if (o->stream)
@@ -781,7 +907,10 @@ static bool keep_reading(struct stream *s, uint64_t want, uint64_t limit)
 		size_t n =
 		        want - s->kept_len < READ_CHUNK ? (size_t)(want - s->kept_len) : READ_CHUNK;
 		if (!keep_room(s, n, limit)) {
-			problem(s->r, NULL, "input too large to buffer");
+			if (s->kept_len + n > limit) /* the input's size */
+				problem(s->r, NULL, "input too large to buffer");
+			else /* the machine's memory */
+				environmental_problem(s->r, NULL, "out of memory");
 			return false;
 		}
 		ssize_t got = stream_fill(s, s->kept + s->kept_len, n);
@@ -835,7 +964,8 @@ static la_ssize_t stream_read(struct archive *a, void *ctx, const void **buf)
 static int open_stream(struct archive *a, struct stream *s)
 {
 	if (s->opened && !s->replayable) {
-		archive_set_error(a, EFBIG, "not an archive, and too long for one release");
+		/* -1: libarchive's "miscellaneous", the input's problem (environmental()) */
+		archive_set_error(a, -1, "not an archive, and too long for one release");
 		return ARCHIVE_FATAL;
 	}
 	s->keeping = !s->opened;
@@ -865,12 +995,13 @@ static void read_stream_fd(struct reader *r, int fd, const char *prefix)
 {
 	struct stream s = {.r = r, .fd = fd, .replayable = true, .chunk = malloc(READ_CHUNK)};
 	if (!s.chunk) {
-		problem(r, prefix, "out of memory");
+		environmental_problem(r, prefix, "out of memory");
 	} else if (keep_reading(&s, STREAM_HEAD_BYTES, STREAM_HEAD_BYTES)) {
 		if (!needs_seeking(s.kept, s.kept_len))
-			read_origin(r, &(struct origin){NULL, NULL, 0, &s}, prefix);
+			read_origin(r, &(struct origin){.stream = &s}, prefix);
 		else if (keep_reading(&s, UINT64_MAX, r->limits->max_total_bytes))
-			read_origin(r, &(struct origin){NULL, s.kept, s.kept_len, NULL}, prefix);
+			read_origin(r, &(struct origin){.mem = s.kept, .mem_len = s.kept_len},
+			            prefix);
 	}
 	free(s.kept);
 	free(s.chunk);
@@ -889,10 +1020,12 @@ static void read_stream(struct reader *r, const char *path, const char *prefix)
 	close(fd);
 }
 
-/* Read a loose file into r->file, from *len bytes on, asking for `want` more: a
- * regular file reads short only at its end. False with errno; *more tells whether
- * it may hold more. */
-static bool read_file_part(struct reader *r, int fd, size_t *len, size_t want, bool *more)
+/* Read a loose file of `size` bytes (as the walk saw it) into r->file, from *len
+ * bytes on, asking for `want` more. False with errno; *more tells whether it may
+ * hold more: a read that filled what it asked for, or one short of the size — a
+ * network or FUSE file system may read short before a file's end. */
+static bool read_file_part(struct reader *r, int fd, size_t *len, size_t want, uint64_t size,
+                           bool *more)
 {
 	if (!reserve_in(&r->file, &r->file_cap, *len + want)) {
 		errno = ENOMEM;
@@ -904,23 +1037,32 @@ static bool read_file_part(struct reader *r, int fd, size_t *len, size_t want, b
 	if (got < 0)
 		return false;
 	*len += (size_t)got;
-	*more = (size_t)got == want;
+	*more = got > 0 && ((size_t)got == want || *len < size);
 	return true;
 }
 
-/* The folder's file as libarchive opens it: the input's path and the file's. */
-static const char *full_path(struct reader *r, const char *rel)
+/* A loose file of the folder (its path relative to the folder open on dir), open:
+ * -1 with errno when it cannot be opened. It may have been replaced since the walk
+ * looked at it: a FIFO is opened without waiting for a writer (O_NONBLOCK, which a
+ * regular file's reads ignore) and, like anything but a regular file, not read
+ * (*regular false). *size is the file's size now. */
+static int open_loose_file(int dir, const char *rel, bool *regular, uint64_t *size)
 {
-	size_t n = strlen(r->input) + strlen(rel) + 2;
-	if (n > r->path_cap) {
-		char *path = realloc(r->path, n);
-		if (!path)
-			return NULL;
-		r->path = path;
-		r->path_cap = n;
+	struct stat st;
+	*regular = true;
+	int fd = openat(dir, rel, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0)
+		return -1;
+	bool looked = fstat(fd, &st) == 0;
+	if (looked && S_ISREG(st.st_mode)) {
+		*size = (uint64_t)st.st_size;
+		return fd;
 	}
-	snprintf(r->path, n, "%s/%s", r->input, rel);
-	return r->path;
+	int err = errno;
+	close(fd);
+	*regular = !looked; /* a file that could not be looked at is reported */
+	errno = err;
+	return -1;
 }
 
 /* A loose file of the folder: read whole with one open and (mostly) one read into a
@@ -928,34 +1070,37 @@ static const char *full_path(struct reader *r, const char *rel)
  * libarchive decides, from memory, whether it is an archive, a compressed stream or
  * a plain file. A file over the entry limit, or one that begins as an archive or a
  * compressed stream does, is read by libarchive from the file instead: it may be
- * large, and the reading is the one a file named on the command line gets. */
+ * large. That reading goes through the descriptor already open, never the file's
+ * name again: the file read is the file opened, even if it is renamed meanwhile. */
 static void read_loose_file(struct reader *r, const struct folder_list *list,
                             const struct folder_item *item)
 {
 	const char *rel = folder_path(list, item);
 	const uint64_t most = r->limits->max_entry_bytes + 1;
-	size_t len = 0, first = item->size < READ_CHUNK ? (size_t)item->size + 1 : READ_CHUNK;
-	bool more = false;
-	int fd = openat(list->fd, rel, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-	bool ok = fd >= 0 && read_file_part(r, fd, &len, first, &more);
+	uint64_t size = item->size;
+	bool regular = true, more = false;
+	int fd = open_loose_file(list->fd, rel, &regular, &size);
+	if (!regular) {
+		r->counts->other++;
+		r->folder_done += item->size;
+		return;
+	}
+	size_t len = 0, first = size < READ_CHUNK ? (size_t)size + 1 : READ_CHUNK;
+	bool ok = fd >= 0 && read_file_part(r, fd, &len, first, size, &more);
 	bool in_memory = !is_bundle(r->file, len);
 	while (ok && in_memory && more && len < most) {
-		size_t want = len <= item->size ? (size_t)(item->size - len) + 1 : len;
+		size_t want = len <= size ? (size_t)(size - len) + 1 : len;
 		ok = read_file_part(r, fd, &len, want < most - len ? want : (size_t)(most - len),
-		                    &more);
+		                    size, &more);
 	}
-	int err = errno;
+	if (!ok)
+		problem_errno(r, rel, errno);
+	else if (in_memory && len < most)
+		read_origin(r, &(struct origin){.path = rel, .mem = r->file, .mem_len = len}, rel);
+	else
+		read_origin(r, &(struct origin){.path = rel, .by_fd = true, .fd = fd}, rel);
 	if (fd >= 0)
 		close(fd);
-	const char *path;
-	if (!ok)
-		problem_errno(r, rel, err);
-	else if (in_memory && len < most)
-		read_origin(r, &(struct origin){rel, r->file, len, NULL}, rel);
-	else if ((path = full_path(r, rel)))
-		read_origin(r, &(struct origin){path, NULL, 0, NULL}, rel);
-	else
-		environmental_problem(r, rel, "out of memory");
 	r->folder_done += item->size;
 }
 
@@ -965,14 +1110,15 @@ static void walking(void *ctx)
 	progress_at(ctx, 0);
 }
 
-/* A folder: every file below it, in name order so that loading is reproducible.
- * The walk comes first, so that progress can be told against the tree's size. */
-static void read_folder(struct reader *r, const char *path, const char *prefix)
+/* A folder: every file below it, in the byte order of the names, so that loading is
+ * reproducible. The walk comes first, so that progress can be told against the
+ * tree's size. */
+static void read_folder(struct reader *r, const char *path)
 {
 	struct folder_list list;
 	bool listed = folder_list(&list, path, MAX_FOLDER_DEPTH, walking, r);
 	if (!listed)
-		problem_errno(r, prefix, errno);
+		problem_errno(r, NULL, errno);
 	if (r->handler->progress)
 		r->handler->progress(r->handler->ctx, NULL, SOURCE_SIZE, list.total);
 	for (size_t i = 0; i < list.count && !r->stop; i++) {
@@ -1006,9 +1152,9 @@ static void read_path(struct reader *r, const char *path)
 		return;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		read_folder(r, path, NULL);
+		read_folder(r, path);
 	} else if (S_ISREG(st.st_mode)) {
-		struct origin o = {path, NULL, 0, NULL};
+		struct origin o = {.path = path};
 		if (r->limits->parts > 1)
 			read_file_share(r, &o, NULL);
 		else
@@ -1016,6 +1162,35 @@ static void read_path(struct reader *r, const char *path)
 	} else {
 		read_stream(r, path, NULL);
 	}
+}
+
+/* Did this process come within MEMORY_MARGIN of its address-space cap (its
+ * RLIMIT_AS, set by the sandbox) while it read? An allocation that failed there may
+ * have been reported as damage, or not at all (a decompressor that gave up quietly):
+ * such a read is not taken as complete, however it looked. When the peak cannot be
+ * told, neither can that: not complete either. */
+static bool near_memory_cap(void)
+{
+	struct rlimit cap;
+	if (getrlimit(RLIMIT_AS, &cap) != 0 || cap.rlim_cur == RLIM_INFINITY)
+		return false;
+	FILE *f = fopen("/proc/self/status", "re");
+	if (!f)
+		return true;
+	char line[128];
+	unsigned long long peak_kb = 0;
+	bool found = false;
+	while (!found && fgets(line, sizeof line, f))
+		found = sscanf(line, "VmPeak: %llu kB", &peak_kb) == 1;
+	fclose(f);
+	return !found || (uint64_t)peak_kb * 1024 + MEMORY_MARGIN >= (uint64_t)cap.rlim_cur;
+}
+
+/* The end of a read: the input counts as complete when nothing of the machine's
+ * cut it short. */
+static void finish(struct reader *r)
+{
+	r->counts->complete += !r->unclean && !near_memory_cap();
 }
 
 /* Whether an input read well: something came out of it, or nothing went wrong. */
@@ -1042,8 +1217,7 @@ bool source_read(const char *input, const struct source_limits *limits,
 	read_path(&r, input);
 	free(r.buf);
 	free(r.file);
-	free(r.path);
-	counts->complete += !r.unclean;
+	finish(&r);
 	return read_anything(counts, &before);
 }
 
@@ -1064,7 +1238,7 @@ bool source_read_fd(const char *input, int fd, const struct source_limits *limit
 	struct source_counts before = *counts;
 	read_stream_fd(&r, fd, NULL);
 	free(r.buf);
-	counts->complete += !r.unclean;
+	finish(&r);
 	return read_anything(counts, &before);
 }
 
@@ -1076,9 +1250,9 @@ bool source_read_memory(const char *input, const void *data, size_t len,
 	struct reader r = reader_for(input, limits, handler, counts);
 	struct source_counts before = *counts;
 	/* A null buffer would make the origin a file name. */
-	struct origin o = {input, len ? data : nothing, len, NULL};
+	struct origin o = {.path = input, .mem = len ? data : nothing, .mem_len = len};
 	read_origin(&r, &o, NULL);
 	free(r.buf);
-	counts->complete += !r.unclean;
+	finish(&r);
 	return read_anything(counts, &before);
 }

@@ -47,6 +47,11 @@ char *cache_dir(void);
 bool cache_key_make(const char *input, uint64_t salt, struct cache_key *key);
 void cache_key_free(struct cache_key *key);
 
+/* Does the input still give `key` (made with the same salt)? A read takes a while:
+ * a bundle changed or replaced meanwhile (or still being written) must not be cached
+ * under the key of what it was before. */
+bool cache_key_holds(const char *input, uint64_t salt, const struct cache_key *key);
+
 /* On a fresh, intact cache file: add the releases it holds to the catalog as input
  * `input_id`, report its problems again through `replay`, add its counts, and return
  * true. Otherwise false, and nothing was added. */

@@ -1,5 +1,5 @@
 /* folder — a folder's tree listed as source reads it: every name below it in name
- * order (strcoll, as scandir's alphasort), depth first, each with what it is and,
+ * order (byte order, whatever the locale), depth first, each with what it is and,
  * for a file, its size, so that the reading can say how far through the tree it
  * is. One walk, one stat per name, and no allocation per name: the paths lie in
  * one growing buffer. Nothing is opened but the folders themselves. */

@@ -40,7 +40,8 @@ struct load_options {
 
 struct load_counts {
 	struct source_counts source;
-	uint64_t releases; /* added to the catalog */
+	uint64_t releases;   /* added to the catalog */
+	uint64_t duplicates; /* merged into an identical release already in */
 	uint64_t empty, binary;
 };
 

@@ -95,6 +95,23 @@ list "$TMP/cap21.tar.gz" "$TMP/cap22.tar.gz" "$TMP/cap23.tar.gz"
 expect_contains "$("$RELVIEW" --cache-info)" "$(awk "BEGIN {printf \"of %.1f MiB allowed\", $two / 1024}")"
 rm "$XDG_CONFIG_HOME/relview/config.ini"
 
+# An input's copies of its own releases are merged before it is cached, and their
+# count comes back with it: --stats says the same from the cache as from the bundle.
+# Which releases were copied is not kept, so with a filter that leaves releases out
+# nothing is said of copies.
+"$RELGEN" -n 2000 -s 3 -f tar.gz "$TMP/copies.tar.gz" >/dev/null
+"$RELVIEW" --stats --no-cache "$TMP/copies.tar.gz" >"$TMP/want.stats" 2>"$TMP/err"
+grep -q '^12 identical copies merged$' "$TMP/want.stats" ||
+	hard_error "relgen's seed 3 gives other copies: $(head -2 "$TMP/want.stats")"
+"$RELVIEW" --stats "$TMP/copies.tar.gz" >"$TMP/stats" 2>"$TMP/err"
+cmp -s "$TMP/stats" "$TMP/want.stats" || fail "--stats differs on the run that caches"
+"$RELVIEW" --stats "$TMP/copies.tar.gz" >"$TMP/stats" 2>"$TMP/err"
+cmp -s "$TMP/stats" "$TMP/want.stats" ||
+	fail "--stats from the cache differs: $(head -2 "$TMP/stats")"
+"$RELVIEW" --stats --topic=nomatch "$TMP/copies.tar.gz" >"$TMP/stats" 2>"$TMP/err"
+expect_eq "$(head -1 "$TMP/stats")" "0 releases"
+grep -q 'identical' "$TMP/stats" && fail "copies said of a filtered count: $(head -2 "$TMP/stats")"
+
 # Folders are not cached.
 rm -rf "$cache"
 mkdir "$TMP/dir"
