@@ -102,7 +102,7 @@ void browse_free(struct browse *b);
  * marks must cover them already (browse_set_marks' array may have moved: `marks`).
  * False when out of memory. */
 bool browse_add(struct browse *b, const uint32_t *ids, size_t k, const uint8_t *marks);
-/* The whole catalog's order was made again: the list is redone from it. */
+/* The order was made again (order_update: ORDER_REMADE): the list is redone from it. */
 bool browse_reorder(struct browse *b, const uint8_t *marks);
 
 /* The list as it stands (partial while browse_busy()). */
