@@ -11,6 +11,7 @@
 
 #include "relview/catalog.h"
 #include "relview/load.h"
+#include "relview/order.h"
 #include "relview/query.h"
 #include "relview/sandbox.h"
 #include "relview/topics.h"
@@ -63,9 +64,10 @@ int main(int argc, char **argv)
 	struct load_options opt = {
 	        .limits = SOURCE_DEFAULT_LIMITS, .vocab = vocab, .errors = stderr};
 	struct load_counts counts = {0};
+	struct order order = {0};
 	double t0 = now_ms();
 	if (!vocab || !cat || !load_input(cat, argv[1], &opt, &counts) ||
-	    !catalog_sort(cat, false)) {
+	    !order_sort(&order, cat, false)) {
 		fprintf(stderr, "searchbench: cannot load %s\n", argv[1]);
 		return 1;
 	}
@@ -78,7 +80,7 @@ int main(int argc, char **argv)
 		total += strlen(argv[i]);
 	double *lat = malloc((total + 1) * sizeof *lat);
 	size_t nlat = 0;
-	if (!lat || !browse_init(&b, cat, &q))
+	if (!lat || !browse_init(&b, cat, &order, &q))
 		return 1;
 	for (int i = 2; i < argc; i++)
 		type_query(&b, argv[i], lat, &nlat);
@@ -87,6 +89,7 @@ int main(int argc, char **argv)
 	       lat[nlat - 1]);
 	browse_free(&b);
 	free(lat);
+	order_free(&order);
 	catalog_free(cat);
 	topic_vocab_free(vocab);
 	return 0;

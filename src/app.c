@@ -1191,13 +1191,14 @@ static void take_in(struct app *app, enum order_update update, size_t nadded)
 	if (ok) {
 		app->marks = marks;
 		app->known = cat->count;
-		ok = update == ORDER_REMADE ? browse_reorder(&app->browse, marks)
-		                            : browse_add(&app->browse, cat->added, nadded, marks);
+		ok = update == ORDER_REMADE
+		             ? browse_reorder(&app->browse, marks)
+		             : browse_add(&app->browse, app->order.added, nadded, marks);
 	}
 	if (!ok || update == ORDER_NO_MEMORY)
 		app_message(app, true, "out of memory");
 	if (update == ORDER_ADDED)
-		find_resume(app, cat->added, nadded);
+		find_resume(app, app->order.added, nadded);
 	app->arrived = update == ORDER_ADDED || update == ORDER_REMADE;
 	if (app->arrived) { /* an index of names knows the releases it was begun over */
 		related_free(app->related_index);
@@ -1213,7 +1214,7 @@ static bool live_enter(struct app *app)
 		return false;
 	size_t nadded;
 	bool finished;
-	enum order_update update = loading_enter(app->loading, &nadded, &finished);
+	enum order_update update = loading_enter(app->loading, &app->order, &nadded, &finished);
 	if (app->doc.release)
 		app->doc.release = &app->cat->releases[app->doc_id];
 	take_in(app, update, nadded);
@@ -1390,6 +1391,7 @@ static void app_free(struct app *app)
 	free(app->related.items);
 	related_free(app->related_index);
 	browse_free(&app->browse);
+	order_free(&app->order);
 	state_free(&app->state);
 	free(app->state_dir);
 	free(app->marks);
@@ -1401,9 +1403,12 @@ static bool app_init(struct app *app, const struct cli *cli, char *problem, size
 {
 	size_t nadded;
 	bool finished, ok;
+	order_init(&app->order, cli->oldest_first);
 	if (app->loading) /* what arrived is in the order: browse_init takes all of it */
-		loading_enter(app->loading, &nadded, &finished);
-	ok = browse_init(&app->browse, app->cat, &cli->query) && load_state(app, problem, size);
+		loading_enter(app->loading, &app->order, &nadded, &finished);
+	ok = (app->loading || order_sort(&app->order, app->cat, cli->oldest_first)) &&
+	     browse_init(&app->browse, app->cat, &app->order, &cli->query) &&
+	     load_state(app, problem, size);
 	app->known = app->cat->count;
 	app->resume_pending = app->state.resume && !app->have_anchor;
 	live_leave(app);

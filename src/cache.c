@@ -5,6 +5,7 @@
 #include "relview/catalog.h"
 #include "relview/grow.h"
 #include "relview/hash.h"
+#include "relview/order.h"
 #include "relview/xdg.h"
 
 #include <dirent.h>
@@ -538,7 +539,7 @@ static bool plan_input(struct plan *pl, const struct catalog *cat, int input)
 	for (size_t i = 0; i < cat->count; i++)
 		if (cat->releases[i].input == input)
 			pl->ids[pl->nrecs++] = (uint32_t)i;
-	return catalog_sort_ids(cat, pl->ids, pl->nrecs, false) && plan_records(pl, cat);
+	return order_sort_ids(cat, pl->ids, pl->nrecs, false) && plan_records(pl, cat);
 }
 
 static void plan_free(struct plan *pl)

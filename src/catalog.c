@@ -8,7 +8,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -206,12 +205,9 @@ void catalog_free(struct catalog *cat)
 		free(cat->inputs[i]);
 	free(cat->inputs);
 	free(cat->releases);
-	free(cat->order);
-	free(cat->order_keys);
-	free(cat->rank);
 	free(cat->topic_refs);
 	free(cat->by_hash);
-	free(cat->added);
+	free(cat->rekeyed);
 	if (cat->lock) {
 		pthread_mutex_destroy(cat->lock);
 		free(cat->lock);
@@ -367,6 +363,16 @@ static uint64_t title_prefix(struct str title)
 	return key;
 }
 
+/* Note that a release's sort key changed, for the orders kept over the catalog
+ * (order.h): they look at the ids noted, or sort again when memory ran out here. */
+static void note_rekey(struct catalog *cat, uint32_t id)
+{
+	if (cat->nrekeyed == cat->rekeys && grow_array((void **)&cat->rekeyed, &cat->rekeyed_cap,
+	                                               cat->nrekeyed + 1, sizeof *cat->rekeyed))
+		cat->rekeyed[cat->nrekeyed++] = id;
+	cat->rekeys++;
+}
+
 /* Of two copies of a release read from one input, the one earlier in it is kept,
  * whichever came first (an input may be read by several readers at once): the kept
  * record takes over the earlier copy's text and names. */
@@ -385,8 +391,7 @@ static void keep_earlier(struct catalog *cat, size_t slot, const struct release 
 	kept->seq = copy->seq;
 	/* Entry and seq break ties in the display order: a release already placed may
 	 * belong elsewhere now. */
-	if ((size_t)(kept - cat->releases) < cat->ordered)
-		cat->order_stale = true;
+	note_rekey(cat, (uint32_t)(kept - cat->releases));
 }
 
 /* The record at the end of the array becomes a release: its facets are counted and
@@ -553,194 +558,6 @@ bool release_next_paragraph(struct str body, size_t *pos, struct str *para)
 	return false;
 }
 
-/* ---- order -------------------------------------------------------------------- */
-
-static int compare_str(struct str a, struct str b)
-{
-	size_t n = a.len < b.len ? a.len : b.len;
-	int c = strncasecmp(a.s ? a.s : "", b.s ? b.s : "", n);
-	if (c == 0)
-		c = a.len < b.len ? -1 : a.len > b.len;
-	if (c == 0 && n)
-		c = memcmp(a.s, b.s, n);
-	return c;
-}
-
-struct sort_ctx {
-	const struct catalog *cat;
-	int direction; /* -1: newest first, 1: oldest first */
-};
-
-static int compare_releases(const void *pa, const void *pb, void *ctx)
-{
-	const struct sort_ctx *sc = ctx;
-	const struct release *a = &sc->cat->releases[*(const uint32_t *)pa];
-	const struct release *b = &sc->cat->releases[*(const uint32_t *)pb];
-	if (a->date != b->date) {
-		if (!a->date || !b->date)
-			return a->date ? -1 : 1; /* undated last either way */
-		return a->date < b->date ? -sc->direction : sc->direction;
-	}
-	int c = compare_str(a->title, b->title);
-	if (c == 0)
-		c = (a->input > b->input) - (a->input < b->input);
-	if (c == 0)
-		c = strcmp(a->entry ? a->entry : "", b->entry ? b->entry : "");
-	if (c == 0)
-		c = (a->seq > b->seq) - (a->seq < b->seq);
-	return c;
-}
-
-/* The date as a key that grows along the display order; undated last either way.
- * Dates are yyyymmdd, so a dated key stays below 10^8. */
-static uint32_t order_date(uint32_t date, int direction)
-{
-	return !date ? UINT32_MAX : direction > 0 ? date : 99999999u - date;
-}
-
-/* A release's place in the order boiled down to two numbers, most of the time
- * enough to decide: most releases share their date with others, and comparing their
- * titles through strncasecmp() was a tenth of the parent's time in a load. */
-struct sort_key {
-	uint32_t date; /* order_date() */
-	uint32_t id;
-	uint64_t title; /* the title's first 8 bytes, ASCII folded, big-endian */
-};
-
-static struct sort_key key_of(const struct catalog *cat, uint32_t id, int direction)
-{
-	const struct release *r = &cat->releases[id];
-	return (struct sort_key){order_date(r->date, direction), id, r->title_key};
-}
-
-static int compare_keys(const void *pa, const void *pb, void *ctx)
-{
-	const struct sort_key *a = pa, *b = pb;
-	if (a->date != b->date)
-		return a->date < b->date ? -1 : 1;
-	if (a->title != b->title)
-		return a->title < b->title ? -1 : 1;
-	return compare_releases(&a->id, &b->id, ctx);
-}
-
-/* Releases from a cache arrive in display order already: a check in one pass
- * saves the sort. */
-static bool already_sorted(const uint32_t *order, size_t n, struct sort_ctx *sc)
-{
-	struct sort_key prev = n ? key_of(sc->cat, order[0], sc->direction) : (struct sort_key){0};
-	for (size_t i = 1; i < n; i++) {
-		struct sort_key next = key_of(sc->cat, order[i], sc->direction);
-		if (compare_keys(&prev, &next, sc) > 0)
-			return false;
-		prev = next;
-	}
-	return true;
-}
-
-/* ---- sorting: by date in two radix passes, then each day by title -------------- */
-
-#define RADIX_BITS 16
-#define RADIX_SIZE ((size_t)1 << RADIX_BITS)
-/* Below this many keys a comparison sort is as quick as clearing the counts. */
-#define RADIX_MIN_KEYS 4096
-/* A day with more releases than this is sorted by qsort_r, fewer by insertion. */
-#define INSERTION_MAX 16
-
-static size_t radix_digit(uint32_t date, int pass)
-{
-	return (date >> (pass * RADIX_BITS)) & (RADIX_SIZE - 1);
-}
-
-/* Moves keys from src to dst in the order of one digit of their dates, keeping the
- * order of keys with the same digit: after the low digit's pass and the high's,
- * the keys are in date order and each day's keys in the order they came. */
-static void radix_pass(const struct sort_key *src, struct sort_key *dst, size_t n, size_t *start,
-                       int pass)
-{
-	for (size_t i = 0; i < n; i++)
-		dst[start[radix_digit(src[i].date, pass)]++] = src[i];
-}
-
-static bool sort_by_date(struct sort_key *keys, size_t n)
-{
-	size_t *start = calloc(2 * RADIX_SIZE, sizeof *start);
-	struct sort_key *tmp = malloc(n * sizeof *tmp);
-	if (!start || !tmp) {
-		free(start);
-		free(tmp);
-		return false;
-	}
-	for (size_t i = 0; i < n; i++) {
-		start[radix_digit(keys[i].date, 0)]++;
-		start[RADIX_SIZE + radix_digit(keys[i].date, 1)]++;
-	}
-	for (int pass = 0; pass < 2; pass++) { /* counts become each digit's first place */
-		size_t *count = start + pass * RADIX_SIZE, sum = 0;
-		for (size_t d = 0; d < RADIX_SIZE; d++) {
-			size_t c = count[d];
-			count[d] = sum;
-			sum += c;
-		}
-	}
-	radix_pass(keys, tmp, n, start, 0);
-	radix_pass(tmp, keys, n, start + RADIX_SIZE, 1);
-	free(tmp);
-	free(start);
-	return true;
-}
-
-static void insertion_sort(struct sort_key *keys, size_t n, struct sort_ctx *sc)
-{
-	for (size_t i = 1; i < n; i++) {
-		struct sort_key k = keys[i];
-		size_t j = i;
-		for (; j > 0 && compare_keys(&keys[j - 1], &k, sc) > 0; j--)
-			keys[j] = keys[j - 1];
-		keys[j] = k;
-	}
-}
-
-/* Sorts keys already in date order within each day. */
-static void sort_days(struct sort_key *keys, size_t n, struct sort_ctx *sc)
-{
-	for (size_t day = 0, end; day < n; day = end) {
-		for (end = day + 1; end < n && keys[end].date == keys[day].date; end++)
-			;
-		if (end - day <= INSERTION_MAX)
-			insertion_sort(keys + day, end - day, sc);
-		else
-			qsort_r(keys + day, end - day, sizeof *keys, compare_keys, sc);
-	}
-}
-
-/* Many keys sort by date in two radix passes and then day by day, which took a
- * third less time than qsort_r on 100k releases; few keys, or many when memory for
- * the passes is short, by qsort_r. */
-static void sort_keys(struct sort_key *keys, size_t n, struct sort_ctx *sc)
-{
-	if (n >= RADIX_MIN_KEYS && sort_by_date(keys, n))
-		sort_days(keys, n, sc);
-	else
-		qsort_r(keys, n, sizeof *keys, compare_keys, sc);
-}
-
-bool catalog_sort_ids(const struct catalog *cat, uint32_t *ids, size_t n, bool oldest_first)
-{
-	struct sort_ctx sc = {cat, oldest_first ? 1 : -1};
-	if (already_sorted(ids, n, &sc))
-		return true;
-	struct sort_key *keys = malloc((n ? n : 1) * sizeof *keys);
-	if (!keys)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		keys[i] = key_of(cat, ids[i], sc.direction);
-	sort_keys(keys, n, &sc);
-	for (size_t i = 0; i < n; i++)
-		ids[i] = keys[i].id;
-	free(keys);
-	return true;
-}
-
 bool catalog_grow_ids(uint32_t **const *arrays, size_t narrays, size_t *cap, size_t need)
 {
 	/* Each array grows as grow_array grows one, from the shared capacity: they all
@@ -753,143 +570,4 @@ bool catalog_grow_ids(uint32_t **const *arrays, size_t narrays, size_t *cap, siz
 	}
 	*cap = grown;
 	return true;
-}
-
-static bool grow_order(struct catalog *cat)
-{
-	uint32_t **const arrays[] = {&cat->order, &cat->order_keys, &cat->rank};
-	return catalog_grow_ids(arrays, sizeof arrays / sizeof *arrays, &cat->order_cap,
-	                        cat->count ? cat->count : 1);
-}
-
-static uint32_t date_key(const struct catalog *cat, uint32_t id)
-{
-	return order_date(cat->releases[id].date, cat->oldest_first ? 1 : -1);
-}
-
-/* The ranks of order[from ..) after it changed there. */
-static void rank_order(struct catalog *cat, size_t from)
-{
-	for (size_t pos = from; pos < cat->ordered; pos++)
-		cat->rank[cat->order[pos]] = (uint32_t)pos;
-}
-
-bool catalog_sort(struct catalog *cat, bool oldest_first)
-{
-	if (!grow_order(cat))
-		return false;
-	for (size_t i = 0; i < cat->count; i++)
-		cat->order[i] = (uint32_t)i;
-	cat->ordered = cat->count;
-	cat->oldest_first = oldest_first;
-	cat->order_stale = false;
-	if (!catalog_sort_ids(cat, cat->order, cat->count, oldest_first))
-		return false;
-	for (size_t pos = 0; pos < cat->count; pos++)
-		cat->order_keys[pos] = date_key(cat, cat->order[pos]);
-	rank_order(cat, 0);
-	return true;
-}
-
-size_t catalog_lower_bound(const struct catalog *cat, const uint32_t *list, size_t n, uint32_t id)
-{
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (cat->rank[list[mid]] < cat->rank[id])
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-void catalog_merge_ids(const struct catalog *cat, uint32_t *list, size_t n, const uint32_t *add,
-                       size_t k)
-{
-	/* From the last new id back: each one's place is searched for only below the
-	 * place of the one after it, and what lies between moves up once. */
-	size_t end = n;
-	for (size_t j = k; j-- > 0;) {
-		size_t at = catalog_lower_bound(cat, list, end, add[j]);
-		memmove(list + at + j + 1, list + at, (end - at) * sizeof *list);
-		list[at + j] = add[j];
-		end = at;
-	}
-}
-
-/* Where a release not yet in the order goes in order[0 .. n): the date keys beside
- * the order narrow it down to the releases of its day without touching a record;
- * the sort's own comparison decides among those. */
-static size_t order_place(const struct catalog *cat, const uint32_t *order, size_t n, uint32_t id)
-{
-	struct sort_ctx sc = {cat, cat->oldest_first ? 1 : -1};
-	struct sort_key mine = key_of(cat, id, sc.direction);
-	const uint32_t *keys = cat->order_keys;
-	uint32_t key = date_key(cat, id);
-	size_t lo = 0, hi = n, end;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (keys[mid] < key)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (end = lo, hi = n; end < hi;) {
-		size_t mid = end + (hi - end) / 2;
-		if (keys[mid] <= key)
-			end = mid + 1;
-		else
-			hi = mid;
-	}
-	for (hi = end; lo < hi;) {
-		size_t mid = lo + (hi - lo) / 2;
-		struct sort_key there = key_of(cat, order[mid], sc.direction);
-		if (compare_keys(&there, &mine, &sc) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-/* Merge k new ids (in display order) into the order, its keys moving with it, as
- * catalog_merge_ids merges into a list; returns the first position that changed. */
-static size_t merge_into_order(struct catalog *cat, const uint32_t *add, size_t k)
-{
-	uint32_t *order = cat->order, *keys = cat->order_keys;
-	size_t end = cat->ordered;
-	for (size_t j = k; j-- > 0;) {
-		size_t at = order_place(cat, order, end, add[j]);
-		memmove(order + at + j + 1, order + at, (end - at) * sizeof *order);
-		memmove(keys + at + j + 1, keys + at, (end - at) * sizeof *keys);
-		order[at + j] = add[j];
-		keys[at + j] = date_key(cat, add[j]);
-		end = at;
-	}
-	return end;
-}
-
-enum order_update catalog_order_update(struct catalog *cat, size_t *nadded)
-{
-	size_t from = cat->ordered, k = cat->count - from;
-	*nadded = 0;
-	if (cat->order_stale)
-		return catalog_sort(cat, cat->oldest_first) ? ORDER_REMADE : ORDER_NO_MEMORY;
-	if (k == 0)
-		return ORDER_SAME;
-	uint32_t *added = realloc(cat->added, k * sizeof *added);
-	if (added)
-		cat->added = added;
-	if (!added || !grow_order(cat))
-		return ORDER_NO_MEMORY;
-	for (size_t i = 0; i < k; i++)
-		added[i] = (uint32_t)(from + i);
-	if (!catalog_sort_ids(cat, added, k, cat->oldest_first))
-		return ORDER_NO_MEMORY;
-	size_t changed = merge_into_order(cat, added, k);
-	cat->ordered = cat->count;
-	rank_order(cat, changed);
-	*nadded = k;
-	return ORDER_ADDED;
 }

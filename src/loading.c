@@ -93,12 +93,13 @@ struct loading *loading_start(struct catalog *cat, char *const *inputs, size_t n
 	return l;
 }
 
-enum order_update loading_enter(struct loading *l, size_t *nadded, bool *finished)
+enum order_update loading_enter(struct loading *l, struct order *order, size_t *nadded,
+                                bool *finished)
 {
 	/* Read before the lock: when it was set, every release is in by then. */
 	*finished = atomic_load(&l->done);
 	catalog_lock(l->cat);
-	return catalog_order_update(l->cat, nadded);
+	return order_update(order, l->cat, nadded);
 }
 
 void loading_leave(struct loading *l)

@@ -14,6 +14,7 @@
 #include "relview/keys.h"
 #include "relview/load.h"
 #include "relview/loading.h"
+#include "relview/order.h"
 #include "relview/output.h"
 #include "relview/query.h"
 #include "relview/sandbox.h"
@@ -267,10 +268,7 @@ static int browse(struct catalog *cat, const struct cli *cli, struct settings *s
 	bool complete = false;
 	if (term_open(&term)) {
 		start_notice(notice, sizeof notice, s);
-		struct loading *loading =
-		        catalog_sort(cat, cli->oldest_first)
-		                ? loading_start(cat, cli->inputs, cli->ninputs, &opt)
-		                : NULL;
+		struct loading *loading = loading_start(cat, cli->inputs, cli->ninputs, &opt);
 		if (loading) {
 			status = app_run(cat, loading, cli, &s->config, notice);
 			complete = loading_end(loading);
@@ -340,6 +338,7 @@ static int run(const struct cli *cli, struct settings *s)
 	struct topic_vocab *vocab = make_vocab(&s->config);
 	struct catalog *cat = catalog_new();
 	struct filter filter = {0};
+	struct order order = {0};
 	uint32_t *view = NULL;
 	uint8_t *marks = NULL;
 	if (!vocab || !cat) {
@@ -350,19 +349,20 @@ static int run(const struct cli *cli, struct settings *s)
 		pthread_t freeing;
 		bool filtered = filter_init(&filter, cat, &cli->query);
 		bool beside = filtered && free_texts_beside(cat, cli, &filter, &freeing);
-		if (!filtered || !catalog_sort(cat, cli->oldest_first) ||
+		if (!filtered || !order_sort(&order, cat, cli->oldest_first) ||
 		    !(view = malloc(cat->count * sizeof *view)))
 			fprintf(stderr, "relview: out of memory\n");
 		else {
 			if (cli->query.unread || cli->query.starred)
 				filter.marks = marks = load_marks(cat);
-			status = render(cli, cat, view, filter_view(&filter, view));
+			status = render(cli, cat, view, filter_view(&filter, &order, view));
 		}
 		if (beside)
 			pthread_join(freeing, NULL);
 	}
 	free(marks);
 	free(view);
+	order_free(&order);
 	filter_free(&filter);
 	catalog_free(cat);
 	topic_vocab_free(vocab);

@@ -3,6 +3,7 @@
 #include "relview/query.h"
 
 #include "relview/catalog.h"
+#include "relview/order.h"
 #include "relview/place.h"
 #include "relview/state.h"
 
@@ -243,13 +244,13 @@ bool filter_match(const struct filter *f, const struct release *r)
 	return !f->searching || filter_text_matches(&f->matcher, r);
 }
 
-size_t filter_view(const struct filter *f, uint32_t *view)
+size_t filter_view(const struct filter *f, const struct order *order, uint32_t *view)
 {
 	size_t n = 0;
 	/* The order covers the releases in it: after a sort that ran out of memory,
 	 * not every release. */
-	for (size_t pos = 0; pos < f->cat->ordered; pos++) {
-		uint32_t id = f->cat->order[pos];
+	for (size_t pos = 0; pos < order->count; pos++) {
+		uint32_t id = order->ids[pos];
 		if (filter_match(f, &f->cat->releases[id]))
 			view[n++] = id;
 	}

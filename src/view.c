@@ -117,7 +117,7 @@ struct str view_short_location(struct str loc)
 
 static void rebuild_base(struct browse *b)
 {
-	b->nbase = filter_view(&b->filter, b->base);
+	b->nbase = filter_view(&b->filter, b->order, b->base);
 	b->version++;
 }
 
@@ -140,9 +140,10 @@ static bool browse_reserve(struct browse *b)
 	                        b->cat->count ? b->cat->count : 1);
 }
 
-bool browse_init(struct browse *b, const struct catalog *cat, const struct query *q)
+bool browse_init(struct browse *b, const struct catalog *cat, const struct order *order,
+                 const struct query *q)
 {
-	*b = (struct browse){.cat = cat};
+	*b = (struct browse){.cat = cat, .order = order};
 	struct query facets = *q;
 	facets.search = NULL;
 	if (!filter_init(&b->filter, cat, &facets))
@@ -175,15 +176,15 @@ static void search_add(struct browse *b, uint32_t *fresh, size_t k)
 {
 	struct search_job *j = &b->job;
 	size_t before =
-	        j->pos < j->ncand ? catalog_lower_bound(b->cat, fresh, k, j->cand[j->pos]) : k;
-	catalog_merge_ids(b->cat, j->cand, j->ncand, fresh, k);
+	        j->pos < j->ncand ? order_lower_bound(b->order, fresh, k, j->cand[j->pos]) : k;
+	order_merge_ids(b->order, j->cand, j->ncand, fresh, k);
 	j->ncand += k;
 	j->pos += before;
 	size_t matched = 0;
 	for (size_t i = 0; i < before; i++)
 		if (filter_text_matches(&j->matcher, &b->cat->releases[fresh[i]]))
 			fresh[matched++] = fresh[i];
-	catalog_merge_ids(b->cat, j->out, j->nout, fresh, matched);
+	order_merge_ids(b->order, j->out, j->nout, fresh, matched);
 	j->nout += matched;
 }
 
@@ -198,7 +199,7 @@ bool browse_add(struct browse *b, const uint32_t *ids, size_t k, const uint8_t *
 	for (size_t i = 0; i < k; i++)
 		if (filter_match(&b->filter, &b->cat->releases[ids[i]]))
 			fresh[passing++] = ids[i];
-	catalog_merge_ids(b->cat, b->base, b->nbase, fresh, passing);
+	order_merge_ids(b->order, b->base, b->nbase, fresh, passing);
 	b->nbase += passing;
 	b->version += k > 0;
 	if (b->job.active)
@@ -477,8 +478,8 @@ void browse_facet_counts(const struct browse *b, enum facet_kind kind, uint32_t 
 	}
 	struct filter others = b->filter;
 	*facet_slot(&others, kind) = NULL;
-	for (size_t pos = 0; pos < cat->ordered; pos++) { /* what the order covers */
-		const struct release *r = catalog_at(cat, pos);
+	for (size_t pos = 0; pos < b->order->count; pos++) { /* what the order covers */
+		const struct release *r = order_at(b->order, cat, pos);
 		if (filter_match(&others, r) &&
 		    (!b->job.active || filter_text_matches(&b->job.matcher, r)))
 			count_release(cat, r, kind, counts);
@@ -489,7 +490,7 @@ size_t browse_locate(const struct browse *b, uint32_t id)
 {
 	size_t n;
 	const uint32_t *list = browse_list(b, &n);
-	size_t at = catalog_lower_bound(b->cat, list, n, id);
+	size_t at = order_lower_bound(b->order, list, n, id);
 	return at < n ? at : n ? n - 1 : 0;
 }
 

@@ -1,9 +1,12 @@
 /* app — the terminal reader: its state, and the event loop that turns keys into
  * actions, actions into state, state into a layout and the layout into a screen.
- * Everything here is the reader thread's alone. While the inputs load, it touches
- * the catalog only in a frame, under the catalog's lock (loading.h); what a key
- * asks for that could block (a command, the terminal, a file, the state's lock)
- * runs after the frame, without the lock (struct effect, the due save). */
+ * Everything here is the reader thread's alone, the display order (struct order)
+ * and the lists over it included: the catalog is the loader's to write, and this
+ * thread only reads it. While the inputs load, it touches the catalog only in a
+ * frame, under the catalog's lock (loading.h), and merges what arrived into its
+ * own order at the start of each frame; what a key asks for that could block (a
+ * command, the terminal, a file, the state's lock) runs after the frame, without
+ * the lock (struct effect, the due save). */
 #ifndef RELVIEW_APP_H
 #define RELVIEW_APP_H
 
@@ -71,10 +74,11 @@ struct related_list {
 };
 
 struct app {
-	const struct catalog *cat;
+	const struct catalog *cat; /* read only: the loader's (loading.h) */
 	const struct config *config;
 	struct term term;
-	struct browse browse;
+	struct order order;   /* the releases in display order: this thread's own */
+	struct browse browse; /* over the order */
 
 	struct scroll list; /* over browse_list() */
 	uint32_t anchor;    /* the selected release id; the list follows it */
@@ -145,7 +149,7 @@ struct app {
 	bool save_due; /* the marks are to be saved after this frame */
 };
 
-/* Run the reader over a sorted catalog with a configuration (its layout, columns,
+/* Run the reader over a catalog with a configuration (its layout, columns,
  * date format, wrap width); notice ("" for none) is shown at the start. With
  * `loading` (else NULL), the catalog is still loading: the list grows as releases
  * arrive, the title line shows the progress, and the reader quits by itself when

@@ -1,4 +1,5 @@
-/* catalog — every release read, its text, fields, facets and order.
+/* catalog — every release read, its text, fields and facets (the order they are
+ * shown in is the reader's own: order.h).
  *
  * Release text lives in a few large arena blocks (no allocation per release); each
  * record holds its fields as pointers into that text, but for its title and entry
@@ -58,10 +59,6 @@ struct mapping {
 struct catalog {
 	struct release *releases; /* in load order */
 	size_t count, cap;
-	uint32_t *order;      /* release indices in display order (after catalog_sort) */
-	uint32_t *order_keys; /* beside order: each release's date as a key in that order */
-	uint32_t *rank;       /* by release id: its position in order */
-	size_t order_cap;
 	uint32_t *topic_refs;
 	size_t nrefs, refs_cap;
 	struct facet_set topics, locations;
@@ -74,16 +71,15 @@ struct catalog {
 	struct mapping *mappings;    /* unmapped when the catalog is freed */
 	uint32_t *by_hash;           /* open-addressing index of releases by text hash */
 	size_t nhash;
-	/* The display order as catalog_sort or catalog_order_update last made it.
-	 * While a loader adds releases (see catalog_share) these are the reader's:
-	 * only the thread that reads calls catalog_order_update, with the lock held;
-	 * the loader only sets order_stale, under the lock. Everything above is the
-	 * loader's to write (under the lock once shared); the reader reads it under
-	 * the lock, and release text without it. */
-	size_t ordered;        /* releases in order: ids below this */
-	bool oldest_first;     /* its direction */
-	bool order_stale;      /* a release in order has taken another copy's sort key */
-	uint32_t *added;       /* the ids the last update merged in, in display order */
+	/* Releases whose sort key changed after they were added (catalog_commit keeps
+	 * the earlier of two copies): rekeys of them in all, the ids of the first
+	 * nrekeyed (fewer only when memory ran out), so that an order (order.h) can
+	 * tell whether one it placed must move. */
+	uint32_t *rekeyed;
+	size_t nrekeyed, rekeyed_cap, rekeys;
+	/* Who owns what: everything above is written by one thread only, the loader
+	 * (under the lock once shared, see catalog_share); the reader reads it under
+	 * the lock, and release text without it. No reader writes here. */
 	pthread_mutex_t *lock; /* set by catalog_share; NULL: one thread only */
 };
 
@@ -137,47 +133,14 @@ bool catalog_adopt(struct catalog *cat, void *base, size_t size);
 struct arena *catalog_detach_texts(struct catalog *cat);
 void catalog_texts_free(struct arena *texts);
 
-/* Put the releases in display order: newest first (oldest first when asked), ties
- * by title, then input, then entry; undated releases last either way. */
-bool catalog_sort(struct catalog *cat, bool oldest_first);
-
 /* The body's paragraphs one at a time: every non-empty line (leading spaces
  * dropped) is one. Start with *pos = 0; false when there are no more. */
 bool release_next_paragraph(struct str body, size_t *pos, struct str *para);
-
-enum order_update { ORDER_SAME, ORDER_ADDED, ORDER_REMADE, ORDER_NO_MEMORY };
-
-/* Bring the display order up to date with the releases added since catalog_sort
- * or the last update, in the direction that made it: they are sorted among
- * themselves and merged in, so the cost is O(k log n) comparisons and one pass of
- * moves over the order for k new releases, never a sort of the whole. ORDER_ADDED:
- * cat->added[0 .. *nadded) are the new ids in display order. ORDER_REMADE: a
- * release already in order took an earlier copy's name (see catalog_commit), so
- * the whole order was sorted again. */
-enum order_update catalog_order_update(struct catalog *cat, size_t *nadded);
-
-/* Merge k release ids (in display order) into list[0 .. n) (in display order, with
- * room for n + k): each new id's place is found by binary search over positions in
- * the order, and the rest moves up in blocks. Every id must be in the order. */
-void catalog_merge_ids(const struct catalog *cat, uint32_t *list, size_t n, const uint32_t *add,
-                       size_t k);
-
-/* The first position in list[0 .. n) (in display order) whose release does not
- * come before release id: where id is, or would go. id must be in the order. */
-size_t catalog_lower_bound(const struct catalog *cat, const uint32_t *list, size_t n, uint32_t id);
 
 /* Grow arrays of release ids that share one capacity (*cap) to room for `need`,
  * doubling. False when out of memory: *cap is left as it was (an array already
  * grown is only larger than it says). */
 bool catalog_grow_ids(uint32_t **const *arrays, size_t narrays, size_t *cap, size_t need);
-
-/* Put some release indices in display order. */
-bool catalog_sort_ids(const struct catalog *cat, uint32_t *ids, size_t n, bool oldest_first);
-
-static inline const struct release *catalog_at(const struct catalog *cat, size_t pos)
-{
-	return &cat->releases[cat->order[pos]];
-}
 
 static inline const struct facet *catalog_topic(const struct catalog *cat, const struct release *r,
                                                 size_t i)

@@ -1,17 +1,22 @@
 /* loading — the inputs load on a thread of their own while the reader is open on
  * the releases read so far. Who owns what:
- * - the loader thread writes the releases (records, texts, facets, inputs, the
- *   index) and takes the catalog's lock to add each one (see catalog_share);
- * - the reader thread takes the lock for a frame at a time (loading_enter,
- *   loading_leave), and in loading_enter merges what arrived into the display
- *   order, which only it writes (catalog.h); between frames it holds nothing of
- *   the catalog but release text and ids, and does what blocks (a pager, a
- *   command, a file, the state's lock: app.h's effects) only then;
- * - the progress (struct load_progress) is atomics, read by either. */
+ * - the loader thread is the catalog's only writer: the releases (records, texts,
+ *   names, facets, inputs, the index, the rekeyed ids) are its, and it takes the
+ *   catalog's lock to add each one (see catalog_share);
+ * - the reader thread owns the display order (struct order, order.h) and all it
+ *   derives from it; it takes the lock for a frame at a time (loading_enter,
+ *   loading_leave), reads the catalog under it, and in loading_enter merges what
+ *   arrived into its own order, writing nothing in the catalog; between frames it
+ *   holds nothing of the catalog but release text and ids, and does what blocks
+ *   (a pager, a command, a file, the state's lock: app.h's effects) only then;
+ * - struct loading itself is written by loading_start and loading_end on the
+ *   reader thread, the per-input sizes and the progress (struct load_progress)
+ *   are atomics, written by the loader and read by either. */
 #ifndef RELVIEW_LOADING_H
 #define RELVIEW_LOADING_H
 
 #include "relview/catalog.h"
+#include "relview/order.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -19,17 +24,18 @@
 struct load_options;
 struct loading;
 
-/* Start loading the inputs into the catalog (sorted, empty) with opt (copied; its
+/* Start loading the inputs into the catalog (empty) with opt (copied; its
  * progress is the loading's own). Without a thread to be had, the inputs are read
  * before it returns. NULL when out of memory. */
 struct loading *loading_start(struct catalog *cat, char *const *inputs, size_t ninputs,
                               const struct load_options *opt);
 
 /* Take the catalog for a frame: its lock, and the releases that arrived since the
- * last frame merged into the display order (catalog_order_update; the new ids are
- * cat->added[0 .. *nadded)). *finished: the loader had ended before, so nothing
- * more will arrive. */
-enum order_update loading_enter(struct loading *l, size_t *nadded, bool *finished);
+ * last frame merged into the caller's display order (order_update; the new ids
+ * are order->added[0 .. *nadded)). *finished: the loader had ended before, so
+ * nothing more will arrive. */
+enum order_update loading_enter(struct loading *l, struct order *order, size_t *nadded,
+                                bool *finished);
 void loading_leave(struct loading *l);
 
 /* Problems reported so far (the lines themselves go to the options' stream). */

@@ -14,6 +14,7 @@
 
 struct catalog;
 struct release;
+struct order;
 
 struct query {
 	const char **topics; /* words matched against topic names */
@@ -65,8 +66,8 @@ bool filter_match(const struct filter *f, const struct release *r);
  * filter, for callers that search incrementally.) */
 bool filter_text_matches(const struct matcher *m, const struct release *r);
 
-/* The releases that match, in the catalog's display order, as release indices into
- * view (room for cat->count); returns how many. */
-size_t filter_view(const struct filter *f, uint32_t *view);
+/* The releases in `order` (over the filter's catalog) that match, in that order, as
+ * release indices into view (room for order->count); returns how many. */
+size_t filter_view(const struct filter *f, const struct order *order, uint32_t *view);
 
 #endif

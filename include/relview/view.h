@@ -13,6 +13,7 @@
 #define RELVIEW_VIEW_H
 
 #include "relview/catalog.h"
+#include "relview/order.h"
 #include "relview/query.h"
 #include "relview/search.h"
 
@@ -75,8 +76,9 @@ struct helper;
 
 struct browse {
 	const struct catalog *cat;
-	struct filter filter; /* facets and dates; the search is the job's */
-	uint32_t *base;       /* releases passing the filter, in display order */
+	const struct order *order; /* the caller's, over cat: the lists follow it */
+	struct filter filter;      /* facets and dates; the search is the job's */
+	uint32_t *base;            /* releases passing the filter, in display order */
 	size_t nbase;
 	struct search_job job;
 	size_t cap;            /* room in base and in the job's lists, in release ids */
@@ -86,18 +88,21 @@ struct browse {
 };
 
 /* Start from the command line's query (--topic and --location values become facet
- * sets, --search the search text). False when out of memory. */
-bool browse_init(struct browse *b, const struct catalog *cat, const struct query *q);
+ * sets, --search the search text), over the releases in `order` (the caller's:
+ * it must outlive the browse, and each change to it be told, by browse_add or
+ * browse_reorder). False when out of memory. */
+bool browse_init(struct browse *b, const struct catalog *cat, const struct order *order,
+                 const struct query *q);
 void browse_free(struct browse *b);
 
 /* The catalog gained releases (a catalog still loading): `ids`, in display order,
- * were merged into its order (catalog_order_update), and facets or inputs may have
+ * were merged into its order (order_update), and facets or inputs may have
  * come with them. Those that pass the filters join the list, and the search tests
  * them, at a cost proportional to k (with one pass of moves over each list). The
  * marks must cover them already (browse_set_marks' array may have moved: `marks`).
  * False when out of memory. */
 bool browse_add(struct browse *b, const uint32_t *ids, size_t k, const uint8_t *marks);
-/* The whole catalog's order was made again: the list is redone from it. */
+/* The order was made again (order_update: ORDER_REMADE): the list is redone from it. */
 bool browse_reorder(struct browse *b, const uint8_t *marks);
 
 /* The list as it stands (partial while browse_busy()). */

@@ -9,6 +9,7 @@
 #include "relview/cache.h"
 #include "relview/catalog.h"
 #include "relview/load.h"
+#include "relview/order.h"
 #include "relview/sandbox.h"
 #include "relview/topics.h"
 
@@ -78,7 +79,6 @@ static struct catalog *load(const char *const *inputs, size_t n, char **errors, 
 	for (size_t i = 0; i < n; i++)
 		load_input(cat, inputs[i], &opt, counts);
 	fclose(err);
-	catalog_sort(cat, false);
 	return cat;
 }
 
@@ -88,8 +88,10 @@ static char *describe(const struct catalog *cat)
 	char *buf;
 	size_t len;
 	FILE *f = open_memstream(&buf, &len);
+	struct order order = {0};
+	assert_true(order_sort(&order, cat, false));
 	for (size_t i = 0; i < cat->count; i++) {
-		const struct release *r = catalog_at(cat, i);
+		const struct release *r = order_at(&order, cat, i);
 		fprintf(f, "%u|%.*s|%.*s|%.*s|%.*s|%s|%zu|", r->date, (int)r->location.len,
 		        r->location.s, (int)r->title.len, r->title.s, (int)r->subtitle.len,
 		        r->subtitle.s, (int)r->body.len, r->body.s, r->entry ? r->entry : "-",
@@ -99,6 +101,7 @@ static char *describe(const struct catalog *cat)
 			        catalog_topic(cat, r, t)->name.s);
 		fputc('\n', f);
 	}
+	order_free(&order);
 	fclose(f);
 	return buf;
 }

@@ -1,7 +1,9 @@
-/* catalog: arena texts, duplicates kept once, facets counted, display order. */
+/* catalog: arena texts, duplicates kept once, facets counted; and the display order
+ * a reader keeps over it (order.h). */
 #include "config.h"
 
 #include "relview/catalog.h"
+#include "relview/order.h"
 #include "relview/parse.h"
 
 #include <pthread.h>
@@ -40,22 +42,32 @@ static struct catalog *sample(void)
 	return cat;
 }
 
-static void titles_in_order(const struct catalog *cat, const char *const *want)
+/* The catalog's releases in display order, in an order of the test's own. */
+static struct order sorted(const struct catalog *cat, bool oldest_first)
 {
+	struct order o = {0};
+	assert_true(order_sort(&o, cat, oldest_first));
+	assert_int_equal(o.count, cat->count);
+	return o;
+}
+
+static void titles_in_order(const struct catalog *cat, bool oldest_first, const char *const *want)
+{
+	struct order o = sorted(cat, oldest_first);
 	for (size_t i = 0; i < cat->count; i++) {
-		const struct release *r = catalog_at(cat, i);
+		const struct release *r = order_at(&o, cat, i);
 		assert_int_equal(r->title.len, strlen(want[i]));
 		assert_memory_equal(r->title.s, want[i], r->title.len);
 	}
+	order_free(&o);
 }
 
 static void newest_first_ties_by_title_undated_last(void **state)
 {
 	(void)state;
 	struct catalog *cat = sample();
-	assert_true(catalog_sort(cat, false));
 	const char *want[] = {"Newest", "alpha", "Beta", "Oldest", "Undated"};
-	titles_in_order(cat, want);
+	titles_in_order(cat, false, want);
 	catalog_free(cat);
 }
 
@@ -63,9 +75,8 @@ static void oldest_first_keeps_undated_last(void **state)
 {
 	(void)state;
 	struct catalog *cat = sample();
-	assert_true(catalog_sort(cat, true));
 	const char *want[] = {"Oldest", "alpha", "Beta", "Newest", "Undated"};
-	titles_in_order(cat, want);
+	titles_in_order(cat, true, want);
 	catalog_free(cat);
 }
 
@@ -89,7 +100,6 @@ static void same_day_titles_in_case_blind_order(void **state)
 		snprintf(entry, sizeof entry, "e%zu", i);
 		assert_true(add(cat, 20200102, titles[i], "", "", entry));
 	}
-	assert_true(catalog_sort(cat, false));
 	const char *want[] = {"a",
 	                      "Ab",
 	                      "AB c",
@@ -97,7 +107,7 @@ static void same_day_titles_in_case_blind_order(void **state)
 	                      "ice ARRESTS fugitive",
 	                      "ICE arrests gang leader",
 	                      "ICE arrests gang members in Houston"};
-	titles_in_order(cat, want);
+	titles_in_order(cat, false, want);
 	catalog_free(cat);
 }
 
@@ -190,22 +200,23 @@ static void records_outlive_the_texts_they_came_from(void **state)
 	assert_true(catalog_commit(cat, 4, &p, 0, 2, "dir/c.txt", (struct str){dst, 2}));
 
 	catalog_texts_free(catalog_detach_texts(cat));
-	assert_true(catalog_sort(cat, false));
+	struct order o = sorted(cat, false);
 	const char *titles[] = {"Second", "First", "bo"}, *entries[] = {"b", "a", "c"};
 	for (size_t pos = 0; pos < 3; pos++) {
-		const struct release *r = catalog_at(cat, pos);
+		const struct release *r = order_at(&o, cat, pos);
 		assert_int_equal(r->title.len, strlen(titles[pos]));
 		assert_memory_equal(r->title.s, titles[pos], r->title.len);
 		assert_int_equal(r->entry[4], entries[pos][0]);
 		assert_int_equal(r->text.len + r->body.len + r->location.len + r->subtitle.len, 0);
 	}
-	const struct release *newest = catalog_at(cat, 0);
+	const struct release *newest = order_at(&o, cat, 0);
 	struct str where = catalog_location(cat, newest);
 	assert_int_equal(where.len, 10);
 	assert_memory_equal(where.s, "Denver, CO", where.len);
-	assert_int_equal(catalog_location(cat, catalog_at(cat, 1)).len, 0);
+	assert_int_equal(catalog_location(cat, order_at(&o, cat, 1)).len, 0);
 	assert_int_equal(newest->ntopics, 2);
 	assert_memory_equal(catalog_topic(cat, newest, 1)->name.s, "Fraud", 5);
+	order_free(&o);
 	catalog_free(cat);
 }
 
@@ -256,9 +267,10 @@ static void many_releases_grow_every_index(void **state)
 	assert_int_equal(cat->count, 5000);
 	assert_int_equal(cat->topics.count, 700);
 	assert_false(add(cat, 20000101 + 4999 % 28, "Release 4999", "", "Topic 99", NULL));
-	assert_true(catalog_sort(cat, false));
+	struct order o = sorted(cat, false);
 	for (size_t i = 1; i < cat->count; i++)
-		assert_true(catalog_at(cat, i - 1)->date >= catalog_at(cat, i)->date);
+		assert_true(order_at(&o, cat, i - 1)->date >= order_at(&o, cat, i)->date);
+	order_free(&o);
 	catalog_free(cat);
 }
 
@@ -317,24 +329,28 @@ static void many_releases_sort_as_defined(void **state)
 		assert_true(fixture_add(cat, spread_date(i), title, "", "", entry, entry));
 	}
 	for (int oldest = 0; oldest <= 1; oldest++) {
-		assert_true(catalog_sort(cat, oldest));
+		struct order o = sorted(cat, oldest);
 		for (size_t i = 1; i < cat->count; i++)
-			assert_true(defined_order(catalog_at(cat, i - 1), catalog_at(cat, i),
+			assert_true(defined_order(order_at(&o, cat, i - 1), order_at(&o, cat, i),
 			                          oldest) < 0);
+		order_free(&o);
 	}
 	catalog_free(cat);
 }
 
-/* The order is the one a sort of the whole catalog makes. */
-static void order_is_a_full_sort(const struct catalog *cat)
+/* The order is the one a sort of the whole catalog makes, and each rank says where
+ * its release is. */
+static void order_is_a_full_sort(const struct order *o, const struct catalog *cat)
 {
-	uint32_t *want = malloc(cat->count * sizeof *want);
+	uint32_t *want = malloc((cat->count ? cat->count : 1) * sizeof *want);
 	assert_non_null(want);
 	for (size_t i = 0; i < cat->count; i++)
 		want[i] = (uint32_t)i;
-	assert_true(catalog_sort_ids(cat, want, cat->count, cat->oldest_first));
-	assert_int_equal(cat->ordered, cat->count);
-	assert_memory_equal(cat->order, want, cat->count * sizeof *want);
+	assert_true(order_sort_ids(cat, want, cat->count, o->oldest_first));
+	assert_int_equal(o->count, cat->count);
+	assert_memory_equal(o->ids, want, cat->count * sizeof *want);
+	for (size_t pos = 0; pos < o->count; pos++)
+		assert_int_equal(o->rank[o->ids[pos]], pos);
 	free(want);
 }
 
@@ -344,24 +360,26 @@ static void order_update_merges_each_batch_as_a_sort_would(void **state)
 	for (int oldest = 0; oldest <= 1; oldest++) {
 		struct catalog *cat = catalog_new();
 		catalog_add_input(cat, "x");
-		assert_true(catalog_sort(cat, oldest));
+		struct order o;
+		order_init(&o, oldest);
 		size_t nadded;
-		assert_int_equal(catalog_order_update(cat, &nadded), ORDER_SAME);
+		assert_int_equal(order_update(&o, cat, &nadded), ORDER_SAME);
 		int i = 0;
 		for (int batch = 1; batch <= 40; batch++) {
 			for (int end = i + batch * 3; i < end; i++)
 				assert_true(add_shuffled(cat, i));
-			assert_int_equal(catalog_order_update(cat, &nadded), ORDER_ADDED);
+			assert_int_equal(order_update(&o, cat, &nadded), ORDER_ADDED);
 			assert_int_equal(nadded, batch * 3);
 			/* The new ids, in display order, are the ones just committed. */
 			for (size_t k = 0; k < nadded; k++) {
-				assert_true(cat->added[k] >= cat->count - nadded);
-				assert_true(k == 0 || catalog_lower_bound(cat, cat->added, k,
-				                                          cat->added[k]) == k);
+				assert_true(o.added[k] >= cat->count - nadded);
+				assert_true(k == 0 ||
+				            order_lower_bound(&o, o.added, k, o.added[k]) == k);
 			}
-			order_is_a_full_sort(cat);
+			order_is_a_full_sort(&o, cat);
 		}
-		assert_int_equal(catalog_order_update(cat, &nadded), ORDER_SAME);
+		assert_int_equal(order_update(&o, cat, &nadded), ORDER_SAME);
+		order_free(&o);
 		catalog_free(cat);
 	}
 }
@@ -373,19 +391,20 @@ static void merge_ids_puts_each_where_it_belongs(void **state)
 	catalog_add_input(cat, "x");
 	for (int i = 0; i < 300; i++)
 		assert_true(add_shuffled(cat, i));
-	assert_true(catalog_sort(cat, false));
+	struct order o = sorted(cat, false);
 	/* Every third release out of a list, then merged back in. */
 	uint32_t list[300], out[100];
 	size_t n = 0, k = 0;
 	for (size_t pos = 0; pos < cat->count; pos++)
 		if (pos % 3 == 1)
-			out[k++] = cat->order[pos];
+			out[k++] = o.ids[pos];
 		else
-			list[n++] = cat->order[pos];
-	catalog_merge_ids(cat, list, n, out, k);
-	assert_memory_equal(list, cat->order, cat->count * sizeof *list);
-	assert_int_equal(catalog_lower_bound(cat, list, cat->count, cat->order[17]), 17);
-	catalog_merge_ids(cat, list, 0, list, 0); /* nothing into nothing */
+			list[n++] = o.ids[pos];
+	order_merge_ids(&o, list, n, out, k);
+	assert_memory_equal(list, o.ids, cat->count * sizeof *list);
+	assert_int_equal(order_lower_bound(&o, list, cat->count, o.ids[17]), 17);
+	order_merge_ids(&o, list, 0, list, 0); /* nothing into nothing */
+	order_free(&o);
 	catalog_free(cat);
 }
 
@@ -394,15 +413,72 @@ static void an_earlier_copy_of_an_ordered_release_remakes_the_order(void **state
 	(void)state;
 	struct catalog *cat = catalog_new();
 	catalog_add_input(cat, "bundle.zip");
-	assert_true(catalog_sort(cat, false));
+	struct order o;
+	order_init(&o, false);
 	assert_true(commit_copy(cat, 7, "late.txt"));
 	size_t nadded;
-	assert_int_equal(catalog_order_update(cat, &nadded), ORDER_ADDED);
+	assert_int_equal(order_update(&o, cat, &nadded), ORDER_ADDED);
 	assert_false(commit_copy(cat, 3, "early.txt")); /* takes over the placed record */
-	assert_int_equal(catalog_order_update(cat, &nadded), ORDER_REMADE);
+	assert_int_equal(order_update(&o, cat, &nadded), ORDER_REMADE);
 	assert_int_equal(nadded, 0);
-	assert_int_equal(catalog_order_update(cat, &nadded), ORDER_SAME);
-	order_is_a_full_sort(cat);
+	assert_int_equal(order_update(&o, cat, &nadded), ORDER_SAME);
+	order_is_a_full_sort(&o, cat);
+	order_free(&o);
+	catalog_free(cat);
+}
+
+/* A release that takes another copy's key before an order placed it is placed by
+ * its new key: nothing to sort again. */
+static void an_earlier_copy_of_a_release_not_yet_placed_is_merged(void **state)
+{
+	(void)state;
+	struct catalog *cat = catalog_new();
+	catalog_add_input(cat, "bundle.zip");
+	struct order o;
+	order_init(&o, false);
+	assert_true(add(cat, 20200101, "Before", "", "", "a.txt"));
+	size_t nadded;
+	assert_int_equal(order_update(&o, cat, &nadded), ORDER_ADDED);
+	assert_true(commit_copy(cat, 7, "late.txt"));
+	assert_false(commit_copy(cat, 3, "early.txt"));
+	assert_int_equal(cat->rekeys, 1);
+	assert_int_equal(order_update(&o, cat, &nadded), ORDER_ADDED);
+	assert_int_equal(nadded, 1);
+	assert_int_equal(order_update(&o, cat, &nadded), ORDER_SAME);
+	order_is_a_full_sort(&o, cat);
+	order_free(&o);
+	catalog_free(cat);
+}
+
+/* An order is its keeper's alone: two over one catalog, in opposite directions and
+ * brought up to date at different times, each stay whole and do not meet. */
+static void two_orders_over_one_catalog_keep_their_own(void **state)
+{
+	(void)state;
+	struct catalog *cat = catalog_new();
+	catalog_add_input(cat, "x");
+	struct order newest, oldest;
+	order_init(&newest, false);
+	order_init(&oldest, true);
+	size_t nadded;
+	int i = 0;
+	for (int batch = 1; batch <= 12; batch++) {
+		for (int end = i + batch * 5; i < end; i++)
+			assert_true(add_shuffled(cat, i));
+		assert_int_equal(order_update(&newest, cat, &nadded), ORDER_ADDED);
+		order_is_a_full_sort(&newest, cat);
+		if (batch % 3 == 0) { /* the other keeper looks less often */
+			assert_int_equal(order_update(&oldest, cat, &nadded), ORDER_ADDED);
+			order_is_a_full_sort(&oldest, cat);
+		}
+	}
+	assert_true(add_shuffled(cat, i)); /* one more, for the newest-first keeper only */
+	assert_int_equal(order_update(&newest, cat, &nadded), ORDER_ADDED);
+	assert_int_equal(oldest.count, cat->count - 1);
+	assert_true(order_at(&newest, cat, 0)->date > order_at(&oldest, cat, 0)->date);
+	order_is_a_full_sort(&newest, cat);
+	order_free(&newest);
+	order_free(&oldest);
 	catalog_free(cat);
 }
 
@@ -428,7 +504,8 @@ static void a_reader_takes_in_what_a_writer_adds(void **state)
 	struct catalog *cat = catalog_new();
 	assert_true(catalog_share(cat));
 	assert_int_equal(catalog_add_input(cat, "x"), 0);
-	assert_true(catalog_sort(cat, false));
+	struct order o;
+	order_init(&o, false);
 	pthread_t writer;
 	assert_int_equal(pthread_create(&writer, NULL, add_stream, cat), 0);
 	size_t seen = 0;
@@ -436,20 +513,21 @@ static void a_reader_takes_in_what_a_writer_adds(void **state)
 		size_t nadded;
 		last = atomic_load(&stream_done); /* then all is in before the lock */
 		catalog_lock(cat);
-		enum order_update u = catalog_order_update(cat, &nadded);
+		enum order_update u = order_update(&o, cat, &nadded);
 		assert_true(u == ORDER_SAME || u == ORDER_ADDED);
 		seen += nadded;
 		assert_int_equal(seen, cat->count);
 		/* Everything in the order is whole and in its place. */
 		if (nadded)
-			order_is_a_full_sort(cat);
+			order_is_a_full_sort(&o, cat);
 		catalog_unlock(cat);
 	}
 	assert_int_equal(seen, STREAM);
 	void *result;
 	pthread_join(writer, &result);
 	assert_ptr_equal(result, cat);
-	order_is_a_full_sort(cat);
+	order_is_a_full_sort(&o, cat);
+	order_free(&o);
 	catalog_free(cat);
 }
 
@@ -471,6 +549,8 @@ int main(void)
 	        cmocka_unit_test(order_update_merges_each_batch_as_a_sort_would),
 	        cmocka_unit_test(merge_ids_puts_each_where_it_belongs),
 	        cmocka_unit_test(an_earlier_copy_of_an_ordered_release_remakes_the_order),
+	        cmocka_unit_test(an_earlier_copy_of_a_release_not_yet_placed_is_merged),
+	        cmocka_unit_test(two_orders_over_one_catalog_keep_their_own),
 	        cmocka_unit_test(a_reader_takes_in_what_a_writer_adds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "relview/catalog.h"
+#include "relview/order.h"
 #include "relview/parse.h"
 #include "relview/query.h"
 #include "relview/search.h"
@@ -139,7 +140,6 @@ static struct catalog *sample(void)
 	add(cat, 20130101, "Drug seizure", "Miami, FL", "Narcotics", "Cocaine was found.");
 	add(cat, 20120615, "Artifacts returned", "Mexico City, Mexico", "", "Pottery.");
 	add(cat, 0, "Undated gang story", "", "Transnational Gangs", "no date here");
-	catalog_sort(cat, false);
 	return cat;
 }
 
@@ -147,14 +147,17 @@ static struct catalog *sample(void)
 static void expect_view(const struct catalog *cat, const struct query *q, const char **want)
 {
 	struct filter f;
+	struct order order = {0};
 	uint32_t view[16];
 	assert_true(filter_init(&f, cat, q));
-	size_t n = filter_view(&f, view), k = 0;
+	assert_true(order_sort(&order, cat, false));
+	size_t n = filter_view(&f, &order, view), k = 0;
 	for (; want[k]; k++) {
 		assert_true(k < n);
 		assert_memory_equal(cat->releases[view[k]].title.s, want[k], strlen(want[k]));
 	}
 	assert_int_equal(n, k);
+	order_free(&order);
 	filter_free(&f);
 }
 

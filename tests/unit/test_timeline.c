@@ -195,7 +195,6 @@ static struct catalog *sample(void)
 	assert_true(fixture_add(cat, 20131120, "Old gang case", "Austin, TX", "Gangs", "old gang",
 	                        NULL));
 	assert_true(fixture_add(cat, 0, "Undated gang story", "", "Gangs", "gang", NULL));
-	assert_true(catalog_sort(cat, false));
 	return cat;
 }
 
@@ -215,7 +214,9 @@ static void the_browse_counts_its_filters_but_not_its_dates(void **state)
 	struct catalog *cat = sample();
 	struct browse b;
 	struct query q = {0};
-	assert_true(browse_init(&b, cat, &q));
+	struct order order = {0};
+	assert_true(order_sort(&order, cat, false));
+	assert_true(browse_init(&b, cat, &order, &q));
 	struct timeline *t = counted(NULL, 0);
 
 	browse_timeline(&b, t);
@@ -263,6 +264,7 @@ static void the_browse_counts_its_filters_but_not_its_dates(void **state)
 	free(t);
 	free(gangs);
 	browse_free(&b);
+	order_free(&order);
 	catalog_free(cat);
 }
 

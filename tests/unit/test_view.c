@@ -26,6 +26,22 @@ static void add(struct catalog *cat, uint32_t date, const char *title, const cha
 	assert_true(fixture_add(cat, date, title, location, topics, body, NULL));
 }
 
+/* The display order of the catalog a test reads, its own as a reader's would be. */
+static struct order order;
+
+static void sort_sample(const struct catalog *cat)
+{
+	order_free(&order);
+	assert_true(order_sort(&order, cat, false));
+}
+
+/* A test's end: its catalog and the order over it. */
+static void drop(struct catalog *cat)
+{
+	order_free(&order);
+	catalog_free(cat);
+}
+
 static struct catalog *sample(void)
 {
 	struct catalog *cat = catalog_new();
@@ -38,7 +54,7 @@ static struct catalog *sample(void)
 	add(cat, 20110101, "Gang and drugs", "Austin, Texas", "Transnational Gangs|Narcotics",
 	    "Both.");
 	add(cat, 0, "Undated gang story", "", "Transnational Gangs", "no date here");
-	catalog_sort(cat, false);
+	sort_sample(cat);
 	return cat;
 }
 
@@ -155,7 +171,7 @@ static void search_narrows_and_widens(void **state)
 	(void)state;
 	struct catalog *cat = sample();
 	struct browse b;
-	assert_true(browse_init(&b, cat, &(struct query){0}));
+	assert_true(browse_init(&b, cat, &order, &(struct query){0}));
 	assert_false(browse_busy(&b));
 	assert_int_equal(b.nbase, 5);
 	assert_true(browse_set_search(&b, "ga", 2));
@@ -186,7 +202,7 @@ static void search_narrows_and_widens(void **state)
 	assert_true(browse_set_search(&b, "", 0));
 	assert_int_equal(browse_list(&b, &(size_t){0}), b.base);
 	browse_free(&b);
-	catalog_free(cat);
+	drop(cat);
 }
 
 /* Long steps are tested half on the caller's thread, half on a helper's: whatever
@@ -203,19 +219,19 @@ static void long_steps_keep_every_match_in_order(void **state)
 		         i % 3 == 0 || i % 7 == 0 ? " with the needle" : "");
 		add(cat, 20000101 + (uint32_t)(i % 28), title, "", "", body);
 	}
-	catalog_sort(cat, false);
+	sort_sample(cat);
 	uint32_t want[1000];
 	size_t nwant = 0;
 	for (size_t pos = 0; pos < cat->count; pos++) {
-		struct str body = cat->releases[cat->order[pos]].body;
+		struct str body = cat->releases[order.ids[pos]].body;
 		if (memmem(body.s, body.len, "needle", 6))
-			want[nwant++] = cat->order[pos];
+			want[nwant++] = order.ids[pos];
 	}
 	assert_int_equal(nwant, 1000 / 3 + 1 + 1000 / 7 + 1 - (1000 / 21 + 1));
 
 	static const size_t budgets[] = {SIZE_MAX, 1000, 999, 333, 65, 64, 63, 1};
 	struct browse b;
-	assert_true(browse_init(&b, cat, &(struct query){0}));
+	assert_true(browse_init(&b, cat, &order, &(struct query){0}));
 	for (size_t k = 0; k < sizeof budgets / sizeof *budgets; k++) {
 		assert_true(browse_set_search(&b, "", 0));
 		assert_true(browse_set_search(&b, "needle", 6));
@@ -227,7 +243,7 @@ static void long_steps_keep_every_match_in_order(void **state)
 		assert_memory_equal(list, want, n * sizeof *list);
 	}
 	browse_free(&b);
-	catalog_free(cat);
+	drop(cat);
 }
 
 static uint32_t facet_id(const struct facet_set *set, const char *name)
@@ -246,7 +262,7 @@ static void facets_dates_and_counts(void **state)
 	struct catalog *cat = sample();
 	struct browse b;
 	const char *gangs[] = {"gangs"};
-	assert_true(browse_init(&b, cat, &(struct query){.topics = gangs, .ntopics = 1}));
+	assert_true(browse_init(&b, cat, &order, &(struct query){.topics = gangs, .ntopics = 1}));
 	expect_list(&b,
 	            (const char *[]){"Gang arrests", "Gang and drugs", "Undated gang story", NULL});
 	/* Counts of a kind ignore that kind's own filter but honour the others. */
@@ -279,7 +295,7 @@ static void facets_dates_and_counts(void **state)
 	assert_false(browse_filtered(&b));
 	assert_int_equal(b.nbase, 5);
 	browse_free(&b);
-	catalog_free(cat);
+	drop(cat);
 }
 
 /* After an update of the order that ran out of memory, the order covers the
@@ -292,14 +308,14 @@ static void the_list_reads_only_what_the_order_covers(void **state)
 	add(cat, 20150101, "Gang arrived", "Houston, TX", "Transnational Gangs", "Later.");
 	add(cat, 20150102, "Gang arrived too", "Houston, TX", "Transnational Gangs", "Later.");
 	/* What memory past the order holds is no release of it: say, id 0 again. */
-	uint32_t **const arrays[] = {&cat->order, &cat->order_keys, &cat->rank};
-	assert_true(catalog_grow_ids(arrays, 3, &cat->order_cap, cat->count));
-	for (size_t pos = cat->ordered; pos < cat->count; pos++)
-		cat->order[pos] = 0;
-	assert_int_equal(cat->ordered, 5);
+	uint32_t **const arrays[] = {&order.ids, &order.keys, &order.rank};
+	assert_true(catalog_grow_ids(arrays, 3, &order.cap, cat->count));
+	for (size_t pos = order.count; pos < cat->count; pos++)
+		order.ids[pos] = 0;
+	assert_int_equal(order.count, 5);
 	const char *gangs[] = {"gangs"};
 	struct browse b;
-	assert_true(browse_init(&b, cat, &(struct query){.topics = gangs, .ntopics = 1}));
+	assert_true(browse_init(&b, cat, &order, &(struct query){.topics = gangs, .ntopics = 1}));
 	expect_list(&b,
 	            (const char *[]){"Gang arrests", "Gang and drugs", "Undated gang story", NULL});
 	uint32_t counts[8];
@@ -307,7 +323,7 @@ static void the_list_reads_only_what_the_order_covers(void **state)
 	assert_int_equal(counts[facet_id(&cat->topics, "Transnational Gangs")], 3);
 	assert_int_equal(counts[facet_id(&cat->topics, "Narcotics")], 2);
 	browse_free(&b);
-	catalog_free(cat);
+	drop(cat);
 }
 
 /* Read and star marks filter the list, and next unread skips read releases,
@@ -320,7 +336,7 @@ static void read_and_star_marks(void **state)
 	struct browse b;
 	/* By release id, in the order sample() adds them (also the display order). */
 	uint8_t marks[5] = {STATE_READ, 0, STATE_READ | STATE_STARRED, STATE_STARRED, STATE_READ};
-	assert_true(browse_init(&b, cat, &(struct query){.unread = true}));
+	assert_true(browse_init(&b, cat, &order, &(struct query){.unread = true}));
 	expect_list(&b, (const char *[]){"Gang arrests", "Drug seizure", "Artifacts returned",
 	                                 "Gang and drugs", "Undated gang story", NULL});
 	browse_set_marks(&b, marks);
@@ -340,7 +356,7 @@ static void read_and_star_marks(void **state)
 	marks[1] = marks[3] = STATE_READ;
 	assert_int_equal(browse_next_unread(&b, 0), 5); /* none left */
 	browse_free(&b);
-	catalog_free(cat);
+	drop(cat);
 }
 
 /* The command line's jumps, month moves and history. */
@@ -368,7 +384,7 @@ static void jumps_months_and_history(void **state)
 	struct catalog *cat =
 	        sample(); /* 2014-03-11, 2013-01-01, 2012-06-15, 2011-01-01, undated */
 	struct browse b;
-	assert_true(browse_init(&b, cat, &(struct query){0}));
+	assert_true(browse_init(&b, cat, &order, &(struct query){0}));
 	assert_int_equal(browse_find_date(&b, 20130101, 20131231, false), 1);
 	assert_int_equal(browse_find_date(&b, 20120101, 20121231, false), 2);
 	assert_int_equal(browse_find_date(&b, 20100101, 20101231, false), 3); /* the nearest */
@@ -403,7 +419,7 @@ static void jumps_months_and_history(void **state)
 	assert_int_equal(browse_choose_matching(&b, FACET_TOPIC, "nothing", &ok), 0);
 	expect_list(&b, (const char *[]){"Gang arrests", "Gang and drugs", NULL});
 	browse_free(&b);
-	catalog_free(cat);
+	drop(cat);
 
 	static struct history h;
 	struct edit e = {0};
@@ -439,7 +455,7 @@ static void sources_are_a_facet(void **state)
 	assert_int_equal(catalog_add_input(cat, "other.zip"), 1);
 	cat->releases[1].input = cat->releases[3].input = 1; /* Drug seizure, Gang and drugs */
 	struct browse b;
-	assert_true(browse_init(&b, cat, &(struct query){0}));
+	assert_true(browse_init(&b, cat, &order, &(struct query){0}));
 	assert_int_equal(facet_count(cat, FACET_SOURCE), 2);
 	assert_int_equal(facet_name(cat, FACET_SOURCE, 1).len, strlen("other.zip"));
 	uint32_t counts[2];
@@ -463,7 +479,7 @@ static void sources_are_a_facet(void **state)
 	assert_true(browse_clear(&b));
 	assert_false(browse_filtered(&b));
 	browse_free(&b);
-	catalog_free(cat);
+	drop(cat);
 }
 
 static void the_selection_stays_or_moves_to_the_next(void **state)
@@ -471,8 +487,8 @@ static void the_selection_stays_or_moves_to_the_next(void **state)
 	(void)state;
 	struct catalog *cat = sample();
 	struct browse b;
-	assert_true(browse_init(&b, cat, &(struct query){0}));
-	uint32_t drugs = cat->order[1]; /* "Drug seizure", second newest */
+	assert_true(browse_init(&b, cat, &order, &(struct query){0}));
+	uint32_t drugs = order.ids[1]; /* "Drug seizure", second newest */
 	assert_int_equal(browse_locate(&b, drugs), 1);
 	assert_true(browse_set_search(&b, "gang", 4));
 	finish(&b);
@@ -485,7 +501,7 @@ static void the_selection_stays_or_moves_to_the_next(void **state)
 	finish(&b);
 	assert_int_equal(browse_locate(&b, drugs), 0);
 	browse_free(&b);
-	catalog_free(cat);
+	drop(cat);
 }
 
 static void date_ranges(void **state)
@@ -526,7 +542,7 @@ static void the_reader_lays_out_header_and_paragraphs(void **state)
 {
 	(void)state;
 	struct catalog *cat = sample();
-	const struct release *r = catalog_at(cat, 0); /* Gang arrests */
+	const struct release *r = order_at(&order, cat, 0); /* Gang arrests */
 	struct doc d = {0};
 	assert_true(doc_layout(&d, cat, r, 30));
 	assert_int_equal(d.lines[0].kind, DOC_TITLE);
@@ -549,7 +565,7 @@ static void the_reader_lays_out_header_and_paragraphs(void **state)
 	size_t narrow = find_line(&d, "MS-13");
 	assert_int_equal(find_line(&d, "members were"), narrow + 1);
 	doc_free(&d);
-	catalog_free(cat);
+	drop(cat);
 }
 
 static void find_in_release_marks_every_match(void **state)
@@ -557,7 +573,7 @@ static void find_in_release_marks_every_match(void **state)
 	(void)state;
 	struct catalog *cat = sample();
 	struct doc d = {0};
-	assert_true(doc_layout(&d, cat, catalog_at(cat, 0), 40));
+	assert_true(doc_layout(&d, cat, order_at(&order, cat, 0), 40));
 	assert_true(doc_find(&d, "gang", 4)); /* smart case: the title's "Gang" too */
 	assert_int_equal(d.nmatches, 3);
 	assert_int_equal(d.matches[0].region, REGION_TITLE);
@@ -582,7 +598,7 @@ static void find_in_release_marks_every_match(void **state)
 	assert_true(doc_find(&d, "", 0));
 	assert_int_equal(d.nmatches, 0);
 	doc_free(&d);
-	catalog_free(cat);
+	drop(cat);
 }
 
 static size_t shown_item(const struct picker *p, const char *label)
@@ -643,7 +659,7 @@ static void pickers_group_narrow_and_choose(void **state)
 	assert_int_equal(picker_nchosen(&p), 1);
 	assert_int_equal(picker_state(&p, shown_item(&p, "Narcotics")), 2);
 	picker_free(&p);
-	catalog_free(cat);
+	drop(cat);
 }
 
 static void the_prompt_edits_characters(void **state)
@@ -690,7 +706,7 @@ static void expect_same_list(const struct browse *grown, const struct query *q, 
                              size_t ntopics)
 {
 	struct browse fresh;
-	assert_true(browse_init(&fresh, grown->cat, q));
+	assert_true(browse_init(&fresh, grown->cat, grown->order, q));
 	if (topics)
 		assert_true(browse_set_facets(&fresh, FACET_TOPIC, topics, ntopics));
 	finish(&fresh);
@@ -716,9 +732,10 @@ static void a_growing_catalog_lists_what_the_whole_would(void **state)
 	for (size_t qi = 0; qi < sizeof queries / sizeof *queries; qi++) {
 		struct catalog *cat = catalog_new();
 		catalog_add_input(cat, "first.tar.gz");
-		catalog_sort(cat, qi % 2 == 1);
+		struct order o;
+		order_init(&o, qi % 2 == 1);
 		struct browse b;
-		assert_true(browse_init(&b, cat, &queries[qi]));
+		assert_true(browse_init(&b, cat, &o, &queries[qi]));
 		int i = 0;
 		for (int batch = 1; batch <= 25; batch++) {
 			for (int end = i + batch * 2; i < end; i++)
@@ -726,14 +743,15 @@ static void a_growing_catalog_lists_what_the_whole_would(void **state)
 			if (batch == 12)
 				catalog_add_input(cat, "second.zip");
 			size_t nadded;
-			assert_int_equal(catalog_order_update(cat, &nadded), ORDER_ADDED);
-			assert_true(browse_add(&b, cat->added, nadded, NULL));
+			assert_int_equal(order_update(&o, cat, &nadded), ORDER_ADDED);
+			assert_true(browse_add(&b, o.added, nadded, NULL));
 			browse_step(&b, (size_t)batch % 7); /* part of the scan, or none */
 		}
 		finish(&b);
 		expect_same_list(&b, &queries[qi], NULL, 0);
 		assert_int_equal(facet_count(cat, FACET_SOURCE), 2);
 		browse_free(&b);
+		order_free(&o);
 		catalog_free(cat);
 	}
 }
@@ -746,15 +764,16 @@ static void facets_chosen_while_loading(void **state)
 	(void)state;
 	struct catalog *cat = catalog_new();
 	catalog_add_input(cat, "x");
-	catalog_sort(cat, false);
+	struct order o;
+	order_init(&o, false);
 	struct query q = {0};
 	struct browse b;
-	assert_true(browse_init(&b, cat, &q));
+	assert_true(browse_init(&b, cat, &o, &q));
 	size_t nadded;
 	for (int i = 0; i < 150; i++)
 		add_streamed(cat, i);
-	catalog_order_update(cat, &nadded);
-	assert_true(browse_add(&b, cat->added, nadded, NULL));
+	assert_int_equal(order_update(&o, cat, &nadded), ORDER_ADDED);
+	assert_true(browse_add(&b, o.added, nadded, NULL));
 	bool chosen[8] = {0};
 	size_t ntopics = cat->topics.count;
 	for (size_t t = 0; t < ntopics; t++)
@@ -764,8 +783,8 @@ static void facets_chosen_while_loading(void **state)
 	uint32_t selected = browse_list(&b, &n)[n / 2];
 	for (int i = 150; i < 400; i++)
 		add_streamed(cat, i);
-	catalog_order_update(cat, &nadded);
-	assert_true(browse_add(&b, cat->added, nadded, NULL));
+	assert_int_equal(order_update(&o, cat, &nadded), ORDER_ADDED);
+	assert_true(browse_add(&b, o.added, nadded, NULL));
 	assert_true(cat->topics.count > ntopics); /* "Gang violence" came */
 	expect_same_list(&b, &q, chosen, ntopics);
 	assert_int_equal(browse_list(&b, &n)[browse_locate(&b, selected)], selected);
@@ -779,19 +798,22 @@ static void facets_chosen_while_loading(void **state)
 	q = (struct query){.topics = gang, .ntopics = 1};
 	struct catalog *part = catalog_new();
 	catalog_add_input(part, "x");
-	catalog_sort(part, false);
-	assert_true(browse_init(&b, part, &q));
+	struct order po;
+	order_init(&po, false);
+	assert_true(browse_init(&b, part, &po, &q));
 	for (int i = 0; i < 400; i++) {
 		add_streamed(part, i);
 		if (i % 50 == 49) {
-			catalog_order_update(part, &nadded);
-			assert_true(browse_add(&b, part->added, nadded, NULL));
+			assert_int_equal(order_update(&po, part, &nadded), ORDER_ADDED);
+			assert_true(browse_add(&b, po.added, nadded, NULL));
 		}
 	}
 	expect_same_list(&b, &q, NULL, 0);
 	browse_describe(&b, text, sizeof text);
 	assert_string_equal(text, "topic: Transnational Gangs +1");
 	browse_free(&b);
+	order_free(&po);
+	order_free(&o);
 	catalog_free(part);
 	catalog_free(cat);
 }
