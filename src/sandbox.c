@@ -983,17 +983,24 @@ static bool run_parts(const char *reader, const char *input, int input_fd,
 
 /* The input opened for the child, which could not open it itself: /dev/stdin and
  * /dev/fd/N are the parent's. Without blocking on a FIFO without a writer (the
- * child waits for it). A folder, or an input that cannot be opened, is left to
- * the child to read, or to report, by name: -1. */
-static int open_input(const char *input)
+ * child waits for it). A folder is left to the child to walk by name: -1 with
+ * *folder set. -1 with errno otherwise: the input cannot be read, and the child
+ * must not try the name among its own descriptors (its /dev/fd/3 is its pipe). */
+static int open_input(const char *input, bool *folder)
 {
 	struct stat st;
+	*folder = false;
 	int fd = open(input, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-	if (fd >= 0 && (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode))) {
-		close(fd);
-		fd = -1;
-	}
-	return fd;
+	if (fd < 0)
+		return -1;
+	bool ok = fstat(fd, &st) == 0;
+	if (ok && !S_ISDIR(st.st_mode))
+		return fd;
+	int err = errno;
+	*folder = ok;
+	close(fd);
+	errno = err;
+	return -1;
 }
 
 /* A zip archive's members are compressed one by one, so two readers can each
@@ -1010,7 +1017,13 @@ static bool read_in_children(const char *reader, bool may_share, const char *inp
                              const struct source_limits *limits,
                              const struct source_handler *handler, struct source_counts *counts)
 {
-	int fd = open_input(input);
+	bool folder;
+	int fd = open_input(input, &folder);
+	if (fd < 0 && !folder) {
+		counts->problems++;
+		handler->problem(handler->ctx, input, NULL, strerror(errno));
+		return false;
+	}
 	unsigned parts = may_share && is_zip(fd) ? MAX_CHILDREN : 1;
 	bool ok = run_parts(reader, input, fd, limits, parts, handler, counts);
 	if (fd >= 0)

@@ -1053,7 +1053,7 @@ bool source_read_fd(const char *input, int fd, const struct source_limits *limit
 	struct stat st;
 	if (fd < 0 || fstat(fd, &st) != 0)
 		return source_read(input, limits, handler, counts);
-	if (S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)) {
+	if (S_ISREG(st.st_mode)) {
 		/* Named anew, so that libarchive can open and seek it by name and each
 		 * reader of a zip's shares has an offset of its own. */
 		char path[32];

@@ -21,8 +21,8 @@
 
 /* What can run in the child, by name: read `input` (its name as given), reporting
  * through `handler`. fd is the input opened by the caller (a file, pipe or device:
- * see source_read_fd()), or -1 for a folder or an input the caller could not open
- * (read it by name, to report why). */
+ * see source_read_fd()), or -1 for a folder (walk it by name). An input the caller
+ * cannot open is reported by the caller, and no child is started for it. */
 struct sandbox_reader {
 	const char *name;
 	bool (*read)(const char *input, int fd, const struct source_limits *limits,

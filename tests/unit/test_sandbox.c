@@ -61,6 +61,10 @@ static void on_progress(void *ctx, const char *path, uint64_t inflated, uint64_t
 	add(ctx, "progress", path, n);
 }
 
+/* The test readers read no input: a folder, which the child is given by name (not
+ * a descriptor), the one input the parent does not open for it. */
+#define INPUT "/"
+
 static const struct source_limits limits = {.max_entry_bytes = 1 << 20,
                                             .max_total_bytes = 1 << 24,
                                             .max_entries = 100,
@@ -73,7 +77,7 @@ static bool run(const char *reader, struct log *log, struct source_counts *count
 	memset(counts, 0, sizeof *counts);
 	struct source_handler h = {
 	        .ctx = log, .entry = on_entry, .problem = on_problem, .progress = on_progress};
-	return sandbox_run(reader, "input", &limits, &h, counts);
+	return sandbox_run(reader, INPUT, &limits, &h, counts);
 }
 
 /* Readers run in the child: each reports like source_read would, then misbehaves. */
@@ -169,7 +173,7 @@ static void cancelling_stops_a_busy_child_quietly(void **state)
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	assert_int_equal(pthread_create(&thread, NULL, cancel_soon, NULL), 0);
-	assert_false(sandbox_run("chatters_forever", "input", &limits, &h, &counts));
+	assert_false(sandbox_run("chatters_forever", INPUT, &limits, &h, &counts));
 	pthread_join(thread, NULL);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	assert_true(t1.tv_sec - t0.tv_sec <
@@ -281,7 +285,7 @@ static bool run_many(const char *reader, struct tally *t)
 	many.max_total_bytes = 1 << 30;
 	*t = (struct tally){.in_order = true};
 	struct source_handler h = {.ctx = t, .entry = count_entry, .problem = count_problem};
-	return sandbox_run(reader, "input", &many, &h, &counts);
+	return sandbox_run(reader, INPUT, &many, &h, &counts);
 }
 
 /* More entries than the ring holds, faster than messages are sent one by one: the
@@ -426,7 +430,7 @@ static void memory_is_capped(void **state)
 	struct source_limits patient = limits;
 	patient.stall_seconds = 600;
 	struct source_handler h = {.ctx = &log, .entry = on_entry, .problem = on_problem};
-	assert_false(sandbox_run("eats_memory", "input", &patient, &h, &counts));
+	assert_false(sandbox_run("eats_memory", INPUT, &patient, &h, &counts));
 	assert_string_equal(log.text, "problem - out of memory\n");
 	assert_int_equal(counts.stopped, 0);
 }
@@ -463,7 +467,7 @@ static void the_memory_cap_is_the_childs_own(void **state)
 	struct log log = {{0}};
 	struct source_counts counts = {0};
 	struct source_handler h = {.ctx = &log, .entry = on_entry, .problem = on_problem};
-	bool ok = sandbox_run("uses_half_the_cap", "input", &limits, &h, &counts);
+	bool ok = sandbox_run("uses_half_the_cap", INPUT, &limits, &h, &counts);
 	char path[] = "/tmp/relview-test-sandbox-XXXXXX";
 	write_zip(path, 8);
 	struct shared_zip z = {{false}, 0, 0, false, false};
@@ -553,7 +557,7 @@ static void a_child_holds_nothing_of_the_parent(void **state)
 	struct log log = {{0}};
 	struct source_counts counts = {0};
 	struct source_handler h = {.ctx = &log, .entry = on_entry, .problem = on_problem};
-	bool ok = sandbox_run("reports_what_it_holds", "input", &limits, &h, &counts);
+	bool ok = sandbox_run("reports_what_it_holds", INPUT, &limits, &h, &counts);
 	signal(SIGPIPE, old_pipe);
 	pthread_sigmask(SIG_SETMASK, &old_mask, NULL);
 	setlocale(LC_CTYPE, "C");
