@@ -98,6 +98,7 @@ struct channel {
 	struct outbox *out;
 	void *room;                 /* claimed in the ring for the entry being read, or NULL */
 	struct timespec last_flush; /* of the outbox */
+	bool waited;                /* the last message said: waiting for a pipe's writer */
 };
 
 static long ns_since(const struct timespec *t)
@@ -160,8 +161,12 @@ static void send_msg(struct channel *ch, enum msg_type type, const char *path, c
 		iov[n++] = (struct iovec){(void *)&nul, 1};
 	if (is_text)
 		iov[n - 1].iov_len++; /* the reason's own NUL */
-	/* The last message, and the one before a wait for a pipe's writer, go at once. */
-	post(ch, iov, n, type == MSG_DONE || (type == MSG_PROGRESS && data_len == SOURCE_WAITING));
+	/* The last message, the one before a wait for a pipe's writer and the first one
+	 * after it go at once: until the parent hears that the wait is over, it takes
+	 * the child's silence for the wait and would never stop a child that loops. */
+	bool waits = type == MSG_PROGRESS && data_len == SOURCE_WAITING;
+	post(ch, iov, n, type == MSG_DONE || waits || ch->waited);
+	ch->waited = waits;
 }
 
 /* Room in the ring, the outbox sent first if the parent must free some: it frees

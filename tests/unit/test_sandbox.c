@@ -224,6 +224,32 @@ static void a_hang_is_stopped_after_the_stall_limit(void **state)
 	        strstr(log.text, "problem c.txt reading stopped: no progress for 1 seconds"));
 }
 
+/* A reader that waited for a pipe's writer, heard from it, then loops: its news
+ * that the wait is over must reach the parent at once, or the parent would still
+ * take its silence for a wait and never stop it. */
+static bool waits_then_hangs(const char *input, int fd, const struct source_limits *l,
+                             const struct source_handler *h, struct source_counts *counts)
+{
+	(void)input, (void)fd, (void)l, (void)counts;
+	h->progress(h->ctx, NULL, SOURCE_WAITING, 0);
+	h->progress(h->ctx, "looping.txt", 0, 0);
+	sleep(30); /* far past the stall limit of 1 second */
+	return true;
+}
+
+static void a_hang_after_a_wait_for_a_writer_is_stopped(void **state)
+{
+	(void)state;
+	struct log log;
+	struct source_counts counts;
+	time_t start = time(NULL);
+	assert_false(run("waits_then_hangs", &log, &counts));
+	assert_true(time(NULL) - start < 20);
+	assert_non_null(
+	        strstr(log.text, "problem looping.txt reading stopped: no progress for 1 seconds"));
+	assert_int_equal(counts.stopped, 1);
+}
+
 /* Many entries, counted: each must come once, in order, with its own bytes. */
 struct tally {
 	uint64_t entries;
@@ -581,6 +607,7 @@ static const struct sandbox_reader test_readers[] = {
         {"well_behaved", well_behaved},
         {"crashes", crashes},
         {"hangs", hangs},
+        {"waits_then_hangs", waits_then_hangs},
         {"eats_memory", eats_memory},
         {"chatters_forever", chatters_forever},
         {"emits_many", emits_many},
@@ -597,6 +624,7 @@ int main(int argc, char **argv)
 	        cmocka_unit_test(messages_arrive_in_order_with_counts),
 	        cmocka_unit_test(a_crash_is_one_problem_naming_the_entry),
 	        cmocka_unit_test(a_hang_is_stopped_after_the_stall_limit),
+	        cmocka_unit_test(a_hang_after_a_wait_for_a_writer_is_stopped),
 	        cmocka_unit_test(more_than_the_ring_holds_arrives_whole),
 	        cmocka_unit_test(nothing_read_before_a_crash_is_lost),
 	        cmocka_unit_test(memory_is_capped),
