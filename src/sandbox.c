@@ -217,20 +217,27 @@ static void child_progress(void *ctx, const char *path, uint64_t inflated, uint6
 
 /* ---- the child: a fresh process -------------------------------------------
  *
- * The child is this executable started again (posix_spawn of the file
- * /proc/self/exe names: a vfork, cheap from a parent of any size) with the hidden invocation below:
+ * The child is this executable started again (posix_spawn of /proc/self/exe: see
+ * executable(); a vfork, cheap from a parent of any size) with the hidden invocation below:
  * its reader's name, the input, the parent's pid, the numbers of its descriptors and its limits.
  * Its descriptors are only these: 0, 1 and 2 on /dev/null, its end of the pipe, the ring's and the
  * outbox's memory, and the input when the parent opened it; its environment is only child_env[],
  * the locale's character type and what passed_env[] names. */
 
 #define SANDBOX_MODE "--sandbox-reader"
+/* The hidden invocation's version, its second argument: a child started from an
+ * executable that speaks another (a relview reinstalled while this one runs, when
+ * the child is started by path: see executable()) exits at once, and the parent
+ * says so, rather than taking what it writes for damaged data. */
+#define SANDBOX_PROTOCOL "relview-reader-2"
+#define WRONG_PROTOCOL   3 /* the exit status of such a child */
 
 /* The descriptors a child is given, in the order of their arguments. */
 enum channel_fd { FD_PIPE, FD_RING, FD_OUTBOX, FD_INPUT, CHANNEL_FDS };
 
 enum child_arg {
 	ARG_MODE = 1,
+	ARG_VERSION,
 	ARG_READER,
 	ARG_INPUT,
 	ARG_PARENT,
@@ -392,8 +399,13 @@ static _Noreturn void run_child(const struct request *req, const struct sandbox_
 
 void sandbox_serve(int argc, char **argv, const struct sandbox_reader *extra)
 {
-	if (argc != ARG_COUNT || strcmp(argv[ARG_MODE], SANDBOX_MODE) != 0)
+	if (argc < 2 || strcmp(argv[ARG_MODE], SANDBOX_MODE) != 0)
 		return;
+	if (argc != ARG_COUNT || strcmp(argv[ARG_VERSION], SANDBOX_PROTOCOL) != 0) {
+		fprintf(stderr, "%s: %s is for relview's own use (protocol %s)\n", argv[0],
+		        SANDBOX_MODE, SANDBOX_PROTOCOL);
+		_exit(WRONG_PROTOCOL);
+	}
 	/* Should anything be amiss, the parent reports damaged data: the child never
 	 * said it was done. */
 	struct request req;
@@ -440,6 +452,7 @@ struct relay {
 
 struct relays {
 	const char *input;
+	char exe[PATH_MAX]; /* the executable each child is started from */
 	const struct source_limits *limits;
 	const struct source_handler *handler;
 	struct source_counts *counts;
@@ -743,10 +756,18 @@ static void relay_all(struct relays *rs)
  * reading. */
 static void report_broken_child(struct relays *rs, const struct relay *rl, int status)
 {
-	char reason[160];
+	char reason[320];
 	if (rl->stalled)
 		snprintf(reason, sizeof reason, "reading stopped: no progress for %u seconds",
 		         rs->limits->stall_seconds);
+	else if (WIFEXITED(status) && WEXITSTATUS(status) == WRONG_PROTOCOL && !rl->received)
+		snprintf(reason, sizeof reason,
+		         "cannot start the reading process: %.100s is another version of relview",
+		         rs->exe);
+	else if (WIFEXITED(status) && !rl->received)
+		snprintf(reason, sizeof reason,
+		         "cannot start the reading process: %.100s ended at once (exit status %d)",
+		         rs->exe, WEXITSTATUS(status));
 	else if (WIFSIGNALED(status))
 		snprintf(reason, sizeof reason, "reading stopped: the archive reader crashed (%s)",
 		         strsignal(WTERMSIG(status)));
@@ -806,6 +827,7 @@ static void build_invocation(struct invocation *inv, const char *reader, const c
 {
 	inv->argv[0] = "relview-reader";
 	inv->argv[ARG_MODE] = SANDBOX_MODE;
+	inv->argv[ARG_VERSION] = SANDBOX_PROTOCOL;
 	inv->argv[ARG_READER] = (char *)reader;
 	inv->argv[ARG_INPUT] = (char *)input;
 	set_number(inv, ARG_PARENT, getpid());
@@ -862,24 +884,29 @@ static bool child_signals(posix_spawnattr_t *attr)
 	       posix_spawnattr_setsigmask(attr, &none) == 0;
 }
 
-/* The running executable, wherever and however it was started: the file the link
- * /proc/self/exe names (under valgrind, the link itself leads to valgrind), or the
- * link when that file is gone (replaced by a new build, say). */
-static const char *executable(char *path, size_t size)
+/* The running executable: the link /proc/self/exe itself, which is this very file
+ * even when a new build has replaced the one at its path since (the file that path
+ * names might speak another protocol). Under valgrind, though, the kernel's link
+ * leads to valgrind's tool, and only readlink() is made to give relview's path:
+ * when the link and the file it names are not the same file, that file is what
+ * runs, and it is started by its path. */
+static void executable(char *path, size_t size)
 {
-	static const char self[] = "/proc/self/exe", gone[] = " (deleted)";
+	static const char self[] = "/proc/self/exe";
+	struct stat link, named;
 	ssize_t n = readlink(self, path, size - 1);
-	if (n <= 0 || (size_t)n >= size - 1)
-		return self;
-	path[n] = '\0';
-	size_t len = (size_t)n, tail = sizeof gone - 1;
-	return len > tail && strcmp(path + len - tail, gone) == 0 ? self : path;
+	path[n > 0 ? n : 0] = '\0';
+	bool same = stat(self, &link) == 0 && stat(path, &named) == 0 &&
+	            link.st_dev == named.st_dev && link.st_ino == named.st_ino;
+	if (n <= 0 || (size_t)n >= size - 1 || same || access(path, X_OK) != 0)
+		snprintf(path, size, "%s", self);
 }
 
 /* Start this executable as a child running `reader`, given the descriptors in
  * given[] (-1: none). False with errno when it could not be started. */
-static bool spawn_child(const char *reader, const char *input, const int given[CHANNEL_FDS],
-                        const struct source_limits *limits, pid_t *pid)
+static bool spawn_child(const char *exe, const char *reader, const char *input,
+                        const int given[CHANNEL_FDS], const struct source_limits *limits,
+                        pid_t *pid)
 {
 	posix_spawn_file_actions_t fa;
 	posix_spawnattr_t attr;
@@ -891,10 +918,8 @@ static bool spawn_child(const char *reader, const char *input, const int given[C
 	child_environment(envp, lc_ctype, sizeof lc_ctype);
 	bool ready = child_files(&fa, given, placed, high) && child_signals(&attr);
 	if (ready) {
-		char exe[PATH_MAX];
 		build_invocation(&inv, reader, input, placed, limits);
-		err = posix_spawn(pid, executable(exe, sizeof exe), &fa, &attr, inv.argv,
-		                  (char **)envp);
+		err = posix_spawn(pid, exe, &fa, &attr, inv.argv, (char **)envp);
 		posix_spawnattr_destroy(&attr);
 	}
 	posix_spawn_file_actions_destroy(&fa);
@@ -919,7 +944,7 @@ static bool start_child(struct relays *rs, struct relay *rl, const char *reader,
 	struct outbox *out = shared_memory_new("relview-outbox", sizeof *out, &out_fd);
 	int given[CHANNEL_FDS] = {fds[1], ring ? ring_fd(ring) : -1, out_fd, input_fd};
 	pid_t pid;
-	bool started = spawn_child(reader, rs->input, given, limits, &pid);
+	bool started = spawn_child(rs->exe, reader, rs->input, given, limits, &pid);
 	int err = errno;
 	close(fds[1]);
 	if (out_fd >= 0)
@@ -963,14 +988,18 @@ static bool run_parts(const char *reader, const char *input, int input_fd,
                       const struct source_limits *limits, unsigned parts,
                       const struct source_handler *handler, struct source_counts *counts)
 {
-	struct relays rs = {input, limits, handler, counts, .n = 0};
+	struct relays rs = {input, "", limits, handler, counts, .n = 0};
+	executable(rs.exe, sizeof rs.exe);
 	for (unsigned part = 0; part < parts; part++) {
 		struct source_limits share = *limits;
 		share.part = part;
 		share.parts = parts;
 		if (!start_child(&rs, &rs.child[rs.n], reader, input_fd, &share)) {
+			char reason[PATH_MAX + 100];
+			snprintf(reason, sizeof reason, "cannot start the reading process: %s: %s",
+			         rs.exe, strerror(errno));
 			counts->problems++;
-			handler->problem(handler->ctx, input, NULL, strerror(errno));
+			handler->problem(handler->ctx, input, NULL, reason);
 			break;
 		}
 		rs.n++;

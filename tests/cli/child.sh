@@ -76,4 +76,24 @@ for p in problems:
     print("child.sh:", p)
 sys.exit(1 if problems else 0)
 PY
+
+# Without /proc (no /proc/self/exe to start), and with another program there, every
+# input says in one line that its reading process could not start, and why. In a
+# mount namespace of its own with /proc replaced, where that can be made.
+if command -v unshare >/dev/null && unshare -rm true 2>/dev/null; then
+	printf '#!/bin/sh\nexit 2\n' >"$TMP/other"
+	chmod +x "$TMP/other"
+	unshare -rm sh -c 'mount -t tmpfs none /proc || exit 99
+		"$1" --list --no-cache "$2" 2>"$3/no-proc"
+		mkdir /proc/self && ln -s "$3/other" /proc/self/exe
+		"$1" --list --no-cache "$2" 2>"$3/other-exe"
+		exit 0' - "$RELVIEW" "$SRCDIR/sample/releases.tar.gz" "$TMP" ||
+		hard_error "could not replace /proc"
+	expect_eq "$(head -n 1 "$TMP/no-proc")" "relview: $SRCDIR/sample/releases.tar.gz: cannot start \
+the reading process: /proc/self/exe: No such file or directory"
+	expect_eq "$(head -n 1 "$TMP/other-exe")" "relview: $SRCDIR/sample/releases.tar.gz: cannot \
+start the reading process: /proc/self/exe ended at once (exit status 2)"
+else
+	note "no mount namespace: the start without /proc not tried"
+fi
 pass
