@@ -31,20 +31,33 @@ def child_of(pid):
             return int(kids[0])
     return None
 
-deadline = time.monotonic() + 30
+def descriptors(pid):
+    fds = {}
+    for fd in sorted(os.listdir(f"/proc/{pid}/fd"), key=int):
+        fds[int(fd)] = os.readlink(f"/proc/{pid}/fd/{fd}").split("[")[0]
+    return fds
+
+def settled(pid):
+    """Past its start: the hidden mode runs and has closed the shared memory's
+    descriptors once mapped (waiting for the FIFO's writer)."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            reader = b"--sandbox-reader" in f.read().split(b"\0")
+        return reader and not any("memfd:" in t for t in descriptors(pid).values())
+    except OSError:
+        return False
+
+# Polled, with a deadline far beyond any start on a busy machine.
+deadline = time.monotonic() + 60
 child = None
-while child is None and time.monotonic() < deadline:
+while not (child and settled(child)) and time.monotonic() < deadline:
     time.sleep(0.05)
     child = child_of(proc.pid)
-if child is None:
-    sys.exit("no reading child appeared")
-time.sleep(0.5)  # past its start: waiting for the FIFO's writer
+if not (child and settled(child)):
+    sys.exit("no reading child came to wait for the FIFO's writer")
 
 problems = []
-fds = {}
-for fd in sorted(os.listdir(f"/proc/{child}/fd"), key=int):
-    target = os.readlink(f"/proc/{child}/fd/{fd}")
-    fds[int(fd)] = target.split("[")[0]
+fds = descriptors(child)
 # The shared memory's descriptors are closed once mapped; the input comes after
 # them.
 standard = {fd: fds.pop(fd, None) for fd in (0, 1, 2, 3)}

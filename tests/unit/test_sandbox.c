@@ -65,19 +65,34 @@ static void on_progress(void *ctx, const char *path, uint64_t inflated, uint64_t
  * a descriptor), the one input the parent does not open for it. */
 #define INPUT "/"
 
+/* A stall limit far beyond any start-up of a child on a busy machine (its clock
+ * starts at the spawn): stalls are not what most tests are about. */
 static const struct source_limits limits = {.max_entry_bytes = 1 << 20,
                                             .max_total_bytes = 1 << 24,
                                             .max_entries = 100,
                                             .max_memory = 256 << 20,
-                                            .stall_seconds = 1};
+                                            .stall_seconds = 600};
 
-static bool run(const char *reader, struct log *log, struct source_counts *counts)
+/* For the tests of stalls: 1 second. */
+static const struct source_limits impatient = {.max_entry_bytes = 1 << 20,
+                                               .max_total_bytes = 1 << 24,
+                                               .max_entries = 100,
+                                               .max_memory = 256 << 20,
+                                               .stall_seconds = 1};
+
+static bool run_within(const char *reader, const struct source_limits *l, struct log *log,
+                       struct source_counts *counts)
 {
 	memset(log, 0, sizeof *log);
 	memset(counts, 0, sizeof *counts);
 	struct source_handler h = {
 	        .ctx = log, .entry = on_entry, .problem = on_problem, .progress = on_progress};
-	return sandbox_run(reader, INPUT, &limits, &h, counts);
+	return sandbox_run(reader, INPUT, l, &h, counts);
+}
+
+static bool run(const char *reader, struct log *log, struct source_counts *counts)
+{
+	return run_within(reader, &limits, log, counts);
 }
 
 /* Readers run in the child: each reports like source_read would, then misbehaves. */
@@ -151,12 +166,12 @@ static bool chatters_forever(const char *input, int fd, const struct source_limi
 
 static atomic_bool stop_now;
 
-static void *cancel_soon(void *arg)
+/* Cancel as soon as the child is heard from: a freshly started child on a busy
+ * machine may take long to say anything. */
+static void cancel_on_progress(void *ctx, const char *path, uint64_t inflated, uint64_t consumed)
 {
-	(void)arg;
-	usleep(300000);
+	on_progress(ctx, path, inflated, consumed);
 	atomic_store(&stop_now, true);
-	return NULL;
 }
 
 static void cancelling_stops_a_busy_child_quietly(void **state)
@@ -167,17 +182,10 @@ static void cancelling_stops_a_busy_child_quietly(void **state)
 	struct source_handler h = {.ctx = &log,
 	                           .entry = on_entry,
 	                           .problem = on_problem,
-	                           .progress = on_progress,
+	                           .progress = cancel_on_progress,
 	                           .cancel = &stop_now};
-	pthread_t thread;
-	struct timespec t0, t1;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	assert_int_equal(pthread_create(&thread, NULL, cancel_soon, NULL), 0);
+	/* The child never stalls (nor would within the limit): only the cancel ends it. */
 	assert_false(sandbox_run("chatters_forever", INPUT, &limits, &h, &counts));
-	pthread_join(thread, NULL);
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	assert_true(t1.tv_sec - t0.tv_sec <
-	            3); /* the child never stalls: only the cancel ends it */
 	assert_non_null(strstr(log.text, "progress busy.txt"));
 	assert_null(strstr(log.text, "problem"));
 	assert_int_equal(counts.stopped, 0);
@@ -218,8 +226,8 @@ static void a_hang_is_stopped_after_the_stall_limit(void **state)
 	struct log log;
 	struct source_counts counts;
 	time_t start = time(NULL);
-	assert_false(run("hangs", &log, &counts));
-	assert_true(time(NULL) - start <= 3);
+	assert_false(run_within("hangs", &impatient, &log, &counts));
+	assert_true(time(NULL) - start < 30); /* its sleep ended long before that */
 	assert_non_null(
 	        strstr(log.text, "problem c.txt reading stopped: no progress for 1 seconds"));
 }
@@ -233,7 +241,7 @@ static bool waits_then_hangs(const char *input, int fd, const struct source_limi
 	(void)input, (void)fd, (void)l, (void)counts;
 	h->progress(h->ctx, NULL, SOURCE_WAITING, 0);
 	h->progress(h->ctx, "looping.txt", 0, 0);
-	sleep(30); /* far past the stall limit of 1 second */
+	sleep(60); /* far past the stall limit of 1 second */
 	return true;
 }
 
@@ -243,8 +251,8 @@ static void a_hang_after_a_wait_for_a_writer_is_stopped(void **state)
 	struct log log;
 	struct source_counts counts;
 	time_t start = time(NULL);
-	assert_false(run("waits_then_hangs", &log, &counts));
-	assert_true(time(NULL) - start < 20);
+	assert_false(run_within("waits_then_hangs", &impatient, &log, &counts));
+	assert_true(time(NULL) - start < 30);
 	assert_non_null(
 	        strstr(log.text, "problem looping.txt reading stopped: no progress for 1 seconds"));
 	assert_int_equal(counts.stopped, 1);
@@ -444,7 +452,7 @@ static void a_zip_not_cut_has_the_whole_byte_limit(void **state)
 
 /* A reader that runs out of memory in the child is contained: its own report
  * arrives, and relview goes on. Faulting in a cap's worth of pages takes seconds on
- * a busy machine: the stall limit is not what this test is about. */
+ * a busy machine: hence the long stall limit of `limits`. */
 static void memory_is_capped(void **state)
 {
 	(void)state;
@@ -453,10 +461,8 @@ static void memory_is_capped(void **state)
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 	skip(); /* ASan and TSan reserve more address space than any cap */
 #endif
-	struct source_limits patient = limits;
-	patient.stall_seconds = 600;
 	struct source_handler h = {.ctx = &log, .entry = on_entry, .problem = on_problem};
-	assert_false(sandbox_run("eats_memory", INPUT, &patient, &h, &counts));
+	assert_false(sandbox_run("eats_memory", INPUT, &limits, &h, &counts));
 	assert_string_equal(log.text, "problem - out of memory\n");
 	assert_int_equal(counts.stopped, 0);
 }
@@ -486,6 +492,9 @@ static bool uses_half_the_cap(const char *input, int fd, const struct source_lim
 static void the_memory_cap_is_the_childs_own(void **state)
 {
 	(void)state;
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+	skip(); /* no cap under ASan and TSan: the test would pass whatever the child held */
+#endif
 	size_t grown = (size_t)(limits.max_memory * 3 / 2);
 	char *big = malloc(grown);
 	assert_non_null(big);
