@@ -350,6 +350,23 @@ static bool parse_request(char **argv, struct request *req)
 	return ok && req->fd[FD_PIPE] >= 0;
 }
 
+/* What sandbox_serve() found this process to be. A program that forgot to call it
+ * would run itself again, in the hidden mode, as an ordinary program reading its
+ * inputs in children of its own, and so on: it is stopped at its first read. A
+ * child never starts another. */
+static enum { ROLE_UNKNOWN, ROLE_PARENT, ROLE_CHILD } role;
+
+static void check_role(void)
+{
+	if (role == ROLE_PARENT)
+		return;
+	fputs(role == ROLE_CHILD ? "relview: a reading process may not start another\n"
+	                         : "relview: sandbox_serve() must be called first thing in "
+	                           "main() of a program that reads through the sandbox\n",
+	      stderr);
+	abort();
+}
+
 static const struct sandbox_reader builtin_readers[] = {{"source", source_read_fd}, {NULL, NULL}};
 
 static const struct sandbox_reader *find_reader(const struct sandbox_reader *table,
@@ -399,8 +416,11 @@ static _Noreturn void run_child(const struct request *req, const struct sandbox_
 
 void sandbox_serve(int argc, char **argv, const struct sandbox_reader *extra)
 {
-	if (argc < 2 || strcmp(argv[ARG_MODE], SANDBOX_MODE) != 0)
+	if (argc < 2 || strcmp(argv[ARG_MODE], SANDBOX_MODE) != 0) {
+		role = ROLE_PARENT;
 		return;
+	}
+	role = ROLE_CHILD;
 	if (argc != ARG_COUNT || strcmp(argv[ARG_VERSION], SANDBOX_PROTOCOL) != 0) {
 		fprintf(stderr, "%s: %s is for relview's own use (protocol %s)\n", argv[0],
 		        SANDBOX_MODE, SANDBOX_PROTOCOL);
@@ -1051,6 +1071,7 @@ static bool read_in_children(const char *reader, bool may_share, const char *inp
                              const struct source_limits *limits,
                              const struct source_handler *handler, struct source_counts *counts)
 {
+	check_role();
 	bool folder;
 	int fd = open_input(input, &folder);
 	if (fd < 0 && !folder) {

@@ -13,7 +13,9 @@
  * streams. Its memory cap is therefore its own, whatever the caller has grown to.
  *
  * So every program that reads through the sandbox must call sandbox_serve() first
- * thing in main(): in the child, that is where the reading happens. */
+ * thing in main(): in the child, that is where the reading happens. A program that
+ * did not, or a child that would start one of its own, is aborted at its first
+ * sandbox_read() or sandbox_run(), with a message. */
 #ifndef RELVIEW_SANDBOX_H
 #define RELVIEW_SANDBOX_H
 

@@ -258,6 +258,27 @@ static void a_hang_after_a_wait_for_a_writer_is_stopped(void **state)
 	assert_int_equal(counts.stopped, 1);
 }
 
+/* A reader that would read in a child of its own. */
+static bool starts_a_child(const char *input, int fd, const struct source_limits *l,
+                           const struct source_handler *h, struct source_counts *counts)
+{
+	(void)fd;
+	h->progress(h->ctx, "nested", 0, 0);
+	return sandbox_run("well_behaved", input, l, h, counts);
+}
+
+/* A child never starts another: no chain of children, however a reader goes wrong. */
+static void a_child_starts_no_child(void **state)
+{
+	(void)state;
+	struct log log;
+	struct source_counts counts;
+	assert_false(run("starts_a_child", &log, &counts));
+	assert_string_equal(log.text, "progress nested 0\n"
+	                              "problem nested reading stopped: the archive reader crashed "
+	                              "(Aborted)\n");
+}
+
 /* Many entries, counted: each must come once, in order, with its own bytes. */
 struct tally {
 	uint64_t entries;
@@ -617,6 +638,7 @@ static const struct sandbox_reader test_readers[] = {
         {"crashes", crashes},
         {"hangs", hangs},
         {"waits_then_hangs", waits_then_hangs},
+        {"starts_a_child", starts_a_child},
         {"eats_memory", eats_memory},
         {"chatters_forever", chatters_forever},
         {"emits_many", emits_many},
@@ -634,6 +656,7 @@ int main(int argc, char **argv)
 	        cmocka_unit_test(a_crash_is_one_problem_naming_the_entry),
 	        cmocka_unit_test(a_hang_is_stopped_after_the_stall_limit),
 	        cmocka_unit_test(a_hang_after_a_wait_for_a_writer_is_stopped),
+	        cmocka_unit_test(a_child_starts_no_child),
 	        cmocka_unit_test(more_than_the_ring_holds_arrives_whole),
 	        cmocka_unit_test(nothing_read_before_a_crash_is_lost),
 	        cmocka_unit_test(memory_is_capped),
