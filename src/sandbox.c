@@ -804,10 +804,12 @@ static void report_broken_child(struct relays *rs, const struct relay *rl, int s
  * /etc/localtime at every call (relview never shows entry times); the C library's
  * crash messages to stderr (/dev/null), never to /dev/tty, as the parent's screen
  * is there. Passed on from the parent: what the executable needs to start (its
- * libraries' path) and the sanitizers' settings. */
+ * libraries' path), PATH, where libarchive looks for the programs it runs as
+ * filters for the compressions it has no code for (lrzip, lzop, grzip), and the
+ * sanitizers' settings. */
 static const char *const child_env[] = {"TZ=UTC0", "LIBC_FATAL_STDERR_=1"};
-static const char *const passed_env[] = {"LD_LIBRARY_PATH", "ASAN_OPTIONS", "UBSAN_OPTIONS",
-                                         "LSAN_OPTIONS", "TSAN_OPTIONS"};
+static const char *const passed_env[] = {"PATH",          "LD_LIBRARY_PATH", "ASAN_OPTIONS",
+                                         "UBSAN_OPTIONS", "LSAN_OPTIONS",    "TSAN_OPTIONS"};
 #define ENV_SLOTS                                                                                  \
 	(sizeof child_env / sizeof *child_env + sizeof passed_env / sizeof *passed_env + 2)
 

@@ -69,8 +69,11 @@ with open(f"/proc/{child}/environ", "rb") as f:
     environ = sorted(e.decode() for e in f.read().split(b"\0") if e)
 for e in environ:
     if not e.startswith(("TZ=", "LIBC_FATAL_STDERR_=", "LC_CTYPE=", "LD_LIBRARY_PATH=",
-                         "ASAN_", "UBSAN_", "LSAN_", "TSAN_")):
+                         "ASAN_", "UBSAN_", "LSAN_", "TSAN_", "PATH=")):
         problems.append(f"environment {e}")
+# PATH, where libarchive finds the programs it runs as filters (lrzip, lzop).
+if "PATH=/usr/bin:/bin" not in environ:
+    problems.append("no PATH in the environment")
 status = dict(line.split(":\t", 1) for line in open(f"/proc/{child}/status").read().splitlines()
               if ":\t" in line)
 if int(status["SigBlk"], 16) != 0:

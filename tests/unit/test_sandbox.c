@@ -604,6 +604,8 @@ static void a_child_holds_nothing_of_the_parent(void **state)
 	assert_int_equal(flock(locked, LOCK_EX), 0);
 	int high = dup2(locked, 40);
 	setenv("RELVIEW_TEST_SECRET", "inherited", 1);
+	char *old_path = getenv("PATH") ? strdup(getenv("PATH")) : NULL;
+	setenv("PATH", "/usr/bin:/bin:/relview-test", 1);
 	assert_non_null(setlocale(LC_CTYPE, "C.UTF-8"));
 	sigset_t usr1, old_mask;
 	sigemptyset(&usr1);
@@ -618,6 +620,11 @@ static void a_child_holds_nothing_of_the_parent(void **state)
 	pthread_sigmask(SIG_SETMASK, &old_mask, NULL);
 	setlocale(LC_CTYPE, "C");
 	unsetenv("RELVIEW_TEST_SECRET");
+	if (old_path)
+		setenv("PATH", old_path, 1);
+	else
+		unsetenv("PATH");
+	free(old_path);
 	close(high);
 	close(locked);
 	unlink(path);
@@ -629,6 +636,7 @@ static void a_child_holds_nothing_of_the_parent(void **state)
 	                              "problem env TZ=UTC0\n"
 	                              "problem env LIBC_FATAL_STDERR_=1\n"
 	                              "problem env LC_CTYPE=C.UTF-8\n"
+	                              "problem env PATH=/usr/bin:/bin:/relview-test\n"
 	                              "problem signals default, SIGINT ignored\n");
 }
 
