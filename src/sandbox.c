@@ -971,6 +971,8 @@ static bool start_child(struct relays *rs, struct relay *rl, const char *reader,
 	close(fds[1]);
 	if (out_fd >= 0)
 		close(out_fd); /* the mapping stays */
+	if (ring)
+		ring_close_fd(ring);
 	if (!started) {
 		close(fds[0]);
 		ring_free(ring);
