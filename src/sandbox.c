@@ -869,14 +869,14 @@ static void build_invocation(struct invocation *inv, const char *reader, const c
  * places in the child (3, 4, ...), so that no move overwrites one still to move. */
 #define ABOVE_CHILD_FDS 10
 
-/* The file actions that leave the child exactly its descriptors: given[] moved to
- * 3, 4, ... (their numbers in the child in placed[]), the standard ones on
+/* The file actions (fa made) that leave the child exactly its descriptors: given[]
+ * moved to 3, 4, ... (their numbers in the child in placed[]), the standard ones on
  * /dev/null, everything else closed. `high` holds the copies to close after. */
 static bool child_files(posix_spawn_file_actions_t *fa, const int given[CHANNEL_FDS],
                         int placed[CHANNEL_FDS], int high[CHANNEL_FDS])
 {
 	int next = STDERR_FILENO + 1;
-	bool ok = posix_spawn_file_actions_init(fa) == 0;
+	bool ok = true;
 	for (int i = 0; i < CHANNEL_FDS; i++) {
 		high[i] = placed[i] = -1;
 		if (given[i] < 0)
@@ -892,15 +892,14 @@ static bool child_files(posix_spawn_file_actions_t *fa, const int given[CHANNEL_
 	       posix_spawn_file_actions_addclosefrom_np(fa, next) == 0;
 }
 
-/* Signals as a new process has them: default actions (an ignored SIGPIPE or SIGINT
- * is not kept), none blocked. */
+/* Signals (attr made) as a new process has them: default actions (an ignored
+ * SIGPIPE or SIGINT is not kept), none blocked. */
 static bool child_signals(posix_spawnattr_t *attr)
 {
 	sigset_t all, none;
 	sigfillset(&all);
 	sigemptyset(&none);
-	return posix_spawnattr_init(attr) == 0 &&
-	       posix_spawnattr_setflags(attr, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK) ==
+	return posix_spawnattr_setflags(attr, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK) ==
 	               0 &&
 	       posix_spawnattr_setsigdefault(attr, &all) == 0 &&
 	       posix_spawnattr_setsigmask(attr, &none) == 0;
@@ -938,13 +937,18 @@ static bool spawn_child(const char *exe, const char *reader, const char *input,
 	char lc_ctype[128];
 	int err = EAGAIN;
 	child_environment(envp, lc_ctype, sizeof lc_ctype);
-	bool ready = child_files(&fa, given, placed, high) && child_signals(&attr);
-	if (ready) {
+	for (int i = 0; i < CHANNEL_FDS; i++)
+		high[i] = -1;
+	bool files = posix_spawn_file_actions_init(&fa) == 0;
+	bool attrs = posix_spawnattr_init(&attr) == 0;
+	if (files && attrs && child_files(&fa, given, placed, high) && child_signals(&attr)) {
 		build_invocation(&inv, reader, input, placed, limits);
 		err = posix_spawn(pid, exe, &fa, &attr, inv.argv, (char **)envp);
-		posix_spawnattr_destroy(&attr);
 	}
-	posix_spawn_file_actions_destroy(&fa);
+	if (attrs)
+		posix_spawnattr_destroy(&attr);
+	if (files)
+		posix_spawn_file_actions_destroy(&fa);
 	for (int i = 0; i < CHANNEL_FDS; i++)
 		if (high[i] >= 0)
 			close(high[i]);
@@ -958,8 +962,15 @@ static bool start_child(struct relays *rs, struct relay *rl, const char *reader,
                         const struct source_limits *limits)
 {
 	int fds[2];
-	if (pipe2(fds, O_CLOEXEC) != 0 || fcntl(fds[0], F_SETFL, O_NONBLOCK) != 0)
+	if (pipe2(fds, O_CLOEXEC) != 0)
 		return false;
+	if (fcntl(fds[0], F_SETFL, O_NONBLOCK) != 0) {
+		int err = errno;
+		close(fds[0]);
+		close(fds[1]);
+		errno = err;
+		return false;
+	}
 	fcntl(fds[1], F_SETPIPE_SZ, PIPE_BYTES); /* fewer wake-ups; a hint only */
 	struct ring *ring = ring_new();          /* without one, the pipe carries everything */
 	int out_fd = -1; /* without an outbox, each message is written as it comes */

@@ -8,9 +8,10 @@
  * The child is a fresh process: the running executable (/proc/self/exe) started
  * again with posix_spawn() in a hidden reader mode, not a fork of the caller. It
  * holds none of the caller's memory, descriptors (locks, the terminal), threads,
- * signal handlers or locale; only its channel to the caller (a pipe and two pieces
- * of shared memory), the input opened for it, and /dev/null as its standard
- * streams. Its memory cap is therefore its own, whatever the caller has grown to.
+ * signal handlers or environment; of its locale, only the character type
+ * (LC_CTYPE, by name), so that libarchive converts entry names as the caller would.
+ * It has its channel to the caller (a pipe and two pieces of shared memory), the
+ * input opened for it, and /dev/null as its standard streams. Its memory cap is therefore its own, whatever the caller has grown to.
  *
  * So every program that reads through the sandbox must call sandbox_serve() first
  * thing in main(): in the child, that is where the reading happens. A program that
