@@ -63,9 +63,9 @@ cat "$TMP/rel.zip" | "$RELVIEW" --list --no-cache /dev/stdin >"$TMP/stdout" ||
 	fail "a zip through a pipe: exit status $?"
 expect_eq "$(wc -l <"$TMP/stdout")" 300
 
-# A plain release through a pipe, as it is, compressed, and longer than the head
-# peeked at (1 MiB): one release, read again from its start once libarchive has
-# found no archive in it.
+# A plain release through a pipe, as it is, compressed, and longer than the buffer
+# first made for what is kept (1 MiB): one release, read again from its start once
+# libarchive has found no archive in it.
 release='Skip to main content\nMay 4, 2015Miami, FLNarcotics\n\nPiped title\n\nBody.\n'
 printf "$release" | "$RELVIEW" --list --no-cache /dev/stdin >"$TMP/stdout" ||
 	fail "plain text through a pipe: exit status $?"
