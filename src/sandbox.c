@@ -62,9 +62,20 @@ struct done {
 #define OUTBOX_BYTES ((size_t)64 << 10)
 #define OUTBOX_NS    20000000L
 
+/* What the child is to do, written by the parent before it starts the child: the
+ * whole request in one place, so that every field of the limits reaches the child
+ * as the parent has it (the hidden invocation's arguments name only descriptors). */
+struct order {
+	pid_t parent;
+	struct source_limits limits;
+	char reader[64];
+	char input[PATH_MAX];
+};
+
 struct outbox {
-	uint64_t sent; /* bytes of the child's message stream written before bytes[0] */
-	uint64_t used; /* bytes in bytes[], not yet written */
+	struct order order; /* the parent's, read by the child as it starts */
+	uint64_t sent;      /* bytes of the child's message stream written before bytes[0] */
+	uint64_t used;      /* bytes in bytes[], not yet written */
 	unsigned char bytes[OUTBOX_BYTES];
 };
 
@@ -219,7 +230,8 @@ static void child_progress(void *ctx, const char *path, uint64_t inflated, uint6
  *
  * The child is this executable started again (posix_spawn of /proc/self/exe: see
  * executable(); a vfork, cheap from a parent of any size) with the hidden invocation below:
- * its reader's name, the input, the parent's pid, the numbers of its descriptors and its limits.
+ * its mode, version and the numbers of its descriptors; its order (its reader's name, the
+ * input, the parent's pid, all of the limits) waits for it in the outbox (struct order).
  * Its descriptors are only these: 0, 1 and 2 on /dev/null, its end of the pipe, the ring's and the
  * outbox's memory, and the input when the parent opened it; its environment is only child_env[],
  * the locale's character type and what passed_env[] names. */
@@ -235,29 +247,19 @@ static void child_progress(void *ctx, const char *path, uint64_t inflated, uint6
 /* The descriptors a child is given, in the order of their arguments. */
 enum channel_fd { FD_PIPE, FD_RING, FD_OUTBOX, FD_INPUT, CHANNEL_FDS };
 
+/* The hidden invocation: its mode, its version, its descriptors; the rest of what
+ * the child is to do is in the outbox (struct order). */
 enum child_arg {
 	ARG_MODE = 1,
 	ARG_VERSION,
-	ARG_READER,
-	ARG_INPUT,
-	ARG_PARENT,
 	ARG_PIPE_FD, /* then one for each of enum channel_fd, -1 when absent */
-	ARG_PART = ARG_PIPE_FD + CHANNEL_FDS,
-	ARG_PARTS,
-	ARG_MAX_ENTRY_BYTES,
-	ARG_MAX_TOTAL_BYTES,
-	ARG_MAX_ENTRIES,
-	ARG_MAX_MEMORY,
-	ARG_MAX_RATIO,
-	ARG_COUNT
+	ARG_COUNT = ARG_PIPE_FD + CHANNEL_FDS
 };
 
-/* What the hidden invocation says. */
+/* What the child was given: its descriptors, and its order (a copy of its own). */
 struct request {
-	const char *reader, *input;
-	pid_t parent;
 	int fd[CHANNEL_FDS];
-	struct source_limits limits;
+	struct order order;
 };
 
 /* Address-space limits and sanitizers do not mix: ASan and TSan reserve terabytes. */
@@ -327,27 +329,12 @@ static bool parse_fd(const char *text, int *fd)
 	return true;
 }
 
-static bool parse_request(char **argv, struct request *req)
+static bool parse_fds(char **argv, struct request *req)
 {
-	uint64_t parent = 0, part = 0, parts = 0, ratio = 0;
-	struct source_limits *l = &req->limits;
-	*req = (struct request){.reader = argv[ARG_READER], .input = argv[ARG_INPUT]};
 	for (int i = 0; i < CHANNEL_FDS; i++)
 		if (!parse_fd(argv[ARG_PIPE_FD + i], &req->fd[i]))
 			return false;
-	bool ok = parse_number(argv[ARG_PARENT], INT32_MAX, &parent) &&
-	          parse_number(argv[ARG_PART], UINT32_MAX, &part) &&
-	          parse_number(argv[ARG_PARTS], UINT32_MAX, &parts) &&
-	          parse_number(argv[ARG_MAX_ENTRY_BYTES], SIZE_MAX, &l->max_entry_bytes) &&
-	          parse_number(argv[ARG_MAX_TOTAL_BYTES], UINT64_MAX, &l->max_total_bytes) &&
-	          parse_number(argv[ARG_MAX_ENTRIES], UINT64_MAX, &l->max_entries) &&
-	          parse_number(argv[ARG_MAX_MEMORY], UINT64_MAX, &l->max_memory) &&
-	          parse_number(argv[ARG_MAX_RATIO], UINT64_MAX, &ratio);
-	req->parent = (pid_t)parent;
-	l->part = (unsigned)part;
-	l->parts = (unsigned)parts;
-	l->max_ratio = ratio;
-	return ok && req->fd[FD_PIPE] >= 0;
+	return req->fd[FD_PIPE] >= 0 && req->fd[FD_OUTBOX] >= 0;
 }
 
 /* What sandbox_serve() found this process to be. A program that forgot to call it
@@ -378,39 +365,44 @@ static const struct sandbox_reader *find_reader(const struct sandbox_reader *tab
 	return NULL;
 }
 
-/* The ring and the outbox, mapped; their descriptors are not needed after that. */
-static struct channel open_channel(const struct request *req)
+/* The ring and the outbox, mapped, and the order read from the outbox; their
+ * descriptors are not needed after that. False when the outbox cannot be mapped. */
+static bool open_channel(struct request *req, struct channel *ch)
 {
-	struct channel ch = {.fd = req->fd[FD_PIPE]};
+	*ch = (struct channel){.fd = req->fd[FD_PIPE]};
 	if (req->fd[FD_RING] >= 0) {
-		ch.ring = ring_attach(req->fd[FD_RING]);
+		ch->ring = ring_attach(req->fd[FD_RING]);
 		close(req->fd[FD_RING]);
 	}
-	if (req->fd[FD_OUTBOX] >= 0) {
-		ch.out = shared_memory_map(req->fd[FD_OUTBOX], sizeof *ch.out);
-		close(req->fd[FD_OUTBOX]);
-	}
-	return ch;
+	ch->out = shared_memory_map(req->fd[FD_OUTBOX], sizeof *ch->out);
+	close(req->fd[FD_OUTBOX]);
+	if (!ch->out)
+		return false;
+	req->order = ch->out->order;
+	struct order *o = &req->order;
+	o->reader[sizeof o->reader - 1] = o->input[sizeof o->input - 1] = '\0';
+	return true;
 }
 
-static _Noreturn void run_child(const struct request *req, const struct sandbox_reader *reader)
+static _Noreturn void run_child(struct request *req, struct channel *ch,
+                                const struct sandbox_reader *reader)
 {
-	die_with_parent(req->parent);
-	limit_child(&req->limits);
+	const struct order *o = &req->order;
+	die_with_parent(o->parent);
+	limit_child(&o->limits);
 	/* The character type the parent gave (LC_CTYPE), for the names libarchive
 	 * converts; then mbascii, as libarchive widens every name a byte at a time. */
 	setlocale(LC_CTYPE, "");
 	mbascii_enable();
-	struct channel ch = open_channel(req);
-	struct source_handler h = {.ctx = &ch,
+	struct source_handler h = {.ctx = ch,
 	                           .entry = child_entry,
 	                           .problem = child_problem,
 	                           .progress = child_progress,
 	                           .room = child_room};
 	struct done done = {{0}, 0};
-	clock_gettime(CLOCK_MONOTONIC_COARSE, &ch.last_flush);
-	done.ok = reader->read(req->input, req->fd[FD_INPUT], &req->limits, &h, &done.counts);
-	send_msg(&ch, MSG_DONE, NULL, &done, sizeof done, 0);
+	clock_gettime(CLOCK_MONOTONIC_COARSE, &ch->last_flush);
+	done.ok = reader->read(o->input, req->fd[FD_INPUT], &o->limits, &h, &done.counts);
+	send_msg(ch, MSG_DONE, NULL, &done, sizeof done, 0);
 	_exit(0);
 }
 
@@ -429,14 +421,15 @@ void sandbox_serve(int argc, char **argv, const struct sandbox_reader *extra)
 	/* Should anything be amiss, the parent reports damaged data: the child never
 	 * said it was done. */
 	struct request req;
-	if (!parse_request(argv, &req))
+	struct channel ch;
+	if (!parse_fds(argv, &req) || !open_channel(&req, &ch))
 		_exit(2);
-	const struct sandbox_reader *reader = find_reader(builtin_readers, req.reader);
+	const struct sandbox_reader *reader = find_reader(builtin_readers, req.order.reader);
 	if (!reader)
-		reader = find_reader(extra, req.reader);
+		reader = find_reader(extra, req.order.reader);
 	if (!reader)
 		_exit(2);
-	run_child(&req, reader);
+	run_child(&req, &ch, reader);
 }
 
 /* ---- the parent: messages in --------------------------------------------------
@@ -455,7 +448,7 @@ struct relay {
 	int fd;
 	pid_t pid;
 	struct ring *ring;  /* NULL: entries come by the pipe */
-	struct outbox *out; /* NULL: the child writes each message as it comes */
+	struct outbox *out; /* what the child has not sent yet (and its order) */
 	uint64_t received;  /* bytes read from the pipe */
 	char *buf;
 	size_t cap, start, end; /* unread bytes: buf[start..end) */
@@ -844,24 +837,13 @@ static void set_number(struct invocation *inv, enum child_arg arg, long long n)
 	inv->argv[arg] = inv->numbers[arg];
 }
 
-static void build_invocation(struct invocation *inv, const char *reader, const char *input,
-                             const int fd[CHANNEL_FDS], const struct source_limits *l)
+static void build_invocation(struct invocation *inv, const int fd[CHANNEL_FDS])
 {
 	inv->argv[0] = "relview-reader";
 	inv->argv[ARG_MODE] = SANDBOX_MODE;
 	inv->argv[ARG_VERSION] = SANDBOX_PROTOCOL;
-	inv->argv[ARG_READER] = (char *)reader;
-	inv->argv[ARG_INPUT] = (char *)input;
-	set_number(inv, ARG_PARENT, getpid());
 	for (int i = 0; i < CHANNEL_FDS; i++)
 		set_number(inv, ARG_PIPE_FD + i, fd[i]);
-	set_number(inv, ARG_PART, l->part);
-	set_number(inv, ARG_PARTS, l->parts);
-	set_number(inv, ARG_MAX_ENTRY_BYTES, (long long)l->max_entry_bytes);
-	set_number(inv, ARG_MAX_TOTAL_BYTES, (long long)l->max_total_bytes);
-	set_number(inv, ARG_MAX_ENTRIES, (long long)l->max_entries);
-	set_number(inv, ARG_MAX_MEMORY, (long long)l->max_memory);
-	set_number(inv, ARG_MAX_RATIO, (long long)l->max_ratio);
 	inv->argv[ARG_COUNT] = NULL;
 }
 
@@ -923,11 +905,9 @@ static void executable(char *path, size_t size)
 		snprintf(path, size, "%s", self);
 }
 
-/* Start this executable as a child running `reader`, given the descriptors in
- * given[] (-1: none). False with errno when it could not be started. */
-static bool spawn_child(const char *exe, const char *reader, const char *input,
-                        const int given[CHANNEL_FDS], const struct source_limits *limits,
-                        pid_t *pid)
+/* Start this executable as a child, given the descriptors in given[] (-1: none),
+ * its order in the outbox. False with errno when it could not be started. */
+static bool spawn_child(const char *exe, const int given[CHANNEL_FDS], pid_t *pid)
 {
 	posix_spawn_file_actions_t fa;
 	posix_spawnattr_t attr;
@@ -942,7 +922,7 @@ static bool spawn_child(const char *exe, const char *reader, const char *input,
 	bool files = posix_spawn_file_actions_init(&fa) == 0;
 	bool attrs = posix_spawnattr_init(&attr) == 0;
 	if (files && attrs && child_files(&fa, given, placed, high) && child_signals(&attr)) {
-		build_invocation(&inv, reader, input, placed, limits);
+		build_invocation(&inv, placed);
 		err = posix_spawn(pid, exe, &fa, &attr, inv.argv, (char **)envp);
 	}
 	if (attrs)
@@ -954,6 +934,17 @@ static bool spawn_child(const char *exe, const char *reader, const char *input,
 			close(high[i]);
 	errno = err;
 	return err == 0;
+}
+
+/* The child's order, in the outbox before it starts. False (ENAMETOOLONG) when a
+ * name does not fit. */
+static bool write_order(struct order *o, const char *reader, const char *input,
+                        const struct source_limits *limits)
+{
+	*o = (struct order){.parent = getpid(), .limits = *limits};
+	errno = ENAMETOOLONG;
+	return (size_t)snprintf(o->reader, sizeof o->reader, "%s", reader) < sizeof o->reader &&
+	       (size_t)snprintf(o->input, sizeof o->input, "%s", input) < sizeof o->input;
 }
 
 /* Start a child reading its part of the input (open on input_fd, or -1), its
@@ -973,11 +964,12 @@ static bool start_child(struct relays *rs, struct relay *rl, const char *reader,
 	}
 	fcntl(fds[1], F_SETPIPE_SZ, PIPE_BYTES); /* fewer wake-ups; a hint only */
 	struct ring *ring = ring_new();          /* without one, the pipe carries everything */
-	int out_fd = -1; /* without an outbox, each message is written as it comes */
+	int out_fd = -1;
 	struct outbox *out = shared_memory_new("relview-outbox", sizeof *out, &out_fd);
 	int given[CHANNEL_FDS] = {fds[1], ring ? ring_fd(ring) : -1, out_fd, input_fd};
 	pid_t pid;
-	bool started = spawn_child(rs->exe, reader, rs->input, given, limits, &pid);
+	bool started = out && write_order(&out->order, reader, rs->input, limits) &&
+	               spawn_child(rs->exe, given, &pid);
 	int err = errno;
 	close(fds[1]);
 	if (out_fd >= 0)

@@ -288,6 +288,48 @@ static void a_child_starts_no_child(void **state)
 	                              "(Aborted)\n");
 }
 
+/* The limits as the child has them, sent back as an entry's bytes. */
+static bool sends_its_limits(const char *input, int fd, const struct source_limits *l,
+                             const struct source_handler *h, struct source_counts *counts)
+{
+	(void)input, (void)fd, (void)counts;
+	h->entry(h->ctx,
+	         &(struct source_entry){"input", "limits", (const unsigned char *)l, sizeof *l, 0});
+	return true;
+}
+
+static void keep_limits(void *ctx, const struct source_entry *e)
+{
+	if (e->len == sizeof(struct source_limits))
+		memcpy(ctx, e->data, e->len);
+}
+
+/* Every one of the limits reaches the child as the parent has it. */
+static void the_child_has_all_the_limits(void **state)
+{
+	(void)state;
+	struct source_limits sent = {.max_entry_bytes = 1 << 20,
+	                             .max_total_bytes = 3 << 24,
+	                             .max_entries = 123,
+	                             .max_memory = 256 << 20,
+	                             .stall_seconds = 599,
+	                             .max_ratio = 77,
+	                             .part = 0,
+	                             .parts = 1};
+	struct source_limits got = {0};
+	struct source_counts counts = {0};
+	struct source_handler h = {.ctx = &got, .entry = keep_limits, .problem = on_problem};
+	assert_true(sandbox_run("sends_its_limits", INPUT, &sent, &h, &counts));
+	assert_int_equal(got.max_entry_bytes, sent.max_entry_bytes);
+	assert_int_equal(got.max_total_bytes, sent.max_total_bytes);
+	assert_int_equal(got.max_entries, sent.max_entries);
+	assert_int_equal(got.max_memory, sent.max_memory);
+	assert_int_equal(got.stall_seconds, sent.stall_seconds);
+	assert_int_equal(got.max_ratio, sent.max_ratio);
+	assert_int_equal(got.part, sent.part);
+	assert_int_equal(got.parts, sent.parts);
+}
+
 /* Many entries, counted: each must come once, in order, with its own bytes. */
 struct tally {
 	uint64_t entries;
@@ -662,6 +704,7 @@ static const struct sandbox_reader test_readers[] = {
         {"hangs", hangs},
         {"waits_then_hangs", waits_then_hangs},
         {"starts_a_child", starts_a_child},
+        {"sends_its_limits", sends_its_limits},
         {"eats_memory", eats_memory},
         {"chatters_forever", chatters_forever},
         {"emits_many", emits_many},
@@ -680,6 +723,7 @@ int main(int argc, char **argv)
 	        cmocka_unit_test(a_hang_is_stopped_after_the_stall_limit),
 	        cmocka_unit_test(a_hang_after_a_wait_for_a_writer_is_stopped),
 	        cmocka_unit_test(a_child_starts_no_child),
+	        cmocka_unit_test(the_child_has_all_the_limits),
 	        cmocka_unit_test(more_than_the_ring_holds_arrives_whole),
 	        cmocka_unit_test(nothing_read_before_a_crash_is_lost),
 	        cmocka_unit_test(memory_is_capped),
