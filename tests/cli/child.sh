@@ -105,9 +105,10 @@ if command -v unshare >/dev/null && unshare -rm true 2>/dev/null; then
 		"$1" --list --no-cache "$2" 2>"$3/other-exe"
 		exit 0' - "$RELVIEW" "$SRCDIR/sample/releases.tar.gz" "$TMP" ||
 		hard_error "could not replace /proc"
-	expect_eq "$(head -n 1 "$TMP/no-proc")" "relview: $SRCDIR/sample/releases.tar.gz: cannot start \
+	# (A sanitizer without /proc may say so first.)
+	expect_eq "$(grep 'reading process' "$TMP/no-proc")" "relview: $SRCDIR/sample/releases.tar.gz: cannot start \
 the reading process: /proc/self/exe: No such file or directory"
-	expect_eq "$(head -n 1 "$TMP/other-exe")" "relview: $SRCDIR/sample/releases.tar.gz: cannot \
+	expect_eq "$(grep 'reading process' "$TMP/other-exe")" "relview: $SRCDIR/sample/releases.tar.gz: cannot \
 start the reading process: /proc/self/exe ended at once (exit status 2)"
 else
 	note "no mount namespace: the start without /proc not tried"
