@@ -800,11 +800,13 @@ static uint64_t stream_consumed(const struct stream *s)
 static bool keep_reading(struct stream *s, uint64_t want, uint64_t limit, bool *over)
 {
 	struct reader *r = s->r;
+	/* One byte past the limit tells that the stream holds more. */
+	const uint64_t most = limit < SIZE_MAX / 2 ? limit + 1 : SIZE_MAX / 2;
 	*over = false;
 	while (s->kept_len < want && !s->eof) {
-		size_t n = limit + 1 - s->kept_len < READ_CHUNK ? (size_t)(limit + 1 - s->kept_len)
-		                                                : READ_CHUNK;
-		if (!keep_room(s, n, limit + 1)) {
+		size_t n =
+		        most - s->kept_len < READ_CHUNK ? (size_t)(most - s->kept_len) : READ_CHUNK;
+		if (!keep_room(s, n, most)) {
 			environmental_problem(r, NULL, "out of memory");
 			return false;
 		}
