@@ -3,6 +3,7 @@
 #include "relview/ring.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <semaphore.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -23,17 +24,23 @@ struct shared {
 /* Each side's own view: each process has its own copy of this. */
 struct ring {
 	struct shared *shm;
-	int fd;           /* the shared memory's memfd; -1 in a child that closed it */
+	int fd;           /* the shared memory's memfd, until handed to the child; else -1 */
+	bool owner;       /* the parent, which made it: it destroys the semaphore */
 	uint64_t claimed; /* child: where its claimed bytes start */
 	uint64_t taken;   /* parent: where the next entry starts, by its own count */
 };
 
+/* The memory's size is sealed before a child gets it: a hostile child, which can
+ * open the parent's descriptor again through /proc/PPID/fd, could otherwise shrink
+ * it, and the parent would die of SIGBUS on the pages it maps. */
 void *shared_memory_new(const char *name, size_t size, int *fd)
 {
-	*fd = memfd_create(name, MFD_CLOEXEC);
+	*fd = memfd_create(name, MFD_CLOEXEC | MFD_ALLOW_SEALING);
 	if (*fd < 0)
 		return NULL;
-	void *mem = ftruncate(*fd, (off_t)size) == 0 ? shared_memory_map(*fd, size) : NULL;
+	bool sealed = ftruncate(*fd, (off_t)size) == 0 &&
+	              fcntl(*fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_SEAL) == 0;
+	void *mem = sealed ? shared_memory_map(*fd, size) : NULL;
 	if (!mem) {
 		close(*fd);
 		*fd = -1;
@@ -56,6 +63,7 @@ struct ring *ring_new(void)
 	if (!ring)
 		return NULL;
 	ring->shm = shared_memory_new("relview-ring", sizeof *ring->shm, &ring->fd);
+	ring->owner = true;
 	if (ring->shm && sem_init(&ring->shm->room, 1, 0) == 0)
 		return ring; /* positions and flags start at 0 */
 	if (ring->shm) {
@@ -71,6 +79,13 @@ int ring_fd(const struct ring *ring)
 	return ring->fd;
 }
 
+void ring_close_fd(struct ring *ring)
+{
+	if (ring->fd >= 0)
+		close(ring->fd);
+	ring->fd = -1;
+}
+
 struct ring *ring_attach(int fd)
 {
 	struct ring *ring = calloc(1, sizeof *ring);
@@ -78,6 +93,7 @@ struct ring *ring_attach(int fd)
 		ring->shm = shared_memory_map(fd, sizeof *ring->shm);
 	if (ring && ring->shm) {
 		ring->fd = -1; /* the caller's */
+		ring->owner = false;
 		return ring;
 	}
 	free(ring);
@@ -89,10 +105,9 @@ void ring_free(struct ring *ring)
 {
 	if (!ring)
 		return;
-	if (ring->fd >= 0) {
+	if (ring->owner)
 		sem_destroy(&ring->shm->room);
-		close(ring->fd);
-	}
+	ring_close_fd(ring);
 	munmap(ring->shm, sizeof *ring->shm);
 	free(ring);
 }

@@ -62,9 +62,20 @@ struct done {
 #define OUTBOX_BYTES ((size_t)64 << 10)
 #define OUTBOX_NS    20000000L
 
+/* What the child is to do, written by the parent before it starts the child: the
+ * whole request in one place, so that every field of the limits reaches the child
+ * as the parent has it (the hidden invocation's arguments name only descriptors). */
+struct order {
+	pid_t parent;
+	struct source_limits limits;
+	char reader[64];
+	char input[PATH_MAX];
+};
+
 struct outbox {
-	uint64_t sent; /* bytes of the child's message stream written before bytes[0] */
-	uint64_t used; /* bytes in bytes[], not yet written */
+	struct order order; /* the parent's, read by the child as it starts */
+	uint64_t sent;      /* bytes of the child's message stream written before bytes[0] */
+	uint64_t used;      /* bytes in bytes[], not yet written */
 	unsigned char bytes[OUTBOX_BYTES];
 };
 
@@ -98,6 +109,7 @@ struct channel {
 	struct outbox *out;
 	void *room;                 /* claimed in the ring for the entry being read, or NULL */
 	struct timespec last_flush; /* of the outbox */
+	bool waited;                /* the last message said: waiting for a pipe's writer */
 };
 
 static long ns_since(const struct timespec *t)
@@ -160,8 +172,12 @@ static void send_msg(struct channel *ch, enum msg_type type, const char *path, c
 		iov[n++] = (struct iovec){(void *)&nul, 1};
 	if (is_text)
 		iov[n - 1].iov_len++; /* the reason's own NUL */
-	/* The last message, and the one before a wait for a pipe's writer, go at once. */
-	post(ch, iov, n, type == MSG_DONE || (type == MSG_PROGRESS && data_len == SOURCE_WAITING));
+	/* The last message, the one before a wait for a pipe's writer and the first one
+	 * after it go at once: until the parent hears that the wait is over, it takes
+	 * the child's silence for the wait and would never stop a child that loops. */
+	bool waits = type == MSG_PROGRESS && data_len == SOURCE_WAITING;
+	post(ch, iov, n, type == MSG_DONE || waits || ch->waited);
+	ch->waited = waits;
 }
 
 /* Room in the ring, the outbox sent first if the parent must free some: it frees
@@ -212,40 +228,38 @@ static void child_progress(void *ctx, const char *path, uint64_t inflated, uint6
 
 /* ---- the child: a fresh process -------------------------------------------
  *
- * The child is this executable started again (posix_spawn of the file
- * /proc/self/exe names: a vfork, cheap from a parent of any size) with the hidden invocation below:
- * its reader's name, the input, the parent's pid, the numbers of its descriptors and its limits.
+ * The child is this executable started again (posix_spawn of /proc/self/exe: see
+ * executable(); a vfork, cheap from a parent of any size) with the hidden invocation below:
+ * its mode, version and the numbers of its descriptors; its order (its reader's name, the
+ * input, the parent's pid, all of the limits) waits for it in the outbox (struct order).
  * Its descriptors are only these: 0, 1 and 2 on /dev/null, its end of the pipe, the ring's and the
  * outbox's memory, and the input when the parent opened it; its environment is only child_env[],
  * the locale's character type and what passed_env[] names. */
 
 #define SANDBOX_MODE "--sandbox-reader"
+/* The hidden invocation's version, its second argument: a child started from an
+ * executable that speaks another (a relview reinstalled while this one runs, when
+ * the child is started by path: see executable()) exits at once, and the parent
+ * says so, rather than taking what it writes for damaged data. */
+#define SANDBOX_PROTOCOL "relview-reader-2"
+#define WRONG_PROTOCOL   3 /* the exit status of such a child */
 
 /* The descriptors a child is given, in the order of their arguments. */
 enum channel_fd { FD_PIPE, FD_RING, FD_OUTBOX, FD_INPUT, CHANNEL_FDS };
 
+/* The hidden invocation: its mode, its version, its descriptors; the rest of what
+ * the child is to do is in the outbox (struct order). */
 enum child_arg {
 	ARG_MODE = 1,
-	ARG_READER,
-	ARG_INPUT,
-	ARG_PARENT,
+	ARG_VERSION,
 	ARG_PIPE_FD, /* then one for each of enum channel_fd, -1 when absent */
-	ARG_PART = ARG_PIPE_FD + CHANNEL_FDS,
-	ARG_PARTS,
-	ARG_MAX_ENTRY_BYTES,
-	ARG_MAX_TOTAL_BYTES,
-	ARG_MAX_ENTRIES,
-	ARG_MAX_MEMORY,
-	ARG_MAX_RATIO,
-	ARG_COUNT
+	ARG_COUNT = ARG_PIPE_FD + CHANNEL_FDS
 };
 
-/* What the hidden invocation says. */
+/* What the child was given: its descriptors, and its order (a copy of its own). */
 struct request {
-	const char *reader, *input;
-	pid_t parent;
 	int fd[CHANNEL_FDS];
-	struct source_limits limits;
+	struct order order;
 };
 
 /* Address-space limits and sanitizers do not mix: ASan and TSan reserve terabytes. */
@@ -315,27 +329,29 @@ static bool parse_fd(const char *text, int *fd)
 	return true;
 }
 
-static bool parse_request(char **argv, struct request *req)
+static bool parse_fds(char **argv, struct request *req)
 {
-	uint64_t parent = 0, part = 0, parts = 0, ratio = 0;
-	struct source_limits *l = &req->limits;
-	*req = (struct request){.reader = argv[ARG_READER], .input = argv[ARG_INPUT]};
 	for (int i = 0; i < CHANNEL_FDS; i++)
 		if (!parse_fd(argv[ARG_PIPE_FD + i], &req->fd[i]))
 			return false;
-	bool ok = parse_number(argv[ARG_PARENT], INT32_MAX, &parent) &&
-	          parse_number(argv[ARG_PART], UINT32_MAX, &part) &&
-	          parse_number(argv[ARG_PARTS], UINT32_MAX, &parts) &&
-	          parse_number(argv[ARG_MAX_ENTRY_BYTES], SIZE_MAX, &l->max_entry_bytes) &&
-	          parse_number(argv[ARG_MAX_TOTAL_BYTES], UINT64_MAX, &l->max_total_bytes) &&
-	          parse_number(argv[ARG_MAX_ENTRIES], UINT64_MAX, &l->max_entries) &&
-	          parse_number(argv[ARG_MAX_MEMORY], UINT64_MAX, &l->max_memory) &&
-	          parse_number(argv[ARG_MAX_RATIO], UINT64_MAX, &ratio);
-	req->parent = (pid_t)parent;
-	l->part = (unsigned)part;
-	l->parts = (unsigned)parts;
-	l->max_ratio = ratio;
-	return ok && req->fd[FD_PIPE] >= 0;
+	return req->fd[FD_PIPE] >= 0 && req->fd[FD_OUTBOX] >= 0;
+}
+
+/* What sandbox_serve() found this process to be. A program that forgot to call it
+ * would run itself again, in the hidden mode, as an ordinary program reading its
+ * inputs in children of its own, and so on: it is stopped at its first read. A
+ * child never starts another. */
+static enum { ROLE_UNKNOWN, ROLE_PARENT, ROLE_CHILD } role;
+
+static void check_role(void)
+{
+	if (role == ROLE_PARENT)
+		return;
+	fputs(role == ROLE_CHILD ? "relview: a reading process may not start another\n"
+	                         : "relview: sandbox_serve() must be called first thing in "
+	                           "main() of a program that reads through the sandbox\n",
+	      stderr);
+	abort();
 }
 
 static const struct sandbox_reader builtin_readers[] = {{"source", source_read_fd}, {NULL, NULL}};
@@ -349,57 +365,71 @@ static const struct sandbox_reader *find_reader(const struct sandbox_reader *tab
 	return NULL;
 }
 
-/* The ring and the outbox, mapped; their descriptors are not needed after that. */
-static struct channel open_channel(const struct request *req)
+/* The ring and the outbox, mapped, and the order read from the outbox; their
+ * descriptors are not needed after that. False when the outbox cannot be mapped. */
+static bool open_channel(struct request *req, struct channel *ch)
 {
-	struct channel ch = {.fd = req->fd[FD_PIPE]};
+	*ch = (struct channel){.fd = req->fd[FD_PIPE]};
 	if (req->fd[FD_RING] >= 0) {
-		ch.ring = ring_attach(req->fd[FD_RING]);
+		ch->ring = ring_attach(req->fd[FD_RING]);
 		close(req->fd[FD_RING]);
 	}
-	if (req->fd[FD_OUTBOX] >= 0) {
-		ch.out = shared_memory_map(req->fd[FD_OUTBOX], sizeof *ch.out);
-		close(req->fd[FD_OUTBOX]);
-	}
-	return ch;
+	ch->out = shared_memory_map(req->fd[FD_OUTBOX], sizeof *ch->out);
+	close(req->fd[FD_OUTBOX]);
+	if (!ch->out)
+		return false;
+	req->order = ch->out->order;
+	struct order *o = &req->order;
+	o->reader[sizeof o->reader - 1] = o->input[sizeof o->input - 1] = '\0';
+	return true;
 }
 
-static _Noreturn void run_child(const struct request *req, const struct sandbox_reader *reader)
+static _Noreturn void run_child(struct request *req, struct channel *ch,
+                                const struct sandbox_reader *reader)
 {
-	die_with_parent(req->parent);
-	limit_child(&req->limits);
+	const struct order *o = &req->order;
+	die_with_parent(o->parent);
+	limit_child(&o->limits);
 	/* The character type the parent gave (LC_CTYPE), for the names libarchive
 	 * converts; then mbascii, as libarchive widens every name a byte at a time. */
 	setlocale(LC_CTYPE, "");
 	mbascii_enable();
-	struct channel ch = open_channel(req);
-	struct source_handler h = {.ctx = &ch,
+	struct source_handler h = {.ctx = ch,
 	                           .entry = child_entry,
 	                           .problem = child_problem,
 	                           .progress = child_progress,
 	                           .room = child_room};
 	struct done done = {{0}, 0};
-	clock_gettime(CLOCK_MONOTONIC_COARSE, &ch.last_flush);
-	done.ok = reader->read(req->input, req->fd[FD_INPUT], &req->limits, &h, &done.counts);
-	send_msg(&ch, MSG_DONE, NULL, &done, sizeof done, 0);
+	clock_gettime(CLOCK_MONOTONIC_COARSE, &ch->last_flush);
+	done.ok = reader->read(o->input, req->fd[FD_INPUT], &o->limits, &h, &done.counts);
+	send_msg(ch, MSG_DONE, NULL, &done, sizeof done, 0);
 	_exit(0);
 }
 
 void sandbox_serve(int argc, char **argv, const struct sandbox_reader *extra)
 {
-	if (argc != ARG_COUNT || strcmp(argv[ARG_MODE], SANDBOX_MODE) != 0)
+	if (argc < 2 || strcmp(argv[ARG_MODE], SANDBOX_MODE) != 0) {
+		role = ROLE_PARENT;
 		return;
+	}
+	role = ROLE_CHILD;
+	if (argc != ARG_COUNT || strcmp(argv[ARG_VERSION], SANDBOX_PROTOCOL) != 0) {
+		fprintf(stderr, "%s: %s is for relview's own use (protocol %s)\n", argv[0],
+		        SANDBOX_MODE, SANDBOX_PROTOCOL);
+		_exit(WRONG_PROTOCOL);
+	}
 	/* Should anything be amiss, the parent reports damaged data: the child never
 	 * said it was done. */
 	struct request req;
-	if (!parse_request(argv, &req))
+	struct channel ch;
+	if (!parse_fds(argv, &req) || !open_channel(&req, &ch))
 		_exit(2);
-	const struct sandbox_reader *reader = find_reader(builtin_readers, req.reader);
+	const struct sandbox_reader *reader = find_reader(builtin_readers, req.order.reader);
 	if (!reader)
-		reader = find_reader(extra, req.reader);
+		reader = find_reader(extra, req.order.reader);
 	if (!reader)
 		_exit(2);
-	run_child(&req, reader);
+	run_child(&req, &ch, reader);
 }
 
 /* ---- the parent: messages in --------------------------------------------------
@@ -418,7 +448,7 @@ struct relay {
 	int fd;
 	pid_t pid;
 	struct ring *ring;  /* NULL: entries come by the pipe */
-	struct outbox *out; /* NULL: the child writes each message as it comes */
+	struct outbox *out; /* what the child has not sent yet (and its order) */
 	uint64_t received;  /* bytes read from the pipe */
 	char *buf;
 	size_t cap, start, end; /* unread bytes: buf[start..end) */
@@ -435,6 +465,7 @@ struct relay {
 
 struct relays {
 	const char *input;
+	char exe[PATH_MAX]; /* the executable each child is started from */
 	const struct source_limits *limits;
 	const struct source_handler *handler;
 	struct source_counts *counts;
@@ -738,10 +769,18 @@ static void relay_all(struct relays *rs)
  * reading. */
 static void report_broken_child(struct relays *rs, const struct relay *rl, int status)
 {
-	char reason[160];
+	char reason[320];
 	if (rl->stalled)
 		snprintf(reason, sizeof reason, "reading stopped: no progress for %u seconds",
 		         rs->limits->stall_seconds);
+	else if (WIFEXITED(status) && WEXITSTATUS(status) == WRONG_PROTOCOL && !rl->received)
+		snprintf(reason, sizeof reason,
+		         "cannot start the reading process: %.100s is another version of relview",
+		         rs->exe);
+	else if (WIFEXITED(status) && !rl->received)
+		snprintf(reason, sizeof reason,
+		         "cannot start the reading process: %.100s ended at once (exit status %d)",
+		         rs->exe, WEXITSTATUS(status));
 	else if (WIFSIGNALED(status))
 		snprintf(reason, sizeof reason, "reading stopped: the archive reader crashed (%s)",
 		         strsignal(WTERMSIG(status)));
@@ -758,10 +797,12 @@ static void report_broken_child(struct relays *rs, const struct relay *rl, int s
  * /etc/localtime at every call (relview never shows entry times); the C library's
  * crash messages to stderr (/dev/null), never to /dev/tty, as the parent's screen
  * is there. Passed on from the parent: what the executable needs to start (its
- * libraries' path) and the sanitizers' settings. */
+ * libraries' path), PATH, where libarchive looks for the programs it runs as
+ * filters for the compressions it has no code for (lrzip, lzop, grzip), and the
+ * sanitizers' settings. */
 static const char *const child_env[] = {"TZ=UTC0", "LIBC_FATAL_STDERR_=1"};
-static const char *const passed_env[] = {"LD_LIBRARY_PATH", "ASAN_OPTIONS", "UBSAN_OPTIONS",
-                                         "LSAN_OPTIONS", "TSAN_OPTIONS"};
+static const char *const passed_env[] = {"PATH",          "LD_LIBRARY_PATH", "ASAN_OPTIONS",
+                                         "UBSAN_OPTIONS", "LSAN_OPTIONS",    "TSAN_OPTIONS"};
 #define ENV_SLOTS                                                                                  \
 	(sizeof child_env / sizeof *child_env + sizeof passed_env / sizeof *passed_env + 2)
 
@@ -796,23 +837,13 @@ static void set_number(struct invocation *inv, enum child_arg arg, long long n)
 	inv->argv[arg] = inv->numbers[arg];
 }
 
-static void build_invocation(struct invocation *inv, const char *reader, const char *input,
-                             const int fd[CHANNEL_FDS], const struct source_limits *l)
+static void build_invocation(struct invocation *inv, const int fd[CHANNEL_FDS])
 {
 	inv->argv[0] = "relview-reader";
 	inv->argv[ARG_MODE] = SANDBOX_MODE;
-	inv->argv[ARG_READER] = (char *)reader;
-	inv->argv[ARG_INPUT] = (char *)input;
-	set_number(inv, ARG_PARENT, getpid());
+	inv->argv[ARG_VERSION] = SANDBOX_PROTOCOL;
 	for (int i = 0; i < CHANNEL_FDS; i++)
 		set_number(inv, ARG_PIPE_FD + i, fd[i]);
-	set_number(inv, ARG_PART, l->part);
-	set_number(inv, ARG_PARTS, l->parts);
-	set_number(inv, ARG_MAX_ENTRY_BYTES, (long long)l->max_entry_bytes);
-	set_number(inv, ARG_MAX_TOTAL_BYTES, (long long)l->max_total_bytes);
-	set_number(inv, ARG_MAX_ENTRIES, (long long)l->max_entries);
-	set_number(inv, ARG_MAX_MEMORY, (long long)l->max_memory);
-	set_number(inv, ARG_MAX_RATIO, (long long)l->max_ratio);
 	inv->argv[ARG_COUNT] = NULL;
 }
 
@@ -820,14 +851,14 @@ static void build_invocation(struct invocation *inv, const char *reader, const c
  * places in the child (3, 4, ...), so that no move overwrites one still to move. */
 #define ABOVE_CHILD_FDS 10
 
-/* The file actions that leave the child exactly its descriptors: given[] moved to
- * 3, 4, ... (their numbers in the child in placed[]), the standard ones on
+/* The file actions (fa made) that leave the child exactly its descriptors: given[]
+ * moved to 3, 4, ... (their numbers in the child in placed[]), the standard ones on
  * /dev/null, everything else closed. `high` holds the copies to close after. */
 static bool child_files(posix_spawn_file_actions_t *fa, const int given[CHANNEL_FDS],
                         int placed[CHANNEL_FDS], int high[CHANNEL_FDS])
 {
 	int next = STDERR_FILENO + 1;
-	bool ok = posix_spawn_file_actions_init(fa) == 0;
+	bool ok = true;
 	for (int i = 0; i < CHANNEL_FDS; i++) {
 		high[i] = placed[i] = -1;
 		if (given[i] < 0)
@@ -843,38 +874,40 @@ static bool child_files(posix_spawn_file_actions_t *fa, const int given[CHANNEL_
 	       posix_spawn_file_actions_addclosefrom_np(fa, next) == 0;
 }
 
-/* Signals as a new process has them: default actions (an ignored SIGPIPE or SIGINT
- * is not kept), none blocked. */
+/* Signals (attr made) as a new process has them: default actions (an ignored
+ * SIGPIPE or SIGINT is not kept), none blocked. */
 static bool child_signals(posix_spawnattr_t *attr)
 {
 	sigset_t all, none;
 	sigfillset(&all);
 	sigemptyset(&none);
-	return posix_spawnattr_init(attr) == 0 &&
-	       posix_spawnattr_setflags(attr, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK) ==
+	return posix_spawnattr_setflags(attr, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK) ==
 	               0 &&
 	       posix_spawnattr_setsigdefault(attr, &all) == 0 &&
 	       posix_spawnattr_setsigmask(attr, &none) == 0;
 }
 
-/* The running executable, wherever and however it was started: the file the link
- * /proc/self/exe names (under valgrind, the link itself leads to valgrind), or the
- * link when that file is gone (replaced by a new build, say). */
-static const char *executable(char *path, size_t size)
+/* The running executable: the link /proc/self/exe itself, which is this very file
+ * even when a new build has replaced the one at its path since (the file that path
+ * names might speak another protocol). Under valgrind, though, the kernel's link
+ * leads to valgrind's tool, and only readlink() is made to give relview's path:
+ * when the link and the file it names are not the same file, that file is what
+ * runs, and it is started by its path. */
+static void executable(char *path, size_t size)
 {
-	static const char self[] = "/proc/self/exe", gone[] = " (deleted)";
+	static const char self[] = "/proc/self/exe";
+	struct stat link, named;
 	ssize_t n = readlink(self, path, size - 1);
-	if (n <= 0 || (size_t)n >= size - 1)
-		return self;
-	path[n] = '\0';
-	size_t len = (size_t)n, tail = sizeof gone - 1;
-	return len > tail && strcmp(path + len - tail, gone) == 0 ? self : path;
+	path[n > 0 ? n : 0] = '\0';
+	bool same = stat(self, &link) == 0 && stat(path, &named) == 0 &&
+	            link.st_dev == named.st_dev && link.st_ino == named.st_ino;
+	if (n <= 0 || (size_t)n >= size - 1 || same || access(path, X_OK) != 0)
+		snprintf(path, size, "%s", self);
 }
 
-/* Start this executable as a child running `reader`, given the descriptors in
- * given[] (-1: none). False with errno when it could not be started. */
-static bool spawn_child(const char *reader, const char *input, const int given[CHANNEL_FDS],
-                        const struct source_limits *limits, pid_t *pid)
+/* Start this executable as a child, given the descriptors in given[] (-1: none),
+ * its order in the outbox. False with errno when it could not be started. */
+static bool spawn_child(const char *exe, const int given[CHANNEL_FDS], pid_t *pid)
 {
 	posix_spawn_file_actions_t fa;
 	posix_spawnattr_t attr;
@@ -884,20 +917,34 @@ static bool spawn_child(const char *reader, const char *input, const int given[C
 	char lc_ctype[128];
 	int err = EAGAIN;
 	child_environment(envp, lc_ctype, sizeof lc_ctype);
-	bool ready = child_files(&fa, given, placed, high) && child_signals(&attr);
-	if (ready) {
-		char exe[PATH_MAX];
-		build_invocation(&inv, reader, input, placed, limits);
-		err = posix_spawn(pid, executable(exe, sizeof exe), &fa, &attr, inv.argv,
-		                  (char **)envp);
-		posix_spawnattr_destroy(&attr);
+	for (int i = 0; i < CHANNEL_FDS; i++)
+		high[i] = -1;
+	bool files = posix_spawn_file_actions_init(&fa) == 0;
+	bool attrs = posix_spawnattr_init(&attr) == 0;
+	if (files && attrs && child_files(&fa, given, placed, high) && child_signals(&attr)) {
+		build_invocation(&inv, placed);
+		err = posix_spawn(pid, exe, &fa, &attr, inv.argv, (char **)envp);
 	}
-	posix_spawn_file_actions_destroy(&fa);
+	if (attrs)
+		posix_spawnattr_destroy(&attr);
+	if (files)
+		posix_spawn_file_actions_destroy(&fa);
 	for (int i = 0; i < CHANNEL_FDS; i++)
 		if (high[i] >= 0)
 			close(high[i]);
 	errno = err;
 	return err == 0;
+}
+
+/* The child's order, in the outbox before it starts. False (ENAMETOOLONG) when a
+ * name does not fit. */
+static bool write_order(struct order *o, const char *reader, const char *input,
+                        const struct source_limits *limits)
+{
+	*o = (struct order){.parent = getpid(), .limits = *limits};
+	errno = ENAMETOOLONG;
+	return (size_t)snprintf(o->reader, sizeof o->reader, "%s", reader) < sizeof o->reader &&
+	       (size_t)snprintf(o->input, sizeof o->input, "%s", input) < sizeof o->input;
 }
 
 /* Start a child reading its part of the input (open on input_fd, or -1), its
@@ -906,19 +953,29 @@ static bool start_child(struct relays *rs, struct relay *rl, const char *reader,
                         const struct source_limits *limits)
 {
 	int fds[2];
-	if (pipe2(fds, O_CLOEXEC) != 0 || fcntl(fds[0], F_SETFL, O_NONBLOCK) != 0)
+	if (pipe2(fds, O_CLOEXEC) != 0)
 		return false;
+	if (fcntl(fds[0], F_SETFL, O_NONBLOCK) != 0) {
+		int err = errno;
+		close(fds[0]);
+		close(fds[1]);
+		errno = err;
+		return false;
+	}
 	fcntl(fds[1], F_SETPIPE_SZ, PIPE_BYTES); /* fewer wake-ups; a hint only */
 	struct ring *ring = ring_new();          /* without one, the pipe carries everything */
-	int out_fd = -1; /* without an outbox, each message is written as it comes */
+	int out_fd = -1;
 	struct outbox *out = shared_memory_new("relview-outbox", sizeof *out, &out_fd);
 	int given[CHANNEL_FDS] = {fds[1], ring ? ring_fd(ring) : -1, out_fd, input_fd};
 	pid_t pid;
-	bool started = spawn_child(reader, rs->input, given, limits, &pid);
+	bool started = out && write_order(&out->order, reader, rs->input, limits) &&
+	               spawn_child(rs->exe, given, &pid);
 	int err = errno;
 	close(fds[1]);
 	if (out_fd >= 0)
 		close(out_fd); /* the mapping stays */
+	if (ring)
+		ring_close_fd(ring);
 	if (!started) {
 		close(fds[0]);
 		ring_free(ring);
@@ -958,14 +1015,18 @@ static bool run_parts(const char *reader, const char *input, int input_fd,
                       const struct source_limits *limits, unsigned parts,
                       const struct source_handler *handler, struct source_counts *counts)
 {
-	struct relays rs = {input, limits, handler, counts, .n = 0};
+	struct relays rs = {input, "", limits, handler, counts, .n = 0};
+	executable(rs.exe, sizeof rs.exe);
 	for (unsigned part = 0; part < parts; part++) {
 		struct source_limits share = *limits;
 		share.part = part;
 		share.parts = parts;
 		if (!start_child(&rs, &rs.child[rs.n], reader, input_fd, &share)) {
+			char reason[PATH_MAX + 100];
+			snprintf(reason, sizeof reason, "cannot start the reading process: %s: %s",
+			         rs.exe, strerror(errno));
 			counts->problems++;
-			handler->problem(handler->ctx, input, NULL, strerror(errno));
+			handler->problem(handler->ctx, input, NULL, reason);
 			break;
 		}
 		rs.n++;
@@ -983,17 +1044,24 @@ static bool run_parts(const char *reader, const char *input, int input_fd,
 
 /* The input opened for the child, which could not open it itself: /dev/stdin and
  * /dev/fd/N are the parent's. Without blocking on a FIFO without a writer (the
- * child waits for it). A folder, or an input that cannot be opened, is left to
- * the child to read, or to report, by name: -1. */
-static int open_input(const char *input)
+ * child waits for it). A folder is left to the child to walk by name: -1 with
+ * *folder set. -1 with errno otherwise: the input cannot be read, and the child
+ * must not try the name among its own descriptors (its /dev/fd/3 is its pipe). */
+static int open_input(const char *input, bool *folder)
 {
 	struct stat st;
+	*folder = false;
 	int fd = open(input, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-	if (fd >= 0 && (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode))) {
-		close(fd);
-		fd = -1;
-	}
-	return fd;
+	if (fd < 0)
+		return -1;
+	bool ok = fstat(fd, &st) == 0;
+	if (ok && !S_ISDIR(st.st_mode))
+		return fd;
+	int err = errno;
+	*folder = ok;
+	close(fd);
+	errno = err;
+	return -1;
 }
 
 /* A zip archive's members are compressed one by one, so two readers can each
@@ -1010,7 +1078,14 @@ static bool read_in_children(const char *reader, bool may_share, const char *inp
                              const struct source_limits *limits,
                              const struct source_handler *handler, struct source_counts *counts)
 {
-	int fd = open_input(input);
+	check_role();
+	bool folder;
+	int fd = open_input(input, &folder);
+	if (fd < 0 && !folder) {
+		counts->problems++;
+		handler->problem(handler->ctx, input, NULL, strerror(errno));
+		return false;
+	}
 	unsigned parts = may_share && is_zip(fd) ? MAX_CHILDREN : 1;
 	bool ok = run_parts(reader, input, fd, limits, parts, handler, counts);
 	if (fd >= 0)

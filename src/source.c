@@ -42,6 +42,8 @@ struct link_targets {
 	size_t cap, used; /* in pairs; cap a power of two */
 };
 
+struct stream;
+
 struct reader {
 	const char *input;
 	const struct source_limits *limits;
@@ -49,13 +51,15 @@ struct reader {
 	struct source_counts *counts;
 	unsigned char *buf; /* one entry's content, reused from entry to entry */
 	size_t cap;
-	uint64_t inflated;   /* bytes inflated from this input, skipped ones included */
-	uint64_t budget;     /* how many it may inflate: the input's limit, or a share's */
-	uint64_t packed_out; /* bytes inflated from the archive being read (of a folder's) */
-	struct gunzip *gz;   /* inflating the archive being read, if we do it */
-	uint64_t reported;   /* inflated as of the last progress report */
-	const char *current; /* the entry being read */
-	uint64_t ordinal;    /* of the entry being read, among all the input's entries */
+	uint64_t inflated;          /* bytes inflated from this input, skipped ones included */
+	uint64_t budget;            /* how many it may inflate: the input's limit, or a share's */
+	uint64_t packed_out;        /* bytes inflated from the archive being read (of a folder's) */
+	struct gunzip *gz;          /* inflating the archive being read, if we do it */
+	struct stream *stream;      /* the pipe or device being read, if it is one */
+	uint64_t reported;          /* inflated as of the last progress report */
+	uint64_t reported_consumed; /* and how far into the file it was */
+	const char *current;        /* the entry being read */
+	uint64_t ordinal;           /* of the entry being read, among all the input's entries */
 	const struct zip_share *share;   /* reading a share of a zip (zipdir.h), or NULL */
 	uint64_t next_member;            /* in the share: the next the directory lists */
 	const struct zip_member *expect; /* the directory's record of the entry being read */
@@ -117,9 +121,15 @@ static bool reserve(struct reader *r, size_t want)
 	return reserve_in(&r->buf, &r->cap, want);
 }
 
-/* Bytes read from the file (or memory) of the archive being read so far. */
+static uint64_t stream_consumed(const struct stream *s);
+
+/* Bytes read from the file (or memory) of the archive being read so far. From a
+ * pipe or device: bytes read from it, which only grow, while libarchive's count
+ * starts again when it reads the stream again from its start (see below). */
 static uint64_t packed_bytes(const struct reader *r, struct archive *a)
 {
+	if (r->stream)
+		return stream_consumed(r->stream);
 	if (r->gz)
 		return gunzip_consumed(r->gz);
 	la_int64_t packed = archive_filter_bytes(a, -1);
@@ -131,6 +141,7 @@ static uint64_t packed_bytes(const struct reader *r, struct archive *a)
 static void progress_at(struct reader *r, uint64_t packed)
 {
 	r->reported = r->inflated;
+	r->reported_consumed = packed;
 	if (r->handler->progress)
 		r->handler->progress(r->handler->ctx, r->current, r->inflated,
 		                     r->folder_done + packed);
@@ -824,7 +835,12 @@ static void read_file_share(struct reader *r, const struct origin *o, const char
  * best by seeking, is read whole into memory first, as far as the input's byte
  * limit and the reader's memory allow. */
 
-#define STREAM_HEAD_BYTES ((size_t)1 << 20) /* peeked at before libarchive starts */
+/* Peeked at before libarchive starts: enough for the magic numbers of the archives
+ * that must be read whole (needs_seeking()), and no more, so that a slow writer's
+ * first entries come as they are written. */
+#define STREAM_PEEK_BYTES 6
+/* The first size of the buffer that keeps what is read. */
+#define STREAM_HEAD_BYTES ((size_t)1 << 20)
 
 struct stream {
 	struct reader *r;
@@ -899,28 +915,60 @@ static bool keep_room(struct stream *s, size_t more, uint64_t limit)
 	return true;
 }
 
-/* Read into kept until it holds `want` bytes or the stream ends; false on an error
- * or when `limit` would be passed, reported. */
-static bool keep_reading(struct stream *s, uint64_t want, uint64_t limit)
+static uint64_t stream_consumed(const struct stream *s)
 {
+	return s->consumed;
+}
+
+/* Read into kept, a chunk at a time, until it holds at least `want` bytes or the
+ * stream ends, and no more than `limit` (then *over is set); false on an error,
+ * reported. Progress is reported as the bytes come. */
+static bool keep_reading(struct stream *s, uint64_t want, uint64_t limit, bool *over)
+{
+	struct reader *r = s->r;
+	/* One byte past the limit tells that the stream holds more. */
+	const uint64_t most = limit < SIZE_MAX / 2 ? limit + 1 : SIZE_MAX / 2;
+	*over = false;
 	while (s->kept_len < want && !s->eof) {
 		size_t n =
-		        want - s->kept_len < READ_CHUNK ? (size_t)(want - s->kept_len) : READ_CHUNK;
-		if (!keep_room(s, n, limit)) {
-			if (s->kept_len + n > limit) /* the input's size */
-				problem(s->r, NULL, "input too large to buffer");
-			else /* the machine's memory */
-				environmental_problem(s->r, NULL, "out of memory");
+		        most - s->kept_len < READ_CHUNK ? (size_t)(most - s->kept_len) : READ_CHUNK;
+		if (!keep_room(s, n, most)) {
+			environmental_problem(r, NULL, "out of memory");
 			return false;
 		}
 		ssize_t got = stream_fill(s, s->kept + s->kept_len, n);
 		if (got < 0) {
-			problem_errno(s->r, NULL, errno);
+			problem_errno(r, NULL, errno);
 			return false;
 		}
 		s->kept_len += (size_t)got;
+		if (s->kept_len > limit) {
+			*over = true;
+			return true;
+		}
+		if (s->consumed - r->reported_consumed >= SOURCE_PROGRESS_STEP)
+			progress_at(r, s->consumed);
 	}
 	return true;
+}
+
+/* A zip or 7-Zip archive through a pipe, read whole into kept first: within the
+ * bytes the input may inflate (a zip stored holds as much as it inflates to). */
+static bool keep_whole(struct stream *s)
+{
+	bool over;
+	uint64_t limit = s->r->limits->max_total_bytes;
+	if (!keep_reading(s, UINT64_MAX, limit, &over))
+		return false;
+	if (over) {
+		char msg[200];
+		snprintf(msg, sizeof msg,
+		         "a zip or 7-Zip archive through a pipe is read whole first, and this one "
+		         "holds more than the %llu MiB an input may inflate: not read",
+		         (unsigned long long)(limit >> 20));
+		problem(s->r, NULL, msg);
+	}
+	return !over;
 }
 
 static void drop_kept(struct stream *s)
@@ -994,15 +1042,18 @@ static bool needs_seeking(const unsigned char *head, size_t len)
 static void read_stream_fd(struct reader *r, int fd, const char *prefix)
 {
 	struct stream s = {.r = r, .fd = fd, .replayable = true, .chunk = malloc(READ_CHUNK)};
+	bool over;
+	r->stream = &s;
 	if (!s.chunk) {
 		environmental_problem(r, prefix, "out of memory");
-	} else if (keep_reading(&s, STREAM_HEAD_BYTES, STREAM_HEAD_BYTES)) {
+	} else if (keep_reading(&s, STREAM_PEEK_BYTES, STREAM_HEAD_BYTES, &over)) {
 		if (!needs_seeking(s.kept, s.kept_len))
 			read_origin(r, &(struct origin){.stream = &s}, prefix);
-		else if (keep_reading(&s, UINT64_MAX, r->limits->max_total_bytes))
+		else if (keep_whole(&s))
 			read_origin(r, &(struct origin){.mem = s.kept, .mem_len = s.kept_len},
 			            prefix);
 	}
+	r->stream = NULL;
 	free(s.kept);
 	free(s.chunk);
 }
@@ -1227,7 +1278,7 @@ bool source_read_fd(const char *input, int fd, const struct source_limits *limit
 	struct stat st;
 	if (fd < 0 || fstat(fd, &st) != 0)
 		return source_read(input, limits, handler, counts);
-	if (S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)) {
+	if (S_ISREG(st.st_mode)) {
 		/* Named anew, so that libarchive can open and seek it by name and each
 		 * reader of a zip's shares has an offset of its own. */
 		char path[32];

@@ -24,16 +24,21 @@ struct ring;
 /* A ring in shared memory of its own (a memfd), which a child started after this
  * call maps from ring_fd() even across exec. NULL: none (the pipe alone will do). */
 struct ring *ring_new(void);
-/* Its memory's descriptor, close-on-exec: the parent hands it to the child. */
+/* Its memory's descriptor, close-on-exec: the parent hands it to the child. Its
+ * size is sealed (see shared_memory_new()). */
 int ring_fd(const struct ring *ring);
+/* Parent: the descriptor is no longer needed once the child has it (its mapping
+ * stays): the fewer of its descriptors, the less a child can reach. */
+void ring_close_fd(struct ring *ring);
 /* Child: the ring whose memory is the descriptor `fd` (which stays open); NULL when
  * it is not one (the pipe alone will do). */
 struct ring *ring_attach(int fd);
 void ring_free(struct ring *ring);
 
 /* Shared memory that survives exec: `size` zero bytes in a new memfd named `name`
- * (close-on-exec), mapped; *fd is its descriptor. NULL when it cannot be made. The
- * sandbox's outbox is made so too. */
+ * (close-on-exec), mapped; *fd is its descriptor. Its size is sealed: whoever gets
+ * the descriptor can neither shrink nor grow it, which would make the mapping
+ * fault. NULL when it cannot be made. The sandbox's outbox is made so too. */
 void *shared_memory_new(const char *name, size_t size, int *fd);
 /* Map the `size` bytes of shared memory behind fd, or NULL when it holds fewer. */
 void *shared_memory_map(int fd, size_t size);

@@ -8,12 +8,15 @@
  * The child is a fresh process: the running executable (/proc/self/exe) started
  * again with posix_spawn() in a hidden reader mode, not a fork of the caller. It
  * holds none of the caller's memory, descriptors (locks, the terminal), threads,
- * signal handlers or locale; only its channel to the caller (a pipe and two pieces
- * of shared memory), the input opened for it, and /dev/null as its standard
- * streams. Its memory cap is therefore its own, whatever the caller has grown to.
+ * signal handlers or environment; of its locale, only the character type
+ * (LC_CTYPE, by name), so that libarchive converts entry names as the caller would.
+ * It has its channel to the caller (a pipe and two pieces of shared memory), the
+ * input opened for it, and /dev/null as its standard streams. Its memory cap is therefore its own, whatever the caller has grown to.
  *
  * So every program that reads through the sandbox must call sandbox_serve() first
- * thing in main(): in the child, that is where the reading happens. */
+ * thing in main(): in the child, that is where the reading happens. A program that
+ * did not, or a child that would start one of its own, is aborted at its first
+ * sandbox_read() or sandbox_run(), with a message. */
 #ifndef RELVIEW_SANDBOX_H
 #define RELVIEW_SANDBOX_H
 
@@ -21,8 +24,8 @@
 
 /* What can run in the child, by name: read `input` (its name as given), reporting
  * through `handler`. fd is the input opened by the caller (a file, pipe or device:
- * see source_read_fd()), or -1 for a folder or an input the caller could not open
- * (read it by name, to report why). */
+ * see source_read_fd()), or -1 for a folder (walk it by name). An input the caller
+ * cannot open is reported by the caller, and no child is started for it. */
 struct sandbox_reader {
 	const char *name;
 	bool (*read)(const char *input, int fd, const struct source_limits *limits,

@@ -103,8 +103,9 @@ bool source_read(const char *input, const struct source_limits *limits,
 
 /* The same for an input the caller opened on fd (O_NONBLOCK or not): a pipe or
  * device is read from fd as it comes, in bounded memory, waiting for its writer as
- * long as it takes; a file or folder through /proc/self/fd/FD, so that it may be
- * opened again. fd < 0: read `input` by name. fd stays open. */
+ * long as it takes; a file through /proc/self/fd/FD, so that it may be opened
+ * again. fd < 0: read `input` by name (the sandbox does so for a folder only).
+ * fd stays open. */
 bool source_read_fd(const char *input, int fd, const struct source_limits *limits,
                     const struct source_handler *handler, struct source_counts *counts);
 

@@ -31,20 +31,33 @@ def child_of(pid):
             return int(kids[0])
     return None
 
-deadline = time.monotonic() + 30
+def descriptors(pid):
+    fds = {}
+    for fd in sorted(os.listdir(f"/proc/{pid}/fd"), key=int):
+        fds[int(fd)] = os.readlink(f"/proc/{pid}/fd/{fd}").split("[")[0]
+    return fds
+
+def settled(pid):
+    """Past its start: the hidden mode runs and has closed the shared memory's
+    descriptors once mapped (waiting for the FIFO's writer)."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            reader = b"--sandbox-reader" in f.read().split(b"\0")
+        return reader and not any("memfd:" in t for t in descriptors(pid).values())
+    except OSError:
+        return False
+
+# Polled, with a deadline far beyond any start on a busy machine.
+deadline = time.monotonic() + 60
 child = None
-while child is None and time.monotonic() < deadline:
+while not (child and settled(child)) and time.monotonic() < deadline:
     time.sleep(0.05)
     child = child_of(proc.pid)
-if child is None:
-    sys.exit("no reading child appeared")
-time.sleep(0.5)  # past its start: waiting for the FIFO's writer
+if not (child and settled(child)):
+    sys.exit("no reading child came to wait for the FIFO's writer")
 
 problems = []
-fds = {}
-for fd in sorted(os.listdir(f"/proc/{child}/fd"), key=int):
-    target = os.readlink(f"/proc/{child}/fd/{fd}")
-    fds[int(fd)] = target.split("[")[0]
+fds = descriptors(child)
 # The shared memory's descriptors are closed once mapped; the input comes after
 # them.
 standard = {fd: fds.pop(fd, None) for fd in (0, 1, 2, 3)}
@@ -56,8 +69,11 @@ with open(f"/proc/{child}/environ", "rb") as f:
     environ = sorted(e.decode() for e in f.read().split(b"\0") if e)
 for e in environ:
     if not e.startswith(("TZ=", "LIBC_FATAL_STDERR_=", "LC_CTYPE=", "LD_LIBRARY_PATH=",
-                         "ASAN_", "UBSAN_", "LSAN_", "TSAN_")):
+                         "ASAN_", "UBSAN_", "LSAN_", "TSAN_", "PATH=")):
         problems.append(f"environment {e}")
+# PATH, where libarchive finds the programs it runs as filters (lrzip, lzop).
+if "PATH=/usr/bin:/bin" not in environ:
+    problems.append("no PATH in the environment")
 status = dict(line.split(":\t", 1) for line in open(f"/proc/{child}/status").read().splitlines()
               if ":\t" in line)
 if int(status["SigBlk"], 16) != 0:
@@ -76,4 +92,25 @@ for p in problems:
     print("child.sh:", p)
 sys.exit(1 if problems else 0)
 PY
+
+# Without /proc (no /proc/self/exe to start), and with another program there, every
+# input says in one line that its reading process could not start, and why. In a
+# mount namespace of its own with /proc replaced, where that can be made.
+if command -v unshare >/dev/null && unshare -rm true 2>/dev/null; then
+	printf '#!/bin/sh\nexit 2\n' >"$TMP/other"
+	chmod +x "$TMP/other"
+	unshare -rm sh -c 'mount -t tmpfs none /proc || exit 99
+		"$1" --list --no-cache "$2" 2>"$3/no-proc"
+		mkdir /proc/self && ln -s "$3/other" /proc/self/exe
+		"$1" --list --no-cache "$2" 2>"$3/other-exe"
+		exit 0' - "$RELVIEW" "$SRCDIR/sample/releases.tar.gz" "$TMP" ||
+		hard_error "could not replace /proc"
+	# (A sanitizer without /proc may say so first.)
+	expect_eq "$(grep 'reading process' "$TMP/no-proc")" "relview: $SRCDIR/sample/releases.tar.gz: cannot start \
+the reading process: /proc/self/exe: No such file or directory"
+	expect_eq "$(grep 'reading process' "$TMP/other-exe")" "relview: $SRCDIR/sample/releases.tar.gz: cannot \
+start the reading process: /proc/self/exe ended at once (exit status 2)"
+else
+	note "no mount namespace: the start without /proc not tried"
+fi
 pass

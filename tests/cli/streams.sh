@@ -63,9 +63,9 @@ cat "$TMP/rel.zip" | "$RELVIEW" --list --no-cache /dev/stdin >"$TMP/stdout" ||
 	fail "a zip through a pipe: exit status $?"
 expect_eq "$(wc -l <"$TMP/stdout")" 300
 
-# A plain release through a pipe, as it is, compressed, and longer than the head
-# peeked at (1 MiB): one release, read again from its start once libarchive has
-# found no archive in it.
+# A plain release through a pipe, as it is, compressed, and longer than the buffer
+# first made for what is kept (1 MiB): one release, read again from its start once
+# libarchive has found no archive in it.
 release='Skip to main content\nMay 4, 2015Miami, FLNarcotics\n\nPiped title\n\nBody.\n'
 printf "$release" | "$RELVIEW" --list --no-cache /dev/stdin >"$TMP/stdout" ||
 	fail "plain text through a pipe: exit status $?"
@@ -91,4 +91,29 @@ mkfifo "$TMP/fifo"
 expect_status 0 "$RELVIEW" --list --no-cache "$TMP/fifo"
 wait
 expect_eq "$(wc -l <"$TMP/stdout")" 2000
+# An input relview cannot open is one line naming it, at once; no reading child is
+# started for it (one would open the name again among its own descriptors:
+# /dev/fd/3 there is its pipe to relview).
+need_cmd timeout
+unopenable() { # WANT-REASON COMMAND...: exit 1, and one line "INPUT: REASON"
+	want=$1
+	shift
+	timeout 20 "$@" >"$TMP/stdout" 2>"$TMP/stderr"
+	status=$?
+	[ $status -ne 124 ] || fail "$*: still reading after 20 seconds"
+	expect_eq "$status" 1
+	expect_eq "$(grep -c "$want" "$TMP/stderr")" 1
+}
+unopenable '/dev/fd/3: No such file or directory' sh -c '"$0" --list --no-cache /dev/fd/3 3<&-' "$RELVIEW"
+unopenable '/dev/stdin: No such file or directory' sh -c '"$0" --list --no-cache /dev/stdin <&-' "$RELVIEW"
+python3 -c '
+import socket, subprocess, sys
+a, b = socket.socketpair()
+fd = a.fileno()
+sys.exit(subprocess.run(["sh", "-c", "exec \"$@\" 2>&1", "-", sys.argv[1], "--list",
+                         "--no-cache", f"/dev/fd/{fd}"], pass_fds=(fd,), timeout=20).returncode)
+' "$RELVIEW" >"$TMP/socket" 2>&1
+status=$?
+expect_eq "$status" 1
+expect_eq "$(grep -c '/dev/fd/[0-9]*: No such device or address' "$TMP/socket")" 1
 pass

@@ -5,12 +5,17 @@
 
 #include "relview/ring.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -124,12 +129,49 @@ static void test_child_waits_for_room(void **state)
 	ring_free(ring);
 }
 
+/* Whoever holds the memory's descriptor (a hostile child reaches the parent's
+ * through /proc/PID/fd) can neither shrink it, which would make the parent fault
+ * (SIGBUS) on the pages it maps, nor grow it, nor lift that. */
+static void assert_sealed(int fd, size_t size)
+{
+	char path[64];
+	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+	int again = open(path, O_RDWR); /* a descriptor of its own, as through /proc */
+	assert_true(again >= 0);
+	assert_int_equal(ftruncate(again, 0), -1);
+	assert_int_equal(errno, EPERM);
+	assert_int_equal(ftruncate(again, (off_t)size * 2), -1);
+	assert_int_equal(fcntl(again, F_ADD_SEALS, F_SEAL_WRITE), -1);
+	struct stat st;
+	assert_int_equal(fstat(again, &st), 0);
+	assert_int_equal(st.st_size, (off_t)size);
+	close(again);
+}
+
+static void test_shared_memory_is_sealed(void **state)
+{
+	(void)state;
+	int fd;
+	void *mem = shared_memory_new("relview-test", 4096, &fd);
+	assert_non_null(mem);
+	assert_sealed(fd, 4096);
+	munmap(mem, 4096);
+	close(fd);
+	struct ring *ring = ring_new();
+	assert_non_null(ring);
+	struct stat st;
+	assert_int_equal(fstat(ring_fd(ring), &st), 0);
+	assert_sealed(ring_fd(ring), (size_t)st.st_size);
+	ring_free(ring);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(test_one_process_in_turn),
 	        cmocka_unit_test(test_nothing_unpublished_is_taken),
 	        cmocka_unit_test(test_child_waits_for_room),
+	        cmocka_unit_test(test_shared_memory_is_sealed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
