@@ -35,6 +35,8 @@
 #define STATE_SAVE_DELAY_MS 2000L
 /* How long the last save waits for the state's lock held by another process. */
 #define STATE_EXIT_WAIT_MS 3000
+/* The key that stops an export under way. */
+#define KEY_ESC 27
 
 /* ---- small services for the panes ------------------------------------------------ */
 
@@ -1150,14 +1152,15 @@ static bool after_frame(struct app *app)
 		app_effect_run(app);
 	if (saved)
 		save_marks(app);
-	return ran || (saved && app->message[0]);
+	bool wrote = app_export_write(app);
+	return ran || wrote || (saved && app->message[0]);
 }
 
 /* How long the loop may wait for a key: a second when idle, so that signals are
  * noticed; less when marks are due to be saved; not at all while work is left. */
 static int key_timeout(const struct app *app)
 {
-	if (browse_busy(&app->browse) || app->related.pending)
+	if (browse_busy(&app->browse) || app->related.pending || app_export_running(app))
 		return 0;
 	int idle = app->loading ? LOADING_FRAME_MS : 1000;
 	if (!app->marks_unsaved)
@@ -1241,6 +1244,12 @@ static void live_leave(struct app *app)
 
 /* ---- the loop ---------------------------------------------------------------------- */
 
+/* Esc, where it would close no prompt, stops an export under way. */
+static bool stops_export(const struct app *app, int key)
+{
+	return key == KEY_ESC && app_export_running(app) && app->prompt.kind == PROMPT_NONE;
+}
+
 /* One frame: the key read (KEYCODE_NONE: none), signals, a slice of the search, the
  * screen. Returns the signal that asks relview to stop, or 0. */
 static int frame(struct app *app, int key, bool *dirty)
@@ -1255,7 +1264,10 @@ static int frame(struct app *app, int key, bool *dirty)
 				app_select(app, app->list.sel);
 			app->touched = true;
 		}
-		handle_key(app, key);
+		if (stops_export(app, key))
+			app_export_stop(app);
+		else
+			handle_key(app, key);
 		*dirty = true;
 	}
 	int sig = term_poll_signals(&resumed);
@@ -1275,6 +1287,7 @@ static int frame(struct app *app, int key, bool *dirty)
 		*dirty = false;
 	}
 	save_marks_when_due(app);
+	app_export_slice(app);
 	return 0;
 }
 
@@ -1289,12 +1302,10 @@ static int run_loop(struct app *app)
 		live_leave(app);
 		if (sig || app->quit)
 			return sig;
-		if (after_frame(app)) { /* drawn again at once, with what it said */
-			dirty = true;
-			key = KEYCODE_NONE;
-			continue;
-		}
-		key = term_read_key(key_timeout(app));
+		/* Drawn again at once, with what it said; a key typed meanwhile (Esc
+		 * during an export) is taken first. */
+		dirty = after_frame(app) || dirty;
+		key = term_read_key(dirty ? 0 : key_timeout(app));
 	}
 }
 
@@ -1426,6 +1437,7 @@ int app_run(const struct catalog *cat, struct loading *loading, const struct cli
 		return EXIT_FAILURE;
 	}
 	app->auto_read = UINT32_MAX;
+	app->export.fd = -1;
 	app->restricted = cli->restricted || config->restricted;
 	app->oldest_first = cli->oldest_first;
 	app->config = config;
@@ -1449,6 +1461,10 @@ int app_run(const struct catalog *cat, struct loading *loading, const struct cli
 			app_message(app, true, "%s", notice);
 		int sig = run_loop(app);
 		term_close();
+		if (app_export_running(app)) { /* quit before it was written whole */
+			app_export_stop(app);
+			fprintf(stderr, "relview: %s\n", app->message);
+		}
 		live_enter(app); /* the loader may still be adding */
 		note_where_left(app);
 		live_leave(app);

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Nothing blocks under the catalog's lock: while $PAGER runs, loading goes on; a
 # state lock held by another process gets a message and a later try, the screen
-# stays live and quitting takes a bounded time. A resize while loading is no key:
+# stays live and quitting takes a bounded time; an export is written in slices
+# while loading goes on. A resize while loading is no key:
 # the list still shows its top as newer releases arrive. /dev/tty, opened when
 # standard input is not the terminal, does not leak into a command.
 set -u
@@ -150,4 +151,52 @@ keys q
 expect_restored 0
 [ -s "$TMP/fds" ] || fail "the command listed no descriptors"
 grep -qx /dev/tty "$TMP/fds" && fail "/dev/tty leaked into the command: $(tr '\n' ' ' <"$TMP/fds")"
+
+# E over a long list is written a slice at a time (at most 1024 releases a frame),
+# each slice after the frame: keys are read between slices, loading goes on, and
+# the file is --list's. Esc stops it and removes what was written; so does q,
+# which says so when relview ends.
+BIG=$TMP/big.tar.gz
+"$RELGEN" -n 5000 -s 9 -f tar.gz "$BIG" >/dev/null 2>&1 || hard_error "relgen failed"
+NBIG=$("$RELVIEW" --list "$BIG" | wc -l)
+[ "$NBIG" -gt 3072 ] || hard_error "the big bundle has $NBIG releases: too few slices"
+NALL=$("$RELVIEW" --list "$BIG" "$OTHER" | wc -l)
+export_list() { # FILE, and the keys typed after Enter, in the same write
+	file=$1
+	shift
+	keys E
+	wait_for "Save the list to"
+	type_text "$file"
+	keys Enter "$@"
+}
+start -- "$RELVIEW" --no-cache "$TMP/first" "$TMP/second"
+into "$TMP/first" "$BIG"
+wait_for " $NBIG/$NBIG " 30
+wait_for "loading 2 of 2" 5
+export_list "$TMP/stopped.jsonl" Escape
+wait_for "Export stopped at " 10
+[ -e "$TMP/stopped.jsonl" ] && fail "the export stopped left its partial file"
+wait_for " $NBIG/$NBIG " 5 # Esc stopped the export, not relview
+export_list "$TMP/big.jsonl"
+into "$TMP/second" "$OTHER"
+wait_for "Saved $NBIG releases to " 30
+wait_for "$NALL releases" 20
+export_list "$TMP/big.md"
+wait_for "Saved $NALL releases to " 30
+expect_eq "$(grep -c '^---$' "$TMP/big.md")" "$((NALL - 1))"
+expect_eq "$(grep -c '^# ' "$TMP/big.md")" "$NALL"
+export_list "$TMP/big.txt"
+wait_for "Saved $NALL releases to " 30
+expect_eq "$(grep -c '^------------------------------------------------------------------------$' "$TMP/big.txt")" "$((NALL - 1))"
+export_list "$TMP/quit.jsonl" q
+expect_restored 0
+t capture-pane -pJ | tr -d "\\n" | grep -qF "relview: Export stopped at " ||
+	fail "quitting in the middle of an export did not say so"
+[ -e "$TMP/quit.jsonl" ] && fail "the export cut short by q left its partial file"
+wait
+# --list of the same input, by the same name (the JSON names it).
+rm "$TMP/first"
+cp "$BIG" "$TMP/first"
+"$RELVIEW" --list --format=json --no-cache "$TMP/first" | cmp -s - "$TMP/big.jsonl" ||
+	fail "the export in slices differs from --list --format=json"
 pass
