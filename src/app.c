@@ -1300,6 +1300,9 @@ static int run_loop(struct app *app)
 		dirty = live_enter(app) || dirty;
 		int sig = frame(app, key, &dirty);
 		live_leave(app);
+		/* The screen is written with no lock held: a terminal that stops
+		 * reading (Ctrl-S, a slow link) stops the reader, not the loader. */
+		term_update();
 		if (sig || app->quit)
 			return sig;
 		/* Drawn again at once, with what it said; a key typed meanwhile (Esc

@@ -112,6 +112,8 @@ void app_effect_run(struct app *app)
 	app->effect = (struct effect){0};
 	if (e.kind == EFFECT_PAGER || e.kind == EFFECT_PIPE)
 		run_command_on(app, &e);
+	else if (e.kind == EFFECT_COPY) /* a terminal that stops reading waits here */
+		term_send(e.text, e.len);
 	free(e.text);
 	free(e.command);
 }
@@ -160,7 +162,8 @@ void app_copy(struct app *app, enum action what)
 	char *text = copy_text(app, what, &len);
 	char *seq = text ? clip_osc52(text, len, getenv("TMUX") != NULL, &seq_len) : NULL;
 	if (seq) {
-		term_send(seq, seq_len);
+		set_effect(app, EFFECT_COPY, NULL, seq, seq_len);
+		seq = NULL;
 		app_message(app, false, "Copied %s (%zu bytes)", names[what], len);
 	} else if (text && len > CLIP_MAX) {
 		app_message(app, true, "Not copied: more than %d bytes", CLIP_MAX);

@@ -533,9 +533,13 @@ void term_vline(int y, int x, int rows)
 	attrset(A_NORMAL);
 }
 
+/* The cursor's visibility for term_update() to set: curs_set() writes to the
+ * terminal at once, and the frame that asks must not wait on the terminal. */
+static int cursor_visible = -1;
+
 void term_cursor(int y, int x, bool visible)
 {
-	curs_set(visible ? 1 : 0);
+	cursor_visible = visible;
 	move(y, x);
 }
 
@@ -546,7 +550,14 @@ void term_redraw(void)
 
 void term_flush(void)
 {
-	refresh();
+	wnoutrefresh(stdscr);
+}
+
+void term_update(void)
+{
+	if (cursor_visible >= 0)
+		curs_set(cursor_visible);
+	doupdate();
 }
 
 int term_lines(void)

@@ -44,15 +44,15 @@ struct prompt {
 	size_t reader_top;  /* the reader position to go back to */
 };
 
-/* What a key asked for that blocks — a command, the terminal handed over —
- * prepared in the frame (the text it needs rendered under
+/* What a key asked for that blocks — a command, the terminal handed over, bytes
+ * for the terminal itself — prepared in the frame (the text it needs rendered under
  * the catalog lock) and run after the frame has let the lock go, so that loading
  * goes on. */
-enum effect_kind { EFFECT_NONE, EFFECT_PAGER, EFFECT_PIPE };
+enum effect_kind { EFFECT_NONE, EFFECT_PAGER, EFFECT_PIPE, EFFECT_COPY };
 struct effect {
 	enum effect_kind kind;
-	char *command; /* the pager or the | command */
-	char *text;    /* what the command reads */
+	char *command; /* the pager or the | command; NULL for a copy */
+	char *text;    /* what the command reads, or the OSC 52 sequence to send */
 	size_t len;
 };
 

@@ -82,8 +82,11 @@ void term_hline(int y, int x, int cols);
 void term_vline(int y, int x, int rows);
 /* Repaint the whole screen at the next refresh (Ctrl-L). */
 void term_redraw(void);
-/* Send what was drawn to the terminal. */
+/* What was drawn made ready to send (in the frame, under the catalog lock) and
+ * sent to the terminal (term_update, after the frame: a terminal that stops
+ * reading may block it). */
 void term_flush(void);
+void term_update(void);
 /* Where the terminal's real cursor rests, and whether it shows. */
 void term_cursor(int y, int x, bool visible);
 

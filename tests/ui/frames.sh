@@ -152,6 +152,41 @@ expect_restored 0
 [ -s "$TMP/fds" ] || fail "the command listed no descriptors"
 grep -qx /dev/tty "$TMP/fds" && fail "/dev/tty leaked into the command: $(tr '\n' ' ' <"$TMP/fds")"
 
+# A terminal that stops reading (Ctrl-S, here with the screen redrawn until what
+# relview writes fills the terminal's buffer) stops the reader, not the loading:
+# the screen is written after the frame, with the lock let go. The loader's thread
+# ends once the second input is in, while the output is still stopped.
+start -- "$RELVIEW" --no-cache "$TMP/first" "$TMP/second"
+into "$TMP/first" "$BUNDLE"
+wait_for " $TOTAL/$TOTAL " 10
+wait_for "loading 2 of 2" 5
+pid=$(pgrep -o -f "$RELVIEW --no-cache $TMP/first $TMP/second")
+[ -n "$pid" ] || hard_error "relview's process was not found"
+threads=$(ls /proc/"$pid"/task | wc -l)
+keys C-s
+i=0
+while [ $i -lt 40 ]; do # each a repaint of the whole screen
+	keys C-l C-l C-l C-l C-l
+	i=$((i + 1))
+done
+into "$TMP/second" "$OTHER"
+loader_ended() {
+	[ "$(ls /proc/"$pid"/task | wc -l)" -lt "$threads" ]
+}
+i=0
+until loader_ended || [ $i -ge 400 ]; do
+	sleep 0.05
+	i=$((i + 1))
+done
+stuck=
+loader_ended || stuck=1
+keys C-q
+[ -z "$stuck" ] || fail "loading stopped while the terminal was not reading"
+wait_for "$BOTH releases" 20
+keys q
+expect_restored 0
+wait
+
 # E over a long list is written a slice at a time (at most 1024 releases a frame),
 # each slice after the frame: keys are read between slices, loading goes on, and
 # the file is --list's. Esc stops it and removes what was written; so does q,
