@@ -98,7 +98,8 @@ cleanup_tmp() {
 	fi
 }
 
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/relview-test.XXXXXX") || hard_error "mktemp failed"
+# (In SCRATCH_PARENT when the sourcing script sets it: tests/ui/lib.sh.)
+TMP=$(mktemp -d "${SCRATCH_PARENT:-${TMPDIR:-/tmp}}/relview-test.XXXXXX") || hard_error "mktemp failed"
 trap cleanup_tmp EXIT
 # The user's own configuration and themes must not change what the tests see.
 XDG_CONFIG_HOME=$TMP/config

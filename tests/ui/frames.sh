@@ -81,7 +81,7 @@ into "$TMP/first" "$BUNDLE"
 wait_for " $TOTAL/$TOTAL " 10
 keys s
 wait_for "Starred" 5
-wait_for "Marks not saved yet: $LOCK is held" 20
+wait_for "Marks not saved yet: " 20 # the lock's path may be cut at the edge
 keys j
 expect_selected 2
 into "$TMP/second" "$OTHER"
@@ -110,7 +110,7 @@ keys j s
 wait_for "Starred" 5
 keys q
 expect_restored 0
-screen | tr -d '\n' | grep -qF "relview: marks and command history not saved: $LOCK is held by another process" ||
+screen_joined | grep -qF "relview: marks and command history not saved: $LOCK is held by another process" ||
 	fail "relview did not say where the marks were not saved"
 touch "$TMP/unlock"
 wait "$holder"
@@ -225,7 +225,7 @@ wait_for "Saved $NALL releases to " 30
 expect_eq "$(grep -c '^------------------------------------------------------------------------$' "$TMP/big.txt")" "$((NALL - 1))"
 export_list "$TMP/quit.jsonl" q
 expect_restored 0
-t capture-pane -pJ | tr -d "\\n" | grep -qF "relview: Export stopped at " ||
+screen_joined | grep -qF "relview: Export stopped at " ||
 	fail "quitting in the middle of an export did not say so"
 [ -e "$TMP/quit.jsonl" ] && fail "the export cut short by q left its partial file"
 wait

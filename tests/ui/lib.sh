@@ -6,6 +6,14 @@
 # Exit statuses are automake's: 0 pass, 1 fail, 77 skip, 99 hard error.
 
 # The scratch directory, its XDG folders and the assertions are the CLI tests'.
+# The screen shows the inputs' paths within its 100 columns and the tests read them
+# there (the loading line, a name's stand-ins, a message about the state file): a
+# long $TMPDIR would push them past the edge, so the scratch directory is made in
+# /tmp then.
+scratch_parent=${TMPDIR:-/tmp}
+if [ "${#scratch_parent}" -gt 16 ] && [ -d /tmp ] && [ -w /tmp ]; then
+	SCRATCH_PARENT=/tmp
+fi
 . "$SRCDIR/tests/cli/lib.sh"
 
 # A failure here also shows the screen it happened on.
@@ -79,6 +87,13 @@ start() {
 
 screen() {
 	t capture-pane -p
+}
+
+# The screen with the lines the terminal wrapped joined again, as one line each:
+# for what a shell printed after relview ended (a long $TMPDIR wraps a message,
+# and a plain capture drops the space where it wrapped).
+screen_joined() {
+	t capture-pane -pJ
 }
 
 # Line N (1-based) of the screen.
