@@ -1365,35 +1365,72 @@ static bool load_state(struct app *app, char *problem, size_t size)
 	return true;
 }
 
-/* Where the user left off, from the catalog: under its lock. */
+/* Where the user left off, from the catalog: under its lock. A change is
+ * unsaved (marks_unsaved). */
 static void note_where_left(struct app *app)
 {
 	const struct release *r = list_selected(app);
 	if (!app->state_dir)
 		return;
 	remember_line(app);
-	if (r)
+	if (r && r->hash != app->state.resume) {
 		state_set_resume(&app->state, r->hash);
+		app->marks_unsaved = true;
+	}
 }
 
-/* Every mark changed, and the lines typed, for the next run: at the end, with no
- * lock held. A state lock held for STATE_EXIT_WAIT_MS is given up on, in one line. */
-static void save_state(struct app *app)
+/* The state's lock, held by another process at the end, is waited for up to
+ * STATE_EXIT_WAIT_MS in all, a try every STATE_EXIT_TRY_MS; a signal (Ctrl-C)
+ * ends the wait. */
+#define STATE_EXIT_TRY_MS 50
+
+static bool exit_wait_over(const struct timespec *since)
+{
+	return term_stop_signal() || elapsed_ns(since) >= STATE_EXIT_WAIT_MS * 1000000L;
+}
+
+static void pause_ms(long ms)
+{
+	struct timespec t = {ms / 1000, (ms % 1000) * 1000000L};
+	nanosleep(&t, NULL);
+}
+
+/* Every mark changed, for the next run: at the end, with no lock held. One line
+ * on stderr when it could not be saved. */
+static void save_marks_at_exit(struct app *app, const struct timespec *since)
 {
 	char problem[512];
+	enum state_saved saved;
+	while ((saved = state_save(&app->state, app->state_dir, 0, problem, sizeof problem)) ==
+	               STATE_BUSY &&
+	       !exit_wait_over(since))
+		pause_ms(STATE_EXIT_TRY_MS);
+	if (saved == STATE_BUSY)
+		fprintf(stderr, "relview: marks not saved: %s\n", problem);
+	else if (problem[0])
+		fprintf(stderr, "relview: %s\n", problem);
+}
+
+/* The lines typed this run, for the next: tried whatever became of the marks. */
+static void save_history_at_exit(struct app *app, const struct timespec *since)
+{
+	bool saved;
+	while (!(saved = save_history(app, 0)) && !exit_wait_over(since))
+		pause_ms(STATE_EXIT_TRY_MS);
+	if (!saved)
+		fprintf(stderr, "relview: command history not saved in %s\n", app->state_dir);
+}
+
+/* What is unsaved, for the next run; nothing is written when nothing changed. */
+static void save_state(struct app *app)
+{
+	struct timespec since;
 	if (!app->state_dir)
 		return;
-	enum state_saved saved = state_save(&app->state, app->state_dir, STATE_EXIT_WAIT_MS,
-	                                    problem, sizeof problem);
-	if (saved == STATE_BUSY) {
-		fprintf(stderr, "relview: marks and command history not saved: %s\n", problem);
-		return;
-	}
-	if (problem[0])
-		fprintf(stderr, "relview: %s\n", problem);
-	if (!save_history(app, STATE_EXIT_WAIT_MS))
-		fprintf(stderr, "relview: could not save the command history in %s\n",
-		        app->state_dir);
+	clock_gettime(CLOCK_MONOTONIC, &since);
+	if (app->marks_unsaved)
+		save_marks_at_exit(app, &since);
+	save_history_at_exit(app, &since);
 }
 
 static void app_free(struct app *app)
@@ -1464,6 +1501,8 @@ int app_run(const struct catalog *cat, struct loading *loading, const struct cli
 			app_message(app, true, "%s", notice);
 		int sig = run_loop(app);
 		term_close();
+		if (app->loading) /* no more releases are needed, and none may wait */
+			loading_cancel(app->loading);
 		if (app_export_running(app)) { /* quit before it was written whole */
 			app_export_stop(app);
 			fprintf(stderr, "relview: %s\n", app->message);
@@ -1471,8 +1510,10 @@ int app_run(const struct catalog *cat, struct loading *loading, const struct cli
 		live_enter(app); /* the loader may still be adding */
 		note_where_left(app);
 		live_leave(app);
-		app_effect_drop(app); /* asked for by the last key, which also quit */
+		/* A pager or a command asked for in the frame a signal ended. */
+		app_effect_drop(app);
 		save_state(app);
+		sig = sig ? sig : term_stop_signal();
 		status = sig ? 128 + sig : EXIT_SUCCESS;
 	}
 	app_free(app);

@@ -321,6 +321,11 @@ int term_run(const char *command, const char *input, size_t len, bool wait_key)
 	return status;
 }
 
+int term_stop_signal(void)
+{
+	return stop_signal;
+}
+
 int term_poll_signals(bool *resumed)
 {
 	*resumed = false;

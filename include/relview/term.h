@@ -33,6 +33,8 @@ void term_close(void);
  * pending Ctrl-Z is served here: the terminal is given back, the process stops, and
  * on `fg` the screen is taken again (the caller redraws everything). */
 int term_poll_signals(bool *resumed);
+/* That signal alone, Ctrl-Z left alone: for a wait once the screen is closed. */
+int term_stop_signal(void);
 
 /* Hand the terminal to `sh -c command` with `input` on its standard input, and take
  * it back after; with wait_key the user presses Enter first, to read what the

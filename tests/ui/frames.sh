@@ -73,9 +73,13 @@ hold_lock() { # this shell itself holds it, so that killing it lets it go
 	flock 9
 	until [ -e "$TMP/unlock" ]; do sleep 0.05; done
 }
-hold_lock &
-holder=$!
-eventually sh -c "! flock -n '$LOCK' true" || hard_error "the lock was not taken"
+take_lock() { # held in the background until $TMP/unlock appears
+	rm -f "$TMP/unlock"
+	hold_lock &
+	holder=$!
+	eventually sh -c "! flock -n '$LOCK' true" || hard_error "the lock was not taken"
+}
+take_lock
 KEEP_STATE=1 start -- "$RELVIEW" --no-cache "$TMP/first" "$TMP/second"
 into "$TMP/first" "$BUNDLE"
 wait_for " $TOTAL/$TOTAL " 10
@@ -100,18 +104,43 @@ wait
 
 # Held when relview ends: it waits a bounded time, then says the marks were not
 # saved and where.
-rm -f "$TMP/unlock"
-hold_lock &
-holder=$!
-eventually sh -c "! flock -n '$LOCK' true" || hard_error "the lock was not taken"
+take_lock
 KEEP_STATE=1 start -- "$RELVIEW" --no-cache "$BUNDLE"
 expect_shown "$TOTAL"
 keys j s
 wait_for "Starred" 5
 keys q
 expect_restored 0
-screen_joined | grep -qF "relview: marks and command history not saved: $LOCK is held by another process" ||
+screen_joined | grep -qF "relview: marks not saved: $LOCK is held by another process" ||
 	fail "relview did not say where the marks were not saved"
+# A signal ends that wait: the marks are not saved, and relview ends at once with
+# the signal's status.
+KEEP_STATE=1 start -- "$RELVIEW" --no-cache "$BUNDLE"
+expect_shown "$TOTAL"
+keys j s
+wait_for "Starred" 5
+keys q
+alternate_off() {
+	[ "$(t display -p '#{alternate_on}')" = 0 ]
+}
+eventually alternate_off || fail "the screen was not given back"
+keys C-c
+expect_restored 130
+touch "$TMP/unlock"
+wait "$holder"
+
+# Nothing changed since the last save: nothing is written at the end, so a held
+# lock is neither waited for nor mentioned.
+KEEP_STATE=1 start -- "$RELVIEW" --no-cache "$BUNDLE"
+expect_shown "$TOTAL"
+keys q
+expect_restored 0
+take_lock
+KEEP_STATE=1 start -- "$RELVIEW" --no-cache "$BUNDLE"
+expect_shown "$TOTAL"
+keys q
+expect_restored 0
+screen_joined | grep -F "not saved" && fail "relview spoke of a save when nothing had changed"
 touch "$TMP/unlock"
 wait "$holder"
 
