@@ -110,9 +110,14 @@ type_text() {
 	t send-keys -l "$1"
 }
 
+# Waits are widened for a sanitized build (RELVIEW_SANITIZED, set by .ci/run):
+# ThreadSanitizer makes relview several times slower.
+SLOW=1
+[ -n "${RELVIEW_SANITIZED:-}" ] && SLOW=5
+
 # wait_for TEXT [SECONDS]: until TEXT shows on the screen.
 wait_for() {
-	tries=$(( ${2:-10} * 20 ))
+	tries=$(( ${2:-10} * 20 * SLOW ))
 	while [ "$tries" -gt 0 ]; do
 		screen | grep -qF -- "$1" && return 0
 		sleep 0.05
@@ -123,7 +128,7 @@ wait_for() {
 
 # wait_gone TEXT [SECONDS]: until TEXT is no longer on the screen.
 wait_gone() {
-	tries=$(( ${2:-10} * 20 ))
+	tries=$(( ${2:-10} * 20 * SLOW ))
 	while [ "$tries" -gt 0 ]; do
 		screen | grep -qF -- "$1" || return 0
 		sleep 0.05
@@ -158,12 +163,13 @@ list() {
 title_of_row() {
 	list | sed -n "${1}p" | cut -f4 | cut -c1-30
 }
-# eventually COMMAND...: until the command succeeds, for up to 5 seconds; fails
-# (status 1) when it never does. $tries says how many 50 ms waits it took.
+# eventually COMMAND...: until the command succeeds, for up to 5 seconds (times
+# SLOW); fails (status 1) when it never does. $tries says how many 50 ms waits it
+# took.
 eventually() {
 	tries=0
 	until "$@"; do
-		[ $tries -ge 100 ] && return 1
+		[ $tries -ge $((100 * SLOW)) ] && return 1
 		sleep 0.05
 		tries=$((tries + 1))
 	done
