@@ -62,8 +62,11 @@ for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
                             stderr=subprocess.PIPE, preexec_fn=default_signals)
     writer = os.open(fifo, os.O_WRONLY)  # waits for the reader to open it
     os.write(writer, data)
-    time.sleep(slow)
+    deadline = time.time() + 10 * slow
     readers = children_of(proc.pid)
+    while not readers and time.time() < deadline:
+        time.sleep(0.05)
+        readers = children_of(proc.pid)
     if not readers:
         sys.exit(f"{sig.name}: no reading child to check")
     proc.send_signal(sig)
@@ -71,7 +74,7 @@ for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         proc.wait(timeout=3 * slow)
     except subprocess.TimeoutExpired:
         proc.kill()
-        sys.exit(f"{sig.name}: relview still running 3 s after the signal")
+        sys.exit(f"{sig.name}: relview still running {3 * slow} s after the signal")
     err = proc.stderr.read().decode("utf-8", "replace")
     deadline = time.time() + 2 * slow
     while any(alive(r) for r in readers) and time.time() < deadline:

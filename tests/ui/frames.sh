@@ -189,7 +189,7 @@ start -- "$RELVIEW" --no-cache "$TMP/first" "$TMP/second"
 into "$TMP/first" "$BUNDLE"
 wait_for " $TOTAL/$TOTAL " 10
 wait_for "loading 2 of 2" 5
-pid=$(pgrep -o -f "$RELVIEW --no-cache $TMP/first $TMP/second")
+pid=$(pgrep -P "$(t display -p '#{pane_pid}')" -x relview)
 [ -n "$pid" ] || hard_error "relview's process was not found"
 threads=$(ls /proc/"$pid"/task | wc -l)
 keys C-s
