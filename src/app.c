@@ -1345,18 +1345,26 @@ static bool save_history(struct app *app, int wait_ms)
 	       state_append_lines(app->state_dir, HISTORY_FILE, lines, n, HISTORY_MAX, wait_ms);
 }
 
-/* The marks of earlier runs, and the release the list was on then. A problem with
- * the file goes to `problem`. */
-static bool load_state(struct app *app, char *problem, size_t size)
+/* The marks of earlier runs, the release the list was on then and the lines typed,
+ * read from their files before the catalog is taken: the loader need not wait for
+ * the file system. A problem with the file goes to `problem`. */
+static bool read_state(struct app *app, char *problem, size_t size)
 {
 	problem[0] = '\0';
 	app->state_dir = state_dir();
 	if (app->state_dir && !state_load(&app->state, app->state_dir, problem, size))
 		return false;
+	load_history(app);
+	return true;
+}
+
+/* The marks over the releases in so far, and the resume point among them: under
+ * the catalog's lock. */
+static bool apply_state(struct app *app)
+{
 	if (!(app->marks = state_flags_of(&app->state, app->cat)))
 		return false;
 	browse_set_marks(&app->browse, app->marks);
-	load_history(app);
 	for (size_t i = 0; app->state.resume && i < app->cat->count; i++)
 		if (app->cat->releases[i].hash == app->state.resume) {
 			app->anchor = (uint32_t)i;
@@ -1451,10 +1459,10 @@ static void app_free(struct app *app)
 static bool app_init(struct app *app, const struct cli *cli, char *problem, size_t size)
 {
 	size_t nadded;
-	bool finished, ok;
+	bool finished, ok = read_state(app, problem, size);
 	if (app->loading) /* what arrived is in the order: browse_init takes all of it */
 		loading_enter(app->loading, &nadded, &finished);
-	ok = browse_init(&app->browse, app->cat, &cli->query) && load_state(app, problem, size);
+	ok = ok && browse_init(&app->browse, app->cat, &cli->query) && apply_state(app);
 	app->known = app->cat->count;
 	app->resume_pending = app->state.resume && !app->have_anchor;
 	live_leave(app);
