@@ -1126,34 +1126,36 @@ static void save_marks_when_due(struct app *app)
 }
 
 /* The save itself: it waits on the file system, and never on the state's lock
- * (another relview, or a process that inherited it, may hold it): when that is
- * held, the screen says so and the save is tried again STATE_SAVE_DELAY_MS later. */
-static void save_marks(struct app *app)
+ * (another relview, or a process that inherited it, may hold it). When the lock is
+ * held or the file could not be written, the screen says so and the save is tried
+ * again STATE_SAVE_DELAY_MS later. True when it said something. */
+static bool save_marks(struct app *app)
 {
 	char problem[512];
 	app->save_due = false;
 	enum state_saved saved =
 	        state_save(&app->state, app->state_dir, 0, problem, sizeof problem);
-	app->marks_unsaved = saved == STATE_BUSY;
-	if (saved == STATE_BUSY) {
+	app->marks_unsaved = saved != STATE_SAVED;
+	if (app->marks_unsaved) {
 		clock_gettime(CLOCK_MONOTONIC, &app->marks_changed);
 		app_message(app, true, "Marks not saved yet: %s; trying again", problem);
 	} else if (problem[0]) {
 		app_message(app, true, "%s", problem);
 	}
+	return app->marks_unsaved || problem[0];
 }
 
 /* What blocks, after the frame has let the catalog go: loading goes on meanwhile.
  * True when the screen is to be drawn again. */
 static bool after_frame(struct app *app)
 {
-	bool ran = app->effect.kind != EFFECT_NONE, saved = app->save_due;
+	bool ran = app->effect.kind != EFFECT_NONE, said = false;
 	if (ran)
 		app_effect_run(app);
-	if (saved)
-		save_marks(app);
+	if (app->save_due)
+		said = save_marks(app);
 	bool wrote = app_export_write(app);
-	return ran || wrote || (saved && app->message[0]);
+	return ran || wrote || said;
 }
 
 /* How long the loop may wait for a key: a second when idle, so that signals are
