@@ -35,6 +35,8 @@
 #define STATE_SAVE_DELAY_MS 2000L
 /* How long the last save waits for the state's lock held by another process. */
 #define STATE_EXIT_WAIT_MS 3000
+/* The key that stops an export under way. */
+#define KEY_ESC 27
 
 /* ---- small services for the panes ------------------------------------------------ */
 
@@ -1124,40 +1126,43 @@ static void save_marks_when_due(struct app *app)
 }
 
 /* The save itself: it waits on the file system, and never on the state's lock
- * (another relview, or a process that inherited it, may hold it): when that is
- * held, the screen says so and the save is tried again STATE_SAVE_DELAY_MS later. */
-static void save_marks(struct app *app)
+ * (another relview, or a process that inherited it, may hold it). When the lock is
+ * held or the file could not be written, the screen says so and the save is tried
+ * again STATE_SAVE_DELAY_MS later. True when it said something. */
+static bool save_marks(struct app *app)
 {
 	char problem[512];
 	app->save_due = false;
 	enum state_saved saved =
 	        state_save(&app->state, app->state_dir, 0, problem, sizeof problem);
-	app->marks_unsaved = saved == STATE_BUSY;
-	if (saved == STATE_BUSY) {
+	app->marks_unsaved = saved != STATE_SAVED;
+	if (app->marks_unsaved) {
 		clock_gettime(CLOCK_MONOTONIC, &app->marks_changed);
 		app_message(app, true, "Marks not saved yet: %s; trying again", problem);
 	} else if (problem[0]) {
 		app_message(app, true, "%s", problem);
 	}
+	return app->marks_unsaved || problem[0];
 }
 
 /* What blocks, after the frame has let the catalog go: loading goes on meanwhile.
  * True when the screen is to be drawn again. */
 static bool after_frame(struct app *app)
 {
-	bool ran = app->effect.kind != EFFECT_NONE, saved = app->save_due;
+	bool ran = app->effect.kind != EFFECT_NONE, said = false;
 	if (ran)
 		app_effect_run(app);
-	if (saved)
-		save_marks(app);
-	return ran || (saved && app->message[0]);
+	if (app->save_due)
+		said = save_marks(app);
+	bool wrote = app_export_write(app);
+	return ran || wrote || said;
 }
 
 /* How long the loop may wait for a key: a second when idle, so that signals are
  * noticed; less when marks are due to be saved; not at all while work is left. */
 static int key_timeout(const struct app *app)
 {
-	if (browse_busy(&app->browse) || app->related.pending)
+	if (browse_busy(&app->browse) || app->related.pending || app_export_running(app))
 		return 0;
 	int idle = app->loading ? LOADING_FRAME_MS : 1000;
 	if (!app->marks_unsaved)
@@ -1242,6 +1247,12 @@ static void live_leave(struct app *app)
 
 /* ---- the loop ---------------------------------------------------------------------- */
 
+/* Esc, where it would close no prompt, stops an export under way. */
+static bool stops_export(const struct app *app, int key)
+{
+	return key == KEY_ESC && app_export_running(app) && app->prompt.kind == PROMPT_NONE;
+}
+
 /* One frame: the key read (KEYCODE_NONE: none), signals, a slice of the search, the
  * screen. Returns the signal that asks relview to stop, or 0. */
 static int frame(struct app *app, int key, bool *dirty)
@@ -1256,7 +1267,10 @@ static int frame(struct app *app, int key, bool *dirty)
 				app_select(app, app->list.sel);
 			app->touched = true;
 		}
-		handle_key(app, key);
+		if (stops_export(app, key))
+			app_export_stop(app);
+		else
+			handle_key(app, key);
 		*dirty = true;
 	}
 	int sig = term_poll_signals(&resumed);
@@ -1276,6 +1290,7 @@ static int frame(struct app *app, int key, bool *dirty)
 		*dirty = false;
 	}
 	save_marks_when_due(app);
+	app_export_slice(app);
 	return 0;
 }
 
@@ -1288,14 +1303,15 @@ static int run_loop(struct app *app)
 		dirty = live_enter(app) || dirty;
 		int sig = frame(app, key, &dirty);
 		live_leave(app);
+		/* The screen is written with no lock held: a terminal that stops
+		 * reading (Ctrl-S, a slow link) stops the reader, not the loader. */
+		term_update();
 		if (sig || app->quit)
 			return sig;
-		if (after_frame(app)) { /* drawn again at once, with what it said */
-			dirty = true;
-			key = KEYCODE_NONE;
-			continue;
-		}
-		key = term_read_key(key_timeout(app));
+		/* Drawn again at once, with what it said; a key typed meanwhile (Esc
+		 * during an export) is taken first. */
+		dirty = after_frame(app) || dirty;
+		key = term_read_key(dirty ? 0 : key_timeout(app));
 	}
 }
 
@@ -1332,18 +1348,26 @@ static bool save_history(struct app *app, int wait_ms)
 	       state_append_lines(app->state_dir, HISTORY_FILE, lines, n, HISTORY_MAX, wait_ms);
 }
 
-/* The marks of earlier runs, and the release the list was on then. A problem with
- * the file goes to `problem`. */
-static bool load_state(struct app *app, char *problem, size_t size)
+/* The marks of earlier runs, the release the list was on then and the lines typed,
+ * read from their files before the catalog is taken: the loader need not wait for
+ * the file system. A problem with the file goes to `problem`. */
+static bool read_state(struct app *app, char *problem, size_t size)
 {
 	problem[0] = '\0';
 	app->state_dir = state_dir();
 	if (app->state_dir && !state_load(&app->state, app->state_dir, problem, size))
 		return false;
+	load_history(app);
+	return true;
+}
+
+/* The marks over the releases in so far, and the resume point among them: under
+ * the catalog's lock. */
+static bool apply_state(struct app *app)
+{
 	if (!(app->marks = state_flags_of(&app->state, app->cat)))
 		return false;
 	browse_set_marks(&app->browse, app->marks);
-	load_history(app);
 	for (size_t i = 0; app->state.resume && i < app->cat->count; i++)
 		if (app->cat->releases[i].hash == app->state.resume) {
 			app->anchor = (uint32_t)i;
@@ -1352,35 +1376,72 @@ static bool load_state(struct app *app, char *problem, size_t size)
 	return true;
 }
 
-/* Where the user left off, from the catalog: under its lock. */
+/* Where the user left off, from the catalog: under its lock. A change is
+ * unsaved (marks_unsaved). */
 static void note_where_left(struct app *app)
 {
 	const struct release *r = list_selected(app);
 	if (!app->state_dir)
 		return;
 	remember_line(app);
-	if (r)
+	if (r && r->hash != app->state.resume) {
 		state_set_resume(&app->state, r->hash);
+		app->marks_unsaved = true;
+	}
 }
 
-/* Every mark changed, and the lines typed, for the next run: at the end, with no
- * lock held. A state lock held for STATE_EXIT_WAIT_MS is given up on, in one line. */
-static void save_state(struct app *app)
+/* The state's lock, held by another process at the end, is waited for up to
+ * STATE_EXIT_WAIT_MS in all, a try every STATE_EXIT_TRY_MS; a signal (Ctrl-C)
+ * ends the wait. */
+#define STATE_EXIT_TRY_MS 50
+
+static bool exit_wait_over(const struct timespec *since)
+{
+	return term_stop_signal() || elapsed_ns(since) >= STATE_EXIT_WAIT_MS * 1000000L;
+}
+
+static void pause_ms(long ms)
+{
+	struct timespec t = {ms / 1000, (ms % 1000) * 1000000L};
+	nanosleep(&t, NULL);
+}
+
+/* Every mark changed, for the next run: at the end, with no lock held. One line
+ * on stderr when it could not be saved. */
+static void save_marks_at_exit(struct app *app, const struct timespec *since)
 {
 	char problem[512];
+	enum state_saved saved;
+	while ((saved = state_save(&app->state, app->state_dir, 0, problem, sizeof problem)) ==
+	               STATE_BUSY &&
+	       !exit_wait_over(since))
+		pause_ms(STATE_EXIT_TRY_MS);
+	if (saved == STATE_BUSY)
+		fprintf(stderr, "relview: marks not saved: %s\n", problem);
+	else if (problem[0])
+		fprintf(stderr, "relview: %s\n", problem);
+}
+
+/* The lines typed this run, for the next: tried whatever became of the marks. */
+static void save_history_at_exit(struct app *app, const struct timespec *since)
+{
+	bool saved;
+	while (!(saved = save_history(app, 0)) && !exit_wait_over(since))
+		pause_ms(STATE_EXIT_TRY_MS);
+	if (!saved)
+		fprintf(stderr, "relview: command history not saved in %s\n", app->state_dir);
+}
+
+/* What is unsaved, for the next run; nothing is written when nothing changed. */
+static void save_state(struct app *app)
+{
+	struct timespec since;
 	if (!app->state_dir)
 		return;
-	enum state_saved saved = state_save(&app->state, app->state_dir, STATE_EXIT_WAIT_MS,
-	                                    problem, sizeof problem);
-	if (saved == STATE_BUSY) {
-		fprintf(stderr, "relview: marks and command history not saved: %s\n", problem);
-		return;
-	}
-	if (problem[0])
-		fprintf(stderr, "relview: %s\n", problem);
-	if (!save_history(app, STATE_EXIT_WAIT_MS))
-		fprintf(stderr, "relview: could not save the command history in %s\n",
-		        app->state_dir);
+	clock_gettime(CLOCK_MONOTONIC, &since);
+	if (app->marks_unsaved)
+		save_marks_at_exit(app, &since);
+	save_history_at_exit(app, &since);
 }
 
 static void app_free(struct app *app)
@@ -1402,13 +1463,12 @@ static void app_free(struct app *app)
 static bool app_init(struct app *app, const struct cli *cli, char *problem, size_t size)
 {
 	size_t nadded;
-	bool finished, ok;
+	bool finished, ok = read_state(app, problem, size);
 	order_init(&app->order, cli->oldest_first);
 	if (app->loading) /* what arrived is in the order: browse_init takes all of it */
 		loading_enter(app->loading, &app->order, &nadded, &finished);
-	ok = (app->loading || order_sort(&app->order, app->cat, cli->oldest_first)) &&
-	     browse_init(&app->browse, app->cat, &app->order, &cli->query) &&
-	     load_state(app, problem, size);
+	ok = ok && (app->loading || order_sort(&app->order, app->cat, cli->oldest_first)) &&
+	     browse_init(&app->browse, app->cat, &app->order, &cli->query) && apply_state(app);
 	app->known = app->cat->count;
 	app->resume_pending = app->state.resume && !app->have_anchor;
 	live_leave(app);
@@ -1431,6 +1491,7 @@ int app_run(const struct catalog *cat, struct loading *loading, const struct cli
 		return EXIT_FAILURE;
 	}
 	app->auto_read = UINT32_MAX;
+	app->export.fd = -1;
 	app->restricted = cli->restricted || config->restricted;
 	app->oldest_first = cli->oldest_first;
 	app->config = config;
@@ -1454,11 +1515,19 @@ int app_run(const struct catalog *cat, struct loading *loading, const struct cli
 			app_message(app, true, "%s", notice);
 		int sig = run_loop(app);
 		term_close();
+		if (app->loading) /* no more releases are needed, and none may wait */
+			loading_cancel(app->loading);
+		if (app_export_running(app)) { /* quit before it was written whole */
+			app_export_stop(app);
+			fprintf(stderr, "relview: %s\n", app->message);
+		}
 		live_enter(app); /* the loader may still be adding */
 		note_where_left(app);
 		live_leave(app);
-		app_effect_drop(app); /* asked for by the last key, which also quit */
+		/* A pager or a command asked for in the frame a signal ended. */
+		app_effect_drop(app);
 		save_state(app);
+		sig = sig ? sig : term_stop_signal();
 		status = sig ? 128 + sig : EXIT_SUCCESS;
 	}
 	app_free(app);

@@ -54,37 +54,35 @@ static char *render_selected(struct app *app, size_t *len)
 
 /* ---- effects: what blocks runs after the frame --------------------------------- */
 
-/* The effect a key asked for, with the text it needs already rendered (under the
- * catalog lock, in the frame): it runs once the frame has let the lock go. One at a
- * time: a key is one frame, and the effect runs before the next key is read. */
-static void set_effect(struct app *app, enum effect_kind kind, const char *target, char *text,
-                       size_t len, size_t count)
+/* The effect a key asked for, with what it needs already rendered (under the
+ * catalog lock, in the frame): it runs once the frame has let the lock go, before
+ * the next key is read, so that there is never one already waiting here. */
+static void set_effect(struct app *app, enum effect_kind kind, const char *command, char *text,
+                       size_t len)
 {
-	char *copy = strdup(target);
-	if (!copy) {
+	char *copy = command ? strdup(command) : NULL;
+	if (command && !copy) {
 		free(text);
 		app_message(app, true, "out of memory");
 		return;
 	}
-	app_effect_drop(app);
-	app->effect = (struct effect){
-	        .kind = kind, .target = copy, .text = text, .len = len, .count = count};
+	app->effect = (struct effect){.kind = kind, .command = copy, .text = text, .len = len};
 }
 
 void app_effect_drop(struct app *app)
 {
 	free(app->effect.text);
-	free(app->effect.target);
+	free(app->effect.command);
 	app->effect = (struct effect){0};
 }
 
 static void run_command_on(struct app *app, const struct effect *e)
 {
-	int status = term_run(e->target, e->text, e->len, e->kind == EFFECT_PIPE);
+	int status = term_run(e->command, e->text, e->len, e->kind == EFFECT_PIPE);
 	if (status < 0)
-		app_message(app, true, "Could not run %s", e->target);
+		app_message(app, true, "Could not run %s", e->command);
 	else if (status)
-		app_message(app, true, "%s: exit status %d", e->target, status);
+		app_message(app, true, "%s: exit status %d", e->command, status);
 }
 
 static void ask_to_run(struct app *app, const char *command, enum effect_kind kind)
@@ -92,7 +90,7 @@ static void ask_to_run(struct app *app, const char *command, enum effect_kind ki
 	size_t len;
 	char *text = render_selected(app, &len);
 	if (text)
-		set_effect(app, kind, command, text, len, 1);
+		set_effect(app, kind, command, text, len);
 }
 
 void app_pager(struct app *app)
@@ -106,6 +104,18 @@ void app_pipe(struct app *app, const char *command)
 {
 	if (!app_refuses(app) && *command)
 		ask_to_run(app, command, EFFECT_PIPE);
+}
+
+void app_effect_run(struct app *app)
+{
+	struct effect e = app->effect;
+	app->effect = (struct effect){0};
+	if (e.kind == EFFECT_PAGER || e.kind == EFFECT_PIPE)
+		run_command_on(app, &e);
+	else if (e.kind == EFFECT_COPY) /* a terminal that stops reading waits here */
+		term_send(e.text, e.len);
+	free(e.text);
+	free(e.command);
 }
 
 /* ---- copy ---------------------------------------------------------------------------- */
@@ -152,7 +162,8 @@ void app_copy(struct app *app, enum action what)
 	char *text = copy_text(app, what, &len);
 	char *seq = text ? clip_osc52(text, len, getenv("TMUX") != NULL, &seq_len) : NULL;
 	if (seq) {
-		term_send(seq, seq_len);
+		set_effect(app, EFFECT_COPY, NULL, seq, seq_len);
+		seq = NULL;
 		app_message(app, false, "Copied %s (%zu bytes)", names[what], len);
 	} else if (text && len > CLIP_MAX) {
 		app_message(app, true, "Not copied: more than %d bytes", CLIP_MAX);
@@ -190,41 +201,6 @@ static char *expand_home(const char *path)
 	return strdup(path);
 }
 
-static bool write_export(struct app *app, FILE *f, const uint32_t *ids, size_t n,
-                         enum export_format format)
-{
-	switch (format) {
-	case EXPORT_MARKDOWN:
-		output_markdown(f, app->cat, ids, n);
-		break;
-	case EXPORT_JSON:
-		output_json(f, app->cat, ids, n);
-		break;
-	case EXPORT_TEXT:
-		output_releases(f, app->cat, ids, n, print_width(app));
-		break;
-	}
-	return fflush(f) == 0 && !ferror(f);
-}
-
-/* The releases rendered in memory for the file named path (to be freed); NULL, after
- * saying so, when out of memory. */
-static char *render_export(struct app *app, const char *path, const uint32_t *ids, size_t n,
-                           size_t *len)
-{
-	char *file = expand_home(path), *text = NULL;
-	FILE *f = file ? open_memstream(&text, len) : NULL;
-	bool ok = f && write_export(app, f, ids, n, format_of(file));
-	ok = (f ? fclose(f) == 0 : false) && ok;
-	free(file);
-	if (!ok) {
-		free(text);
-		app_message(app, true, "out of memory");
-		return NULL;
-	}
-	return text;
-}
-
 static bool write_all_to(int fd, const char *s, size_t len)
 {
 	while (len) {
@@ -238,35 +214,163 @@ static bool write_all_to(int fd, const char *s, size_t len)
 	return true;
 }
 
-/* A new file only: an export never overwrites what is there. */
-static void save(struct app *app, const struct effect *e)
+/* A slice of an export: what one frame renders under the lock, at most. Either
+ * bound keeps the frame short (keys and the loader wait for it) and the memory
+ * small, whatever the size of the list. */
+#define EXPORT_SLICE_BYTES    (4u << 20)
+#define EXPORT_SLICE_RELEASES 1024
+
+/* Releases first..end-1 of the export, as that part of the whole file. */
+static void render_part(const struct app *app, const struct export_job *x, FILE *f, size_t first,
+                        size_t end)
 {
-	const char *path = e->target;
-	char *file = expand_home(path);
-	int fd = file ? open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666) : -1;
-	if (fd < 0) {
-		app_message(app, true, "%s: %s", path,
-		            errno == EEXIST ? "already there; not overwritten" : strerror(errno));
-		free(file);
+	switch ((enum export_format)x->format) {
+	case EXPORT_MARKDOWN:
+		output_markdown_part(f, app->cat, x->ids, first, end);
+		break;
+	case EXPORT_JSON:
+		output_json(f, app->cat, x->ids + first, end - first);
+		break;
+	case EXPORT_TEXT:
+		output_releases_part(f, app->cat, x->ids, first, end, x->width);
+		break;
+	}
+}
+
+/* 12345678 as "12,345,678". */
+static const char *grouped(size_t n, char buf[32])
+{
+	char digits[24];
+	int len = snprintf(digits, sizeof digits, "%zu", n), o = 0;
+	for (int i = 0; i < len; i++) {
+		if (i && (len - i) % 3 == 0)
+			buf[o++] = ',';
+		buf[o++] = digits[i];
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+bool app_export_running(const struct app *app)
+{
+	return app->export.path != NULL;
+}
+
+static void export_free(struct export_job *x)
+{
+	if (x->fd >= 0)
+		close(x->fd);
+	free(x->path);
+	free(x->file);
+	free(x->ids);
+	free(x->slice);
+	*x = (struct export_job){.fd = -1};
+}
+
+void app_export_stop(struct app *app)
+{
+	struct export_job *x = &app->export;
+	char done[32], n[32];
+	if (!app_export_running(app))
+		return;
+	bool removed = unlink(x->file) == 0;
+	app_message(app, true, "Export stopped at %s of %s releases, %s: %s",
+	            grouped(x->done, done), grouped(x->n, n),
+	            removed ? "the partial file removed" : "the partial file left there", x->path);
+	export_free(x);
+}
+
+/* Gone wrong after the file was made: it goes, and the message says why. */
+static void export_failed(struct app *app, const char *why)
+{
+	struct export_job *x = &app->export;
+	app_message(app, true, "%s: not saved: %s", x->path, why);
+	unlink(x->file);
+	export_free(x);
+}
+
+void app_export_slice(struct app *app)
+{
+	struct export_job *x = &app->export;
+	if (!app_export_running(app) || x->slice || x->done == x->n)
+		return;
+	FILE *f = open_memstream(&x->slice, &x->slice_len);
+	size_t end = x->done;
+	while (f && end < x->n && end - x->done < EXPORT_SLICE_RELEASES &&
+	       ftell(f) < (long)EXPORT_SLICE_BYTES) {
+		render_part(app, x, f, end, end + 1);
+		end++;
+	}
+	bool ok = f && fflush(f) == 0 && !ferror(f);
+	ok = (f ? fclose(f) == 0 : false) && ok;
+	if (!ok) {
+		export_failed(app, "out of memory");
 		return;
 	}
-	bool ok = write_all_to(fd, e->text, e->len);
-	ok = close(fd) == 0 && ok;
-	if (ok) {
-		app_message(app, false, "Saved %zu release%s to %s", e->count,
-		            e->count == 1 ? "" : "s", path);
-	} else {
-		app_message(app, true, "%s: not saved: %s", path, strerror(errno));
-		unlink(file);
+	x->slice_end = end;
+}
+
+bool app_export_write(struct app *app)
+{
+	struct export_job *x = &app->export;
+	char done[32], n[32];
+	if (!app_export_running(app) || !x->slice)
+		return false;
+	bool ok = write_all_to(x->fd, x->slice, x->slice_len);
+	free(x->slice);
+	x->slice = NULL;
+	x->done = x->slice_end;
+	if (!ok) {
+		export_failed(app, strerror(errno));
+		return true;
 	}
-	free(file);
+	if (x->done < x->n) {
+		app_message(app, false, "Saving %s of %s releases (Esc stops it): %s",
+		            grouped(x->done, done), grouped(x->n, n), x->path);
+		return true;
+	}
+	ok = close(x->fd) == 0;
+	x->fd = -1;
+	if (!ok) {
+		export_failed(app, strerror(errno));
+		return true;
+	}
+	app_message(app, false, "Saved %zu release%s to %s", x->n, x->n == 1 ? "" : "s", x->path);
+	export_free(x);
+	return true;
+}
+
+/* The file made at once, a new one only: an export never overwrites what is
+ * there, and says so before any work is done. */
+static bool export_begin(struct app *app, const char *path, const uint32_t *ids, size_t n)
+{
+	struct export_job x = {.fd = -1, .n = n, .width = print_width(app)};
+	x.path = strdup(path);
+	x.file = expand_home(path);
+	x.ids = malloc(n * sizeof *x.ids);
+	if (!x.path || !x.file || !x.ids) {
+		export_free(&x);
+		app_message(app, true, "out of memory");
+		return false;
+	}
+	memcpy(x.ids, ids, n * sizeof *ids);
+	x.format = format_of(x.file);
+	x.fd = open(x.file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	if (x.fd < 0) {
+		app_message(app, true, "%s: %s", path,
+		            errno == EEXIST ? "already there; not overwritten" : strerror(errno));
+		export_free(&x);
+		return false;
+	}
+	app->export = x;
+	return true;
 }
 
 void app_export(struct app *app, const char *path, bool whole_list)
 {
 	if (app_refuses(app) || !*path)
 		return;
-	size_t n = 1, len;
+	size_t n = 1;
 	const uint32_t *ids;
 	uint32_t one;
 	if (whole_list) {
@@ -279,21 +383,11 @@ void app_export(struct app *app, const char *path, bool whole_list)
 		ids = &one;
 		n = r != NULL;
 	}
-	char *text = n ? render_export(app, path, ids, n, &len) : NULL;
-	if (n == 0)
+	if (n == 0) {
 		app_message(app, true, "No release to save");
-	else if (text)
-		set_effect(app, EFFECT_EXPORT, path, text, len, n);
-}
-
-void app_effect_run(struct app *app)
-{
-	struct effect e = app->effect;
-	app->effect = (struct effect){0};
-	if (e.kind == EFFECT_PAGER || e.kind == EFFECT_PIPE)
-		run_command_on(app, &e);
-	else if (e.kind == EFFECT_EXPORT)
-		save(app, &e);
-	free(e.text);
-	free(e.target);
+		return;
+	}
+	app_export_stop(app); /* one at a time: the new one is what the user wants now */
+	if (export_begin(app, path, ids, n))
+		app_export_slice(app);
 }

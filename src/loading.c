@@ -174,6 +174,11 @@ void loading_describe(const struct loading *l, char *buf, size_t size, double *f
 		         (double)(total - done) / rate + 0.5);
 }
 
+void loading_cancel(struct loading *l)
+{
+	atomic_store(&l->progress.cancel, true);
+}
+
 bool loading_end(struct loading *l)
 {
 	bool complete = atomic_load(&l->done);

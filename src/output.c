@@ -189,7 +189,13 @@ void output_release(FILE *out, const struct catalog *cat, const struct release *
 void output_releases(FILE *out, const struct catalog *cat, const uint32_t *view, size_t n,
                      size_t width)
 {
-	for (size_t i = 0; i < n; i++) {
+	output_releases_part(out, cat, view, 0, n, width);
+}
+
+void output_releases_part(FILE *out, const struct catalog *cat, const uint32_t *view, size_t first,
+                          size_t end, size_t width)
+{
+	for (size_t i = first; i < end; i++) {
 		if (i)
 			fprintf(out, "\n%.*s\n\n", (int)(width < RULE_MAX ? width : RULE_MAX),
 			        RULE);
@@ -259,7 +265,13 @@ static void md_release(FILE *out, const struct catalog *cat, const struct releas
 
 void output_markdown(FILE *out, const struct catalog *cat, const uint32_t *view, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
+	output_markdown_part(out, cat, view, 0, n);
+}
+
+void output_markdown_part(FILE *out, const struct catalog *cat, const uint32_t *view, size_t first,
+                          size_t end)
+{
+	for (size_t i = first; i < end; i++) {
 		fputs(i ? "\n---\n\n" : "", out);
 		md_release(out, cat, &cat->releases[view[i]]);
 	}

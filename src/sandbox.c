@@ -274,6 +274,24 @@ struct request {
 #define CAN_LIMIT_MEMORY 1
 #endif
 
+/* In a group of its own (child_signals), the stops a terminal sent relview's group
+ * while this child was started, before it left that group, were held for it: they
+ * were not for it, and it goes on. (Ignoring a pending signal discards it.) */
+static void drop_held_stops(void)
+{
+	static const int stops[] = {SIGTSTP, SIGTTIN, SIGTTOU};
+	sigset_t held;
+	sigemptyset(&held);
+	if (getpgrp() != getpid())
+		return;
+	for (size_t i = 0; i < sizeof stops / sizeof *stops; i++) {
+		signal(stops[i], SIG_IGN);
+		signal(stops[i], SIG_DFL);
+		sigaddset(&held, stops[i]);
+	}
+	sigprocmask(SIG_UNBLOCK, &held, NULL);
+}
+
 /* The child runs without core dumps and within its memory cap, which counts only
  * its own pages: the image is fresh. */
 static void limit_child(const struct source_limits *limits)
@@ -292,6 +310,7 @@ static void limit_child(const struct source_limits *limits)
 	for (size_t i = 0; i < sizeof own / sizeof *own; i++)
 		signal(own[i], SIG_DFL);
 	signal(SIGINT, SIG_IGN); /* the parent decides when reading ends */
+	drop_held_stops();
 }
 
 /* The child must not outlive relview: relview ended by a signal it does not catch
@@ -875,16 +894,27 @@ static bool child_files(posix_spawn_file_actions_t *fa, const int given[CHANNEL_
 }
 
 /* Signals (attr made) as a new process has them: default actions (an ignored
- * SIGPIPE or SIGINT is not kept), none blocked. */
-static bool child_signals(posix_spawnattr_t *attr)
+ * SIGPIPE or SIGINT is not kept), none blocked but the stops, for a moment. In a
+ * process group of its own, so that what the terminal sends relview's group (Ctrl-Z,
+ * Ctrl-C in a pager relview waits for) never stops or ends it: relview ends it
+ * itself. Not when it reads the terminal itself, which would stop a reader outside
+ * the foreground group. */
+static bool child_signals(posix_spawnattr_t *attr, int input)
 {
-	sigset_t all, none;
+	sigset_t all, blocked;
 	sigfillset(&all);
-	sigemptyset(&none);
-	return posix_spawnattr_setflags(attr, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK) ==
-	               0 &&
+	sigemptyset(&blocked);
+	short own_group = input >= 0 && isatty(input) ? 0 : POSIX_SPAWN_SETPGROUP;
+	if (own_group) { /* until it is out of relview's group (drop_held_stops) */
+		sigaddset(&blocked, SIGTSTP);
+		sigaddset(&blocked, SIGTTIN);
+		sigaddset(&blocked, SIGTTOU);
+	}
+	return posix_spawnattr_setflags(attr, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK |
+	                                              own_group) == 0 &&
+	       posix_spawnattr_setpgroup(attr, 0) == 0 &&
 	       posix_spawnattr_setsigdefault(attr, &all) == 0 &&
-	       posix_spawnattr_setsigmask(attr, &none) == 0;
+	       posix_spawnattr_setsigmask(attr, &blocked) == 0;
 }
 
 /* The running executable: the link /proc/self/exe itself, which is this very file
@@ -921,7 +951,8 @@ static bool spawn_child(const char *exe, const int given[CHANNEL_FDS], pid_t *pi
 		high[i] = -1;
 	bool files = posix_spawn_file_actions_init(&fa) == 0;
 	bool attrs = posix_spawnattr_init(&attr) == 0;
-	if (files && attrs && child_files(&fa, given, placed, high) && child_signals(&attr)) {
+	if (files && attrs && child_files(&fa, given, placed, high) &&
+	    child_signals(&attr, given[FD_INPUT])) {
 		build_invocation(&inv, placed);
 		err = posix_spawn(pid, exe, &fa, &attr, inv.argv, (char **)envp);
 	}

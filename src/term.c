@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <langinfo.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -254,17 +255,32 @@ static int wait_child(pid_t pid)
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
+/* `sh -c command` reading `in`, started with posix_spawn (a vfork, cheap however
+ * large relview has grown while loading, where a fork would copy its page tables),
+ * with every signal at its default and none blocked. -1 when it could not start. */
 static pid_t start_child(const char *command, int in)
 {
-	pid_t pid = fork();
-	if (pid != 0)
-		return pid;
-	set_held(SIG_DFL, NULL);
-	if (dup2(in, STDIN_FILENO) < 0)
-		_exit(127);
-	close(in);
-	execl("/bin/sh", "sh", "-c", command, (char *)NULL);
-	_exit(127);
+	posix_spawn_file_actions_t fa;
+	posix_spawnattr_t attr;
+	sigset_t all, none;
+	char *const argv[] = {"sh", "-c", (char *)command, NULL};
+	pid_t pid = -1;
+	sigfillset(&all);
+	sigemptyset(&none);
+	if (posix_spawn_file_actions_init(&fa) != 0)
+		return -1;
+	bool ready = posix_spawn_file_actions_adddup2(&fa, in, STDIN_FILENO) == 0 &&
+	             posix_spawnattr_init(&attr) == 0;
+	if (ready) {
+		ready = posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF |
+		                                                POSIX_SPAWN_SETSIGMASK) == 0 &&
+		        posix_spawnattr_setsigdefault(&attr, &all) == 0 &&
+		        posix_spawnattr_setsigmask(&attr, &none) == 0 &&
+		        posix_spawn(&pid, "/bin/sh", &fa, &attr, argv, environ) == 0;
+		posix_spawnattr_destroy(&attr);
+	}
+	posix_spawn_file_actions_destroy(&fa);
+	return ready ? pid : -1;
 }
 
 static void write_all(int fd, const char *s, size_t len)
@@ -319,6 +335,11 @@ int term_run(const char *command, const char *input, size_t len, bool wait_key)
 	clearok(curscr, TRUE);
 	refresh();
 	return status;
+}
+
+int term_stop_signal(void)
+{
+	return stop_signal;
 }
 
 int term_poll_signals(bool *resumed)
@@ -533,9 +554,13 @@ void term_vline(int y, int x, int rows)
 	attrset(A_NORMAL);
 }
 
+/* The cursor's visibility for term_update() to set: curs_set() writes to the
+ * terminal at once, and the frame that asks must not wait on the terminal. */
+static int cursor_visible = -1;
+
 void term_cursor(int y, int x, bool visible)
 {
-	curs_set(visible ? 1 : 0);
+	cursor_visible = visible;
 	move(y, x);
 }
 
@@ -546,7 +571,14 @@ void term_redraw(void)
 
 void term_flush(void)
 {
-	refresh();
+	wnoutrefresh(stdscr);
+}
+
+void term_update(void)
+{
+	if (cursor_visible >= 0)
+		curs_set(cursor_visible);
+	doupdate();
 }
 
 int term_lines(void)

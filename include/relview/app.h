@@ -47,16 +47,31 @@ struct prompt {
 	size_t reader_top;  /* the reader position to go back to */
 };
 
-/* What a key asked for that blocks — a command, the terminal handed over, a file
- * written — prepared in the frame (the text it needs rendered under the catalog
- * lock) and run after the frame has let the lock go, so that loading goes on. */
-enum effect_kind { EFFECT_NONE, EFFECT_PAGER, EFFECT_PIPE, EFFECT_EXPORT };
+/* What a key asked for that blocks — a command, the terminal handed over, bytes
+ * for the terminal itself — prepared in the frame (the text it needs rendered under
+ * the catalog lock) and run after the frame has let the lock go, so that loading
+ * goes on. */
+enum effect_kind { EFFECT_NONE, EFFECT_PAGER, EFFECT_PIPE, EFFECT_COPY };
 struct effect {
 	enum effect_kind kind;
-	char *target; /* the command, or the export's path as typed */
-	char *text;   /* what the command reads, or the file's content */
+	char *command; /* the pager or the | command; NULL for a copy */
+	char *text;    /* what the command reads, or the OSC 52 sequence to send */
 	size_t len;
-	size_t count; /* releases in it */
+};
+
+/* An export under way, written a slice at a time: each frame renders the next
+ * slice of its releases into memory under the lock (bounded in bytes and in
+ * releases), and the slice is written after the frame. Running while path is set. */
+struct export_job {
+	char *path; /* as typed, for messages */
+	char *file; /* the file made for it (home expanded), removed if stopped */
+	int fd;
+	uint32_t *ids;  /* the releases, as the list was when the key was pressed */
+	size_t n, done; /* releases in it, and written */
+	int format;     /* app_export.c's enum export_format */
+	size_t width;   /* plain text wraps at the width of the key press */
+	char *slice;    /* rendered, not yet written: the releases up to slice_end */
+	size_t slice_len, slice_end;
 };
 
 /* The releases related to one, over the list until the user goes back. */
@@ -146,6 +161,7 @@ struct app {
 
 	/* Run after the frame, without the catalog lock (see struct effect). */
 	struct effect effect;
+	struct export_job export;
 	bool save_due; /* the marks are to be saved after this frame */
 };
 
@@ -192,14 +208,22 @@ void app_pager(struct app *app);
 /* The selected release, as --print prints it, on a command's standard input; the
  * user reads what it printed and presses Enter. */
 void app_pipe(struct app *app, const char *command);
-/* The selected release, or every release in the list, to a new file: Markdown for
- * .md, JSON Lines (as --list --format=json) for .jsonl or .json, else plain text
- * as --print prints it. The whole text is rendered in memory first. */
-void app_export(struct app *app, const char *path, bool whole_list);
 /* Run the effect asked for, if any, and say how it went (app->message); it uses
  * nothing of the catalog. app_effect_drop() forgets one not run. */
 void app_effect_run(struct app *app);
 void app_effect_drop(struct app *app);
+/* The selected release, or every release in the list, to a new file: Markdown for
+ * .md, JSON Lines (as --list --format=json) for .jsonl or .json, else plain text
+ * as --print prints it. The file is made at once (never one that is there), and
+ * filled a slice at a time (struct export_job): app_export_slice() renders the
+ * next slice in the frame, app_export_write() writes it after the frame and says
+ * how far it is. app_export_stop() ends one under way, removes the partial file
+ * and says so (app->message). A new export stops the one under way. */
+void app_export(struct app *app, const char *path, bool whole_list);
+bool app_export_running(const struct app *app);
+void app_export_slice(struct app *app);
+bool app_export_write(struct app *app);
+void app_export_stop(struct app *app);
 /* Copy the title, the source or the release (ACT_COPY_*) to the clipboard with
  * OSC 52, where the terminal takes it ([ui] clipboard). */
 void app_copy(struct app *app, enum action what);

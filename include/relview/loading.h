@@ -46,6 +46,10 @@ unsigned long long loading_problems(const struct loading *l);
  * when the size is not known). */
 void loading_describe(const struct loading *l, char *buf, size_t size, double *fraction);
 
+/* Ask the loader to stop, without waiting for it: the reader is ending, and what
+ * it does at the end (saving the state) needs no more releases. */
+void loading_cancel(struct loading *l);
+
 /* Stop the loader if it still runs (the sandbox ends its child at once), wait for
  * it and free the loading. True when it had read every input. */
 bool loading_end(struct loading *l);

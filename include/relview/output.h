@@ -31,6 +31,14 @@ void output_releases(FILE *out, const struct catalog *cat, const uint32_t *view,
  * Markdown would take for markup are escaped. */
 void output_markdown(FILE *out, const struct catalog *cat, const uint32_t *view, size_t n);
 
+/* Releases first..end-1 of a view, exactly as that part of output_releases' or
+ * output_markdown's rendering of the whole view (a separator before each release
+ * but the view's first): a long export is written a part at a time. */
+void output_releases_part(FILE *out, const struct catalog *cat, const uint32_t *view, size_t first,
+                          size_t end, size_t width);
+void output_markdown_part(FILE *out, const struct catalog *cat, const uint32_t *view, size_t first,
+                          size_t end);
+
 /* Counts of the view's releases by topic, by location and by year. */
 void output_stats(FILE *out, const struct catalog *cat, const uint32_t *view, size_t n);
 

@@ -33,6 +33,8 @@ void term_close(void);
  * pending Ctrl-Z is served here: the terminal is given back, the process stops, and
  * on `fg` the screen is taken again (the caller redraws everything). */
 int term_poll_signals(bool *resumed);
+/* That signal alone, Ctrl-Z left alone: for a wait once the screen is closed. */
+int term_stop_signal(void);
 
 /* Hand the terminal to `sh -c command` with `input` on its standard input, and take
  * it back after; with wait_key the user presses Enter first, to read what the
@@ -82,8 +84,11 @@ void term_hline(int y, int x, int cols);
 void term_vline(int y, int x, int rows);
 /* Repaint the whole screen at the next refresh (Ctrl-L). */
 void term_redraw(void);
-/* Send what was drawn to the terminal. */
+/* What was drawn made ready to send (in the frame, under the catalog lock) and
+ * sent to the terminal (term_update, after the frame: a terminal that stops
+ * reading may block it). */
 void term_flush(void);
+void term_update(void);
 /* Where the terminal's real cursor rests, and whether it shows. */
 void term_cursor(int y, int x, bool visible);
 

@@ -10,7 +10,8 @@ TEST=${0##*/}
 # The environment every test runs in, whatever the caller's: a UTF-8 locale (the
 # screen's drawing, widths and the sort of names depend on it), a known terminal
 # type, and nothing of the caller's that would change what relview does. A test of
-# another locale or terminal says so on its own command line (env LANG=C ...).
+# another locale or terminal says so on its own command line (env LC_ALL=C ...:
+# LC_ALL, set here, overrides LANG, so that LANG=C alone would change nothing).
 unset LANG LANGUAGE LC_CTYPE LC_COLLATE LC_MESSAGES LC_NUMERIC LC_TIME
 export LC_ALL=C.UTF-8 TERM=xterm-256color TZ=UTC
 unset PAGER TMUX COLUMNS LINES NO_COLOR
@@ -98,7 +99,8 @@ cleanup_tmp() {
 	fi
 }
 
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/relview-test.XXXXXX") || hard_error "mktemp failed"
+# (In SCRATCH_PARENT when the sourcing script sets it: tests/ui/lib.sh.)
+TMP=$(mktemp -d "${SCRATCH_PARENT:-${TMPDIR:-/tmp}}/relview-test.XXXXXX") || hard_error "mktemp failed"
 trap cleanup_tmp EXIT
 # The user's own configuration and themes must not change what the tests see.
 XDG_CONFIG_HOME=$TMP/config

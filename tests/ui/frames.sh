@@ -1,7 +1,8 @@
 #!/bin/sh
 # Nothing blocks under the catalog's lock: while $PAGER runs, loading goes on; a
 # state lock held by another process gets a message and a later try, the screen
-# stays live and quitting takes a bounded time. A resize while loading is no key:
+# stays live and quitting takes a bounded time; an export is written in slices
+# while loading goes on. A resize while loading is no key:
 # the list still shows its top as newer releases arrive. /dev/tty, opened when
 # standard input is not the terminal, does not leak into a command.
 set -u
@@ -72,15 +73,19 @@ hold_lock() { # this shell itself holds it, so that killing it lets it go
 	flock 9
 	until [ -e "$TMP/unlock" ]; do sleep 0.05; done
 }
-hold_lock &
-holder=$!
-eventually sh -c "! flock -n '$LOCK' true" || hard_error "the lock was not taken"
+take_lock() { # held in the background until $TMP/unlock appears
+	rm -f "$TMP/unlock"
+	hold_lock &
+	holder=$!
+	eventually sh -c "! flock -n '$LOCK' true" || hard_error "the lock was not taken"
+}
+take_lock
 KEEP_STATE=1 start -- "$RELVIEW" --no-cache "$TMP/first" "$TMP/second"
 into "$TMP/first" "$BUNDLE"
 wait_for " $TOTAL/$TOTAL " 10
 keys s
 wait_for "Starred" 5
-wait_for "Marks not saved yet: $LOCK is held" 20
+wait_for "Marks not saved yet: " 20 # the lock's path may be cut at the edge
 keys j
 expect_selected 2
 into "$TMP/second" "$OTHER"
@@ -99,18 +104,43 @@ wait
 
 # Held when relview ends: it waits a bounded time, then says the marks were not
 # saved and where.
-rm -f "$TMP/unlock"
-hold_lock &
-holder=$!
-eventually sh -c "! flock -n '$LOCK' true" || hard_error "the lock was not taken"
+take_lock
 KEEP_STATE=1 start -- "$RELVIEW" --no-cache "$BUNDLE"
 expect_shown "$TOTAL"
 keys j s
 wait_for "Starred" 5
 keys q
 expect_restored 0
-screen | tr -d '\n' | grep -qF "relview: marks and command history not saved: $LOCK is held by another process" ||
+screen_joined | grep -qF "relview: marks not saved: $LOCK is held by another process" ||
 	fail "relview did not say where the marks were not saved"
+# A signal ends that wait: the marks are not saved, and relview ends at once with
+# the signal's status.
+KEEP_STATE=1 start -- "$RELVIEW" --no-cache "$BUNDLE"
+expect_shown "$TOTAL"
+keys j s
+wait_for "Starred" 5
+keys q
+alternate_off() {
+	[ "$(t display -p '#{alternate_on}')" = 0 ]
+}
+eventually alternate_off || fail "the screen was not given back"
+keys C-c
+expect_restored 130
+touch "$TMP/unlock"
+wait "$holder"
+
+# Nothing changed since the last save: nothing is written at the end, so a held
+# lock is neither waited for nor mentioned.
+KEEP_STATE=1 start -- "$RELVIEW" --no-cache "$BUNDLE"
+expect_shown "$TOTAL"
+keys q
+expect_restored 0
+take_lock
+KEEP_STATE=1 start -- "$RELVIEW" --no-cache "$BUNDLE"
+expect_shown "$TOTAL"
+keys q
+expect_restored 0
+screen_joined | grep -F "not saved" && fail "relview spoke of a save when nothing had changed"
 touch "$TMP/unlock"
 wait "$holder"
 
@@ -150,4 +180,87 @@ keys q
 expect_restored 0
 [ -s "$TMP/fds" ] || fail "the command listed no descriptors"
 grep -qx /dev/tty "$TMP/fds" && fail "/dev/tty leaked into the command: $(tr '\n' ' ' <"$TMP/fds")"
+
+# A terminal that stops reading (Ctrl-S, here with the screen redrawn until what
+# relview writes fills the terminal's buffer) stops the reader, not the loading:
+# the screen is written after the frame, with the lock let go. The loader's thread
+# ends once the second input is in, while the output is still stopped.
+start -- "$RELVIEW" --no-cache "$TMP/first" "$TMP/second"
+into "$TMP/first" "$BUNDLE"
+wait_for " $TOTAL/$TOTAL " 10
+wait_for "loading 2 of 2" 5
+pid=$(pgrep -P "$(t display -p '#{pane_pid}')" -x relview)
+[ -n "$pid" ] || hard_error "relview's process was not found"
+threads=$(ls /proc/"$pid"/task | wc -l)
+keys C-s
+i=0
+while [ $i -lt 40 ]; do # each a repaint of the whole screen
+	keys C-l C-l C-l C-l C-l
+	i=$((i + 1))
+done
+into "$TMP/second" "$OTHER"
+loader_ended() {
+	[ "$(ls /proc/"$pid"/task | wc -l)" -lt "$threads" ]
+}
+i=0
+until loader_ended || [ $i -ge 400 ]; do
+	sleep 0.05
+	i=$((i + 1))
+done
+stuck=
+loader_ended || stuck=1
+keys C-q
+[ -z "$stuck" ] || fail "loading stopped while the terminal was not reading"
+wait_for "$BOTH releases" 20
+keys q
+expect_restored 0
+wait
+
+# E over a long list is written a slice at a time (at most 1024 releases a frame),
+# each slice after the frame: keys are read between slices, loading goes on, and
+# the file is --list's. Esc stops it and removes what was written; so does q,
+# which says so when relview ends.
+BIG=$TMP/big.tar.gz
+"$RELGEN" -n 5000 -s 9 -f tar.gz "$BIG" >/dev/null 2>&1 || hard_error "relgen failed"
+NBIG=$("$RELVIEW" --list "$BIG" | wc -l)
+[ "$NBIG" -gt 3072 ] || hard_error "the big bundle has $NBIG releases: too few slices"
+NALL=$("$RELVIEW" --list "$BIG" "$OTHER" | wc -l)
+export_list() { # FILE, and the keys typed after Enter, in the same write
+	file=$1
+	shift
+	keys E
+	wait_for "Save the list to"
+	type_text "$file"
+	keys Enter "$@"
+}
+start -- "$RELVIEW" --no-cache "$TMP/first" "$TMP/second"
+into "$TMP/first" "$BIG"
+wait_for " $NBIG/$NBIG " 30
+wait_for "loading 2 of 2" 5
+export_list "$TMP/stopped.jsonl" Escape
+wait_for "Export stopped at " 10
+[ -e "$TMP/stopped.jsonl" ] && fail "the export stopped left its partial file"
+wait_for " $NBIG/$NBIG " 5 # Esc stopped the export, not relview
+export_list "$TMP/big.jsonl"
+into "$TMP/second" "$OTHER"
+wait_for "Saved $NBIG releases to " 30
+wait_for "$NALL releases" 20
+export_list "$TMP/big.md"
+wait_for "Saved $NALL releases to " 30
+expect_eq "$(grep -c '^---$' "$TMP/big.md")" "$((NALL - 1))"
+expect_eq "$(grep -c '^# ' "$TMP/big.md")" "$NALL"
+export_list "$TMP/big.txt"
+wait_for "Saved $NALL releases to " 30
+expect_eq "$(grep -c '^------------------------------------------------------------------------$' "$TMP/big.txt")" "$((NALL - 1))"
+export_list "$TMP/quit.jsonl" q
+expect_restored 0
+screen_joined | grep -qF "relview: Export stopped at " ||
+	fail "quitting in the middle of an export did not say so"
+[ -e "$TMP/quit.jsonl" ] && fail "the export cut short by q left its partial file"
+wait
+# --list of the same input, by the same name (the JSON names it).
+rm "$TMP/first"
+cp "$BIG" "$TMP/first"
+"$RELVIEW" --list --format=json --no-cache "$TMP/first" | cmp -s - "$TMP/big.jsonl" ||
+	fail "the export in slices differs from --list --format=json"
 pass

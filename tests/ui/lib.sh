@@ -6,6 +6,14 @@
 # Exit statuses are automake's: 0 pass, 1 fail, 77 skip, 99 hard error.
 
 # The scratch directory, its XDG folders and the assertions are the CLI tests'.
+# The screen shows the inputs' paths within its 100 columns and the tests read them
+# there (the loading line, a name's stand-ins, a message about the state file): a
+# long $TMPDIR would push them past the edge, so the scratch directory is made in
+# /tmp then.
+scratch_parent=${TMPDIR:-/tmp}
+if [ "${#scratch_parent}" -gt 16 ] && [ -d /tmp ] && [ -w /tmp ]; then
+	SCRATCH_PARENT=/tmp
+fi
 . "$SRCDIR/tests/cli/lib.sh"
 
 # A failure here also shows the screen it happened on.
@@ -81,6 +89,13 @@ screen() {
 	t capture-pane -p
 }
 
+# The screen with the lines the terminal wrapped joined again, as one line each:
+# for what a shell printed after relview ended (a long $TMPDIR wraps a message,
+# and a plain capture drops the space where it wrapped).
+screen_joined() {
+	t capture-pane -pJ
+}
+
 # Line N (1-based) of the screen.
 screen_line() {
 	screen | sed -n "${1}p"
@@ -95,9 +110,14 @@ type_text() {
 	t send-keys -l "$1"
 }
 
+# Waits are widened for a sanitized build (RELVIEW_SANITIZED, set by .ci/run):
+# ThreadSanitizer makes relview several times slower.
+SLOW=1
+[ -n "${RELVIEW_SANITIZED:-}" ] && SLOW=5
+
 # wait_for TEXT [SECONDS]: until TEXT shows on the screen.
 wait_for() {
-	tries=$(( ${2:-10} * 20 ))
+	tries=$(( ${2:-10} * 20 * SLOW ))
 	while [ "$tries" -gt 0 ]; do
 		screen | grep -qF -- "$1" && return 0
 		sleep 0.05
@@ -108,7 +128,7 @@ wait_for() {
 
 # wait_gone TEXT [SECONDS]: until TEXT is no longer on the screen.
 wait_gone() {
-	tries=$(( ${2:-10} * 20 ))
+	tries=$(( ${2:-10} * 20 * SLOW ))
 	while [ "$tries" -gt 0 ]; do
 		screen | grep -qF -- "$1" || return 0
 		sleep 0.05
@@ -143,12 +163,13 @@ list() {
 title_of_row() {
 	list | sed -n "${1}p" | cut -f4 | cut -c1-30
 }
-# eventually COMMAND...: until the command succeeds, for up to 5 seconds; fails
-# (status 1) when it never does. $tries says how many 50 ms waits it took.
+# eventually COMMAND...: until the command succeeds, for up to 5 seconds (times
+# SLOW); fails (status 1) when it never does. $tries says how many 50 ms waits it
+# took.
 eventually() {
 	tries=0
 	until "$@"; do
-		[ $tries -ge 100 ] && return 1
+		[ $tries -ge $((100 * SLOW)) ] && return 1
 		sleep 0.05
 		tries=$((tries + 1))
 	done
