@@ -341,25 +341,49 @@ static bool open_view(const char *file, uint64_t key, struct view *v, size_t *si
 	return false;
 }
 
-/* When this process first used the cache. A file used or written since then holds
- * part of the catalog being built: trimming it would make the next run over the
- * same inputs read and write it again, and inputs that together pass the cap
- * would evict each other in turn, every run (five bundles of 900 MB against a
- * 2 GiB cap were never re-opened from the cache). */
-static struct timespec session_start;
-static pthread_once_t session_once = PTHREAD_ONCE_INIT;
+/* The cache files this process has used or written: they hold its catalog. The
+ * cap never trims them: that would make the next run over the same inputs read and
+ * write them again, and inputs that together pass the cap would evict each other
+ * in turn, every run (five bundles of 900 MB against a 2 GiB cap were never
+ * re-opened from the cache). Kept for the process's life, as its catalog is. */
+static struct {
+	pthread_mutex_t lock;
+	char **paths;
+	size_t n, cap;
+} own = {PTHREAD_MUTEX_INITIALIZER, NULL, 0, 0};
 
-static void note_session_start(void)
+static bool is_own_locked(const char *file)
 {
-	clock_gettime(CLOCK_REALTIME, &session_start);
-	session_start.tv_nsec = 0; /* file times may be coarser than the clock */
+	for (size_t i = 0; i < own.n; i++)
+		if (strcmp(own.paths[i], file) == 0)
+			return true;
+	return false;
+}
+
+static bool is_own(const char *file)
+{
+	pthread_mutex_lock(&own.lock);
+	bool found = is_own_locked(file);
+	pthread_mutex_unlock(&own.lock);
+	return found;
+}
+
+/* Out of memory, the file is merely not protected from the cap. */
+static void note_own(const char *file)
+{
+	pthread_mutex_lock(&own.lock);
+	char *copy = is_own_locked(file) ? NULL : strdup(file);
+	if (copy && grow_array((void **)&own.paths, &own.cap, own.n + 1, sizeof *own.paths))
+		own.paths[own.n++] = copy;
+	else
+		free(copy);
+	pthread_mutex_unlock(&own.lock);
 }
 
 bool cache_load(const char *dir, const struct cache_key *key, struct catalog *cat, int input_id,
                 void (*replay)(void *ctx, const char *path, const char *reason), void *ctx,
                 struct load_counts *counts)
 {
-	pthread_once(&session_once, note_session_start);
 	char *file = join(dir, key->file);
 	struct view v;
 	size_t size;
@@ -391,6 +415,7 @@ bool cache_load(const char *dir, const struct cache_key *key, struct catalog *ca
 	counts->empty += c->empty;
 	counts->binary += c->binary;
 	utimensat(AT_FDCWD, file, NULL, 0); /* recently used: trimmed last */
+	note_own(file);
 	free(topics);
 	free(file);
 	return true;
@@ -695,14 +720,9 @@ static void free_files(struct cached_file *files, size_t n)
 	free(files);
 }
 
-static bool used_this_session(const struct cached_file *f)
-{
-	return f->used.tv_sec >= session_start.tv_sec;
-}
-
 /* Bring the folder to at most max_bytes: the least recently used files go first,
- * never one of this session's but `written` itself, which goes last (then false:
- * the session's inputs alone pass the cap). Also remove what writers killed
+ * never one of this process's own but `written` itself, which goes last (then
+ * false: its own inputs alone pass the cap). Also remove what writers killed
  * mid-way left behind: temporary files older than any writer still at work. */
 static bool trim(const char *dir, const char *written, uint64_t max_bytes)
 {
@@ -710,7 +730,8 @@ static bool trim(const char *dir, const char *written, uint64_t max_bytes)
 	uint64_t total;
 	struct cached_file *files = list_files(dir, SUFFIX, &n, &total);
 	for (size_t i = 0; i < n && total > max_bytes; i++)
-		if (!used_this_session(&files[i]) && unlink(files[i].path) == 0)
+		if (!is_own(files[i].path) && strcmp(files[i].path, written) != 0 &&
+		    unlink(files[i].path) == 0)
 			total -= files[i].bytes;
 	bool kept = total <= max_bytes || unlink(written) != 0;
 	free_files(files, n);
@@ -727,7 +748,6 @@ bool cache_store(const char *dir, const struct cache_key *key, const struct cata
                  int input_id, const struct cache_problem *problems, size_t nproblems,
                  const struct load_counts *counts, uint64_t max_bytes)
 {
-	pthread_once(&session_once, note_session_start);
 	char *file = join(dir, key->file), *tmp = NULL;
 	int fd = -1;
 	if (file && xdg_make_dir(dir) &&
@@ -751,6 +771,8 @@ bool cache_store(const char *dir, const struct cache_key *key, const struct cata
 		unlink(tmp);
 	else if (ok)
 		ok = trim(dir, file, max_bytes);
+	if (ok)
+		note_own(file);
 	free(tmp);
 	free(file);
 	return ok;
