@@ -763,6 +763,17 @@ static bool months_dense(struct app *app)
 	return app->months.dense;
 }
 
+/* A search or a filter left the anchored release out of the list, and the one now
+ * selected stands where it would be: from now on that one stays selected (and open
+ * in the reader) as releases arrive, not whichever comes to that place. */
+static void hold_selection(struct app *app)
+{
+	size_t n;
+	const uint32_t *list = browse_list(&app->browse, &n);
+	if (app->have_anchor && !browse_busy(&app->browse) && app->list.sel < n)
+		app->anchor = list[app->list.sel];
+}
+
 static void sync(struct app *app)
 {
 	lay_out(app);
@@ -779,6 +790,7 @@ static void sync(struct app *app)
 	app->arrived = false;
 	size_t rows = (size_t)(app->list_pane.at.h > 0 ? app->list_pane.at.h : 1);
 	scroll_fit(&app->list, rows);
+	hold_selection(app);
 	app->list_months = rows >= LIST_MONTHS_MIN_ROWS && months_dense(app);
 	app->list.top =
 	        list_top_for(&app->browse, app->list.top, app->list.sel, rows, app->list_months);

@@ -102,6 +102,28 @@ wait_for " $(count --search sentenced "$BUNDLE" "$OTHER")/$BOTH  /sentenced" 10
 keys q
 expect_restored 0
 
+# A release opened from a search while loading stays open as releases arrive,
+# although the release the list was on when the search began is not a match.
+start -- "$RELVIEW" "$TMP/first" "$TMP/second"
+into "$TMP/first" "$BUNDLE"
+wait_for " $TOTAL/$TOTAL " 5
+word=charged  # the second bundle has a match between the first's newest release and its first match
+[ "$(list | head -1)" != "$(list --search $word | head -1)" ] ||
+	hard_error "the newest release matches '$word'"
+keys /
+type_text "$word"
+keys Enter
+wait_for "  /$word" 5
+keys Enter
+wait_for "reader" 5
+before=$(screen | sed -n '2,6p')
+into "$TMP/second" "$OTHER"
+wait_for " $BOTH releases" 10
+[ "$(screen | sed -n '2,6p')" = "$before" ] ||
+	fail "the release opened from a search changed as releases arrived: $before, then $(screen | sed -n '2,6p')"
+keys q q
+expect_restored 0
+
 # The topic picker while loading: its choice filters what arrives later too.
 start -- "$RELVIEW" "$TMP/first" "$TMP/second"
 into "$TMP/first" "$BUNDLE"
