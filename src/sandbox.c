@@ -102,11 +102,11 @@ static bool carries_data(uint32_t type)
 	return type != MSG_PROGRESS && type != MSG_RING_ENTRY;
 }
 
-/* The child's ends: its pipe and, when there are, its ring and outbox. */
+/* The child's ends: its pipe, its outbox and, when there is one, its ring. */
 struct channel {
 	int fd;
-	struct ring *ring;
-	struct outbox *out;
+	struct ring *ring;          /* NULL: entries go down the pipe */
+	struct outbox *out;         /* never NULL: a child without one exits (open_channel) */
 	void *room;                 /* claimed in the ring for the entry being read, or NULL */
 	struct timespec last_flush; /* of the outbox */
 	bool waited;                /* the last message said: waiting for a pipe's writer */
@@ -122,7 +122,7 @@ static long ns_since(const struct timespec *t)
 static void flush_outbox(struct channel *ch)
 {
 	struct outbox *out = ch->out;
-	if (out && out->used) {
+	if (out->used) {
 		write_all(ch->fd, &(struct iovec){out->bytes, (size_t)out->used}, 1);
 		out->sent += out->used;
 		out->used = 0;
@@ -137,11 +137,10 @@ static void post(struct channel *ch, struct iovec *iov, int n, bool urgent)
 	size_t size = 0;
 	for (int i = 0; i < n; i++)
 		size += iov[i].iov_len;
-	if (!out || size > OUTBOX_BYTES) {
+	if (size > OUTBOX_BYTES) {
 		flush_outbox(ch);
 		write_all(ch->fd, iov, n);
-		if (out)
-			out->sent += size;
+		out->sent += size;
 		return;
 	}
 	if (out->used + size > OUTBOX_BYTES)
@@ -467,7 +466,8 @@ struct relay {
 	int fd;
 	pid_t pid;
 	struct ring *ring;  /* NULL: entries come by the pipe */
-	struct outbox *out; /* what the child has not sent yet (and its request) */
+	struct outbox *out; /* what the child has not sent yet (and its request); never NULL:
+	                       no child starts without one (start_child) */
 	uint64_t received;  /* bytes read from the pipe */
 	char *buf;
 	size_t cap, start, end; /* unread bytes: buf[start..end) */
@@ -732,7 +732,7 @@ static void replay_outbox(struct relays *rs, struct relay *rl)
 	const struct outbox *out = rl->out;
 	size_t need;
 	drain(rs, rl); /* the last of the pipe */
-	if (!out || rl->done || out->used > OUTBOX_BYTES || out->sent > rl->received ||
+	if (rl->done || out->used > OUTBOX_BYTES || out->sent > rl->received ||
 	    rl->received - out->sent > out->used)
 		return;
 	size_t skip = (size_t)(rl->received - out->sent), len = (size_t)out->used - skip;
@@ -1033,8 +1033,7 @@ static void finish_child(struct relays *rs, struct relay *rl)
 	if (!rl->done && !cancelled(rs))
 		report_broken_child(rs, rl, status);
 	close(rl->fd);
-	if (rl->out)
-		munmap(rl->out, sizeof *rl->out);
+	munmap(rl->out, sizeof *rl->out);
 	free(rl->current);
 	free(rl->buf);
 	free(rl->entry);
