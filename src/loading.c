@@ -72,6 +72,8 @@ struct loading *loading_start(struct catalog *cat, char *const *inputs, size_t n
 	}
 	clock_gettime(CLOCK_MONOTONIC, &l->start);
 	l->threaded = pthread_create(&l->thread, NULL, load_every_input, l) == 0;
+	if (l->threaded) /* to be told from the others (ps -L, tests/ui/frames.sh) */
+		pthread_setname_np(l->thread, "relview-loader");
 	if (!l->threaded) /* no thread to be had: load before the reader opens */
 		load_every_input(l);
 	return l;
