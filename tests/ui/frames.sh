@@ -26,8 +26,10 @@ while [ "\$(cat /proc/\$p/comm)" != relview ]; do
 	p=\$(cut -d' ' -f4 /proc/\$p/stat)
 done
 loader() { grep -lx relview-loader /proc/\$p/task/*/comm 2>/dev/null; }
+# Found before the input it waits for is given (once "paging" is there).
+[ -n "\$(loader)" ] || echo "no loader thread" >"$TMP/saw"
 touch "$TMP/paging"
-[ -n "\$(loader)" ] || { echo "no loader thread" >"$TMP/saw"; exit 0; }
+[ -e "$TMP/saw" ] && exit 0
 i=0
 while [ \$i -lt 300 ]; do
 	[ -z "\$(loader)" ] && echo loaded >"$TMP/saw" && exit 0
