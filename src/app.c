@@ -1496,6 +1496,8 @@ int app_run(const struct catalog *cat, struct loading *loading, const struct cli
 		app->cat = cat;
 		app->loading = loading;
 	}
+	/* app_init fails only when out of memory: a damaged state file is no failure
+	 * but a notice in problem (state_load), shown once the screen is up. */
 	if (!app || !app_init(app, cli, problem, sizeof problem)) {
 		fprintf(stderr, "relview: out of memory\n");
 		if (app)

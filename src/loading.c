@@ -12,7 +12,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
-#include <wchar.h>
 
 struct loading {
 	struct catalog *cat;
@@ -50,20 +49,6 @@ static void *load_every_input(void *arg)
 	return NULL;
 }
 
-/* The loader thread forks the reading children while this thread draws. A child
- * gets a copy of every lock as it was at the fork, held or not, and libarchive's
- * name conversions in the child wait on the C library's locale lock, which is held
- * while a locale is first set up: the screen's own UTF-8 locale (text_cp_width)
- * and the conversions of the process locale are set up now, before the thread,
- * so that no fork can ever catch that lock held. */
-static void set_up_locales(void)
-{
-	mbstate_t state = {0};
-	wchar_t wc;
-	text_cp_width(0x4E00);
-	mbrtowc(&wc, "a", 1, &state);
-}
-
 struct loading *loading_start(struct catalog *cat, char *const *inputs, size_t ninputs,
                               const struct load_options *opt)
 {
@@ -86,8 +71,9 @@ struct loading *loading_start(struct catalog *cat, char *const *inputs, size_t n
 		atomic_fetch_add(&l->total, size);
 	}
 	clock_gettime(CLOCK_MONOTONIC, &l->start);
-	set_up_locales();
 	l->threaded = pthread_create(&l->thread, NULL, load_every_input, l) == 0;
+	if (l->threaded) /* to be told from the others (ps -L, tests/ui/frames.sh) */
+		pthread_setname_np(l->thread, "relview-loader");
 	if (!l->threaded) /* no thread to be had: load before the reader opens */
 		load_every_input(l);
 	return l;

@@ -65,7 +65,7 @@ struct done {
 /* What the child is to do, written by the parent before it starts the child: the
  * whole request in one place, so that every field of the limits reaches the child
  * as the parent has it (the hidden invocation's arguments name only descriptors). */
-struct order {
+struct reader_request {
 	pid_t parent;
 	struct source_limits limits;
 	char reader[64];
@@ -73,9 +73,9 @@ struct order {
 };
 
 struct outbox {
-	struct order order; /* the parent's, read by the child as it starts */
-	uint64_t sent;      /* bytes of the child's message stream written before bytes[0] */
-	uint64_t used;      /* bytes in bytes[], not yet written */
+	struct reader_request request; /* the parent's, read by the child as it starts */
+	uint64_t sent; /* bytes of the child's message stream written before bytes[0] */
+	uint64_t used; /* bytes in bytes[], not yet written */
 	unsigned char bytes[OUTBOX_BYTES];
 };
 
@@ -102,11 +102,11 @@ static bool carries_data(uint32_t type)
 	return type != MSG_PROGRESS && type != MSG_RING_ENTRY;
 }
 
-/* The child's ends: its pipe and, when there are, its ring and outbox. */
+/* The child's ends: its pipe, its outbox and, when there is one, its ring. */
 struct channel {
 	int fd;
-	struct ring *ring;
-	struct outbox *out;
+	struct ring *ring;          /* NULL: entries go down the pipe */
+	struct outbox *out;         /* never NULL: a child without one exits (open_channel) */
 	void *room;                 /* claimed in the ring for the entry being read, or NULL */
 	struct timespec last_flush; /* of the outbox */
 	bool waited;                /* the last message said: waiting for a pipe's writer */
@@ -122,7 +122,7 @@ static long ns_since(const struct timespec *t)
 static void flush_outbox(struct channel *ch)
 {
 	struct outbox *out = ch->out;
-	if (out && out->used) {
+	if (out->used) {
 		write_all(ch->fd, &(struct iovec){out->bytes, (size_t)out->used}, 1);
 		out->sent += out->used;
 		out->used = 0;
@@ -137,11 +137,10 @@ static void post(struct channel *ch, struct iovec *iov, int n, bool urgent)
 	size_t size = 0;
 	for (int i = 0; i < n; i++)
 		size += iov[i].iov_len;
-	if (!out || size > OUTBOX_BYTES) {
+	if (size > OUTBOX_BYTES) {
 		flush_outbox(ch);
 		write_all(ch->fd, iov, n);
-		if (out)
-			out->sent += size;
+		out->sent += size;
 		return;
 	}
 	if (out->used + size > OUTBOX_BYTES)
@@ -230,8 +229,8 @@ static void child_progress(void *ctx, const char *path, uint64_t inflated, uint6
  *
  * The child is this executable started again (posix_spawn of /proc/self/exe: see
  * executable(); a vfork, cheap from a parent of any size) with the hidden invocation below:
- * its mode, version and the numbers of its descriptors; its order (its reader's name, the
- * input, the parent's pid, all of the limits) waits for it in the outbox (struct order).
+ * its mode, version and the numbers of its descriptors; its request (its reader's name, the
+ * input, the parent's pid, all of the limits) waits for it in the outbox (struct reader_request).
  * Its descriptors are only these: 0, 1 and 2 on /dev/null, its end of the pipe, the ring's and the
  * outbox's memory, and the input when the parent opened it; its environment is only child_env[],
  * the locale's character type and what passed_env[] names. */
@@ -248,7 +247,7 @@ static void child_progress(void *ctx, const char *path, uint64_t inflated, uint6
 enum channel_fd { FD_PIPE, FD_RING, FD_OUTBOX, FD_INPUT, CHANNEL_FDS };
 
 /* The hidden invocation: its mode, its version, its descriptors; the rest of what
- * the child is to do is in the outbox (struct order). */
+ * the child is to do is in the outbox (struct reader_request). */
 enum child_arg {
 	ARG_MODE = 1,
 	ARG_VERSION,
@@ -256,10 +255,10 @@ enum child_arg {
 	ARG_COUNT = ARG_PIPE_FD + CHANNEL_FDS
 };
 
-/* What the child was given: its descriptors, and its order (a copy of its own). */
+/* What the child was given: its descriptors, and its request (a copy of its own). */
 struct request {
 	int fd[CHANNEL_FDS];
-	struct order order;
+	struct reader_request request;
 };
 
 /* Address-space limits and sanitizers do not mix: ASan and TSan reserve terabytes. */
@@ -384,7 +383,7 @@ static const struct sandbox_reader *find_reader(const struct sandbox_reader *tab
 	return NULL;
 }
 
-/* The ring and the outbox, mapped, and the order read from the outbox; their
+/* The ring and the outbox, mapped, and the request read from the outbox; their
  * descriptors are not needed after that. False when the outbox cannot be mapped. */
 static bool open_channel(struct request *req, struct channel *ch)
 {
@@ -397,18 +396,18 @@ static bool open_channel(struct request *req, struct channel *ch)
 	close(req->fd[FD_OUTBOX]);
 	if (!ch->out)
 		return false;
-	req->order = ch->out->order;
-	struct order *o = &req->order;
-	o->reader[sizeof o->reader - 1] = o->input[sizeof o->input - 1] = '\0';
+	req->request = ch->out->request;
+	struct reader_request *r = &req->request;
+	r->reader[sizeof r->reader - 1] = r->input[sizeof r->input - 1] = '\0';
 	return true;
 }
 
 static _Noreturn void run_child(struct request *req, struct channel *ch,
                                 const struct sandbox_reader *reader)
 {
-	const struct order *o = &req->order;
-	die_with_parent(o->parent);
-	limit_child(&o->limits);
+	const struct reader_request *r = &req->request;
+	die_with_parent(r->parent);
+	limit_child(&r->limits);
 	/* The character type the parent gave (LC_CTYPE), for the names libarchive
 	 * converts; then mbascii, as libarchive widens every name a byte at a time. */
 	setlocale(LC_CTYPE, "");
@@ -420,7 +419,7 @@ static _Noreturn void run_child(struct request *req, struct channel *ch,
 	                           .room = child_room};
 	struct done done = {{0}, 0};
 	clock_gettime(CLOCK_MONOTONIC_COARSE, &ch->last_flush);
-	done.ok = reader->read(o->input, req->fd[FD_INPUT], &o->limits, &h, &done.counts);
+	done.ok = reader->read(r->input, req->fd[FD_INPUT], &r->limits, &h, &done.counts);
 	send_msg(ch, MSG_DONE, NULL, &done, sizeof done, 0);
 	_exit(0);
 }
@@ -443,9 +442,9 @@ void sandbox_serve(int argc, char **argv, const struct sandbox_reader *extra)
 	struct channel ch;
 	if (!parse_fds(argv, &req) || !open_channel(&req, &ch))
 		_exit(2);
-	const struct sandbox_reader *reader = find_reader(builtin_readers, req.order.reader);
+	const struct sandbox_reader *reader = find_reader(builtin_readers, req.request.reader);
 	if (!reader)
-		reader = find_reader(extra, req.order.reader);
+		reader = find_reader(extra, req.request.reader);
 	if (!reader)
 		_exit(2);
 	run_child(&req, &ch, reader);
@@ -467,7 +466,8 @@ struct relay {
 	int fd;
 	pid_t pid;
 	struct ring *ring;  /* NULL: entries come by the pipe */
-	struct outbox *out; /* what the child has not sent yet (and its order) */
+	struct outbox *out; /* what the child has not sent yet (and its request); never NULL:
+	                       no child starts without one (start_child) */
 	uint64_t received;  /* bytes read from the pipe */
 	char *buf;
 	size_t cap, start, end; /* unread bytes: buf[start..end) */
@@ -732,7 +732,7 @@ static void replay_outbox(struct relays *rs, struct relay *rl)
 	const struct outbox *out = rl->out;
 	size_t need;
 	drain(rs, rl); /* the last of the pipe */
-	if (!out || rl->done || out->used > OUTBOX_BYTES || out->sent > rl->received ||
+	if (rl->done || out->used > OUTBOX_BYTES || out->sent > rl->received ||
 	    rl->received - out->sent > out->used)
 		return;
 	size_t skip = (size_t)(rl->received - out->sent), len = (size_t)out->used - skip;
@@ -936,7 +936,7 @@ static void executable(char *path, size_t size)
 }
 
 /* Start this executable as a child, given the descriptors in given[] (-1: none),
- * its order in the outbox. False with errno when it could not be started. */
+ * its request in the outbox. False with errno when it could not be started. */
 static bool spawn_child(const char *exe, const int given[CHANNEL_FDS], pid_t *pid)
 {
 	posix_spawn_file_actions_t fa;
@@ -967,15 +967,15 @@ static bool spawn_child(const char *exe, const int given[CHANNEL_FDS], pid_t *pi
 	return err == 0;
 }
 
-/* The child's order, in the outbox before it starts. False (ENAMETOOLONG) when a
+/* The child's request, in the outbox before it starts. False (ENAMETOOLONG) when a
  * name does not fit. */
-static bool write_order(struct order *o, const char *reader, const char *input,
-                        const struct source_limits *limits)
+static bool write_request(struct reader_request *r, const char *reader, const char *input,
+                          const struct source_limits *limits)
 {
-	*o = (struct order){.parent = getpid(), .limits = *limits};
+	*r = (struct reader_request){.parent = getpid(), .limits = *limits};
 	errno = ENAMETOOLONG;
-	return (size_t)snprintf(o->reader, sizeof o->reader, "%s", reader) < sizeof o->reader &&
-	       (size_t)snprintf(o->input, sizeof o->input, "%s", input) < sizeof o->input;
+	return (size_t)snprintf(r->reader, sizeof r->reader, "%s", reader) < sizeof r->reader &&
+	       (size_t)snprintf(r->input, sizeof r->input, "%s", input) < sizeof r->input;
 }
 
 /* Start a child reading its part of the input (open on input_fd, or -1), its
@@ -999,7 +999,7 @@ static bool start_child(struct relays *rs, struct relay *rl, const char *reader,
 	struct outbox *out = shared_memory_new("relview-outbox", sizeof *out, &out_fd);
 	int given[CHANNEL_FDS] = {fds[1], ring ? ring_fd(ring) : -1, out_fd, input_fd};
 	pid_t pid;
-	bool started = out && write_order(&out->order, reader, rs->input, limits) &&
+	bool started = out && write_request(&out->request, reader, rs->input, limits) &&
 	               spawn_child(rs->exe, given, &pid);
 	int err = errno;
 	close(fds[1]);
@@ -1033,8 +1033,7 @@ static void finish_child(struct relays *rs, struct relay *rl)
 	if (!rl->done && !cancelled(rs))
 		report_broken_child(rs, rl, status);
 	close(rl->fd);
-	if (rl->out)
-		munmap(rl->out, sizeof *rl->out);
+	munmap(rl->out, sizeof *rl->out);
 	free(rl->current);
 	free(rl->buf);
 	free(rl->entry);

@@ -7,8 +7,10 @@
  *   derives from it; it takes the lock for a frame at a time (loading_enter,
  *   loading_leave), reads the catalog under it, and in loading_enter merges what
  *   arrived into its own order, writing nothing in the catalog; between frames it
- *   holds nothing of the catalog but release text and ids, and does what blocks
- *   (a pager, a command, a file, the state's lock: app.h's effects) only then;
+ *   uses nothing of the catalog but release text and ids (a pointer it keeps, the
+ *   open release's, may go stale as the array moves, and is made again from its id
+ *   in the next loading_enter), and does what blocks (a pager, a command, a file,
+ *   the state's lock: app.h's effects) only then;
  * - struct loading itself is written by loading_start and loading_end on the
  *   reader thread, the per-input sizes and the progress (struct load_progress)
  *   are atomics, written by the loader and read by either. */

@@ -14,9 +14,10 @@ into() { # PIPE BUNDLE, in the background: the writer waits for the reader
 	cat "$2" >"$1" &
 }
 
-# The pager counts relview's threads when it starts and waits (up to 30 s) for one
-# of them to end: the loader, which ends once the second input is in. Under the
-# lock it would wait for the pager to end first.
+# The pager finds relview's loader thread (named relview-loader) when it starts and
+# waits (up to 30 s) for it to end, which it does only once the second input is in
+# the catalog: the releases grew while the pager ran. Under the lock the loader
+# would wait for the pager to end first.
 cat >"$TMP/pager" <<PAGER
 #!/bin/sh
 cat >/dev/null
@@ -24,12 +25,14 @@ p=\$PPID # relview, or a shell it ran the pager with
 while [ "\$(cat /proc/\$p/comm)" != relview ]; do
 	p=\$(cut -d' ' -f4 /proc/\$p/stat)
 done
-ls /proc/\$p/task | wc -l >"$TMP/threads"
+loader() { grep -lx relview-loader /proc/\$p/task/*/comm 2>/dev/null; }
+# Found before the input it waits for is given (once "paging" is there).
+[ -n "\$(loader)" ] || echo "no loader thread" >"$TMP/saw"
 touch "$TMP/paging"
+[ -e "$TMP/saw" ] && exit 0
 i=0
 while [ \$i -lt 300 ]; do
-	[ "\$(ls /proc/\$p/task | wc -l)" -lt "\$(cat "$TMP/threads")" ] &&
-		echo loaded >"$TMP/saw" && exit 0
+	[ -z "\$(loader)" ] && echo loaded >"$TMP/saw" && exit 0
 	sleep 0.1
 	i=\$((i + 1))
 done
