@@ -501,7 +501,7 @@ static void a_runs_own_files_are_not_trimmed(void **state)
 	assert_int_equal(cache_files(), 3);
 	char *out = info();
 	for (int i = 0; i < 3; i++) {
-		char name[16];
+		char name[32];
 		snprintf(name, sizeof name, "b%d.tar.gz", i);
 		assert_non_null(strstr(out, name));
 	}
