@@ -229,16 +229,25 @@ static void a_crash_is_one_problem_naming_the_entry(void **state)
 	                                 "crashed (Segmentation fault)\n"));
 }
 
+/* The reader is stopped at the stall limit, long before its sleep would end, and
+ * the problem names the entry it was reading. */
+static void expect_stopped(const char *reader, const char *entry, struct source_counts *counts)
+{
+	struct log log;
+	char problem[160];
+	time_t start = time(NULL);
+	assert_false(run_within(reader, &impatient, &log, counts));
+	assert_true(time(NULL) - start < 30);
+	snprintf(problem, sizeof problem, "problem %s reading stopped: no progress for 3 seconds",
+	         entry);
+	assert_non_null(strstr(log.text, problem));
+}
+
 static void a_hang_is_stopped_after_the_stall_limit(void **state)
 {
 	(void)state;
-	struct log log;
 	struct source_counts counts;
-	time_t start = time(NULL);
-	assert_false(run_within("hangs", &impatient, &log, &counts));
-	assert_true(time(NULL) - start < 30); /* its sleep ended long before that */
-	assert_non_null(
-	        strstr(log.text, "problem c.txt reading stopped: no progress for 3 seconds"));
+	expect_stopped("hangs", "c.txt", &counts);
 }
 
 /* A reader that waited for a pipe's writer, heard from it, then loops: its news
@@ -257,13 +266,8 @@ static bool waits_then_hangs(const char *input, int fd, const struct source_limi
 static void a_hang_after_a_wait_for_a_writer_is_stopped(void **state)
 {
 	(void)state;
-	struct log log;
 	struct source_counts counts;
-	time_t start = time(NULL);
-	assert_false(run_within("waits_then_hangs", &impatient, &log, &counts));
-	assert_true(time(NULL) - start < 30);
-	assert_non_null(
-	        strstr(log.text, "problem looping.txt reading stopped: no progress for 3 seconds"));
+	expect_stopped("waits_then_hangs", "looping.txt", &counts);
 	assert_int_equal(counts.stopped, 1);
 }
 

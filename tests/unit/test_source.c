@@ -296,16 +296,6 @@ static void count_open(const char *path)
 	opens_counted += n && len >= n && strcmp(path + len - n, counted_name) == 0;
 }
 
-int open(const char *path, int flags, ...)
-{
-	va_list ap;
-	va_start(ap, flags);
-	mode_t mode = flags & (O_CREAT | O_TMPFILE) ? (mode_t)va_arg(ap, int) : 0;
-	va_end(ap);
-	count_open(path);
-	return (int)syscall(SYS_openat, AT_FDCWD, path, flags, mode);
-}
-
 int openat(int dir, const char *path, int flags, ...)
 {
 	va_list ap;
@@ -314,6 +304,15 @@ int openat(int dir, const char *path, int flags, ...)
 	va_end(ap);
 	count_open(path);
 	return (int)syscall(SYS_openat, dir, path, flags, mode);
+}
+
+int open(const char *path, int flags, ...)
+{
+	va_list ap;
+	va_start(ap, flags);
+	mode_t mode = flags & (O_CREAT | O_TMPFILE) ? (mode_t)va_arg(ap, int) : 0;
+	va_end(ap);
+	return openat(AT_FDCWD, path, flags, mode);
 }
 
 /* A bundle in a folder (a gzip stream, and a plain file in one, which is read
