@@ -6,6 +6,7 @@
 #include "relview/grow.h"
 #include "relview/hash.h"
 #include "relview/order.h"
+#include "relview/text.h"
 #include "relview/xdg.h"
 
 #include <dirent.h>
@@ -804,7 +805,7 @@ void cache_info(FILE *out, const char *dir, uint64_t max_bytes)
 		char source[PATH_MAX];
 		if (!source_of(files[i].path, source, sizeof source))
 			snprintf(source, sizeof source, "(unreadable: %s)", files[i].path);
-		char *clean = load_clean_name(source);
+		char *clean = text_clean_name(source);
 		fprintf(out, "%10.1f MiB  used %5.1f days ago  %s\n", files[i].bytes / 1048576.0,
 		        difftime(now, files[i].used.tv_sec) / 86400, clean ? clean : "?");
 		free(clean);

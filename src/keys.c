@@ -108,23 +108,6 @@ int keys_parse(const char *name, size_t len)
 	return (int)cp;
 }
 
-static void put_utf8(uint32_t cp, char *out)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp, out[1] = '\0';
-	} else if (cp < 0x800) {
-		out[0] = (char)(0xC0 | cp >> 6), out[1] = (char)(0x80 | (cp & 0x3F));
-		out[2] = '\0';
-	} else if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | cp >> 12), out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F)), out[3] = '\0';
-	} else {
-		out[0] = (char)(0xF0 | cp >> 18), out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-		out[2] = (char)(0x80 | (cp >> 6 & 0x3F)), out[3] = (char)(0x80 | (cp & 0x3F));
-		out[4] = '\0';
-	}
-}
-
 void keys_name(int code, char *out)
 {
 	for (size_t i = 0; i < sizeof named_keys / sizeof *named_keys; i++)
@@ -137,7 +120,7 @@ void keys_name(int code, char *out)
 	else if (code > 0 && code < ' ')
 		snprintf(out, KEYS_NAME_MAX, "C-%c", code | 0x60);
 	else if (code > ' ' && code < KEYCODE_FN(0))
-		put_utf8((uint32_t)code, out);
+		out[text_utf8_encode((uint32_t)code, out)] = '\0';
 	else
 		snprintf(out, KEYS_NAME_MAX, "?");
 }

@@ -30,15 +30,6 @@ struct loader {
 	size_t nkept;
 };
 
-char *load_clean_name(const char *raw)
-{
-	size_t n = strlen(raw);
-	char *clean = malloc(text_decoded_max(n) + 1);
-	if (clean)
-		clean[text_decode(raw, n, clean, 0)] = '\0';
-	return clean;
-}
-
 /* Remember a problem for the cache; a copy that fails to be made costs the cache. */
 static void keep_problem(struct loader *l, const char *path, const char *reason)
 {
@@ -62,8 +53,8 @@ static void report(struct loader *l, const char *path, const char *reason)
 		atomic_fetch_add(&l->opt->progress->problems, 1);
 	if (++l->problems > LOAD_PROBLEMS_SHOWN)
 		return;
-	char *entry = path ? load_clean_name(path) : NULL;
-	char *why = load_clean_name(reason ? reason : "unknown error");
+	char *entry = path ? text_clean_name(path) : NULL;
+	char *why = text_clean_name(reason ? reason : "unknown error");
 	fprintf(l->opt->errors, "relview: %s: %s%s%s\n", l->input_name, entry ? entry : "",
 	        entry ? ": " : "", why ? why : "");
 	free(entry);
@@ -154,7 +145,7 @@ static void on_entry(void *ctx, const struct source_entry *e)
 		return;
 	}
 	char *text = catalog_reserve(l->cat, text_decoded_max(e->len));
-	char *entry = e->path ? load_clean_name(e->path) : NULL;
+	char *entry = e->path ? text_clean_name(e->path) : NULL;
 	if (!text || (e->path && !entry)) {
 		lost_to_memory(l, e->path);
 		free(entry);
@@ -255,7 +246,7 @@ static bool read_input(struct loader *l, const char *input, const struct cache_k
 bool load_input(struct catalog *cat, const char *input, const struct load_options *opt,
                 struct load_counts *counts)
 {
-	char *name = load_clean_name(input);
+	char *name = text_clean_name(input);
 	struct loader l = {
 	        .cat = cat, .opt = opt, .counts = counts, .input_id = -1, .input_name = name};
 	uint64_t before = counts->releases, copies = cat->duplicates;

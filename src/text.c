@@ -4,6 +4,7 @@
 
 #include <locale.h>
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -74,8 +75,7 @@ static uint32_t clean_cp(uint32_t cp, unsigned flags)
 	return cp;
 }
 
-/* Writes cp (at most U+10FFFF, not a surrogate) as UTF-8; returns the byte count. */
-static size_t put_utf8(char *out, uint32_t cp)
+size_t text_utf8_encode(uint32_t cp, char out[4])
 {
 	unsigned char *o = (unsigned char *)out;
 
@@ -260,7 +260,7 @@ static size_t decode_8bit(const unsigned char *s, size_t n, char *out, unsigned 
 		if (i == n)
 			return o;
 		i += read_8bit_char(s + i, n - i, &cp);
-		o += put_utf8(out + o, clean_cp(cp, flags));
+		o += text_utf8_encode(clean_cp(cp, flags), out + o);
 	}
 }
 
@@ -352,7 +352,7 @@ static size_t decode_utf16(const unsigned char *s, size_t n, bool big_endian, ch
 		if (i == n)
 			return o;
 		i += read_utf16_char(s + i, n - i, big_endian, &cp);
-		o += put_utf8(out + o, clean_cp(cp, flags));
+		o += text_utf8_encode(clean_cp(cp, flags), out + o);
 	}
 }
 
@@ -595,4 +595,13 @@ size_t text_wrap_line(const char *s, size_t n, size_t cols, size_t *next)
 	if (*next < n && s[*next] == '\n')
 		*next += 1;
 	return trim_trailing_spaces(s, cut);
+}
+
+char *text_clean_name(const char *raw)
+{
+	size_t n = strlen(raw);
+	char *clean = malloc(text_decoded_max(n) + 1);
+	if (clean)
+		clean[text_decode(raw, n, clean, 0)] = '\0';
+	return clean;
 }

@@ -709,30 +709,6 @@ bool view_parse_dates(const char *s, uint32_t *since, uint32_t *until)
 
 /* ---- edit ----------------------------------------------------------------------- */
 
-static size_t utf8_encode(uint32_t cp, char out[4])
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xC0 | cp >> 6);
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | cp >> 12);
-		out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | cp >> 18);
-	out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-	out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-	out[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
-
 bool edit_insert(struct edit *e, uint32_t cp)
 {
 	bool control = cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
@@ -740,7 +716,7 @@ bool edit_insert(struct edit *e, uint32_t cp)
 	char bytes[4];
 	if (control || invalid)
 		return false;
-	size_t n = utf8_encode(cp, bytes);
+	size_t n = text_utf8_encode(cp, bytes);
 	if (e->len + n >= EDIT_MAX)
 		return false;
 	memcpy(e->text + e->len, bytes, n);

@@ -14,11 +14,12 @@
 #ifndef RELVIEW_CACHE_H
 #define RELVIEW_CACHE_H
 
-#include "relview/load.h"
+#include "relview/counts.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 struct catalog;
 

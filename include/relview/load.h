@@ -5,6 +5,7 @@
 #ifndef RELVIEW_LOAD_H
 #define RELVIEW_LOAD_H
 
+#include "relview/counts.h"
 #include "relview/source.h"
 
 #include <stdatomic.h>
@@ -38,21 +39,10 @@ struct load_options {
 	struct load_progress *progress; /* NULL: nobody watches */
 };
 
-struct load_counts {
-	struct source_counts source;
-	uint64_t releases;   /* added to the catalog */
-	uint64_t duplicates; /* merged into an identical release already in */
-	uint64_t empty, binary;
-};
-
 /* Read one input into the catalog — from its cache when that is fresh, else from
  * the input, caching the result. False when nothing at all could be read from it
  * (releases all identical to ones already in count as read). */
 bool load_input(struct catalog *cat, const char *input, const struct load_options *opt,
                 struct load_counts *counts);
-
-/* The sanitised, NUL-terminated form of a raw name (entry path, file name): no
- * control character survives. Returns a malloc'd string or NULL. */
-char *load_clean_name(const char *raw);
 
 #endif

@@ -36,6 +36,14 @@ size_t text_decoded_max(size_t n);
  *    sequence or reorder what is shown. */
 size_t text_decode(const void *in, size_t n, char *out, unsigned flags);
 
+/* Write cp (at most U+10FFFF, not a surrogate) as UTF-8; the byte count, 1 to 4. The
+ * one encoder: every other module that makes UTF-8 calls it. */
+size_t text_utf8_encode(uint32_t cp, char out[4]);
+
+/* The decoded, NUL-terminated form of a raw name (entry path, file name, a reason
+ * a library gave): no control character survives. A malloc'd string, or NULL. */
+char *text_clean_name(const char *raw);
+
 /* True when the bytes are not a release: a NUL byte in the first 8 KiB, or more than
  * one byte in ten of the first 1 KiB a C0 control other than \t \n \r \f; false
  * when the input starts with a UTF-16 BOM, and for empty input. */
