@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include "relview/ascii.h"
 #include "relview/date.h"
 
 #include <string.h>
@@ -22,27 +23,12 @@ bool date_is_valid(int year, int month, int day)
 	return day >= 1 && day <= days_in_month(year, month);
 }
 
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool is_alpha(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static char lower(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
-
 /* Reads exactly `width` digits at s[*i]; false (and *i unchanged) otherwise. */
 static bool read_fixed(const char *s, size_t n, size_t *i, int width, int *value)
 {
 	int v = 0;
 	for (int k = 0; k < width; k++) {
-		if (*i + (size_t)k >= n || !is_digit(s[*i + (size_t)k]))
+		if (*i + (size_t)k >= n || !ascii_is_digit(s[*i + (size_t)k]))
 			return false;
 		v = v * 10 + (s[*i + (size_t)k] - '0');
 	}
@@ -54,10 +40,10 @@ static bool read_fixed(const char *s, size_t n, size_t *i, int width, int *value
 /* Reads one or two digits (a day or a month). */
 static bool read_small(const char *s, size_t n, size_t *i, int *value)
 {
-	if (*i >= n || !is_digit(s[*i]))
+	if (*i >= n || !ascii_is_digit(s[*i]))
 		return false;
 	int v = s[(*i)++] - '0';
-	if (*i < n && is_digit(s[*i]))
+	if (*i < n && ascii_is_digit(s[*i]))
 		v = v * 10 + (s[(*i)++] - '0');
 	*value = v;
 	return true;
@@ -78,7 +64,7 @@ static int read_month(const char *s, size_t n, size_t *i)
 	                                      "may",       "june",     "july",     "august",
 	                                      "september", "october",  "november", "december"};
 	size_t len = 0;
-	while (*i + len < n && is_alpha(s[*i + len]))
+	while (*i + len < n && ascii_is_alpha(s[*i + len]))
 		len++;
 	if (len < 3)
 		return 0;
@@ -87,7 +73,7 @@ static int read_month(const char *s, size_t n, size_t *i)
 		if (len > full)
 			continue;
 		size_t k = 0;
-		while (k < len && lower(s[*i + k]) == names[m][k])
+		while (k < len && ascii_lower(s[*i + k]) == names[m][k])
 			k++;
 		if (k < len)
 			continue;
@@ -112,7 +98,7 @@ static bool parse_month_first(const char *s, size_t n, int *y, int *m, int *d, s
 	i = after;
 	if (!read_small(s, n, &i, d))
 		return false;
-	if (i + 1 < n && is_alpha(s[i]) && is_alpha(s[i + 1]))
+	if (i + 1 < n && ascii_is_alpha(s[i]) && ascii_is_alpha(s[i + 1]))
 		i += 2; /* an ordinal suffix: "11th" */
 	if (i < n && s[i] == ',')
 		i++;

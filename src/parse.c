@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include "relview/ascii.h"
 #include "relview/parse.h"
 
 #include "relview/date.h"
@@ -92,21 +93,6 @@ static struct span to_span(size_t off, size_t len)
 }
 
 /* ---- characters ------------------------------------------------------------------- */
-
-static bool is_upper(char c)
-{
-	return c >= 'A' && c <= 'Z';
-}
-
-static bool is_lower(char c)
-{
-	return c >= 'a' && c <= 'z';
-}
-
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
 
 /* A byte of a multibyte UTF-8 character: in names these are letters ("Bogotá"). */
 static bool is_high(char c)
@@ -279,9 +265,9 @@ static bool is_caps_city(const char *s, size_t n)
 	size_t letters = 0;
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i];
-		if (is_lower(c) || is_digit(c))
+		if (ascii_is_lower(c) || ascii_is_digit(c))
 			return false;
-		if (is_upper(c) || is_high(c))
+		if (ascii_is_upper(c) || is_high(c))
 			letters++;
 		else if (c != ' ' && c != '.' && c != '\'' && c != '-')
 			return false;
@@ -312,7 +298,7 @@ static bool is_dateline(const char *t, struct line ln)
 		return false;
 	if (is_caps_city(t + off, city))
 		return true;
-	if (comma == NULL || !is_upper(t[off]))
+	if (comma == NULL || !ascii_is_upper(t[off]))
 		return false;
 	size_t region = off + city + 1, region_len = len - city - 1;
 	trim(t, &region, &region_len);
@@ -407,16 +393,17 @@ struct fields {
  * with a capitalised two-letter word, so a capital after one is an inner capital. */
 static bool ends_particle(const char *s, size_t i)
 {
-	return i >= 2 && is_lower(s[i - 1]) && is_upper(s[i - 2]) &&
-	       (i == 2 || !is_upper(s[i - 3]));
+	return i >= 2 && ascii_is_lower(s[i - 1]) && ascii_is_upper(s[i - 2]) &&
+	       (i == 2 || !ascii_is_upper(s[i - 3]));
 }
 
 /* A postal code after a comma ends at s[i], run into more capitals: "CA" in
  * "Los Angeles, CAICE Air Operations". */
 static bool ends_code(const char *s, size_t i)
 {
-	return i >= 4 && is_upper(s[i]) && is_upper(s[i - 1]) && is_upper(s[i - 2]) &&
-	       s[i - 3] == ' ' && s[i - 4] == ',' && place_state(s + i - 2, 2, NULL) != NULL;
+	return i >= 4 && ascii_is_upper(s[i]) && ascii_is_upper(s[i - 1]) &&
+	       ascii_is_upper(s[i - 2]) && s[i - 3] == ' ' && s[i - 4] == ',' &&
+	       place_state(s + i - 2, 2, NULL) != NULL;
 }
 
 /* Two fields run together with no separator: "MexicoTransnational", "DCUnited",
@@ -425,13 +412,13 @@ static bool ends_code(const char *s, size_t i)
 static bool is_join(const char *s, size_t n, size_t i)
 {
 	char prev = s[i - 1], c = s[i], next = i + 1 < n ? s[i + 1] : '\0';
-	if (is_digit(c))
-		return is_lower(prev) || is_upper(prev) || is_high(prev);
-	if (!is_upper(c) || ends_particle(s, i))
+	if (ascii_is_digit(c))
+		return ascii_is_lower(prev) || ascii_is_upper(prev) || is_high(prev);
+	if (!ascii_is_upper(c) || ends_particle(s, i))
 		return false;
-	if (is_lower(prev) || is_high(prev) || is_digit(prev))
+	if (ascii_is_lower(prev) || is_high(prev) || ascii_is_digit(prev))
 		return true;
-	return (is_upper(prev) || prev == '.' || prev == ')') && is_lower(next);
+	return (ascii_is_upper(prev) || prev == '.' || prev == ')') && ascii_is_lower(next);
 }
 
 static void add_bound(struct fields *f, size_t end, size_t start, enum bound_kind kind)
@@ -453,7 +440,7 @@ static void find_bounds(struct fields *f)
 			add_bound(f, i - 1, start, BOUND_COMMA);
 			i = start;
 		} else if (s[i] == ' ' && i + 1 < f->n &&
-		           (is_upper(s[i + 1]) || is_digit(s[i + 1]))) {
+		           (ascii_is_upper(s[i + 1]) || ascii_is_digit(s[i + 1]))) {
 			add_bound(f, i, i + 1, BOUND_SPACE);
 		} else if (is_join(s, f->n, i)) {
 			add_bound(f, i, i, BOUND_JOIN);
@@ -470,7 +457,7 @@ static bool is_known_topic(const struct fields *f, size_t i, size_t j)
 {
 	const char *s = f->s + f->b[i].start;
 	size_t len = f->b[j].end - f->b[i].start;
-	return len > 0 && len <= TOPIC_MAX && (is_upper(s[0]) || is_digit(s[0])) &&
+	return len > 0 && len <= TOPIC_MAX && (ascii_is_upper(s[0]) || ascii_is_digit(s[0])) &&
 	       topic_vocab_has(f->vocab, s, len);
 }
 
@@ -515,7 +502,7 @@ static bool is_place_token(const char *s, size_t n)
 {
 	if (n == 0 || n > PLACE_MAX)
 		return false;
-	if (n == 2 && !(is_upper(s[0]) && is_upper(s[1])))
+	if (n == 2 && !(ascii_is_upper(s[0]) && ascii_is_upper(s[1])))
 		return false;
 	return is_known_place(s, n);
 }
@@ -628,13 +615,13 @@ static bool is_name_word(const char *s, size_t n)
 static bool looks_like_fields(const char *t, struct line ln)
 {
 	const char *s = t + ln.off;
-	if (ln.len > FIELDS_MAX || !(is_upper(s[0]) || is_digit(s[0]) || is_high(s[0])))
+	if (ln.len > FIELDS_MAX || !(ascii_is_upper(s[0]) || ascii_is_digit(s[0]) || is_high(s[0])))
 		return false;
 	unsigned running = 0;
 	for (size_t i = 0; i < ln.len; i++) {
 		if (dash_at(s, ln.len, i) != 0 && (s[i] != '-' || s[i - 1] == ' '))
 			return false;
-		if (i > 0 && s[i - 1] == ' ' && is_lower(s[i])) {
+		if (i > 0 && s[i - 1] == ' ' && ascii_is_lower(s[i])) {
 			size_t w = i;
 			while (w < ln.len && s[w] != ' ')
 				w++;

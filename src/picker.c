@@ -1,10 +1,10 @@
 /* picker — the topic, location and source pickers as data (part of the view module). */
 #include "config.h"
 
+#include "relview/ascii.h"
 #include "relview/place.h"
 #include "relview/view.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,7 +12,8 @@ static int compare_folded(struct str a, struct str b)
 {
 	size_t n = a.len < b.len ? a.len : b.len;
 	for (size_t i = 0; i < n; i++) {
-		int ca = tolower((unsigned char)a.s[i]), cb = tolower((unsigned char)b.s[i]);
+		int ca = (unsigned char)ascii_lower(a.s[i]),
+		    cb = (unsigned char)ascii_lower(b.s[i]);
 		if (ca != cb)
 			return ca - cb;
 	}
@@ -39,10 +40,7 @@ static int by_group_then_name(const void *pa, const void *pb)
 
 static struct str trim(const char *s, size_t n)
 {
-	while (n && *s == ' ')
-		s++, n--;
-	while (n && s[n - 1] == ' ')
-		n--;
+	ascii_trim(&s, &n);
 	return (struct str){s, n};
 }
 

@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include "relview/ascii.h"
 #include "relview/place.h"
 
 #include <pthread.h>
@@ -446,23 +447,18 @@ typedef uint32_t first_letters[NAME_MAX_LEN + 1];
 static first_letters state_starts, country_starts;
 static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 
-static unsigned char ascii_lower(unsigned char c)
-{
-	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
-}
-
 static uint32_t hash_name(const char *s, size_t n)
 {
 	uint32_t h = 2166136261u; /* FNV-1a */
 	for (size_t i = 0; i < n; i++)
-		h = (h ^ ascii_lower((unsigned char)s[i])) * 16777619u;
+		h = (h ^ (unsigned char)ascii_lower(s[i])) * 16777619u;
 	return h;
 }
 
 static bool same_name(const char *a, const char *b, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (ascii_lower((unsigned char)a[i]) != ascii_lower((unsigned char)b[i]))
+		if (ascii_lower(a[i]) != ascii_lower(b[i]))
 			return false;
 	return true;
 }
@@ -478,7 +474,7 @@ static struct key *find_slot(struct key *table, size_t slots, const char *s, siz
 
 static uint32_t first_letter_bit(const char *s)
 {
-	return (uint32_t)1 << (ascii_lower((unsigned char)s[0]) & 31);
+	return (uint32_t)1 << ((unsigned char)ascii_lower(s[0]) & 31);
 }
 
 static void put(struct key *table, size_t slots, first_letters starts, const char *text, int state)

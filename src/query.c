@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include "relview/ascii.h"
 #include "relview/query.h"
 
 #include "relview/catalog.h"
@@ -59,10 +60,7 @@ struct part {
 
 static struct part trim(const char *s, size_t len)
 {
-	while (len && isspace((unsigned char)*s))
-		s++, len--;
-	while (len && isspace((unsigned char)s[len - 1]))
-		len--;
+	ascii_trim(&s, &len);
 	return (struct part){s, len};
 }
 
@@ -76,7 +74,7 @@ static bool parts_equal(struct part a, struct part b)
 			j++;
 		if (i == a.len || j == b.len)
 			return i == a.len && j == b.len;
-		if (tolower((unsigned char)a.s[i++]) != tolower((unsigned char)b.s[j++]))
+		if (ascii_lower(a.s[i++]) != ascii_lower(b.s[j++]))
 			return false;
 	}
 }

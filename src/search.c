@@ -1,14 +1,10 @@
 #include "config.h"
 
+#include "relview/ascii.h"
 #include "relview/search.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-static char ascii_lower(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
 
 bool matcher_init(struct matcher *m, const char *pattern, size_t len)
 {
@@ -80,11 +76,6 @@ static const char *find_folded(const struct matcher *m, const char *hay, size_t 
  * (and nothing else). Over release text this runs at several GB/s where a byte loop
  * or memmem run at a fraction of that. */
 
-static bool is_lower_letter(char c)
-{
-	return c >= 'a' && c <= 'z';
-}
-
 static bool middle_equal(const struct matcher *m, const char *at)
 {
 	return m->fold ? equal_folded(at + 1, m->pattern + 1, m->len - 2)
@@ -109,8 +100,8 @@ static const char *find_bytes(const struct matcher *m, const char *hay, size_t n
 		const size_t k = m->len, width = sizeof(vec);                                      \
 		const char f = m->pattern[0], l = m->pattern[k - 1];                               \
 		const vec first = set1(f), last = set1(l);                                         \
-		const vec fold_first = set1(m->fold && is_lower_letter(f) ? 0x20 : 0);             \
-		const vec fold_last = set1(m->fold && is_lower_letter(l) ? 0x20 : 0);              \
+		const vec fold_first = set1(m->fold && ascii_is_lower(f) ? 0x20 : 0);              \
+		const vec fold_last = set1(m->fold && ascii_is_lower(l) ? 0x20 : 0);               \
 		size_t i = 0;                                                                      \
 		for (; i + k - 1 + width <= n; i += width) {                                       \
 			vec a = or (loadu((const vec *)(const void *)(hay + i)), fold_first);      \
