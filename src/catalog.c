@@ -127,26 +127,8 @@ static void arena_free(struct arena *a)
 	free(a);
 }
 
-/* ---- open-addressing index of uint32 ids (stored as id + 1; 0 is empty) ------- */
-
-static bool index_rehash(uint32_t **slots, size_t *nslots, size_t count,
-                         uint64_t (*key)(const void *, uint32_t), const void *owner)
-{
-	size_t n = *nslots ? *nslots * 2 : 1024;
-	uint32_t *fresh = calloc(n, sizeof *fresh);
-	if (!fresh)
-		return false;
-	for (uint32_t id = 0; id < count; id++) {
-		size_t i = key(owner, id) & (n - 1);
-		while (fresh[i])
-			i = (i + 1) & (n - 1);
-		fresh[i] = id + 1;
-	}
-	free(*slots);
-	*slots = fresh;
-	*nslots = n;
-	return true;
-}
+/* The first size of the catalog's hash indexes. */
+#define INDEX_FIRST_SLOTS 1024
 
 /* ---- facets ------------------------------------------------------------------- */
 
@@ -159,28 +141,28 @@ static uint64_t facet_key(const void *owner, uint32_t id)
 /* The id of the facet with this name, added (name copied) when new. */
 static uint32_t facet_intern(struct facet_set *set, struct arena *arena, const char *s, size_t len)
 {
-	if ((set->count + 1) * 2 > set->nslots &&
-	    !index_rehash(&set->slots, &set->nslots, set->count, facet_key, set))
+	struct idindex *ix = &set->index;
+	if (!idindex_reserve(ix, set->count, INDEX_FIRST_SLOTS, facet_key, set))
 		return FACET_NONE;
-	size_t i = XXH3_64bits(s, len) & (set->nslots - 1);
-	for (; set->slots[i]; i = (i + 1) & (set->nslots - 1)) {
-		struct facet *f = &set->items[set->slots[i] - 1];
+	size_t i = idindex_first(ix, XXH3_64bits(s, len));
+	for (; ix->slots[i]; i = idindex_next(ix, i)) {
+		struct facet *f = &set->items[ix->slots[i] - 1];
 		if (f->name.len == len && memcmp(f->name.s, s, len) == 0)
-			return set->slots[i] - 1;
+			return ix->slots[i] - 1;
 	}
 	char *name = arena_copy(arena, s, len);
 	if (!name ||
 	    !grow_array((void **)&set->items, &set->cap, set->count + 1, sizeof *set->items))
 		return FACET_NONE;
 	set->items[set->count] = (struct facet){{name, len}, 0};
-	set->slots[i] = (uint32_t)++set->count;
+	ix->slots[i] = (uint32_t)++set->count;
 	return (uint32_t)set->count - 1;
 }
 
 static void facet_set_free(struct facet_set *set)
 {
 	free(set->items);
-	free(set->slots);
+	idindex_free(&set->index);
 }
 
 /* ---- catalog ------------------------------------------------------------------ */
@@ -206,7 +188,7 @@ void catalog_free(struct catalog *cat)
 	free(cat->inputs);
 	free(cat->releases);
 	free(cat->topic_refs);
-	free(cat->by_hash);
+	idindex_free(&cat->by_hash);
 	free(cat->rekeyed);
 	if (cat->lock) {
 		pthread_mutex_destroy(cat->lock);
@@ -284,9 +266,10 @@ static uint64_t release_key(const void *owner, uint32_t id)
 /* The slot where a text with this hash is, or where it would go. */
 static size_t find_text(const struct catalog *cat, const char *text, size_t len, uint64_t hash)
 {
-	size_t mask = cat->nhash - 1, i = hash & mask;
-	for (; cat->by_hash[i]; i = (i + 1) & mask) {
-		const struct release *r = &cat->releases[cat->by_hash[i] - 1];
+	const struct idindex *ix = &cat->by_hash;
+	size_t i = idindex_first(ix, hash);
+	for (; ix->slots[i]; i = idindex_next(ix, i)) {
+		const struct release *r = &cat->releases[ix->slots[i] - 1];
 		if (r->hash == hash && r->text.len == len && memcmp(r->text.s, text, len) == 0)
 			break;
 	}
@@ -336,18 +319,17 @@ enum slot_state { SLOT_FREE, SLOT_TAKEN, SLOT_NO_MEMORY };
 static size_t slot_for_new_text(struct catalog *cat, const char *text, size_t len, uint64_t hash,
                                 int input, enum slot_state *state)
 {
-	if (!((cat->count + 1) * 2 <= cat->nhash ||
-	      index_rehash(&cat->by_hash, &cat->nhash, cat->count, release_key, cat)) ||
+	if (!idindex_reserve(&cat->by_hash, cat->count, INDEX_FIRST_SLOTS, release_key, cat) ||
 	    !grow_array((void **)&cat->releases, &cat->cap, cat->count + 1,
 	                sizeof *cat->releases)) {
 		*state = SLOT_NO_MEMORY;
 		return 0;
 	}
 	size_t slot = find_text(cat, text, len, hash);
-	*state = cat->by_hash[slot] ? SLOT_TAKEN : SLOT_FREE;
+	*state = cat->by_hash.slots[slot] ? SLOT_TAKEN : SLOT_FREE;
 	if (*state == SLOT_TAKEN) {
 		cat->duplicates++;
-		if (cat->releases[cat->by_hash[slot] - 1].input != input)
+		if (cat->releases[cat->by_hash.slots[slot] - 1].input != input)
 			cat->foreign_duplicates++;
 	}
 	return slot;
@@ -378,7 +360,7 @@ static void note_rekey(struct catalog *cat, uint32_t id)
  * record takes over the earlier copy's text and names. */
 static void keep_earlier(struct catalog *cat, size_t slot, const struct release *copy)
 {
-	struct release *kept = &cat->releases[cat->by_hash[slot] - 1];
+	struct release *kept = &cat->releases[cat->by_hash.slots[slot] - 1];
 	if (kept->input != copy->input || kept->seq <= copy->seq)
 		return;
 	kept->text = copy->text;
@@ -402,7 +384,7 @@ static bool settle(struct catalog *cat, size_t slot, const struct str *topics, s
 	if (!add_topics(cat, r, topics, ntopics) || !add_location(cat, r))
 		return false;
 	r->title_key = title_prefix(r->title);
-	cat->by_hash[slot] = (uint32_t)++cat->count;
+	cat->by_hash.slots[slot] = (uint32_t)++cat->count;
 	return true;
 }
 
@@ -452,7 +434,7 @@ static bool commit(struct catalog *cat, size_t len, const struct parsed *p, int 
 	enum slot_state state;
 	size_t slot = slot_for_new_text(cat, draft, len, hash, input, &state);
 	const struct release *kept =
-	        state == SLOT_TAKEN ? &cat->releases[cat->by_hash[slot] - 1] : NULL;
+	        state == SLOT_TAKEN ? &cat->releases[cat->by_hash.slots[slot] - 1] : NULL;
 	if (state == SLOT_NO_MEMORY || (kept && (kept->input != input || kept->seq <= seq)))
 		return false;
 	/* Where the fallback title sits in the draft, if it does: committing may move it. */

@@ -3,8 +3,10 @@
 #include "relview/source.h"
 
 #include "relview/folder.h"
+#include "relview/grow.h"
 #include "relview/gunzip.h"
 #include "relview/hash.h"
+#include "relview/idindex.h"
 #include "relview/zipdir.h"
 
 #include <archive.h>
@@ -31,15 +33,23 @@
 /* A reading process that came this close to its address-space cap may have lost
  * something to a failed allocation that was not reported as one. */
 #define MEMORY_MARGIN ((uint64_t)32 << 20)
+/* The first size of the index of hard links' targets. */
+#define FIRST_TARGET_SLOTS 128
 /* libarchive's code for "not a format I know": EILSEQ on this platform. */
 #define NOT_AN_ARCHIVE EILSEQ
 
 /* Entries of the archive being read that a later hard link may name, each as the
  * hashes of its name and of its content: open addressing, pairs of slots, a name's
  * hash never 0 (0 marks a free pair). */
+/* The entries handed over that a later hard link may name: their name's and their
+ * content's hashes, indexed by both. */
+struct link_target {
+	uint64_t name, content;
+};
 struct link_targets {
-	uint64_t *slots;
-	size_t cap, used; /* in pairs; cap a power of two */
+	struct link_target *items;
+	size_t count, cap;
+	struct idindex index;
 };
 
 struct stream;
@@ -385,29 +395,28 @@ static uint64_t name_hash(const char *name)
 	return h ? h : 1;
 }
 
-static size_t target_slot(const struct link_targets *t, uint64_t name, uint64_t content)
+static uint64_t target_hash(uint64_t name, uint64_t content)
 {
-	size_t mask = t->cap - 1, i = (size_t)(name ^ content) & mask;
-	while (t->slots[2 * i] && (t->slots[2 * i] != name || t->slots[2 * i + 1] != content))
-		i = (i + 1) & mask;
-	return i;
+	return name ^ content;
 }
 
-static bool grow_targets(struct link_targets *t)
+static uint64_t target_key(const void *owner, uint32_t id)
 {
-	struct link_targets bigger = {calloc(t->cap ? 4 * t->cap : 2 * 64, sizeof *t->slots),
-	                              t->cap ? 2 * t->cap : 64, t->used};
-	if (!bigger.slots)
-		return false;
-	for (size_t i = 0; i < t->cap; i++)
-		if (t->slots[2 * i]) {
-			size_t at = target_slot(&bigger, t->slots[2 * i], t->slots[2 * i + 1]);
-			bigger.slots[2 * at] = t->slots[2 * i];
-			bigger.slots[2 * at + 1] = t->slots[2 * i + 1];
-		}
-	free(t->slots);
-	*t = bigger;
-	return true;
+	const struct link_target *t = &((const struct link_targets *)owner)->items[id];
+	return target_hash(t->name, t->content);
+}
+
+/* The slot of this target in the index, or the empty slot where it would go. */
+static size_t target_slot(const struct link_targets *t, uint64_t name, uint64_t content)
+{
+	const struct idindex *ix = &t->index;
+	size_t i = idindex_first(ix, target_hash(name, content));
+	for (; ix->slots[i]; i = idindex_next(ix, i)) {
+		const struct link_target *at = &t->items[ix->slots[i] - 1];
+		if (at->name == name && at->content == content)
+			break;
+	}
+	return i;
 }
 
 /* Remember an entry handed over that a later hard link may name. Without memory
@@ -416,13 +425,16 @@ static bool grow_targets(struct link_targets *t)
 static void remember_target(struct reader *r, const unsigned char *data, size_t len)
 {
 	struct link_targets *t = &r->targets;
-	if (!r->target_name || ((t->used + 1) * 2 > t->cap && !grow_targets(t)))
+	if (!r->target_name || t->count >= UINT32_MAX - 1 ||
+	    !idindex_reserve(&t->index, t->count, FIRST_TARGET_SLOTS, target_key, t) ||
+	    !grow_array((void **)&t->items, &t->cap, t->count + 1, sizeof *t->items))
 		return;
 	uint64_t content = XXH3_64bits(data, len);
 	size_t at = target_slot(t, r->target_name, content);
-	t->used += !t->slots[2 * at];
-	t->slots[2 * at] = r->target_name;
-	t->slots[2 * at + 1] = content;
+	if (t->index.slots[at])
+		return;
+	t->items[t->count] = (struct link_target){r->target_name, content};
+	t->index.slots[at] = (uint32_t)++t->count;
 }
 
 /* Is the entry a hard link carrying again the data its target, already handed over,
@@ -431,14 +443,15 @@ static void remember_target(struct reader *r, const unsigned char *data, size_t 
 static bool copy_of_link_target(const struct reader *r, const unsigned char *data, size_t len)
 {
 	const struct link_targets *t = &r->targets;
-	if (!r->link_to || !t->used)
+	if (!r->link_to || !t->count)
 		return false;
-	return t->slots[2 * target_slot(t, r->link_to, XXH3_64bits(data, len))] != 0;
+	return t->index.slots[target_slot(t, r->link_to, XXH3_64bits(data, len))] != 0;
 }
 
 static void forget_link_targets(struct reader *r)
 {
-	free(r->targets.slots);
+	free(r->targets.items);
+	idindex_free(&r->targets.index);
 	r->targets = (struct link_targets){0};
 }
 

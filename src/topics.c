@@ -3,6 +3,7 @@
 #include "relview/topics.h"
 
 #include "relview/grow.h"
+#include "relview/idindex.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -12,6 +13,8 @@
 extern const char *const topic_builtin[];
 
 #define SCREENED_LEN 64
+/* The first size of the vocabulary's index. */
+#define FIRST_SLOTS 64
 
 struct topic_name {
 	const char *text; /* a built-in string or an owned copy */
@@ -19,13 +22,12 @@ struct topic_name {
 	bool owned;
 };
 
-/* Names in an array; an open-addressing hash table of indexes + 1 (0: empty slot)
- * makes topic_vocab_has() one hash and usually one comparison. */
+/* Names in an array, indexed by their hash: topic_vocab_has() is one hash and
+ * usually one comparison. */
 struct topic_vocab {
 	struct topic_name *names;
 	size_t count, cap;
-	uint32_t *slots;
-	size_t nslots;  /* a power of two, at least twice count */
+	struct idindex index;
 	size_t max_len; /* of the names: longer text is rejected before hashing */
 	/* For each length up to SCREENED_LEN, a bit per first byte (its low 6 bits,
 	 * which keep digits and letters apart) of the names that long: the parser asks
@@ -46,28 +48,20 @@ static uint64_t hash_bytes(const char *s, size_t n)
 /* The slot holding s, or the empty slot where it would go. */
 static size_t find_slot(const struct topic_vocab *v, const char *s, size_t n)
 {
-	size_t mask = v->nslots - 1, i = (size_t)hash_bytes(s, n) & mask;
-	while (v->slots[i] != 0) {
-		const struct topic_name *t = &v->names[v->slots[i] - 1];
+	const struct idindex *ix = &v->index;
+	size_t i = idindex_first(ix, hash_bytes(s, n));
+	for (; ix->slots[i]; i = idindex_next(ix, i)) {
+		const struct topic_name *t = &v->names[ix->slots[i] - 1];
 		if (t->len == n && memcmp(t->text, s, n) == 0)
 			break;
-		i = (i + 1) & mask;
 	}
 	return i;
 }
 
-static bool grow_slots(struct topic_vocab *v)
+static uint64_t name_key(const void *owner, uint32_t id)
 {
-	size_t nslots = v->nslots ? v->nslots * 2 : 64;
-	uint32_t *slots = calloc(nslots, sizeof *slots);
-	if (slots == NULL)
-		return false;
-	free(v->slots);
-	v->slots = slots;
-	v->nslots = nslots;
-	for (size_t k = 0; k < v->count; k++)
-		v->slots[find_slot(v, v->names[k].text, v->names[k].len)] = (uint32_t)(k + 1);
-	return true;
+	const struct topic_name *t = &((const struct topic_vocab *)owner)->names[id];
+	return hash_bytes(t->text, t->len);
 }
 
 static uint64_t first_byte_bit(const char *s)
@@ -81,7 +75,7 @@ static bool insert(struct topic_vocab *v, const char *s, size_t n, bool copy)
 		return true;
 	if (v->count == UINT32_MAX - 1)
 		return false;
-	if (2 * (v->count + 1) > v->nslots && !grow_slots(v))
+	if (!idindex_reserve(&v->index, v->count, FIRST_SLOTS, name_key, v))
 		return false;
 	if (!grow_array((void **)&v->names, &v->cap, v->count + 1, sizeof *v->names))
 		return false;
@@ -100,14 +94,14 @@ static bool insert(struct topic_vocab *v, const char *s, size_t n, bool copy)
 		v->max_len = n;
 	if (n <= SCREENED_LEN)
 		v->first_bytes[n] |= first_byte_bit(s);
-	v->slots[find_slot(v, s, n)] = (uint32_t)v->count;
+	v->index.slots[find_slot(v, s, n)] = (uint32_t)v->count;
 	return true;
 }
 
 struct topic_vocab *topic_vocab_new(void)
 {
 	struct topic_vocab *v = calloc(1, sizeof *v);
-	if (v == NULL || !grow_slots(v)) {
+	if (v == NULL || !idindex_reserve(&v->index, 0, FIRST_SLOTS, name_key, v)) {
 		free(v);
 		return NULL;
 	}
@@ -128,7 +122,7 @@ void topic_vocab_free(struct topic_vocab *vocab)
 		if (vocab->names[i].owned)
 			free((char *)vocab->names[i].text);
 	free(vocab->names);
-	free(vocab->slots);
+	idindex_free(&vocab->index);
 	free(vocab);
 }
 
@@ -153,5 +147,5 @@ bool topic_vocab_has(const struct topic_vocab *vocab, const char *s, size_t n)
 		return false;
 	if (n <= SCREENED_LEN && !(vocab->first_bytes[n] & first_byte_bit(s)))
 		return false;
-	return vocab->slots[find_slot(vocab, s, n)] != 0;
+	return vocab->index.slots[find_slot(vocab, s, n)] != 0;
 }

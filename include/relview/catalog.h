@@ -8,6 +8,8 @@
 #ifndef RELVIEW_CATALOG_H
 #define RELVIEW_CATALOG_H
 
+#include "relview/idindex.h"
+
 #include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -45,8 +47,7 @@ struct facet {
 struct facet_set {
 	struct facet *items;
 	size_t count, cap;
-	uint32_t *slots; /* open-addressing index of items by name */
-	size_t nslots;
+	struct idindex index; /* of items by name */
 };
 
 /* Memory the catalog holds text in but did not allocate: a mapped cache file. */
@@ -69,8 +70,7 @@ struct catalog {
 	struct arena *texts;         /* release texts */
 	struct arena *names;         /* entry paths, facet names, titles kept apart from a text */
 	struct mapping *mappings;    /* unmapped when the catalog is freed */
-	uint32_t *by_hash;           /* open-addressing index of releases by text hash */
-	size_t nhash;
+	struct idindex by_hash;      /* of releases by text hash */
 	/* Releases whose sort key changed after they were added (catalog_commit keeps
 	 * the earlier of two copies): rekeys of them in all, the ids of the first
 	 * nrekeyed (fewer only when memory ran out), so that an order (order.h) can
