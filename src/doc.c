@@ -1,6 +1,7 @@
 /* doc — one release laid out for the reader pane (part of the view module). */
 #include "config.h"
 
+#include "relview/bound.h"
 #include "relview/date.h"
 #include "relview/grow.h"
 #include "relview/text.h"
@@ -199,17 +200,20 @@ bool doc_find(struct doc *d, const char *pattern, size_t len)
 	return ok;
 }
 
+struct line_sought {
+	const struct doc *d;
+	size_t line;
+};
+
+static bool match_before_line(const void *ctx, size_t i)
+{
+	const struct line_sought *s = ctx;
+	return s->d->matches[i].line < s->line;
+}
+
 size_t doc_match_from(const struct doc *d, size_t line)
 {
-	size_t lo = 0, hi = d->nmatches;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (d->matches[mid].line < line)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return lower_bound(0, d->nmatches, match_before_line, &(struct line_sought){d, line});
 }
 
 bool doc_match_on_line(const struct doc *d, size_t m, size_t i, size_t *from, size_t *to)

@@ -2,6 +2,8 @@
 
 #include "relview/order.h"
 
+#include "relview/bound.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -248,17 +250,21 @@ bool order_sort(struct order *o, const struct catalog *cat, bool oldest_first)
 	return true;
 }
 
+struct rank_sought {
+	const struct order *o;
+	const uint32_t *list;
+	uint32_t rank;
+};
+
+static bool ranked_before(const void *ctx, size_t i)
+{
+	const struct rank_sought *s = ctx;
+	return s->o->rank[s->list[i]] < s->rank;
+}
+
 size_t order_lower_bound(const struct order *o, const uint32_t *list, size_t n, uint32_t id)
 {
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (o->rank[list[mid]] < o->rank[id])
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return lower_bound(0, n, ranked_before, &(struct rank_sought){o, list, o->rank[id]});
 }
 
 void order_merge_ids(const struct order *o, uint32_t *list, size_t n, const uint32_t *add, size_t k)
@@ -277,36 +283,40 @@ void order_merge_ids(const struct order *o, uint32_t *list, size_t n, const uint
 /* Where a release not yet in the order goes in ids[0 .. n): the date keys beside
  * the ids narrow it down to the releases of its day without touching a record;
  * the sort's own comparison decides among those. */
+struct place_sought {
+	const struct order *o;
+	uint32_t key;           /* the date key */
+	struct sort_ctx sc;     /* and, among the ids of that key, */
+	struct sort_key within; /* the sort's own key */
+};
+
+static bool key_below(const void *ctx, size_t i)
+{
+	const struct place_sought *s = ctx;
+	return s->o->keys[i] < s->key;
+}
+
+static bool key_at_most(const void *ctx, size_t i)
+{
+	const struct place_sought *s = ctx;
+	return s->o->keys[i] <= s->key;
+}
+
+static bool sorts_before(const void *ctx, size_t i)
+{
+	const struct place_sought *s = ctx;
+	struct sort_key there = key_of(s->sc.cat, s->o->ids[i], s->sc.direction);
+	struct sort_ctx sc = s->sc; /* compare_keys() is qsort_r's, with a mutable context */
+	return compare_keys(&there, &s->within, &sc) < 0;
+}
+
 static size_t order_place(const struct order *o, const struct catalog *cat, size_t n, uint32_t id)
 {
-	struct sort_ctx sc = {cat, o->oldest_first ? 1 : -1};
-	struct sort_key mine = key_of(cat, id, sc.direction);
-	const uint32_t *keys = o->keys;
-	uint32_t key = date_key(o, cat, id);
-	size_t lo = 0, hi = n, end;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (keys[mid] < key)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (end = lo, hi = n; end < hi;) {
-		size_t mid = end + (hi - end) / 2;
-		if (keys[mid] <= key)
-			end = mid + 1;
-		else
-			hi = mid;
-	}
-	for (hi = end; lo < hi;) {
-		size_t mid = lo + (hi - lo) / 2;
-		struct sort_key there = key_of(cat, o->ids[mid], sc.direction);
-		if (compare_keys(&there, &mine, &sc) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	struct place_sought s = {o, date_key(o, cat, id), {cat, o->oldest_first ? 1 : -1}, {0}};
+	s.within = key_of(cat, id, s.sc.direction);
+	size_t first = lower_bound(0, n, key_below, &s);
+	size_t end = lower_bound(first, n, key_at_most, &s);
+	return lower_bound(first, end, sorts_before, &s);
 }
 
 /* Merge k new ids (in display order) into the order, its keys moving with it, as

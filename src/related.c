@@ -2,6 +2,7 @@
 
 #include "relview/related.h"
 
+#include "relview/bound.h"
 #include "relview/date.h"
 #include "relview/grow.h"
 #include "relview/hash.h"
@@ -509,20 +510,23 @@ int related_index_percent(const struct related_index *ix)
 	return ix->built ? 100 : (int)(ix->next * 99 / (ix->cat->count ? ix->cat->count : 1));
 }
 
+struct name_sought {
+	const struct related_index *ix;
+	uint64_t name;
+};
+
+static bool name_below(const void *ctx, size_t i)
+{
+	const struct name_sought *s = ctx;
+	return s->ix->keys[i] >> s->ix->id_bits < s->name;
+}
+
 /* The run of releases holding the name of this hash: [*from, return). */
 static size_t name_run(const struct related_index *ix, uint64_t hash, size_t *from)
 {
-	uint64_t name = hash >> ix->id_bits;
-	size_t lo = 0, hi = ix->nkeys;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (ix->keys[mid] >> ix->id_bits < name)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	*from = lo;
-	while (hi < ix->nkeys && ix->keys[hi] >> ix->id_bits == name)
+	struct name_sought s = {ix, hash >> ix->id_bits};
+	size_t hi = *from = lower_bound(0, ix->nkeys, name_below, &s);
+	while (hi < ix->nkeys && ix->keys[hi] >> ix->id_bits == s.name)
 		hi++;
 	return hi;
 }

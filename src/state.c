@@ -2,6 +2,7 @@
 
 #include "relview/state.h"
 
+#include "relview/bound.h"
 #include "relview/xdg.h"
 
 #include "relview/catalog.h"
@@ -37,17 +38,20 @@ static char *join(const char *dir, const char *name)
 /* ---- the marks in memory ----------------------------------------------------------- */
 
 /* Where hash is, or would be inserted. */
+struct hash_sought {
+	const struct state *s;
+	uint64_t hash;
+};
+
+static bool hash_below(const void *ctx, size_t i)
+{
+	const struct hash_sought *h = ctx;
+	return h->s->marks[i].hash < h->hash;
+}
+
 static size_t position(const struct state *s, uint64_t hash)
 {
-	size_t lo = 0, hi = s->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (s->marks[mid].hash < hash)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return lower_bound(0, s->n, hash_below, &(struct hash_sought){s, hash});
 }
 
 const struct state_mark *state_find(const struct state *s, uint64_t hash)
