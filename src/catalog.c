@@ -236,11 +236,9 @@ static int add_input(struct catalog *cat, const char *name)
 {
 	if (cat->ninputs >= UINT16_MAX)
 		return -1;
-	char **inputs = realloc(cat->inputs, (cat->ninputs + 1) * sizeof *inputs);
-	if (!inputs)
-		return -1;
-	cat->inputs = inputs;
-	if (!(inputs[cat->ninputs] = strdup(name)))
+	if (!grow_array((void **)&cat->inputs, &cat->inputs_cap, cat->ninputs + 1,
+	                sizeof *cat->inputs) ||
+	    !(cat->inputs[cat->ninputs] = strdup(name)))
 		return -1;
 	return (int)cat->ninputs++;
 }

@@ -2,6 +2,8 @@
 
 #include "relview/ini.h"
 
+#include "relview/grow.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <iniparser.h>
@@ -36,10 +38,8 @@ static void lower_copy(char *out, const char *s, size_t n)
 
 static bool push(struct ini *ini, const struct ini_item *item)
 {
-	struct ini_item *bigger = realloc(ini->items, (ini->nitems + 1) * sizeof *bigger);
-	if (!bigger)
+	if (!grow_array((void **)&ini->items, &ini->items_cap, ini->nitems + 1, sizeof *ini->items))
 		return false;
-	ini->items = bigger;
 	ini->items[ini->nitems++] = *item;
 	return true;
 }

@@ -4,6 +4,7 @@
 
 #include "relview/cache.h"
 #include "relview/catalog.h"
+#include "relview/grow.h"
 #include "relview/parse.h"
 #include "relview/sandbox.h"
 #include "relview/text.h"
@@ -27,20 +28,19 @@ struct loader {
 	bool keep;                /* keep the problems, for the cache */
 	bool unclean;             /* a release was lost to a failure of memory here */
 	struct cache_problem *kept;
-	size_t nkept;
+	size_t nkept, kept_cap;
 };
 
 /* Remember a problem for the cache; a copy that fails to be made costs the cache. */
 static void keep_problem(struct loader *l, const char *path, const char *reason)
 {
-	struct cache_problem *more = realloc(l->kept, (l->nkept + 1) * sizeof *more);
-	if (!more) {
+	if (!grow_array((void **)&l->kept, &l->kept_cap, l->nkept + 1, sizeof *l->kept)) {
 		l->keep = false;
 		return;
 	}
-	l->kept = more;
-	more[l->nkept] = (struct cache_problem){path ? strdup(path) : NULL, strdup(reason)};
-	if ((path && !more[l->nkept].path) || !more[l->nkept].reason)
+	struct cache_problem *p = &l->kept[l->nkept];
+	*p = (struct cache_problem){path ? strdup(path) : NULL, strdup(reason)};
+	if ((path && !p->path) || !p->reason)
 		l->keep = false;
 	l->nkept++;
 }

@@ -3,6 +3,7 @@
 #include "relview/state.h"
 
 #include "relview/bound.h"
+#include "relview/grow.h"
 #include "relview/xdg.h"
 
 #include "relview/catalog.h"
@@ -62,17 +63,7 @@ const struct state_mark *state_find(const struct state *s, uint64_t hash)
 
 static bool reserve(struct state *s, size_t more)
 {
-	if (s->n + more <= s->cap)
-		return true;
-	size_t cap = s->cap ? s->cap : 64;
-	while (cap < s->n + more)
-		cap *= 2;
-	struct state_mark *bigger = realloc(s->marks, cap * sizeof *bigger);
-	if (!bigger)
-		return false;
-	s->marks = bigger;
-	s->cap = cap;
-	return true;
+	return grow_array((void **)&s->marks, &s->cap, s->n + more, sizeof *s->marks);
 }
 
 /* A mark with no flags and no line is kept anyway: it may undo a mark another
@@ -385,7 +376,7 @@ enum state_saved state_save(struct state *s, const char *dir, int wait_ms, char 
 
 struct lines {
 	char **items;
-	size_t n;
+	size_t n, cap;
 };
 
 static void free_lines(struct lines *l)
@@ -398,11 +389,8 @@ static void free_lines(struct lines *l)
 
 static bool add_line(struct lines *l, const char *text)
 {
-	char **bigger = realloc(l->items, (l->n + 1) * sizeof *bigger);
-	if (!bigger)
-		return false;
-	l->items = bigger;
-	if (!(l->items[l->n] = strdup(text)))
+	if (!grow_array((void **)&l->items, &l->cap, l->n + 1, sizeof *l->items) ||
+	    !(l->items[l->n] = strdup(text)))
 		return false;
 	l->n++;
 	return true;
@@ -446,7 +434,7 @@ char **state_read_lines(const char *dir, const char *name, size_t *n)
 
 void state_free_lines(char **lines, size_t n)
 {
-	struct lines l = {lines, n};
+	struct lines l = {lines, n, n};
 	free_lines(&l);
 }
 
@@ -460,7 +448,7 @@ bool state_append_lines(const char *dir, const char *name, const char *const *li
 	for (size_t i = 0; ok && i < n; i++)
 		ok = add_line(&l, lines[i]);
 	size_t drop = l.n > keep ? l.n - keep : 0;
-	struct lines kept = {l.items + drop, l.n - drop};
+	struct lines kept = {l.items + drop, l.n - drop, l.n - drop};
 	ok = ok && write_path(path, write_lines, &kept);
 	if (lock >= 0)
 		close(lock);

@@ -2,6 +2,7 @@
 
 #include "relview/theme.h"
 
+#include "relview/grow.h"
 #include "relview/xdg.h"
 
 #include <dirent.h>
@@ -289,8 +290,8 @@ static int compare_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Add the theme names of one folder to names[*n] (malloc'd strings). */
-static void collect(const char *dir, char ***names, size_t *n)
+/* Add the theme names of one folder to names[*n] (malloc'd strings; room for *cap). */
+static void collect(const char *dir, char ***names, size_t *n, size_t *cap)
 {
 	DIR *d = opendir(dir);
 	if (!d)
@@ -299,10 +300,8 @@ static void collect(const char *dir, char ***names, size_t *n)
 		size_t len = strlen(e->d_name);
 		if (len <= 4 || e->d_name[0] == '.' || strcmp(e->d_name + len - 4, ".ini") != 0)
 			continue;
-		char **bigger = realloc(*names, (*n + 1) * sizeof *bigger);
-		if (!bigger)
+		if (!grow_array((void **)names, cap, *n + 1, sizeof **names))
 			break;
-		*names = bigger;
 		if (((*names)[*n] = strndup(e->d_name, len - 4)))
 			(*n)++;
 	}
@@ -312,16 +311,12 @@ static void collect(const char *dir, char ***names, size_t *n)
 void theme_list(const struct theme_dirs *dirs, FILE *out)
 {
 	char **names = NULL, *builtin_name = "default";
-	size_t n = 0;
+	size_t n = 0, cap = 0;
 	for (size_t i = 0; i < dirs->n; i++)
-		collect(dirs->dir[i], &names, &n);
-	char **all = realloc(names, (n + 1) * sizeof *all);
-	if (!all) {
-		all = names;
-	} else {
-		all[n] = builtin_name;
-		n++;
-	}
+		collect(dirs->dir[i], &names, &n, &cap);
+	char **all = names;
+	if (grow_array((void **)&all, &cap, n + 1, sizeof *all))
+		all[n++] = builtin_name;
 	qsort(all, n, sizeof *all, compare_names);
 	for (size_t i = 0; i < n; i++)
 		if (i == 0 || strcmp(all[i], all[i - 1]) != 0)

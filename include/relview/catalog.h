@@ -64,7 +64,7 @@ struct catalog {
 	size_t nrefs, refs_cap;
 	struct facet_set topics, locations;
 	char **inputs; /* sanitised input names, as given */
-	size_t ninputs;
+	size_t ninputs, inputs_cap;
 	uint64_t duplicates;         /* releases dropped because their text was already in */
 	uint64_t foreign_duplicates; /* ... already in from another input */
 	struct arena *texts;         /* release texts */

@@ -32,7 +32,7 @@ struct ini {
 	const char *path;
 	struct _dictionary_ *dict;
 	struct ini_item *items; /* in file order */
-	size_t nitems;
+	size_t nitems, items_cap;
 	struct ini_report *report;
 };
 
