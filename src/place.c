@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "relview/ascii.h"
+#include "relview/idindex.h"
 #include "relview/place.h"
 
 #include <pthread.h>
@@ -434,17 +435,30 @@ struct key {
 	int state;
 };
 
-/* Every spelling in an open-addressing hash table (case-insensitive), built once: the
- * parser asks several times per release, so a lookup is one hash and a comparison. */
-#define STATE_SLOTS   512 /* powers of two, over twice the spellings */
-#define COUNTRY_SLOTS 1024
-static struct key state_table[STATE_SLOTS];
-static struct key country_table[COUNTRY_SLOTS];
 /* Per length, a bit for each first letter (folded, mod 32) some spelling has: the
  * parser tries many pieces of a field line that are no place, and this rejects most
  * of them before hashing. */
 typedef uint32_t first_letters[NAME_MAX_LEN + 1];
-static first_letters state_starts, country_starts;
+
+/* Spellings indexed case-insensitively, built once: the parser asks several times
+ * per release, so a lookup is one hash and a comparison. The index's slots are
+ * static, over twice the spellings. */
+struct table {
+	struct key *keys;
+	size_t n;
+	struct idindex index;
+	first_letters starts;
+};
+
+#define STATE_KEYS    (2 * N_STATES + N_ALIASES)
+#define STATE_SLOTS   512
+#define COUNTRY_SLOTS 1024
+static struct key state_keys[STATE_KEYS], country_keys[N_COUNTRIES];
+static uint32_t state_slots[STATE_SLOTS], country_slots[COUNTRY_SLOTS];
+static struct table state_table = {state_keys, 0, {state_slots, STATE_SLOTS}, {0}};
+static struct table country_table = {country_keys, 0, {country_slots, COUNTRY_SLOTS}, {0}};
+_Static_assert(STATE_SLOTS >= 2 * STATE_KEYS && COUNTRY_SLOTS >= 2 * N_COUNTRIES,
+               "a place index is kept at most half full");
 static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 
 static uint32_t hash_name(const char *s, size_t n)
@@ -464,12 +478,16 @@ static bool same_name(const char *a, const char *b, size_t n)
 }
 
 /* The slot holding s, or the empty slot where it would go. */
-static struct key *find_slot(struct key *table, size_t slots, const char *s, size_t n)
+static size_t find_slot(const struct table *t, const char *s, size_t n)
 {
-	size_t i = hash_name(s, n) & (slots - 1);
-	while (table[i].text != NULL && !(table[i].len == n && same_name(table[i].text, s, n)))
-		i = (i + 1) & (slots - 1);
-	return &table[i];
+	const struct idindex *ix = &t->index;
+	size_t i = idindex_first(ix, hash_name(s, n));
+	for (; ix->slots[i]; i = idindex_next(ix, i)) {
+		const struct key *k = &t->keys[ix->slots[i] - 1];
+		if (k->len == n && same_name(k->text, s, n))
+			break;
+	}
+	return i;
 }
 
 static uint32_t first_letter_bit(const char *s)
@@ -477,11 +495,14 @@ static uint32_t first_letter_bit(const char *s)
 	return (uint32_t)1 << ((unsigned char)ascii_lower(s[0]) & 31);
 }
 
-static void put(struct key *table, size_t slots, first_letters starts, const char *text, int state)
+static void put(struct table *t, const char *text, int state)
 {
-	size_t n = strlen(text);
-	*find_slot(table, slots, text, n) = (struct key){text, n, state};
-	starts[n] |= first_letter_bit(text);
+	size_t n = strlen(text), slot = find_slot(t, text, n);
+	if (t->index.slots[slot])
+		return; /* a state's code that is also its name */
+	t->keys[t->n] = (struct key){text, n, state};
+	t->index.slots[slot] = (uint32_t)++t->n;
+	t->starts[n] |= first_letter_bit(text);
 }
 
 static int state_index(const char *code)
@@ -495,31 +516,29 @@ static int state_index(const char *code)
 static void build_tables(void)
 {
 	for (size_t i = 0; i < N_STATES; i++) {
-		put(state_table, STATE_SLOTS, state_starts, states[i].code, (int)i);
-		put(state_table, STATE_SLOTS, state_starts, states[i].name, (int)i);
+		put(&state_table, states[i].code, (int)i);
+		put(&state_table, states[i].name, (int)i);
 	}
 	for (size_t i = 0; i < N_ALIASES; i++)
-		put(state_table, STATE_SLOTS, state_starts, state_aliases[i].text,
-		    state_index(state_aliases[i].code));
+		put(&state_table, state_aliases[i].text, state_index(state_aliases[i].code));
 	for (size_t i = 0; i < N_COUNTRIES; i++)
-		put(country_table, COUNTRY_SLOTS, country_starts, countries[i], -1);
+		put(&country_table, countries[i], -1);
 }
 
-static const struct key *find_key(struct key *table, size_t slots, const first_letters starts,
-                                  const char *s, size_t n)
+static const struct key *find_key(const struct table *t, const char *s, size_t n)
 {
 	if (n == 0 || n > NAME_MAX_LEN)
 		return NULL;
 	pthread_once(&tables_once, build_tables);
-	if (!(starts[n] & first_letter_bit(s)))
+	if (!(t->starts[n] & first_letter_bit(s)))
 		return NULL;
-	const struct key *k = find_slot(table, slots, s, n);
-	return k->text != NULL ? k : NULL;
+	uint32_t id = t->index.slots[find_slot(t, s, n)];
+	return id ? &t->keys[id - 1] : NULL;
 }
 
 const char *place_state(const char *s, size_t n, const char **name)
 {
-	const struct key *k = find_key(state_table, STATE_SLOTS, state_starts, s, n);
+	const struct key *k = find_key(&state_table, s, n);
 	if (k == NULL)
 		return NULL;
 	if (name != NULL)
@@ -529,5 +548,5 @@ const char *place_state(const char *s, size_t n, const char **name)
 
 bool place_is_country(const char *s, size_t n)
 {
-	return find_key(country_table, COUNTRY_SLOTS, country_starts, s, n) != NULL;
+	return find_key(&country_table, s, n) != NULL;
 }
