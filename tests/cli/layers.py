@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""The layers of src/ as the tree shows them (docs/ARCHITECTURE.md): a file includes
+only headers of its own layer or of the layers below it, and no two modules need
+each other, through any chain of includes. Prints each breach; exit 1 if any.
+
+A module is a .c file's name (the files of one module share a prefix: source_*.c,
+pane_*.c, app_*.c; doc.c and picker.c are the view's); a header belongs to the module
+of its name, a header with no .c file of its own to the layer its face (LAYER.h)
+includes it from, and a face header to its layer."""
+import os, re, sys
+
+LAYERS = ["base", "ingest", "store", "find", "model", "tui"]
+SHARES = {"doc": "view", "picker": "view", "topics_data": "topics"}
+INCLUDE = re.compile(r'^#include "(?:relview/)?([a-z_0-9]+)\.h"', re.M)
+
+
+def module_of(name):
+    name = SHARES.get(name, name)
+    return re.sub(r"^(source|pane|app)_.*", r"\1", name)
+
+
+def main(top):
+    src, inc = os.path.join(top, "src"), os.path.join(top, "include", "relview")
+    layer, files = {}, []  # module -> layer; (path, module, layer)
+    for lay in LAYERS:
+        for f in sorted(os.listdir(os.path.join(src, lay))):
+            if f.endswith((".c", ".h")):
+                mod = module_of(f[:-2])
+                layer[mod] = lay
+                files.append((os.path.join(src, lay, f), mod, lay))
+    for lay in LAYERS:  # headers with no .c: the face that lists them says where
+        face = os.path.join(inc, lay + ".h")
+        layer[lay] = lay
+        for h in INCLUDE.findall(open(face).read()):
+            layer.setdefault(module_of(h), lay)
+    for f in sorted(os.listdir(inc)):
+        mod = module_of(f[:-2])
+        if mod not in layer:
+            print(f"include/relview/{f}: in no layer (no .c file, no face lists it)")
+            return 1
+        files.append((os.path.join(inc, f), mod, layer[mod]))
+    bad, needs = 0, {}
+    for path, mod, lay in files:
+        for h in INCLUDE.findall(open(path).read()):
+            if h == "config" and '"relview/config.h"' not in open(path).read():
+                continue  # autoconf's config.h, not the settings module
+            dep = module_of(h)
+            if dep not in layer:
+                continue  # a private header beside its files
+            if LAYERS.index(layer[dep]) > LAYERS.index(lay):
+                print(f"{os.path.relpath(path, top)}: {lay} includes {h}.h of {layer[dep]}, a layer above")
+                bad += 1
+            if dep != mod and dep not in LAYERS and mod not in LAYERS:
+                needs.setdefault(mod, set()).add(dep)
+    for cycle in cycles(needs):
+        print("modules that need each other: " + " -> ".join(cycle + cycle[:1]))
+        bad += 1
+    return 1 if bad else 0
+
+
+def cycles(graph):
+    """One cycle through each strongly connected group of more than one module."""
+    index, low, stack, on, found = {}, {}, [], set(), []
+
+    def visit(v):
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on.add(v)
+        for w in sorted(graph.get(v, ())):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            group = []
+            while True:
+                w = stack.pop()
+                on.discard(w)
+                group.append(w)
+                if w == v:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return found
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "."))
