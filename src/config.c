@@ -587,7 +587,7 @@ static void set_setting(struct config *c, const struct ini *ini, const struct in
 		unknown_key(ini, item);
 	} else if (!s->type->parse(s, c, v, why)) {
 		char *kept = setting_text(s, c);
-		ini_warn(ini, item, "%s; %s is used", why, kept && *kept ? kept : "none");
+		ini_warn(ini, item, "%s; %s is used", why, kept && *kept ? kept : "\"\"");
 		free(kept);
 	}
 }
@@ -647,7 +647,7 @@ bool config_load(struct config *c, const char *path, struct ini_report *report)
  * (tests/cli/docs.sh compares them). */
 static void dump_comment(const struct setting *s, FILE *out)
 {
-	fprintf(out, "# %s (default: %s", s->help, s->def[0] ? s->def : "none");
+	fprintf(out, "# %s (default: %s", s->help, s->def[0] ? s->def : "\"\"");
 	for (const struct setting_option *o = s->options; o->name; o++)
 		fprintf(out, "%s--%s", o == s->options ? "; " : ", ", o->name);
 	fputs(")\n", out);

@@ -41,20 +41,20 @@ enum config_column { COLUMN_DATE, COLUMN_LOCATION, COLUMN_TOPICS, COLUMN_TITLE, 
 	X(THEME, "ui", "theme", theme, theme, "default", OPTION("theme", NULL),                    \
 	  "the reader's colours: a theme's name or file")                                          \
 	X(LAYOUT, "ui", "layout", layout, layout, "auto", ,                                        \
-	  "the list and the release side by side, stacked, or side by side when wide")             \
+	  "the panes side by side, stacked, or auto (side by side when wide)")                     \
 	X(SORT, "ui", "sort", sort, oldest_first, "newest",                                        \
 	  OPTION("oldest-first", "oldest") OPTION("newest-first", "newest"),                       \
-	  "which releases come first")                                                             \
+	  "which releases come first: newest or oldest")                                           \
 	X(DATE_FORMAT, "ui", "date_format", date_format, date_format, "%Y-%m-%d", ,                \
-	  "the list's dates, as strftime(3) writes them")                                          \
+	  "how the list shows dates, as strftime(3) formats them")                                 \
 	X(COLUMNS, "ui", "columns", columns, columns, "date location topics title", ,              \
-	  "the list's columns, in order")                                                          \
+	  "the list's columns, in order: date, location, topics, title")                           \
 	X(WRAP, "ui", "wrap", wrap, wrap, "0", ,                                                   \
-	  "a release laid out at most this many columns wide; 0: as wide as its pane")             \
+	  "lay a release out at most this many columns wide; 0: as wide as its pane")              \
 	X(RESTRICTED, "ui", "restricted", flag, restricted, "false", OPTION("restricted", "true"), \
 	  "the reader runs no pager and no command and saves no file")                             \
 	X(CLIPBOARD, "ui", "clipboard", clipboard, clipboard, "auto", ,                            \
-	  "copy to the terminal's clipboard with OSC 52: on known terminals, on any, never")       \
+	  "copying to the terminal's clipboard (OSC 52): auto (known terminals), on, off")         \
 	X(MOUSE, "ui", "mouse", flag, mouse, "false", OPTION("mouse", "true"),                     \
 	  "the reader takes the mouse: the wheel scrolls, a click selects")                        \
 	X(SPARKLINE, "ui", "sparkline", sparkline, sparkline,                                      \
@@ -63,11 +63,11 @@ enum config_column { COLUMN_DATE, COLUMN_LOCATION, COLUMN_TOPICS, COLUMN_TITLE, 
 	X(TOPICS, "topics", "names", topics, topics, "", ,                                         \
 	  "more topic names for the parser, separated by |")                                       \
 	X(MAX_ENTRY_BYTES, "limits", "max_entry_bytes", entry_size, max_entry_bytes, "64M", ,      \
-	  "a larger entry is skipped")                                                             \
+	  "a larger entry is skipped, with a message")                                             \
 	X(MAX_TOTAL_BYTES, "limits", "max_total_bytes", size, max_total_bytes, "4G", ,             \
 	  "an input stops after this much has been inflated from it")                              \
 	X(CACHE_MAX_BYTES, "cache", "max_size", size, cache_max_bytes, "8G", ,                     \
-	  "the catalog cache's folder at most")
+	  "the catalog cache's folder holds at most this much")
 
 enum config_setting {
 #define AS_SETTING_ID(id, section, key, type, field, def, options, help) CONFIG_##id,
