@@ -383,36 +383,41 @@ static const struct value_name flag_names[] = {{"true", true}, {"false", false},
 static const struct value_name clipboard_names[] = {
         {"auto", CLIP_AUTO}, {"on", CLIP_ON}, {"off", CLIP_OFF}, {NULL, 0}};
 
-#define CHOICE(names_)                                                                             \
-	{                                                                                          \
-		.parse = parse_choice, .format = format_choice, .names = names_                    \
-	}
-#define COUNT(min_, max_, zero_, unit_)                                                            \
-	{                                                                                          \
-		.parse = parse_count, .format = format_count, .min = min_, .max = max_,            \
-		.zero = zero_, .unit = unit_                                                       \
-	}
-#define SIZE(max_)                                                                                 \
-	{                                                                                          \
-		.parse = parse_size_setting, .format = format_size_setting, .min = SIZE_K,         \
-		.max = max_                                                                        \
-	}
-
+/* The types the settings table names (its type column, with _type added). */
 static const struct value_type theme_type = {
         .parse = parse_text, .format = format_text, .what = "a theme name or file"};
 static const struct value_type date_format_type = {.parse = parse_date_format,
                                                    .format = format_text};
-static const struct value_type layout_type = CHOICE(layout_names);
-static const struct value_type sort_type = CHOICE(sort_names);
-static const struct value_type flag_type = CHOICE(flag_names);
-static const struct value_type clipboard_type = CHOICE(clipboard_names);
+static const struct value_type layout_type = {
+        .parse = parse_choice, .format = format_choice, .names = layout_names};
+static const struct value_type sort_type = {
+        .parse = parse_choice, .format = format_choice, .names = sort_names};
+static const struct value_type flag_type = {
+        .parse = parse_choice, .format = format_choice, .names = flag_names};
+static const struct value_type clipboard_type = {
+        .parse = parse_choice, .format = format_choice, .names = clipboard_names};
 static const struct value_type columns_type = {.parse = parse_columns, .format = format_columns};
-static const struct value_type wrap_type =
-        COUNT(CONFIG_WRAP_MIN, CONFIG_WRAP_MAX, "the pane's width", "columns");
-static const struct value_type sparkline_type = COUNT(2, CONFIG_SPARKLINE_MAX, "none", "months");
+static const struct value_type wrap_type = {.parse = parse_count,
+                                            .format = format_count,
+                                            .min = CONFIG_WRAP_MIN,
+                                            .max = CONFIG_WRAP_MAX,
+                                            .zero = "the pane's width",
+                                            .unit = "columns"};
+static const struct value_type sparkline_type = {.parse = parse_count,
+                                                 .format = format_count,
+                                                 .min = 2,
+                                                 .max = CONFIG_SPARKLINE_MAX,
+                                                 .zero = "none",
+                                                 .unit = "months"};
 static const struct value_type topics_type = {.parse = parse_topics, .format = format_topics};
-static const struct value_type entry_size_type = SIZE(MAX_ENTRY_BYTES_UP);
-static const struct value_type size_type = SIZE(MAX_TOTAL_BYTES_UP);
+static const struct value_type entry_size_type = {.parse = parse_size_setting,
+                                                  .format = format_size_setting,
+                                                  .min = SIZE_K,
+                                                  .max = MAX_ENTRY_BYTES_UP};
+static const struct value_type size_type = {.parse = parse_size_setting,
+                                            .format = format_size_setting,
+                                            .min = SIZE_K,
+                                            .max = MAX_TOTAL_BYTES_UP};
 
 #define OPTION(name, value) {name, value},
 static const struct setting settings[] = {
