@@ -1,8 +1,11 @@
 /* cli — the command line: one table of options generates the getopt table, the
- * parser's dispatch and the --help text, so they cannot drift apart. */
+ * parser's dispatch and the --help text, so they cannot drift apart. An option that
+ * stands for a setting of the configuration (config.h's table names it) is kept as
+ * that setting's text and applied over the file's by one loop. */
 #ifndef RELVIEW_CLI_H
 #define RELVIEW_CLI_H
 
+#include "relview/config.h"
 #include "relview/query.h"
 
 #include <stdbool.h>
@@ -59,15 +62,16 @@ struct cli {
 	enum cli_format format;
 	size_t print_index; /* 1-based */
 	size_t width;       /* 0: terminal width or 80 */
-	bool oldest_first;
 	bool no_cache;
-	bool restricted;         /* the reader runs no commands and writes no files */
-	bool mouse;              /* the reader takes the mouse */
-	bool sort_given;         /* --oldest-first or --newest-first: the configuration's sort
-	                            yields */
 	const char *config_path; /* NULL: the default file */
-	const char *theme;       /* NULL: the configuration's */
-	struct query query;      /* its arrays point into argv */
+	struct cli_setting {
+		const char *option; /* the long option that gave it, for errors */
+		const char *value;  /* NULL: not given; else over the file's */
+	} settings[CONFIG_SETTING_COUNT];
+	/* The reader (app.c) reads these settings here: main copies them from the
+	 * configuration once the options are applied to it. */
+	bool oldest_first, restricted, mouse;
+	struct query query; /* its arrays point into argv */
 	char **inputs;
 	size_t ninputs;
 };
@@ -78,5 +82,9 @@ enum cli_result { CLI_RUN, CLI_EXIT_OK, CLI_EXIT_USAGE };
  * CLI_EXIT_USAGE a one-line error and a hint went to stderr. */
 enum cli_result cli_parse(int argc, char **argv, struct cli *cli);
 void cli_free(struct cli *cli);
+
+/* The settings the options gave, over the configuration's; CLI_EXIT_USAGE (after
+ * saying which option and why) for a value the setting does not take. */
+enum cli_result cli_apply_settings(const struct cli *cli, struct config *c);
 
 #endif

@@ -4,9 +4,7 @@
 
 #include "relview/xdg.h"
 
-#include "relview/cache.h"
 #include "relview/date.h"
-#include "relview/source.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -19,31 +17,17 @@
 #define MAX_ENTRY_BYTES_UP ((uint64_t)256 << 20) /* the reading child has 512 MiB */
 #define MAX_TOTAL_BYTES_UP ((uint64_t)1 << 50)
 #define TOPIC_NAME_MAX     200
-#define WHY_MAX            200
 
-static const char *const column_names[COLUMN_COUNT] = {"date", "location", "topics", "title"};
-static const char *const layout_names[] = {"auto", "side", "stacked"};
-
-void config_defaults(struct config *c)
+static void free_names(char **names, size_t n)
 {
-	*c = (struct config){
-	        .theme = "default",
-	        .layout = CONFIG_LAYOUT_AUTO,
-	        .date_format = "%Y-%m-%d",
-	        .columns = {COLUMN_DATE, COLUMN_LOCATION, COLUMN_TOPICS, COLUMN_TITLE},
-	        .ncolumns = COLUMN_COUNT,
-	        .sparkline = CONFIG_SPARKLINE_DEFAULT,
-	        .max_entry_bytes = SOURCE_MAX_ENTRY_BYTES,
-	        .max_total_bytes = SOURCE_MAX_TOTAL_BYTES,
-	        .cache_max_bytes = CACHE_MAX_BYTES,
-	};
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
 }
 
 static void free_topics(struct config *c)
 {
-	for (size_t i = 0; i < c->ntopics; i++)
-		free(c->topics[i]);
-	free(c->topics);
+	free_names(c->topics, c->ntopics);
 	c->topics = NULL;
 	c->ntopics = 0;
 }
@@ -75,115 +59,134 @@ void config_format_date(const struct config *c, uint32_t date, char *out, size_t
 		date_format_iso(date, out);
 }
 
-/* ---- [ui] and [limits]: one parser and one printer per setting -------------------- */
+/* ---- the settings: a type per kind of value, a row per setting ------------------------- */
 
-typedef bool parse_fn(struct config *c, const char *v, char *why);
-typedef void dump_fn(const struct config *c, char *out, size_t size);
+struct setting;
+/* Read text into the setting; false (c as it was) with the reason in why. */
+typedef bool parse_fn(const struct setting *s, struct config *c, const char *v, char *why);
+/* The setting's value as the file would give it. */
+typedef void format_fn(const struct setting *s, const struct config *c, FILE *out);
 
-static bool parse_theme(struct config *c, const char *v, char *why)
+struct value_name {
+	const char *name;
+	unsigned value;
+};
+
+struct value_type {
+	parse_fn *parse;
+	format_fn *format;
+	const struct value_name *names; /* a choice: its names, up to a NULL one */
+	uint64_t min, max;              /* a count (or 0) or a size */
+	const char *zero, *unit;        /* a count: what 0 means, what it counts */
+	const char *what;               /* a text: what it names */
+};
+
+struct setting_option {
+	const char *name, *value;
+};
+
+struct setting {
+	const char *section, *key, *def, *help;
+	const struct value_type *type;
+	size_t offset, size;                  /* of its field in struct config */
+	const struct setting_option *options; /* up to a NULL name */
+};
+
+static void *field_of(const struct setting *s, struct config *c)
 {
-	if (!*v || strlen(v) >= sizeof c->theme) {
-		snprintf(why, WHY_MAX, "a theme name or file is needed");
+	return (char *)c + s->offset;
+}
+
+static const void *const_field_of(const struct setting *s, const struct config *c)
+{
+	return (const char *)c + s->offset;
+}
+
+/* Choices, counts and sizes live in bool, enum, unsigned and uint64_t fields, told
+ * apart by their width: an enum holds a setting's numbers as unsigned does. */
+_Static_assert(sizeof(enum config_layout) == sizeof(unsigned) &&
+                       sizeof(enum clip_mode) == sizeof(unsigned),
+               "enum fields are stored as unsigned");
+
+static void store_number(const struct setting *s, struct config *c, uint64_t n)
+{
+	bool b = n != 0;
+	unsigned u = (unsigned)n;
+	memcpy(field_of(s, c),
+	       s->size == sizeof b   ? (void *)&b
+	       : s->size == sizeof u ? (void *)&u
+	                             : (void *)&n,
+	       s->size);
+}
+
+static uint64_t load_number(const struct setting *s, const struct config *c)
+{
+	bool b = false;
+	unsigned u = 0;
+	uint64_t n = 0;
+	memcpy(s->size == sizeof b   ? (void *)&b
+	       : s->size == sizeof u ? (void *)&u
+	                             : (void *)&n,
+	       const_field_of(s, c), s->size);
+	return s->size == sizeof b ? b : s->size == sizeof u ? u : n;
+}
+
+static bool parse_text(const struct setting *s, struct config *c, const char *v, char *why)
+{
+	size_t len = strlen(v);
+	if (!len || len >= s->size) {
+		snprintf(why, CONFIG_WHY_MAX, "%s is needed", s->type->what);
 		return false;
 	}
-	snprintf(c->theme, sizeof c->theme, "%s", v);
+	memcpy(field_of(s, c), v, len + 1);
 	return true;
 }
 
-static void dump_theme(const struct config *c, char *out, size_t size)
+static void format_text(const struct setting *s, const struct config *c, FILE *out)
 {
-	snprintf(out, size, "%s", c->theme);
+	fputs(const_field_of(s, c), out);
 }
 
-static bool parse_layout(struct config *c, const char *v, char *why)
-{
-	for (size_t i = 0; i < sizeof layout_names / sizeof *layout_names; i++)
-		if (strcasecmp(v, layout_names[i]) == 0) {
-			c->layout = (enum config_layout)i;
-			return true;
-		}
-	snprintf(why, WHY_MAX, "'%s' is not auto, side or stacked", v);
-	return false;
-}
-
-static void dump_layout(const struct config *c, char *out, size_t size)
-{
-	snprintf(out, size, "%s", layout_names[c->layout]);
-}
-
-static bool parse_sort(struct config *c, const char *v, char *why)
-{
-	if (strcasecmp(v, "newest") == 0 || strcasecmp(v, "oldest") == 0) {
-		c->oldest_first = strcasecmp(v, "oldest") == 0;
-		return true;
-	}
-	snprintf(why, WHY_MAX, "'%s' is not newest or oldest", v);
-	return false;
-}
-
-static void dump_sort(const struct config *c, char *out, size_t size)
-{
-	snprintf(out, size, "%s", c->oldest_first ? "oldest" : "newest");
-}
-
-static bool parse_date_format(struct config *c, const char *v, char *why)
+/* A format that gives some text for a date, and not too much for the list. */
+static bool parse_date_format(const struct setting *s, struct config *c, const char *v, char *why)
 {
 	char text[CONFIG_DATE_FORMAT_MAX * 4];
-	if (*v && strlen(v) < sizeof c->date_format) {
-		struct tm tm = {.tm_year = 123, .tm_mon = 8, .tm_mday = 27};
-		if (strftime(text, sizeof text, v, &tm) > 0 && strlen(text) <= 40) {
-			snprintf(c->date_format, sizeof c->date_format, "%s", v);
-			return true;
-		}
-	}
-	snprintf(why, WHY_MAX, "'%s' is not a strftime(3) format of a short date", v);
+	struct tm tm = {.tm_year = 123, .tm_mon = 8, .tm_mday = 27};
+	if (*v && strlen(v) < s->size && strftime(text, sizeof text, v, &tm) > 0 &&
+	    strlen(text) <= 40)
+		return parse_text(s, c, v, why);
+	snprintf(why, CONFIG_WHY_MAX, "'%s' is not a strftime(3) format of a short date", v);
 	return false;
 }
 
-static void dump_date_format(const struct config *c, char *out, size_t size)
+/* "'x' is not auto, side or stacked" */
+static void not_a_choice(const struct value_name *names, const char *v, char *why)
 {
-	snprintf(out, size, "%s", c->date_format);
+	size_t len = (size_t)snprintf(why, CONFIG_WHY_MAX, "'%s' is not ", v);
+	for (const struct value_name *n = names; n->name && len < CONFIG_WHY_MAX; n++)
+		len += (size_t)snprintf(why + len, CONFIG_WHY_MAX - len, "%s%s", n->name,
+		                        !n[1].name   ? ""
+		                        : !n[2].name ? " or "
+		                                     : ", ");
 }
 
-static bool parse_columns(struct config *c, const char *v, char *why)
+static bool parse_choice(const struct setting *s, struct config *c, const char *v, char *why)
 {
-	enum config_column cols[COLUMN_COUNT];
-	size_t n = 0;
-	bool seen[COLUMN_COUNT] = {false};
-	for (const char *p = v; *p;) {
-		size_t len = strcspn(p, " ,");
-		int found = -1;
-		for (int k = 0; k < COLUMN_COUNT && len; k++)
-			if (strlen(column_names[k]) == len &&
-			    strncasecmp(column_names[k], p, len) == 0)
-				found = k;
-		if (len && (found < 0 || seen[found])) {
-			snprintf(why, WHY_MAX, "'%.*s' is %s", (int)len, p,
-			         found < 0 ? "not date, location, topics or title" : "named twice");
-			return false;
+	for (const struct value_name *n = s->type->names; n->name; n++)
+		if (strcasecmp(v, n->name) == 0) {
+			store_number(s, c, n->value);
+			return true;
 		}
-		if (found >= 0) {
-			seen[found] = true;
-			cols[n++] = (enum config_column)found;
-		}
-		p += len + (p[len] != '\0');
-	}
-	if (!seen[COLUMN_TITLE]) {
-		snprintf(why, WHY_MAX, "the title column cannot be left out");
-		return false;
-	}
-	memcpy(c->columns, cols, n * sizeof *cols);
-	c->ncolumns = n;
-	return true;
+	not_a_choice(s->type->names, v, why);
+	return false;
 }
 
-static void dump_columns(const struct config *c, char *out, size_t size)
+static void format_choice(const struct setting *s, const struct config *c, FILE *out)
 {
-	size_t len = 0;
-	out[0] = '\0';
-	for (size_t i = 0; i < c->ncolumns && len < size; i++)
-		len += (size_t)snprintf(out + len, size - len, "%s%s", i ? " " : "",
-		                        column_names[c->columns[i]]);
+	uint64_t value = load_number(s, c);
+	for (const struct value_name *n = s->type->names; n->name; n++)
+		if (n->value == value)
+			fputs(n->name, out);
 }
 
 static bool parse_number(const char *v, uint64_t *n)
@@ -197,87 +200,23 @@ static bool parse_number(const char *v, uint64_t *n)
 	return true;
 }
 
-static bool parse_wrap(struct config *c, const char *v, char *why)
+/* 0, or min to max */
+static bool parse_count(const struct setting *s, struct config *c, const char *v, char *why)
 {
+	const struct value_type *t = s->type;
 	uint64_t n;
-	if (!parse_number(v, &n) || (n != 0 && (n < CONFIG_WRAP_MIN || n > CONFIG_WRAP_MAX))) {
-		snprintf(why, WHY_MAX, "'%s' is not 0 (the pane's width) or %d to %d columns", v,
-		         CONFIG_WRAP_MIN, CONFIG_WRAP_MAX);
-		return false;
-	}
-	c->wrap = (unsigned)n;
-	return true;
-}
-
-static void dump_wrap(const struct config *c, char *out, size_t size)
-{
-	snprintf(out, size, "%u", c->wrap);
-}
-
-static bool parse_bool(const char *v, bool *out, char *why)
-{
-	if (strcmp(v, "true") == 0 || strcmp(v, "false") == 0) {
-		*out = strcmp(v, "true") == 0;
+	if (parse_number(v, &n) && (n == 0 || (n >= t->min && n <= t->max))) {
+		store_number(s, c, n);
 		return true;
 	}
-	snprintf(why, WHY_MAX, "'%s' is not true or false", v);
+	snprintf(why, CONFIG_WHY_MAX, "'%s' is not 0 (%s) or %llu to %llu %s", v, t->zero,
+	         (unsigned long long)t->min, (unsigned long long)t->max, t->unit);
 	return false;
 }
 
-static bool parse_restricted(struct config *c, const char *v, char *why)
+static void format_count(const struct setting *s, const struct config *c, FILE *out)
 {
-	return parse_bool(v, &c->restricted, why);
-}
-
-static void dump_restricted(const struct config *c, char *out, size_t size)
-{
-	snprintf(out, size, "%s", c->restricted ? "true" : "false");
-}
-
-static bool parse_mouse(struct config *c, const char *v, char *why)
-{
-	return parse_bool(v, &c->mouse, why);
-}
-
-static void dump_mouse(const struct config *c, char *out, size_t size)
-{
-	snprintf(out, size, "%s", c->mouse ? "true" : "false");
-}
-
-static bool parse_sparkline(struct config *c, const char *v, char *why)
-{
-	uint64_t n;
-	if (!parse_number(v, &n) || n == 1 || n > CONFIG_SPARKLINE_MAX) {
-		snprintf(why, WHY_MAX, "'%s' is not 0 (none) or 2 to %d months", v,
-		         CONFIG_SPARKLINE_MAX);
-		return false;
-	}
-	c->sparkline = (unsigned)n;
-	return true;
-}
-
-static void dump_sparkline(const struct config *c, char *out, size_t size)
-{
-	snprintf(out, size, "%u", c->sparkline);
-}
-
-static const char *const clip_modes[] = {
-        [CLIP_AUTO] = "auto", [CLIP_ON] = "on", [CLIP_OFF] = "off"};
-
-static bool parse_clipboard(struct config *c, const char *v, char *why)
-{
-	for (size_t i = 0; i < sizeof clip_modes / sizeof *clip_modes; i++)
-		if (strcmp(v, clip_modes[i]) == 0) {
-			c->clipboard = (enum clip_mode)i;
-			return true;
-		}
-	snprintf(why, WHY_MAX, "'%s' is not auto, on or off", v);
-	return false;
-}
-
-static void dump_clipboard(const struct config *c, char *out, size_t size)
-{
-	snprintf(out, size, "%s", clip_modes[c->clipboard]);
+	fprintf(out, "%llu", (unsigned long long)load_number(s, c));
 }
 
 static const char size_units[] = "KMGT";
@@ -320,106 +259,235 @@ static void format_size(uint64_t n, char *out, size_t size)
 	         unit ? (char[]){size_units[unit - 1], '\0'} : "");
 }
 
-static bool parse_max_entry(struct config *c, const char *v, char *why)
+static bool parse_size_setting(const struct setting *s, struct config *c, const char *v, char *why)
 {
-	if (parse_size(v, SIZE_K, MAX_ENTRY_BYTES_UP, &c->max_entry_bytes))
+	const struct value_type *t = s->type;
+	uint64_t n;
+	if (parse_size(v, t->min, t->max, &n)) {
+		store_number(s, c, n);
 		return true;
-	snprintf(why, WHY_MAX, "'%s' is not a size from 1K to 256M (e.g. 64M)", v);
+	}
+	char min[24], max[24] = "up";
+	format_size(t->min, min, sizeof min);
+	if (t->max != MAX_TOTAL_BYTES_UP) {
+		strcpy(max, "to ");
+		format_size(t->max, max + 3, sizeof max - 3);
+	}
+	snprintf(why, CONFIG_WHY_MAX, "'%s' is not a size from %s %s (e.g. %s)", v, min, max,
+	         s->def);
 	return false;
 }
 
-static void dump_max_entry(const struct config *c, char *out, size_t size)
+static void format_size_setting(const struct setting *s, const struct config *c, FILE *out)
 {
-	format_size(c->max_entry_bytes, out, size);
+	char text[24];
+	format_size(load_number(s, c), text, sizeof text);
+	fputs(text, out);
 }
 
-static bool parse_max_total(struct config *c, const char *v, char *why)
+static const char *const column_names[COLUMN_COUNT] = {"date", "location", "topics", "title"};
+
+static bool parse_columns(const struct setting *s, struct config *c, const char *v, char *why)
 {
-	if (parse_size(v, SIZE_K, MAX_TOTAL_BYTES_UP, &c->max_total_bytes))
-		return true;
-	snprintf(why, WHY_MAX, "'%s' is not a size from 1K up (e.g. 4G)", v);
-	return false;
+	(void)s;
+	enum config_column cols[COLUMN_COUNT];
+	size_t n = 0;
+	bool seen[COLUMN_COUNT] = {false};
+	for (const char *p = v; *p;) {
+		size_t len = strcspn(p, " ,");
+		int found = -1;
+		for (int k = 0; k < COLUMN_COUNT && len; k++)
+			if (strlen(column_names[k]) == len &&
+			    strncasecmp(column_names[k], p, len) == 0)
+				found = k;
+		if (len && (found < 0 || seen[found])) {
+			snprintf(why, CONFIG_WHY_MAX, "'%.*s' is %s", (int)len, p,
+			         found < 0 ? "not date, location, topics or title" : "named twice");
+			return false;
+		}
+		if (found >= 0) {
+			seen[found] = true;
+			cols[n++] = (enum config_column)found;
+		}
+		p += len + (p[len] != '\0');
+	}
+	if (!seen[COLUMN_TITLE]) {
+		snprintf(why, CONFIG_WHY_MAX, "the title column cannot be left out");
+		return false;
+	}
+	memcpy(c->columns, cols, n * sizeof *cols);
+	c->ncolumns = n;
+	return true;
 }
 
-static void dump_max_total(const struct config *c, char *out, size_t size)
+static void format_columns(const struct setting *s, const struct config *c, FILE *out)
 {
-	format_size(c->max_total_bytes, out, size);
+	(void)s;
+	for (size_t i = 0; i < c->ncolumns; i++)
+		fprintf(out, "%s%s", i ? " " : "", column_names[c->columns[i]]);
 }
 
-static bool parse_cache_max(struct config *c, const char *v, char *why)
+static bool add_topic(char ***topics, size_t *n, const char *s, size_t len)
 {
-	if (parse_size(v, SIZE_K, MAX_TOTAL_BYTES_UP, &c->cache_max_bytes))
-		return true;
-	snprintf(why, WHY_MAX, "'%s' is not a size from 1K up (e.g. 8G)", v);
-	return false;
+	char **bigger = realloc(*topics, (*n + 1) * sizeof *bigger);
+	if (!bigger)
+		return false;
+	*topics = bigger;
+	return (bigger[*n] = strndup(s, len)) && ++*n;
 }
 
-static void dump_cache_max(const struct config *c, char *out, size_t size)
+/* "Wildlife Trafficking | Cyber Crime": names may hold commas, never a '|'. The
+ * names are read apart and replace the old ones only when all are good. */
+static bool parse_topics(const struct setting *s, struct config *c, const char *v, char *why)
 {
-	format_size(c->cache_max_bytes, out, size);
+	(void)s;
+	char **names = NULL;
+	size_t nnames = 0;
+	for (const char *p = v; *p;) {
+		size_t len = strcspn(p, "|");
+		const char *name = p;
+		size_t n = len;
+		while (n && isspace((unsigned char)*name))
+			name++, n--;
+		while (n && isspace((unsigned char)name[n - 1]))
+			n--;
+		if (n > TOPIC_NAME_MAX || (n && !add_topic(&names, &nnames, name, n))) {
+			snprintf(why, CONFIG_WHY_MAX,
+			         n > TOPIC_NAME_MAX ? "a topic name is too long (%d bytes at most)"
+			                            : "out of memory",
+			         TOPIC_NAME_MAX);
+			free_names(names, nnames);
+			return false;
+		}
+		p += len + (p[len] != '\0');
+	}
+	free_topics(c);
+	c->topics = names;
+	c->ntopics = nnames;
+	return true;
 }
 
-static const struct setting {
-	const char *section, *key;
-	parse_fn *parse;
-	dump_fn *dump;
-} settings[] = {
-        {"ui", "theme", parse_theme, dump_theme},
-        {"ui", "layout", parse_layout, dump_layout},
-        {"ui", "sort", parse_sort, dump_sort},
-        {"ui", "date_format", parse_date_format, dump_date_format},
-        {"ui", "columns", parse_columns, dump_columns},
-        {"ui", "wrap", parse_wrap, dump_wrap},
-        {"ui", "restricted", parse_restricted, dump_restricted},
-        {"ui", "clipboard", parse_clipboard, dump_clipboard},
-        {"ui", "mouse", parse_mouse, dump_mouse},
-        {"ui", "sparkline", parse_sparkline, dump_sparkline},
-        {"limits", "max_entry_bytes", parse_max_entry, dump_max_entry},
-        {"limits", "max_total_bytes", parse_max_total, dump_max_total},
-        {"cache", "max_size", parse_cache_max, dump_cache_max},
+static void format_topics(const struct setting *s, const struct config *c, FILE *out)
+{
+	(void)s;
+	for (size_t i = 0; i < c->ntopics; i++)
+		fprintf(out, "%s%s", i ? " | " : "", c->topics[i]);
+}
+
+static const struct value_name layout_names[] = {{"auto", CONFIG_LAYOUT_AUTO},
+                                                 {"side", CONFIG_LAYOUT_SIDE},
+                                                 {"stacked", CONFIG_LAYOUT_STACKED},
+                                                 {NULL, 0}};
+static const struct value_name sort_names[] = {{"newest", false}, {"oldest", true}, {NULL, 0}};
+static const struct value_name flag_names[] = {{"true", true}, {"false", false}, {NULL, 0}};
+static const struct value_name clipboard_names[] = {
+        {"auto", CLIP_AUTO}, {"on", CLIP_ON}, {"off", CLIP_OFF}, {NULL, 0}};
+
+/* The types the settings table names (its type column, with _type added). */
+static const struct value_type theme_type = {
+        .parse = parse_text, .format = format_text, .what = "a theme name or file"};
+static const struct value_type date_format_type = {.parse = parse_date_format,
+                                                   .format = format_text};
+static const struct value_type layout_type = {
+        .parse = parse_choice, .format = format_choice, .names = layout_names};
+static const struct value_type sort_type = {
+        .parse = parse_choice, .format = format_choice, .names = sort_names};
+static const struct value_type flag_type = {
+        .parse = parse_choice, .format = format_choice, .names = flag_names};
+static const struct value_type clipboard_type = {
+        .parse = parse_choice, .format = format_choice, .names = clipboard_names};
+static const struct value_type columns_type = {.parse = parse_columns, .format = format_columns};
+static const struct value_type wrap_type = {.parse = parse_count,
+                                            .format = format_count,
+                                            .min = CONFIG_WRAP_MIN,
+                                            .max = CONFIG_WRAP_MAX,
+                                            .zero = "the pane's width",
+                                            .unit = "columns"};
+static const struct value_type sparkline_type = {.parse = parse_count,
+                                                 .format = format_count,
+                                                 .min = 2,
+                                                 .max = CONFIG_SPARKLINE_MAX,
+                                                 .zero = "none",
+                                                 .unit = "months"};
+static const struct value_type topics_type = {.parse = parse_topics, .format = format_topics};
+static const struct value_type entry_size_type = {.parse = parse_size_setting,
+                                                  .format = format_size_setting,
+                                                  .min = SIZE_K,
+                                                  .max = MAX_ENTRY_BYTES_UP};
+static const struct value_type size_type = {.parse = parse_size_setting,
+                                            .format = format_size_setting,
+                                            .min = SIZE_K,
+                                            .max = MAX_TOTAL_BYTES_UP};
+
+#define OPTION(name, value) {name, value},
+static const struct setting settings[] = {
+#define AS_SETTING(id, section_, key_, type_, field, def_, options_, help_)                        \
+	[CONFIG_##id] = {.section = section_,                                                      \
+	                 .key = key_,                                                              \
+	                 .def = def_,                                                              \
+	                 .help = help_,                                                            \
+	                 .type = &type_##_type,                                                    \
+	                 .offset = offsetof(struct config, field),                                 \
+	                 .size = sizeof(((struct config *)0)->field),                              \
+	                 .options = (const struct setting_option[]){options_{NULL, NULL}}},
+        CONFIG_SETTINGS(AS_SETTING)
+#undef AS_SETTING
 };
-enum { NSETTINGS = sizeof settings / sizeof *settings };
+#undef OPTION
+
+/* The sections in the file's order; [keys] is the key table's (keys.h). */
+static const char *const sections[] = {"ui", "keys", "topics", "limits", "cache"};
+enum { NSECTIONS = sizeof sections / sizeof *sections };
 
 static const struct setting *find_setting(const char *section, const char *key)
 {
-	for (size_t i = 0; i < NSETTINGS; i++)
+	for (size_t i = 0; i < CONFIG_SETTING_COUNT; i++)
 		if (strcmp(settings[i].section, section) == 0 && strcmp(settings[i].key, key) == 0)
 			return &settings[i];
 	return NULL;
 }
 
-/* ---- [topics] -------------------------------------------------------------------------- */
-
-static bool add_topic(struct config *c, const char *s, size_t n)
+void config_defaults(struct config *c)
 {
-	char **bigger = realloc(c->topics, (c->ntopics + 1) * sizeof *bigger);
-	if (!bigger)
-		return false;
-	c->topics = bigger;
-	return (c->topics[c->ntopics] = strndup(s, n)) && ++c->ntopics;
+	*c = (struct config){0};
+	char why[CONFIG_WHY_MAX];
+	/* Each default reads as the file would give it (test_config checks). */
+	for (size_t i = 0; i < CONFIG_SETTING_COUNT; i++)
+		(void)settings[i].type->parse(&settings[i], c, settings[i].def, why);
 }
 
-/* "Wildlife Trafficking | Cyber Crime": names may hold commas, never a '|'. */
-static bool parse_topics(struct config *c, const char *v, char *why)
+bool config_set(struct config *c, enum config_setting id, const char *value,
+                char why[CONFIG_WHY_MAX])
 {
-	free_topics(c);
-	for (const char *p = v; *p;) {
-		size_t len = strcspn(p, "|");
-		const char *s = p;
-		size_t n = len;
-		while (n && isspace((unsigned char)*s))
-			s++, n--;
-		while (n && isspace((unsigned char)s[n - 1]))
-			n--;
-		if (n > TOPIC_NAME_MAX || (n && !add_topic(c, s, n))) {
-			snprintf(why, WHY_MAX, "a topic name is too long (%d bytes at most)",
-			         TOPIC_NAME_MAX);
-			free_topics(c);
-			return false;
-		}
-		p += len + (p[len] != '\0');
+	return settings[id].type->parse(&settings[id], c, value, why);
+}
+
+bool config_option(const char *option, enum config_setting *id, const char **value)
+{
+	for (size_t i = 0; i < CONFIG_SETTING_COUNT; i++)
+		for (const struct setting_option *o = settings[i].options; o->name; o++)
+			if (strcmp(o->name, option) == 0) {
+				*id = (enum config_setting)i;
+				*value = o->value;
+				return true;
+			}
+	return false;
+}
+
+/* The setting's value as the file would give it; malloc'd, NULL when out of memory. */
+static char *setting_text(const struct setting *s, const struct config *c)
+{
+	char *text = NULL;
+	size_t len;
+	FILE *out = open_memstream(&text, &len);
+	if (!out)
+		return NULL;
+	s->type->format(s, c, out);
+	if (fclose(out) != 0) {
+		free(text);
+		return NULL;
 	}
-	return true;
+	return text;
 }
 
 /* ---- [keys] ---------------------------------------------------------------------------- */
@@ -434,7 +502,7 @@ static bool parse_keys(const char *v, struct key_choice *choice, char *why)
 		size_t len = strcspn(p, " \t");
 		int code = len ? keys_parse(p, len) : KEYCODE_NONE;
 		if (len && code < 0) {
-			snprintf(why, WHY_MAX,
+			snprintf(why, CONFIG_WHY_MAX,
 			         code == KEYCODE_RESERVED
 			                 ? "'%.*s' cannot be bound: the terminal keeps it"
 			                 : "'%.*s' is not a key name",
@@ -445,7 +513,7 @@ static bool parse_keys(const char *v, struct key_choice *choice, char *why)
 		for (int k = 0; k < choice->n; k++)
 			again = again || choice->keys[k] == code;
 		if (len && !again && choice->n == KEYS_PER_ACTION) {
-			snprintf(why, WHY_MAX, "more than %d keys", KEYS_PER_ACTION);
+			snprintf(why, CONFIG_WHY_MAX, "more than %d keys", KEYS_PER_ACTION);
 			return false;
 		}
 		if (len && !again)
@@ -453,7 +521,7 @@ static bool parse_keys(const char *v, struct key_choice *choice, char *why)
 		p += len + (p[len] != '\0');
 	}
 	if (choice->n == 0)
-		snprintf(why, WHY_MAX, "no keys given (\"none\" leaves the action unbound)");
+		snprintf(why, CONFIG_WHY_MAX, "no keys given (\"none\" leaves the action unbound)");
 	return choice->n > 0;
 }
 
@@ -477,7 +545,7 @@ static enum action bound_before(const struct config *c, enum action a,
 static void set_keys(struct config *c, const struct ini *ini, const struct ini_item *item,
                      const char *v)
 {
-	char why[WHY_MAX];
+	char why[CONFIG_WHY_MAX];
 	enum action a = keys_action(item->key);
 	struct key_choice choice;
 	int key;
@@ -503,43 +571,60 @@ static void set_keys(struct config *c, const struct ini *ini, const struct ini_i
 
 /* ---- the file ----------------------------------------------------------------------------- */
 
+/* "unknown key (theme, layout, ...)": the keys the section has. */
+static void unknown_key(const struct ini *ini, const struct ini_item *item)
+{
+	char keys[CONFIG_WHY_MAX] = "";
+	size_t len = 0;
+	for (size_t i = 0; i < CONFIG_SETTING_COUNT && len < sizeof keys; i++)
+		if (strcmp(settings[i].section, item->section) == 0)
+			len += (size_t)snprintf(keys + len, sizeof keys - len, "%s%s",
+			                        len ? ", " : "", settings[i].key);
+	ini_warn(ini, item, "unknown key (%s)", keys);
+}
+
+static void set_setting(struct config *c, const struct ini *ini, const struct ini_item *item,
+                        const char *v)
+{
+	const struct setting *s = find_setting(item->section, item->key);
+	char why[CONFIG_WHY_MAX];
+	if (!s) {
+		unknown_key(ini, item);
+	} else if (!s->type->parse(s, c, v, why)) {
+		char *kept = setting_text(s, c);
+		ini_warn(ini, item, "%s; %s is used", why, kept && *kept ? kept : "\"\"");
+		free(kept);
+	}
+}
+
 static void set_item(struct config *c, const struct ini *ini, const struct ini_item *item)
 {
 	const char *v = ini_value(ini, item);
-	char why[WHY_MAX];
-	if (!*v && item->hash_value) {
+	if (!*v && item->hash_value)
 		ini_warn(ini, item, "a value starting with # must be quoted: \"#...\"");
-		return;
-	}
-	if (strcmp(item->section, "keys") == 0) {
+	else if (strcmp(item->section, "keys") == 0)
 		set_keys(c, ini, item, v);
-		return;
-	}
-	if (strcmp(item->section, "topics") == 0) {
-		if (strcmp(item->key, "names") != 0)
-			ini_warn(ini, item, "unknown key (names)");
-		else if (!parse_topics(c, v, why))
-			ini_warn(ini, item, "%s", why);
-		return;
-	}
-	const struct setting *s = find_setting(item->section, item->key);
-	if (!s) {
-		ini_warn(ini, item, "unknown key");
-		return;
-	}
-	struct config before = *c;
-	if (!s->parse(c, v, why)) {
-		char def[CONFIG_THEME_MAX];
-		s->dump(&before, def, sizeof def);
-		ini_warn(ini, item, "%s; %s is used", why, def);
-	}
+	else
+		set_setting(c, ini, item, v);
 }
 
 static bool known_section(const char *name)
 {
-	return strcmp(name, "ui") == 0 || strcmp(name, "keys") == 0 ||
-	       strcmp(name, "topics") == 0 || strcmp(name, "limits") == 0 ||
-	       strcmp(name, "cache") == 0;
+	for (size_t i = 0; i < NSECTIONS; i++)
+		if (strcmp(name, sections[i]) == 0)
+			return true;
+	return false;
+}
+
+/* "unknown section (ui, keys, ...)" */
+static void unknown_section(const struct ini *ini, const struct ini_item *item)
+{
+	char names[CONFIG_WHY_MAX] = "";
+	size_t len = 0;
+	for (size_t i = 0; i < NSECTIONS && len < sizeof names; i++)
+		len += (size_t)snprintf(names + len, sizeof names - len, "%s%s", i ? ", " : "",
+		                        sections[i]);
+	ini_warn(ini, item, "unknown section (%s)", names);
 }
 
 bool config_load(struct config *c, const char *path, struct ini_report *report)
@@ -551,7 +636,7 @@ bool config_load(struct config *c, const char *path, struct ini_report *report)
 		if (item->repeated)
 			continue;
 		if (!item->key[0] && !known_section(item->section))
-			ini_warn(&ini, item, "unknown section (ui, keys, topics, limits, cache)");
+			unknown_section(&ini, item);
 		else if (item->key[0] && !item->section[0])
 			ini_warn(&ini, item, "outside any section");
 		else if (item->key[0] && known_section(item->section))
@@ -563,15 +648,26 @@ bool config_load(struct config *c, const char *path, struct ini_report *report)
 
 /* ---- writing it out ------------------------------------------------------------------------ */
 
+/* "# help (default: DEFAULT; --option)", as relview.ini(5) lists the settings too
+ * (tests/cli/docs.sh compares them). */
+static void dump_comment(const struct setting *s, FILE *out)
+{
+	fprintf(out, "# %s (default: %s", s->help, s->def[0] ? s->def : "\"\"");
+	for (const struct setting_option *o = s->options; o->name; o++)
+		fprintf(out, "%s--%s", o == s->options ? "; " : ", ", o->name);
+	fputs(")\n", out);
+}
+
 static void dump_section(const struct config *c, FILE *out, const char *section)
 {
 	fprintf(out, "[%s]\n", section);
-	for (size_t i = 0; i < NSETTINGS; i++) {
-		char value[CONFIG_THEME_MAX];
+	for (size_t i = 0; i < CONFIG_SETTING_COUNT; i++) {
 		if (strcmp(settings[i].section, section) != 0)
 			continue;
-		settings[i].dump(c, value, sizeof value);
-		ini_put_value(out, settings[i].key, value);
+		char *value = setting_text(&settings[i], c);
+		dump_comment(&settings[i], out);
+		ini_put_value(out, settings[i].key, value ? value : "");
+		free(value);
 	}
 }
 
@@ -600,32 +696,14 @@ static void dump_keys(const struct config *c, FILE *out)
 	}
 }
 
-static void dump_topics(const struct config *c, FILE *out)
-{
-	fprintf(out, "[topics]\n");
-	size_t len = 0;
-	for (size_t i = 0; i < c->ntopics; i++)
-		len += strlen(c->topics[i]) + 3;
-	char *names = calloc(1, len + 1);
-	for (size_t i = 0; names && i < c->ntopics; i++) {
-		if (i)
-			strcat(names, " | ");
-		strcat(names, c->topics[i]);
-	}
-	ini_put_value(out, "names", names ? names : "");
-	free(names);
-}
-
 void config_dump(const struct config *c, FILE *out)
 {
-	fprintf(out, "# relview configuration (relview --dump-config); see relview.ini(5)\n\n");
-	dump_section(c, out, "ui");
-	fputc('\n', out);
-	dump_keys(c, out);
-	fputc('\n', out);
-	dump_topics(c, out);
-	fputc('\n', out);
-	dump_section(c, out, "limits");
-	fputc('\n', out);
-	dump_section(c, out, "cache");
+	fprintf(out, "# relview configuration (relview --dump-config); see relview.ini(5)\n");
+	for (size_t i = 0; i < NSECTIONS; i++) {
+		fputc('\n', out);
+		if (strcmp(sections[i], "keys") == 0)
+			dump_keys(c, out);
+		else
+			dump_section(c, out, sections[i]);
+	}
 }

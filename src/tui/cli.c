@@ -110,9 +110,22 @@ static enum cli_result set_mode(struct cli *cli, enum cli_mode mode, const char 
 	return CLI_RUN;
 }
 
+/* An option that stands for a setting: its text, for cli_apply_settings(). */
+static bool keep_setting(struct cli *cli, int id, const char *arg)
+{
+	enum config_setting setting;
+	const char *value;
+	if (!config_option(long_options[id].name, &setting, &value))
+		return false;
+	cli->settings[setting] = (struct cli_setting){long_options[id].name, value ? value : arg};
+	return true;
+}
+
 static enum cli_result apply_option(struct cli *cli, int id, const char *arg, const char *name)
 {
 	struct query *q = &cli->query;
+	if (keep_setting(cli, id, arg))
+		return CLI_RUN;
 	switch (id) {
 	case OPT_LIST:
 		return set_mode(cli, CLI_LIST, "--list");
@@ -153,27 +166,13 @@ static enum cli_result apply_option(struct cli *cli, int id, const char *arg, co
 	case OPT_STARRED:
 		q->starred = true;
 		return CLI_RUN;
-	case OPT_RESTRICTED:
-		cli->restricted = true;
-		return CLI_RUN;
-	case OPT_MOUSE:
-		cli->mouse = true;
-		return CLI_RUN;
 	case OPT_NO_CACHE:
 		cli->no_cache = true;
 		return CLI_RUN;
 	case OPT_CACHE_INFO:
 		return set_mode(cli, CLI_CACHE_INFO, "--cache-info");
-	case OPT_OLDEST_FIRST:
-	case OPT_NEWEST_FIRST:
-		cli->oldest_first = id == OPT_OLDEST_FIRST;
-		cli->sort_given = true;
-		return CLI_RUN;
 	case OPT_CONFIG:
 		cli->config_path = arg;
-		return CLI_RUN;
-	case OPT_THEME:
-		cli->theme = arg;
 		return CLI_RUN;
 	case OPT_LIST_THEMES:
 		return set_mode(cli, CLI_LIST_THEMES, "--list-themes");
@@ -231,4 +230,15 @@ void cli_free(struct cli *cli)
 {
 	free(cli->query.topics);
 	free(cli->query.locations);
+}
+
+enum cli_result cli_apply_settings(const struct cli *cli, struct config *c)
+{
+	for (int id = 0; id < CONFIG_SETTING_COUNT; id++) {
+		const struct cli_setting *given = &cli->settings[id];
+		char why[CONFIG_WHY_MAX];
+		if (given->value && !config_set(c, (enum config_setting)id, given->value, why))
+			return usage_error("--%s: %s", given->option, why);
+	}
+	return CLI_RUN;
 }

@@ -52,9 +52,10 @@ struct settings {
 	struct ini_report report;
 };
 
-/* The configuration file, then the command line over it. An absent default file is
- * no mistake: the defaults apply. */
-static void load_config(struct settings *s, struct cli *cli)
+/* The configuration file, then the command line over it; false (after saying so)
+ * when an option's value is no setting's. An absent default file is no mistake: the
+ * defaults apply. */
+static bool load_config(struct settings *s, struct cli *cli)
 {
 	config_defaults(&s->config);
 	s->report = (struct ini_report){.out = stderr};
@@ -64,12 +65,15 @@ static void load_config(struct settings *s, struct cli *cli)
 		s->path[0] = '\0';
 	if (s->path[0])
 		config_load(&s->config, s->path, &s->report);
-	if (cli->theme && strlen(cli->theme) < sizeof s->config.theme)
-		snprintf(s->config.theme, sizeof s->config.theme, "%s", cli->theme);
-	if (cli->sort_given)
-		s->config.oldest_first = cli->oldest_first;
+	if (cli_apply_settings(cli, &s->config) != CLI_RUN)
+		return false;
 	cli->oldest_first = s->config.oldest_first;
+	cli->restricted = s->config.restricted;
+	cli->mouse = s->config.mouse;
+	if (!cli->width && s->config.wrap) /* --print: --width, else wrap as far as it fits */
+		cli->width = s->config.wrap < terminal_width() ? s->config.wrap : terminal_width();
 	keymap_build(&s->keymap, s->config.keys);
+	return true;
 }
 
 /* The theme the configuration or --theme names; a mistake in it is warned about like
@@ -349,7 +353,7 @@ static int run(const struct cli *cli, struct settings *s)
 		pthread_t freeing;
 		bool filtered = filter_init(&filter, cat, &cli->query);
 		bool beside = filtered && free_texts_beside(cat, cli, &filter, &freeing);
-		if (!filtered || !order_sort(&order, cat, cli->oldest_first) ||
+		if (!filtered || !order_sort(&order, cat, s->config.oldest_first) ||
 		    !(view = malloc(cat->count * sizeof *view)))
 			fprintf(stderr, "relview: out of memory\n");
 		else {
@@ -378,12 +382,12 @@ int main(int argc, char **argv)
 	int status;
 	switch (cli_parse(argc, argv, &cli)) {
 	case CLI_RUN:
-		load_config(&settings, &cli);
-		if (!cli.width && settings.config.wrap)
-			cli.width = settings.config.wrap < terminal_width() ? settings.config.wrap
-			                                                    : terminal_width();
-		status = cli.mode >= CLI_LIST_THEMES ? run_settings_mode(&cli, &settings)
-		                                     : run(&cli, &settings);
+		if (!load_config(&settings, &cli))
+			status = 2;
+		else if (cli.mode >= CLI_LIST_THEMES)
+			status = run_settings_mode(&cli, &settings);
+		else
+			status = run(&cli, &settings);
 		config_free(&settings.config);
 		break;
 	case CLI_EXIT_OK:

@@ -50,6 +50,13 @@ expect_eq "$("$RELVIEW" --list --newest-first "$corpus" | cut -f4 | paste -sd'|'
 	'Long title|Zebra title'
 expect_status 0 "$RELVIEW" --dump-config --theme solarized
 expect_contains "$(cat "$TMP/stdout")" "theme = solarized"
+# Every option that stands for a setting is over the file's, as the dump shows.
+expect_status 0 "$RELVIEW" --dump-config --newest-first --mouse --restricted
+for line in "sort = newest" "mouse = true" "restricted = true" "theme = light"; do
+	grep -qx "$line" "$TMP/stdout" || fail "--dump-config with the options lacks '$line'"
+done
+expect_status 2 "$RELVIEW" --dump-config --theme ""
+expect_contains "$(cat "$TMP/stderr")" "relview: --theme: a theme name or file is needed"
 
 # Every mistake: file, line, [section] key; still runs; --check-config exits 1.
 bad=$TMP/bad.ini

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The documentation cannot drift from the program: the man page's key list is the
-# key table's (as --help-keys prints it), every option of --help is in relview(1)
+# key table's (as --help-keys prints it), relview.ini(5)'s settings list is the
+# settings table's (as --dump-config describes each setting), every option of --help is in relview(1)
 # and in the zsh completion, the bash completion completes options and themes, and
 # both man pages are clean under mandoc -T lint.
 . "$SRCDIR/tests/cli/lib.sh"
@@ -22,9 +23,42 @@ diff "$TMP/table-keys" "$TMP/man-keys" >"$TMP/diff" ||
 	fail "relview.1's KEYS differ from the key table (regenerate them from --help-keys):
 $(cat "$TMP/diff")"
 
+# The settings list of relview.ini(5), between its settings-begin and settings-end
+# marks, and the settings table as --dump-config describes each setting in the
+# comment above it: "[section] key = default", its help and its options a line.
+sed -n '/^\.\\" settings-begin$/,/^\.\\" settings-end$/p' "$man5" | awk '
+	/^\.BR? / { tag = $0; options = ""
+		if (sub(/^\.BR "/, "", tag)) {
+			options = tag; sub(/^.*" "  \(/, "", options); sub(/\)"$/, "", options)
+			sub(/" ".*$/, "", tag)
+		} else { sub(/^\.B "/, "", tag); sub(/"$/, "", tag) }
+		getline help; printf "%s\t%s\t%s\n", tag, help, options }
+' | sed 's/\\-/-/g; s/\\(dq/"/g' >"$TMP/man-settings"
+[ -s "$TMP/man-settings" ] || fail "no settings list between settings-begin and settings-end in relview.ini.5"
+"$RELVIEW" --config=/dev/null --dump-config | awk '
+	/^\[/ { section = $0 }
+	/^# / { comment = substr($0, 3); next }
+	/ =/ && comment != "" {
+		i = index(comment, " (default: ")
+		rest = substr(comment, i + 11); sub(/\)$/, "", rest)
+		def = rest; sub(/;.*/, "", def)
+		options = rest; if (!sub(/^[^;]*; /, "", options)) options = ""
+		printf "%s %s = %s\t%s\t%s\n", section, $1, def, substr(comment, 1, i - 1), options
+	}
+	{ comment = "" }
+' >"$TMP/table-settings"
+[ -s "$TMP/table-settings" ] || fail "--dump-config describes no setting"
+diff "$TMP/table-settings" "$TMP/man-settings" >"$TMP/diff" ||
+	fail "relview.ini.5's settings differ from the settings table (config.h; see --dump-config):
+$(cat "$TMP/diff")"
+
 # Every long option is documented.
 "$RELVIEW" --help | sed -n 's/^  --\([a-z-]*\).*/\1/p' >"$TMP/options"
 [ -s "$TMP/options" ] || fail "--help lists no options"
+# ...and every option the settings table names is one of them.
+for option in $(cut -f3 "$TMP/table-settings" | tr -d ,); do
+	grep -qx -- "${option#--}" "$TMP/options" || fail "the settings table names $option, not an option"
+done
 sed 's/\\-/-/g' "$man1" >"$TMP/man1.txt"
 while read -r option; do
 	grep -q -- "--$option" "$TMP/man1.txt" || fail "--$option is not in relview.1"

@@ -1,9 +1,10 @@
 /* config, theme and keys: reading the configuration and theme files (warnings with
  * file, line and key; defaults kept), key names, colours and their nearest stand-ins
  * on smaller terminals, several keys per action, keys bound twice, the dump read
- * back to the same. */
+ * back to the same, the settings table's defaults and options. */
 #include "config.h"
 
+#include "relview/cache.h"
 #include "relview/config.h"
 #include "relview/keys.h"
 #include "relview/source.h"
@@ -267,6 +268,99 @@ static void test_dump_reads_back_the_same(void **state)
 	config_free(&c);
 }
 
+/* Each default of the settings table is a value the file may give, the dump writes
+ * it as the table says, and it is what the loader and the cache use without one. */
+static void test_defaults_are_the_tables(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *section, *key, *def;
+	} rows[] = {
+#define AS_ROW(id, section, key, type, field, def, options, help) {section, key, def},
+	        CONFIG_SETTINGS(AS_ROW)
+#undef AS_ROW
+	};
+	struct config c;
+	config_defaults(&c);
+	char *dump = NULL, why[CONFIG_WHY_MAX];
+	size_t len;
+	FILE *out = open_memstream(&dump, &len);
+	config_dump(&c, out);
+	fclose(out);
+	for (int id = 0; id < CONFIG_SETTING_COUNT; id++) {
+		char line[200];
+		snprintf(line, sizeof line, "\n%s =%s%s\n", rows[id].key, *rows[id].def ? " " : "",
+		         rows[id].def);
+		if (!strstr(dump, line))
+			fail_msg("[%s] %s: the dump lacks%s", rows[id].section, rows[id].key, line);
+		if (!config_set(&c, (enum config_setting)id, rows[id].def, why))
+			fail_msg("[%s] %s: %s", rows[id].section, rows[id].key, why);
+	}
+	assert_int_equal(c.max_entry_bytes, SOURCE_MAX_ENTRY_BYTES);
+	assert_int_equal(c.max_total_bytes, SOURCE_MAX_TOTAL_BYTES);
+	assert_int_equal(c.cache_max_bytes, CACHE_MAX_BYTES);
+	assert_int_equal(c.ncolumns, COLUMN_COUNT);
+	assert_int_equal(c.clipboard, CLIP_AUTO);
+	free(dump);
+	config_free(&c);
+}
+
+/* The options that stand for settings, and what they set them to. */
+static void test_options_set_settings(void **state)
+{
+	(void)state;
+	enum config_setting id;
+	const char *value;
+	assert_true(config_option("oldest-first", &id, &value));
+	assert_int_equal(id, CONFIG_SORT);
+	assert_string_equal(value, "oldest");
+	assert_true(config_option("theme", &id, &value));
+	assert_int_equal(id, CONFIG_THEME);
+	assert_null(value); /* the option's argument */
+	assert_true(config_option("mouse", &id, &value));
+	assert_int_equal(id, CONFIG_MOUSE);
+	assert_false(config_option("list", &id, &value));
+	struct config c;
+	char why[CONFIG_WHY_MAX];
+	config_defaults(&c);
+	assert_true(config_set(&c, CONFIG_SORT, "oldest", why));
+	assert_true(c.oldest_first);
+	assert_true(config_set(&c, CONFIG_MOUSE, "true", why));
+	assert_true(c.mouse);
+	assert_false(config_set(&c, CONFIG_THEME, "", why));
+	assert_string_equal(why, "a theme name or file is needed");
+	assert_string_equal(c.theme, "default");
+	config_free(&c);
+}
+
+/* A value that is wrong leaves the setting as it was, topics too; names of values
+ * are read in any case. */
+static void test_a_wrong_value_keeps_the_old(void **state)
+{
+	(void)state;
+	struct config c;
+	char why[CONFIG_WHY_MAX], name[300];
+	config_defaults(&c);
+	assert_true(config_set(&c, CONFIG_TOPICS, "A | B", why));
+	memset(name, 'x', sizeof name - 1);
+	name[sizeof name - 1] = '\0';
+	assert_false(config_set(&c, CONFIG_TOPICS, name, why));
+	assert_non_null(strstr(why, "too long"));
+	assert_int_equal(c.ntopics, 2);
+	assert_string_equal(c.topics[1], "B");
+	assert_false(config_set(&c, CONFIG_COLUMNS, "date", why));
+	assert_int_equal(c.ncolumns, COLUMN_COUNT);
+	assert_true(config_set(&c, CONFIG_CLIPBOARD, "OFF", why));
+	assert_int_equal(c.clipboard, CLIP_OFF);
+	assert_true(config_set(&c, CONFIG_LAYOUT, "Side", why));
+	assert_int_equal(c.layout, CONFIG_LAYOUT_SIDE);
+	assert_false(config_set(&c, CONFIG_WRAP, "1001", why));
+	assert_string_equal(why, "'1001' is not 0 (the pane's width) or 20 to 1000 columns");
+	assert_false(config_set(&c, CONFIG_MAX_ENTRY_BYTES, "512M", why));
+	assert_string_equal(why, "'512M' is not a size from 1K to 256M (e.g. 64M)");
+	config_free(&c);
+}
+
 static void test_colours(void **state)
 {
 	(void)state;
@@ -370,6 +464,9 @@ int main(void)
 	        cmocka_unit_test_teardown(test_key_bound_twice, teardown),
 	        cmocka_unit_test_teardown(test_topics, teardown),
 	        cmocka_unit_test_teardown(test_dump_reads_back_the_same, teardown),
+	        cmocka_unit_test(test_defaults_are_the_tables),
+	        cmocka_unit_test(test_options_set_settings),
+	        cmocka_unit_test(test_a_wrong_value_keeps_the_old),
 	        cmocka_unit_test(test_colours),
 	        cmocka_unit_test(test_nearest_colour),
 	        cmocka_unit_test_teardown(test_theme_file, teardown),
