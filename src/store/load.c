@@ -243,10 +243,17 @@ static bool read_input(struct loader *l, const char *input, const struct cache_k
 	return ok;
 }
 
+/* "-" is standard input, as for cat and less; a file of that name is ./- */
+static const char *path_of(const char *input)
+{
+	return strcmp(input, "-") == 0 ? "/dev/stdin" : input;
+}
+
 bool load_input(struct catalog *cat, const char *input, const struct load_options *opt,
                 struct load_counts *counts)
 {
 	char *name = text_clean_name(input);
+	input = path_of(input);
 	struct loader l = {
 	        .cat = cat, .opt = opt, .counts = counts, .input_id = -1, .input_name = name};
 	uint64_t before = counts->releases, copies = cat->duplicates;

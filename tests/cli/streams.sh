@@ -84,6 +84,14 @@ for filter in cat gzip; do
 	expect_eq "$(cut -f 4 "$TMP/stdout")" "Piped title"
 done
 
+# "-" is standard input, as for cat and less, named "-" in what is said of it; a
+# file named "-" is ./-.
+printf "$release" | gzip | "$RELVIEW" --list --no-cache - >"$TMP/stdout" ||
+	fail "gzip through a pipe as -: exit status $?"
+expect_eq "$(cut -f 4 "$TMP/stdout")" "Piped title"
+expect_status 1 "$RELVIEW" --list --no-cache - </dev/null
+expect_contains "$(cat "$TMP/stderr")" "relview: -: no releases found"
+
 # /dev/stdin redirected from a file is the file.
 "$RELVIEW" --list --no-cache /dev/stdin <"$TMP/rel.zip" >"$TMP/stdout" ||
 	fail "/dev/stdin from a file: exit status $?"
