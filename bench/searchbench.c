@@ -15,7 +15,7 @@
 #include "relview/query.h"
 #include "relview/sandbox.h"
 #include "relview/topics.h"
-#include "relview/view.h"
+#include "relview/browse.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -50,6 +50,10 @@ struct facet_set {
 	struct idindex index; /* of items by name */
 };
 
+/* The kinds of facet a release has and the list can be narrowed by; a release's
+ * source is the input it came from. */
+enum facet_kind { FACET_TOPIC, FACET_LOCATION, FACET_SOURCE };
+
 /* Memory the catalog holds text in but did not allocate: a mapped cache file. */
 struct mapping {
 	void *base;
@@ -165,5 +169,9 @@ static inline struct str catalog_location(const struct catalog *cat, const struc
  * with size 0 measures it. */
 size_t catalog_join_topics(const struct catalog *cat, const struct release *r, char *buf,
                            size_t size);
+
+/* How many facets of a kind the catalog has, and the name of one. */
+size_t facet_count(const struct catalog *cat, enum facet_kind kind);
+struct str facet_name(const struct catalog *cat, enum facet_kind kind, size_t i);
 
 #endif

@@ -1,11 +1,13 @@
-/* doc — one release laid out for the reader pane (part of the view module). */
+/* doc — one release laid out for the reader pane. */
 #include "config.h"
+
+#include "relview/doc.h"
 
 #include "relview/bound.h"
 #include "relview/date.h"
 #include "relview/grow.h"
+#include "relview/search.h"
 #include "relview/text.h"
-#include "relview/view.h"
 
 #include <stdint.h>
 #include <stdio.h>

@@ -1,9 +1,11 @@
-/* picker — the topic, location and source pickers as data (part of the view module). */
+/* picker — the topic, location and source pickers as data. */
 #include "config.h"
+
+#include "relview/picker.h"
 
 #include "relview/ascii.h"
 #include "relview/place.h"
-#include "relview/view.h"
+#include "relview/search.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -2,9 +2,9 @@
 
 #include "relview/timeline.h"
 
+#include "relview/browse.h"
 #include "relview/catalog.h"
 #include "relview/query.h"
-#include "relview/view.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -551,3 +551,17 @@ bool catalog_grow_ids(uint32_t **const *arrays, size_t narrays, size_t *cap, siz
 	*cap = grown;
 	return true;
 }
+
+size_t facet_count(const struct catalog *cat, enum facet_kind kind)
+{
+	return kind == FACET_TOPIC      ? cat->topics.count
+	       : kind == FACET_LOCATION ? cat->locations.count
+	                                : cat->ninputs;
+}
+
+struct str facet_name(const struct catalog *cat, enum facet_kind kind, size_t i)
+{
+	if (kind == FACET_SOURCE)
+		return (struct str){cat->inputs[i], strlen(cat->inputs[i])};
+	return (kind == FACET_TOPIC ? &cat->topics : &cat->locations)->items[i].name;
+}

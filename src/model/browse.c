@@ -1,6 +1,6 @@
 #include "config.h"
 
-#include "relview/view.h"
+#include "relview/browse.h"
 
 #include "relview/date.h"
 #include "relview/helper.h"
@@ -10,71 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* ---- scroll --------------------------------------------------------------------- */
-
-static size_t last_top(const struct scroll *s, size_t rows)
-{
-	return s->count > rows ? s->count - rows : 0;
-}
-
-void scroll_fit(struct scroll *s, size_t rows)
-{
-	if (rows == 0)
-		rows = 1;
-	if (s->count == 0) {
-		s->sel = s->top = 0;
-		return;
-	}
-	if (s->sel >= s->count)
-		s->sel = s->count - 1;
-	if (s->top > last_top(s, rows))
-		s->top = last_top(s, rows);
-	if (s->sel < s->top)
-		s->top = s->sel;
-	if (s->sel >= s->top + rows)
-		s->top = s->sel - rows + 1;
-}
-
-void scroll_set(struct scroll *s, size_t to, size_t rows)
-{
-	s->sel = to;
-	scroll_fit(s, rows);
-}
-
-void scroll_move(struct scroll *s, long delta, size_t rows)
-{
-	if (delta < 0)
-		scroll_set(s, (size_t)-delta > s->sel ? 0 : s->sel - (size_t)-delta, rows);
-	else
-		scroll_set(s, s->sel + (size_t)delta, rows);
-}
-
-void scroll_view(struct scroll *s, long delta, size_t rows)
-{
-	size_t top = s->top;
-	if (delta < 0)
-		top = (size_t)-delta > top ? 0 : top - (size_t)-delta;
-	else
-		top += (size_t)delta;
-	s->top = top < last_top(s, rows) ? top : last_top(s, rows);
-	s->sel = s->top;
-}
-
-void scroll_page(struct scroll *s, long delta, size_t rows)
-{
-	size_t sel = s->sel;
-	scroll_view(s, delta, rows);
-	s->sel = sel;
-	scroll_move(s, delta, rows);
-}
-
-int scroll_percent(const struct scroll *s, size_t rows)
-{
-	if (s->count == 0 || s->top + rows >= s->count)
-		return 100;
-	return (int)((s->top + rows) * 100 / s->count);
-}
 
 /* ---- columns -------------------------------------------------------------------- */
 
@@ -332,20 +267,6 @@ bool browse_set_search(struct browse *b, const char *text, size_t len)
 	j->ncand = j->nout + left;
 	j->pos = j->nout = 0;
 	return true;
-}
-
-size_t facet_count(const struct catalog *cat, enum facet_kind kind)
-{
-	return kind == FACET_TOPIC      ? cat->topics.count
-	       : kind == FACET_LOCATION ? cat->locations.count
-	                                : cat->ninputs;
-}
-
-struct str facet_name(const struct catalog *cat, enum facet_kind kind, size_t i)
-{
-	if (kind == FACET_SOURCE)
-		return (struct str){cat->inputs[i], strlen(cat->inputs[i])};
-	return (kind == FACET_TOPIC ? &cat->topics : &cat->locations)->items[i].name;
 }
 
 static bool **facet_slot(struct filter *f, enum facet_kind kind)
@@ -705,83 +626,4 @@ bool view_parse_dates(const char *s, uint32_t *since, uint32_t *until)
 	               : parse_bound(s, strlen(s), false, since) &&
 	                          parse_bound(s, strlen(s), true, until);
 	return ok && !(*since && *until && *since > *until);
-}
-
-/* ---- edit ----------------------------------------------------------------------- */
-
-bool edit_insert(struct edit *e, uint32_t cp)
-{
-	bool control = cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
-	bool invalid = cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF);
-	char bytes[4];
-	if (control || invalid)
-		return false;
-	size_t n = text_utf8_encode(cp, bytes);
-	if (e->len + n >= EDIT_MAX)
-		return false;
-	memcpy(e->text + e->len, bytes, n);
-	e->len += n;
-	e->text[e->len] = '\0';
-	return true;
-}
-
-bool edit_erase(struct edit *e)
-{
-	if (e->len == 0)
-		return false;
-	/* Drop code points from the end until one that takes room is gone, so an accent
-	 * typed as a combining mark goes with its letter. */
-	for (;;) {
-		size_t start = e->len - 1;
-		while (start && ((unsigned char)e->text[start] & 0xC0) == 0x80)
-			start--;
-		size_t i = start;
-		uint32_t cp = text_next_cp(e->text, e->len, &i);
-		e->len = start;
-		if (text_cp_width(cp) != 0 || start == 0)
-			break;
-	}
-	e->text[e->len] = '\0';
-	return true;
-}
-
-/* ---- history ------------------------------------------------------------------- */
-
-bool history_add(struct history *h, const char *text, size_t len)
-{
-	struct edit line = {0};
-	for (size_t i = 0; i < len;)
-		if (!edit_insert(&line, text_next_cp(text, len, &i)))
-			break;
-	h->pos = h->n;
-	if (!line.len || (h->n && strcmp(h->items[h->n - 1].text, line.text) == 0))
-		return false;
-	if (h->n == HISTORY_MAX)
-		memmove(h->items, h->items + 1, --h->n * sizeof *h->items);
-	h->items[h->n++] = line;
-	h->pos = h->n;
-	return true;
-}
-
-bool history_step(struct history *h, bool older, struct edit *e)
-{
-	if (older ? h->pos == 0 : h->pos >= h->n)
-		return false;
-	if (h->pos == h->n)
-		h->typed = *e;
-	if (older)
-		h->pos--;
-	else
-		h->pos++;
-	*e = h->pos < h->n ? h->items[h->pos] : h->typed;
-	return true;
-}
-
-void edit_set(struct edit *e, const char *s, size_t n)
-{
-	if (n >= EDIT_MAX)
-		n = EDIT_MAX - 1;
-	memcpy(e->text, s, n);
-	e->len = n;
-	e->text[n] = '\0';
 }
