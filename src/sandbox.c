@@ -870,7 +870,8 @@ static bool reading(const struct relay *rl)
  * After a little was read, the relay pauses before it looks again, so that more
  * gathers for the next read: a child sends a batch at least every OUTBOX_NS even
  * when it holds few messages. When much was read, the relay is the one behind and
- * does not pause. (Measured without the pause: 2 to 4% slower.) */
+ * does not pause. (Measured without the pause: 2 to 4% slower.) Nor after the last
+ * message: a pause per input was two thirds of the time of many small inputs. */
 static void relay_all(struct relays *rs)
 {
 	for (;;) {
@@ -888,14 +889,16 @@ static void relay_all(struct relays *rs)
 		if (ready < 0 && errno != EINTR)
 			return;
 		size_t got = 0;
+		bool more = false; /* to come: some child still reads */
 		for (int i = 0; i < n; i++) {
 			if (ready > 0 && pfd[i].revents)
 				got += drain(rs, which[i]);
 			else if (!which[i]->waiting &&
 			         now() - which[i]->heard >= rs->limits->stall_seconds)
 				which[i]->stalled = true;
+			more |= reading(which[i]);
 		}
-		if (got > 0 && got < PACE_BYTES)
+		if (more && got > 0 && got < PACE_BYTES)
 			nanosleep(&(struct timespec){0, PACE_NS}, NULL);
 	}
 }
