@@ -1161,9 +1161,9 @@ static bool request_fits(const char *reader, const char *input)
 	       strlen(input) < sizeof((struct reader_request *)0)->input;
 }
 
-/* Give the child its next request: written into its outbox, then the word to go, with the input's
- * descriptor when there is one (a folder has none). False with errno when the child cannot be told:
- * it ended. */
+/* Give the child its next request: written into its outbox, then the word to go,
+ * with the input's descriptor when there is one (a folder has none). False with
+ * errno when the child cannot be told: it ended. */
 static bool send_request(struct child *c, const char *reader, const char *input, int input_fd,
                          const struct source_limits *limits, bool may_stay)
 {
