@@ -71,6 +71,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "searchbench: cannot load %s\n", argv[1]);
 		return 1;
 	}
+	sandbox_release(); /* the reading child kept for another input */
 	printf("loaded %zu releases in %.0f ms\n", cat->count, now_ms() - t0);
 
 	struct browse b;

@@ -10,8 +10,18 @@
  * holds none of the caller's memory, descriptors (locks, the terminal), threads,
  * signal handlers or environment; of its locale, only the character type
  * (LC_CTYPE, by name), so that libarchive converts entry names as the caller would.
- * It has its channel to the caller (a pipe and two pieces of shared memory), the
- * input opened for it, and /dev/null as its standard streams. Its memory cap is therefore its own, whatever the caller has grown to.
+ * It has its channel to the caller (a unix socket and two pieces of shared
+ * memory), the input opened for it, and /dev/null as its standard streams. Its
+ * memory cap is therefore its own, whatever the caller has grown to.
+ *
+ * Starting that process is about 10 ms, more than reading a small file, so a child
+ * that read a whole input cleanly (not a zip's share, not the terminal) is kept for
+ * the next read with the same limits: it is given the next input's descriptor
+ * through the socket. What the sandbox contains stays per input: a child that
+ * crashed, stalled, was cancelled or ran out of memory is ended, and so is one
+ * that came past half its memory cap or met a failure of the machine; the next
+ * input then gets a new one. The caller ends the kept child with sandbox_release()
+ * when it has read its inputs.
  *
  * So every program that reads through the sandbox must call sandbox_serve() first
  * thing in main(): in the child, that is where the reading happens. A program that
@@ -48,5 +58,11 @@ bool sandbox_read(const char *input, const struct source_limits *limits,
  * know it), in one child. */
 bool sandbox_run(const char *reader, const char *input, const struct source_limits *limits,
                  const struct source_handler *handler, struct source_counts *counts);
+
+/* End the child kept from the last read, if any, and reap it: once the inputs are
+ * read (a kept child waits for the next one). Call it from the thread that read
+ * them: the child dies with the thread that started it (PR_SET_PDEATHSIG), so a
+ * later read from another thread would find it gone and start a new one. */
+void sandbox_release(void);
 
 #endif

@@ -12,11 +12,13 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #ifdef __linux__
 #include <sys/prctl.h>
 #endif
@@ -33,7 +35,7 @@ enum msg_type { MSG_PROGRESS, MSG_ENTRY, MSG_RING_ENTRY, MSG_PROBLEM, MSG_DONE }
 #define NO_PATH          UINT32_MAX
 #define MAX_PATH_BYTES   ((uint32_t)1 << 20)
 #define MAX_REASON_BYTES ((uint64_t)1 << 16)
-#define PIPE_BYTES       (1 << 20)
+#define SOCKET_BYTES     (1 << 20)
 
 struct msg_head {
 	uint32_t type;
@@ -45,6 +47,7 @@ struct msg_head {
 struct done {
 	struct source_counts counts;
 	uint32_t ok;
+	uint32_t stays; /* the child waits for another request (may_stay()) */
 };
 
 /* ---- the child: messages out -------------------------------------------------
@@ -52,7 +55,7 @@ struct done {
  * A message is its head, then its path and then its data, each string with its
  * NUL, so that the parent can hand them on where they lie in its buffer.
  *
- * Messages gather in an outbox and go down the pipe in one write when it is full,
+ * Messages gather in an outbox and go down the socket in one write when it is full,
  * before the child may wait (for room in the ring, for a pipe's writer), with its
  * last message, and at least every OUTBOX_NS: a write per message, two an entry,
  * was a tenth of the child's time. The outbox is memory the parent shares, so that
@@ -67,6 +70,7 @@ struct done {
  * as the parent has it (the hidden invocation's arguments name only descriptors). */
 struct reader_request {
 	pid_t parent;
+	uint32_t may_stay; /* the parent would keep the child for another input */
 	struct source_limits limits;
 	char reader[64];
 	char input[PATH_MAX];
@@ -102,10 +106,10 @@ static bool carries_data(uint32_t type)
 	return type != MSG_PROGRESS && type != MSG_RING_ENTRY;
 }
 
-/* The child's ends: its pipe, its outbox and, when there is one, its ring. */
+/* The child's ends: its socket, its outbox and, when there is one, its ring. */
 struct channel {
 	int fd;
-	struct ring *ring;          /* NULL: entries go down the pipe */
+	struct ring *ring;          /* NULL: entries go down the socket */
 	struct outbox *out;         /* never NULL: a child without one exits (open_channel) */
 	void *room;                 /* claimed in the ring for the entry being read, or NULL */
 	struct timespec last_flush; /* of the outbox */
@@ -130,7 +134,7 @@ static void flush_outbox(struct channel *ch)
 	clock_gettime(CLOCK_MONOTONIC_COARSE, &ch->last_flush);
 }
 
-/* Put a message in the outbox, or down the pipe when it is larger than that. */
+/* Put a message in the outbox, or down the socket when it is larger than that. */
 static void post(struct channel *ch, struct iovec *iov, int n, bool urgent)
 {
 	struct outbox *out = ch->out;
@@ -229,36 +233,41 @@ static void child_progress(void *ctx, const char *path, uint64_t inflated, uint6
  *
  * The child is this executable started again (posix_spawn of /proc/self/exe: see
  * executable(); a vfork, cheap from a parent of any size) with the hidden invocation below:
- * its mode, version and the numbers of its descriptors; its request (its reader's name, the
- * input, the parent's pid, all of the limits) waits for it in the outbox (struct reader_request).
- * Its descriptors are only these: 0, 1 and 2 on /dev/null, its end of the pipe, the ring's and the
- * outbox's memory, and the input when the parent opened it; its environment is only child_env[],
- * the locale's character type and what passed_env[] names. */
+ * its mode, version and the numbers of its descriptors. Its descriptors are only these: 0, 1
+ * and 2 on /dev/null, its end of the socket, the ring's and the outbox's memory; its
+ * environment is only child_env[], the locale's character type and what passed_env[] names.
+ *
+ * Then it serves requests, one input each: the parent writes the request (its reader's name,
+ * the input, the parent's pid, all of the limits) into the outbox (struct reader_request) and
+ * sends a word to go (struct go) down the socket, with the input's descriptor when it opened
+ * one. Starting a process image is about 10 ms, more than reading a small input, so a child
+ * that read its input cleanly may wait for the next (may_stay()); at the socket's end it
+ * ends. */
 
 #define SANDBOX_MODE "--sandbox-reader"
 /* The hidden invocation's version, its second argument: a child started from an
  * executable that speaks another (a relview reinstalled while this one runs, when
  * the child is started by path: see executable()) exits at once, and the parent
  * says so, rather than taking what it writes for damaged data. */
-#define SANDBOX_PROTOCOL "relview-reader-2"
+#define SANDBOX_PROTOCOL "relview-reader-3"
 #define WRONG_PROTOCOL   3 /* the exit status of such a child */
 
 /* The descriptors a child is given, in the order of their arguments. */
-enum channel_fd { FD_PIPE, FD_RING, FD_OUTBOX, FD_INPUT, CHANNEL_FDS };
+enum channel_fd { FD_SOCKET, FD_RING, FD_OUTBOX, CHANNEL_FDS };
 
-/* The hidden invocation: its mode, its version, its descriptors; the rest of what
- * the child is to do is in the outbox (struct reader_request). */
+/* The hidden invocation: its mode, its version, its descriptors; what the child is
+ * to do comes with each request (struct go, struct reader_request). */
 enum child_arg {
 	ARG_MODE = 1,
 	ARG_VERSION,
-	ARG_PIPE_FD, /* then one for each of enum channel_fd, -1 when absent */
-	ARG_COUNT = ARG_PIPE_FD + CHANNEL_FDS
+	ARG_SOCKET_FD, /* then one for each of enum channel_fd, -1 when absent */
+	ARG_COUNT = ARG_SOCKET_FD + CHANNEL_FDS
 };
 
-/* What the child was given: its descriptors, and its request (a copy of its own). */
-struct request {
-	int fd[CHANNEL_FDS];
-	struct reader_request request;
+/* The parent's word to go on the request in the outbox; the input's descriptor
+ * comes with it (SCM_RIGHTS) when has_input is set. */
+struct go {
+	uint32_t has_input;
 };
 
 /* Address-space limits and sanitizers do not mix: ASan and TSan reserve terabytes. */
@@ -347,12 +356,12 @@ static bool parse_fd(const char *text, int *fd)
 	return true;
 }
 
-static bool parse_fds(char **argv, struct request *req)
+static bool parse_fds(char **argv, int fd[CHANNEL_FDS])
 {
 	for (int i = 0; i < CHANNEL_FDS; i++)
-		if (!parse_fd(argv[ARG_PIPE_FD + i], &req->fd[i]))
+		if (!parse_fd(argv[ARG_SOCKET_FD + i], &fd[i]))
 			return false;
-	return req->fd[FD_PIPE] >= 0 && req->fd[FD_OUTBOX] >= 0;
+	return fd[FD_SOCKET] >= 0 && fd[FD_OUTBOX] >= 0;
 }
 
 /* What sandbox_serve() found this process to be. A program that forgot to call it
@@ -383,44 +392,144 @@ static const struct sandbox_reader *find_reader(const struct sandbox_reader *tab
 	return NULL;
 }
 
-/* The ring and the outbox, mapped, and the request read from the outbox; their
- * descriptors are not needed after that. False when the outbox cannot be mapped. */
-static bool open_channel(struct request *req, struct channel *ch)
+/* The ring and the outbox, mapped; their descriptors are not needed after that.
+ * False when the outbox cannot be mapped. */
+static bool open_channel(const int fd[CHANNEL_FDS], struct channel *ch)
 {
-	*ch = (struct channel){.fd = req->fd[FD_PIPE]};
-	if (req->fd[FD_RING] >= 0) {
-		ch->ring = ring_attach(req->fd[FD_RING]);
-		close(req->fd[FD_RING]);
+	*ch = (struct channel){.fd = fd[FD_SOCKET]};
+	if (fd[FD_RING] >= 0) {
+		ch->ring = ring_attach(fd[FD_RING]);
+		close(fd[FD_RING]);
 	}
-	ch->out = shared_memory_map(req->fd[FD_OUTBOX], sizeof *ch->out);
-	close(req->fd[FD_OUTBOX]);
-	if (!ch->out)
+	ch->out = shared_memory_map(fd[FD_OUTBOX], sizeof *ch->out);
+	close(fd[FD_OUTBOX]);
+	return ch->out != NULL;
+}
+
+/* A word to go (struct go) and the descriptor that came with it, if one did. */
+union go_control {
+	char bytes[CMSG_SPACE(sizeof(int))];
+	struct cmsghdr align;
+};
+
+static int received_fd(struct msghdr *mh)
+{
+	struct cmsghdr *c = CMSG_FIRSTHDR(mh);
+	int fd = -1;
+	if (c && c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS &&
+	    c->cmsg_len == CMSG_LEN(sizeof fd))
+		memcpy(&fd, CMSG_DATA(c), sizeof fd);
+	return fd;
+}
+
+/* Wait for the next request: the word to go, with the input's descriptor when the
+ * parent opened it (close-on-exec: the programs libarchive runs as filters get
+ * none), then the request the parent wrote into the outbox. False at the socket's
+ * end: relview is done with this child. Anything else amiss ends the child, and
+ * the parent reports damaged data. */
+static bool next_request(struct channel *ch, struct reader_request *r, int *input)
+{
+	struct go go;
+	union go_control control;
+	struct iovec iov = {&go, sizeof go};
+	struct msghdr mh = {.msg_iov = &iov,
+	                    .msg_iovlen = 1,
+	                    .msg_control = control.bytes,
+	                    .msg_controllen = sizeof control.bytes};
+	ssize_t n;
+	while ((n = recvmsg(ch->fd, &mh, MSG_CMSG_CLOEXEC)) < 0 && errno == EINTR)
+		;
+	*input = received_fd(&mh);
+	if (n == 0 && *input < 0)
 		return false;
-	req->request = ch->out->request;
-	struct reader_request *r = &req->request;
+	if (n != sizeof go || (mh.msg_flags & MSG_CTRUNC) || (go.has_input != 0) != (*input >= 0))
+		_exit(2);
+	*r = ch->out->request;
 	r->reader[sizeof r->reader - 1] = r->input[sizeof r->input - 1] = '\0';
+	/* The outbox's stream starts again (the child alone writes these: it may still
+	 * have been setting them after its last message went). */
+	ch->out->sent = ch->out->used = 0;
 	return true;
 }
 
-static _Noreturn void run_child(struct request *req, struct channel *ch,
-                                const struct sandbox_reader *reader)
+/* What the first request sets for the child's whole life: that it dies with its
+ * parent, its caps, and the character type the parent gave (LC_CTYPE), for the
+ * names libarchive converts; then mbascii, as libarchive widens every name a byte at
+ * a time. (The parent sends a child only requests of the same limits.) */
+static void settle(const struct reader_request *r)
 {
-	const struct reader_request *r = &req->request;
 	die_with_parent(r->parent);
 	limit_child(&r->limits);
-	/* The character type the parent gave (LC_CTYPE), for the names libarchive
-	 * converts; then mbascii, as libarchive widens every name a byte at a time. */
 	setlocale(LC_CTYPE, "");
 	mbascii_enable();
+}
+
+/* Has this process's address space ever passed half its cap? source.c judges a
+ * read complete by the process's peak (near_memory_cap()), which a child that stays
+ * would carry into its next input: one that came that close does not stay. Not
+ * known: as if it had. */
+static bool past_half_the_cap(void)
+{
+	struct rlimit cap;
+	if (getrlimit(RLIMIT_AS, &cap) != 0)
+		return true;
+	if (cap.rlim_cur == RLIM_INFINITY)
+		return false;
+	FILE *f = fopen("/proc/self/status", "re");
+	char line[128];
+	unsigned long long peak_kb = 0;
+	bool found = false;
+	while (f && !found && fgets(line, sizeof line, f))
+		found = sscanf(line, "VmPeak: %llu kB", &peak_kb) == 1;
+	if (f)
+		fclose(f);
+	return !found || (uint64_t)peak_kb * 1024 > (uint64_t)cap.rlim_cur / 2;
+}
+
+/* May the child read another input after this one? Only when the parent would keep
+ * it, its reader read the input completely (nothing of the machine's, memory or
+ * I/O, went wrong in this process) and its memory stayed well within its cap. */
+static bool may_stay(const struct reader_request *r, const struct source_counts *counts)
+{
+	return r->may_stay && counts->complete > 0 && !past_half_the_cap();
+}
+
+/* Read one input, and say so; true when the child stays for another. */
+static bool serve_request(struct channel *ch, const struct sandbox_reader *reader,
+                          const struct reader_request *r, int input)
+{
 	struct source_handler h = {.ctx = ch,
 	                           .entry = child_entry,
 	                           .problem = child_problem,
 	                           .progress = child_progress,
 	                           .room = child_room};
-	struct done done = {{0}, 0};
+	struct done done = {{0}, 0, 0};
+	ch->room = NULL;
+	ch->waited = false;
 	clock_gettime(CLOCK_MONOTONIC_COARSE, &ch->last_flush);
-	done.ok = reader->read(r->input, req->fd[FD_INPUT], &r->limits, &h, &done.counts);
+	done.ok = reader->read(r->input, input, &r->limits, &h, &done.counts);
+	if (input >= 0)
+		close(input);
+	done.stays = may_stay(r, &done.counts);
 	send_msg(ch, MSG_DONE, NULL, &done, sizeof done, 0);
+	return done.stays;
+}
+
+static _Noreturn void serve_requests(struct channel *ch, const struct sandbox_reader *extra)
+{
+	struct reader_request r;
+	int input;
+	for (bool settled = false; next_request(ch, &r, &input); settled = true) {
+		if (!settled)
+			settle(&r);
+		const struct sandbox_reader *reader = find_reader(builtin_readers, r.reader);
+		if (!reader)
+			reader = find_reader(extra, r.reader);
+		if (!reader)
+			_exit(2);
+		if (!serve_request(ch, reader, &r, input))
+			break;
+	}
 	_exit(0);
 }
 
@@ -438,21 +547,16 @@ void sandbox_serve(int argc, char **argv, const struct sandbox_reader *extra)
 	}
 	/* Should anything be amiss, the parent reports damaged data: the child never
 	 * said it was done. */
-	struct request req;
+	int fd[CHANNEL_FDS];
 	struct channel ch;
-	if (!parse_fds(argv, &req) || !open_channel(&req, &ch))
+	if (!parse_fds(argv, fd) || !open_channel(fd, &ch))
 		_exit(2);
-	const struct sandbox_reader *reader = find_reader(builtin_readers, req.request.reader);
-	if (!reader)
-		reader = find_reader(extra, req.request.reader);
-	if (!reader)
-		_exit(2);
-	run_child(&req, &ch, reader);
+	serve_requests(&ch, extra);
 }
 
 /* ---- the parent: messages in --------------------------------------------------
  *
- * Each child's pipe is read in large non-blocking reads into a buffer of its own,
+ * Each child's socket is read in large non-blocking reads into a buffer of its own,
  * and complete messages are handed on where they lie in it. One poll() waits on
  * every child still reading; a child silent for the stall limit is stopped. */
 
@@ -462,13 +566,21 @@ void sandbox_serve(int argc, char **argv, const struct sandbox_reader *extra)
 #define PACE_NS         1000000L
 #define MAX_CHILDREN    2
 
-struct relay {
-	int fd;
+/* A child process and the parent's ends of its channel. */
+struct child {
 	pid_t pid;
-	struct ring *ring;  /* NULL: entries come by the pipe */
+	int fd;             /* the parent's end of the socket: requests out, messages in */
+	struct ring *ring;  /* NULL: entries come by the socket */
 	struct outbox *out; /* what the child has not sent yet (and its request); never NULL:
 	                       no child starts without one (start_child) */
-	uint64_t received;  /* bytes read from the pipe */
+	struct source_limits limits; /* of its first request: its caps are set from them */
+	char *env; /* the environment it was started with (environment_text()), or NULL */
+};
+
+/* A child reading one input (its part of it), and what came of it so far. */
+struct relay {
+	struct child proc;
+	uint64_t received; /* bytes read from the socket for this input */
 	char *buf;
 	size_t cap, start, end; /* unread bytes: buf[start..end) */
 	unsigned char *entry;   /* an entry copied out of the ring */
@@ -478,8 +590,9 @@ struct relay {
 	double heard;                /* when its last bytes came (monotonic seconds) */
 	bool waiting;                /* for a pipe's writer: silence is no stall */
 	bool done, broken, stalled;
-	bool ended;    /* the pipe's end came (the child ended: if not done, it crashed) */
+	bool ended;    /* the socket's end came (the child ended: if not done, it crashed) */
 	bool complete; /* done, and its reader says it read its part completely */
+	bool stays;    /* done, and the child waits for another request */
 };
 
 struct relays {
@@ -490,7 +603,9 @@ struct relays {
 	struct source_counts *counts;
 	struct relay child[MAX_CHILDREN];
 	int n;
-	bool ok; /* some child's reader said it read something */
+	bool ok;       /* some child's reader said it read something */
+	bool terminal; /* the input is the terminal */
+	bool keeps;    /* a child may be kept for the next input (run_parts()) */
 };
 
 static double now(void)
@@ -595,7 +710,7 @@ static void add_counts(struct source_counts *to, const struct source_counts *fro
  * as in a message); NULL when the ring does not hold it. */
 static const unsigned char *take_from_ring(struct relay *rl, size_t len)
 {
-	if (!rl->ring)
+	if (!rl->proc.ring)
 		return NULL;
 	if (len + 1 > rl->entry_cap) {
 		unsigned char *bigger = realloc(rl->entry, len + 1);
@@ -604,7 +719,7 @@ static const unsigned char *take_from_ring(struct relay *rl, size_t len)
 		rl->entry = bigger;
 		rl->entry_cap = len + 1;
 	}
-	if (!ring_take(rl->ring, rl->entry, len))
+	if (!ring_take(rl->proc.ring, rl->entry, len))
 		return NULL;
 	rl->entry[len] = '\0';
 	return rl->entry;
@@ -676,6 +791,7 @@ static bool dispatch(struct relays *rs, struct relay *rl, const struct msg *m)
 		add_counts(rs->counts, &done.counts);
 		rs->ok |= done.ok != 0;
 		rl->complete = done.counts.complete > 0;
+		rl->stays = done.stays != 0;
 		rl->done = true;
 		return false;
 	}
@@ -701,13 +817,13 @@ static bool hand_on_messages(struct relays *rs, struct relay *rl, size_t *need)
 	return true;
 }
 
-/* Read what the child's pipe holds and hand on every whole message in it; returns
- * the bytes read. */
+/* Read what the child's socket holds and hand on every whole message in it;
+ * returns the bytes read. */
 static size_t drain(struct relays *rs, struct relay *rl)
 {
 	size_t total = 0, need;
 	while (hand_on_messages(rs, rl, &need)) {
-		ssize_t got = read(rl->fd, rl->buf + rl->end, rl->cap - rl->end);
+		ssize_t got = read(rl->proc.fd, rl->buf + rl->end, rl->cap - rl->end);
 		if (got > 0) {
 			rl->end += (size_t)got;
 			rl->received += (uint64_t)got;
@@ -725,13 +841,13 @@ static size_t drain(struct relays *rs, struct relay *rl)
 }
 
 /* After a child that was not done has died: what it had written but not sent, from
- * where the pipe left off. The outbox is the dead child's: its counts must agree
- * with what came by the pipe, or nothing of it is believed. */
+ * where the socket left off. The outbox is the dead child's: its counts must agree
+ * with what came by the socket for this input, or nothing of it is believed. */
 static void replay_outbox(struct relays *rs, struct relay *rl)
 {
-	const struct outbox *out = rl->out;
+	const struct outbox *out = rl->proc.out;
 	size_t need;
-	drain(rs, rl); /* the last of the pipe */
+	drain(rs, rl); /* the last of the socket */
 	if (rl->done || out->used > OUTBOX_BYTES || out->sent > rl->received ||
 	    rl->received - out->sent > out->used)
 		return;
@@ -754,7 +870,8 @@ static bool reading(const struct relay *rl)
  * After a little was read, the relay pauses before it looks again, so that more
  * gathers for the next read: a child sends a batch at least every OUTBOX_NS even
  * when it holds few messages. When much was read, the relay is the one behind and
- * does not pause. (Measured without the pause: 2 to 4% slower.) */
+ * does not pause. (Measured without the pause: 2 to 4% slower.) Nor after the last
+ * message: a pause per input was two thirds of the time of many small inputs. */
 static void relay_all(struct relays *rs)
 {
 	for (;;) {
@@ -763,7 +880,7 @@ static void relay_all(struct relays *rs)
 		int n = 0;
 		for (int i = 0; i < rs->n; i++)
 			if (reading(&rs->child[i])) {
-				pfd[n] = (struct pollfd){rs->child[i].fd, POLLIN, 0};
+				pfd[n] = (struct pollfd){rs->child[i].proc.fd, POLLIN, 0};
 				which[n++] = &rs->child[i];
 			}
 		if (n == 0 || cancelled(rs))
@@ -772,14 +889,16 @@ static void relay_all(struct relays *rs)
 		if (ready < 0 && errno != EINTR)
 			return;
 		size_t got = 0;
+		bool more = false; /* to come: some child still reads */
 		for (int i = 0; i < n; i++) {
 			if (ready > 0 && pfd[i].revents)
 				got += drain(rs, which[i]);
 			else if (!which[i]->waiting &&
 			         now() - which[i]->heard >= rs->limits->stall_seconds)
 				which[i]->stalled = true;
+			more |= reading(which[i]);
 		}
-		if (got > 0 && got < PACE_BYTES)
+		if (more && got > 0 && got < PACE_BYTES)
 			nanosleep(&(struct timespec){0, PACE_NS}, NULL);
 	}
 }
@@ -862,7 +981,7 @@ static void build_invocation(struct invocation *inv, const int fd[CHANNEL_FDS])
 	inv->argv[ARG_MODE] = SANDBOX_MODE;
 	inv->argv[ARG_VERSION] = SANDBOX_PROTOCOL;
 	for (int i = 0; i < CHANNEL_FDS; i++)
-		set_number(inv, ARG_PIPE_FD + i, fd[i]);
+		set_number(inv, ARG_SOCKET_FD + i, fd[i]);
 	inv->argv[ARG_COUNT] = NULL;
 }
 
@@ -899,12 +1018,12 @@ static bool child_files(posix_spawn_file_actions_t *fa, const int given[CHANNEL_
  * Ctrl-C in a pager relview waits for) never stops or ends it: relview ends it
  * itself. Not when it reads the terminal itself, which would stop a reader outside
  * the foreground group. */
-static bool child_signals(posix_spawnattr_t *attr, int input)
+static bool child_signals(posix_spawnattr_t *attr, bool reads_terminal)
 {
 	sigset_t all, blocked;
 	sigfillset(&all);
 	sigemptyset(&blocked);
-	short own_group = input >= 0 && isatty(input) ? 0 : POSIX_SPAWN_SETPGROUP;
+	short own_group = reads_terminal ? 0 : POSIX_SPAWN_SETPGROUP;
 	if (own_group) { /* until it is out of relview's group (drop_held_stops) */
 		sigaddset(&blocked, SIGTSTP);
 		sigaddset(&blocked, SIGTTIN);
@@ -935,24 +1054,22 @@ static void executable(char *path, size_t size)
 		snprintf(path, size, "%s", self);
 }
 
-/* Start this executable as a child, given the descriptors in given[] (-1: none),
- * its request in the outbox. False with errno when it could not be started. */
-static bool spawn_child(const char *exe, const int given[CHANNEL_FDS], pid_t *pid)
+/* Start this executable as a child, given the descriptors in given[] (-1: none)
+ * and the environment envp. False with errno when it could not be started. */
+static bool spawn_child(const char *exe, const int given[CHANNEL_FDS], const char **envp,
+                        bool reads_terminal, pid_t *pid)
 {
 	posix_spawn_file_actions_t fa;
 	posix_spawnattr_t attr;
 	int placed[CHANNEL_FDS], high[CHANNEL_FDS];
 	struct invocation inv;
-	const char *envp[ENV_SLOTS];
-	char lc_ctype[128];
 	int err = EAGAIN;
-	child_environment(envp, lc_ctype, sizeof lc_ctype);
 	for (int i = 0; i < CHANNEL_FDS; i++)
 		high[i] = -1;
 	bool files = posix_spawn_file_actions_init(&fa) == 0;
 	bool attrs = posix_spawnattr_init(&attr) == 0;
 	if (files && attrs && child_files(&fa, given, placed, high) &&
-	    child_signals(&attr, given[FD_INPUT])) {
+	    child_signals(&attr, reads_terminal)) {
 		build_invocation(&inv, placed);
 		err = posix_spawn(pid, exe, &fa, &attr, inv.argv, (char **)envp);
 	}
@@ -967,24 +1084,12 @@ static bool spawn_child(const char *exe, const int given[CHANNEL_FDS], pid_t *pi
 	return err == 0;
 }
 
-/* The child's request, in the outbox before it starts. False (ENAMETOOLONG) when a
- * name does not fit. */
-static bool write_request(struct reader_request *r, const char *reader, const char *input,
-                          const struct source_limits *limits)
+/* The socket between parent and child: the parent's end non-blocking, both
+ * close-on-exec (the child's end is moved into the child by dup2, which clears
+ * that). False with errno. */
+static bool make_socket(int fds[2])
 {
-	*r = (struct reader_request){.parent = getpid(), .limits = *limits};
-	errno = ENAMETOOLONG;
-	return (size_t)snprintf(r->reader, sizeof r->reader, "%s", reader) < sizeof r->reader &&
-	       (size_t)snprintf(r->input, sizeof r->input, "%s", input) < sizeof r->input;
-}
-
-/* Start a child reading its part of the input (open on input_fd, or -1), its
- * pipe's read end in rl. */
-static bool start_child(struct relays *rs, struct relay *rl, const char *reader, int input_fd,
-                        const struct source_limits *limits)
-{
-	int fds[2];
-	if (pipe2(fds, O_CLOEXEC) != 0)
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0)
 		return false;
 	if (fcntl(fds[0], F_SETFL, O_NONBLOCK) != 0) {
 		int err = errno;
@@ -993,14 +1098,42 @@ static bool start_child(struct relays *rs, struct relay *rl, const char *reader,
 		errno = err;
 		return false;
 	}
-	fcntl(fds[1], F_SETPIPE_SZ, PIPE_BYTES); /* fewer wake-ups; a hint only */
-	struct ring *ring = ring_new();          /* without one, the pipe carries everything */
+	/* Fewer wake-ups; a hint only, capped by the system (net.core.wmem_max). */
+	int bytes = SOCKET_BYTES;
+	setsockopt(fds[1], SOL_SOCKET, SO_SNDBUF, &bytes, sizeof bytes);
+	return true;
+}
+
+/* What the child's environment is, as one string to tell it from another's. NULL
+ * when out of memory. */
+static char *environment_text(const char *const *envp)
+{
+	size_t size = 1;
+	for (size_t i = 0; envp[i]; i++)
+		size += strlen(envp[i]) + 1;
+	char *text = malloc(size), *at = text;
+	for (size_t i = 0; text && envp[i]; i++)
+		at += sprintf(at, "%s\n", envp[i]);
+	if (text)
+		*at = '\0';
+	return text;
+}
+
+/* Start a child, with a socket, a ring and an outbox of its own and the
+ * environment envp (env its text, which the child then owns); its first request is
+ * still to be sent. */
+static bool start_child(const char *exe, struct child *c, const char **envp, char *env,
+                        bool reads_terminal, const struct source_limits *limits)
+{
+	int fds[2];
+	if (!make_socket(fds))
+		return false;
+	struct ring *ring = ring_new(); /* without one, the socket carries everything */
 	int out_fd = -1;
 	struct outbox *out = shared_memory_new("relview-outbox", sizeof *out, &out_fd);
-	int given[CHANNEL_FDS] = {fds[1], ring ? ring_fd(ring) : -1, out_fd, input_fd};
+	int given[CHANNEL_FDS] = {fds[1], ring ? ring_fd(ring) : -1, out_fd};
 	pid_t pid;
-	bool started = out && write_request(&out->request, reader, rs->input, limits) &&
-	               spawn_child(rs->exe, given, &pid);
+	bool started = out && spawn_child(exe, given, envp, reads_terminal, &pid);
 	int err = errno;
 	close(fds[1]);
 	if (out_fd >= 0)
@@ -1015,43 +1148,226 @@ static bool start_child(struct relays *rs, struct relay *rl, const char *reader,
 		errno = err;
 		return false;
 	}
-	*rl = (struct relay){.fd = fds[0], .pid = pid, .ring = ring, .out = out, .heard = now()};
+	*c = (struct child){
+	        .pid = pid, .fd = fds[0], .ring = ring, .out = out, .limits = *limits, .env = env};
 	return true;
 }
 
-/* Stop and reap a child; report it when it ended without finishing, unless the
- * reading was cancelled. */
+/* Do the names fit in a request? False (ENAMETOOLONG) when one does not. */
+static bool request_fits(const char *reader, const char *input)
+{
+	errno = ENAMETOOLONG;
+	return strlen(reader) < sizeof((struct reader_request *)0)->reader &&
+	       strlen(input) < sizeof((struct reader_request *)0)->input;
+}
+
+/* Give the child its next request: written into its outbox, then the word to go,
+ * with the input's descriptor when there is one (a folder has none). False with
+ * errno when the child cannot be told: it ended. */
+static bool send_request(struct child *c, const char *reader, const char *input, int input_fd,
+                         const struct source_limits *limits, bool may_stay)
+{
+	struct reader_request *r = &c->out->request;
+	*r = (struct reader_request){.parent = getpid(), .may_stay = may_stay, .limits = *limits};
+	snprintf(r->reader, sizeof r->reader, "%s", reader);
+	snprintf(r->input, sizeof r->input, "%s", input);
+	struct go go = {input_fd >= 0};
+	union go_control control;
+	struct iovec iov = {&go, sizeof go};
+	struct msghdr mh = {.msg_iov = &iov, .msg_iovlen = 1};
+	if (input_fd >= 0) {
+		memset(&control, 0, sizeof control);
+		mh.msg_control = control.bytes;
+		mh.msg_controllen = sizeof control.bytes;
+		struct cmsghdr *cm = CMSG_FIRSTHDR(&mh);
+		*cm = (struct cmsghdr){.cmsg_len = CMSG_LEN(sizeof input_fd),
+		                       .cmsg_level = SOL_SOCKET,
+		                       .cmsg_type = SCM_RIGHTS};
+		memcpy(CMSG_DATA(cm), &input_fd, sizeof input_fd);
+	}
+	ssize_t sent;
+	while ((sent = sendmsg(c->fd, &mh, MSG_NOSIGNAL)) < 0 && errno == EINTR)
+		;
+	return sent == (ssize_t)sizeof go;
+}
+
+static int reap(pid_t pid)
+{
+	int status = 0;
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	return status;
+}
+
+/* The parent's ends of a child that has been reaped. */
+static void free_child(struct child *c)
+{
+	if (c->fd >= 0)
+		close(c->fd);
+	munmap(c->out, sizeof *c->out);
+	ring_free(c->ring);
+	free(c->env);
+}
+
+/* End a child that waits for a request, or has said it is done: at the socket's end
+ * it ends (next_request()); reaped, and its ends freed. */
+static void end_child(struct child *c)
+{
+	close(c->fd);
+	c->fd = -1;
+	reap(c->pid);
+	free_child(c);
+}
+
+/* ---- the parent: the child kept between inputs --------------------------------
+ *
+ * A child that read a single-part input cleanly waits for the next one here, taken
+ * out by the next read that fits it: one caller at a time has it, whatever the
+ * thread. A read that finds it taken starts a child of its own. */
+
+static _Atomic(struct child *) kept;
+
+static bool same_limits(const struct source_limits *a, const struct source_limits *b)
+{
+	return a->max_entry_bytes == b->max_entry_bytes &&
+	       a->max_total_bytes == b->max_total_bytes && a->max_entries == b->max_entries &&
+	       a->max_memory == b->max_memory && a->stall_seconds == b->stall_seconds &&
+	       a->max_ratio == b->max_ratio && a->part == b->part && a->parts == b->parts;
+}
+
+/* The kept child, when it was started with these limits and this environment (its
+ * caps, locale and PATH are set at its start); NULL when there is none that fits.
+ * One that does not fit is ended. */
+static struct child *take_kept(const struct source_limits *limits, const char *env)
+{
+	struct child *c = atomic_exchange(&kept, NULL);
+	if (c && !(same_limits(&c->limits, limits) && c->env && strcmp(c->env, env) == 0)) {
+		end_child(c);
+		free(c);
+		c = NULL;
+	}
+	return c;
+}
+
+/* Keep a child for the next input; false when another is kept already. */
+static bool keep(const struct child *c)
+{
+	struct child *copy = malloc(sizeof *copy), *none = NULL;
+	if (copy)
+		*copy = *c;
+	if (copy && atomic_compare_exchange_strong(&kept, &none, copy))
+		return true;
+	free(copy);
+	return false;
+}
+
+void sandbox_release(void)
+{
+	struct child *c = atomic_exchange(&kept, NULL);
+	if (c) {
+		end_child(c);
+		free(c);
+	}
+}
+
+/* The kept child, told to go on this request, when it fits (take_kept()) and is
+ * still there. */
+static bool tell_kept(struct relays *rs, struct child *c, const char *reader, int input_fd,
+                      const struct source_limits *limits, const char *env)
+{
+	struct child *old = take_kept(limits, env);
+	if (!old)
+		return false;
+	*c = *old;
+	free(old);
+	if (send_request(c, reader, rs->input, input_fd, limits, true))
+		return true;
+	end_child(c); /* it ended while it waited (killed from outside) */
+	return false;
+}
+
+/* A new child, told to go on this request; env is the text of its environment
+ * envp, which it then owns. One that ended at once is told in vain, and the relay
+ * reports how it ended. False with errno when none could be started. */
+static bool tell_new(struct relays *rs, struct child *c, const char *reader, int input_fd,
+                     const struct source_limits *limits, const char **envp, char *env)
+{
+	if (!start_child(rs->exe, c, envp, env, rs->terminal, limits)) {
+		free(env);
+		return false;
+	}
+	if (send_request(c, reader, rs->input, input_fd, limits, rs->keeps) || errno == EPIPE)
+		return true;
+	int err = errno;
+	kill(c->pid, SIGKILL);
+	reap(c->pid);
+	free_child(c);
+	errno = err;
+	return false;
+}
+
+/* A child for this request, told to go: the kept one when it may, otherwise a new
+ * one. False with errno when none could be started. */
+static bool start_reading(struct relays *rs, struct relay *rl, const char *reader, int input_fd,
+                          const struct source_limits *limits)
+{
+	const char *envp[ENV_SLOTS];
+	char lc_ctype[128];
+	struct child c;
+	if (!request_fits(reader, rs->input))
+		return false;
+	child_environment(envp, lc_ctype, sizeof lc_ctype);
+	char *env = environment_text(envp);
+	if (rs->keeps && env && tell_kept(rs, &c, reader, input_fd, limits, env))
+		free(env);
+	else if (!tell_new(rs, &c, reader, input_fd, limits, envp, env))
+		return false;
+	*rl = (struct relay){.proc = c, .heard = now()};
+	return true;
+}
+
+/* Done with a child for this input: kept for the next when it may stay, otherwise
+ * stopped (unless it said it was done) and reaped; reported when it ended without
+ * finishing, unless the reading was cancelled. */
 static void finish_child(struct relays *rs, struct relay *rl)
 {
-	if (!rl->done)
-		kill(rl->pid, SIGKILL);
-	int status = 0;
-	while (waitpid(rl->pid, &status, 0) < 0 && errno == EINTR)
-		;
-	if (!rl->done && !cancelled(rs) && (rl->ended || rl->stalled))
-		replay_outbox(rs, rl);
-	if (!rl->done && !cancelled(rs))
-		report_broken_child(rs, rl, status);
-	close(rl->fd);
-	munmap(rl->out, sizeof *rl->out);
+	bool clean = rl->done && !rl->broken && rl->start == rl->end && !cancelled(rs);
+	if (!(rs->keeps && clean && rl->stays && keep(&rl->proc))) {
+		if (rl->done) { /* it ends at the socket's end, if it has not already */
+			close(rl->proc.fd);
+			rl->proc.fd = -1;
+		} else {
+			kill(rl->proc.pid, SIGKILL);
+		}
+		int status = reap(rl->proc.pid);
+		if (!rl->done && !cancelled(rs) && (rl->ended || rl->stalled))
+			replay_outbox(rs, rl);
+		if (!rl->done && !cancelled(rs))
+			report_broken_child(rs, rl, status);
+		free_child(&rl->proc);
+	}
 	free(rl->current);
 	free(rl->buf);
 	free(rl->entry);
-	ring_free(rl->ring);
 }
 
-/* Read the input with `parts` children, each its share of the entries. */
+/* Read the input with `parts` children, each its share of the entries. A child
+ * reading the whole input may be kept for the next one; not one that shares a zip,
+ * nor one that reads the terminal (it runs in relview's process group, not one of
+ * its own). */
 static bool run_parts(const char *reader, const char *input, int input_fd,
                       const struct source_limits *limits, unsigned parts,
                       const struct source_handler *handler, struct source_counts *counts)
 {
 	struct relays rs = {input, "", limits, handler, counts, .n = 0};
 	executable(rs.exe, sizeof rs.exe);
+	rs.terminal = input_fd >= 0 && isatty(input_fd);
+	rs.keeps = parts == 1 && !rs.terminal;
 	for (unsigned part = 0; part < parts; part++) {
 		struct source_limits share = *limits;
 		share.part = part;
 		share.parts = parts;
-		if (!start_child(&rs, &rs.child[rs.n], reader, input_fd, &share)) {
+		if (!start_reading(&rs, &rs.child[rs.n], reader, input_fd, &share)) {
 			char reason[PATH_MAX + 100];
 			snprintf(reason, sizeof reason, "cannot start the reading process: %s: %s",
 			         rs.exe, strerror(errno));
@@ -1076,7 +1392,7 @@ static bool run_parts(const char *reader, const char *input, int input_fd,
  * /dev/fd/N are the parent's. Without blocking on a FIFO without a writer (the
  * child waits for it). A folder is left to the child to walk by name: -1 with
  * *folder set. -1 with errno otherwise: the input cannot be read, and the child
- * must not try the name among its own descriptors (its /dev/fd/3 is its pipe). */
+ * must not try the name among its own descriptors (its /dev/fd/3 is its socket). */
 static int open_input(const char *input, bool *folder)
 {
 	struct stat st;

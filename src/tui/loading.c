@@ -3,6 +3,7 @@
 #include "relview/loading.h"
 
 #include "relview/load.h"
+#include "relview/sandbox.h"
 #include "relview/text.h"
 
 #include <pthread.h>
@@ -45,6 +46,7 @@ static void *load_every_input(void *arg)
 			atomic_store(&l->sizes[i], walked);
 		}
 	}
+	sandbox_release(); /* the reading child kept for another input, on this thread */
 	atomic_store(&l->done, true);
 	return NULL;
 }

@@ -194,6 +194,7 @@ static bool load_all(struct catalog *cat, const struct cli *cli, const struct to
 	struct load_counts counts = {0};
 	for (size_t i = 0; i < cli->ninputs; i++)
 		load_input(cat, cli->inputs[i], &opt, &counts);
+	sandbox_release(); /* the reading child kept for another input */
 	free(dir);
 	if (cat->count == 0) {
 		fprintf(stderr, "relview: no releases could be read\n");

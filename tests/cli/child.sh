@@ -2,7 +2,7 @@
 # The reading child is a fresh process: relview started again, holding nothing of
 # the process that started it — not a file it holds a lock on, not a descriptor left
 # open across exec, not its environment or ignored signals — only /dev/null as its
-# standard streams, its pipe to relview and the input. Seen from outside, in
+# standard streams, its socket to relview and the input. Seen from outside, in
 # /proc/PID of the child, while it waits for a FIFO's writer.
 . "$SRCDIR/tests/cli/lib.sh"
 need_prog RELVIEW
@@ -61,8 +61,8 @@ fds = descriptors(child)
 # The shared memory's descriptors are closed once mapped; the input comes after
 # them.
 standard = {fd: fds.pop(fd, None) for fd in (0, 1, 2, 3)}
-if standard != {0: "/dev/null", 1: "/dev/null", 2: "/dev/null", 3: "pipe:"}:
-    problems.append(f"descriptors {standard}: 0-2 on /dev/null, 3 its pipe")
+if standard != {0: "/dev/null", 1: "/dev/null", 2: "/dev/null", 3: "socket:"}:
+    problems.append(f"descriptors {standard}: 0-2 on /dev/null, 3 its socket")
 if list(fds.values()) != [fifo]:
     problems.append(f"descriptors {fds}, want the input alone")
 with open(f"/proc/{child}/environ", "rb") as f:

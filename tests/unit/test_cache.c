@@ -545,5 +545,7 @@ int main(int argc, char **argv)
 	        cmocka_unit_test(a_key_holds_only_while_the_bundle_is_unchanged),
 	        cmocka_unit_test(a_read_near_the_memory_cap_is_not_complete),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	int failed = cmocka_run_group_tests(tests, setup, teardown);
+	sandbox_release(); /* the reading child kept for another input */
+	return failed;
 }
