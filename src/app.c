@@ -7,12 +7,9 @@
 #include "relview/cli.h"
 #include "relview/config.h"
 #include "relview/loading.h"
-#include "relview/prompt.h"
-#include "relview/text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <time.h>
 
 /* Side by side from this width on, unless the user chose. */
