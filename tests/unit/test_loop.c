@@ -161,7 +161,7 @@ static void enter_reads_full_screen_and_q_goes_back(void **state)
 	(void)state;
 	RUN('j', ENTER, SNAP, 'q', SNAP);
 	assert_line_has(0, LIST_TOP, "Release 01");
-	assert_int_equal(fake_find(0, "Release 02"), -1); /* the list is covered */
+	assert_int_equal(fake_find(0, "Release 02"), -1);         /* the list is covered */
 	assert_int_equal(fake_find(0, "\u2500\u2500\u2500"), -1); /* and no separator */
 	assert_line_has(0, STATUS, " reader ");
 	assert_line_has(1, LIST_TOP + 1, "Release 01");
@@ -183,6 +183,36 @@ static void tab_gives_the_reader_the_keys_beside_the_list(void **state)
 	assert_int_equal(fake_role(2, LIST_TOP + 1, 0), ROLE_SELECTED);
 }
 
+static void layout_and_zoom_rearrange_the_list_and_the_reader(void **state)
+{
+	(void)state;
+	RUN('v', SNAP, 'z', SNAP, 'z', SNAP);
+	/* Side by side: the list on the left half, the reader on the right. */
+	assert_line_has(0, LIST_TOP, "Release 00 Alpha");
+	assert_int_equal(fake_find(0, "\u2500\u2500\u2500"), -1);
+	assert_non_null(strstr(fake_line(0, 5), "\u2502"));
+	assert_line_has(0, STATUS, " list ");
+	/* Zoomed, the reader has the whole body and the keys; zoomed out, the list. */
+	assert_line_has(1, 1, "Release 00 Alpha");
+	assert_null(strstr(fake_line(1, 5), "\u2502"));
+	assert_line_has(1, STATUS, " reader ");
+	assert_non_null(strstr(fake_line(2, 5), "\u2502"));
+	assert_line_has(2, STATUS, " list ");
+}
+
+static void a_terminal_too_small_says_so_and_q_quits(void **state)
+{
+	(void)state;
+	static const int keys[] = {SNAP, 'j', 'q'};
+	struct cli cli = {0};
+	struct config config;
+	config_defaults(&config);
+	fake_term_start(TERM_MIN_LINES - 1, COLS, keys, sizeof keys / sizeof *keys);
+	assert_int_equal(app_run(cat, NULL, &cli, &config, ""), 0);
+	config_free(&config);
+	assert_line_has(0, 0, "Terminal too small");
+}
+
 static void the_command_line_goes_to_a_row(void **state)
 {
 	(void)state;
@@ -200,8 +230,8 @@ static void help_is_over_everything_and_lets_only_quit_through(void **state)
 	RUN('?', SNAP, 'n', SNAP, 'j', SNAP, 'q', SNAP);
 	assert_line_has(0, 1, "List and reader");
 	assert_line_has(0, BOTTOM, "j:down  k:up  PgDn:page  q:close");
-	assert_line_has(0, STATUS, " list "); /* help has no place of its own */
-	assert_line_has(1, BOTTOM, "j:down"); /* n did not reach the reader: nothing said */
+	assert_line_has(0, STATUS, " list ");       /* help has no place of its own */
+	assert_line_has(1, BOTTOM, "j:down");       /* n did not reach the reader: nothing said */
 	assert_line_lacks(2, 1, "List and reader"); /* j scrolled the help */
 	assert_line_has(3, LIST_TOP, "Release 00");
 	assert_line_has(3, BOTTOM, "q:quit");
@@ -347,6 +377,10 @@ int main(void)
 	                                        teardown),
 	        cmocka_unit_test_setup_teardown(tab_gives_the_reader_the_keys_beside_the_list,
 	                                        setup, teardown),
+	        cmocka_unit_test_setup_teardown(layout_and_zoom_rearrange_the_list_and_the_reader,
+	                                        setup, teardown),
+	        cmocka_unit_test_setup_teardown(a_terminal_too_small_says_so_and_q_quits, setup,
+	                                        teardown),
 	        cmocka_unit_test_setup_teardown(the_command_line_goes_to_a_row, setup, teardown),
 	        cmocka_unit_test_setup_teardown(help_is_over_everything_and_lets_only_quit_through,
 	                                        setup, teardown),
