@@ -182,8 +182,9 @@ static void draw(struct pane *pane)
 		const char *none = "Nothing matches what you typed.";
 		term_put(r->y + (r->h > 1), r->x + 1, none, strlen(none), r->w - 1, ROLE_NORMAL);
 	}
-	/* Its prompt on the bottom line. */
-	prompt_draw(&pp->prompt, term_lines() - 1, term_cols());
+	/* Its prompt where prompts go: the prompt pane's line. */
+	const struct rect *line = &pane->host->ops->pane(pane->host, PANE_PROMPT)->at;
+	prompt_draw(&pp->prompt, line->y, line->w);
 }
 
 /* ---- keys ---------------------------------------------------------------------------- */

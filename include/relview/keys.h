@@ -9,9 +9,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Where a binding applies. VIEW keys go to the focused pane (list, reader or help),
- * which gives movement its own meaning; PICKER keys to a topic or location picker,
- * before the PROMPT keys that edit its narrowing text; PROMPT keys to a prompt. */
+/* Where a binding applies. VIEW keys go to the pane on top of the pane stack (the
+ * list, the reader, help...), which gives movement its own meaning; PICKER keys to a topic or
+ * location picker, before the PROMPT keys that edit its narrowing text; PROMPT keys to a prompt. */
 enum key_context { KEYS_VIEW, KEYS_PICKER, KEYS_PROMPT };
 
 /* Which panes an action means something over, when the pane with the keys does
