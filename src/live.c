@@ -37,7 +37,9 @@ static void take_in(struct app *app, enum order_update update, size_t nadded)
 	if (update == ORDER_ADDED)
 		find_resume(app, app->order.added, nadded);
 	if (update == ORDER_ADDED || update == ORDER_REMADE)
-		pane_list_arrived(&app->panes[PANE_LIST]);
+		for (int i = 0; i < PANE_COUNT; i++)
+			if (app->panes[i].ops->arrived)
+				app->panes[i].ops->arrived(&app->panes[i]);
 }
 
 bool live_enter(struct app *app)

@@ -76,7 +76,8 @@ bool pane_list_anchor(const struct pane *pane, uint32_t *id)
 	return l->have_anchor;
 }
 
-void pane_list_arrived(struct pane *pane)
+/* Releases arrived above or below: the selected one keeps its screen row. */
+static void arrived(struct pane *pane)
 {
 	((struct list *)pane->state)->arrived = true;
 }
@@ -463,6 +464,7 @@ const struct pane_ops pane_list_ops = {
         .init = init,
         .free = free_state,
         .keyed = keyed,
+        .arrived = arrived,
         .sync = sync,
         .draw = draw,
         .act = act,

@@ -30,7 +30,6 @@ struct related_pane {
 	uint32_t of;                 /* the release they are related to */
 	bool pending;                /* asked for: found once the index of names is built */
 	struct related_index *index; /* built on the first use */
-	size_t indexed;              /* the releases it was begun over */
 	/* Where the reader was when the list came up, to go back to. */
 	bool reader_front, reader_full;
 };
@@ -107,9 +106,16 @@ static long elapsed_ns(const struct timespec *since)
 	return (now.tv_sec - since->tv_sec) * 1000000000L + (now.tv_nsec - since->tv_nsec);
 }
 
+/* An index of names knows the releases it was begun over: begun again. */
+static void arrived(struct pane *pane)
+{
+	struct related_pane *rp = pane->state;
+	related_free(rp->index);
+	rp->index = NULL;
+}
+
 /* Index names for one slice of time, and find the related releases once that is
- * done: the first time over a large catalog takes seconds, and keys stay live. An
- * index knows the releases it was begun over: begun again when more arrived. */
+ * done: the first time over a large catalog takes seconds, and keys stay live. */
 static bool idle(struct pane *pane)
 {
 	struct related_pane *rp = pane->state;
@@ -119,11 +125,7 @@ static bool idle(struct pane *pane)
 	if (!rp->pending)
 		return false;
 	clock_gettime(CLOCK_MONOTONIC, &start);
-	if (rp->index && rp->indexed != cat->count) {
-		related_free(rp->index);
-		rp->index = NULL;
-	}
-	if (!rp->index && (rp->indexed = cat->count, !(rp->index = related_new(cat))))
+	if (!rp->index && !(rp->index = related_new(cat)))
 		ok = false;
 	while (ok && !related_index_step(rp->index, RELATED_STEP, &ok) &&
 	       elapsed_ns(&start) < RELATED_SLICE_NS)
@@ -307,6 +309,7 @@ const struct pane_ops pane_related_ops = {
         .open = open_related,
         .close = close_related,
         .keyed = keyed,
+        .arrived = arrived,
         .idle = idle,
         .draw = draw,
         .act = act,

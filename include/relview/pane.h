@@ -71,6 +71,8 @@ struct pane_ops {
 	void (*close)(struct pane *pane);
 	/* A key came, before anything acts on it. */
 	void (*keyed)(struct pane *pane);
+	/* Releases arrived (the inputs still loading): the catalog grew. */
+	void (*arrived)(struct pane *pane);
 	/* Work between keys, a bounded slice at a time: true when it did some (the
 	 * screen is drawn again, and the loop comes back at once). */
 	bool (*idle)(struct pane *pane);
@@ -177,7 +179,5 @@ bool pane_move(struct scroll *s, enum action action, const struct pane *pane, bo
 void pane_list_select(struct pane *pane, size_t index);
 void pane_list_follow(struct pane *pane, uint32_t id);
 bool pane_list_anchor(const struct pane *pane, uint32_t *id);
-/* Releases arrived above or below: the selected one keeps its screen row. */
-void pane_list_arrived(struct pane *pane);
 
 #endif
