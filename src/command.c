@@ -37,7 +37,7 @@ static void run(void *ctx, const struct edit *e)
 {
 	struct app *app = ctx;
 	struct jump j;
-	size_t n;
+	size_t shown, n;
 	persist_typed(&app->persist, e);
 	if (!view_parse_jump(e->text, &j)) {
 		app_message(app, true,
@@ -45,14 +45,16 @@ static void run(void *ctx, const struct edit *e)
 		            e->text);
 		return;
 	}
-	/* A jump is into the whole list: a search still running finishes first. */
+	/* A jump is into the whole list: a search still running finishes first. A
+	 * date is looked for in a list that showed releases. */
+	browse_list(&app->browse, &shown);
 	browse_step(&app->browse, SIZE_MAX);
 	browse_list(&app->browse, &n);
 	if (j.kind == JUMP_TOPIC || j.kind == JUMP_LOCATION)
 		choose_named(app, j.kind == JUMP_TOPIC ? FACET_TOPIC : FACET_LOCATION, j.name);
 	else if (j.kind == JUMP_ROW)
 		jump_to_row(app, j.row, n);
-	else if (n)
+	else if (shown)
 		select_row(app, browse_find_date(&app->browse, j.since, j.until,
 		                                 app->host.oldest_first));
 }

@@ -216,10 +216,13 @@ static void a_terminal_too_small_says_so_and_q_quits(void **state)
 static void the_command_line_goes_to_a_row(void **state)
 {
 	(void)state;
-	RUN(':', '3', ENTER, SNAP, ':', '9', '9', ENTER, SNAP);
+	RUN(':', '3', ENTER, SNAP, ':', '9', '9', ENTER, SNAP, ':', '2', '0', '2', '0', '-', '0',
+	    '1', '-', '1', '5', ENTER, SNAP);
 	assert_int_equal(fake_role(0, LIST_TOP + 2, 0), ROLE_SELECTED);
 	assert_line_has(0, STATUS, " list  10%");
 	assert_line_has(1, BOTTOM, "Only 30 releases in the list");
+	assert_line_has(2, READER, "Release 16"); /* dated 2020-01-15 */
+	assert_line_has(2, STATUS, " list  56%");
 }
 
 /* ---- what is over the list ---------------------------------------------------------- */
