@@ -6,6 +6,7 @@
 
 #include "relview/cli.h"
 #include "relview/config.h"
+#include "relview/elapsed.h"
 #include "relview/loading.h"
 
 #include <stdio.h>
@@ -19,9 +20,8 @@
 /* While loading, the list takes in what arrived and the progress is redrawn this
  * often (and at every key). */
 #define LOADING_FRAME_MS 150
-/* How long one slice of an incremental search may keep keys waiting. */
-#define SEARCH_SLICE_NS 15000000L
-#define SEARCH_STEP     1024
+/* Releases an incremental search tests between looks at the clock. */
+#define SEARCH_STEP 1024
 /* The key that stops an export under way. */
 #define KEY_ESC 27
 /* Lines a notch of the wheel moves. */
@@ -290,19 +290,12 @@ static void draw(struct app *app)
 
 /* ---- the loop ---------------------------------------------------------------------- */
 
-static long elapsed_ns(const struct timespec *since)
-{
-	struct timespec now;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (now.tv_sec - since->tv_sec) * 1000000000L + (now.tv_nsec - since->tv_nsec);
-}
-
 /* Search for one slice of time, then let keys in: typing never waits for a scan. */
 static void search_slice(struct app *app)
 {
 	struct timespec start;
-	clock_gettime(CLOCK_MONOTONIC, &start);
-	while (!browse_step(&app->browse, SEARCH_STEP) && elapsed_ns(&start) < SEARCH_SLICE_NS)
+	elapsed_mark(&start);
+	while (!browse_step(&app->browse, SEARCH_STEP) && !elapsed_slice_over(&start))
 		;
 }
 

@@ -5,6 +5,7 @@
  * user was. */
 #include "config.h"
 
+#include "relview/elapsed.h"
 #include "relview/listrow.h"
 #include "relview/related.h"
 #include "relview/state.h"
@@ -14,13 +15,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 /* The reasons take at most this share of the width, in fifths. */
 #define WHY_FIFTHS 2
-/* How long one slice of indexing may keep keys waiting, and its step. */
-#define RELATED_SLICE_NS 15000000L
-#define RELATED_STEP     64
+/* Releases indexed between looks at the clock. */
+#define RELATED_STEP 64
 
 struct related_pane {
 	struct pane *pane;
@@ -99,13 +98,6 @@ static void find(struct related_pane *rp)
 		show(rp, items, n);
 }
 
-static long elapsed_ns(const struct timespec *since)
-{
-	struct timespec now;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (now.tv_sec - since->tv_sec) * 1000000000L + (now.tv_nsec - since->tv_nsec);
-}
-
 /* An index of names knows the releases it was begun over: begun again. */
 static void arrived(struct pane *pane)
 {
@@ -124,11 +116,11 @@ static bool idle(struct pane *pane)
 	bool ok = true;
 	if (!rp->pending)
 		return false;
-	clock_gettime(CLOCK_MONOTONIC, &start);
+	elapsed_mark(&start);
 	if (!rp->index && !(rp->index = related_new(cat)))
 		ok = false;
 	while (ok && !related_index_step(rp->index, RELATED_STEP, &ok) &&
-	       elapsed_ns(&start) < RELATED_SLICE_NS)
+	       !elapsed_slice_over(&start))
 		;
 	if (!ok) {
 		rp->pending = false;

@@ -3,6 +3,8 @@
 
 #include "relview/persist.h"
 
+#include "relview/elapsed.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,9 +19,7 @@
 
 static long elapsed_ms(const struct timespec *since)
 {
-	struct timespec now;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (now.tv_sec - since->tv_sec) * 1000L + (now.tv_nsec - since->tv_nsec) / 1000000L;
+	return elapsed_ns(since) / 1000000L;
 }
 
 static void load_history(struct persist *p)
@@ -64,7 +64,7 @@ static void changed(struct persist *p)
 {
 	if (!p->unsaved && p->dir) {
 		p->unsaved = true;
-		clock_gettime(CLOCK_MONOTONIC, &p->changed);
+		elapsed_mark(&p->changed);
 	}
 }
 
@@ -110,7 +110,7 @@ bool persist_save(struct persist *p, char *problem, size_t size)
 	p->unsaved = saved != STATE_SAVED;
 	problem[0] = '\0';
 	if (p->unsaved) {
-		clock_gettime(CLOCK_MONOTONIC, &p->changed);
+		elapsed_mark(&p->changed);
 		snprintf(problem, size, "Marks not saved yet: %s; trying again", why);
 	} else if (why[0]) {
 		snprintf(problem, size, "%s", why);
@@ -171,7 +171,7 @@ void persist_save_at_exit(struct persist *p, int (*stop_signal)(void))
 	struct timespec since;
 	if (!p->dir)
 		return;
-	clock_gettime(CLOCK_MONOTONIC, &since);
+	elapsed_mark(&since);
 	if (p->unsaved)
 		save_marks_at_exit(p, &since, stop_signal);
 	save_history_at_exit(p, &since, stop_signal);
