@@ -9,77 +9,99 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Where a binding applies. VIEW keys go to the focused pane (list, reader or help),
- * which gives movement its own meaning; PICKER keys to a topic or location picker,
- * before the PROMPT keys that edit its narrowing text; PROMPT keys to a prompt. */
+/* Where a binding applies. VIEW keys go to the pane on top of the pane stack (the
+ * list, the reader, help...), which gives movement its own meaning; PICKER keys to a topic or
+ * location picker, before the PROMPT keys that edit its narrowing text; PROMPT keys to a prompt. */
 enum key_context { KEYS_VIEW, KEYS_PICKER, KEYS_PROMPT };
 
-/* X(action, context, default keys separated by spaces, help) */
+/* Which panes an action means something over, when the pane with the keys does
+ * not take it itself: it goes on down the pane stack (pane.h) through the panes
+ * that let its scope pass, to the loop. PANE: a pane's own (movement, open,
+ * close); ANY: from anywhere (quit, help, redraw); LIST: about the list or the
+ * layout, which mean nothing over the related releases, the timeline or help;
+ * RELEASE: about the release in front, wherever that is. */
+enum key_scope { SCOPE_PANE, SCOPE_ANY, SCOPE_LIST, SCOPE_RELEASE };
+#define SCOPE_BIT(scope) (1u << (scope))
+
+/* X(action, context, scope, default keys separated by spaces, help) */
 #define KEY_BINDINGS(X)                                                                            \
-	X(DOWN, KEYS_VIEW, "j Down", "next release; in the reader, scroll down a line")            \
-	X(UP, KEYS_VIEW, "k Up", "previous release; in the reader, scroll up a line")              \
-	X(PAGE_DOWN, KEYS_VIEW, "PgDn Space", "a page down")                                       \
-	X(PAGE_UP, KEYS_VIEW, "PgUp b", "a page up")                                               \
-	X(HALF_DOWN, KEYS_VIEW, "C-d", "half a page down")                                         \
-	X(HALF_UP, KEYS_VIEW, "C-u", "half a page up")                                             \
-	X(TOP, KEYS_VIEW, "g Home", "to the first release, or the top of the release")             \
-	X(BOTTOM, KEYS_VIEW, "G End", "to the last release, or the end of the release")            \
-	X(OPEN, KEYS_VIEW, "Enter", "read the release full screen")                                \
-	X(CLOSE, KEYS_VIEW, "q", "close the reader or help; on the list, quit")                    \
-	X(BACK, KEYS_VIEW, "Esc", "close the reader or help")                                      \
-	X(QUIT, KEYS_VIEW, "Q", "quit from anywhere")                                              \
-	X(FOCUS, KEYS_VIEW, "Tab", "switch between the list and the reader")                       \
-	X(LAYOUT, KEYS_VIEW, "v", "panes side by side or stacked")                                 \
-	X(ZOOM, KEYS_VIEW, "z", "reader full screen, or back")                                     \
-	X(SEARCH, KEYS_VIEW, "/", "list: search titles and bodies; reader: find in the release")   \
-	X(NEXT, KEYS_VIEW, "n", "next match in the release")                                       \
-	X(PREV, KEYS_VIEW, "N", "previous match in the release")                                   \
-	X(TOPICS, KEYS_VIEW, "t", "choose topics")                                                 \
-	X(LOCATIONS, KEYS_VIEW, "l", "choose locations")                                           \
-	X(SOURCES, KEYS_VIEW, "i", "choose sources: which of the inputs")                          \
-	X(DATES, KEYS_VIEW, "d", "set a date range: FROM..UNTIL, as YYYY, YYYY-MM or YYYY-MM-DD")  \
-	X(CLEAR, KEYS_VIEW, "c", "clear every filter and the search")                              \
-	X(TOGGLE_READ, KEYS_VIEW, "m", "mark the release read, or unread again")                   \
-	X(STAR, KEYS_VIEW, "s", "star the release, or take its star away")                         \
-	X(NEXT_UNREAD, KEYS_VIEW, "u", "the next unread release in the list")                      \
-	X(ONLY_UNREAD, KEYS_VIEW, "U", "list only unread releases, or all again")                  \
-	X(ONLY_STARRED, KEYS_VIEW, "S", "list only starred releases, or all again")                \
-	X(RELATED, KEYS_VIEW, "r",                                                                 \
+	X(DOWN, KEYS_VIEW, SCOPE_PANE, "j Down",                                                   \
+	  "next release; in the reader, scroll down a line")                                       \
+	X(UP, KEYS_VIEW, SCOPE_PANE, "k Up", "previous release; in the reader, scroll up a line")  \
+	X(PAGE_DOWN, KEYS_VIEW, SCOPE_PANE, "PgDn Space", "a page down")                           \
+	X(PAGE_UP, KEYS_VIEW, SCOPE_PANE, "PgUp b", "a page up")                                   \
+	X(HALF_DOWN, KEYS_VIEW, SCOPE_PANE, "C-d", "half a page down")                             \
+	X(HALF_UP, KEYS_VIEW, SCOPE_PANE, "C-u", "half a page up")                                 \
+	X(TOP, KEYS_VIEW, SCOPE_PANE, "g Home", "to the first release, or the top of the release") \
+	X(BOTTOM, KEYS_VIEW, SCOPE_PANE, "G End",                                                  \
+	  "to the last release, or the end of the release")                                        \
+	X(OPEN, KEYS_VIEW, SCOPE_PANE, "Enter", "read the release full screen")                    \
+	X(CLOSE, KEYS_VIEW, SCOPE_PANE, "q", "close the reader or help; on the list, quit")        \
+	X(BACK, KEYS_VIEW, SCOPE_PANE, "Esc", "close the reader or help")                          \
+	X(QUIT, KEYS_VIEW, SCOPE_ANY, "Q", "quit from anywhere")                                   \
+	X(FOCUS, KEYS_VIEW, SCOPE_LIST, "Tab", "switch between the list and the reader")           \
+	X(LAYOUT, KEYS_VIEW, SCOPE_LIST, "v", "panes side by side or stacked")                     \
+	X(ZOOM, KEYS_VIEW, SCOPE_LIST, "z", "reader full screen, or back")                         \
+	X(SEARCH, KEYS_VIEW, SCOPE_LIST, "/",                                                      \
+	  "list: search titles and bodies; reader: find in the release")                           \
+	X(NEXT, KEYS_VIEW, SCOPE_RELEASE, "n", "next match in the release")                        \
+	X(PREV, KEYS_VIEW, SCOPE_RELEASE, "N", "previous match in the release")                    \
+	X(TOPICS, KEYS_VIEW, SCOPE_LIST, "t", "choose topics")                                     \
+	X(LOCATIONS, KEYS_VIEW, SCOPE_LIST, "l", "choose locations")                               \
+	X(SOURCES, KEYS_VIEW, SCOPE_LIST, "i", "choose sources: which of the inputs")              \
+	X(DATES, KEYS_VIEW, SCOPE_LIST, "d",                                                       \
+	  "set a date range: FROM..UNTIL, as YYYY, YYYY-MM or YYYY-MM-DD")                         \
+	X(CLEAR, KEYS_VIEW, SCOPE_LIST, "c", "clear every filter and the search")                  \
+	X(TOGGLE_READ, KEYS_VIEW, SCOPE_RELEASE, "m", "mark the release read, or unread again")    \
+	X(STAR, KEYS_VIEW, SCOPE_RELEASE, "s", "star the release, or take its star away")          \
+	X(NEXT_UNREAD, KEYS_VIEW, SCOPE_LIST, "u", "the next unread release in the list")          \
+	X(ONLY_UNREAD, KEYS_VIEW, SCOPE_LIST, "U", "list only unread releases, or all again")      \
+	X(ONLY_STARRED, KEYS_VIEW, SCOPE_LIST, "S", "list only starred releases, or all again")    \
+	X(RELATED, KEYS_VIEW, SCOPE_RELEASE, "r",                                                  \
 	  "releases related to this one: same topic and place, rare names")                        \
-	X(COMMAND, KEYS_VIEW, ":",                                                                 \
+	X(COMMAND, KEYS_VIEW, SCOPE_LIST, ":",                                                     \
 	  "go to a date (2014-03) or row (42); topic NAME, location NAME")                         \
-	X(PREV_MONTH, KEYS_VIEW, "[", "to the month before (the list is in date order)")           \
-	X(NEXT_MONTH, KEYS_VIEW, "]", "to the next month down the list")                           \
-	X(TIMELINE, KEYS_VIEW, "T",                                                                \
+	X(PREV_MONTH, KEYS_VIEW, SCOPE_LIST, "[",                                                  \
+	  "to the month before (the list is in date order)")                                       \
+	X(NEXT_MONTH, KEYS_VIEW, SCOPE_LIST, "]", "to the next month down the list")               \
+	X(TIMELINE, KEYS_VIEW, SCOPE_LIST, "T",                                                    \
 	  "the timeline: a bar a month under the other filters; Enter on one sets the dates")      \
-	X(TIMELINE_UNIT, KEYS_VIEW, "Left Right",                                                  \
+	X(TIMELINE_UNIT, KEYS_VIEW, SCOPE_PANE, "Left Right",                                      \
 	  "in the timeline: a bar a month, or a bar a year")                                       \
-	X(COPY_TITLE, KEYS_VIEW, "y", "copy the title to the clipboard (OSC 52)")                  \
-	X(COPY_SOURCE, KEYS_VIEW, "W", "copy where the release is from: input and entry")          \
-	X(COPY_RELEASE, KEYS_VIEW, "Y", "copy the release as --print prints it")                   \
-	X(PAGER, KEYS_VIEW, "p", "read the release in $PAGER (less)")                              \
-	X(PIPE, KEYS_VIEW, "|", "pipe the release, as --print prints it, to a command")            \
-	X(EXPORT, KEYS_VIEW, "e", "save the release to a file: FILE.txt, .md or .jsonl")           \
-	X(EXPORT_LIST, KEYS_VIEW, "E", "save every release in the list to a file, as e does")      \
-	X(HELP, KEYS_VIEW, "? F1", "this help")                                                    \
-	X(REDRAW, KEYS_VIEW, "C-l", "redraw the screen")                                           \
-	X(PICK_DOWN, KEYS_PICKER, "Down C-n", "next item")                                         \
-	X(PICK_UP, KEYS_PICKER, "Up C-p", "previous item")                                         \
-	X(PICK_PAGE_DOWN, KEYS_PICKER, "PgDn", "a page down")                                      \
-	X(PICK_PAGE_UP, KEYS_PICKER, "PgUp", "a page up")                                          \
-	X(PICK_TOGGLE, KEYS_PICKER, "Space", "choose or unchoose (a group: all its places)")       \
-	X(PICK_NONE, KEYS_PICKER, "C-x", "unchoose everything")                                    \
-	X(PICK_APPLY, KEYS_PICKER, "Enter", "apply the choice (none chosen: no filter)")           \
-	X(PROMPT_ACCEPT, KEYS_PROMPT, "Enter", "keep what was typed")                              \
-	X(PROMPT_CANCEL, KEYS_PROMPT, "Esc C-g", "cancel and restore what was there before")       \
-	X(PROMPT_ERASE, KEYS_PROMPT, "Backspace", "erase a character (a search widens again)")     \
-	X(PROMPT_KILL, KEYS_PROMPT, "C-u", "erase everything typed")                               \
-	X(PROMPT_OLDER, KEYS_PROMPT, "Up", "the command line: the line typed before")              \
-	X(PROMPT_NEWER, KEYS_PROMPT, "Down", "the command line: the line typed after")
+	X(COPY_TITLE, KEYS_VIEW, SCOPE_RELEASE, "y", "copy the title to the clipboard (OSC 52)")   \
+	X(COPY_SOURCE, KEYS_VIEW, SCOPE_RELEASE, "W",                                              \
+	  "copy where the release is from: input and entry")                                       \
+	X(COPY_RELEASE, KEYS_VIEW, SCOPE_RELEASE, "Y", "copy the release as --print prints it")    \
+	X(PAGER, KEYS_VIEW, SCOPE_RELEASE, "p", "read the release in $PAGER (less)")               \
+	X(PIPE, KEYS_VIEW, SCOPE_RELEASE, "|",                                                     \
+	  "pipe the release, as --print prints it, to a command")                                  \
+	X(EXPORT, KEYS_VIEW, SCOPE_RELEASE, "e",                                                   \
+	  "save the release to a file: FILE.txt, .md or .jsonl")                                   \
+	X(EXPORT_LIST, KEYS_VIEW, SCOPE_LIST, "E",                                                 \
+	  "save every release in the list to a file, as e does")                                   \
+	X(HELP, KEYS_VIEW, SCOPE_ANY, "? F1", "this help")                                         \
+	X(REDRAW, KEYS_VIEW, SCOPE_ANY, "C-l", "redraw the screen")                                \
+	X(PICK_DOWN, KEYS_PICKER, SCOPE_PANE, "Down C-n", "next item")                             \
+	X(PICK_UP, KEYS_PICKER, SCOPE_PANE, "Up C-p", "previous item")                             \
+	X(PICK_PAGE_DOWN, KEYS_PICKER, SCOPE_PANE, "PgDn", "a page down")                          \
+	X(PICK_PAGE_UP, KEYS_PICKER, SCOPE_PANE, "PgUp", "a page up")                              \
+	X(PICK_TOGGLE, KEYS_PICKER, SCOPE_PANE, "Space",                                           \
+	  "choose or unchoose (a group: all its places)")                                          \
+	X(PICK_NONE, KEYS_PICKER, SCOPE_PANE, "C-x", "unchoose everything")                        \
+	X(PICK_APPLY, KEYS_PICKER, SCOPE_PANE, "Enter",                                            \
+	  "apply the choice (none chosen: no filter)")                                             \
+	X(PROMPT_ACCEPT, KEYS_PROMPT, SCOPE_PANE, "Enter", "keep what was typed")                  \
+	X(PROMPT_CANCEL, KEYS_PROMPT, SCOPE_PANE, "Esc C-g",                                       \
+	  "cancel and restore what was there before")                                              \
+	X(PROMPT_ERASE, KEYS_PROMPT, SCOPE_PANE, "Backspace",                                      \
+	  "erase a character (a search widens again)")                                             \
+	X(PROMPT_KILL, KEYS_PROMPT, SCOPE_PANE, "C-u", "erase everything typed")                   \
+	X(PROMPT_OLDER, KEYS_PROMPT, SCOPE_PANE, "Up", "the command line: the line typed before")  \
+	X(PROMPT_NEWER, KEYS_PROMPT, SCOPE_PANE, "Down", "the command line: the line typed after")
 
 enum action {
 	ACT_NONE,
-#define AS_ACTION(id, context, keys, help) ACT_##id,
+#define AS_ACTION(id, context, scope, keys, help) ACT_##id,
 	KEY_BINDINGS(AS_ACTION)
 #undef AS_ACTION
 	        ACT_COUNT
@@ -88,6 +110,7 @@ enum action {
 struct key_binding {
 	const char *name; /* the action's name, upper case as in the table: "PAGE_DOWN" */
 	enum key_context context;
+	enum key_scope scope;
 	const char *keys; /* default keys, by name */
 	const char *help;
 };
@@ -172,5 +195,8 @@ void keymap_describe(const struct keymap *map, enum action action, const char *s
 void keys_use(const struct keymap *map);
 enum action keys_lookup(enum key_context context, int key);
 const struct keymap *keys_active(void);
+/* The name of the first key bound to an action in the active map ("" when none),
+ * for hints and messages that name a key, so that rebound keys show as they are. */
+void keys_first_name(enum action action, char *out, size_t size);
 
 #endif

@@ -10,7 +10,7 @@
 #include <strings.h>
 
 const struct key_binding key_table[ACT_COUNT] = {
-#define AS_ENTRY(id, context, keys, help) [ACT_##id] = {#id, context, keys, help},
+#define AS_ENTRY(id, context, scope, keys, help) [ACT_##id] = {#id, context, scope, keys, help},
         KEY_BINDINGS(AS_ENTRY)
 #undef AS_ENTRY
 };
@@ -202,4 +202,12 @@ const struct keymap *keys_active(void)
 enum action keys_lookup(enum key_context context, int key)
 {
 	return keymap_lookup(keys_active(), context, key);
+}
+
+void keys_first_name(enum action action, char *out, size_t size)
+{
+	/* No key's name has a space in it ("Space" is one), so a space ends the first;
+	 * a comma would cut a key bound to ','. */
+	keymap_describe(keys_active(), action, " ", out, size);
+	out[strcspn(out, " ")] = '\0';
 }

@@ -7,6 +7,7 @@
 #include "relview/clip.h"
 #include "relview/config.h"
 #include "relview/output.h"
+#include "relview/prompt.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -100,7 +101,7 @@ void app_pager(struct app *app)
 		ask_to_run(app, pager && *pager ? pager : "less", EFFECT_PAGER);
 }
 
-void app_pipe(struct app *app, const char *command)
+static void pipe_to(struct app *app, const char *command)
 {
 	if (!app_refuses(app) && *command)
 		ask_to_run(app, command, EFFECT_PIPE);
@@ -366,7 +367,7 @@ static bool export_begin(struct app *app, const char *path, const uint32_t *ids,
 	return true;
 }
 
-void app_export(struct app *app, const char *path, bool whole_list)
+static void export_to(struct app *app, const char *path, bool whole_list)
 {
 	if (app_refuses(app) || !*path)
 		return;
@@ -390,4 +391,57 @@ void app_export(struct app *app, const char *path, bool whole_list)
 	app_export_stop(app); /* one at a time: the new one is what the user wants now */
 	if (export_begin(app, path, ids, n))
 		app_export_slice(app);
+}
+
+/* ---- their prompts ----------------------------------------------------------------- */
+
+static const char *pipe_label(void *ctx)
+{
+	(void)ctx;
+	return "Pipe the release to: ";
+}
+
+static void pipe_accept(void *ctx, const struct edit *edit)
+{
+	pipe_to(ctx, edit->text);
+}
+
+static const char *export_label(void *ctx)
+{
+	(void)ctx;
+	return "Save the release to (.txt, .md, .jsonl): ";
+}
+
+static void export_accept(void *ctx, const struct edit *edit)
+{
+	export_to(ctx, edit->text, false);
+}
+
+static const char *export_list_label(void *ctx)
+{
+	(void)ctx;
+	return "Save the list to (.txt, .md, .jsonl): ";
+}
+
+static void export_list_accept(void *ctx, const struct edit *edit)
+{
+	export_to(ctx, edit->text, true);
+}
+
+static const struct prompt_kind pipe_prompt = {.label = pipe_label, .accept = pipe_accept};
+static const struct prompt_kind export_prompt = {.label = export_label, .accept = export_accept};
+static const struct prompt_kind export_list_prompt = {.label = export_list_label,
+                                                      .accept = export_list_accept};
+
+void app_ask_pipe(struct app *app)
+{
+	if (!app_refuses(app))
+		app->host.ops->prompt(&app->host, &pipe_prompt, app);
+}
+
+void app_ask_export(struct app *app, bool whole_list)
+{
+	if (!app_refuses(app))
+		app->host.ops->prompt(&app->host, whole_list ? &export_list_prompt : &export_prompt,
+		                      app);
 }

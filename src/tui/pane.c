@@ -2,6 +2,35 @@
 
 #include "relview/pane.h"
 
+#include <stdarg.h>
+#include <stdio.h>
+
+void host_say(struct host *host, bool error, const char *fmt, ...)
+{
+	char text[200];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	host->ops->say(host, error, text);
+}
+
+const struct release *host_selected(struct host *host)
+{
+	uint32_t id;
+	return host->ops->selected(host, &id) ? &host->cat->releases[id] : NULL;
+}
+
+uint32_t host_id(const struct host *host, const struct release *r)
+{
+	return (uint32_t)(r - host->cat->releases);
+}
+
+size_t pane_rows(const struct pane *pane)
+{
+	return (size_t)(pane->at.h > 0 ? pane->at.h : 1);
+}
+
 int pane_margin(const struct pane *pane)
 {
 	return pane->at.w > 20 ? 1 : 0;
@@ -58,7 +87,7 @@ bool pane_move(struct scroll *s, enum action action, const struct pane *pane, bo
 	default:
 		return false;
 	}
-	size_t rows = (size_t)(pane->at.h > 0 ? pane->at.h : 1);
+	size_t rows = pane_rows(pane);
 	bool paging = delta != 1 && delta != -1 && action != ACT_TOP && action != ACT_BOTTOM;
 	if (cursor && paging)
 		scroll_page(s, delta, rows);

@@ -2,8 +2,10 @@
  * always tells the truth. */
 #include "config.h"
 
-#include "relview/app.h"
+#include "relview/pane.h"
+#include "relview/term.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define KEYS_COLUMN 18
@@ -28,18 +30,35 @@ static const char *help_row(size_t i, enum action *action)
 	return NULL;
 }
 
-size_t pane_help_rows(void)
+static size_t help_rows(void)
 {
 	return (size_t)(KEYS_PROMPT + 1) * 2 + ACT_COUNT - 1;
 }
 
-static void draw(struct app *app, struct pane *pane)
+static bool open_help(struct pane *pane, int how)
 {
+	struct scroll *s = pane->state;
+	(void)how;
+	s->top = s->sel = 0;
+	return true;
+}
+
+static void sync(struct pane *pane)
+{
+	struct scroll *s = pane->state;
+	s->count = help_rows();
+	s->sel = s->top;
+	scroll_fit(s, pane_rows(pane));
+}
+
+static void draw(struct pane *pane)
+{
+	const struct scroll *s = pane->state;
 	const struct rect *r = &pane->at;
 	for (int row = 0; row < r->h; row++) {
 		int y = r->y + row;
 		enum action action;
-		const char *text = help_row(app->help.top + (size_t)row, &action);
+		const char *text = help_row(s->top + (size_t)row, &action);
 		term_fill(y, r->x, r->w, ROLE_HELP);
 		if (!text)
 			continue;
@@ -55,30 +74,59 @@ static void draw(struct app *app, struct pane *pane)
 	}
 }
 
-static bool act(struct app *app, struct pane *pane, enum action action)
+static bool act(struct pane *pane, enum action action)
 {
-	if (pane_move(&app->help, action, pane, false))
+	if (pane_move(pane->state, action, pane, false))
 		return true;
 	if (action == ACT_CLOSE || action == ACT_BACK || action == ACT_HELP) {
-		app->help_open = false;
+		pane->host->ops->remove(pane->host, pane);
 		return true;
 	}
 	return false;
 }
 
-static void cursor(const struct app *app, const struct pane *pane, int *y, int *x)
+static enum pane_cursor cursor(const struct pane *pane, int *y, int *x)
 {
-	(void)app;
 	*y = pane->at.y;
 	*x = pane->at.x;
+	return CURSOR_HIDDEN;
 }
 
-/* Help has no rows to choose. */
-static void click(struct app *app, struct pane *pane, int row)
+/* Help has no rows to choose; the wheel scrolls it. */
+static void click(struct pane *pane, int row)
 {
-	(void)app;
 	(void)pane;
 	(void)row;
 }
 
-const struct pane_ops pane_help_ops = {"help", KEYS_VIEW, draw, act, cursor, click};
+static bool init(struct pane *pane)
+{
+	pane->full = true;
+	return (pane->state = calloc(1, sizeof(struct scroll))) != NULL;
+}
+
+static void free_state(struct pane *pane)
+{
+	free(pane->state);
+}
+
+static const struct hint hints[] = {
+        {ACT_DOWN, "down"},   {ACT_UP, "up"},   {ACT_PAGE_DOWN, "page"},
+        {ACT_CLOSE, "close"}, {ACT_NONE, NULL},
+};
+
+/* Over everything: only quitting and redrawing go past it. */
+const struct pane_ops pane_help_ops = {
+        .name = "help",
+        .keys = KEYS_VIEW,
+        .passes = SCOPE_BIT(SCOPE_ANY),
+        .hints = hints,
+        .init = init,
+        .free = free_state,
+        .open = open_help,
+        .sync = sync,
+        .draw = draw,
+        .act = act,
+        .cursor = cursor,
+        .click = click,
+};

@@ -1,105 +1,366 @@
-/* The list pane: one release a row, columns fitted to the width. */
+/* The list pane: one release a row, columns fitted to the width, month separators
+ * where releases are dense enough; the selection, and what acts on the list as a
+ * whole (the search and date prompts, the unread and starred filters, moving a
+ * month or to the next unread release). */
 #include "config.h"
 
-#include "relview/app.h"
-#include "relview/config.h"
-#include "relview/text.h"
+#include "relview/date.h"
+#include "relview/listrow.h"
+#include "relview/prompt.h"
+#include "relview/state.h"
+#include "relview/term.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-/* "* " before a starred release's title. */
-#define STAR_WIDTH 2
+/* Fewer list rows than this, and month separators would leave too few releases. */
+#define LIST_MONTHS_MIN_ROWS 8
+/* Fewer releases a month than this on average, and separators would take a good
+ * part of the list's rows. */
+#define LIST_MONTHS_MIN_DENSITY 4
 
-/* One column and the blank cell after it; returns where the next one starts. */
-static int column(int y, int x, struct str text, size_t width, enum role role, bool last)
+struct list {
+	struct pane *pane;
+	struct scroll rows; /* over browse_list() */
+	uint32_t anchor;    /* the selected release id; the list follows it */
+	bool have_anchor;
+	bool arrived; /* releases joined the list since the last frame */
+	bool months;  /* the list has room for month separators, and they help */
+	struct {
+		const uint32_t *list; /* the list they were counted for */
+		size_t n;
+		bool dense; /* enough releases a month for separators to help */
+	} count;
+	/* The search prompt: what to go back to on Esc. */
+	struct edit before;
+	uint32_t before_anchor;
+};
+
+static struct browse *browse_of(const struct list *l)
 {
-	if (!width)
-		return x;
-	term_put_fit(y, x, text.s, text.len, (int)width, role);
-	if (!last)
-		term_fill(y, x + (int)width, 1, role);
-	return x + (int)width + 1;
+	return l->pane->host->browse;
 }
 
-void pane_list_row(const struct app *app, const struct release *r, int y, int x,
-                   const struct columns *c, enum role role)
+static size_t list_size(const struct list *l)
 {
-	static const enum role column_role[COLUMN_COUNT] = {ROLE_DATE, ROLE_LOCATION, ROLE_TOPICS,
-	                                                    ROLE_LIST};
-	const struct config *cfg = app->config;
-	char date[64], topics[256];
-	config_format_date(cfg, r->date, date, sizeof date);
-	/* Cut to the buffer: the column is narrower anyway. */
-	size_t joined = catalog_join_topics(app->cat, r, topics, sizeof topics);
-	const struct str text[COLUMN_COUNT] = {
-	        [COLUMN_DATE] = {date, strlen(date)},
-	        [COLUMN_LOCATION] = view_short_location(r->location),
-	        [COLUMN_TOPICS] = {topics, joined < sizeof topics ? joined : sizeof topics},
-	        [COLUMN_TITLE] = r->title,
-	};
-	size_t width[COLUMN_COUNT] = {c->date, c->location, c->topics, c->title};
-	/* The cursor row is one colour across; other rows colour each column. */
-	bool plain = role == ROLE_LIST || role == ROLE_UNREAD;
-	bool starred = app->marks[r - app->cat->releases] & STATE_STARRED;
-	for (size_t i = 0; i < cfg->ncolumns; i++) {
-		enum config_column k = cfg->columns[i];
-		enum role cell = plain && k != COLUMN_TITLE ? column_role[k] : role;
-		/* A star before the title: it needs no colour to be seen. */
-		if (k == COLUMN_TITLE && starred && width[k] > STAR_WIDTH) {
-			term_put_fit(y, x, "* ", STAR_WIDTH, STAR_WIDTH, cell);
-			x += STAR_WIDTH;
-			width[k] -= STAR_WIDTH;
-		}
-		x = column(y, x, text[k], width[k], cell, i + 1 == cfg->ncolumns);
+	size_t n;
+	browse_list(browse_of(l), &n);
+	return n;
+}
+
+void pane_list_select(struct pane *pane, size_t index)
+{
+	struct list *l = pane->state;
+	size_t n;
+	const uint32_t *list = browse_list(browse_of(l), &n);
+	l->rows.sel = index;
+	if (index < n) {
+		l->anchor = list[index];
+		l->have_anchor = true;
 	}
 }
 
-/* The widest date the configured format prints. */
-static size_t date_width(const struct config *cfg)
+void pane_list_follow(struct pane *pane, uint32_t id)
 {
-	size_t widest = 0;
-	for (uint32_t month = 1; month <= 12; month++) {
-		char date[64];
-		config_format_date(cfg, 20230028 + month * 100, date, sizeof date);
-		size_t w = text_width(date, strlen(date));
-		widest = w > widest ? w : widest;
+	struct list *l = pane->state;
+	l->anchor = id;
+	l->have_anchor = true;
+}
+
+bool pane_list_anchor(const struct pane *pane, uint32_t *id)
+{
+	const struct list *l = pane->state;
+	*id = l->anchor;
+	return l->have_anchor;
+}
+
+/* Releases arrived above or below: the selected one keeps its screen row. */
+static void arrived(struct pane *pane)
+{
+	((struct list *)pane->state)->arrived = true;
+}
+
+static void say(const struct list *l, bool error, const char *text)
+{
+	l->pane->host->ops->say(l->pane->host, error, text);
+}
+
+/* ---- the search and date prompts -------------------------------------------------- */
+
+static const char *search_label(void *ctx)
+{
+	(void)ctx;
+	return "Search: ";
+}
+
+static void search_open(void *ctx, struct edit *edit)
+{
+	struct list *l = ctx;
+	const struct search_job *job = &browse_of(l)->job;
+	edit_set(&l->before, job->text, job->len);
+	l->before_anchor = l->anchor;
+	*edit = l->before;
+}
+
+static void search_changed(void *ctx, const struct edit *edit)
+{
+	struct list *l = ctx;
+	if (!browse_set_search(browse_of(l), edit->text, edit->len))
+		say(l, true, "out of memory");
+}
+
+static void search_cancel(void *ctx)
+{
+	struct list *l = ctx;
+	if (!browse_set_search(browse_of(l), l->before.text, l->before.len))
+		say(l, true, "out of memory");
+	l->anchor = l->before_anchor;
+}
+
+static void search_found(void *ctx, const struct edit *edit, char *out, size_t size)
+{
+	struct list *l = ctx;
+	size_t n = list_size(l);
+	(void)edit;
+	snprintf(out, size, "   [%zu match%s%s]", n, n == 1 ? "" : "es",
+	         browse_busy(browse_of(l)) ? "..." : "");
+}
+
+static const struct prompt_kind search_prompt = {
+        .label = search_label,
+        .open = search_open,
+        .changed = search_changed,
+        .cancel = search_cancel,
+        .found = search_found,
+};
+
+static const char *dates_label(void *ctx)
+{
+	(void)ctx;
+	return "Dates (FROM..UNTIL): ";
+}
+
+/* The date filter there is, to edit. */
+static void dates_open(void *ctx, struct edit *edit)
+{
+	const struct filter *f = &browse_of(ctx)->filter;
+	char from[11], to[11], text[32];
+	if (!f->since && !f->until)
+		return;
+	date_format_iso(f->since, from);
+	date_format_iso(f->until, to);
+	snprintf(text, sizeof text, "%s..%s", from, to);
+	edit_set(edit, text, strlen(text));
+}
+
+static void dates_accept(void *ctx, const struct edit *edit)
+{
+	struct list *l = ctx;
+	uint32_t since, until;
+	if (!view_parse_dates(edit->text, &since, &until)) {
+		host_say(l->pane->host, true, "Not a date range: %s (FROM..UNTIL, YYYY[-MM[-DD]])",
+		         edit->text);
+		return;
 	}
-	return widest;
+	browse_set_dates(browse_of(l), since, until);
+	say(l, false, since || until ? "Date range set" : "No date filter");
 }
 
-/* The view's column widths, with the configured date width, and the room of the
- * columns the configuration leaves out given to the title. */
-void pane_list_columns(const struct app *app, size_t width, struct columns *c)
+static const struct prompt_kind dates_prompt = {
+        .label = dates_label,
+        .open = dates_open,
+        .accept = dates_accept,
+};
+
+/* ---- what acts on the list as a whole ------------------------------------------- */
+
+static void next_unread(struct list *l)
 {
-	const struct config *cfg = app->config;
-	columns_fit(width, c);
-	size_t dw = date_width(cfg);
-	if (c->date && dw < c->date + c->title)
-		c->title = c->title + c->date - dw, c->date = dw;
-	size_t *col[COLUMN_COUNT] = {&c->date, &c->location, &c->topics, &c->title};
-	bool shown[COLUMN_COUNT] = {false};
-	for (size_t i = 0; i < cfg->ncolumns; i++)
-		shown[cfg->columns[i]] = true;
-	for (int k = 0; k < COLUMN_TITLE; k++)
-		if (!shown[k] && *col[k]) {
-			c->title += *col[k] + 1;
-			*col[k] = 0;
-		}
+	size_t i = browse_next_unread(browse_of(l), l->rows.sel);
+	if (i >= list_size(l))
+		say(l, false, "No unread release in the list");
+	else
+		pane_list_select(l->pane, i);
 }
 
-static void draw_empty(const struct app *app, const struct rect *r)
+static void only(struct list *l, bool unread, bool starred)
+{
+	browse_only(browse_of(l), unread, starred);
+	if (unread || starred)
+		host_say(l->pane->host, false, "Only %s%s%s releases", unread ? "unread" : "",
+		         unread && starred ? ", " : "", starred ? "starred" : "");
+	else
+		say(l, false, "All releases");
+}
+
+static void month_step(struct list *l, bool forward)
+{
+	size_t to = browse_month_step(browse_of(l), l->rows.sel, forward);
+	if (to == l->rows.sel)
+		host_say(l->pane->host, false, "No %s month in the list",
+		         forward ? "later" : "earlier");
+	else
+		pane_list_select(l->pane, to);
+}
+
+static void clear(struct list *l)
+{
+	if (!browse_clear(browse_of(l)))
+		say(l, true, "out of memory");
+	else
+		say(l, false, "Filters and search cleared");
+}
+
+/* What acts on the list as a whole. */
+static bool act_on_list(struct list *l, enum action action)
+{
+	const struct filter *f = &browse_of(l)->filter;
+	switch (action) {
+	case ACT_DATES:
+		l->pane->host->ops->prompt(l->pane->host, &dates_prompt, l);
+		return true;
+	case ACT_CLEAR:
+		clear(l);
+		return true;
+	case ACT_NEXT_UNREAD:
+		next_unread(l);
+		return true;
+	case ACT_ONLY_UNREAD:
+		only(l, !f->unread, f->starred);
+		return true;
+	case ACT_ONLY_STARRED:
+		only(l, f->unread, !f->starred);
+		return true;
+	case ACT_PREV_MONTH:
+	case ACT_NEXT_MONTH:
+		month_step(l, action == ACT_NEXT_MONTH);
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* ---- the pane ------------------------------------------------------------------- */
+
+static bool has_keys(const struct pane *pane)
+{
+	struct host *h = pane->host;
+	return h->ops->above(h, pane, h->ops->pane(h, PANE_READER));
+}
+
+static bool act(struct pane *pane, enum action action)
+{
+	struct list *l = pane->state;
+	struct host *h = pane->host;
+	/* Its own actions come from its keys or the mouse over it; what acts on the
+	 * list as a whole, also from the reader above it (the stack lets it down). */
+	if (pane_move(&l->rows, action, pane, true)) {
+		pane_list_select(pane, l->rows.sel);
+		return true;
+	}
+	switch (action) {
+	case ACT_OPEN:
+		if (host_selected(h)) {
+			struct pane *reader = h->ops->pane(h, PANE_READER);
+			reader->full = true;
+			h->ops->raise(h, reader);
+		}
+		return true;
+	case ACT_CLOSE:
+		h->ops->quit(h);
+		return true;
+	case ACT_SEARCH:
+		h->ops->prompt(h, &search_prompt, l);
+		return true;
+	default:
+		return act_on_list(l, action);
+	}
+}
+
+/* From the first key on, the selection stays on its release as others arrive;
+ * before it, the list shows its top. */
+static void keyed(struct pane *pane)
+{
+	struct list *l = pane->state;
+	if (!l->have_anchor)
+		pane_list_select(pane, l->rows.sel);
+}
+
+static bool selected(const struct pane *pane, uint32_t *id)
+{
+	const struct list *l = pane->state;
+	size_t n;
+	const uint32_t *list = browse_list(browse_of(l), &n);
+	if (n == 0)
+		return false;
+	*id = list[l->rows.sel < n ? l->rows.sel : n - 1];
+	return true;
+}
+
+/* Are the releases in the list close enough for month separators? Counted again
+ * only when the list changed. */
+static bool months_dense(struct list *l)
+{
+	size_t n;
+	const uint32_t *list = browse_list(browse_of(l), &n);
+	if (browse_busy(browse_of(l)))
+		return false;
+	/* A count is a pass over the whole list: while loading, when the list only
+	 * grew, not every frame but once it has grown by a quarter. */
+	bool grew_little = l->pane->host->loading && list == l->count.list && n >= l->count.n &&
+	                   n - l->count.n < l->count.n / 4;
+	if ((list != l->count.list || n != l->count.n) && !grew_little) {
+		l->count.list = list;
+		l->count.n = n;
+		l->count.dense = n >= LIST_MONTHS_MIN_DENSITY * browse_months(browse_of(l));
+	}
+	return l->count.dense;
+}
+
+/* A search or a filter left the anchored release out of the list, and the one now
+ * selected stands where it would be: from now on that one stays selected (and open
+ * in the reader) as releases arrive, not whichever comes to that place. */
+static void hold_selection(struct list *l)
+{
+	size_t n;
+	const uint32_t *list = browse_list(browse_of(l), &n);
+	if (l->have_anchor && !browse_busy(browse_of(l)) && l->rows.sel < n)
+		l->anchor = list[l->rows.sel];
+}
+
+static void sync(struct pane *pane)
+{
+	struct list *l = pane->state;
+	struct browse *b = browse_of(l);
+	l->rows.count = list_size(l);
+	if (l->have_anchor) {
+		size_t row = l->rows.sel - l->rows.top;
+		l->rows.sel = browse_locate(b, l->anchor);
+		/* Releases arrived above or below: the selected one keeps its screen row. */
+		if (l->arrived)
+			l->rows.top = l->rows.sel > row ? l->rows.sel - row : 0;
+	}
+	l->arrived = false;
+	size_t rows = pane_rows(pane);
+	scroll_fit(&l->rows, rows);
+	hold_selection(l);
+	l->months = rows >= LIST_MONTHS_MIN_ROWS && months_dense(l);
+	l->rows.top = list_top_for(b, l->rows.top, l->rows.sel, rows, l->months);
+}
+
+static void draw_empty(const struct list *l, const struct rect *r)
 {
 	char text[128], key[64];
-	app_key_name(ACT_CLEAR, key, sizeof key);
-	if (browse_busy(&app->browse))
+	keys_first_name(ACT_CLEAR, key, sizeof key);
+	if (browse_busy(browse_of(l)))
 		snprintf(text, sizeof text, "Searching...");
-	else if (browse_filtered(&app->browse) && key[0])
+	else if (browse_filtered(browse_of(l)) && key[0])
 		snprintf(text, sizeof text, "No release matches. %s clears the filters.", key);
 	else
 		snprintf(text, sizeof text, "%s",
-		         browse_filtered(&app->browse) ? "No release matches." : "No releases.");
+		         browse_filtered(browse_of(l)) ? "No release matches." : "No releases.");
 	term_put_fit(r->y + (r->h > 2 ? 1 : 0), r->x + 1, text, strlen(text), r->w - 1,
 	             ROLE_NORMAL);
 }
@@ -118,74 +379,97 @@ static void draw_month(const struct release *r, int y, const struct rect *at)
 		term_put(y, at->x + 2, label, strlen(label), at->w - 4, ROLE_LIST);
 }
 
-static void draw(struct app *app, struct pane *pane)
+static void draw(struct pane *pane)
 {
+	const struct list *l = pane->state;
+	const struct host *h = pane->host;
 	const struct rect *r = &pane->at;
 	size_t n;
-	const uint32_t *list = browse_list(&app->browse, &n);
+	const uint32_t *list = browse_list(h->browse, &n);
 	struct columns c;
-	pane_list_columns(app, (size_t)r->w, &c);
-	bool focused = app->focus == FOCUS_LIST && !app->zoomed;
-	size_t i = app->list.top;
+	listrow_columns(h->config, (size_t)r->w, &c);
+	bool focused = has_keys(pane);
+	size_t i = l->rows.top;
 	for (int row = 0; row < r->h; row++, i++) {
 		term_fill(r->y + row, r->x, r->w, ROLE_LIST);
 		if (i >= n)
 			continue;
-		if (app->list_months && i > app->list.top && browse_month_starts(&app->browse, i)) {
-			draw_month(&app->cat->releases[list[i]], r->y + row, r);
+		if (l->months && i > l->rows.top && browse_month_starts(h->browse, i)) {
+			draw_month(&h->cat->releases[list[i]], r->y + row, r);
 			if (++row == r->h)
 				break;
 			term_fill(r->y + row, r->x, r->w, ROLE_LIST);
 		}
 		uint32_t id = list[i];
-		enum role role = i == app->list.sel ? (focused ? ROLE_SELECTED : ROLE_IDLE)
-		                 : app->marks[id] & STATE_READ ? ROLE_LIST
-		                                               : ROLE_UNREAD;
-		pane_list_row(app, &app->cat->releases[id], r->y + row, r->x, &c, role);
+		enum role role = i == l->rows.sel            ? (focused ? ROLE_SELECTED : ROLE_IDLE)
+		                 : h->marks[id] & STATE_READ ? ROLE_LIST
+		                                             : ROLE_UNREAD;
+		listrow_draw(h, &h->cat->releases[id], r->y + row, r->x, &c, role);
 	}
 	if (n == 0)
-		draw_empty(app, r);
+		draw_empty(l, r);
 }
 
-static bool act(struct app *app, struct pane *pane, enum action action)
+static enum pane_cursor cursor(const struct pane *pane, int *y, int *x)
 {
-	if (pane_move(&app->list, action, pane, true)) {
-		app_select(app, app->list.sel);
-		return true;
-	}
-	switch (action) {
-	case ACT_OPEN:
-		if (app_selected(app)) {
-			app->zoomed = true;
-			app->focus = FOCUS_READER;
-		}
-		return true;
-	case ACT_CLOSE:
-		app->quit = true;
-		return true;
-	case ACT_SEARCH:
-		app_open_prompt(app, PROMPT_SEARCH);
-		return true;
-	default:
-		return false;
-	}
-}
-
-static void cursor(const struct app *app, const struct pane *pane, int *y, int *x)
-{
-	*y = pane->at.y +
-	     (int)list_row_of(&app->browse, app->list.top, app->list.sel, app->list_months);
+	const struct list *l = pane->state;
+	*y = pane->at.y + (int)list_row_of(pane->host->browse, l->rows.top, l->rows.sel, l->months);
 	*x = pane->at.x;
+	return CURSOR_HIDDEN;
 }
 
-static void click(struct app *app, struct pane *pane, int row)
+static void click(struct pane *pane, int row)
 {
-	(void)pane;
-	size_t i = list_item_at(&app->browse, app->list.top, (size_t)row, app->list_months);
+	struct list *l = pane->state;
+	size_t i = list_item_at(pane->host->browse, l->rows.top, (size_t)row, l->months);
 	if (i == LIST_NO_ITEM)
 		return;
-	app_select(app, i);
-	app->focus = FOCUS_LIST;
+	pane_list_select(pane, i);
+	pane->host->ops->raise(pane->host, pane);
 }
 
-const struct pane_ops pane_list_ops = {"list", KEYS_VIEW, draw, act, cursor, click};
+static int percent(const struct pane *pane)
+{
+	const struct list *l = pane->state;
+	size_t n = list_size(l);
+	return n ? (int)((l->rows.sel + 1) * 100 / n) : 100;
+}
+
+static bool init(struct pane *pane)
+{
+	struct list *l = calloc(1, sizeof *l);
+	if (l)
+		l->pane = pane;
+	pane->state = l;
+	return l != NULL;
+}
+
+static void free_state(struct pane *pane)
+{
+	free(pane->state);
+}
+
+static const struct hint hints[] = {
+        {ACT_CLOSE, "quit"},        {ACT_OPEN, "read"},           {ACT_SEARCH, "search"},
+        {ACT_TOPICS, "topics"},     {ACT_LOCATIONS, "locations"}, {ACT_DATES, "dates"},
+        {ACT_CLEAR, "clear"},       {ACT_LAYOUT, "layout"},       {ACT_FOCUS, "focus"},
+        {ACT_TIMELINE, "timeline"}, {ACT_RELATED, "related"},     {ACT_NONE, NULL},
+};
+
+const struct pane_ops pane_list_ops = {
+        .name = "list",
+        .keys = KEYS_VIEW,
+        .passes = PASSES_ALL,
+        .hints = hints,
+        .init = init,
+        .free = free_state,
+        .keyed = keyed,
+        .arrived = arrived,
+        .sync = sync,
+        .draw = draw,
+        .act = act,
+        .cursor = cursor,
+        .click = click,
+        .percent = percent,
+        .selected = selected,
+};

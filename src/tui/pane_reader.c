@@ -1,19 +1,233 @@
-/* The reader pane: the selected release, header block then body, with find matches
- * highlighted. The layout itself (wrapping, paragraphs, matches) is doc's. */
+/* The reader pane: the release in front, header block then body, with find matches
+ * highlighted; find in the release (its prompt, n and N); the line the reader was
+ * on, kept per release, and a release marked read once shown. The layout itself
+ * (wrapping, paragraphs, matches) is doc's. */
 #include "config.h"
 
-#include "relview/app.h"
+#include "relview/prompt.h"
+#include "relview/state.h"
+#include "relview/term.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Longest a match may run back from an earlier line into this one: a pattern is at
  * most EDIT_MAX bytes, so at a width of at least 10 cells it spans fewer lines. */
 #define MATCH_REACH (EDIT_MAX / 10 + 1)
+#define NO_RELEASE  UINT32_MAX
+
+struct reader {
+	struct pane *pane;
+	struct doc doc;      /* the release shown, laid out */
+	uint32_t shown;      /* its id (doc.release may go stale between frames) */
+	struct scroll lines; /* over the doc's lines, no cursor */
+	struct edit find;    /* find-in-release text; len 0: none */
+	size_t find_current; /* index of the current match; nmatches or more: none yet */
+	uint32_t auto_read;  /* the release last marked read by showing it */
+	/* The find prompt: what to go back to on Esc. */
+	struct edit before;
+	size_t before_top;
+};
+
+static struct host *host_of(const struct reader *rd)
+{
+	return rd->pane->host;
+}
+
+/* ---- find in the release ---------------------------------------------------------- */
+
+/* Scroll the reader so the current match shows, a third of the way down. */
+static void reveal_match(struct reader *rd)
+{
+	const struct doc *d = &rd->doc;
+	if (rd->find_current >= d->nmatches)
+		return;
+	size_t line = d->matches[rd->find_current].line;
+	size_t rows = pane_rows(rd->pane);
+	if (line < rd->lines.top || line >= rd->lines.top + rows) {
+		rd->lines.top = line > rows / 3 ? line - rows / 3 : 0;
+		rd->lines.sel = rd->lines.top;
+		scroll_fit(&rd->lines, rows);
+	}
+}
+
+static void find_step(struct reader *rd, bool forward)
+{
+	struct host *h = host_of(rd);
+	size_t n = rd->doc.nmatches;
+	if (!rd->find.len) {
+		char key[64];
+		keys_first_name(ACT_SEARCH, key, sizeof key);
+		if (key[0])
+			host_say(h, true, "Nothing to find yet: %s in the reader", key);
+		else
+			host_say(h, true, "Nothing to find yet");
+		return;
+	}
+	if (n == 0) {
+		host_say(h, true, "Not found: %s", rd->find.text);
+		return;
+	}
+	size_t cur = rd->find_current;
+	/* No current match yet (a newly selected release): n and N begin at an end. */
+	bool fresh = cur >= n;
+	bool wrapped = !fresh && (forward ? cur + 1 >= n : cur == 0);
+	if (fresh || wrapped)
+		rd->find_current = forward ? 0 : n - 1;
+	else
+		rd->find_current = forward ? cur + 1 : cur - 1;
+	reveal_match(rd);
+	if (wrapped)
+		host_say(h, false, "Match %zu of %zu (wrapped to the %s)", rd->find_current + 1, n,
+		         forward ? "top" : "bottom");
+	else
+		host_say(h, false, "Match %zu of %zu", rd->find_current + 1, n);
+}
+
+/* The find text changed while typing: the first match from where the find began. */
+static void find_update(struct reader *rd)
+{
+	struct doc *d = &rd->doc;
+	if (!doc_find(d, rd->find.text, rd->find.len))
+		host_say(host_of(rd), true, "out of memory");
+	rd->find_current = doc_match_from(d, rd->before_top);
+	if (rd->find_current >= d->nmatches)
+		rd->find_current = 0;
+	rd->lines.top = rd->lines.sel = rd->before_top;
+	reveal_match(rd);
+}
+
+static const char *find_label(void *ctx)
+{
+	(void)ctx;
+	return "Find: ";
+}
+
+static void find_open(void *ctx, struct edit *edit)
+{
+	struct reader *rd = ctx;
+	(void)edit;
+	rd->before = rd->find;
+	rd->before_top = rd->lines.top;
+}
+
+static void find_changed(void *ctx, const struct edit *edit)
+{
+	struct reader *rd = ctx;
+	rd->find = *edit;
+	find_update(rd);
+}
+
+static void find_accept(void *ctx, const struct edit *edit)
+{
+	struct reader *rd = ctx;
+	(void)edit;
+	if (rd->find.len && !rd->doc.nmatches)
+		host_say(host_of(rd), true, "Not found: %s", rd->find.text);
+}
+
+static void find_cancel(void *ctx)
+{
+	struct reader *rd = ctx;
+	rd->find = rd->before;
+	find_update(rd);
+}
+
+static void find_found(void *ctx, const struct edit *edit, char *out, size_t size)
+{
+	const struct reader *rd = ctx;
+	(void)edit;
+	snprintf(out, size, "   [%zu in this release]", rd->doc.nmatches);
+}
+
+static const struct prompt_kind find_prompt = {
+        .label = find_label,
+        .open = find_open,
+        .changed = find_changed,
+        .accept = find_accept,
+        .cancel = find_cancel,
+        .found = find_found,
+};
+
+/* ---- where the reader was, and what was read ---------------------------------------- */
+
+/* The reader's line in the release it shows, for the next time it is shown. */
+static void remember_line(struct reader *rd)
+{
+	struct host *h = host_of(rd);
+	if (rd->shown == NO_RELEASE)
+		return;
+	const struct release *r = &h->cat->releases[rd->shown];
+	if (h->ops->saved_line(h, r) != rd->lines.top)
+		h->ops->mark(h, r, h->marks[rd->shown], (uint32_t)rd->lines.top);
+}
+
+/* In front: above the list (focused, or full screen). */
+static bool in_front(const struct reader *rd)
+{
+	struct host *h = host_of(rd);
+	return h->ops->above(h, rd->pane, h->ops->pane(h, PANE_LIST));
+}
+
+/* A release is read once it was shown with the reader in front; once per showing,
+ * so that one marked unread again in the reader stays so. */
+static void mark_shown(struct reader *rd, const struct release *r)
+{
+	struct host *h = host_of(rd);
+	uint32_t id = host_id(h, r);
+	if (!in_front(rd) || rd->auto_read == id)
+		return;
+	rd->auto_read = id;
+	if (!(h->marks[id] & STATE_READ))
+		h->ops->mark(h, r, h->marks[id] | STATE_READ, h->ops->saved_line(h, r));
+}
+
+/* Lay the release in front out again when it or the reader's width changed; a new
+ * width keeps the line at the top in view. */
+static void sync(struct pane *pane)
+{
+	struct reader *rd = pane->state;
+	struct host *h = pane->host;
+	const struct release *r = host_selected(h);
+	size_t width = (size_t)pane_text_width(pane);
+	struct doc *d = &rd->doc;
+	bool ok = true;
+	/* Nothing selected: no release's lines or matches may linger for find, n/N or the
+	 * position in the status line. */
+	if (!r) {
+		doc_free(d);
+		rd->shown = NO_RELEASE;
+	}
+	if (r && host_id(h, r) != rd->shown) {
+		remember_line(rd);
+		ok = doc_layout(d, h->cat, r, width) && doc_find(d, rd->find.text, rd->find.len);
+		rd->shown = host_id(h, r);
+		rd->lines.top = h->ops->saved_line(h, r);
+		rd->find_current = SIZE_MAX;
+	} else if (r && width != d->width && d->nlines) {
+		const struct doc_line *top =
+		        &d->lines[rd->lines.top < d->nlines ? rd->lines.top : 0];
+		uint8_t region = top->region;
+		const char *at = top->s;
+		ok = doc_relayout(d, width);
+		if (ok && region != REGION_NONE)
+			rd->lines.top = doc_line_at(d, region, at);
+	}
+	if (!ok)
+		host_say(h, true, "out of memory");
+	if (r)
+		mark_shown(rd, r);
+	rd->lines.count = d->nlines;
+	rd->lines.sel = rd->lines.top;
+	scroll_fit(&rd->lines, pane_rows(pane));
+}
+
+/* ---- drawing ------------------------------------------------------------------------ */
 
 /* Line i of the doc at (y, x) in cols cells, its matches highlighted. */
-static void draw_text(const struct app *app, size_t i, int y, int x, int cols, enum role role)
+static void draw_text(const struct reader *rd, size_t i, int y, int x, int cols, enum role role)
 {
-	const struct doc *d = &app->doc;
+	const struct doc *d = &rd->doc;
 	const struct doc_line *l = &d->lines[i];
 	size_t done = 0;
 	for (size_t m = doc_match_from(d, i > MATCH_REACH ? i - MATCH_REACH : 0);
@@ -24,71 +238,81 @@ static void draw_text(const struct app *app, size_t i, int y, int x, int cols, e
 		int used = term_put(y, x, l->s + done, from - done, cols, role);
 		x += used, cols -= used;
 		used = term_put(y, x, l->s + from, to - from, cols,
-		                m == app->find_current ? ROLE_CURRENT : ROLE_MATCH);
+		                m == rd->find_current ? ROLE_CURRENT : ROLE_MATCH);
 		x += used, cols -= used;
 		done = to;
 	}
 	term_put(y, x, l->s + done, l->len - done, cols, role);
 }
 
-static void draw_line(const struct app *app, size_t i, int y, int x, int cols)
+static void draw_line(const struct reader *rd, size_t i, int y, int x, int cols)
 {
-	const struct doc_line *l = &app->doc.lines[i];
+	const struct doc_line *l = &rd->doc.lines[i];
 	switch ((enum doc_kind)l->kind) {
 	case DOC_TITLE:
-		draw_text(app, i, y, x, cols, ROLE_HEADING);
+		draw_text(rd, i, y, x, cols, ROLE_HEADING);
 		break;
 	case DOC_FIELD:
 		if (l->label)
 			term_put(y, x, l->label, strlen(l->label), cols, ROLE_LABEL);
 		if (cols > DOC_LABEL_WIDTH)
-			draw_text(app, i, y, x + DOC_LABEL_WIDTH, cols - DOC_LABEL_WIDTH,
+			draw_text(rd, i, y, x + DOC_LABEL_WIDTH, cols - DOC_LABEL_WIDTH,
 			          ROLE_FIELD);
 		break;
 	case DOC_SUBTITLE:
 	case DOC_BODY:
-		draw_text(app, i, y, x, cols, ROLE_BODY);
+		draw_text(rd, i, y, x, cols, ROLE_BODY);
 		break;
 	case DOC_BLANK:
 		break;
 	}
 }
 
-static void draw(struct app *app, struct pane *pane)
+static void draw(struct pane *pane)
 {
+	const struct reader *rd = pane->state;
 	const struct rect *r = &pane->at;
 	int m = pane_margin(pane);
 	for (int row = 0; row < r->h; row++)
 		term_fill(r->y + row, r->x, r->w, ROLE_BODY);
-	if (!app_selected(app)) {
+	if (rd->shown == NO_RELEASE) {
 		const char *text = "No release to show.";
 		term_put(r->y, r->x + m, text, strlen(text), r->w - m, ROLE_BODY);
 		return;
 	}
 	for (int row = 0; row < r->h; row++) {
-		size_t i = app->reader.top + (size_t)row;
-		if (i < app->doc.nlines)
-			draw_line(app, i, r->y + row, r->x + m, pane_text_width(pane));
+		size_t i = rd->lines.top + (size_t)row;
+		if (i < rd->doc.nlines)
+			draw_line(rd, i, r->y + row, r->x + m, pane_text_width(pane));
 	}
 }
 
-static bool act(struct app *app, struct pane *pane, enum action action)
+/* ---- keys ------------------------------------------------------------------------- */
+
+static bool act(struct pane *pane, enum action action)
 {
-	if (pane_move(&app->reader, action, pane, false))
+	struct reader *rd = pane->state;
+	struct host *h = pane->host;
+	/* Its own actions come from its keys or the mouse over it; n and N from
+	 * wherever the release in front is (the stack lets them down to it). */
+	if (action == ACT_NEXT || action == ACT_PREV) {
+		find_step(rd, action == ACT_NEXT);
+		return true;
+	}
+	if (pane_move(&rd->lines, action, pane, false))
 		return true;
 	switch (action) {
 	case ACT_OPEN:
-		app->zoomed = true;
+		pane->full = true;
 		return true;
 	case ACT_CLOSE:
 	case ACT_BACK:
-		/* From a related release, back to the related list. */
-		app->related.reading = false;
-		app->zoomed = false;
-		app->focus = FOCUS_LIST;
+		/* Back to the list, or to the related list it was opened from. */
+		pane->full = false;
+		h->ops->lower(h, pane);
 		return true;
 	case ACT_SEARCH:
-		app_open_prompt(app, PROMPT_FIND);
+		h->ops->prompt(h, &find_prompt, rd);
 		return true;
 	default:
 		return false;
@@ -97,23 +321,69 @@ static bool act(struct app *app, struct pane *pane, enum action action)
 
 /* On the current match when it is in view (screen readers follow the cursor), else
  * at the top. */
-static void cursor(const struct app *app, const struct pane *pane, int *y, int *x)
+static enum pane_cursor cursor(const struct pane *pane, int *y, int *x)
 {
+	const struct reader *rd = pane->state;
+	const struct doc *d = &rd->doc;
 	*y = pane->at.y;
 	*x = pane->at.x + pane_margin(pane);
-	const struct doc *d = &app->doc;
-	if (!app->find.len || app->find_current >= d->nmatches)
-		return;
-	size_t line = d->matches[app->find_current].line;
-	if (line >= app->reader.top && line < app->reader.top + (size_t)pane->at.h)
-		*y = pane->at.y + (int)(line - app->reader.top);
+	if (!rd->find.len || rd->find_current >= d->nmatches)
+		return CURSOR_HIDDEN;
+	size_t line = d->matches[rd->find_current].line;
+	if (line >= rd->lines.top && line < rd->lines.top + (size_t)pane->at.h)
+		*y = pane->at.y + (int)(line - rd->lines.top);
+	return CURSOR_HIDDEN;
 }
 
-static void click(struct app *app, struct pane *pane, int row)
+static void click(struct pane *pane, int row)
 {
-	(void)pane;
 	(void)row;
-	app->focus = FOCUS_READER;
+	pane->host->ops->raise(pane->host, pane);
 }
 
-const struct pane_ops pane_reader_ops = {"reader", KEYS_VIEW, draw, act, cursor, click};
+static int percent(const struct pane *pane)
+{
+	const struct reader *rd = pane->state;
+	return scroll_percent(&rd->lines, (size_t)pane->at.h);
+}
+
+/* Taken away (at the end): the line it is on is kept. */
+static void close_reader(struct pane *pane)
+{
+	remember_line(pane->state);
+}
+
+static bool init(struct pane *pane)
+{
+	struct reader *rd = calloc(1, sizeof *rd);
+	if (rd) {
+		rd->pane = pane;
+		rd->shown = NO_RELEASE;
+		rd->auto_read = NO_RELEASE;
+	}
+	pane->state = rd;
+	return rd != NULL;
+}
+
+static void free_state(struct pane *pane)
+{
+	struct reader *rd = pane->state;
+	if (rd)
+		doc_free(&rd->doc);
+	free(rd);
+}
+
+const struct pane_ops pane_reader_ops = {
+        .name = "reader",
+        .keys = KEYS_VIEW,
+        .passes = PASSES_ALL,
+        .init = init,
+        .free = free_state,
+        .close = close_reader,
+        .sync = sync,
+        .draw = draw,
+        .act = act,
+        .cursor = cursor,
+        .click = click,
+        .percent = percent,
+};

@@ -1,9 +1,15 @@
 /* The related pane: the releases related to one (related.h), best first, each a
- * row of the list's columns after why it is related. Enter reads one full screen;
- * q or Esc there comes back here, and here goes back to where the user was. */
+ * row of the list's columns after why it is related. Asked for, they are found
+ * between keys (the first time builds the index of names, in slices); Enter reads
+ * one full screen, q or Esc there comes back here, and here goes back to where the
+ * user was. */
 #include "config.h"
 
-#include "relview/app.h"
+#include "relview/elapsed.h"
+#include "relview/listrow.h"
+#include "relview/related.h"
+#include "relview/state.h"
+#include "relview/term.h"
 #include "relview/text.h"
 
 #include <stdio.h>
@@ -12,61 +18,136 @@
 
 /* The reasons take at most this share of the width, in fifths. */
 #define WHY_FIFTHS 2
+/* Releases indexed between looks at the clock. */
+#define RELATED_STEP 64
 
-void app_related_ask(struct app *app)
-{
-	const struct release *r = app_selected(app);
-	if (!r) {
-		app_message(app, true, "No release selected");
-		return;
-	}
-	app->related.of = (uint32_t)(r - app->cat->releases);
-	app->related.pending = true;
-	app_message(app, false, "Finding related releases...");
-}
-
-static void show(struct app *app, struct related *items, size_t n)
-{
-	struct related_list *l = &app->related;
-	if (!l->open) {
-		l->focus = app->focus;
-		l->zoomed = app->zoomed;
-	}
-	free(l->items);
-	l->items = items;
-	l->n = n;
-	l->cursor = (struct scroll){.count = n};
-	l->open = true;
-	l->reading = false;
-	app->focus = FOCUS_LIST;
-	app->zoomed = false;
-	app_message(app, false, "%zu related release%s", n, n == 1 ? "" : "s");
-}
-
-/* Once the index is built (app.c builds it in slices between keys). */
-void app_related_find(struct app *app)
-{
+struct related_pane {
+	struct pane *pane;
 	struct related *items;
 	size_t n;
-	app->related.pending = false;
-	if (!related_find(app->related_index, app->related.of, &items, &n))
-		app_message(app, true, "out of memory");
-	else if (n == 0)
-		app_message(app, false,
-		            "No related releases: none of its topic and place within %d days, "
-		            "and no rare name in common",
-		            RELATED_DAYS);
-	else
-		show(app, items, n);
+	struct scroll cursor;
+	uint32_t of;                 /* the release they are related to */
+	bool pending;                /* asked for: found once the index of names is built */
+	struct related_index *index; /* built on the first use */
+	/* Where the reader was when the list came up, to go back to. */
+	bool reader_front, reader_full;
+};
+
+static struct pane *reader_of(const struct related_pane *rp)
+{
+	return rp->pane->host->ops->pane(rp->pane->host, PANE_READER);
 }
 
-void app_related_close(struct app *app)
+/* Asked for: found between keys, unless a key comes first. */
+static bool open_related(struct pane *pane, int how)
 {
-	struct related_list *l = &app->related;
-	free(l->items);
-	app->focus = l->focus;
-	app->zoomed = l->zoomed;
-	*l = (struct related_list){.of = l->of};
+	struct related_pane *rp = pane->state;
+	const struct release *r = host_selected(pane->host);
+	(void)how;
+	if (!r) {
+		host_say(pane->host, true, "No release selected");
+		return false;
+	}
+	rp->of = host_id(pane->host, r);
+	rp->pending = true;
+	host_say(pane->host, false, "Finding related releases...");
+	return false;
+}
+
+/* The user went on: a related list would come unasked. */
+static void keyed(struct pane *pane)
+{
+	((struct related_pane *)pane->state)->pending = false;
+}
+
+/* Up, over the list: the reader goes behind it, as it was remembered the first
+ * time. */
+static void show(struct related_pane *rp, struct related *items, size_t n)
+{
+	struct host *h = rp->pane->host;
+	struct pane *reader = reader_of(rp);
+	if (!h->ops->above(h, rp->pane, h->ops->pane(h, PANE_LIST))) {
+		rp->reader_front = h->ops->above(h, reader, h->ops->pane(h, PANE_LIST));
+		rp->reader_full = reader->full;
+	}
+	free(rp->items);
+	rp->items = items;
+	rp->n = n;
+	rp->cursor = (struct scroll){.count = n};
+	reader->full = false;
+	h->ops->lower(h, reader);
+	h->ops->raise(h, rp->pane);
+	host_say(h, false, "%zu related release%s", n, n == 1 ? "" : "s");
+}
+
+/* Once the index is built. */
+static void find(struct related_pane *rp)
+{
+	struct host *h = rp->pane->host;
+	struct related *items;
+	size_t n;
+	rp->pending = false;
+	if (!related_find(rp->index, rp->of, &items, &n))
+		host_say(h, true, "out of memory");
+	else if (n == 0)
+		host_say(h, false,
+		         "No related releases: none of its topic and place within %d days, "
+		         "and no rare name in common",
+		         RELATED_DAYS);
+	else
+		show(rp, items, n);
+}
+
+/* An index of names knows the releases it was begun over: begun again. */
+static void arrived(struct pane *pane)
+{
+	struct related_pane *rp = pane->state;
+	related_free(rp->index);
+	rp->index = NULL;
+}
+
+/* Index names for one slice of time, and find the related releases once that is
+ * done: the first time over a large catalog takes seconds, and keys stay live. */
+static bool idle(struct pane *pane)
+{
+	struct related_pane *rp = pane->state;
+	const struct catalog *cat = pane->host->cat;
+	struct timespec start;
+	bool ok = true;
+	if (!rp->pending)
+		return false;
+	elapsed_mark(&start);
+	if (!rp->index && !(rp->index = related_new(cat)))
+		ok = false;
+	while (ok && !related_index_step(rp->index, RELATED_STEP, &ok) &&
+	       !elapsed_slice_over(&start))
+		;
+	if (!ok) {
+		rp->pending = false;
+		host_say(pane->host, true, "out of memory");
+	} else if (related_index_percent(rp->index) == 100) {
+		find(rp);
+	} else {
+		host_say(pane->host, false, "Finding related releases: indexing names, %d%%",
+		         related_index_percent(rp->index));
+	}
+	return true;
+}
+
+/* Off the stack: back to where the user was. */
+static void close_related(struct pane *pane)
+{
+	struct related_pane *rp = pane->state;
+	struct host *h = pane->host;
+	struct pane *reader = reader_of(rp);
+	free(rp->items);
+	rp->items = NULL;
+	rp->n = 0;
+	rp->cursor = (struct scroll){0};
+	rp->pending = false;
+	if (rp->reader_front)
+		h->ops->raise(h, reader);
+	reader->full = rp->reader_full;
 }
 
 /* The rows under the heading. */
@@ -78,84 +159,154 @@ static struct pane rows_of(const struct pane *pane)
 	return rows;
 }
 
-static void draw_header(const struct app *app, const struct rect *r)
+static void draw_header(const struct related_pane *rp, const struct rect *r)
 {
 	char text[400], open[64], back[64];
-	const struct release *of = &app->cat->releases[app->related.of];
-	app_key_name(ACT_OPEN, open, sizeof open);
-	app_key_name(ACT_CLOSE, back, sizeof back);
+	const struct release *of = &rp->pane->host->cat->releases[rp->of];
+	keys_first_name(ACT_OPEN, open, sizeof open);
+	keys_first_name(ACT_CLOSE, back, sizeof back);
 	int n = snprintf(text, sizeof text, "Related to: %.*s  (%s: read, %s: back)",
 	                 (int)(of->title.len < 200 ? of->title.len : 200), of->title.s, open, back);
 	term_put_fit(r->y, r->x, text, n > 0 ? (size_t)n : 0, r->w, ROLE_HEADING);
 }
 
 /* The widest reason, within its share of the width. */
-static size_t why_width(const struct related_list *l, int w)
+static size_t why_width(const struct related_pane *rp, int w)
 {
 	size_t widest = 0, most = (size_t)(w > 0 ? w : 0) * WHY_FIFTHS / 5;
-	for (size_t i = 0; i < l->n; i++) {
-		size_t cells = text_width(l->items[i].why, strlen(l->items[i].why));
+	for (size_t i = 0; i < rp->n; i++) {
+		size_t cells = text_width(rp->items[i].why, strlen(rp->items[i].why));
 		widest = cells > widest ? cells : widest;
 	}
 	return widest < most ? widest : most;
 }
 
-static void draw(struct app *app, struct pane *pane)
+static void draw(struct pane *pane)
 {
-	const struct related_list *l = &app->related;
+	struct related_pane *rp = pane->state;
+	const struct host *h = pane->host;
 	const struct rect *r = &pane->at;
 	struct pane rows = rows_of(pane);
-	draw_header(app, r);
-	scroll_fit(&app->related.cursor, (size_t)rows.at.h);
-	size_t ww = why_width(l, r->w);
+	draw_header(rp, r);
+	scroll_fit(&rp->cursor, (size_t)rows.at.h);
+	size_t ww = why_width(rp, r->w);
 	struct columns c;
-	pane_list_columns(app, (size_t)r->w - ww - 1, &c);
+	listrow_columns(h->config, (size_t)r->w - ww - 1, &c);
 	for (int row = 0; row < rows.at.h; row++) {
-		size_t i = l->cursor.top + (size_t)row;
+		size_t i = rp->cursor.top + (size_t)row;
 		int y = rows.at.y + row;
 		term_fill(y, r->x, r->w, ROLE_LIST);
-		if (i >= l->n)
+		if (i >= rp->n)
 			continue;
-		uint32_t id = l->items[i].id;
-		enum role role = i == l->cursor.sel            ? ROLE_SELECTED
-		                 : app->marks[id] & STATE_READ ? ROLE_LIST
-		                                               : ROLE_UNREAD;
-		term_put_fit(y, r->x, l->items[i].why, strlen(l->items[i].why), (int)ww + 1, role);
-		pane_list_row(app, &app->cat->releases[id], y, r->x + (int)ww + 1, &c, role);
+		uint32_t id = rp->items[i].id;
+		enum role role = i == rp->cursor.sel         ? ROLE_SELECTED
+		                 : h->marks[id] & STATE_READ ? ROLE_LIST
+		                                             : ROLE_UNREAD;
+		term_put_fit(y, r->x, rp->items[i].why, strlen(rp->items[i].why), (int)ww + 1,
+		             role);
+		listrow_draw(h, &h->cat->releases[id], y, r->x + (int)ww + 1, &c, role);
 	}
 }
 
-static bool act(struct app *app, struct pane *pane, enum action action)
+static bool act(struct pane *pane, enum action action)
 {
-	struct related_list *l = &app->related;
+	struct related_pane *rp = pane->state;
+	struct host *h = pane->host;
 	struct pane rows = rows_of(pane);
-	if (pane_move(&l->cursor, action, &rows, true))
+	if (pane_move(&rp->cursor, action, &rows, true))
 		return true;
 	switch (action) {
-	case ACT_OPEN:
-		l->reading = true;
-		app->focus = FOCUS_READER;
-		app->zoomed = true;
+	case ACT_OPEN: {
+		struct pane *reader = reader_of(rp);
+		reader->full = true;
+		h->ops->raise(h, reader);
 		return true;
+	}
 	case ACT_CLOSE:
 	case ACT_BACK:
-		app_related_close(app);
+		h->ops->remove(h, pane);
 		return true;
 	default:
-		return false;
+		break;
 	}
+	if (key_table[action].scope != SCOPE_LIST)
+		return false;
+	char key[64];
+	keys_first_name(ACT_CLOSE, key, sizeof key);
+	host_say(h, true, "Not in the related releases: %s goes back to the list", key);
+	return true;
 }
 
-static void cursor(const struct app *app, const struct pane *pane, int *y, int *x)
+static enum pane_cursor cursor(const struct pane *pane, int *y, int *x)
 {
-	*y = pane->at.y + 1 + (int)(app->related.cursor.sel - app->related.cursor.top);
+	const struct related_pane *rp = pane->state;
+	*y = pane->at.y + 1 + (int)(rp->cursor.sel - rp->cursor.top);
 	*x = pane->at.x;
+	return CURSOR_HIDDEN;
 }
 
-static void click(struct app *app, struct pane *pane, int row)
+static void click(struct pane *pane, int row)
 {
-	(void)pane;
-	pane_click_below_heading(&app->related.cursor, app->related.n, row);
+	struct related_pane *rp = pane->state;
+	pane_click_below_heading(&rp->cursor, rp->n, row);
 }
 
-const struct pane_ops pane_related_ops = {"related", KEYS_VIEW, draw, act, cursor, click};
+static int percent(const struct pane *pane)
+{
+	const struct related_pane *rp = pane->state;
+	return rp->n ? (int)((rp->cursor.sel + 1) * 100 / rp->n) : 100;
+}
+
+static bool selected(const struct pane *pane, uint32_t *id)
+{
+	const struct related_pane *rp = pane->state;
+	if (rp->cursor.sel >= rp->n)
+		return false;
+	*id = rp->items[rp->cursor.sel].id;
+	return true;
+}
+
+static bool init(struct pane *pane)
+{
+	struct related_pane *rp = calloc(1, sizeof *rp);
+	if (rp)
+		rp->pane = pane;
+	pane->state = rp;
+	pane->full = true;
+	return rp != NULL;
+}
+
+static void free_state(struct pane *pane)
+{
+	struct related_pane *rp = pane->state;
+	if (rp) {
+		free(rp->items);
+		related_free(rp->index);
+	}
+	free(rp);
+}
+
+static const struct hint hints[] = {
+        {ACT_CLOSE, "back"}, {ACT_OPEN, "read"}, {ACT_RELATED, "related to that one"},
+        {ACT_STAR, "star"},  {ACT_NONE, NULL},
+};
+
+const struct pane_ops pane_related_ops = {
+        .name = "related",
+        .keys = KEYS_VIEW,
+        .passes = SCOPE_BIT(SCOPE_ANY) | SCOPE_BIT(SCOPE_RELEASE),
+        .hints = hints,
+        .init = init,
+        .free = free_state,
+        .open = open_related,
+        .close = close_related,
+        .keyed = keyed,
+        .arrived = arrived,
+        .idle = idle,
+        .draw = draw,
+        .act = act,
+        .cursor = cursor,
+        .click = click,
+        .percent = percent,
+        .selected = selected,
+};

@@ -3,37 +3,35 @@
 only headers of its own layer or of the layers below it, and no two modules need
 each other, through any chain of includes. Prints each breach; exit 1 if any.
 
-A module is a .c file's name (the files of one module share it before an
-underscore: source_entry.c and sandbox_private.h are source's and sandbox's); a header belongs to the module
+A module is a file's name, but for the files that share a module's private header
+(source_entry.c includes source_private.h: both are source's); a header belongs to the module
 of its name, a header with no .c file of its own to the layer its face (LAYER.h)
 includes it from, and a face header to its layer."""
 import os, re, sys
 
 LAYERS = ["base", "ingest", "store", "find", "model", "tui"]
-SHARES = {}
 INCLUDE = re.compile(r'^#include "(?:relview/)?([a-z_0-9]+)\.h"', re.M)
 
 
-MODULES = set()  # the names of the .c files that are not part of another's
+PRIVATE = re.compile(r'^#include "([a-z_0-9]+)_private\.h"', re.M)
 
 
-def module_of(name):
-    """A file of a module shares the module's name before an underscore
-    (source_entry.c, sandbox_private.h, pane_list.c are source's, sandbox's, pane's)."""
-    name = SHARES.get(name, name)
-    head = name.split("_")[0]
-    return head if head != name and head in MODULES else name
+def module_of(name, text=""):
+    """A module's private header (NAME_private.h) and the files that include it
+    are the module's; any other file is a module of its own name."""
+    if name.endswith("_private"):
+        return name[: -len("_private")]
+    shared = PRIVATE.search(text)
+    return shared.group(1) if shared else name
 
 
 def main(top):
     src, inc = os.path.join(top, "src"), os.path.join(top, "include", "relview")
     layer, files = {}, []  # module -> layer; (path, module, layer)
     for lay in LAYERS:
-        MODULES.update(f[:-2] for f in os.listdir(os.path.join(src, lay)) if f.endswith(".c"))
-    for lay in LAYERS:
         for f in sorted(os.listdir(os.path.join(src, lay))):
             if f.endswith((".c", ".h")):
-                mod = module_of(f[:-2])
+                mod = module_of(f[:-2], open(os.path.join(src, lay, f)).read())
                 layer[mod] = lay
                 files.append((os.path.join(src, lay, f), mod, lay))
     for lay in LAYERS:  # headers with no .c: the face that lists them says where

@@ -1,0 +1,138 @@
+/* The lines around the panes: the title (the inputs, or the loading progress), the
+ * status line (the list's size, the filters, a sparkline of the list's months, where
+ * the pane in front is) and the bottom line (a message, or the hints of the pane in
+ * front). A prompt, when one is up, draws over the bottom line. */
+#include "config.h"
+
+#include "relview/app.h"
+#include "relview/config.h"
+#include "relview/loading.h"
+#include "relview/text.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* While loading: the progress, and the share of bytes read as a bar that fills the
+ * title line. */
+static void draw_loading_title(const struct app *app)
+{
+	char text[512] = " relview  ";
+	double fraction;
+	size_t len = strlen(text);
+	loading_describe(app->loading, text + len, sizeof text - len, &fraction);
+	len = strlen(text);
+	term_put_fit(0, 0, text, len, app->title.w, ROLE_TITLE);
+	if (fraction > 0)
+		term_put(0, 0, text, len, (int)(fraction * app->title.w), ROLE_SELECTED);
+}
+
+static void draw_title(const struct app *app)
+{
+	char text[512];
+	if (app->loading) {
+		draw_loading_title(app);
+		return;
+	}
+	size_t len = (size_t)snprintf(text, sizeof text, " relview  %zu release%s  ",
+	                              app->cat->count, app->cat->count == 1 ? "" : "s");
+	for (size_t i = 0; i < app->cat->ninputs && len < sizeof text; i++)
+		len += (size_t)snprintf(text + len, sizeof text - len, "%s%s", i ? ", " : "",
+		                        app->cat->inputs[i]);
+	len = len < sizeof text ? len : sizeof text - 1;
+	term_put_fit(0, 0, text, len, app->title.w, ROLE_TITLE);
+}
+
+/* The sparkline of the list's last `cells` months, counted again only when the list
+ * changed; none while a search is still filling the list. Returns the cells; out
+ * needs 3 * cells + 1 bytes. */
+static size_t list_sparkline(struct app *app, size_t cells, char *out)
+{
+	out[0] = '\0';
+	if (!cells || browse_busy(&app->browse))
+		return 0;
+	if (app->spark.version != app->browse.version) {
+		size_t n;
+		const uint32_t *list = browse_list(&app->browse, &n);
+		timeline_clear(&app->spark.counts);
+		timeline_count(&app->spark.counts, app->cat, list, n);
+		app->spark.version = app->browse.version;
+	}
+	return timeline_sparkline(&app->spark.counts, cells, app->term.utf8, out);
+}
+
+/* The sparkline at the right of the status line's left part, as many of its months
+ * as leave that part room; returns the cells it took (none when too few fit). */
+static int draw_sparkline(struct app *app, int used, int right)
+{
+	enum { MIN_CELLS = 4, GAP = 2 };
+	char spark[3 * CONFIG_SPARKLINE_MAX + 1];
+	int room = right - used - GAP - 1; /* a blank before the right part too */
+	if (room < MIN_CELLS)
+		return 0;
+	size_t want = app->config->sparkline;
+	int cells = (int)list_sparkline(app, want < (size_t)room ? want : (size_t)room, spark);
+	if (cells < MIN_CELLS) /* too few months to show a trend */
+		return 0;
+	term_put(app->status.y, right - cells - 1, spark, strlen(spark), cells, ROLE_BAR);
+	return cells + 1;
+}
+
+static void draw_status(struct app *app)
+{
+	char left[400], filters[300], right[64];
+	size_t n;
+	browse_list(&app->browse, &n);
+	const struct pane *place = stack_place(&app->stack);
+	browse_describe(&app->browse, filters, sizeof filters);
+	snprintf(left, sizeof left, " %zu/%zu%s  %s", n, app->cat->count,
+	         browse_busy(&app->browse) ? "+" : "", filters);
+	snprintf(right, sizeof right, " %s %3d%%  ?:help ", place ? place->ops->name : "list",
+	         place ? place->ops->percent(place) : 100);
+	int rw = (int)strlen(right), y = app->status.y, w = app->status.w;
+	if (rw >= w)
+		rw = 0;
+	term_fill(y, 0, w - rw, ROLE_BAR);
+	int spark = draw_sparkline(app, (int)text_width(left, strlen(left)), w - rw);
+	term_put_fit(y, 0, left, strlen(left), w - rw - spark, ROLE_BAR);
+	term_put(y, w - rw, right, (size_t)rw, rw, ROLE_BAR);
+}
+
+/* "q:quit  ": an action's first key, so rebound keys show as they are, and the gap
+ * before the next hint. */
+#define HINT_GAP 2
+static size_t hint(char *out, size_t size, enum action action, const char *what)
+{
+	char keys[64];
+	keys_first_name(action, keys, sizeof keys);
+	int n = keys[0] ? snprintf(out, size, "%s:%s%*s", keys, what, HINT_GAP, "") : 0;
+	return n > 0 && (size_t)n < size ? (size_t)n : 0;
+}
+
+static void draw_bottom(const struct app *app)
+{
+	const struct hint *hints = stack_hints(&app->stack);
+	int y = app->bottom.y, w = app->bottom.w;
+	/* As many hints as fit whole, in the table's order: a cut one would show a
+	 * key without what it does. */
+	char text[400];
+	size_t len = 0;
+	for (; hints && hints->action != ACT_NONE; hints++) {
+		size_t n = hint(text + len, sizeof text - len, hints->action, hints->what);
+		if (n && text_width(text, len + n - HINT_GAP) > (size_t)(w > 0 ? w : 0))
+			break;
+		len += n;
+	}
+	len -= len ? HINT_GAP : 0;
+	if (app->message[0])
+		term_put_fit(y, 0, app->message, strlen(app->message), w,
+		             app->message_error ? ROLE_ERROR : ROLE_MESSAGE);
+	else
+		term_put_fit(y, 0, text, len, w, ROLE_HINT);
+}
+
+void bars_draw(struct app *app)
+{
+	draw_title(app);
+	draw_status(app);
+	draw_bottom(app);
+}

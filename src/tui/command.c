@@ -1,0 +1,91 @@
+/* The command line (`:`): go to a date or a row of the list, or choose topics or
+ * locations by name; the lines typed are kept across runs (persist.h). */
+#include "config.h"
+
+#include "relview/app.h"
+#include "relview/prompt.h"
+
+#include <stdint.h>
+
+static void choose_named(struct app *app, enum facet_kind kind, const char *name)
+{
+	bool ok;
+	size_t n = browse_choose_matching(&app->browse, kind, name, &ok);
+	const char *what = kind == FACET_TOPIC ? "topic" : "location";
+	if (!ok)
+		app_message(app, true, "out of memory");
+	else if (!n)
+		app_message(app, true, "No %s matches %s", what, name);
+	else
+		app_message(app, false, "%zu %s%s chosen", n, what, n == 1 ? "" : "s");
+}
+
+static void select_row(struct app *app, size_t index)
+{
+	app->host.ops->select(&app->host, index);
+}
+
+static void jump_to_row(struct app *app, size_t row, size_t n)
+{
+	if (row > n)
+		app_message(app, true, "Only %zu release%s in the list", n, n == 1 ? "" : "s");
+	else
+		select_row(app, row - 1);
+}
+
+static void run(void *ctx, const struct edit *e)
+{
+	struct app *app = ctx;
+	struct jump j;
+	size_t shown, n;
+	persist_typed(&app->persist, e);
+	if (!view_parse_jump(e->text, &j)) {
+		app_message(app, true,
+		            "Not a command: %s (a date, a row, topic NAME, location NAME)",
+		            e->text);
+		return;
+	}
+	/* A jump is into the whole list: a search still running finishes first. A
+	 * date is looked for in a list that showed releases. */
+	browse_list(&app->browse, &shown);
+	browse_step(&app->browse, SIZE_MAX);
+	browse_list(&app->browse, &n);
+	if (j.kind == JUMP_TOPIC || j.kind == JUMP_LOCATION)
+		choose_named(app, j.kind == JUMP_TOPIC ? FACET_TOPIC : FACET_LOCATION, j.name);
+	else if (j.kind == JUMP_ROW)
+		jump_to_row(app, j.row, n);
+	else if (shown)
+		select_row(app, browse_find_date(&app->browse, j.since, j.until,
+		                                 app->host.oldest_first));
+}
+
+static const char *label(void *ctx)
+{
+	(void)ctx;
+	return ":";
+}
+
+/* Up and Down start from the line being typed. */
+static void begin(void *ctx, struct edit *edit)
+{
+	struct app *app = ctx;
+	(void)edit;
+	app->persist.history.pos = app->persist.history.n;
+}
+
+static struct history *history(void *ctx)
+{
+	return &((struct app *)ctx)->persist.history;
+}
+
+static const struct prompt_kind command_prompt = {
+        .label = label,
+        .open = begin,
+        .accept = run,
+        .history = history,
+};
+
+void command_open(struct app *app)
+{
+	app->host.ops->prompt(&app->host, &command_prompt, app);
+}

@@ -1,0 +1,102 @@
+/* The loading merge: while the inputs load, the catalog grows between frames; at
+ * the start of each the reader takes its lock and merges what arrived into its own
+ * display order, the list over it and the marks, and finds the release the list
+ * was on last time once it is in. */
+#include "config.h"
+
+#include "relview/app.h"
+#include "relview/cli.h"
+#include "relview/loading.h"
+
+/* The release the list was on when relview last ended, among those that arrived;
+ * it is selected unless the user has moved meanwhile. */
+static void find_resume(struct app *app, const uint32_t *ids, size_t n)
+{
+	for (size_t i = 0; app->resume_pending && i < n; i++)
+		if (app->cat->releases[ids[i]].hash == app->persist.state.resume) {
+			app->resume_pending = false;
+			if (!app->touched)
+				pane_list_follow(&app->panes[PANE_LIST], ids[i]);
+		}
+}
+
+/* What arrived joins the marks and the list. */
+static void take_in(struct app *app, enum order_update update, size_t nadded)
+{
+	const struct catalog *cat = app->cat;
+	bool ok = persist_grow(&app->persist, cat, app->known);
+	if (ok) {
+		app->host.marks = app->persist.flags;
+		app->known = cat->count;
+		ok = update == ORDER_REMADE ? browse_reorder(&app->browse, app->persist.flags)
+		                            : browse_add(&app->browse, app->order.added, nadded,
+		                                         app->persist.flags);
+	}
+	if (!ok || update == ORDER_NO_MEMORY)
+		app_message(app, true, "out of memory");
+	if (update == ORDER_ADDED)
+		find_resume(app, app->order.added, nadded);
+	if (update == ORDER_ADDED || update == ORDER_REMADE)
+		for (int i = 0; i < PANE_COUNT; i++)
+			if (app->panes[i].ops->arrived)
+				app->panes[i].ops->arrived(&app->panes[i]);
+}
+
+bool live_enter(struct app *app)
+{
+	if (!app->loading)
+		return false;
+	size_t nadded;
+	bool finished;
+	enum order_update update = loading_enter(app->loading, &app->order, &nadded, &finished);
+	take_in(app, update, nadded);
+	if (!app->told_problems && loading_problems(app->loading)) {
+		app_message(app, true, "problems reading the inputs: listed when relview ends");
+		app->told_problems = true;
+	}
+	if (finished) { /* the loader is gone: the catalog is the reader's alone */
+		app->resume_pending = false;
+		app->quit = app->quit || app->cat->count == 0; /* nothing could be read */
+		app->host.loading = false;
+		loading_leave(app->loading);
+		app->loading = NULL;
+	}
+	return true;
+}
+
+void live_leave(struct app *app)
+{
+	if (app->loading)
+		loading_leave(app->loading);
+}
+
+/* The marks over the releases in so far, and the resume point among them: under
+ * the catalog's lock. */
+static bool apply_state(struct app *app)
+{
+	if (!persist_over(&app->persist, app->cat))
+		return false;
+	app->host.marks = app->persist.flags;
+	browse_set_marks(&app->browse, app->persist.flags);
+	for (size_t i = 0; app->persist.state.resume && i < app->cat->count; i++)
+		if (app->cat->releases[i].hash == app->persist.state.resume)
+			pane_list_follow(&app->panes[PANE_LIST], (uint32_t)i);
+	return true;
+}
+
+bool live_begin(struct app *app, const struct cli *cli)
+{
+	size_t nadded;
+	bool finished, ok;
+	uint32_t anchor;
+	order_init(&app->order, cli->oldest_first);
+	if (app->loading) /* what arrived is in the order: browse_init takes all of it */
+		loading_enter(app->loading, &app->order, &nadded, &finished);
+	ok = (app->loading || order_sort(&app->order, app->cat, cli->oldest_first)) &&
+	     browse_init(&app->browse, app->cat, &app->order, &cli->query) && apply_state(app);
+	app->known = app->cat->count;
+	app->resume_pending =
+	        app->persist.state.resume && !pane_list_anchor(&app->panes[PANE_LIST], &anchor);
+	live_leave(app);
+	return ok;
+}

@@ -1,0 +1,141 @@
+/* The prompts' editing, history and drawing, and the prompt pane. */
+#include "config.h"
+
+#include "relview/prompt.h"
+
+#include "relview/term.h"
+#include "relview/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void prompt_open(struct prompt *p, const struct prompt_kind *kind, void *ctx)
+{
+	*p = (struct prompt){.kind = kind, .ctx = ctx};
+	if (kind->open)
+		kind->open(ctx, &p->edit);
+}
+
+/* Up and Down: the lines typed before, for a kind that keeps them. */
+static void history_key(struct prompt *p, enum action action)
+{
+	struct history *h = p->kind->history ? p->kind->history(p->ctx) : NULL;
+	if (h)
+		history_step(h, action == ACT_PROMPT_OLDER, &p->edit);
+}
+
+enum prompt_end prompt_key(struct prompt *p, int key)
+{
+	struct edit *e = &p->edit;
+	enum action action = keys_lookup(KEYS_PROMPT, key);
+	switch (action) {
+	case ACT_PROMPT_ACCEPT:
+		return PROMPT_ACCEPTED;
+	case ACT_PROMPT_CANCEL:
+		return PROMPT_CANCELLED;
+	case ACT_PROMPT_ERASE:
+		if (!edit_erase(e))
+			return PROMPT_TYPING;
+		break;
+	case ACT_PROMPT_KILL:
+		edit_set(e, "", 0);
+		break;
+	case ACT_PROMPT_OLDER:
+	case ACT_PROMPT_NEWER:
+		history_key(p, action);
+		return PROMPT_TYPING;
+	default:
+		if (key < 0 || key >= KEYCODE_FN(0) || !edit_insert(e, (uint32_t)key))
+			return PROMPT_TYPING;
+		break;
+	}
+	if (p->kind->changed)
+		p->kind->changed(p->ctx, e);
+	return PROMPT_TYPING;
+}
+
+void prompt_finish(struct prompt *p, enum prompt_end end)
+{
+	if (end == PROMPT_ACCEPTED && p->kind->accept)
+		p->kind->accept(p->ctx, &p->edit);
+	else if (end == PROMPT_CANCELLED && p->kind->cancel)
+		p->kind->cancel(p->ctx);
+}
+
+int prompt_draw(const struct prompt *p, int y, int w)
+{
+	const char *label = p->kind->label(p->ctx);
+	const struct edit *e = &p->edit;
+	char found[64] = "";
+	if (p->kind->found && e->len)
+		p->kind->found(p->ctx, e, found, sizeof found);
+	term_fill(y, 0, w, ROLE_NORMAL);
+	int x = term_put(y, 0, label, strlen(label), w, ROLE_PROMPT);
+	/* A long text shows its end, where the typing is. */
+	size_t skip = 0;
+	while (skip < e->len && (int)text_width(e->text + skip, e->len - skip) > w - x - 1)
+		skip++;
+	while (skip < e->len && ((unsigned char)e->text[skip] & 0xC0) == 0x80)
+		skip++;
+	x += term_put(y, x, e->text + skip, e->len - skip, w - x, ROLE_NORMAL);
+	term_put(y, x + 1, found, strlen(found), w - x - 1, ROLE_NORMAL);
+	return x;
+}
+
+/* ---- the prompt pane ------------------------------------------------------------ */
+
+struct prompt_pane {
+	struct prompt prompt;
+	int cursor_x; /* where the text ends, as last drawn */
+};
+
+static bool init(struct pane *pane)
+{
+	return (pane->state = calloc(1, sizeof(struct prompt_pane))) != NULL;
+}
+
+static void free_state(struct pane *pane)
+{
+	free(pane->state);
+}
+
+void pane_prompt_start(struct pane *pane, const struct prompt_kind *kind, void *ctx)
+{
+	struct prompt_pane *pp = pane->state;
+	prompt_open(&pp->prompt, kind, ctx);
+	pane->host->ops->raise(pane->host, pane);
+}
+
+static void key(struct pane *pane, int key)
+{
+	struct prompt *p = &((struct prompt_pane *)pane->state)->prompt;
+	enum prompt_end end = prompt_key(p, key);
+	if (end == PROMPT_TYPING)
+		return;
+	pane->host->ops->remove(pane->host, pane);
+	prompt_finish(p, end);
+}
+
+static void draw(struct pane *pane)
+{
+	struct prompt_pane *pp = pane->state;
+	pp->cursor_x = prompt_draw(&pp->prompt, pane->at.y, pane->at.w);
+}
+
+static enum pane_cursor cursor(const struct pane *pane, int *y, int *x)
+{
+	const struct prompt_pane *pp = pane->state;
+	*y = pane->at.y;
+	*x = pp->cursor_x;
+	return CURSOR_SHOWN;
+}
+
+const struct pane_ops pane_prompt_ops = {
+        .name = "prompt",
+        .keys = KEYS_PROMPT,
+        .init = init,
+        .free = free_state,
+        .draw = draw,
+        .key = key,
+        .cursor = cursor,
+};
