@@ -68,9 +68,6 @@ struct cli {
 		const char *option; /* the long option that gave it, for errors */
 		const char *value;  /* NULL: not given; else over the file's */
 	} settings[CONFIG_SETTING_COUNT];
-	/* The reader (app.c) reads these settings here: main copies them from the
-	 * configuration once the options are applied to it. */
-	bool oldest_first, restricted, mouse;
 	struct query query; /* its arrays point into argv */
 	char **inputs;
 	size_t ninputs;

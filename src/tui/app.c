@@ -455,10 +455,10 @@ static bool app_init(struct app *app, const struct cli *cli, const struct config
 	                          .cat = app->cat,
 	                          .config = config,
 	                          .browse = &app->browse,
-	                          .oldest_first = cli->oldest_first,
+	                          .oldest_first = config->oldest_first,
 	                          .loading = app->loading != NULL};
 	app->export.fd = -1;
-	app->restricted = cli->restricted || config->restricted;
+	app->restricted = config->restricted;
 	app->layout = initial_layout(config);
 	bool ok = persist_read(&app->persist, problem, size);
 	ok = make_panes(app) && ok;
@@ -466,13 +466,13 @@ static bool app_init(struct app *app, const struct cli *cli, const struct config
 }
 
 /* The screen up, the loop run, the screen given back, and what was left kept. */
-static int run(struct app *app, const struct cli *cli, const struct config *config,
-               const char *problem, const char *notice)
+static int run(struct app *app, const struct config *config, const char *problem,
+               const char *notice)
 {
 	if (!term_open(&app->term))
 		return EXIT_FAILURE;
 	app->host.utf8 = app->term.utf8;
-	if (cli->mouse || config->mouse)
+	if (config->mouse)
 		term_mouse_on();
 	if (app->term.notice[0])
 		app_message(app, false, "%s", app->term.notice);
@@ -513,7 +513,7 @@ int app_run(const struct catalog *cat, struct loading *loading, const struct cli
 			app_free(app);
 		return EXIT_FAILURE;
 	}
-	int status = run(app, cli, config, problem, notice);
+	int status = run(app, config, problem, notice);
 	app_free(app);
 	return status;
 }

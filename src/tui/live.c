@@ -89,10 +89,10 @@ bool live_begin(struct app *app, const struct cli *cli)
 	size_t nadded;
 	bool finished, ok;
 	uint32_t anchor;
-	order_init(&app->order, cli->oldest_first);
+	order_init(&app->order, app->config->oldest_first);
 	if (app->loading) /* what arrived is in the order: browse_init takes all of it */
 		loading_enter(app->loading, &app->order, &nadded, &finished);
-	ok = (app->loading || order_sort(&app->order, app->cat, cli->oldest_first)) &&
+	ok = (app->loading || order_sort(&app->order, app->cat, app->config->oldest_first)) &&
 	     browse_init(&app->browse, app->cat, &app->order, &cli->query) && apply_state(app);
 	app->known = app->cat->count;
 	app->resume_pending =

@@ -67,9 +67,6 @@ static bool load_config(struct settings *s, struct cli *cli)
 		config_load(&s->config, s->path, &s->report);
 	if (cli_apply_settings(cli, &s->config) != CLI_RUN)
 		return false;
-	cli->oldest_first = s->config.oldest_first;
-	cli->restricted = s->config.restricted;
-	cli->mouse = s->config.mouse;
 	if (!cli->width && s->config.wrap) /* --print: --width, else wrap as far as it fits */
 		cli->width = s->config.wrap < terminal_width() ? s->config.wrap : terminal_width();
 	keymap_build(&s->keymap, s->config.keys);

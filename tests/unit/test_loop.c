@@ -357,9 +357,10 @@ static void a_click_selects_and_the_wheel_scrolls_the_pane_under_it(void **state
 	        {MOUSE_CLICK, READER + 3, 20},
 	};
 	static const int keys[] = {FAKE_MOUSE, SNAP, FAKE_MOUSE, SNAP, FAKE_MOUSE, SNAP};
-	struct cli cli = {.mouse = true};
+	struct cli cli = {0};
 	struct config config;
 	config_defaults(&config);
+	config.mouse = true;
 	fake_term_start(LINES, COLS, keys, sizeof keys / sizeof *keys);
 	fake_term_mice(mice, sizeof mice / sizeof *mice);
 	app_run(cat, NULL, &cli, &config, "");
