@@ -8,7 +8,7 @@
  * Everything here is the reader thread's alone, the display order (struct order)
  * and the lists over it included: the catalog is the loader's to write, and this
  * thread only reads it. While the inputs load, it touches the catalog only in a
- * frame, under the catalog's lock (loading.h), and merges what arrived into its
+ * frame, under the catalog's lock (feed.h), and merges what arrived into its
  * own order at the start of each frame; what a key asks for that could block (a
  * command, the terminal, a file, the state's lock) runs after the frame, without
  * the lock (struct effect, the due save). */
@@ -27,7 +27,7 @@
 
 struct cli;
 struct config;
-struct loading;
+struct feed;
 
 enum layout { LAYOUT_AUTO, LAYOUT_SIDE, LAYOUT_STACKED };
 
@@ -59,7 +59,7 @@ struct export_job {
 };
 
 struct app {
-	const struct catalog *cat; /* read only: the loader's (loading.h) */
+	const struct catalog *cat; /* read only: the loader's (feed.h) */
 	const struct config *config;
 	struct term term;
 	struct order order;   /* the releases in display order: this thread's own */
@@ -83,11 +83,11 @@ struct app {
 	bool quit;
 	bool worked; /* a pane did work between keys in the last frame */
 
-	/* While the inputs load, the catalog grows between frames (loading.h). */
-	struct loading *loading; /* NULL once every release is in */
-	size_t known;            /* releases the list, the marks and the resume search cover */
-	bool touched;            /* a key was pressed: the selection stays on its release */
-	bool resume_pending;     /* the release the list was on last time is not in yet */
+	/* While the inputs load, the catalog grows between frames (feed.h). */
+	struct feed *feed;   /* NULL once every release is in */
+	size_t known;        /* releases the list, the marks and the resume search cover */
+	bool touched;        /* a key was pressed: the selection stays on its release */
+	bool resume_pending; /* the release the list was on last time is not in yet */
 	bool told_problems;
 
 	/* Run after the frame, without the catalog lock (see struct effect). */
@@ -98,10 +98,10 @@ struct app {
 
 /* Run the reader over a catalog with a configuration (its layout, columns,
  * date format, wrap width); notice ("" for none) is shown at the start. With
- * `loading` (else NULL), the catalog is still loading: the list grows as releases
+ * `feed` (else NULL), the catalog is still loading: the list grows as releases
  * arrive, the title line shows the progress, and the reader quits by itself when
  * loading ends with nothing read. Returns the exit status. */
-int app_run(const struct catalog *cat, struct loading *loading, const struct cli *cli,
+int app_run(const struct catalog *cat, struct feed *feed, const struct cli *cli,
             const struct config *config, const char *notice);
 
 /* The loop's own services, for its modules. */

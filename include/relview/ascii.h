@@ -38,6 +38,18 @@ static inline char ascii_lower(char c)
 	return ascii_is_upper(c) ? (char)(c - 'A' + 'a') : c;
 }
 
+static inline char ascii_upper(char c)
+{
+	return ascii_is_lower(c) ? (char)(c - 'a' + 'A') : c;
+}
+
+/* Lower the case of a NUL-terminated string in place. */
+static inline void ascii_lower_string(char *s)
+{
+	for (; *s; s++)
+		*s = ascii_lower(*s);
+}
+
 /* Narrow [*s, *s + *len) to leave out the white space at both ends. */
 static inline void ascii_trim(const char **s, size_t *len)
 {

@@ -19,7 +19,7 @@ struct topic_vocab;
 #define LOAD_PROBLEMS_SHOWN 20
 
 /* How a load is going, written by the thread that loads and read by one that shows
- * it (see loading.h). */
+ * it (see feed.h). */
 struct load_progress {
 	_Atomic uint64_t consumed; /* bytes of the input being read, read so far */
 	_Atomic uint64_t size;     /* that input's size in bytes (0: not known) */

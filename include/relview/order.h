@@ -5,7 +5,7 @@
  * reads it (the terminal's reader, or --list, --print and --stats once everything
  * is loaded): while a loader adds releases (catalog_share), the catalog is the
  * loader's to write and the order is only ever written by its owner, which reads
- * the catalog for it with the catalog's lock held (loading_enter). Nothing in the
+ * the catalog for it with the catalog's lock held (feed_enter). Nothing in the
  * catalog refers to an order, so any number of them can be kept over one catalog. */
 #ifndef RELVIEW_ORDER_H
 #define RELVIEW_ORDER_H

@@ -7,7 +7,7 @@
 
 #include "relview/app.h"
 #include "relview/cli.h"
-#include "relview/loading.h"
+#include "relview/feed.h"
 #include "relview/pane.h"
 #include "relview/term.h"
 

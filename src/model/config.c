@@ -2,11 +2,11 @@
 
 #include "relview/config.h"
 
+#include "relview/ascii.h"
 #include "relview/xdg.h"
 
 #include "relview/date.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -194,7 +194,7 @@ static bool parse_number(const char *v, uint64_t *n)
 	char *end;
 	errno = 0;
 	unsigned long long x = strtoull(v, &end, 10);
-	if (errno || end == v || !isdigit((unsigned char)v[0]) || *end)
+	if (errno || end == v || !ascii_is_digit(v[0]) || *end)
 		return false;
 	*n = x;
 	return true;
@@ -227,9 +227,9 @@ static bool parse_size(const char *v, uint64_t min, uint64_t max, uint64_t *out)
 	char *end;
 	errno = 0;
 	unsigned long long n = strtoull(v, &end, 10);
-	if (errno || end == v || !isdigit((unsigned char)v[0]))
+	if (errno || end == v || !ascii_is_digit(v[0]))
 		return false;
-	const char *unit = *end ? strchr(size_units, toupper((unsigned char)*end)) : NULL;
+	const char *unit = *end ? strchr(size_units, ascii_upper(*end)) : NULL;
 	if (*end && !unit)
 		return false;
 	if (unit) {
@@ -347,10 +347,7 @@ static bool parse_topics(const struct setting *s, struct config *c, const char *
 		size_t len = strcspn(p, "|");
 		const char *name = p;
 		size_t n = len;
-		while (n && isspace((unsigned char)*name))
-			name++, n--;
-		while (n && isspace((unsigned char)name[n - 1]))
-			n--;
+		ascii_trim(&name, &n);
 		if (n > TOPIC_NAME_MAX || (n && !add_topic(&names, &nnames, name, n))) {
 			snprintf(why, CONFIG_WHY_MAX,
 			         n > TOPIC_NAME_MAX ? "a topic name is too long (%d bytes at most)"
@@ -562,8 +559,7 @@ static void set_keys(struct config *c, const struct ini *ini, const struct ini_i
 		char name[KEYS_NAME_MAX], other_name[64];
 		keys_name(key, name);
 		snprintf(other_name, sizeof other_name, "%s", key_table[other].name);
-		for (char *p = other_name; *p; p++)
-			*p = (char)tolower((unsigned char)*p);
+		ascii_lower_string(other_name);
 		ini_warn(ini, item, "'%s' is bound twice (also to %s); the default (%s) is used",
 		         name, other_name, key_table[a].keys);
 	}
@@ -681,8 +677,7 @@ static void dump_keys(const struct config *c, FILE *out)
 	for (int a = ACT_NONE + 1; a < ACT_COUNT; a++) {
 		char name[64], value[KEYS_PER_ACTION * (KEYS_NAME_MAX + 1) + 8] = "";
 		snprintf(name, sizeof name, "%s", key_table[a].name);
-		for (char *p = name; *p; p++)
-			*p = (char)tolower((unsigned char)*p);
+		ascii_lower_string(name);
 		size_t len = 0;
 		for (size_t e = 0; e < map.n; e++) {
 			char key[KEYS_NAME_MAX];

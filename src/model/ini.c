@@ -2,9 +2,9 @@
 
 #include "relview/ini.h"
 
+#include "relview/ascii.h"
 #include "relview/grow.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <iniparser.h>
 #include <stdarg.h>
@@ -20,10 +20,10 @@ static int quiet(const char *fmt, ...)
 
 static char *trim(char *s)
 {
-	while (isspace((unsigned char)*s))
+	while (ascii_is_space(*s))
 		s++;
 	size_t n = strlen(s);
-	while (n && isspace((unsigned char)s[n - 1]))
+	while (n && ascii_is_space(s[n - 1]))
 		s[--n] = '\0';
 	return s;
 }
@@ -32,7 +32,7 @@ static void lower_copy(char *out, const char *s, size_t n)
 {
 	size_t i = 0;
 	for (; i < n && i + 1 < INI_NAME_MAX; i++)
-		out[i] = (char)tolower((unsigned char)s[i]);
+		out[i] = ascii_lower(s[i]);
 	out[i] = '\0';
 }
 
@@ -180,8 +180,8 @@ void ini_put_value(FILE *out, const char *key, const char *value)
 		fprintf(out, "%s =\n", key);
 		return;
 	}
-	bool plain = !strpbrk(value, "#;\"'\\") && !isspace((unsigned char)value[0]) &&
-	             !isspace((unsigned char)value[n - 1]);
+	bool plain = !strpbrk(value, "#;\"'\\") && !ascii_is_space(value[0]) &&
+	             !ascii_is_space(value[n - 1]);
 	if (plain)
 		fprintf(out, "%s = %s\n", key, value);
 	else

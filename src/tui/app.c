@@ -7,7 +7,7 @@
 #include "relview/cli.h"
 #include "relview/config.h"
 #include "relview/elapsed.h"
-#include "relview/loading.h"
+#include "relview/feed.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -350,7 +350,7 @@ static int key_timeout(const struct app *app)
 {
 	if (browse_busy(&app->browse) || app->worked || app_export_running(app))
 		return 0;
-	return persist_wait(&app->persist, app->loading ? LOADING_FRAME_MS : 1000);
+	return persist_wait(&app->persist, app->feed ? LOADING_FRAME_MS : 1000);
 }
 
 /* One frame: the key read (KEYCODE_NONE: none), signals, work between keys, the
@@ -456,7 +456,7 @@ static bool app_init(struct app *app, const struct cli *cli, const struct config
 	                          .config = config,
 	                          .browse = &app->browse,
 	                          .oldest_first = config->oldest_first,
-	                          .loading = app->loading != NULL};
+	                          .loading = app->feed != NULL};
 	app->export.fd = -1;
 	app->restricted = config->restricted;
 	app->layout = initial_layout(config);
@@ -482,8 +482,8 @@ static int run(struct app *app, const struct config *config, const char *problem
 		app_message(app, true, "%s", notice);
 	int sig = run_loop(app);
 	term_close();
-	if (app->loading) /* no more releases are needed, and none may wait */
-		loading_cancel(app->loading);
+	if (app->feed) /* no more releases are needed, and none may wait */
+		feed_cancel(app->feed);
 	if (app_export_running(app)) { /* quit before it was written whole */
 		app_export_stop(app);
 		fprintf(stderr, "relview: %s\n", app->message);
@@ -496,14 +496,14 @@ static int run(struct app *app, const struct config *config, const char *problem
 	return sig ? 128 + sig : EXIT_SUCCESS;
 }
 
-int app_run(const struct catalog *cat, struct loading *loading, const struct cli *cli,
+int app_run(const struct catalog *cat, struct feed *feed, const struct cli *cli,
             const struct config *config, const char *notice)
 {
 	char problem[512];
 	struct app *app = calloc(1, sizeof *app);
 	if (app) {
 		app->cat = cat;
-		app->loading = loading;
+		app->feed = feed;
 	}
 	/* app_init fails only when out of memory: a damaged state file is no failure
 	 * but a notice in problem (persist_read), shown once the screen is up. */

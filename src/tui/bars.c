@@ -6,7 +6,7 @@
 
 #include "relview/app.h"
 #include "relview/config.h"
-#include "relview/loading.h"
+#include "relview/feed.h"
 #include "relview/text.h"
 
 #include <stdio.h>
@@ -19,7 +19,7 @@ static void draw_loading_title(const struct app *app)
 	char text[512] = " relview  ";
 	double fraction;
 	size_t len = strlen(text);
-	loading_describe(app->loading, text + len, sizeof text - len, &fraction);
+	feed_describe(app->feed, text + len, sizeof text - len, &fraction);
 	len = strlen(text);
 	term_put_fit(0, 0, text, len, app->title.w, ROLE_TITLE);
 	if (fraction > 0)
@@ -29,7 +29,7 @@ static void draw_loading_title(const struct app *app)
 static void draw_title(const struct app *app)
 {
 	char text[512];
-	if (app->loading) {
+	if (app->feed) {
 		draw_loading_title(app);
 		return;
 	}

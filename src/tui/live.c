@@ -6,7 +6,7 @@
 
 #include "relview/app.h"
 #include "relview/cli.h"
-#include "relview/loading.h"
+#include "relview/feed.h"
 
 /* The release the list was on when relview last ended, among those that arrived;
  * it is selected unless the user has moved meanwhile. */
@@ -44,13 +44,13 @@ static void take_in(struct app *app, enum order_update update, size_t nadded)
 
 bool live_enter(struct app *app)
 {
-	if (!app->loading)
+	if (!app->feed)
 		return false;
 	size_t nadded;
 	bool finished;
-	enum order_update update = loading_enter(app->loading, &app->order, &nadded, &finished);
+	enum order_update update = feed_enter(app->feed, &app->order, &nadded, &finished);
 	take_in(app, update, nadded);
-	if (!app->told_problems && loading_problems(app->loading)) {
+	if (!app->told_problems && feed_problems(app->feed)) {
 		app_message(app, true, "problems reading the inputs: listed when relview ends");
 		app->told_problems = true;
 	}
@@ -58,16 +58,16 @@ bool live_enter(struct app *app)
 		app->resume_pending = false;
 		app->quit = app->quit || app->cat->count == 0; /* nothing could be read */
 		app->host.loading = false;
-		loading_leave(app->loading);
-		app->loading = NULL;
+		feed_leave(app->feed);
+		app->feed = NULL;
 	}
 	return true;
 }
 
 void live_leave(struct app *app)
 {
-	if (app->loading)
-		loading_leave(app->loading);
+	if (app->feed)
+		feed_leave(app->feed);
 }
 
 /* The marks over the releases in so far, and the resume point among them: under
@@ -90,9 +90,9 @@ bool live_begin(struct app *app, const struct cli *cli)
 	bool finished, ok;
 	uint32_t anchor;
 	order_init(&app->order, app->config->oldest_first);
-	if (app->loading) /* what arrived is in the order: browse_init takes all of it */
-		loading_enter(app->loading, &app->order, &nadded, &finished);
-	ok = (app->loading || order_sort(&app->order, app->cat, app->config->oldest_first)) &&
+	if (app->feed) /* what arrived is in the order: browse_init takes all of it */
+		feed_enter(app->feed, &app->order, &nadded, &finished);
+	ok = (app->feed || order_sort(&app->order, app->cat, app->config->oldest_first)) &&
 	     browse_init(&app->browse, app->cat, &app->order, &cli->query) && apply_state(app);
 	app->known = app->cat->count;
 	app->resume_pending =

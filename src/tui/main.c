@@ -11,9 +11,9 @@
 #include "relview/catalog.h"
 #include "relview/cli.h"
 #include "relview/config.h"
+#include "relview/feed.h"
 #include "relview/keys.h"
 #include "relview/load.h"
-#include "relview/loading.h"
 #include "relview/order.h"
 #include "relview/output.h"
 #include "relview/query.h"
@@ -270,10 +270,10 @@ static int browse(struct catalog *cat, const struct cli *cli, struct settings *s
 	bool complete = false;
 	if (term_open(&term)) {
 		start_notice(notice, sizeof notice, s);
-		struct loading *loading = loading_start(cat, cli->inputs, cli->ninputs, &opt);
-		if (loading) {
-			status = app_run(cat, loading, cli, &s->config, notice);
-			complete = loading_end(loading);
+		struct feed *feed = feed_start(cat, cli->inputs, cli->ninputs, &opt);
+		if (feed) {
+			status = app_run(cat, feed, cli, &s->config, notice);
+			complete = feed_end(feed);
 		} else {
 			fprintf(stderr, "relview: out of memory\n");
 		}

@@ -1,6 +1,6 @@
 #include "config.h"
 
-#include "relview/loading.h"
+#include "relview/feed.h"
 
 #include "relview/load.h"
 #include "relview/sandbox.h"
@@ -14,7 +14,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
-struct loading {
+struct feed {
 	struct catalog *cat;
 	char *const *inputs;
 	size_t ninputs;
@@ -32,7 +32,7 @@ struct loading {
 
 static void *load_every_input(void *arg)
 {
-	struct loading *l = arg;
+	struct feed *l = arg;
 	struct load_counts counts = {0};
 	for (size_t i = 0; i < l->ninputs && !atomic_load(&l->progress.cancel); i++) {
 		atomic_store(&l->progress.input, i);
@@ -51,10 +51,10 @@ static void *load_every_input(void *arg)
 	return NULL;
 }
 
-struct loading *loading_start(struct catalog *cat, char *const *inputs, size_t ninputs,
-                              const struct load_options *opt)
+struct feed *feed_start(struct catalog *cat, char *const *inputs, size_t ninputs,
+                        const struct load_options *opt)
 {
-	struct loading *l = calloc(1, sizeof *l);
+	struct feed *l = calloc(1, sizeof *l);
 	if (!l || !(l->sizes = calloc(ninputs ? ninputs : 1, sizeof *l->sizes)) ||
 	    !catalog_share(cat)) {
 		if (l)
@@ -62,7 +62,7 @@ struct loading *loading_start(struct catalog *cat, char *const *inputs, size_t n
 		free(l);
 		return NULL;
 	}
-	*l = (struct loading){
+	*l = (struct feed){
 	        .cat = cat, .inputs = inputs, .ninputs = ninputs, .opt = *opt, .sizes = l->sizes};
 	l->opt.progress = &l->progress;
 	for (size_t i = 0; i < ninputs; i++) {
@@ -81,8 +81,7 @@ struct loading *loading_start(struct catalog *cat, char *const *inputs, size_t n
 	return l;
 }
 
-enum order_update loading_enter(struct loading *l, struct order *order, size_t *nadded,
-                                bool *finished)
+enum order_update feed_enter(struct feed *l, struct order *order, size_t *nadded, bool *finished)
 {
 	/* Read before the lock: when it was set, every release is in by then. */
 	*finished = atomic_load(&l->done);
@@ -90,12 +89,12 @@ enum order_update loading_enter(struct loading *l, struct order *order, size_t *
 	return order_update(order, l->cat, nadded);
 }
 
-void loading_leave(struct loading *l)
+void feed_leave(struct feed *l)
 {
 	catalog_unlock(l->cat);
 }
 
-unsigned long long loading_problems(const struct loading *l)
+unsigned long long feed_problems(const struct feed *l)
 {
 	return (unsigned long long)atomic_load(&l->progress.problems);
 }
@@ -109,7 +108,7 @@ static double seconds_since(const struct timespec *start)
 
 /* Bytes of the files read so far: the inputs before the current one, and as much
  * of the current one as its reader has got through. */
-static uint64_t bytes_done(const struct loading *l, size_t input)
+static uint64_t bytes_done(const struct feed *l, size_t input)
 {
 	uint64_t done = atomic_load(&l->progress.consumed);
 	for (size_t i = 0; i < input && i < l->ninputs; i++)
@@ -128,7 +127,7 @@ static void input_name(const char *raw, char *out, size_t size)
 
 /* The bytes of all the inputs whose size is known, the one being read included once
  * its reader has told it (a folder's, after its walk). */
-static uint64_t bytes_total(const struct loading *l, size_t input)
+static uint64_t bytes_total(const struct feed *l, size_t input)
 {
 	uint64_t total = atomic_load(&l->total);
 	if (input < l->ninputs && !atomic_load(&l->sizes[input]))
@@ -136,7 +135,7 @@ static uint64_t bytes_total(const struct loading *l, size_t input)
 	return total;
 }
 
-void loading_describe(const struct loading *l, char *buf, size_t size, double *fraction)
+void feed_describe(const struct feed *l, char *buf, size_t size, double *fraction)
 {
 	size_t input = atomic_load(&l->progress.input);
 	uint64_t done = bytes_done(l, input), total = bytes_total(l, input);
@@ -162,12 +161,12 @@ void loading_describe(const struct loading *l, char *buf, size_t size, double *f
 		         (double)(total - done) / rate + 0.5);
 }
 
-void loading_cancel(struct loading *l)
+void feed_cancel(struct feed *l)
 {
 	atomic_store(&l->progress.cancel, true);
 }
 
-bool loading_end(struct loading *l)
+bool feed_end(struct feed *l)
 {
 	bool complete = atomic_load(&l->done);
 	if (l->threaded) {

@@ -1,21 +1,21 @@
-/* loading — the inputs load on a thread of their own while the reader is open on
+/* feed — the inputs load on a thread of their own while the reader is open on
  * the releases read so far. Who owns what:
  * - the loader thread is the catalog's only writer: the releases (records, texts,
  *   names, facets, inputs, the index, the rekeyed ids) are its, and it takes the
  *   catalog's lock to add each one (see catalog_share);
  * - the reader thread owns the display order (struct order, order.h) and all it
- *   derives from it; it takes the lock for a frame at a time (loading_enter,
- *   loading_leave), reads the catalog under it, and in loading_enter merges what
+ *   derives from it; it takes the lock for a frame at a time (feed_enter,
+ *   feed_leave), reads the catalog under it, and in feed_enter merges what
  *   arrived into its own order, writing nothing in the catalog; between frames it
  *   uses nothing of the catalog but release text and ids (a pointer it keeps, the
  *   open release's, may go stale as the array moves, and is made again from its id
- *   in the next loading_enter), and does what blocks (a pager, a command, a file,
+ *   in the next feed_enter), and does what blocks (a pager, a command, a file,
  *   the state's lock: app.h's effects) only then;
- * - struct loading itself is written by loading_start and loading_end on the
+ * - struct feed itself is written by feed_start and feed_end on the
  *   reader thread, the per-input sizes and the progress (struct load_progress)
  *   are atomics, written by the loader and read by either. */
-#ifndef RELVIEW_LOADING_H
-#define RELVIEW_LOADING_H
+#ifndef RELVIEW_FEED_H
+#define RELVIEW_FEED_H
 
 #include "relview/catalog.h"
 #include "relview/order.h"
@@ -24,36 +24,35 @@
 #include <stddef.h>
 
 struct load_options;
-struct loading;
+struct feed;
 
 /* Start loading the inputs into the catalog (empty) with opt (copied; its
  * progress is the loading's own). Without a thread to be had, the inputs are read
  * before it returns. NULL when out of memory. */
-struct loading *loading_start(struct catalog *cat, char *const *inputs, size_t ninputs,
-                              const struct load_options *opt);
+struct feed *feed_start(struct catalog *cat, char *const *inputs, size_t ninputs,
+                        const struct load_options *opt);
 
 /* Take the catalog for a frame: its lock, and the releases that arrived since the
  * last frame merged into the caller's display order (order_update; the new ids
  * are order->added[0 .. *nadded)). *finished: the loader had ended before, so
  * nothing more will arrive. */
-enum order_update loading_enter(struct loading *l, struct order *order, size_t *nadded,
-                                bool *finished);
-void loading_leave(struct loading *l);
+enum order_update feed_enter(struct feed *l, struct order *order, size_t *nadded, bool *finished);
+void feed_leave(struct feed *l);
 
 /* Problems reported so far (the lines themselves go to the options' stream). */
-unsigned long long loading_problems(const struct loading *l);
+unsigned long long feed_problems(const struct feed *l);
 
 /* How it goes, for the title line: which input, bytes and releases read, the
  * rate and the time left; *fraction is the share of the bytes read (negative
  * when the size is not known). */
-void loading_describe(const struct loading *l, char *buf, size_t size, double *fraction);
+void feed_describe(const struct feed *l, char *buf, size_t size, double *fraction);
 
 /* Ask the loader to stop, without waiting for it: the reader is ending, and what
  * it does at the end (saving the state) needs no more releases. */
-void loading_cancel(struct loading *l);
+void feed_cancel(struct feed *l);
 
 /* Stop the loader if it still runs (the sandbox ends its child at once), wait for
  * it and free the loading. True when it had read every input. */
-bool loading_end(struct loading *l);
+bool feed_end(struct feed *l);
 
 #endif
