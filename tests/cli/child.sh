@@ -56,32 +56,44 @@ while not (child and settled(child)) and time.monotonic() < deadline:
 if not (child and settled(child)):
     sys.exit("no reading child came to wait for the FIFO's writer")
 
-problems = []
-fds = descriptors(child)
-# The shared memory's descriptors are closed once mapped; the input comes after
-# them.
-standard = {fd: fds.pop(fd, None) for fd in (0, 1, 2, 3)}
-if standard != {0: "/dev/null", 1: "/dev/null", 2: "/dev/null", 3: "socket:"}:
-    problems.append(f"descriptors {standard}: 0-2 on /dev/null, 3 its socket")
-if list(fds.values()) != [fifo]:
-    problems.append(f"descriptors {fds}, want the input alone")
-with open(f"/proc/{child}/environ", "rb") as f:
-    environ = sorted(e.decode() for e in f.read().split(b"\0") if e)
-for e in environ:
-    if not e.startswith(("TZ=", "LIBC_FATAL_STDERR_=", "LC_CTYPE=", "LD_LIBRARY_PATH=",
-                         "ASAN_", "UBSAN_", "LSAN_", "TSAN_", "PATH=")):
-        problems.append(f"environment {e}")
-# PATH, where libarchive finds the programs it runs as filters (lrzip, lzop).
-if "PATH=/usr/bin:/bin" not in environ:
-    problems.append("no PATH in the environment")
-status = dict(line.split(":\t", 1) for line in open(f"/proc/{child}/status").read().splitlines()
-              if ":\t" in line)
-if int(status["SigBlk"], 16) != 0:
-    problems.append(f"blocked signals {status['SigBlk'].strip()}")
-# Of the standard signals, SIGINT alone is ignored (the C library sets two real-time
-# ones of its own).
-if int(status["SigIgn"], 16) & 0x7FFFFFFF != 1 << (signal.SIGINT - 1):
-    problems.append(f"ignored signals {status['SigIgn'].strip()}, want SIGINT alone")
+def problems_of(child):
+    """What the waiting child holds that it should not, or lacks."""
+    problems = []
+    fds = descriptors(child)
+    # The shared memory's descriptors are closed once mapped; the input comes after
+    # them.
+    standard = {fd: fds.pop(fd, None) for fd in (0, 1, 2, 3)}
+    if standard != {0: "/dev/null", 1: "/dev/null", 2: "/dev/null", 3: "socket:"}:
+        problems.append(f"descriptors {standard}: 0-2 on /dev/null, 3 its socket")
+    if list(fds.values()) != [fifo]:
+        problems.append(f"descriptors {fds}, want the input alone")
+    with open(f"/proc/{child}/environ", "rb") as f:
+        environ = sorted(e.decode() for e in f.read().split(b"\0") if e)
+    for e in environ:
+        if not e.startswith(("TZ=", "LIBC_FATAL_STDERR_=", "LC_CTYPE=", "LD_LIBRARY_PATH=",
+                             "ASAN_", "UBSAN_", "LSAN_", "TSAN_", "PATH=")):
+            problems.append(f"environment {e}")
+    # PATH, where libarchive finds the programs it runs as filters (lrzip, lzop).
+    if "PATH=/usr/bin:/bin" not in environ:
+        problems.append("no PATH in the environment")
+    status = dict(line.split(":\t", 1)
+                  for line in open(f"/proc/{child}/status").read().splitlines() if ":\t" in line)
+    if int(status["SigBlk"], 16) != 0:
+        problems.append(f"blocked signals {status['SigBlk'].strip()}")
+    # Of the standard signals, SIGINT alone is ignored (the C library sets two
+    # real-time ones of its own).
+    if int(status["SigIgn"], 16) & 0x7FFFFFFF != 1 << (signal.SIGINT - 1):
+        problems.append(f"ignored signals {status['SigIgn'].strip()}, want SIGINT alone")
+    return problems
+
+# The child gets its request and the FIFO, then settles (its signals, its limits)
+# and waits for the writer: what it holds is looked at until it is as it should
+# be, up to the deadline, and the last look's problems are reported.
+while True:
+    problems = problems_of(child)
+    if not problems or time.monotonic() > deadline:
+        break
+    time.sleep(0.05)
 
 with open(fifo, "wb") as w, open(sample, "rb") as r:
     w.write(r.read())
