@@ -3,7 +3,7 @@
  * loaded, and draws. It is the panes' host (pane.h): it owns the model they share
  * (the display order, the filters over it, the marks) and the bottom lines. This
  * header is the loop's and its own modules' (app_export.c, live.c, bars.c,
- * command.c); no pane includes it.
+ * command.c, host.c); no pane includes it.
  *
  * Everything here is the reader thread's alone, the display order (struct order)
  * and the lists over it included: the catalog is the loader's to write, and this
@@ -118,9 +118,9 @@ void app_remove_pane(struct host *host, struct pane *pane);
 void app_mark(struct host *host, const struct release *r, uint8_t flags, uint32_t line);
 
 /* The loading merge (live.c): take the catalog for a frame and bring the list
- * up to date with what arrived (true while loading: the progress moved, or it
- * ended), and let it go. The marks and the resume point over the releases in so
- * far are taken once at the start (live_begin; false when out of memory). */
+ * up to date with what arrived (true while loading, and on the frame it ended:
+ * the title's progress is to be drawn again), and let it go. The marks and the resume point over
+ * the releases in so far are taken once at the start (live_begin; false when out of memory). */
 bool live_begin(struct app *app, const struct cli *cli);
 bool live_enter(struct app *app);
 void live_leave(struct app *app);
@@ -131,11 +131,9 @@ void bars_draw(struct app *app);
 /* The command line's prompt (command.c): a date, a row, topic NAME, location NAME. */
 void command_open(struct app *app);
 
-/* Export and hand-over (app_export.c). In restricted mode each says so and does
- * nothing; app_refuses() is that test. */
-bool app_refuses(struct app *app);
-/* These, in the frame, render what they need and leave it as app->effect;
- * app_effect_run() does it after the frame, with no lock held. */
+/* Export and hand-over (app_export.c): in restricted mode each says so and does
+ * nothing. These, in the frame, render what they need and leave it as
+ * app->effect; app_effect_run() does it after the frame, with no lock held. */
 /* The selected release in $PAGER (less when unset), as --print prints it. */
 void app_pager(struct app *app);
 /* The pipe and export prompts: a command to give the selected release to (as

@@ -8,6 +8,8 @@
 #include "relview/ascii.h"
 #include "relview/bound.h"
 #include "relview/date.h"
+#include "relview/elapsed.h"
+#include "relview/fdio.h"
 #include "relview/grow.h"
 #include "relview/hash.h"
 #include "relview/helper.h"

@@ -68,7 +68,8 @@ struct cli {
 		const char *option; /* the long option that gave it, for errors */
 		const char *value;  /* NULL: not given; else over the file's */
 	} settings[CONFIG_SETTING_COUNT];
-	struct query query; /* its arrays point into argv */
+	struct query query;               /* its arrays point into argv */
+	size_t topics_cap, locations_cap; /* of query.topics and query.locations */
 	char **inputs;
 	size_t ninputs;
 };

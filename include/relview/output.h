@@ -22,18 +22,11 @@ void output_json(FILE *out, const struct catalog *cat, const uint32_t *view, siz
  * then the body wrapped at `width` columns, a blank line between paragraphs. */
 void output_release(FILE *out, const struct catalog *cat, const struct release *r, size_t width);
 
-/* Every release of a view as output_release() prints it, a rule between them. */
-void output_releases(FILE *out, const struct catalog *cat, const uint32_t *view, size_t n,
-                     size_t width);
-
-/* Every release of a view as Markdown: a heading, the subtitle in italics, the
- * fields as a list, the body's paragraphs; a rule between releases. Characters
- * Markdown would take for markup are escaped. */
-void output_markdown(FILE *out, const struct catalog *cat, const uint32_t *view, size_t n);
-
-/* Releases first..end-1 of a view, exactly as that part of output_releases' or
- * output_markdown's rendering of the whole view (a separator before each release
- * but the view's first): a long export is written a part at a time. */
+/* Releases first..end-1 of a view, as output_release() prints each with a rule
+ * between them, or as Markdown (a heading, the subtitle in italics, the fields as
+ * a list, the body's paragraphs; a rule between releases; what Markdown would take
+ * for markup escaped). A part is rendered as in the whole view (a separator before
+ * each release but the view's first): a long export is written a part at a time. */
 void output_releases_part(FILE *out, const struct catalog *cat, const uint32_t *view, size_t first,
                           size_t end, size_t width);
 void output_markdown_part(FILE *out, const struct catalog *cat, const uint32_t *view, size_t first,

@@ -160,9 +160,6 @@ extern const struct pane_ops pane_list_ops, pane_reader_ops, pane_picker_ops, pa
 int pane_margin(const struct pane *pane);
 int pane_text_width(const struct pane *pane);
 
-/* Rows a page move covers in a pane of h rows: all but one, so a line of context
- * stays; at least one. */
-int pane_page(const struct pane *pane);
 /* Rows of a pane, at least one. */
 size_t pane_rows(const struct pane *pane);
 

@@ -115,4 +115,9 @@ bool source_read_memory(const char *input, const void *data, size_t len,
                         const struct source_limits *limits, const struct source_handler *handler,
                         struct source_counts *counts);
 
+/* This process's peak address space (VmPeak) and its cap (RLIMIT_AS; UINT64_MAX
+ * when there is none), in bytes; false when they cannot be told. A reading process
+ * that came near its cap may have lost something to an allocation that failed. */
+bool source_memory_peak(uint64_t *peak, uint64_t *cap);
+
 #endif

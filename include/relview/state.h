@@ -51,8 +51,6 @@ bool state_load(struct state *s, const char *dir, char *problem, size_t size);
 enum state_saved { STATE_SAVED, STATE_BUSY, STATE_FAILED };
 enum state_saved state_save(struct state *s, const char *dir, int wait_ms, char *problem,
                             size_t size);
-/* The line that says dir's lock is held by another process. */
-void state_describe_busy(const char *dir, char *problem, size_t size);
 
 void state_free(struct state *s);
 

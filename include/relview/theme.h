@@ -77,8 +77,6 @@ struct theme {
 	struct style role[ROLE_COUNT];
 };
 
-/* The role named (a theme file's section name), or ROLE_COUNT. */
-enum role theme_role(const char *name);
 const char *theme_role_name(enum role role);
 
 /* The built-in default theme. */

@@ -1,14 +1,13 @@
 #include "config.h"
 
-#include "relview/ascii.h"
 #include "relview/query.h"
 
+#include "relview/ascii.h"
 #include "relview/catalog.h"
 #include "relview/order.h"
 #include "relview/place.h"
 #include "relview/state.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -17,7 +16,7 @@
 
 static bool is_word_byte(unsigned char c)
 {
-	return isalnum(c) || c >= 0x80;
+	return ascii_is_alpha((char)c) || ascii_is_digit((char)c) || c >= 0x80;
 }
 
 /* Does some word of name[0..len) begin with the word w[0..wlen)? */

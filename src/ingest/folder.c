@@ -187,7 +187,7 @@ bool folder_list(struct folder_list *list, const char *path, unsigned max_depth,
 	*list = (struct folder_list){.fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
 	if (list->fd < 0)
 		return false;
-	int fd = dup(list->fd); /* walk_folder closes its own */
+	int fd = fcntl(list->fd, F_DUPFD_CLOEXEC, 0); /* walk_folder closes its own */
 	if (fd < 0)
 		return false;
 	struct walk w = {.list = list, .max_depth = max_depth, .tick = tick, .ctx = ctx};

@@ -431,13 +431,15 @@ static void finish_child(struct relays *rs, struct relay *rl)
 {
 	bool clean = rl->done && !rl->broken && rl->start == rl->end && !cancelled(rs);
 	if (!(rs->keeps && clean && rl->stays && child_keep(&rl->proc))) {
+		int status;
 		if (rl->done) { /* it ends at the socket's end, if it has not already */
 			close(rl->proc.fd);
 			rl->proc.fd = -1;
+			status = child_reap_ended(rl->proc.pid);
 		} else {
 			kill(rl->proc.pid, SIGKILL);
+			status = child_reap(rl->proc.pid);
 		}
-		int status = child_reap(rl->proc.pid);
 		if (!rl->done && !cancelled(rs) && (rl->ended || rl->stalled))
 			replay_outbox(rs, rl);
 		if (!rl->done && !cancelled(rs))

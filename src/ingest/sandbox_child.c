@@ -38,8 +38,6 @@ static void write_all(int fd, struct iovec *iov, int n)
 	}
 }
 
-/* Does a message of this type carry data after its path? */
-
 /* The child's ends: its socket, its outbox and, when there is one, its ring. */
 struct channel {
 	int fd;
@@ -336,25 +334,13 @@ static void settle(const struct reader_request *r)
 }
 
 /* Has this process's address space ever passed half its cap? source.c judges a
- * read complete by the process's peak (near_memory_cap()), which a child that stays
- * would carry into its next input: one that came that close does not stay. Not
- * known: as if it had. */
+ * read complete by the process's peak (reader_near_memory_cap() in source.c), which a child that
+ * stays would carry into its next input: one that came that close does not stay. Not known: as if
+ * it had. */
 static bool past_half_the_cap(void)
 {
-	struct rlimit cap;
-	if (getrlimit(RLIMIT_AS, &cap) != 0)
-		return true;
-	if (cap.rlim_cur == RLIM_INFINITY)
-		return false;
-	FILE *f = fopen("/proc/self/status", "re");
-	char line[128];
-	unsigned long long peak_kb = 0;
-	bool found = false;
-	while (f && !found && fgets(line, sizeof line, f))
-		found = sscanf(line, "VmPeak: %llu kB", &peak_kb) == 1;
-	if (f)
-		fclose(f);
-	return !found || (uint64_t)peak_kb * 1024 > (uint64_t)cap.rlim_cur / 2;
+	uint64_t peak, cap;
+	return !source_memory_peak(&peak, &cap) || (cap != UINT64_MAX && peak > cap / 2);
 }
 
 /* May the child read another input after this one? Only when the parent would keep

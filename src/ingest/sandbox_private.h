@@ -182,6 +182,7 @@ bool child_request_fits(const char *reader, const char *input);
 bool child_send_request(struct child *c, const char *reader, const char *input, int input_fd,
                         const struct source_limits *limits, bool may_stay);
 int child_reap(pid_t pid);
+int child_reap_ended(pid_t pid);
 void free_child(struct child *c);
 void end_child(struct child *c);
 struct child *child_take_kept(const struct source_limits *limits, const char *env);

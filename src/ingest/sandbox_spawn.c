@@ -17,6 +17,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 /* The child's environment: a fixed time zone, since libarchive turns each zip
@@ -299,13 +300,31 @@ void free_child(struct child *c)
 	free(c->env);
 }
 
+/* Reap a child that was told to end (its socket closed): it is given
+ * CHILD_END_MS to end on its own, for its sanitizers' and valgrind's reports, and
+ * is then killed — one stopped, or taken over by what it read, would keep the
+ * caller, and quitting, waiting for ever. */
+int child_reap_ended(pid_t pid)
+{
+	enum { CHILD_END_MS = 2000, POLL_MS = 5 };
+	int status = 0;
+	for (int waited = 0; waited < CHILD_END_MS; waited += POLL_MS) {
+		pid_t got = waitpid(pid, &status, WNOHANG);
+		if (got == pid || (got < 0 && errno != EINTR))
+			return status;
+		nanosleep(&(struct timespec){0, POLL_MS * 1000000L}, NULL);
+	}
+	kill(pid, SIGKILL);
+	return child_reap(pid);
+}
+
 /* End a child that waits for a request, or has said it is done: at the socket's end
  * it ends (next_request()); reaped, and its ends freed. */
 void end_child(struct child *c)
 {
 	close(c->fd);
 	c->fd = -1;
-	child_reap(c->pid);
+	child_reap_ended(c->pid);
 	free_child(c);
 }
 
@@ -317,6 +336,8 @@ void end_child(struct child *c)
 
 static _Atomic(struct child *) kept;
 
+/* Every field, by name: a field added to the limits must be added here too. */
+_Static_assert(sizeof(struct source_limits) == 56, "same_limits() compares every field");
 static bool same_limits(const struct source_limits *a, const struct source_limits *b)
 {
 	return a->max_entry_bytes == b->max_entry_bytes &&

@@ -34,7 +34,8 @@ static int open_gzip_file(const char *path)
 static int open_file_fd(struct reader *r, struct archive *a, int fd)
 {
 	int own = -1; /* the inflater's copy of fd, which it closes */
-	if (lseek(fd, 0, SEEK_SET) < 0 || (holds_gzip(fd) && (own = dup(fd)) < 0)) {
+	if (lseek(fd, 0, SEEK_SET) < 0 ||
+	    (holds_gzip(fd) && (own = fcntl(fd, F_DUPFD_CLOEXEC, 0)) < 0)) {
 		archive_set_error(a, errno, "%s", strerror(errno));
 		return ARCHIVE_FATAL;
 	}
@@ -230,21 +231,30 @@ static void read_path(struct reader *r, const char *path)
  * have been reported as damage, or not at all (a decompressor that gave up quietly):
  * such a read is not taken as complete, however it looked. When the peak cannot be
  * told, neither can that: not complete either. */
-bool reader_near_memory_cap(void)
+static bool reader_near_memory_cap(void)
 {
-	struct rlimit cap;
-	if (getrlimit(RLIMIT_AS, &cap) != 0 || cap.rlim_cur == RLIM_INFINITY)
-		return false;
-	FILE *f = fopen("/proc/self/status", "re");
-	if (!f)
+	uint64_t peak, cap;
+	if (!source_memory_peak(&peak, &cap))
 		return true;
+	return cap != UINT64_MAX && peak + MEMORY_MARGIN >= cap;
+}
+
+bool source_memory_peak(uint64_t *peak, uint64_t *cap)
+{
+	struct rlimit limit;
+	FILE *f = fopen("/proc/self/status", "re");
 	char line[128];
 	unsigned long long peak_kb = 0;
 	bool found = false;
-	while (!found && fgets(line, sizeof line, f))
+	while (f && !found && fgets(line, sizeof line, f))
 		found = sscanf(line, "VmPeak: %llu kB", &peak_kb) == 1;
-	fclose(f);
-	return !found || (uint64_t)peak_kb * 1024 + MEMORY_MARGIN >= (uint64_t)cap.rlim_cur;
+	if (f)
+		fclose(f);
+	if (!found || getrlimit(RLIMIT_AS, &limit) != 0)
+		return false;
+	*peak = (uint64_t)peak_kb * 1024;
+	*cap = limit.rlim_cur == RLIM_INFINITY ? UINT64_MAX : (uint64_t)limit.rlim_cur;
+	return true;
 }
 
 /* The end of a read: the input counts as complete when nothing of the machine's

@@ -80,7 +80,7 @@ void reader_progress_at(struct reader *r, uint64_t packed)
 		                     r->folder_done + packed);
 }
 
-void reader_progress(struct reader *r, struct archive *a)
+static void reader_progress(struct reader *r, struct archive *a)
 {
 	reader_progress_at(r, packed_bytes(r, a));
 }
@@ -212,7 +212,7 @@ static const char *archive_reason(struct archive *a)
  * decompressor's setup is the machine's whatever the errno. A wrong guess costs a
  * re-read; the other wrong guess would cache a short read as the input's content
  * (reader_near_memory_cap() is the check that does not depend on wording). */
-bool reader_environmental(struct archive *a)
+static bool reader_environmental(struct archive *a)
 {
 	static const char *const machine_words[] = {"alloc", "memory", "initiali"};
 	int err = archive_errno(a);

@@ -108,9 +108,7 @@ void reader_environmental_problem(struct reader *r, const char *path, const char
 void reader_problem_errno(struct reader *r, const char *path, int err);
 bool reader_reserve_in(unsigned char **buf, size_t *cap, size_t want);
 void reader_progress_at(struct reader *r, uint64_t packed);
-void reader_progress(struct reader *r, struct archive *a);
 void reader_hand_over(struct reader *r, const char *path, const unsigned char *data, size_t len);
-bool reader_environmental(struct archive *a);
 void reader_archive_problem(struct reader *r, const char *path, struct archive *a);
 void reader_entry_failure(struct reader *r, struct archive *a, const char *path,
                           enum read_result res);
@@ -123,7 +121,6 @@ void reader_read_entries(struct reader *r, struct archive *a, int status, struct
 
 /* source.c */
 void reader_read_origin(struct reader *r, const struct origin *o, const char *prefix);
-bool reader_near_memory_cap(void);
 
 /* source_stream.c */
 uint64_t stream_consumed(const struct stream *s);

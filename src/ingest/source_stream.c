@@ -58,7 +58,7 @@ static void resumed(struct stream *s)
 
 /* Up to cap bytes of the stream into dst; 0 at its end, -1 on an error (errno).
  * The watcher hears of a wait only when there is one: a message for every read
- * would cost a write of the pipe to the parent each. */
+ * would cost the parent a message each. */
 static ssize_t stream_fill(struct stream *s, unsigned char *dst, size_t cap)
 {
 	struct pollfd p = {s->fd, POLLIN, 0};

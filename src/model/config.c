@@ -3,6 +3,7 @@
 #include "relview/config.h"
 
 #include "relview/ascii.h"
+#include "relview/grow.h"
 #include "relview/xdg.h"
 
 #include "relview/date.h"
@@ -327,13 +328,10 @@ static void format_columns(const struct setting *s, const struct config *c, FILE
 		fprintf(out, "%s%s", i ? " " : "", column_names[c->columns[i]]);
 }
 
-static bool add_topic(char ***topics, size_t *n, const char *s, size_t len)
+static bool add_topic(char ***topics, size_t *n, size_t *cap, const char *s, size_t len)
 {
-	char **bigger = realloc(*topics, (*n + 1) * sizeof *bigger);
-	if (!bigger)
-		return false;
-	*topics = bigger;
-	return (bigger[*n] = strndup(s, len)) && ++*n;
+	return grow_array((void **)topics, cap, *n + 1, sizeof **topics) &&
+	       ((*topics)[*n] = strndup(s, len)) && ++*n;
 }
 
 /* "Wildlife Trafficking | Cyber Crime": names may hold commas, never a '|'. The
@@ -342,13 +340,13 @@ static bool parse_topics(const struct setting *s, struct config *c, const char *
 {
 	(void)s;
 	char **names = NULL;
-	size_t nnames = 0;
+	size_t nnames = 0, cap = 0;
 	for (const char *p = v; *p;) {
 		size_t len = strcspn(p, "|");
 		const char *name = p;
 		size_t n = len;
 		ascii_trim(&name, &n);
-		if (n > TOPIC_NAME_MAX || (n && !add_topic(&names, &nnames, name, n))) {
+		if (n > TOPIC_NAME_MAX || (n && !add_topic(&names, &nnames, &cap, name, n))) {
 			snprintf(why, CONFIG_WHY_MAX,
 			         n > TOPIC_NAME_MAX ? "a topic name is too long (%d bytes at most)"
 			                            : "out of memory",

@@ -186,12 +186,6 @@ void output_release(FILE *out, const struct catalog *cat, const struct release *
 	}
 }
 
-void output_releases(FILE *out, const struct catalog *cat, const uint32_t *view, size_t n,
-                     size_t width)
-{
-	output_releases_part(out, cat, view, 0, n, width);
-}
-
 void output_releases_part(FILE *out, const struct catalog *cat, const uint32_t *view, size_t first,
                           size_t end, size_t width)
 {
@@ -261,11 +255,6 @@ static void md_release(FILE *out, const struct catalog *cat, const struct releas
 		md_text(out, para, true);
 		fputc('\n', out);
 	}
-}
-
-void output_markdown(FILE *out, const struct catalog *cat, const uint32_t *view, size_t n)
-{
-	output_markdown_part(out, cat, view, 0, n);
 }
 
 void output_markdown_part(FILE *out, const struct catalog *cat, const uint32_t *view, size_t first,

@@ -21,7 +21,7 @@ static const struct {
 #undef AS_BUILTIN
 };
 
-enum role theme_role(const char *name)
+static enum role theme_role(const char *name)
 {
 	for (int r = 0; r < ROLE_COUNT; r++)
 		if (strcmp(builtin[r].name, name) == 0)

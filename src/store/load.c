@@ -199,6 +199,20 @@ static void counts_since(const struct load_counts *now, const struct load_counts
 	};
 }
 
+/* A new input for whoever watches: none of it read yet, of its size (0: not known),
+ * whether it comes from the cache or is read. */
+static void progress_begin(struct loader *l, const char *input)
+{
+	struct load_progress *progress = l->opt->progress;
+	struct stat st;
+	if (!progress)
+		return;
+	l->inflated_before = atomic_load(&progress->inflated);
+	atomic_store(&progress->consumed, 0);
+	atomic_store(&progress->size,
+	             stat(input, &st) == 0 && S_ISREG(st.st_mode) ? (uint64_t)st.st_size : 0);
+}
+
 /* Read the input itself; with a key, cache what it gave — only when it is all the
  * input holds, the same at every read: its readers said they read it completely
  * (source.h), nothing failed here for want of memory, no release was dropped as a
@@ -216,14 +230,6 @@ static bool read_input(struct loader *l, const char *input, const struct cache_k
 	                           .cancel = progress ? &progress->cancel : NULL};
 	l->keep = key != NULL;
 	l->unclean = false;
-	if (progress) {
-		struct stat st;
-		l->inflated_before = atomic_load(&progress->inflated);
-		atomic_store(&progress->consumed, 0);
-		atomic_store(&progress->size, stat(input, &st) == 0 && S_ISREG(st.st_mode)
-		                                      ? (uint64_t)st.st_size
-		                                      : 0);
-	}
 	bool ok = sandbox_read(input, &l->opt->limits, &h, &l->counts->source);
 	bool cancelled = progress && atomic_load(&progress->cancel);
 	bool complete = l->counts->source.complete > before.source.complete && !l->unclean;
@@ -260,6 +266,7 @@ bool load_input(struct catalog *cat, const char *input, const struct load_option
 	uint64_t merged = 0;
 	bool ok = false;
 	if (name && (l.input_id = catalog_add_input(cat, name)) >= 0) {
+		progress_begin(&l, input);
 		struct cache_key key;
 		bool cacheable = opt->cache_dir && cache_key_make(input, parse_salt(opt), &key);
 		ok = (cacheable &&

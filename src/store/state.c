@@ -3,6 +3,7 @@
 #include "relview/state.h"
 
 #include "relview/bound.h"
+#include "relview/elapsed.h"
 #include "relview/grow.h"
 #include "relview/xdg.h"
 
@@ -305,13 +306,6 @@ static bool merge_into(struct state *disk, const struct state *mine)
 	return true;
 }
 
-static long ms_since(const struct timespec *start)
-{
-	struct timespec now;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (now.tv_sec - start->tv_sec) * 1000L + (now.tv_nsec - start->tv_nsec) / 1000000L;
-}
-
 /* An exclusive lock on dir/state.lock, held until the descriptor is closed. Another
  * process may hold it for ever (a stopped relview, a child that inherited it): it
  * is asked for without blocking, again every LOCK_POLL_MS, for up to wait_ms; -1
@@ -323,10 +317,10 @@ static int lock_dir(const char *dir, int wait_ms)
 	int fd = path ? open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600) : -1;
 	struct timespec start;
 	free(path);
-	clock_gettime(CLOCK_MONOTONIC, &start);
+	elapsed_mark(&start);
 	while (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) != 0) {
 		int why = errno;
-		if (why == EWOULDBLOCK && ms_since(&start) < wait_ms) {
+		if (why == EWOULDBLOCK && elapsed_ms(&start) < wait_ms) {
 			nanosleep(&(struct timespec){0, LOCK_POLL_MS * 1000000L}, NULL);
 		} else if (why != EINTR) {
 			close(fd);
@@ -337,7 +331,7 @@ static int lock_dir(const char *dir, int wait_ms)
 	return fd;
 }
 
-void state_describe_busy(const char *dir, char *problem, size_t size)
+static void state_describe_busy(const char *dir, char *problem, size_t size)
 {
 	snprintf(problem, size, "%s/" STATE_FILE ".lock is held by another process", dir);
 }

@@ -6,6 +6,7 @@
 #include "relview/app.h"
 #include "relview/clip.h"
 #include "relview/config.h"
+#include "relview/fdio.h"
 #include "relview/output.h"
 #include "relview/prompt.h"
 
@@ -17,7 +18,7 @@
 #include <strings.h>
 #include <unistd.h>
 
-bool app_refuses(struct app *app)
+static bool app_refuses(struct app *app)
 {
 	if (app->restricted)
 		app_message(app, true, "Restricted mode: no pager, pipe or export");
@@ -202,19 +203,6 @@ static char *expand_home(const char *path)
 	return strdup(path);
 }
 
-static bool write_all_to(int fd, const char *s, size_t len)
-{
-	while (len) {
-		ssize_t n = write(fd, s, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return false;
-		s += n, len -= (size_t)n;
-	}
-	return true;
-}
-
 /* A slice of an export: what one frame renders under the lock, at most. Either
  * bound keeps the frame short (keys and the loader wait for it) and the memory
  * small, whatever the size of the list. */
@@ -317,7 +305,7 @@ bool app_export_write(struct app *app)
 	char done[32], n[32];
 	if (!app_export_running(app) || !x->slice)
 		return false;
-	bool ok = write_all_to(x->fd, x->slice, x->slice_len);
+	bool ok = fdio_write_all(x->fd, x->slice, x->slice_len);
 	free(x->slice);
 	x->slice = NULL;
 	x->done = x->slice_end;

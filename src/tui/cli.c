@@ -3,6 +3,7 @@
 #include "relview/cli.h"
 
 #include "relview/date.h"
+#include "relview/grow.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -75,13 +76,11 @@ static bool parse_count(const char *s, size_t min, size_t max, size_t *out)
 	return true;
 }
 
-static bool append(const char ***list, size_t *n, const char *value)
+static bool append(const char ***list, size_t *n, size_t *cap, const char *value)
 {
-	const char **bigger = realloc(*list, (*n + 1) * sizeof *bigger);
-	if (!bigger)
+	if (!grow_array((void **)list, cap, *n + 1, sizeof **list))
 		return false;
-	bigger[(*n)++] = value;
-	*list = bigger;
+	(*list)[(*n)++] = value;
 	return true;
 }
 
@@ -147,9 +146,12 @@ static enum cli_result apply_option(struct cli *cli, int id, const char *arg, co
 	case OPT_STATS:
 		return set_mode(cli, CLI_STATS, "--stats");
 	case OPT_TOPIC:
-		return append(&q->topics, &q->ntopics, arg) ? CLI_RUN : CLI_EXIT_USAGE;
+		return append(&q->topics, &q->ntopics, &cli->topics_cap, arg) ? CLI_RUN
+		                                                              : CLI_EXIT_USAGE;
 	case OPT_LOCATION:
-		return append(&q->locations, &q->nlocations, arg) ? CLI_RUN : CLI_EXIT_USAGE;
+		return append(&q->locations, &q->nlocations, &cli->locations_cap, arg)
+		               ? CLI_RUN
+		               : CLI_EXIT_USAGE;
 	case OPT_SINCE:
 	case OPT_UNTIL:
 		if (!date_parse_bound(arg, id == OPT_UNTIL,

@@ -2,6 +2,7 @@
 
 #include "relview/feed.h"
 
+#include "relview/elapsed.h"
 #include "relview/load.h"
 #include "relview/sandbox.h"
 #include "relview/text.h"
@@ -72,7 +73,7 @@ struct feed *feed_start(struct catalog *cat, char *const *inputs, size_t ninputs
 		atomic_store(&l->sizes[i], size);
 		atomic_fetch_add(&l->total, size);
 	}
-	clock_gettime(CLOCK_MONOTONIC, &l->start);
+	elapsed_mark(&l->start);
 	l->threaded = pthread_create(&l->thread, NULL, load_every_input, l) == 0;
 	if (l->threaded) /* to be told from the others (ps -L, tests/ui/frames.sh) */
 		pthread_setname_np(l->thread, "relview-loader");
@@ -97,13 +98,6 @@ void feed_leave(struct feed *l)
 unsigned long long feed_problems(const struct feed *l)
 {
 	return (unsigned long long)atomic_load(&l->progress.problems);
-}
-
-static double seconds_since(const struct timespec *start)
-{
-	struct timespec now;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (double)(now.tv_sec - start->tv_sec) + (now.tv_nsec - start->tv_nsec) / 1e9;
 }
 
 /* Bytes of the files read so far: the inputs before the current one, and as much
@@ -139,7 +133,7 @@ void feed_describe(const struct feed *l, char *buf, size_t size, double *fractio
 {
 	size_t input = atomic_load(&l->progress.input);
 	uint64_t done = bytes_done(l, input), total = bytes_total(l, input);
-	double elapsed = seconds_since(&l->start), rate = elapsed > 0 ? done / elapsed : 0;
+	double elapsed = elapsed_seconds(&l->start), rate = elapsed > 0 ? done / elapsed : 0;
 	char name[3 * 128 + 1];
 	input_name(l->inputs[input < l->ninputs ? input : l->ninputs - 1], name, sizeof name);
 	/* A file that grew since its size was taken reads past it: the bar, drawn

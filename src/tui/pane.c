@@ -44,7 +44,7 @@ int pane_text_width(const struct pane *pane)
 	return w > 1 ? w : 1;
 }
 
-int pane_page(const struct pane *pane)
+static int pane_page(const struct pane *pane)
 {
 	return pane->at.h > 2 ? pane->at.h - 1 : 1;
 }

@@ -17,11 +17,6 @@
 #define STATE_EXIT_TRY_MS  50
 #define HISTORY_FILE       "history"
 
-static long elapsed_ms(const struct timespec *since)
-{
-	return elapsed_ns(since) / 1000000L;
-}
-
 static void load_history(struct persist *p)
 {
 	size_t n = 0;

@@ -2,6 +2,7 @@
 
 #include "relview/term.h"
 
+#include "relview/fdio.h"
 #include "relview/keys.h"
 #include "relview/text.h"
 
@@ -283,18 +284,6 @@ static pid_t start_child(const char *command, int in)
 	return ready ? pid : -1;
 }
 
-static void write_all(int fd, const char *s, size_t len)
-{
-	while (len) {
-		ssize_t n = write(fd, s, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return; /* the command does not read it all: its choice */
-		s += n, len -= (size_t)n;
-	}
-}
-
 static void wait_for_enter(void)
 {
 	FILE *tty = fopen("/dev/tty", "re");
@@ -308,8 +297,8 @@ static void wait_for_enter(void)
 
 void term_send(const char *bytes, size_t len)
 {
-	fflush(stdout); /* what curses drew goes first */
-	write_all(STDOUT_FILENO, bytes, len);
+	fflush(stdout);                            /* what curses drew goes first */
+	fdio_write_all(STDOUT_FILENO, bytes, len); /* a terminal gone: nothing to tell */
 }
 
 int term_run(const char *command, const char *input, size_t len, bool wait_key)
@@ -324,7 +313,7 @@ int term_run(const char *command, const char *input, size_t len, bool wait_key)
 	pid_t pid = start_child(command, fds[0]);
 	close(fds[0]);
 	if (pid > 0)
-		write_all(fds[1], input, len);
+		fdio_write_all(fds[1], input, len); /* the command may not read it all */
 	close(fds[1]);
 	int status = pid > 0 ? wait_child(pid) : -1;
 	if (wait_key && status >= 0)

@@ -42,6 +42,8 @@ void fake_term_start(int l, int c, const int *keys, size_t n)
 	free(ran_input);
 	ran = ran_input = NULL;
 	memset(&shown, 0, sizeof shown);
+	memset(&drawing, 0, sizeof drawing);
+	memset(snaps, 0, sizeof snaps);
 }
 
 void fake_term_mice(const struct mouse *m, size_t n)
@@ -52,17 +54,15 @@ void fake_term_mice(const struct mouse *m, size_t n)
 
 /* ---- reading what was drawn ------------------------------------------------------- */
 
-static size_t put_utf8(uint32_t cp, char *out)
+/* Snapshot k, which a test must have taken: an assertion about one never taken
+ * would read an empty or an earlier screen, and could pass for nothing. */
+static const struct screen *snapshot_at(int k)
 {
-	if (cp < 0x80)
-		return out[0] = (char)cp, 1;
-	if (cp < 0x800)
-		return out[0] = (char)(0xC0 | cp >> 6), out[1] = (char)(0x80 | (cp & 0x3F)), 2;
-	if (cp < 0x10000)
-		return out[0] = (char)(0xE0 | cp >> 12), out[1] = (char)(0x80 | (cp >> 6 & 0x3F)),
-		       out[2] = (char)(0x80 | (cp & 0x3F)), 3;
-	return out[0] = (char)(0xF0 | cp >> 18), out[1] = (char)(0x80 | (cp >> 12 & 0x3F)),
-	       out[2] = (char)(0x80 | (cp >> 6 & 0x3F)), out[3] = (char)(0x80 | (cp & 0x3F)), 4;
+	if (k < 0 || k >= nsnaps) {
+		fprintf(stderr, "fake_term: no snapshot %d: %d were taken\n", k, nsnaps);
+		abort();
+	}
+	return &snaps[k];
 }
 
 const char *fake_line(int k, int y)
@@ -70,10 +70,10 @@ const char *fake_line(int k, int y)
 	static char out[4 * FAKE_COLS_MAX + 1];
 	size_t len = 0, end = 0;
 	for (int x = 0; x < cols; x++) {
-		uint32_t cp = snaps[k].cell[y][x];
+		uint32_t cp = snapshot_at(k)->cell[y][x];
 		if (!cp)
 			continue;
-		len += put_utf8(cp, out + len);
+		len += text_utf8_encode(cp, out + len);
 		if (cp != ' ')
 			end = len;
 	}
@@ -83,7 +83,7 @@ const char *fake_line(int k, int y)
 
 enum role fake_role(int k, int y, int x)
 {
-	return snaps[k].role[y][x];
+	return snapshot_at(k)->role[y][x];
 }
 
 int fake_find(int k, const char *text)
@@ -96,9 +96,10 @@ int fake_find(int k, const char *text)
 
 void fake_cursor(int k, int *y, int *x, int *visible)
 {
-	*y = snaps[k].cy;
-	*x = snaps[k].cx;
-	*visible = snaps[k].cursor_shown;
+	const struct screen *s = snapshot_at(k);
+	*y = s->cy;
+	*x = s->cx;
+	*visible = s->cursor_shown;
 }
 
 int fake_snapshots(void)
