@@ -1,18 +1,17 @@
 /* sandbox: what a reader in a child process reports arrives in order; a reader that
  * crashes, hangs or runs out of memory costs one clear problem line, not relview;
- * one child reads input after input, and a crash or stall still costs only its own. */
+ * the child holds nothing of its parent. A child kept from input to input is
+ * test_kept.c's. */
 #include "config.h"
+
+#include "sandbox_check.h"
 
 #include "bundle.h"
 
 #include "relview/sandbox.h"
 
 #include <archive.h>
-
-#include <dirent.h>
-#include <errno.h>
 #include <locale.h>
-
 #include <pthread.h>
 #include <setjmp.h>
 #include <signal.h>
@@ -25,55 +24,9 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
-
-/* What the parent saw, as one line per callback. */
-struct log {
-	char text[4096];
-};
-
-static void add(struct log *log, const char *kind, const char *path, const char *what)
-{
-	size_t n = strlen(log->text);
-	snprintf(log->text + n, sizeof log->text - n, "%s %s %s\n", kind, path ? path : "-", what);
-}
-
-static void on_entry(void *ctx, const struct source_entry *e)
-{
-	char data[64];
-	snprintf(data, sizeof data, "%.*s", (int)e->len, (const char *)e->data);
-	add(ctx, "entry", e->path, data);
-}
-
-static void on_problem(void *ctx, const char *input, const char *path, const char *reason)
-{
-	(void)input;
-	add(ctx, "problem", path, reason);
-}
-
-static void on_progress(void *ctx, const char *path, uint64_t inflated, uint64_t consumed)
-{
-	char n[32];
-	snprintf(n, sizeof n, "%llu", (unsigned long long)inflated);
-	if (inflated == SOURCE_SIZE)
-		snprintf(n, sizeof n, "size %llu", (unsigned long long)consumed);
-	add(ctx, "progress", path, n);
-}
-
-/* The test readers read no input: a folder, which the child is given by name (not
- * a descriptor), the one input the parent does not open for it. */
-#define INPUT "/"
-
-/* A stall limit far beyond any start-up of a child on a busy machine (its clock
- * starts at the spawn): stalls are not what most tests are about. */
-static const struct source_limits limits = {.max_entry_bytes = 1 << 20,
-                                            .max_total_bytes = 1 << 24,
-                                            .max_entries = 100,
-                                            .max_memory = 256 << 20,
-                                            .stall_seconds = 600};
 
 /* For the tests of stalls: 3 seconds, more than a child takes to start even under
  * valgrind. */
@@ -83,70 +36,9 @@ static const struct source_limits impatient = {.max_entry_bytes = 1 << 20,
                                                .max_memory = 256 << 20,
                                                .stall_seconds = 3};
 
-/* Valgrind runs the children too (.ci/run): its own memory counts against their
- * cap, and it gives them descriptors and an environment of its own. */
-static bool under_valgrind(void)
-{
-	const char *preload = getenv("LD_PRELOAD");
-	return preload && strstr(preload, "vgpreload");
-}
-
-static bool run_within(const char *reader, const struct source_limits *l, struct log *log,
-                       struct source_counts *counts)
-{
-	memset(log, 0, sizeof *log);
-	memset(counts, 0, sizeof *counts);
-	struct source_handler h = {
-	        .ctx = log, .entry = on_entry, .problem = on_problem, .progress = on_progress};
-	return sandbox_run(reader, INPUT, l, &h, counts);
-}
-
 static bool run(const char *reader, struct log *log, struct source_counts *counts)
 {
 	return run_within(reader, &limits, log, counts);
-}
-
-/* Readers run in the child: each reports like source_read would, then misbehaves. */
-static void emit_two(const struct source_handler *h, struct source_counts *counts)
-{
-	h->progress(h->ctx, "a.txt", 0, 0);
-	h->entry(h->ctx,
-	         &(struct source_entry){"input", "a.txt", (const unsigned char *)"alpha", 5, 0});
-	h->problem(h->ctx, "input", "b.txt", "damaged");
-	h->progress(h->ctx, "c.txt", 5, 3);
-	counts->entries = 1;
-	counts->problems = 1;
-}
-
-static bool well_behaved(const char *input, int fd, const struct source_limits *l,
-                         const struct source_handler *h, struct source_counts *counts)
-{
-	(void)input, (void)fd, (void)l;
-	h->progress(h->ctx, NULL, SOURCE_SIZE, 1234);
-	emit_two(h, counts);
-	h->entry(h->ctx,
-	         &(struct source_entry){"input", NULL, (const unsigned char *)"plain", 5, 1});
-	counts->entries++;
-	counts->complete = 1;
-	return true;
-}
-
-static bool crashes(const char *input, int fd, const struct source_limits *l,
-                    const struct source_handler *h, struct source_counts *counts)
-{
-	(void)input, (void)fd, (void)l;
-	emit_two(h, counts);
-	raise(SIGSEGV);
-	return true;
-}
-
-static bool hangs(const char *input, int fd, const struct source_limits *l,
-                  const struct source_handler *h, struct source_counts *counts)
-{
-	(void)input, (void)fd, (void)l;
-	emit_two(h, counts);
-	sleep(60); /* far past the stall limit of 3 seconds */
-	return true;
 }
 
 static bool eats_memory(const char *input, int fd, const struct source_limits *l,
@@ -231,21 +123,6 @@ static void a_crash_is_one_problem_naming_the_entry(void **state)
 	                                 "crashed (Segmentation fault)\n"));
 }
 
-/* The reader is stopped at the stall limit, long before its sleep would end, and
- * the problem names the entry it was reading. */
-static void expect_stopped_within(const struct source_limits *l, const char *reader,
-                                  const char *entry, struct source_counts *counts)
-{
-	struct log log;
-	char problem[160];
-	time_t start = time(NULL);
-	assert_false(run_within(reader, l, &log, counts));
-	assert_true(time(NULL) - start < 30);
-	snprintf(problem, sizeof problem, "problem %s reading stopped: no progress for 3 seconds",
-	         entry);
-	assert_non_null(strstr(log.text, problem));
-}
-
 static void expect_stopped(const char *reader, const char *entry, struct source_counts *counts)
 {
 	expect_stopped_within(&impatient, reader, entry, counts);
@@ -298,16 +175,6 @@ static void a_child_starts_no_child(void **state)
 	assert_string_equal(log.text, "progress nested 0\n"
 	                              "problem nested reading stopped: the archive reader crashed "
 	                              "(Aborted)\n");
-}
-
-/* The limits as the child has them, sent back as an entry's bytes. */
-static bool sends_its_limits(const char *input, int fd, const struct source_limits *l,
-                             const struct source_handler *h, struct source_counts *counts)
-{
-	(void)input, (void)fd, (void)counts;
-	h->entry(h->ctx,
-	         &(struct source_entry){"input", "limits", (const unsigned char *)l, sizeof *l, 0});
-	return true;
 }
 
 static void keep_limits(void *ctx, const struct source_entry *e)
@@ -553,26 +420,6 @@ static void memory_is_capped(void **state)
 	assert_int_equal(counts.stopped, 0);
 }
 
-/* Half the test's cap, touched: the child can have it only when the cap counts the
- * child's own memory, not what it would inherit of the parent's. */
-static bool uses_half_the_cap(const char *input, int fd, const struct source_limits *l,
-                              const struct source_handler *h, struct source_counts *counts)
-{
-	(void)input, (void)fd;
-	size_t half = (size_t)(l->max_memory / 2);
-	char *p = malloc(half);
-	if (!p) {
-		h->problem(h->ctx, "input", NULL, "out of memory");
-		return false;
-	}
-	memset(p, 1, half);
-	h->entry(h->ctx,
-	         &(struct source_entry){"input", "half", (const unsigned char *)"fits", 4, 0});
-	counts->entries = 1;
-	free(p);
-	return true;
-}
-
 /* A parent grown far past the child's cap (a large catalog) still reads: the child
  * starts afresh, and its cap is its own. */
 static void the_memory_cap_is_the_childs_own(void **state)
@@ -604,29 +451,6 @@ static void the_memory_cap_is_the_childs_own(void **state)
 	assert_string_equal(log.text, "entry half fits\n");
 	assert_true(zip_ok);
 	assert_int_equal(z.entries, 8);
-}
-
-/* The child reports what it holds of its parent: each descriptor and where it
- * leads, the environment, the signals it ignores or blocks. */
-static void report_files(const struct source_handler *h)
-{
-	DIR *dir = opendir("/proc/self/fd");
-	struct dirent *d;
-	while (dir && (d = readdir(dir)) != NULL) {
-		char link[300], target[256] = "";
-		if (d->d_name[0] == '.' || atoi(d->d_name) == dirfd(dir))
-			continue;
-		snprintf(link, sizeof link, "/proc/self/fd/%s", d->d_name);
-		ssize_t n = readlink(link, target, sizeof target - 1);
-		target[n > 0 ? n : 0] = '\0';
-		/* A pipe's or memfd's inode number changes from run to run. */
-		char *inode = strchr(target, '[');
-		if (inode)
-			*inode = '\0';
-		h->problem(h->ctx, "input", d->d_name, target);
-	}
-	if (dir)
-		closedir(dir);
 }
 
 static void report_signals(const struct source_handler *h)
@@ -709,193 +533,6 @@ static void a_child_holds_nothing_of_the_parent(void **state)
 	                              "problem signals default, SIGINT ignored\n");
 }
 
-/* ---- a child kept from input to input ---- */
-
-/* Without a memory cap: valgrind's own memory, which runs the children too (.ci/run),
- * would pass half of any cap, and a child that did would not stay. */
-static const struct source_limits uncapped = {.max_entry_bytes = 1 << 20,
-                                              .max_total_bytes = 1 << 24,
-                                              .max_entries = 100,
-                                              .stall_seconds = 600};
-static const struct source_limits uncapped_impatient = {.max_entry_bytes = 1 << 20,
-                                                        .max_total_bytes = 1 << 24,
-                                                        .max_entries = 100,
-                                                        .stall_seconds = 3};
-
-/* Reports the process it runs in, and a complete read: the child may stay. */
-static bool reports_its_pid(const char *input, int fd, const struct source_limits *l,
-                            const struct source_handler *h, struct source_counts *counts)
-{
-	(void)input, (void)fd, (void)l;
-	char pid[24];
-	int n = snprintf(pid, sizeof pid, "%ld", (long)getpid());
-	h->entry(h->ctx,
-	         &(struct source_entry){"input", "pid", (const unsigned char *)pid, (size_t)n, 0});
-	counts->entries = 1;
-	counts->complete = 1;
-	return true;
-}
-
-/* The process that read INPUT with these limits. */
-static pid_t reader_pid(const struct source_limits *l)
-{
-	struct log log;
-	struct source_counts counts;
-	long pid = 0;
-	assert_true(run_within("reports_its_pid", l, &log, &counts));
-	assert_int_equal(sscanf(log.text, "entry pid %ld\n", &pid), 1);
-	assert_true(pid > 0 && pid != (long)getpid());
-	return (pid_t)pid;
-}
-
-/* Ended and reaped: a zombie would still take a signal. */
-static bool gone(pid_t pid)
-{
-	return kill(pid, 0) != 0 && errno == ESRCH;
-}
-
-/* One child reads input after input, whatever its reader, until it is released:
- * then it is ended and reaped. */
-static void a_child_reads_input_after_input(void **state)
-{
-	(void)state;
-	struct log log;
-	struct source_counts counts;
-	pid_t first = reader_pid(&uncapped);
-	assert_int_equal(reader_pid(&uncapped), first);
-	assert_true(run_within("well_behaved", &uncapped, &log, &counts));
-	assert_int_equal(reader_pid(&uncapped), first);
-	sandbox_release();
-	assert_true(gone(first));
-	pid_t next = reader_pid(&uncapped);
-	assert_int_not_equal(next, first);
-	sandbox_release();
-	assert_true(gone(next));
-}
-
-/* A crash or a stall still costs only its own input: the child is ended, and the
- * input after it is read by a new child, which then stays in turn. */
-static void expect_a_new_child_after(void (*misbehave)(const struct source_limits *),
-                                     const struct source_limits *l)
-{
-	pid_t before = reader_pid(l);
-	misbehave(l);
-	assert_true(gone(before));
-	pid_t after = reader_pid(l);
-	assert_int_not_equal(after, before);
-	assert_int_equal(reader_pid(l), after);
-}
-
-static void crash(const struct source_limits *l)
-{
-	struct log log;
-	struct source_counts counts;
-	assert_false(run_within("crashes", l, &log, &counts));
-	assert_non_null(strstr(log.text, "crashed (Segmentation fault)"));
-}
-
-static void stall(const struct source_limits *l)
-{
-	struct source_counts counts;
-	expect_stopped_within(l, "hangs", "c.txt", &counts);
-}
-
-static void after_a_crash_a_new_child_reads(void **state)
-{
-	(void)state;
-	expect_a_new_child_after(crash, &uncapped);
-}
-
-static void after_a_stall_a_new_child_reads(void **state)
-{
-	(void)state;
-	expect_a_new_child_after(stall, &uncapped_impatient);
-}
-
-/* A child whose read was not complete (its reader, or a failure of the machine,
- * said so) does not stay, nor does one asked for other limits. */
-static void an_unclean_read_or_other_limits_end_the_child(void **state)
-{
-	(void)state;
-	struct log log;
-	struct source_counts counts;
-	pid_t before = reader_pid(&uncapped);
-	assert_true(run_within("sends_its_limits", &uncapped, &log, &counts)); /* complete: 0 */
-	assert_true(gone(before));
-	pid_t after = reader_pid(&uncapped);
-	assert_int_not_equal(after, before);
-	struct source_limits other = uncapped;
-	other.max_entries++;
-	pid_t other_limits = reader_pid(&other);
-	assert_int_not_equal(other_limits, after);
-	assert_true(gone(after));
-}
-
-/* A child that came past half its memory cap does not stay: whether a read came
- * near the cap is judged by the process's peak (source.c), which the next input
- * would inherit. */
-static void a_child_past_half_its_cap_does_not_stay(void **state)
-{
-	(void)state;
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-	skip(); /* no cap under ASan and TSan */
-#endif
-	if (under_valgrind())
-		skip();
-	struct log log = {{0}};
-	struct source_counts counts = {0};
-	struct source_handler h = {.ctx = &log, .entry = on_entry, .problem = on_problem};
-	pid_t before = reader_pid(&limits);
-	assert_true(sandbox_run("uses_half_the_cap", INPUT, &limits, &h, &counts));
-	assert_string_equal(log.text, "entry half fits\n");
-	assert_true(gone(before));
-	assert_int_not_equal(reader_pid(&limits), before);
-}
-
-/* The descriptors the child holds, and a complete read. */
-static bool reports_its_files(const char *input, int fd, const struct source_limits *l,
-                              const struct source_handler *h, struct source_counts *counts)
-{
-	(void)input, (void)fd, (void)l;
-	report_files(h);
-	counts->complete = 1;
-	return true;
-}
-
-/* A kept child holds the input it reads and nothing of the inputs before it. */
-static void a_kept_child_holds_only_its_input(void **state)
-{
-	(void)state;
-	if (under_valgrind())
-		skip(); /* valgrind gives its children descriptors of its own */
-	char first[] = "/tmp/relview-test-sandbox-XXXXXX",
-	     second[] = "/tmp/relview-test-sandbox-XXXXXX";
-	int fds[2] = {mkstemp(first), mkstemp(second)};
-	assert_true(fds[0] >= 0 && fds[1] >= 0);
-	close(fds[0]);
-	close(fds[1]);
-	pid_t reader = reader_pid(&limits);
-	struct log log[2] = {{{0}}, {{0}}};
-	struct source_counts counts = {0};
-	for (int i = 0; i < 2; i++) {
-		struct source_handler h = {
-		        .ctx = &log[i], .entry = on_entry, .problem = on_problem};
-		assert_true(
-		        sandbox_run("reports_its_files", i ? second : first, &limits, &h, &counts));
-	}
-	assert_int_equal(reader_pid(&limits), reader);
-	unlink(first);
-	unlink(second);
-	char want[2][256];
-	for (int i = 0; i < 2; i++) {
-		snprintf(want[i], sizeof want[i],
-		         "problem 0 /dev/null\nproblem 1 /dev/null\nproblem 2 /dev/null\n"
-		         "problem 3 socket:\nproblem 4 %s\n",
-		         i ? second : first);
-		assert_string_equal(log[i].text, want[i]);
-	}
-}
-
 /* The readers this program's children know, by name. */
 static const struct sandbox_reader test_readers[] = {
         {"well_behaved", well_behaved},
@@ -910,8 +547,6 @@ static const struct sandbox_reader test_readers[] = {
         {"emits_many_then_crashes", emits_many_then_crashes},
         {"uses_half_the_cap", uses_half_the_cap},
         {"reports_what_it_holds", reports_what_it_holds},
-        {"reports_its_pid", reports_its_pid},
-        {"reports_its_files", reports_its_files},
         {NULL, NULL},
 };
 
@@ -933,12 +568,6 @@ int main(int argc, char **argv)
 	        cmocka_unit_test(cancelling_stops_a_busy_child_quietly),
 	        cmocka_unit_test(a_zip_is_shared_between_two_children),
 	        cmocka_unit_test(a_zip_not_cut_has_the_whole_byte_limit),
-	        cmocka_unit_test(a_child_reads_input_after_input),
-	        cmocka_unit_test(after_a_crash_a_new_child_reads),
-	        cmocka_unit_test(after_a_stall_a_new_child_reads),
-	        cmocka_unit_test(an_unclean_read_or_other_limits_end_the_child),
-	        cmocka_unit_test(a_child_past_half_its_cap_does_not_stay),
-	        cmocka_unit_test(a_kept_child_holds_only_its_input),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
 	sandbox_release();
