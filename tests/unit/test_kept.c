@@ -5,6 +5,8 @@
 
 #include "sandbox_check.h"
 
+#include "relview/elapsed.h"
+
 #include <errno.h>
 #include <setjmp.h>
 #include <signal.h>
@@ -100,6 +102,20 @@ static void a_child_reads_input_after_input(void **state)
 	assert_int_not_equal(next, first);
 	sandbox_release();
 	assert_true(gone(next));
+}
+
+/* A kept child that does not end when told (stopped here; one taken over by what
+ * it read would do the same) does not keep its release waiting: it is killed. */
+static void a_stopped_kept_child_is_ended_anyway(void **state)
+{
+	(void)state;
+	pid_t kept = reader_pid(&uncapped);
+	assert_int_equal(kill(kept, SIGSTOP), 0);
+	struct timespec start;
+	elapsed_mark(&start);
+	sandbox_release();
+	assert_true(gone(kept));
+	assert_true(elapsed_ms(&start) < 30000); /* 2 s, with room for a busy machine */
 }
 
 /* A crash or a stall still costs only its own input: the child is ended, and the
@@ -220,6 +236,7 @@ int main(int argc, char **argv)
 	sandbox_serve(argc, argv, test_readers); /* a child runs one of them, and ends */
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(a_child_reads_input_after_input),
+	        cmocka_unit_test(a_stopped_kept_child_is_ended_anyway),
 	        cmocka_unit_test(after_a_crash_a_new_child_reads),
 	        cmocka_unit_test(after_a_stall_a_new_child_reads),
 	        cmocka_unit_test(an_unclean_read_or_other_limits_end_the_child),
