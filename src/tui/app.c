@@ -2,7 +2,7 @@
  * loading merge → the screen. The loop is the panes' host (pane.h). */
 #include "config.h"
 
-#include "relview/app.h"
+#include "app_private.h"
 
 #include "relview/cli.h"
 #include "relview/config.h"

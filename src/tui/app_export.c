@@ -3,7 +3,7 @@
  * by output, as --print and --list render it. */
 #include "config.h"
 
-#include "relview/app.h"
+#include "app_private.h"
 #include "relview/clip.h"
 #include "relview/config.h"
 #include "relview/fdio.h"

@@ -4,7 +4,7 @@
  * front). A prompt, when one is up, draws over the bottom line. */
 #include "config.h"
 
-#include "relview/app.h"
+#include "app_private.h"
 #include "relview/config.h"
 #include "relview/feed.h"
 #include "relview/text.h"

@@ -2,7 +2,7 @@
  * locations by name; the lines typed are kept across runs (persist.h). */
 #include "config.h"
 
-#include "relview/app.h"
+#include "app_private.h"
 #include "relview/prompt.h"
 
 #include <stdint.h>

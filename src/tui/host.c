@@ -2,7 +2,7 @@
  * over the loop's own state (struct app). */
 #include "config.h"
 
-#include "relview/app.h"
+#include "app_private.h"
 #include "relview/prompt.h"
 
 #include <stdarg.h>

@@ -4,7 +4,7 @@
  * was on last time once it is in. */
 #include "config.h"
 
-#include "relview/app.h"
+#include "app_private.h"
 #include "relview/cli.h"
 #include "relview/feed.h"
 
