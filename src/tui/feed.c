@@ -33,80 +33,80 @@ struct feed {
 
 static void *load_every_input(void *arg)
 {
-	struct feed *l = arg;
+	struct feed *f = arg;
 	struct load_counts counts = {0};
-	for (size_t i = 0; i < l->ninputs && !atomic_load(&l->progress.cancel); i++) {
-		atomic_store(&l->progress.input, i);
-		load_input(l->cat, l->inputs[i], &l->opt, &counts);
+	for (size_t i = 0; i < f->ninputs && !atomic_load(&f->progress.cancel); i++) {
+		atomic_store(&f->progress.input, i);
+		load_input(f->cat, f->inputs[i], &f->opt, &counts);
 		/* A folder's size came from its reader as it walked it (load.h). The
 		 * total grows first: a drawing thread that sees the size (bytes done)
 		 * sees it in the total too, and the bar never passes its end. */
-		uint64_t walked = atomic_load(&l->progress.size);
-		if (!atomic_load(&l->sizes[i]) && walked) {
-			atomic_fetch_add(&l->total, walked);
-			atomic_store(&l->sizes[i], walked);
+		uint64_t walked = atomic_load(&f->progress.size);
+		if (!atomic_load(&f->sizes[i]) && walked) {
+			atomic_fetch_add(&f->total, walked);
+			atomic_store(&f->sizes[i], walked);
 		}
 	}
 	sandbox_release(); /* the reading child kept for another input, on this thread */
-	atomic_store(&l->done, true);
+	atomic_store(&f->done, true);
 	return NULL;
 }
 
 struct feed *feed_start(struct catalog *cat, char *const *inputs, size_t ninputs,
                         const struct load_options *opt)
 {
-	struct feed *l = calloc(1, sizeof *l);
-	if (!l || !(l->sizes = calloc(ninputs ? ninputs : 1, sizeof *l->sizes)) ||
+	struct feed *f = calloc(1, sizeof *f);
+	if (!f || !(f->sizes = calloc(ninputs ? ninputs : 1, sizeof *f->sizes)) ||
 	    !catalog_share(cat)) {
-		if (l)
-			free(l->sizes);
-		free(l);
+		if (f)
+			free(f->sizes);
+		free(f);
 		return NULL;
 	}
-	*l = (struct feed){
-	        .cat = cat, .inputs = inputs, .ninputs = ninputs, .opt = *opt, .sizes = l->sizes};
-	l->opt.progress = &l->progress;
+	*f = (struct feed){
+	        .cat = cat, .inputs = inputs, .ninputs = ninputs, .opt = *opt, .sizes = f->sizes};
+	f->opt.progress = &f->progress;
 	for (size_t i = 0; i < ninputs; i++) {
 		struct stat st;
 		uint64_t size =
 		        stat(inputs[i], &st) == 0 && S_ISREG(st.st_mode) ? (uint64_t)st.st_size : 0;
-		atomic_store(&l->sizes[i], size);
-		atomic_fetch_add(&l->total, size);
+		atomic_store(&f->sizes[i], size);
+		atomic_fetch_add(&f->total, size);
 	}
-	elapsed_mark(&l->start);
-	l->threaded = pthread_create(&l->thread, NULL, load_every_input, l) == 0;
-	if (l->threaded) /* to be told from the others (ps -L, tests/ui/frames.sh) */
-		pthread_setname_np(l->thread, "relview-loader");
-	if (!l->threaded) /* no thread to be had: load before the reader opens */
-		load_every_input(l);
-	return l;
+	elapsed_mark(&f->start);
+	f->threaded = pthread_create(&f->thread, NULL, load_every_input, f) == 0;
+	if (f->threaded) /* to be told from the others (ps -L, tests/ui/frames.sh) */
+		pthread_setname_np(f->thread, "relview-loader");
+	if (!f->threaded) /* no thread to be had: load before the reader opens */
+		load_every_input(f);
+	return f;
 }
 
-enum order_update feed_enter(struct feed *l, struct order *order, size_t *nadded, bool *finished)
+enum order_update feed_enter(struct feed *f, struct order *order, size_t *nadded, bool *finished)
 {
 	/* Read before the lock: when it was set, every release is in by then. */
-	*finished = atomic_load(&l->done);
-	catalog_lock(l->cat);
-	return order_update(order, l->cat, nadded);
+	*finished = atomic_load(&f->done);
+	catalog_lock(f->cat);
+	return order_update(order, f->cat, nadded);
 }
 
-void feed_leave(struct feed *l)
+void feed_leave(struct feed *f)
 {
-	catalog_unlock(l->cat);
+	catalog_unlock(f->cat);
 }
 
-unsigned long long feed_problems(const struct feed *l)
+unsigned long long feed_problems(const struct feed *f)
 {
-	return (unsigned long long)atomic_load(&l->progress.problems);
+	return (unsigned long long)atomic_load(&f->progress.problems);
 }
 
 /* Bytes of the files read so far: the inputs before the current one, and as much
  * of the current one as its reader has got through. */
-static uint64_t bytes_done(const struct feed *l, size_t input)
+static uint64_t bytes_done(const struct feed *f, size_t input)
 {
-	uint64_t done = atomic_load(&l->progress.consumed);
-	for (size_t i = 0; i < input && i < l->ninputs; i++)
-		done += l->sizes[i];
+	uint64_t done = atomic_load(&f->progress.consumed);
+	for (size_t i = 0; i < input && i < f->ninputs; i++)
+		done += f->sizes[i];
 	return done;
 }
 
@@ -121,25 +121,25 @@ static void input_name(const char *raw, char *out, size_t size)
 
 /* The bytes of all the inputs whose size is known, the one being read included once
  * its reader has told it (a folder's, after its walk). */
-static uint64_t bytes_total(const struct feed *l, size_t input)
+static uint64_t bytes_total(const struct feed *f, size_t input)
 {
-	uint64_t total = atomic_load(&l->total);
-	if (input < l->ninputs && !atomic_load(&l->sizes[input]))
-		total += atomic_load(&l->progress.size);
+	uint64_t total = atomic_load(&f->total);
+	if (input < f->ninputs && !atomic_load(&f->sizes[input]))
+		total += atomic_load(&f->progress.size);
 	return total;
 }
 
-void feed_describe(const struct feed *l, char *buf, size_t size, double *fraction)
+void feed_describe(const struct feed *f, char *buf, size_t size, double *fraction)
 {
-	size_t input = atomic_load(&l->progress.input);
-	uint64_t done = bytes_done(l, input), total = bytes_total(l, input);
-	double elapsed = elapsed_seconds(&l->start), rate = elapsed > 0 ? done / elapsed : 0;
+	size_t input = atomic_load(&f->progress.input);
+	uint64_t done = bytes_done(f, input), total = bytes_total(f, input);
+	double elapsed = elapsed_seconds(&f->start), rate = elapsed > 0 ? done / elapsed : 0;
 	char name[3 * 128 + 1];
-	input_name(l->inputs[input < l->ninputs ? input : l->ninputs - 1], name, sizeof name);
+	input_name(f->inputs[input < f->ninputs ? input : f->ninputs - 1], name, sizeof name);
 	/* A file that grew since its size was taken reads past it: the bar, drawn
 	 * over the title line, stops at its end. */
 	*fraction = !total ? -1 : done < total ? (double)done / (double)total : 1;
-	int n = snprintf(buf, size, "loading %zu of %zu: %s  ·  %.1f", input + 1, l->ninputs, name,
+	int n = snprintf(buf, size, "loading %zu of %zu: %s  ·  %.1f", input + 1, f->ninputs, name,
 	                 done / 1048576.0);
 	if (total && n >= 0 && (size_t)n < size)
 		n += snprintf(buf + n, size - (size_t)n, " of %.1f MiB read (%.0f%%)",
@@ -148,26 +148,26 @@ void feed_describe(const struct feed *l, char *buf, size_t size, double *fractio
 		n += snprintf(buf + n, size - (size_t)n, " MiB read");
 	if (n >= 0 && (size_t)n < size)
 		n += snprintf(buf + n, size - (size_t)n, "  ·  %llu releases  ·  %.1f MiB/s",
-		              (unsigned long long)atomic_load(&l->progress.releases),
+		              (unsigned long long)atomic_load(&f->progress.releases),
 		              rate / 1048576.0);
 	if (total && rate > 0 && done < total && n >= 0 && (size_t)n < size)
 		snprintf(buf + n, size - (size_t)n, "  ·  about %.0f s left",
 		         (double)(total - done) / rate + 0.5);
 }
 
-void feed_cancel(struct feed *l)
+void feed_cancel(struct feed *f)
 {
-	atomic_store(&l->progress.cancel, true);
+	atomic_store(&f->progress.cancel, true);
 }
 
-bool feed_end(struct feed *l)
+bool feed_end(struct feed *f)
 {
-	bool complete = atomic_load(&l->done);
-	if (l->threaded) {
-		atomic_store(&l->progress.cancel, true);
-		pthread_join(l->thread, NULL);
+	bool complete = atomic_load(&f->done);
+	if (f->threaded) {
+		atomic_store(&f->progress.cancel, true);
+		pthread_join(f->thread, NULL);
 	}
-	free(l->sizes);
-	free(l);
+	free(f->sizes);
+	free(f);
 	return complete;
 }
