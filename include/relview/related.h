@@ -49,6 +49,9 @@ void related_free(struct related_index *ix);
 bool related_index_step(struct related_index *ix, size_t budget, bool *ok);
 /* How much of the index is built, 0 to 100. */
 int related_index_percent(const struct related_index *ix);
+/* The releases it indexes: ids below this, the catalog's count when it began (a
+ * catalog still loading grows past it; the names of later releases are not in). */
+size_t related_index_covers(const struct related_index *ix);
 
 /* The releases related to release `id`, best first, into *out (to be freed; NULL
  * when none) and *n; the index is completed first when it is not yet. False when

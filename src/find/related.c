@@ -337,6 +337,7 @@ struct related_index {
 	uint64_t *keys;
 	size_t nkeys, cap;
 	unsigned id_bits;
+	size_t end;      /* the releases it indexes: those in the catalog when it began */
 	size_t next;     /* the next release to index */
 	uint64_t *spare; /* the radix sort's second array, while it runs */
 	unsigned shift;  /* the bits the radix pass sorts on */
@@ -351,8 +352,9 @@ struct related_index *related_new(const struct catalog *cat)
 	if (!ix)
 		return NULL;
 	ix->cat = cat;
+	ix->end = cat->count;
 	ix->id_bits = 1;
-	while (ix->id_bits < 32 && (uint64_t)1 << ix->id_bits < cat->count)
+	while (ix->id_bits < 32 && (uint64_t)1 << ix->id_bits < ix->end)
 		ix->id_bits++;
 	ix->shift = ix->id_bits;
 	return ix;
@@ -485,8 +487,8 @@ bool related_index_step(struct related_index *ix, size_t budget, bool *ok)
 	*ok = true;
 	if (ix->built)
 		return true;
-	if (ix->next < ix->cat->count) {
-		for (; budget && ix->next < ix->cat->count; budget--, ix->next++) {
+	if (ix->next < ix->end) {
+		for (; budget && ix->next < ix->end; budget--, ix->next++) {
 			size_t n = name_hashes(&ix->cat->releases[ix->next], hashes, NULL);
 			if (!(*ok = add_keys(ix, hashes, n, (uint32_t)ix->next)))
 				return false;
@@ -507,7 +509,12 @@ bool related_index_step(struct related_index *ix, size_t budget, bool *ok)
 
 int related_index_percent(const struct related_index *ix)
 {
-	return ix->built ? 100 : (int)(ix->next * 99 / (ix->cat->count ? ix->cat->count : 1));
+	return ix->built ? 100 : (int)(ix->next * 99 / (ix->end ? ix->end : 1));
+}
+
+size_t related_index_covers(const struct related_index *ix)
+{
+	return ix->end;
 }
 
 struct name_sought {

@@ -38,6 +38,21 @@ static struct pane *reader_of(const struct related_pane *rp)
 	return rp->pane->host->ops->pane(rp->pane->host, PANE_READER);
 }
 
+/* An index of names covers the releases there were when it began: while the
+ * inputs load it answers as long as it covers most of the catalog (a new one would
+ * be outrun by what arrives meanwhile), and is begun again for the next question
+ * once it has fallen a fifth behind, or loading has ended past it. */
+static void drop_stale_index(struct related_pane *rp)
+{
+	const struct host *h = rp->pane->host;
+	size_t covers = rp->index ? related_index_covers(rp->index) : 0;
+	if (rp->index && h->cat->count > covers &&
+	    (!h->loading || h->cat->count - covers > covers / 5)) {
+		related_free(rp->index);
+		rp->index = NULL;
+	}
+}
+
 /* Asked for: found between keys, unless a key comes first. */
 static bool open_related(struct pane *pane, int how)
 {
@@ -50,6 +65,7 @@ static bool open_related(struct pane *pane, int how)
 	}
 	rp->of = host_id(pane->host, r);
 	rp->pending = true;
+	drop_stale_index(rp);
 	host_say(pane->host, false, "Finding related releases...");
 	return false;
 }
@@ -96,14 +112,6 @@ static void find(struct related_pane *rp)
 		         RELATED_DAYS);
 	else
 		show(rp, items, n);
-}
-
-/* An index of names knows the releases it was begun over: begun again. */
-static void arrived(struct pane *pane)
-{
-	struct related_pane *rp = pane->state;
-	related_free(rp->index);
-	rp->index = NULL;
 }
 
 /* Index names for one slice of time, and find the related releases once that is
@@ -301,7 +309,6 @@ const struct pane_ops pane_related_ops = {
         .open = open_related,
         .close = close_related,
         .keyed = keyed,
-        .arrived = arrived,
         .idle = idle,
         .draw = draw,
         .act = act,

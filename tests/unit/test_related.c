@@ -204,6 +204,42 @@ static void an_empty_catalog_and_one_alone(void **state)
 	catalog_free(cat);
 }
 
+/* A catalog still loading grows while the index is built: the index covers the
+ * releases there were when it began, finishes over them, and answers for a release
+ * that came after it (the reader's related pane uses it meanwhile). */
+static void the_index_covers_the_releases_it_began_over(void **state)
+{
+	(void)state;
+	struct catalog *cat = names_catalog();
+	size_t began = cat->count;
+	struct related_index *ix = related_new(cat);
+	bool ok;
+	assert_non_null(ix);
+	assert_false(related_index_step(ix, 2, &ok));
+	assert_true(fixture_add(cat, 20200320, "Came later", "Denver, CO", "Gangs",
+	                        "Sterus Feranford spoke of Operation Quiet Storm.", NULL));
+	assert_int_equal(related_index_covers(ix), began);
+	size_t steps = 0;
+	while (!related_index_step(ix, 1, &ok) && ok)
+		steps++;
+	assert_true(ok);
+	assert_true(steps < 2 * began); /* the newcomer is not waited for */
+	struct related *items;
+	size_t n;
+	assert_true(related_find(ix, (uint32_t)began, &items, &n));
+	assert_true(n >= 2);
+	bool origin = false, two_shared = false;
+	for (size_t i = 0; i < n; i++) {
+		origin |= items[i].id == 0;
+		two_shared |= items[i].id == 3;
+		assert_true(items[i].id != began); /* never itself */
+	}
+	assert_true(origin && two_shared);
+	free(items);
+	related_free(ix);
+	catalog_free(cat);
+}
+
 /* Built a release at a time, then a sort pass at a time, the index counts up and
  * answers as one built at once. */
 static void the_index_builds_in_steps(void **state)
@@ -246,6 +282,7 @@ int main(void)
 	        cmocka_unit_test(a_name_held_by_too_many_is_not_rare),
 	        cmocka_unit_test(an_empty_catalog_and_one_alone),
 	        cmocka_unit_test(the_index_builds_in_steps),
+	        cmocka_unit_test(the_index_covers_the_releases_it_began_over),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
