@@ -197,7 +197,8 @@ static void handle_key(struct app *app, int key)
 }
 
 /* A key as the frame takes it: the panes hear of it first, Esc stops an export
- * under way where it would close no prompt. */
+ * under way over the list and the reader, where it would close nothing (over help,
+ * a prompt, the timeline or related releases it closes that first). */
 static void take_key(struct app *app, int key)
 {
 	/* A resize is no key: the user chose nothing. */
@@ -207,7 +208,9 @@ static void take_key(struct app *app, int key)
 			if (app->panes[i].ops->keyed)
 				app->panes[i].ops->keyed(&app->panes[i]);
 	}
-	if (key == KEY_ESC && app_export_running(app) && !stack_top(&app->stack)->ops->key)
+	const struct pane *top = stack_top(&app->stack);
+	bool bottom = top == &app->panes[PANE_LIST] || top == &app->panes[PANE_READER];
+	if (key == KEY_ESC && app_export_running(app) && bottom)
 		app_export_stop(app);
 	else
 		handle_key(app, key);
