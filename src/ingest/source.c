@@ -153,16 +153,18 @@ void reader_read_origin(struct reader *r, const struct origin *o, const char *pr
 	close_archive(r, a);
 }
 
-/* One share of a zip, from the file open on fd: libarchive's streaming zip reader
- * reads the members one after the other from the share's first local header on,
- * and never looks at the directory or another share's members. */
-static void read_share(struct reader *r, int fd, const struct zip_share *share, const char *prefix)
+/* One pass over a share of a zip, from its member `first` on: libarchive's
+ * streaming zip reader reads the members one after the other from that local
+ * header, and never looks at the directory or another share's members. True when
+ * the pass ended at a failure it cannot read past. */
+static bool read_share_from(struct reader *r, int fd, const struct zip_share *share, uint64_t first,
+                            const char *prefix)
 {
 	struct archive *a = archive_read_new();
 	struct archive_entry *ae = NULL;
 	if (!a) {
 		reader_environmental_problem(r, prefix, "out of memory");
-		return;
+		return false;
 	}
 	archive_read_support_format_zip_streamable(a);
 	/* Each member's CRC is checked against the directory's in reader_read_content(), with
@@ -170,20 +172,40 @@ static void read_share(struct reader *r, int fd, const struct zip_share *share, 
 	 * libarchive needs its check to find a member's end, it keeps it too. */
 	if (!share->ends_found_by_crc)
 		archive_read_set_format_option(a, "zip", "ignorecrc32", "1");
-	r->packed_out = 0;
-	r->ordinal = share->first_ordinal;
-	r->budget = r->limits->max_total_bytes / r->limits->parts; /* the input's, shared */
-	r->share = share;
-	r->next_member = 0;
+	r->share_base = first ? share->members[first].offset : share->from;
+	r->next_member = first;
+	r->ordinal = share->first_ordinal + first;
 	int status = ARCHIVE_FATAL;
-	if (lseek(fd, (off_t)share->from, SEEK_SET) < 0)
+	if (lseek(fd, (off_t)r->share_base, SEEK_SET) < 0)
 		archive_set_error(a, errno, "%s", strerror(errno));
 	else
 		status = archive_read_open_fd(a, fd, READ_CHUNK); /* which leaves fd open */
 	if (status == ARCHIVE_OK)
 		status = archive_read_next_header(a, &ae);
-	reader_read_entries(r, a, status, ae, prefix);
+	bool failed = reader_read_entries(r, a, status, ae, prefix);
 	close_archive(r, a);
+	return failed;
+}
+
+/* A share of a zip. A member whose data or header cannot be read ends the
+ * streaming reader's pass, but not the share: the directory says where every
+ * member begins, and the next pass starts at the member after it (reported once). */
+static void read_share(struct reader *r, int fd, const struct zip_share *share, const char *prefix)
+{
+	r->packed_out = 0;
+	r->budget = r->limits->max_total_bytes / r->limits->parts; /* the input's, shared */
+	r->share = share;
+	uint64_t first = 0;
+	while (read_share_from(r, fd, share, first, prefix) && !r->stop) {
+		/* A member whose data failed has moved next_member past it (the
+		 * archive is dead); a damaged header has not. */
+		uint64_t next = r->dead ? r->next_member : r->next_member + 1;
+		if (next <= first)
+			next = first + 1;
+		if (next >= share->count)
+			break;
+		first = next;
+	}
 	r->share = NULL;
 }
 

@@ -476,7 +476,7 @@ static void drain(struct reader *r, struct archive *a)
 /* In a share: where in the file the header just read begins. */
 static uint64_t header_offset(const struct reader *r, struct archive *a)
 {
-	return r->share->from + (uint64_t)archive_read_header_position(a);
+	return r->share_base + (uint64_t)archive_read_header_position(a);
 }
 
 /* In a share: the directory's record of the member whose header was just read, or
@@ -502,7 +502,7 @@ static bool past_share(const struct reader *r, struct archive *a)
 /* Walk the entries of an opened archive, starting from the first header's status.
  * A header that fails is reported and the walk goes on with the next one, but a run
  * of failures ends it: some damaged archives fail the same header forever. */
-void reader_read_entries(struct reader *r, struct archive *a, int status, struct archive_entry *ae,
+bool reader_read_entries(struct reader *r, struct archive *a, int status, struct archive_entry *ae,
                          const char *prefix)
 {
 	uint64_t seen = 0;
@@ -510,23 +510,23 @@ void reader_read_entries(struct reader *r, struct archive *a, int status, struct
 	for (r->dead = false; !r->stop && !r->dead;
 	     status = archive_read_next_header(a, &ae), r->ordinal++) {
 		if (status == ARCHIVE_EOF || past_share(r, a))
-			return;
+			return false;
 		if (++seen > r->limits->max_entries) {
 			reader_problem(r, prefix, "too many entries, rest of input skipped");
-			return;
+			return false;
 		}
 		if (status == ARCHIVE_RETRY || status == ARCHIVE_FAILED) {
 			if (++failures > MAX_HEADER_FAILURES) {
 				reader_problem(r, prefix,
 				               "too many damaged headers, rest of input skipped");
-				return;
+				return false;
 			}
 			reader_archive_problem(r, prefix, a);
 			continue;
 		}
 		if (status == ARCHIVE_FATAL) {
 			reader_archive_problem(r, prefix, a);
-			return;
+			return true;
 		}
 		if (status == ARCHIVE_WARN)
 			reader_archive_problem(r, prefix, a);
@@ -537,4 +537,5 @@ void reader_read_entries(struct reader *r, struct archive *a, int status, struct
 		if (r->share)
 			drain(r, a);
 	}
+	return r->dead && !r->stop;
 }

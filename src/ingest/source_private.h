@@ -65,6 +65,7 @@ struct reader {
 	uint64_t ordinal;           /* of the entry being read, among all the input's entries */
 	const struct zip_share *share;   /* reading a share of a zip (zipdir.h), or NULL */
 	uint64_t next_member;            /* in the share: the next the directory lists */
+	uint64_t share_base;             /* in the share: where the archive reader was opened */
 	const struct zip_member *expect; /* the directory's record of the entry being read */
 	struct link_targets targets;     /* of the archive being read */
 	uint64_t target_name; /* the entry being read may be a link's target: its name's hash */
@@ -116,7 +117,9 @@ bool reader_is_bundle(const unsigned char *data, size_t len);
 void reader_forget_links(struct reader *r);
 void reader_read_content(struct reader *r, struct archive *a, const char *path, bool in_archive,
                          int64_t size);
-void reader_read_entries(struct reader *r, struct archive *a, int status, struct archive_entry *ae,
+/* Walk an archive's entries; true when it ended at a failure the archive reader
+ * cannot go past (a header, or a member's data, damaged), not at its end. */
+bool reader_read_entries(struct reader *r, struct archive *a, int status, struct archive_entry *ae,
                          const char *prefix);
 
 /* source.c */

@@ -2,6 +2,7 @@
 
 #include "relview/load.h"
 
+#include "relview/ascii.h"
 #include "relview/cache.h"
 #include "relview/catalog.h"
 #include "relview/grow.h"
@@ -45,6 +46,19 @@ static void keep_problem(struct loader *l, const char *path, const char *reason)
 	l->nkept++;
 }
 
+/* A reason as a line says it: a library's message may end in a line break (some of
+ * libarchive's do), which would be shown as a stand-in. */
+static char *clean_reason(const char *reason)
+{
+	size_t n = strlen(reason);
+	while (n && ascii_is_space(reason[n - 1]))
+		n--;
+	char *line = strndup(reason, n);
+	char *clean = line ? text_clean_name(line) : NULL;
+	free(line);
+	return clean;
+}
+
 static void report(struct loader *l, const char *path, const char *reason)
 {
 	if (l->keep)
@@ -54,7 +68,7 @@ static void report(struct loader *l, const char *path, const char *reason)
 	if (++l->problems > LOAD_PROBLEMS_SHOWN)
 		return;
 	char *entry = path ? text_clean_name(path) : NULL;
-	char *why = text_clean_name(reason ? reason : "unknown error");
+	char *why = clean_reason(reason ? reason : "unknown error");
 	fprintf(l->opt->errors, "relview: %s: %s%s%s\n", l->input_name, entry ? entry : "",
 	        entry ? ": " : "", why ? why : "");
 	free(entry);

@@ -194,6 +194,42 @@ static void a_member_not_matching_the_directorys_crc_is_reported(void **state)
 	assert_non_null(strstr(second.last_problem, "h.txt: ZIP bad CRC"));
 }
 
+/* Spoil the compressed data of the member named `name`: its local header is found
+ * by the name, and its data begins after the name and the extra field. */
+static void spoil_member_data(const char *path, const char *name)
+{
+	FILE *f = fopen(path, "r+b");
+	assert_non_null(f);
+	static unsigned char zip[1 << 16];
+	size_t len = fread(zip, 1, sizeof zip, f), n = strlen(name);
+	size_t at = 0;
+	while (at + 30 + n <= len && !(memcmp(zip + at, "PK\3\4", 4) == 0 && zip[at + 26] == n &&
+	                               memcmp(zip + at + 30, name, n) == 0))
+		at++;
+	assert_true(at + 30 + n <= len);
+	size_t data = at + 30 + n + (zip[at + 28] | (size_t)zip[at + 29] << 8);
+	assert_int_equal(fseek(f, (long)data, SEEK_SET), 0);
+	assert_int_equal(fwrite("\xff\xff\xff\xff", 1, 4, f), 4);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* A member whose data cannot be inflated ends libarchive's pass over the share, but
+ * the directory says where the next member begins: only that member is lost, and
+ * it is reported once. */
+static void a_damaged_member_costs_only_itself(void **state)
+{
+	(void)state;
+	struct seen first, second;
+	char *path = write_ten_member_zip("damaged-member.zip");
+	spoil_member_data(path, "b.txt");
+	read_shares(path, &first, &second);
+	assert_int_equal(first.entries + second.entries, 9);
+	for (int k = 0; k < first.entries; k++)
+		assert_string_not_equal(first.paths[k], "b.txt");
+	assert_int_equal(first.problems + second.problems, 1);
+	assert_non_null(strstr(first.last_problem, "b.txt: "));
+}
+
 /* A local header the directory does not list is not a member: it is reported, and
  * the share still ends where the next begins — also when it is the share's last. */
 static void a_member_the_directory_does_not_list_is_skipped(void **state)
@@ -241,6 +277,7 @@ int main(void)
 	        cmocka_unit_test(a_member_larger_than_its_zip_says_is_reported),
 	        cmocka_unit_test(a_zip_read_in_shares_gives_each_member_once),
 	        cmocka_unit_test(a_member_not_matching_the_directorys_crc_is_reported),
+	        cmocka_unit_test(a_damaged_member_costs_only_itself),
 	        cmocka_unit_test(a_member_the_directory_does_not_list_is_skipped),
 	        cmocka_unit_test(a_stored_member_holding_a_descriptor_signature_is_read_whole),
 	        cmocka_unit_test(an_input_not_to_cut_is_read_by_the_first_reader),
