@@ -725,6 +725,13 @@ static void free_files(struct cached_file *files, size_t n)
  * never one of this process's own but `written` itself, which goes last (then
  * false: its own inputs alone pass the cap). Also remove what writers killed
  * mid-way left behind: temporary files older than any writer still at work. */
+/* The folder's total as the last trim left it, plus what this process wrote since:
+ * a trim lists the whole folder, so it is done only when that could pass the cap —
+ * a run caching a thousand small inputs had listed it a thousand times. Another
+ * process's files written meanwhile are counted at the next trim. */
+static uint64_t folder_total;
+static pid_t folder_total_of; /* the process that counted it (not a fork's parent) */
+
 static bool trim(const char *dir, const char *written, uint64_t max_bytes)
 {
 	size_t n;
@@ -736,6 +743,8 @@ static bool trim(const char *dir, const char *written, uint64_t max_bytes)
 			total -= files[i].bytes;
 	bool kept = total <= max_bytes || unlink(written) != 0;
 	free_files(files, n);
+	folder_total = total;
+	folder_total_of = getpid();
 	time_t stale = time(NULL) - STALE_TMP_SECONDS;
 	files = list_files(dir, TMP_SUFFIX, &n, &total);
 	for (size_t i = 0; i < n; i++)
@@ -770,6 +779,8 @@ bool cache_store(const char *dir, const struct cache_key *key, const struct cata
 	     rename(tmp, file) == 0;
 	if (!ok && tmp)
 		unlink(tmp);
+	else if (ok && folder_total_of == getpid() && folder_total + (uint64_t)st.st_size <= max_bytes)
+		folder_total += (uint64_t)st.st_size;
 	else if (ok)
 		ok = trim(dir, file, max_bytes);
 	if (ok)
