@@ -37,6 +37,7 @@ struct load_options {
 	const char *cache_dir; /* NULL: no cache (see cache.h) */
 	uint64_t cache_max_bytes;
 	struct load_progress *progress; /* NULL: nobody watches */
+	bool keys_from_terminal;        /* the reader takes keys from the terminal: not an input */
 };
 
 /* Read one input into the catalog — from its cache when that is fresh, else from

@@ -11,9 +11,11 @@
 #include "relview/text.h"
 #include "relview/topics.h"
 
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* A fallback title longer than this is cut at a word boundary. */
 #define FALLBACK_TITLE_MAX 100
@@ -269,11 +271,37 @@ static const char *path_of(const char *input)
 	return strcmp(input, "-") == 0 ? "/dev/stdin" : input;
 }
 
+/* The terminal, named as an input (standard input left on it, /dev/tty): the reader
+ * takes its keys there, and reading it would take them from the user. A FIFO is
+ * not opened to be told apart (its writer would see a reader come and go). */
+static bool is_a_terminal(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) != 0 || !S_ISCHR(st.st_mode))
+		return false;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	bool tty = fd >= 0 && isatty(fd);
+	if (fd >= 0)
+		close(fd);
+	return tty;
+}
+
 bool load_input(struct catalog *cat, const char *input, const struct load_options *opt,
                 struct load_counts *counts)
 {
 	char *name = text_clean_name(input);
 	input = path_of(input);
+	if (opt->keys_from_terminal && is_a_terminal(input)) {
+		fprintf(opt->errors,
+		        "relview: %s: the terminal, where the reader takes its keys; not read "
+		        "(give a file or a pipe)\n",
+		        name ? name : input);
+		counts->source.problems++;
+		if (opt->progress)
+			atomic_fetch_add(&opt->progress->problems, 1);
+		free(name);
+		return false;
+	}
 	struct loader l = {
 	        .cat = cat, .opt = opt, .counts = counts, .input_id = -1, .input_name = name};
 	uint64_t before = counts->releases, copies = cat->duplicates;

@@ -262,6 +262,7 @@ static int browse(struct catalog *cat, const struct cli *cli, struct settings *s
 	FILE *err = open_memstream(&errors, &errlen);
 	struct load_options opt =
 	        load_options_for(cli, vocab, &s->config, err ? err : stderr, &dir);
+	opt.keys_from_terminal = true;
 	load_theme(s);
 	keys_use(&s->keymap);
 	term_set_theme(&s->theme);

@@ -36,6 +36,19 @@ screen | LC_ALL=C grep -q '[^ -~]' && fail "non-ASCII bytes on the screen under 
 keys q
 expect_restored 0
 
+# Standard input left on the terminal and named as an input ("-"): the reader takes
+# its keys there, so it is not read — said in one line — and the other input loads,
+# every key working.
+start -- "$RELVIEW" - "$BUNDLE"
+expect_shown "$TOTAL"
+second=$(title_of_row 2)
+keys j
+wait_for "$second"
+keys q
+expect_restored 0
+screen_joined | grep -qF -- "relview: -: the terminal, where the reader takes its keys; not read" ||
+	fail "no line saying standard input, the terminal, was not read"
+
 # Too small: a clear screen saying so, and back to normal when it grows again.
 start 100 30 -- "$RELVIEW" "$BUNDLE"
 expect_shown "$TOTAL"
