@@ -6,9 +6,9 @@
 #define RELVIEW_BROWSE_H
 
 #include "relview/catalog.h"
+#include "relview/expr.h"
 #include "relview/order.h"
 #include "relview/query.h"
-#include "relview/search.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -33,10 +33,13 @@ struct str view_short_location(struct str location);
 
 /* An incremental search over a list of candidates, in display order. */
 struct search_job {
-	struct matcher matcher;
-	bool active; /* a matcher is prepared */
-	char text[BROWSE_SEARCH_MAX];
+	struct expr expr;
+	bool active;                  /* a query is in effect (expr is not empty) */
+	char text[BROWSE_SEARCH_MAX]; /* the query in effect, as typed */
 	size_t len;
+	/* Why the text last given was not a query ("" when it was): the query in effect
+	 * stays the one before. */
+	char error[128];
 	uint32_t *cand, *out, *spare; /* release ids; room for the whole catalog each */
 	size_t ncand, pos, nout;      /* cand[pos..ncand) still to test */
 };
@@ -81,9 +84,13 @@ bool browse_busy(const struct browse *b);
 /* Test up to `budget` more candidates; returns true when the search is complete. */
 bool browse_step(struct browse *b, size_t budget);
 
-/* Change the search text. A text that contains the previous one narrows the last
- * result (and what was still to test) instead of starting over. */
+/* Change the search: a query (expr.h). One that narrows the previous one (each
+ * release it matches, the previous one matched) goes on from the last result and
+ * what was still to test instead of starting over. A text that is no query leaves
+ * the search as it was and says why in job.error. False when out of memory. */
 bool browse_set_search(struct browse *b, const char *text, size_t len);
+/* Does release r pass the search (true when there is none)? */
+bool browse_searched(const struct browse *b, const struct release *r);
 
 /* Choose facets of a kind (a bool for each of the first n facet ids, the rest not
  * chosen; NULL or none true: no filter). */
@@ -115,14 +122,9 @@ size_t browse_locate(const struct browse *b, uint32_t id);
  * "topic: Narcotics +1 | place: Texas | 2014-01-01..2014-12-31 | /gang". */
 void browse_describe(const struct browse *b, char *buf, size_t size);
 
-/* Parse a date range as the prompt takes it: "FROM..UNTIL" (either side may be
- * empty) or one period ("2014", "2014-03") for both; each side as --since/--until
- * take it. "" clears. False when malformed or FROM is after UNTIL. */
-bool view_parse_dates(const char *s, uint32_t *since, uint32_t *until);
-
 /* ---- jump: the command line, months ---------------------------------------------- */
 
-enum jump_kind { JUMP_DATE, JUMP_ROW, JUMP_TOPIC, JUMP_LOCATION };
+enum jump_kind { JUMP_DATE, JUMP_ROW, JUMP_TOPIC, JUMP_LOCATION, JUMP_QUIT };
 
 struct jump {
 	enum jump_kind kind;
@@ -131,8 +133,9 @@ struct jump {
 	const char *name;      /* JUMP_TOPIC, JUMP_LOCATION: points into the text */
 };
 
-/* A command line: "2014-03" or "2014-03-11" (a date), "42" (a row), "topic NAME",
- * "location NAME". False when it is none of them. */
+/* A command line: "2014", "2014-03" or "2014-03-11" (a date: a bare number from
+ * 1900 to 2100 is a year), "42" or "row 2014" (a row), "topic NAME", "location
+ * NAME", "q" or "quit". False when it is none of them. */
 bool view_parse_jump(const char *text, struct jump *j);
 
 /* The row a date jump lands on: in a newest-first list the first release on or

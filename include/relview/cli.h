@@ -22,7 +22,7 @@
 	X(LOCATION, "location", 1, "TEXT", "only releases from this city, state or country")       \
 	X(SINCE, "since", 1, "DATE", "only releases on or after DATE (YYYY, YYYY-MM, YYYY-MM-DD)") \
 	X(UNTIL, "until", 1, "DATE", "only releases on or before DATE")                            \
-	X(SEARCH, "search", 1, "TEXT", "only releases whose title or body contains TEXT")          \
+	X(SEARCH, "search", 1, "QUERY", "only releases that match QUERY (below)")                  \
 	X(UNREAD, "unread", 0, NULL, "only releases not marked read")                              \
 	X(STARRED, "starred", 0, NULL, "only starred releases")                                    \
 	X(OLDEST_FIRST, "oldest-first", 0, NULL, "order oldest releases first")                    \

@@ -29,6 +29,12 @@ bool date_parse_prefix(const char *s, size_t n, uint32_t *date, size_t *used);
  * first day of the period, an upper bound its last day. False when malformed. */
 bool date_parse_bound(const char *s, bool upper, uint32_t *date);
 
+/* Parse a date range as the `d` prompt and date: take it: "FROM..UNTIL" (either side
+ * may be empty) or one period ("2014", "2014-03") for both; each side as
+ * date_parse_bound takes it. "" clears (both 0). False when malformed or FROM is
+ * after UNTIL. */
+bool date_parse_range(const char *s, uint32_t *since, uint32_t *until);
+
 /* "YYYY-MM-DD" into out (11 bytes); "" for an unknown date. */
 void date_format_iso(uint32_t date, char out[11]);
 

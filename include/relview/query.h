@@ -6,7 +6,7 @@
 #ifndef RELVIEW_QUERY_H
 #define RELVIEW_QUERY_H
 
-#include "relview/search.h"
+#include "relview/expr.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -22,7 +22,7 @@ struct query {
 	const char **locations; /* city, state (name or code) or country */
 	size_t nlocations;
 	uint32_t since, until; /* yyyymmdd bounds, inclusive; 0: open */
-	const char *search;    /* title and body; NULL or "": none */
+	const char *search;    /* a query (expr.h) over title and body; NULL or "": none */
 	bool unread, starred;  /* only releases not marked read; only starred ones */
 };
 
@@ -36,23 +36,13 @@ struct filter {
 	const char **topic_values, **location_values;
 	size_t ntopic_values, nlocation_values;
 	uint32_t since, until;
-	bool searching;
-	struct matcher matcher;
+	struct expr search; /* the query's search; empty: none */
 	bool unread, starred;
 	const uint8_t *marks; /* per release id: enum state_flag bits; NULL: none marked */
 };
 
-/* Does a topic name match a --topic value? Every word of the value must begin a
- * word of the name, ignoring case: "gangs" and "gang" match "Transnational Gangs". */
-bool query_topic_matches(const char *name, size_t len, const char *value);
-
-/* Does a location as printed match a --location value? The value (or each of its
- * comma-separated parts) must equal one of the location's parts, ignoring case and
- * periods; a US state's name and postal code are the same ("texas" matches
- * "Houston, TX"). */
-bool query_location_matches(const char *location, size_t len, const char *value);
-
-/* Compile a query against a catalog; false when out of memory. The query's topic
+/* Compile a query against a catalog; false when out of memory (or when its search
+ * is not a query: callers check it with expr_parse first). The query's topic
  * and location values must outlive the filter: they decide facets added later. */
 bool filter_init(struct filter *f, const struct catalog *cat, const struct query *q);
 /* Decide the facets the catalog gained since (a catalog still loading): by the
@@ -61,10 +51,6 @@ bool filter_init(struct filter *f, const struct catalog *cat, const struct query
 bool filter_grow(struct filter *f);
 void filter_free(struct filter *f);
 bool filter_match(const struct filter *f, const struct release *r);
-
-/* Does the release's title, subtitle or body contain a match? (The search part of a
- * filter, for callers that search incrementally.) */
-bool filter_text_matches(const struct matcher *m, const struct release *r);
 
 /* The releases in `order` (over the filter's catalog) that match, in that order, as
  * release indices into view (room for order->count); returns how many. */

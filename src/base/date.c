@@ -224,3 +224,30 @@ int32_t date_days(uint32_t date)
 	int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
 	return (int32_t)(era * 146097 + doe - 719468);
 }
+
+static bool parse_range_bound(const char *s, size_t n, bool upper, uint32_t *date)
+{
+	char buf[16];
+	while (n && s[0] == ' ')
+		s++, n--;
+	while (n && s[n - 1] == ' ')
+		n--;
+	*date = 0;
+	if (n == 0)
+		return true;
+	if (n >= sizeof buf)
+		return false;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	return date_parse_bound(buf, upper, date);
+}
+
+bool date_parse_range(const char *s, uint32_t *since, uint32_t *until)
+{
+	const char *dots = strstr(s, "..");
+	bool ok = dots ? parse_range_bound(s, (size_t)(dots - s), false, since) &&
+	                          parse_range_bound(dots + 2, strlen(dots + 2), true, until)
+	               : parse_range_bound(s, strlen(s), false, since) &&
+	                          parse_range_bound(s, strlen(s), true, until);
+	return ok && !(*since && *until && *since > *until);
+}

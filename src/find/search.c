@@ -1,31 +1,140 @@
 #include "config.h"
 
-#include "relview/ascii.h"
 #include "relview/search.h"
+
+#include "relview/ascii.h"
+#include "relview/fold.h"
+#include "relview/grow.h"
+#include "relview/text.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-bool matcher_init(struct matcher *m, const char *pattern, size_t len)
+/* ---- the pattern ---------------------------------------------------------------- */
+
+/* Fold the pattern code point by code point; white space runs become one ' ', none
+ * at either end. */
+static bool fold_pattern(struct matcher *m, const char *s, size_t n)
 {
-	m->len = len;
-	m->fold = true;
-	for (size_t i = 0; i < len; i++)
-		if (pattern[i] >= 'A' && pattern[i] <= 'Z')
-			m->fold = false;
-	m->pattern = malloc(len + 1);
+	size_t cap = 0;
+	bool space = false;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp = text_next_cp(s, n, &i), out[FOLD_MAX];
+		if (fold_is_space(cp)) {
+			space = m->nfolded > 0;
+			continue;
+		}
+		size_t k = fold_char(cp, m->flags, out);
+		if (!grow_array((void **)&m->folded, &cap, m->nfolded + k + 1, sizeof *m->folded))
+			return false;
+		if (space && k) {
+			m->folded[m->nfolded++] = ' ';
+			space = false;
+		}
+		memcpy(m->folded + m->nfolded, out, k * sizeof *out);
+		m->nfolded += k;
+	}
+	return true;
+}
+
+/* The needle: the folded pattern's leading ASCII run, up to its first space. */
+static bool take_needle(struct matcher *m)
+{
+	size_t k = 0;
+	while (k < m->nfolded && m->folded[k] < 0x80 && m->folded[k] != ' ')
+		k++;
+	m->pattern = malloc(k + 1);
 	if (!m->pattern)
 		return false;
-	for (size_t i = 0; i < len; i++)
-		m->pattern[i] = m->fold ? ascii_lower(pattern[i]) : pattern[i];
-	m->pattern[len] = '\0';
+	for (size_t i = 0; i < k; i++)
+		m->pattern[i] = (char)m->folded[i];
+	m->pattern[k] = '\0';
+	m->len = k;
+	m->fold = (m->flags & FOLD_CASE) != 0;
+	m->whole = k == m->nfolded;
+	return true;
+}
+
+static int compare_cp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* The pattern's code points, sorted, once each: what a text letter may fold into. */
+static bool take_distinct(struct matcher *m)
+{
+	m->distinct = malloc((m->nfolded ? m->nfolded : 1) * sizeof *m->distinct);
+	if (!m->distinct)
+		return false;
+	memcpy(m->distinct, m->folded, m->nfolded * sizeof *m->folded);
+	qsort(m->distinct, m->nfolded, sizeof *m->distinct, compare_cp);
+	size_t n = 0;
+	for (size_t i = 0; i < m->nfolded; i++)
+		if (n == 0 || m->distinct[n - 1] != m->distinct[i])
+			m->distinct[n++] = m->distinct[i];
+	m->ndistinct = n;
+	return true;
+}
+
+/* Could cp be part of a match: does everything it folds to occur in the pattern
+ * (a dropped mark can sit anywhere in one)? */
+static bool folds_into_pattern(const struct matcher *m, uint32_t cp)
+{
+	uint32_t out[FOLD_MAX];
+	size_t k = fold_char(cp, m->flags, out);
+	for (size_t i = 0; i < k; i++)
+		if (!bsearch(&out[i], m->distinct, m->ndistinct, sizeof *m->distinct, compare_cp))
+			return false;
+	return true;
+}
+
+/* The bit of cp in near[], or MATCHER_NEAR_BITS when it has none. */
+static size_t near_bit(uint32_t cp)
+{
+	if (cp >= 0x80 && cp < 0x800)
+		return cp;
+	if (cp >= 0x2000 && cp < 0x2070)
+		return 0x800 + (cp - 0x2000);
+	return MATCHER_NEAR_BITS;
+}
+
+/* The common non-ASCII code points are decided once per pattern. */
+static void fill_near(struct matcher *m)
+{
+	memset(m->near, 0, sizeof m->near);
+	for (uint32_t cp = 0x80; cp < 0x2070; cp = cp == 0x7ff ? 0x2000 : cp + 1) {
+		size_t bit = near_bit(cp);
+		if (bit < MATCHER_NEAR_BITS && folds_into_pattern(m, cp))
+			m->near[bit / 8] |= (uint8_t)(1u << (bit % 8));
+	}
+}
+
+static bool worth_decoding(const struct matcher *m, uint32_t cp)
+{
+	size_t bit = near_bit(cp);
+	if (bit < MATCHER_NEAR_BITS)
+		return m->near[bit / 8] & (1u << (bit % 8));
+	return folds_into_pattern(m, cp);
+}
+
+bool matcher_init(struct matcher *m, const char *pattern, size_t len)
+{
+	*m = (struct matcher){.flags = fold_flags_for(pattern, len)};
+	if (!fold_pattern(m, pattern, len) || !take_needle(m) || !take_distinct(m)) {
+		matcher_free(m);
+		return false;
+	}
+	fill_near(m);
 	return true;
 }
 
 void matcher_free(struct matcher *m)
 {
+	free(m->folded);
 	free(m->pattern);
-	m->pattern = NULL;
+	free(m->distinct);
+	*m = (struct matcher){0};
 }
 
 static bool equal_folded(const char *hay, const char *lower_pattern, size_t len)
@@ -131,13 +240,238 @@ static const char *find_wide(const struct matcher *m, const char *hay, size_t n)
 #define find_wide find_bytes
 #endif
 
-const char *matcher_find(const struct matcher *m, const char *hay, size_t n)
+/* The code point at s[*i] (not ASCII), as text_next_cp reads it; the two- and
+ * three-byte forms, which are nearly all of release text's, without a call. */
+static inline uint32_t next_cp(const char *s, size_t n, size_t *i)
 {
-	if (m->len == 0)
-		return hay;
+	const unsigned char *p = (const unsigned char *)s + *i;
+	size_t left = n - *i;
+	if (p[0] >= 0xc2 && p[0] < 0xe0 && left >= 2 && (p[1] & 0xc0) == 0x80) {
+		*i += 2;
+		return (uint32_t)(p[0] & 0x1f) << 6 | (p[1] & 0x3f);
+	}
+	if (p[0] >= 0xe1 && p[0] < 0xed && left >= 3 && (p[1] & 0xc0) == 0x80 &&
+	    (p[2] & 0xc0) == 0x80) {
+		*i += 3;
+		return (uint32_t)(p[0] & 0x0f) << 12 | (uint32_t)(p[1] & 0x3f) << 6 | (p[2] & 0x3f);
+	}
+	return text_next_cp(s, n, i);
+}
+
+bool matcher_within(const struct matcher *narrow, const struct matcher *wide)
+{
+	if ((wide->flags & narrow->flags) != narrow->flags)
+		return false;
+	if (wide->nfolded == 0)
+		return true;
+	/* narrow's pattern as wide folds it: a folded pattern folds again to itself,
+	 * but for what wide also drops (case, accents). */
+	size_t n = 0, cap = 0;
+	uint32_t *refolded = NULL;
+	bool ok = true;
+	for (size_t i = 0; i < narrow->nfolded && ok; i++) {
+		uint32_t out[FOLD_MAX];
+		size_t k = narrow->folded[i] == ' '
+		                   ? (out[0] = ' ', 1)
+		                   : fold_char(narrow->folded[i], wide->flags, out);
+		ok = grow_array((void **)&refolded, &cap, n + k + 1, sizeof *refolded);
+		if (ok) {
+			memcpy(refolded + n, out, k * sizeof *out);
+			n += k;
+		}
+	}
+	bool within = false;
+	for (size_t i = 0; ok && !within && i + wide->nfolded <= n; i++)
+		within = memcmp(refolded + i, wide->folded, wide->nfolded * sizeof *refolded) == 0;
+	free(refolded);
+	return within;
+}
+
+/* ---- around non-ASCII letters: the matches the needle cannot see --------------------- */
+
+/* The first byte from 0x80 up in s[i..n), or n. */
+static size_t next_high_byte_tail(const char *s, size_t i, size_t n)
+{
+	for (; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return i;
+	return n;
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+/* A vector's bytes' top bits are one instruction away: as fast as the needle's scan.
+ * Written once for SSE2 and AVX2, as the needle's loop is. */
+#define DEFINE_NEXT_HIGH(name, attr, vec, loadu, movemask)                                         \
+	attr static size_t name(const char *s, size_t i, size_t n)                                 \
+	{                                                                                          \
+		for (; i + sizeof(vec) <= n; i += sizeof(vec)) {                                   \
+			unsigned mask =                                                            \
+			        (unsigned)movemask(loadu((const vec *)(const void *)(s + i)));     \
+			if (mask)                                                                  \
+				return i + (unsigned)__builtin_ctz(mask);                          \
+		}                                                                                  \
+		return next_high_byte_tail(s, i, n);                                               \
+	}
+
+DEFINE_NEXT_HIGH(next_high_sse2, , __m128i, _mm_loadu_si128, _mm_movemask_epi8)
+DEFINE_NEXT_HIGH(next_high_avx2, __attribute__((target("avx2"))), __m256i, _mm256_loadu_si256,
+                 _mm256_movemask_epi8)
+
+static size_t next_high_byte(const char *s, size_t i, size_t n)
+{
+	return __builtin_cpu_supports("avx2") ? next_high_avx2(s, i, n) : next_high_sse2(s, i, n);
+}
+#else
+#define next_high_byte next_high_byte_tail
+#endif
+
+static bool is_continuation(char c)
+{
+	return ((unsigned char)c & 0xc0) == 0x80;
+}
+
+/* Past the white space at hay[p..n). */
+static size_t skip_space(const char *hay, size_t p, size_t n)
+{
+	while (p < n) {
+		size_t next = p;
+		if (!fold_is_space(text_next_cp(hay, n, &next)))
+			break;
+		p = next;
+	}
+	return p;
+}
+
+/* Past the marks folded away at hay[p..n): a match takes its last letter's accents. */
+static size_t skip_dropped(const struct matcher *m, const char *hay, size_t p, size_t n)
+{
+	uint32_t out[FOLD_MAX];
+	while (p < n && (unsigned char)hay[p] >= 0x80) {
+		size_t next = p;
+		if (fold_char(text_next_cp(hay, n, &next), m->flags, out) != 0)
+			break;
+		p = next;
+	}
+	return p;
+}
+
+/* Does a match begin at hay[s]? Its length in *len. The text is folded a code point
+ * at a time and compared with the folded pattern, whose space takes a white-space run. */
+static bool match_at(const struct matcher *m, const char *hay, size_t s, size_t n, size_t *len)
+{
+	size_t i = 0, p = s;
+	while (i < m->nfolded) {
+		if (p >= n)
+			return false;
+		if (m->folded[i] == ' ') {
+			size_t past = skip_space(hay, p, n);
+			if (past == p)
+				return false;
+			p = past, i++;
+			continue;
+		}
+		uint32_t out[FOLD_MAX];
+		size_t k = fold_char(text_next_cp(hay, n, &p), m->flags, out);
+		if (k == 0 && i == 0)
+			return false; /* a match begins on a letter, not on its accent */
+		if (k > m->nfolded - i || memcmp(out, m->folded + i, k * sizeof *out) != 0)
+			return false;
+		i += k;
+	}
+	*len = skip_dropped(m, hay, p, n) - s;
+	return true;
+}
+
+/* Can a match begin at this byte? Not inside a character; an ASCII one must be the
+ * pattern's first (decided here, without a call, for nearly every start tried). */
+static inline bool may_begin_match(const struct matcher *m, char c)
+{
+	if ((unsigned char)c >= 0x80)
+		return !is_continuation(c);
+	return (uint32_t)((m->flags & FOLD_CASE) ? ascii_lower(c) : c) == m->folded[0];
+}
+
+/* Where a match that holds the letter at q may begin, no earlier than `from`: as many
+ * characters back as the pattern has code points (and a few for marks and spaces). */
+static size_t reach_back(const struct matcher *m, const char *hay, size_t q, size_t from)
+{
+	size_t chars = m->nfolded + 4, s = q;
+	while (s > from && chars--) {
+		s--;
+		while (s > from && is_continuation(hay[s]))
+			s--;
+	}
+	while (s < q && is_continuation(hay[s]))
+		s++;
+	return s;
+}
+
+/* The first match that holds a non-ASCII character worth decoding at a byte before
+ * `stop`: each such character is tried at every place it can take in a match. */
+static const char *find_around_letters(const struct matcher *m, const char *hay, size_t n,
+                                       size_t stop, size_t *len)
+{
+	size_t tried = 0; /* every start before this was tried */
+	for (size_t q = next_high_byte(hay, 0, n); q < stop; q = next_high_byte(hay, q, n)) {
+		size_t past = q;
+		uint32_t cp = next_cp(hay, n, &past);
+		if (worth_decoding(m, cp)) {
+			for (size_t s = reach_back(m, hay, q, tried); s <= q; s++)
+				if (may_begin_match(m, hay[s]) && match_at(m, hay, s, n, len))
+					return hay + s;
+			tried = q + 1;
+		}
+		q = past;
+	}
+	return NULL;
+}
+
+/* ---- the needle -------------------------------------------------------------------- */
+
+static const char *find_needle(const struct matcher *m, const char *hay, size_t n)
+{
 	if (n < m->len)
 		return NULL;
 	if (m->len == 1 && !m->fold)
 		return memchr(hay, m->pattern[0], n);
 	return find_wide(m, hay, n);
+}
+
+/* The first match that begins with the needle as written. */
+static const char *find_by_needle(const struct matcher *m, const char *hay, size_t n, size_t *len)
+{
+	for (size_t off = 0; off < n;) {
+		const char *p = find_needle(m, hay + off, n - off);
+		if (!p)
+			return NULL;
+		size_t at = (size_t)(p - hay);
+		if (m->whole) {
+			*len = skip_dropped(m, hay, at + m->len, n) - at;
+			return p;
+		}
+		if (match_at(m, hay, at, n, len))
+			return p;
+		off = at + 1;
+	}
+	return NULL;
+}
+
+/* A match either begins with the needle as written or holds a non-ASCII character
+ * (an accented letter, a curly quote) that folds into the pattern: the needle is
+ * scanned for first, then the text around such characters before its match. */
+const char *matcher_find(const struct matcher *m, const char *hay, size_t n, size_t *len)
+{
+	*len = 0;
+	if (m->nfolded == 0)
+		return hay;
+	size_t needle_len = 0, around_len = 0;
+	const char *best = m->len ? find_by_needle(m, hay, n, &needle_len) : NULL;
+	size_t stop = best ? (size_t)(best - hay) + needle_len : n;
+	const char *around = find_around_letters(m, hay, n, stop, &around_len);
+	if (around && (!best || around < best)) {
+		*len = around_len;
+		return around;
+	}
+	*len = needle_len;
+	return best;
 }

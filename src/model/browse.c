@@ -3,6 +3,7 @@
 #include "relview/browse.h"
 
 #include "relview/date.h"
+#include "relview/facetname.h"
 #include "relview/helper.h"
 #include "relview/state.h"
 #include "relview/text.h"
@@ -94,8 +95,7 @@ bool browse_init(struct browse *b, const struct catalog *cat, const struct order
 
 void browse_free(struct browse *b)
 {
-	if (b->job.active)
-		matcher_free(&b->job.matcher);
+	expr_free(&b->job.expr);
 	filter_free(&b->filter);
 	free(b->base);
 	free(b->job.cand);
@@ -117,7 +117,7 @@ static void search_add(struct browse *b, uint32_t *fresh, size_t k)
 	j->pos += before;
 	size_t matched = 0;
 	for (size_t i = 0; i < before; i++)
-		if (filter_text_matches(&j->matcher, &b->cat->releases[fresh[i]]))
+		if (browse_searched(b, &b->cat->releases[fresh[i]]))
 			fresh[matched++] = fresh[i];
 	order_merge_ids(b->order, j->out, j->nout, fresh, matched);
 	j->nout += matched;
@@ -126,7 +126,7 @@ static void search_add(struct browse *b, uint32_t *fresh, size_t k)
 bool browse_add(struct browse *b, const uint32_t *ids, size_t k, const uint8_t *marks)
 {
 	b->filter.marks = marks;
-	if (!filter_grow(&b->filter) || !browse_reserve(b))
+	if (!filter_grow(&b->filter) || !expr_bind(&b->job.expr, b->cat) || !browse_reserve(b))
 		return false;
 	/* spare is scratch outside browse_set_search */
 	uint32_t *fresh = b->job.spare;
@@ -145,7 +145,7 @@ bool browse_add(struct browse *b, const uint32_t *ids, size_t k, const uint8_t *
 bool browse_reorder(struct browse *b, const uint8_t *marks)
 {
 	b->filter.marks = marks;
-	if (!filter_grow(&b->filter) || !browse_reserve(b))
+	if (!filter_grow(&b->filter) || !expr_bind(&b->job.expr, b->cat) || !browse_reserve(b))
 		return false;
 	rebuild_base(b);
 	restart_search(b);
@@ -165,8 +165,7 @@ bool browse_busy(const struct browse *b)
 
 /* Candidates to test for the search's text, and where their matches go. */
 struct test_batch {
-	const struct catalog *cat;
-	const struct matcher *matcher;
+	const struct browse *b;
 	const uint32_t *cand;
 	size_t n;
 	uint32_t *out; /* room for n */
@@ -179,7 +178,7 @@ struct test_batch {
 static void test_batch(void *arg)
 {
 	struct test_batch *t = arg;
-	const struct release *releases = t->cat->releases;
+	const struct release *releases = t->b->cat->releases;
 	t->nout = 0;
 	for (size_t i = 0; i < t->n; i++) {
 		if (i + 8 < t->n)
@@ -189,7 +188,7 @@ static void test_batch(void *arg)
 			for (size_t at = 0; at < text.len && at < 256; at += 64)
 				__builtin_prefetch(text.s + at);
 		}
-		if (filter_text_matches(t->matcher, &releases[t->cand[i]]))
+		if (browse_searched(t->b, &releases[t->cand[i]]))
 			t->out[t->nout++] = t->cand[i];
 	}
 }
@@ -213,7 +212,7 @@ bool browse_step(struct browse *b, size_t budget)
 	if (!browse_busy(b))
 		return true;
 	size_t n = j->ncand - j->pos < budget ? j->ncand - j->pos : budget;
-	struct test_batch mine = {b->cat, &j->matcher, j->cand + j->pos, n, j->out + j->nout, 0};
+	struct test_batch mine = {b, j->cand + j->pos, n, j->out + j->nout, 0};
 	struct helper *h = n >= SPLIT_MIN ? helper_for(b) : NULL;
 	if (!h) {
 		test_batch(&mine);
@@ -221,8 +220,8 @@ bool browse_step(struct browse *b, size_t budget)
 		/* The helper takes the second half and writes its matches past the most
 		 * the first half can yield; they move down next to the first half's. */
 		mine.n = n / 2;
-		struct test_batch theirs = {b->cat,     &j->matcher,       mine.cand + mine.n,
-		                            n - mine.n, mine.out + mine.n, 0};
+		struct test_batch theirs = {b, mine.cand + mine.n, n - mine.n, mine.out + mine.n,
+		                            0};
 		helper_start(h, test_batch, &theirs);
 		test_batch(&mine);
 		helper_wait(h);
@@ -234,26 +233,35 @@ bool browse_step(struct browse *b, size_t budget)
 	return !browse_busy(b);
 }
 
+bool browse_searched(const struct browse *b, const struct release *r)
+{
+	return !b->job.active || expr_match(&b->job.expr, b->cat, r, b->filter.marks);
+}
+
 bool browse_set_search(struct browse *b, const char *text, size_t len)
 {
 	struct search_job *j = &b->job;
 	if (len >= BROWSE_SEARCH_MAX)
 		len = BROWSE_SEARCH_MAX - 1;
-	/* Whatever contains the old text also contains the old text's match: the old
-	 * result and the candidates it had not reached yet are enough to test. */
-	bool narrows = j->active && len >= j->len && memmem(text, len, j->text, j->len);
+	struct expr next;
+	if (!expr_parse(&next, text, len, j->error, sizeof j->error))
+		return strcmp(j->error, "out of memory") != 0;
+	if (!expr_bind(&next, b->cat)) {
+		expr_free(&next);
+		return false;
+	}
+	/* Whatever the new query matches, the old one matched: the old result and the
+	 * candidates it had not reached yet are enough to test. */
+	bool narrows = j->active && expr_narrows(&next, &j->expr);
 	b->version++;
-	if (j->active)
-		matcher_free(&j->matcher);
-	j->active = false;
+	expr_free(&j->expr);
+	j->expr = next;
+	j->active = !expr_is_empty(&next);
 	memcpy(j->text, text, len);
 	j->text[len] = '\0';
 	j->len = len;
-	if (len == 0)
+	if (!j->active)
 		return true;
-	if (!matcher_init(&j->matcher, text, len))
-		return false;
-	j->active = true;
 	if (!narrows) {
 		restart_search(b);
 		return true;
@@ -401,8 +409,7 @@ void browse_facet_counts(const struct browse *b, enum facet_kind kind, uint32_t 
 	*facet_slot(&others, kind) = NULL;
 	for (size_t pos = 0; pos < b->order->count; pos++) { /* what the order covers */
 		const struct release *r = order_at(b->order, cat, pos);
-		if (filter_match(&others, r) &&
-		    (!b->job.active || filter_text_matches(&b->job.matcher, r)))
+		if (filter_match(&others, r) && browse_searched(b, r))
 			count_release(cat, r, kind, counts);
 	}
 }
@@ -458,8 +465,11 @@ void browse_describe(const struct browse *b, char *buf, size_t size)
 		len += (size_t)snprintf(buf + len, size - len, "%sunread", len ? "  " : "");
 	if (f->starred && len < size)
 		len += (size_t)snprintf(buf + len, size - len, "%sstarred", len ? "  " : "");
-	if (b->job.active && len < size)
-		snprintf(buf + len, size - len, "%s/%s", len ? "  " : "", b->job.text);
+	if (b->job.active && len + 3 < size) {
+		/* The search as relview read it: what each part of the query does. */
+		len += (size_t)snprintf(buf + len, size - len, "%s/", len ? "  " : "");
+		expr_describe(&b->job.expr, buf + len, size - len);
+	}
 }
 
 /* ---- jump ----------------------------------------------------------------------- */
@@ -467,6 +477,16 @@ void browse_describe(const struct browse *b, char *buf, size_t size)
 static bool all_digits(const char *s)
 {
 	return *s && strspn(s, "0123456789") == strlen(s);
+}
+
+/* A bare number from DATE_MIN_YEAR to DATE_MAX_YEAR is a year: people type
+ * ":2014" for 2014, and a row of that number is ":row 2014". */
+static bool is_year(const char *s)
+{
+	if (strlen(s) != 4 || !all_digits(s))
+		return false;
+	int year = atoi(s);
+	return year >= DATE_MIN_YEAR && year <= DATE_MAX_YEAR;
 }
 
 bool view_parse_jump(const char *text, struct jump *j)
@@ -477,23 +497,30 @@ bool view_parse_jump(const char *text, struct jump *j)
 	static const struct {
 		const char *word;
 		enum jump_kind kind;
-	} words[] = {{"topic ", JUMP_TOPIC}, {"location ", JUMP_LOCATION}};
+	} words[] = {{"topic ", JUMP_TOPIC}, {"location ", JUMP_LOCATION}, {"row ", JUMP_ROW}};
 	for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
 		size_t n = strlen(words[i].word);
 		if (strncmp(text, words[i].word, n) == 0 && text[n + strspn(text + n, " ")]) {
 			j->kind = words[i].kind;
 			j->name = text + n + strspn(text + n, " ");
-			return true;
+			break;
 		}
 	}
-	if (all_digits(text)) {
+	if (strcmp(text, "q") == 0 || strcmp(text, "quit") == 0) {
+		j->kind = JUMP_QUIT;
+		return true;
+	}
+	if (j->kind == JUMP_TOPIC || j->kind == JUMP_LOCATION)
+		return true;
+	if (j->kind == JUMP_ROW || (all_digits(text) && !is_year(text))) {
+		const char *row = j->kind == JUMP_ROW ? j->name : text;
 		j->kind = JUMP_ROW;
-		return strlen(text) < 19 && (j->row = (size_t)strtoull(text, NULL, 10)) > 0;
+		j->name = NULL;
+		return all_digits(row) && strlen(row) < 19 &&
+		       (j->row = (size_t)strtoull(row, NULL, 10)) > 0;
 	}
 	j->kind = JUMP_DATE;
-	/* A bare year is a row number: a date has a month. */
-	return strchr(text, '-') && date_parse_bound(text, false, &j->since) &&
-	       date_parse_bound(text, true, &j->until);
+	return date_parse_bound(text, false, &j->since) && date_parse_bound(text, true, &j->until);
 }
 
 size_t browse_find_date(const struct browse *b, uint32_t since, uint32_t until, bool oldest_first)
@@ -519,8 +546,9 @@ size_t browse_choose_matching(struct browse *b, enum facet_kind kind, const char
 	*ok = chosen != NULL;
 	for (size_t i = 0; chosen && i < set->count; i++) {
 		struct str name = set->items[i].name;
-		chosen[i] = kind == FACET_TOPIC ? query_topic_matches(name.s, name.len, value)
-		                                : query_location_matches(name.s, name.len, value);
+		chosen[i] = kind == FACET_TOPIC
+		                    ? facetname_topic_matches(name.s, name.len, value)
+		                    : facetname_location_matches(name.s, name.len, value);
 		matched += chosen[i];
 	}
 	if (matched)
@@ -597,33 +625,4 @@ size_t list_top_for(const struct browse *b, size_t top, size_t sel, size_t rows,
 	while (top < sel && list_row_of(b, top, sel, months) >= rows)
 		top++;
 	return top;
-}
-
-/* ---- dates ---------------------------------------------------------------------- */
-
-static bool parse_bound(const char *s, size_t n, bool upper, uint32_t *date)
-{
-	char buf[16];
-	while (n && s[0] == ' ')
-		s++, n--;
-	while (n && s[n - 1] == ' ')
-		n--;
-	*date = 0;
-	if (n == 0)
-		return true;
-	if (n >= sizeof buf)
-		return false;
-	memcpy(buf, s, n);
-	buf[n] = '\0';
-	return date_parse_bound(buf, upper, date);
-}
-
-bool view_parse_dates(const char *s, uint32_t *since, uint32_t *until)
-{
-	const char *dots = strstr(s, "..");
-	bool ok = dots ? parse_bound(s, (size_t)(dots - s), false, since) &&
-	                          parse_bound(dots + 2, strlen(dots + 2), true, until)
-	               : parse_bound(s, strlen(s), false, since) &&
-	                          parse_bound(s, strlen(s), true, until);
-	return ok && !(*since && *until && *since > *until);
 }

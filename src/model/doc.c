@@ -5,8 +5,8 @@
 
 #include "relview/bound.h"
 #include "relview/date.h"
+#include "relview/expr.h"
 #include "relview/grow.h"
-#include "relview/search.h"
 #include "relview/text.h"
 
 #include <stdint.h>
@@ -178,26 +178,66 @@ static bool push_match(struct doc *d, struct doc_match m)
 	return true;
 }
 
-bool doc_find(struct doc *d, const char *pattern, size_t len)
+/* Every match of one text term, in the regions it looks at. */
+static bool find_term(struct doc *d, const struct expr_term *t)
 {
-	struct matcher m;
-	d->nmatches = 0;
-	if (len == 0)
-		return true;
-	if (!matcher_init(&m, pattern, len))
-		return false;
 	bool ok = true;
-	for (int reg = 0; reg < REGION_NONE && ok; reg++) {
+	int last = t->kind == EXPR_TITLE ? REGION_TITLE : REGION_NONE - 1;
+	for (int reg = 0; reg <= last && ok; reg++) {
 		struct str s = d->region[reg];
 		for (size_t off = 0; ok && off < s.len;) {
-			const char *hit = matcher_find(&m, s.s + off, s.len - off);
+			size_t len;
+			const char *hit = matcher_find(&t->matcher, s.s + off, s.len - off, &len);
 			if (!hit)
 				break;
 			ok = push_match(d, (struct doc_match){hit, (uint32_t)len, (uint8_t)reg, 0});
-			off = (size_t)(hit - s.s) + len;
+			off = (size_t)(hit - s.s) + (len ? len : 1);
 		}
 	}
-	matcher_free(&m);
+	return ok;
+}
+
+static int by_place(const void *a, const void *b)
+{
+	const struct doc_match *x = a, *y = b;
+	if (x->region != y->region)
+		return x->region < y->region ? -1 : 1;
+	return x->s < y->s ? -1 : x->s > y->s;
+}
+
+/* The matches of all terms in text order, none overlapping another. */
+static void order_matches(struct doc *d)
+{
+	qsort(d->matches, d->nmatches, sizeof *d->matches, by_place);
+	size_t kept = 0;
+	for (size_t m = 0; m < d->nmatches; m++) {
+		const struct doc_match *prev = kept ? &d->matches[kept - 1] : NULL;
+		if (prev && prev->region == d->matches[m].region &&
+		    d->matches[m].s < prev->s + prev->len)
+			continue;
+		d->matches[kept++] = d->matches[m];
+	}
+	d->nmatches = kept;
+}
+
+bool doc_find(struct doc *d, const char *query, size_t len)
+{
+	struct expr e;
+	char why[128];
+	d->nmatches = 0;
+	if (len == 0)
+		return true;
+	/* Not a query (yet: a quote still open as it is typed): nothing to show. */
+	if (!expr_parse(&e, query, len, why, sizeof why))
+		return strcmp(why, "out of memory") != 0;
+	bool ok = true;
+	for (size_t i = 0; i < e.nterms && ok; i++) {
+		const struct expr_term *t = &e.terms[i];
+		if (!t->negated && (t->kind == EXPR_TEXT || t->kind == EXPR_TITLE))
+			ok = find_term(d, t);
+	}
+	expr_free(&e);
+	order_matches(d);
 	place_matches(d);
 	return ok;
 }

@@ -142,7 +142,7 @@ bool picker_narrow(struct picker *p, const char *text, size_t len)
 	uint32_t was = p->nshown ? p->shown[p->cursor.sel] : PICKER_NONE;
 	for (size_t i = 0; i < p->nitems; i++) {
 		struct str label = p->items[i].label;
-		hit[i] = matcher_find(&m, label.s, label.len) != NULL;
+		hit[i] = matcher_find(&m, label.s, label.len, &(size_t){0}) != NULL;
 	}
 	matcher_free(&m);
 	/* A group shows when a member matches; members show when their group does. */

@@ -56,7 +56,7 @@ void browse_timeline(const struct browse *b, struct timeline *t)
 	for (size_t i = 0; i < cat->count; i++) {
 		const struct release *r = &cat->releases[i];
 		if (filter_match(&others, r) &&
-		    (!b->job.active || filter_text_matches(&b->job.matcher, r)))
+		    browse_searched(b, r))
 			timeline_add(t, r->date);
 	}
 }

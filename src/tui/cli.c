@@ -3,6 +3,7 @@
 #include "relview/cli.h"
 
 #include "relview/date.h"
+#include "relview/expr.h"
 #include "relview/grow.h"
 
 #include <errno.h>
@@ -47,10 +48,12 @@ static void print_help(void)
 		printf("  %-22s %s\n", left, option_help[i].help);
 	}
 	printf("\nFilters combine with AND between kinds and OR within a kind: --topic and\n"
-	       "--location may be given more than once. --search is case-insensitive unless\n"
-	       "TEXT has a capital letter. Without --list, --print or --stats, relview opens\n"
-	       "its reader on the terminal (keys: press ? in it), or lists as --list when\n"
-	       "standard output is not a terminal.\n\n"
+	       "--location may be given more than once. --search takes a query: words (all\n"
+	       "of them), \"a phrase\", -word (not), a | b (either), title: topic: location:\n"
+	       "date: and is:unread/read/starred; case and accents count only when typed.\n"
+	       "Without --list, --print or --stats, relview opens its reader on the terminal\n"
+	       "(keys: press ? in it), or lists as --list when standard output is not a\n"
+	       "terminal.\n\n"
 	       "Settings, key bindings and the theme come from\n"
 	       "$XDG_CONFIG_HOME/relview/config.ini (~/.config/relview/config.ini); options\n"
 	       "given here win. See relview(1) and relview.ini(5).\n\n"
@@ -159,9 +162,16 @@ static enum cli_result apply_option(struct cli *cli, int id, const char *arg, co
 			return usage_error("%s: '%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
 			                   name, arg);
 		return CLI_RUN;
-	case OPT_SEARCH:
+	case OPT_SEARCH: {
+		/* A script's query is read as it was written, or refused: never guessed. */
+		struct expr e;
+		char why[128];
+		if (!expr_parse(&e, arg, strlen(arg), why, sizeof why))
+			return usage_error("--search: %s (in '%s')", why, arg);
+		expr_free(&e);
 		q->search = arg;
 		return CLI_RUN;
+	}
 	case OPT_UNREAD:
 		q->unread = true;
 		return CLI_RUN;

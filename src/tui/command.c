@@ -1,5 +1,6 @@
-/* The command line (`:`): go to a date or a row of the list, or choose topics or
- * locations by name; the lines typed are kept across runs (persist.h). */
+/* The command line (`:`): go to a date or a row of the list, choose topics or
+ * locations by name, or quit; the lines that were commands are kept across runs
+ * (persist.h). */
 #include "config.h"
 
 #include "app_private.h"
@@ -38,11 +39,17 @@ static void run(void *ctx, const struct edit *e)
 	struct app *app = ctx;
 	struct jump j;
 	size_t shown, n;
-	persist_typed(&app->persist, e);
+	/* Only lines that were commands are kept for Up and Down. */
 	if (!view_parse_jump(e->text, &j)) {
-		app_message(app, true,
-		            "Not a command: %s (a date, a row, topic NAME, location NAME)",
-		            e->text);
+		app_message(
+		        app, true,
+		        "Not a command: %s (a date or year, a row, topic NAME, location NAME, q)",
+		        e->text);
+		return;
+	}
+	persist_typed(&app->persist, e);
+	if (j.kind == JUMP_QUIT) {
+		app->quit = true;
 		return;
 	}
 	/* A jump is into the whole list: a search still running finishes first. A

@@ -324,7 +324,7 @@ static bool free_texts_beside(struct catalog *cat, const struct cli *cli,
                               const struct filter *filter, pthread_t *thread)
 {
 	bool list = cli->mode == CLI_LIST || cli->mode == CLI_BROWSE;
-	if (!list || cli->format == CLI_JSON || filter->searching)
+	if (!list || cli->format == CLI_JSON || !expr_is_empty(&filter->search))
 		return false;
 	struct arena *texts = catalog_detach_texts(cat);
 	if (!texts)
@@ -356,7 +356,7 @@ static int run(const struct cli *cli, struct settings *s)
 		    !(view = malloc(cat->count * sizeof *view)))
 			fprintf(stderr, "relview: out of memory\n");
 		else {
-			if (cli->query.unread || cli->query.starred)
+			if (cli->query.unread || cli->query.starred || expr_uses_marks(&filter.search))
 				filter.marks = marks = load_marks(cat);
 			status = render(cli, cat, view, filter_view(&filter, &order, view));
 		}

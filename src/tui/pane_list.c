@@ -119,19 +119,55 @@ static void search_cancel(void *ctx)
 	l->anchor = l->before_anchor;
 }
 
+/* Is it worth saying how the query was read: more than one word, or fields? */
+static bool query_has_parts(const struct expr *e)
+{
+	return e->nterms > 1 ||
+	       (e->nterms == 1 && (e->terms[0].kind != EXPR_TEXT || e->terms[0].negated));
+}
+
+/* The count, and how the query was read (or why it is not one yet: the list still
+ * shows the last query that was). */
 static void search_found(void *ctx, const struct edit *edit, char *out, size_t size)
 {
 	struct list *l = ctx;
+	const struct search_job *job = &browse_of(l)->job;
 	size_t n = list_size(l);
 	(void)edit;
-	snprintf(out, size, "   [%zu match%s%s]", n, n == 1 ? "" : "es",
-	         browse_busy(browse_of(l)) ? "..." : "");
+	if (job->error[0]) {
+		snprintf(out, size, "   [%s]", job->error);
+		return;
+	}
+	int len = snprintf(out, size, "   [%zu match%s%s", n, n == 1 ? "" : "es",
+	                   browse_busy(browse_of(l)) ? "..." : "");
+	if (len > 0 && (size_t)len + 3 < size && query_has_parts(&job->expr)) {
+		memcpy(out + len, ": ", 3);
+		expr_describe(&job->expr, out + len + 2, size - (size_t)len - 2);
+	}
+	len = (int)strlen(out);
+	if ((size_t)len + 1 < size)
+		memcpy(out + len, "]", 2);
+}
+
+/* Enter on a text that is no query: the search stays the last one that was. */
+static void search_accept(void *ctx, const struct edit *edit)
+{
+	struct list *l = ctx;
+	const struct search_job *job = &browse_of(l)->job;
+	char text[300];
+	(void)edit;
+	if (!job->error[0])
+		return;
+	snprintf(text, sizeof text, "Not a query: %s (the search is still /%.100s)", job->error,
+	         job->text);
+	say(l, true, text);
 }
 
 static const struct prompt_kind search_prompt = {
         .label = search_label,
         .open = search_open,
         .changed = search_changed,
+        .accept = search_accept,
         .cancel = search_cancel,
         .found = search_found,
 };
@@ -159,7 +195,7 @@ static void dates_accept(void *ctx, const struct edit *edit)
 {
 	struct list *l = ctx;
 	uint32_t since, until;
-	if (!view_parse_dates(edit->text, &since, &until)) {
+	if (!date_parse_range(edit->text, &since, &until)) {
 		host_say(l->pane->host, true, "Not a date range: %s (FROM..UNTIL, YYYY[-MM[-DD]])",
 		         edit->text);
 		return;

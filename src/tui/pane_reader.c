@@ -21,9 +21,13 @@ struct reader {
 	struct doc doc;      /* the release shown, laid out */
 	uint32_t shown;      /* its id (doc.release may go stale between frames) */
 	struct scroll lines; /* over the doc's lines, no cursor */
-	struct edit find;    /* find-in-release text; len 0: none */
+	struct edit find;    /* find-in-release query; len 0: none */
 	size_t find_current; /* index of the current match; nmatches or more: none yet */
-	uint32_t auto_read;  /* the release last marked read by showing it */
+	/* The list's search the find last took: a new one replaces the find, so that the
+	 * release opened from a searched list shows what was searched for. */
+	struct edit carried;
+	bool was_in_front;  /* in front at the last sync: coming in front jumps to a match */
+	uint32_t auto_read; /* the release last marked read by showing it */
 	/* The find prompt: what to go back to on Esc. */
 	struct edit before;
 	size_t before_top;
@@ -65,7 +69,7 @@ static void find_step(struct reader *rd, bool forward)
 		return;
 	}
 	if (n == 0) {
-		host_say(h, true, "Not found: %s", rd->find.text);
+		host_say(h, true, "No match in this release for: %s", rd->find.text);
 		return;
 	}
 	size_t cur = rd->find_current;
@@ -97,18 +101,29 @@ static void find_update(struct reader *rd)
 	reveal_match(rd);
 }
 
+/* Is the text a query? If not, why (a quote still open, a lone -). */
+static bool query_is_valid(const char *text, size_t len, char *why, size_t size)
+{
+	struct expr e;
+	if (!expr_parse(&e, text, len, why, size))
+		return false;
+	expr_free(&e);
+	return true;
+}
+
 static const char *find_label(void *ctx)
 {
 	(void)ctx;
 	return "Find: ";
 }
 
+/* It opens with the find in effect (the list's search, carried), to change it. */
 static void find_open(void *ctx, struct edit *edit)
 {
 	struct reader *rd = ctx;
-	(void)edit;
 	rd->before = rd->find;
 	rd->before_top = rd->lines.top;
+	*edit = rd->find;
 }
 
 static void find_changed(void *ctx, const struct edit *edit)
@@ -122,8 +137,11 @@ static void find_accept(void *ctx, const struct edit *edit)
 {
 	struct reader *rd = ctx;
 	(void)edit;
-	if (rd->find.len && !rd->doc.nmatches)
-		host_say(host_of(rd), true, "Not found: %s", rd->find.text);
+	char why[128];
+	if (!query_is_valid(rd->find.text, rd->find.len, why, sizeof why))
+		host_say(host_of(rd), true, "Not a query: %s", why);
+	else if (rd->find.len && !rd->doc.nmatches)
+		host_say(host_of(rd), true, "No match in this release for: %s", rd->find.text);
 }
 
 static void find_cancel(void *ctx)
@@ -136,8 +154,11 @@ static void find_cancel(void *ctx)
 static void find_found(void *ctx, const struct edit *edit, char *out, size_t size)
 {
 	const struct reader *rd = ctx;
-	(void)edit;
-	snprintf(out, size, "   [%zu in this release]", rd->doc.nmatches);
+	char why[128];
+	if (!query_is_valid(edit->text, edit->len, why, sizeof why))
+		snprintf(out, size, "   [%s]", why);
+	else
+		snprintf(out, size, "   [%zu in this release]", rd->doc.nmatches);
 }
 
 static const struct prompt_kind find_prompt = {
@@ -182,6 +203,34 @@ static void mark_shown(struct reader *rd, const struct release *r)
 		h->ops->mark(h, r, h->marks[id] | STATE_READ, h->ops->saved_line(h, r));
 }
 
+/* A new list search becomes the find: the release opened from the list shows
+ * every match of what was searched for, and no older find lingers. True when it
+ * changed. */
+static bool take_list_search(struct reader *rd)
+{
+	const struct search_job *job = &host_of(rd)->browse->job;
+	if (job->len == rd->carried.len && memcmp(job->text, rd->carried.text, job->len) == 0)
+		return false;
+	edit_set(&rd->carried, job->text, job->len);
+	rd->find = rd->carried;
+	return true;
+}
+
+/* Brought in front with a find and no match chosen yet: the first match is shown
+ * (the release's first lines when there is none). */
+static void jump_to_first_match(struct reader *rd)
+{
+	bool front = in_front(rd);
+	if (front && !rd->was_in_front && rd->find.len && rd->find_current >= rd->doc.nmatches &&
+	    rd->doc.nmatches) {
+		rd->find_current = 0;
+		reveal_match(rd);
+		host_say(host_of(rd), false, "Match 1 of %zu: n and N for the others",
+		         rd->doc.nmatches);
+	}
+	rd->was_in_front = front;
+}
+
 /* Lay the release in front out again when it or the reader's width changed; a new
  * width keeps the line at the top in view. */
 static void sync(struct pane *pane)
@@ -198,11 +247,16 @@ static void sync(struct pane *pane)
 		doc_free(d);
 		rd->shown = NO_RELEASE;
 	}
+	bool carried = take_list_search(rd);
 	if (r && host_id(h, r) != rd->shown) {
 		remember_line(rd);
 		ok = doc_layout(d, h->cat, r, width) && doc_find(d, rd->find.text, rd->find.len);
 		rd->shown = host_id(h, r);
 		rd->lines.top = h->ops->saved_line(h, r);
+		rd->find_current = SIZE_MAX;
+		rd->was_in_front = false;
+	} else if (r && carried) {
+		ok = doc_find(d, rd->find.text, rd->find.len);
 		rd->find_current = SIZE_MAX;
 	} else if (r && width != d->width && d->nlines) {
 		const struct doc_line *top =
@@ -220,6 +274,8 @@ static void sync(struct pane *pane)
 	rd->lines.count = d->nlines;
 	rd->lines.sel = rd->lines.top;
 	scroll_fit(&rd->lines, pane_rows(pane));
+	if (r)
+		jump_to_first_match(rd);
 }
 
 /* ---- drawing ------------------------------------------------------------------------ */

@@ -66,7 +66,7 @@ int prompt_draw(const struct prompt *p, int y, int w)
 {
 	const char *label = p->kind->label(p->ctx);
 	const struct edit *e = &p->edit;
-	char found[64] = "";
+	char found[256] = "";
 	if (p->kind->found && e->len)
 		p->kind->found(p->ctx, e, found, sizeof found);
 	term_fill(y, 0, w, ROLE_NORMAL);

@@ -197,9 +197,35 @@ static void test_days(void **state)
 	assert_int_equal(date_days(19000101), -25567);
 }
 
+/* The `d` prompt's and date: term's ranges. */
+static void date_ranges(void **state)
+{
+	(void)state;
+	uint32_t since, until;
+	assert_true(date_parse_range("2014", &since, &until));
+	assert_int_equal(since, 20140101);
+	assert_int_equal(until, 20141231);
+	assert_true(date_parse_range("2014-03..2015", &since, &until));
+	assert_int_equal(since, 20140301);
+	assert_int_equal(until, 20151231);
+	assert_true(date_parse_range(" ..2015-02 ", &since, &until));
+	assert_int_equal(since, 0);
+	assert_int_equal(until, 20150228);
+	assert_true(date_parse_range("2016-02-29..", &since, &until));
+	assert_int_equal(since, 20160229);
+	assert_int_equal(until, 0);
+	assert_true(date_parse_range("", &since, &until));
+	assert_int_equal(since, 0);
+	assert_int_equal(until, 0);
+	assert_false(date_parse_range("2015..2014", &since, &until));
+	assert_false(date_parse_range("last year", &since, &until));
+	assert_false(date_parse_range("2014-13", &since, &until));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(date_ranges),
 	        cmocka_unit_test(test_valid_dates),
 	        cmocka_unit_test(test_prefix_forms),
 	        cmocka_unit_test(test_prefix_run_on),

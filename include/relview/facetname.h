@@ -1,0 +1,24 @@
+/* facetname — does a --topic or --location value (or a topic: or location: term)
+ * name a facet? Both compare words, with case and accents folded: every word of
+ * the value begins a word of the name ("gang" and "Transnational Gangs", "san j" and
+ * "San Juan, PR", "mayaguez" and "Mayagüez"). A place also answers to its state's
+ * name or postal code and, in the U.S., to "usa", "us", "u.s." and "united states". */
+#ifndef RELVIEW_FACETNAME_H
+#define RELVIEW_FACETNAME_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct facet_set;
+
+bool facetname_topic_matches(const char *name, size_t len, const char *value);
+bool facetname_location_matches(const char *location, size_t len, const char *value);
+
+typedef bool (*facetname_test)(const char *name, size_t len, const char *value);
+
+/* Decide, for the facets of set from *decided on, whether any of the values names
+ * each: the table grows to the set's size. False when out of memory. */
+bool facetname_decide(bool **table, size_t *decided, const struct facet_set *set,
+                      const char *const *values, size_t nvalues, facetname_test test);
+
+#endif
