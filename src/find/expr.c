@@ -14,6 +14,13 @@
 #include <string.h>
 #include <strings.h>
 
+const struct expr_syntax expr_syntax[] = {
+#define AS_ROW(example, meaning) {example, meaning},
+        EXPR_SYNTAX(AS_ROW)
+#undef AS_ROW
+};
+const size_t expr_syntax_count = sizeof expr_syntax / sizeof *expr_syntax;
+
 /* ---- reading the text ------------------------------------------------------------- */
 
 struct reader {

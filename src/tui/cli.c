@@ -48,10 +48,11 @@ static void print_help(void)
 		printf("  %-22s %s\n", left, option_help[i].help);
 	}
 	printf("\nFilters combine with AND between kinds and OR within a kind: --topic and\n"
-	       "--location may be given more than once. --search takes a query: words (all\n"
-	       "of them), \"a phrase\", -word (not), a | b (either), title: topic: location:\n"
-	       "date: and is:unread/read/starred; case and accents count only when typed.\n"
-	       "Without --list, --print or --stats, relview opens its reader on the terminal\n"
+	       "--location may be given more than once. A QUERY (--search, and / in the\n"
+	       "reader) is made of:\n");
+	for (size_t i = 0; i < expr_syntax_count; i++)
+		printf("  %-30s %s\n", expr_syntax[i].example, expr_syntax[i].meaning);
+	printf("\nWithout --list, --print or --stats, relview opens its reader on the terminal\n"
 	       "(keys: press ? in it), or lists as --list when standard output is not a\n"
 	       "terminal.\n\n"
 	       "Settings, key bindings and the theme come from\n"

@@ -2,37 +2,51 @@
  * always tells the truth. */
 #include "config.h"
 
+#include "relview/expr.h"
 #include "relview/pane.h"
 #include "relview/term.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#define KEYS_COLUMN 18
+#define KEYS_COLUMN  18
+#define FORMS_COLUMN 34
 
-/* Help row i: a heading (*action ACT_NONE, returned text), a binding (*action set) or
- * a blank row (NULL). Each context: heading, its bindings, a blank row. */
-static const char *help_row(size_t i, enum action *action)
+/* A row of help: a heading, a binding (its action's keys, as bound, and help), a
+ * form of the query language, or blank (all NULL). */
+struct help_row {
+	const char *heading;
+	enum action action; /* ACT_NONE but for a binding */
+	const char *left, *text;
+};
+
+/* Row i: each key context (heading, its bindings, a blank row), then the query
+ * language (heading, its forms). */
+static struct help_row help_row(size_t i)
 {
-	*action = ACT_NONE;
 	size_t row = 0;
 	for (int c = KEYS_VIEW; c <= KEYS_PROMPT; c++) {
 		if (row++ == i)
-			return keys_context_name[c];
+			return (struct help_row){.heading = keys_context_name[c]};
 		for (int a = ACT_NONE + 1; a < ACT_COUNT; a++)
-			if (key_table[a].context == (enum key_context)c && row++ == i) {
-				*action = (enum action)a;
-				return key_table[a].help;
-			}
+			if (key_table[a].context == (enum key_context)c && row++ == i)
+				return (struct help_row){.action = (enum action)a,
+				                         .text = key_table[a].help};
 		if (row++ == i)
-			return NULL;
+			return (struct help_row){0};
 	}
-	return NULL;
+	if (row++ == i)
+		return (struct help_row){.heading = "Search queries (/ and --search)"};
+	size_t form = i - row;
+	if (form < expr_syntax_count)
+		return (struct help_row){.left = expr_syntax[form].example,
+		                         .text = expr_syntax[form].meaning};
+	return (struct help_row){0};
 }
 
 static size_t help_rows(void)
 {
-	return (size_t)(KEYS_PROMPT + 1) * 2 + ACT_COUNT - 1;
+	return (size_t)(KEYS_PROMPT + 1) * 2 + ACT_COUNT - 1 + 1 + expr_syntax_count;
 }
 
 static bool open_help(struct pane *pane, int how)
@@ -57,20 +71,22 @@ static void draw(struct pane *pane)
 	const struct rect *r = &pane->at;
 	for (int row = 0; row < r->h; row++) {
 		int y = r->y + row;
-		enum action action;
-		const char *text = help_row(s->top + (size_t)row, &action);
+		struct help_row h = help_row(s->top + (size_t)row);
 		term_fill(y, r->x, r->w, ROLE_HELP);
-		if (!text)
-			continue;
-		if (action == ACT_NONE) {
-			term_put(y, r->x + 1, text, strlen(text), r->w - 1, ROLE_HEADING);
+		if (h.heading) {
+			term_put(y, r->x + 1, h.heading, strlen(h.heading), r->w - 1, ROLE_HEADING);
 			continue;
 		}
+		if (!h.text)
+			continue;
 		char keys[64];
-		keymap_describe(keys_active(), action, ", ", keys, sizeof keys);
-		term_put_fit(y, r->x + 3, keys, strlen(keys), KEYS_COLUMN - 4, ROLE_HELP_KEY);
-		term_put_fit(y, r->x + KEYS_COLUMN, text, strlen(text), r->w - KEYS_COLUMN,
-		             ROLE_HELP);
+		if (h.action != ACT_NONE)
+			keymap_describe(keys_active(), h.action, ", ", keys, sizeof keys);
+		const char *left = h.action != ACT_NONE ? keys : h.left;
+		/* A query form is wider than a key: its meaning goes further right. */
+		int column = h.action != ACT_NONE ? KEYS_COLUMN : FORMS_COLUMN;
+		term_put_fit(y, r->x + 3, left, strlen(left), column - 4, ROLE_HELP_KEY);
+		term_put_fit(y, r->x + column, h.text, strlen(h.text), r->w - column, ROLE_HELP);
 	}
 }
 

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The documentation cannot drift from the program: the man page's key list is the
-# key table's (as --help-keys prints it), relview.ini(5)'s settings list is the
+# key table's (as --help-keys prints it), its query language is --help's,
+# relview.ini(5)'s settings list is the
 # settings table's (as --dump-config describes each setting), every option of --help is in relview(1)
 # and in the zsh completion, the bash completion completes options and themes, and
 # both man pages are clean under mandoc -T lint.
@@ -50,6 +51,20 @@ sed -n '/^\.\\" settings-begin$/,/^\.\\" settings-end$/p' "$man5" | awk '
 [ -s "$TMP/table-settings" ] || fail "--dump-config describes no setting"
 diff "$TMP/table-settings" "$TMP/man-settings" >"$TMP/diff" ||
 	fail "relview.ini.5's settings differ from the settings table (config.h; see --dump-config):
+$(cat "$TMP/diff")"
+
+# The query language of relview(1), between its query-begin and query-end marks, is
+# the one --help lists (both from expr.h's EXPR_SYNTAX).
+sed -n '/^\.\\" query-begin$/,/^\.\\" query-end$/p' "$man1" | awk '
+	/^\.B / { form = $0; sub(/^\.B "/, "", form); sub(/"$/, "", form); getline meaning
+		printf "%s\t%s\n", form, meaning }
+' | sed 's/\\-/-/g; s/\\(dq/"/g' >"$TMP/man-query"
+[ -s "$TMP/man-query" ] || fail "no query language between query-begin and query-end in relview.1"
+"$RELVIEW" --help | sed -n '/QUERY (--search/,/^$/p' | awk '/^  / {
+	line = substr($0, 3); i = match(line, /  +/)
+	print substr(line, 1, i - 1) "\t" substr(line, i + RLENGTH) }' >"$TMP/help-query"
+diff "$TMP/help-query" "$TMP/man-query" >"$TMP/diff" ||
+	fail "relview.1's SEARCH QUERIES differ from --help's (expr.h EXPR_SYNTAX):
 $(cat "$TMP/diff")"
 
 # Every long option is documented.

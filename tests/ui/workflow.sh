@@ -195,7 +195,7 @@ expect_restored 0
 rm "$XDG_CONFIG_HOME/relview/config.ini"
 
 # The command line: a row, a date, a topic; [ and ] move by month; Up brings back
-# the lines typed, in this run and the next.
+# the commands typed, in this run and the next.
 rm -rf "$XDG_STATE_HOME"
 start -- "$RELVIEW" "$BUNDLE"
 expect_shown "$TOTAL"
@@ -234,12 +234,14 @@ keys Enter
 wait_for "Not a command: nonsense here"
 keys Q
 expect_restored 0
+# The next run: the commands, and not the line that was none.
 start -- "$RELVIEW" "$BUNDLE"
 expect_shown "$TOTAL"
 keys : Up
-wait_for ":nonsense here"
-keys Up
 wait_for ":topic gangs"
+screen | grep -qF ":nonsense here" && fail "a line that was no command was kept"
+keys Up
+wait_for ":2020-06"
 keys Escape Q
 expect_restored 0
 

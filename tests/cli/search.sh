@@ -1,0 +1,80 @@
+#!/bin/sh
+# --search and --location as people type them: Unicode case folding, smart case and
+# smart accents, curly quotes, the query language (phrases, -, |, fields), word
+# prefixes and the names of the United States; a query that cannot be read is a
+# usage error that says why.
+. "$SRCDIR/tests/cli/lib.sh"
+export LC_ALL=C.UTF-8
+
+corpus=$TMP/corpus
+mkdir -p "$corpus"
+release() { # FILE HEADER-LINE TITLE BODY
+	printf 'Skip to main content\n%s\n\n%s\n\n%s\n\nUpdated: 01/01/2020\n' "$2" "$3" "$4" >"$corpus/$1"
+}
+release a.txt 'March 11, 2014Mayagüez, Puerto RicoTransnational Gangs' \
+	'Gang leader sentenced in port city' \
+	'MAYAGÜEZ, P.R. — A gang leader from Peñablanquito was sentenced on Monday.'
+release b.txt 'June 2, 2015Laredo, TXNarcotics' \
+	'Cartel courier arrested at the bridge' \
+	'LAREDO, Texas — Agent O’Brien said the cartel used PEÑABLANQUITO as a stash house.'
+release c.txt 'May 5, 2016San Jose, CACyber Crimes' \
+	'Fraud ring charged' 'SAN JOSE, Calif. — Ten people were charged with wire fraud.'
+release d.txt 'July 4, 2013Seattle, WAHuman Trafficking' \
+	'Two sentenced for trafficking' 'SEATTLE — The ice   agents found the two men.'
+release e.txt 'August 8, 2014Washington, DC, United StatesTransnational Gangs' \
+	'Gang task force meets' 'WASHINGTON — Leaders met to plan gang work.'
+
+titles() { "$RELVIEW" --list --no-cache "$@" "$corpus" | cut -f4 | paste -sd'|' -; }
+
+# Unicode case folding and smart case.
+expect_eq "$(titles --search peñablanquito)" \
+	'Cartel courier arrested at the bridge|Gang leader sentenced in port city'
+expect_eq "$(titles --search Peñablanquito)" 'Gang leader sentenced in port city'
+# Smart accents: no accent typed, any accents; an accent typed, that accent.
+expect_eq "$(titles --search mayaguez)" 'Gang leader sentenced in port city'
+expect_eq "$(titles --search penablanquito)" \
+	'Cartel courier arrested at the bridge|Gang leader sentenced in port city'
+expect_eq "$(titles --search peña)" \
+	'Cartel courier arrested at the bridge|Gang leader sentenced in port city'
+expect_eq "$(titles --search pena)" \
+	'Cartel courier arrested at the bridge|Gang leader sentenced in port city'
+expect_eq "$(titles --search "o'brien")" 'Cartel courier arrested at the bridge'
+
+# The query language.
+expect_eq "$(titles --search 'gang sentenced')" 'Gang leader sentenced in port city'
+expect_eq "$(titles --search 'gang | cartel')" \
+	'Cartel courier arrested at the bridge|Gang task force meets|Gang leader sentenced in port city'
+expect_eq "$(titles --search 'gang | cartel location:texas')" 'Cartel courier arrested at the bridge'
+expect_eq "$(titles --search 'gang | cartel date:2014..2015 -sentenced')" \
+	'Cartel courier arrested at the bridge|Gang task force meets'
+expect_eq "$(titles --search '"ice agents"')" 'Two sentenced for trafficking'
+expect_eq "$(titles --search '"agents ice"')" ''
+expect_eq "$(titles --search 'title:sentenced')" \
+	'Gang leader sentenced in port city|Two sentenced for trafficking'
+expect_eq "$(titles --search 'topic:gangs -title:task')" 'Gang leader sentenced in port city'
+expect_eq "$(titles --search 'is:unread date:2016')" 'Fraud ring charged'
+expect_eq "$(titles --search 'http://www.ice.gov')" ''
+
+# Queries that cannot be read: exit 2, one line that says why.
+expect_status 2 "$RELVIEW" --list --search '"ice agents' "$corpus"
+expect_contains "$(cat "$TMP/stderr")" "relview: --search: unclosed quote"
+expect_status 2 "$RELVIEW" --list --search 'gang -' "$corpus"
+expect_contains "$(cat "$TMP/stderr")" "a lone - negates nothing"
+expect_status 2 "$RELVIEW" --list --search 'gang | | cartel' "$corpus"
+expect_contains "$(cat "$TMP/stderr")" "| needs a term on each side"
+expect_status 2 "$RELVIEW" --list --search "$(printf 'w %.0s' $(seq 10000))" "$corpus"
+expect_contains "$(cat "$TMP/stderr")" "more than 64 terms"
+expect_status 0 "$RELVIEW" --list --search "$(printf 'caf\377\303')" "$corpus"
+
+# Locations: word prefixes, accents folded, states and the United States.
+expect_eq "$(titles --location jose)" 'Fraud ring charged'
+expect_eq "$(titles --location seat)" 'Two sentenced for trafficking'
+expect_eq "$(titles --location mayaguez)" 'Gang leader sentenced in port city'
+expect_eq "$(titles --location 'washington dc')" 'Gang task force meets'
+expect_eq "$(titles --location texas)" 'Cartel courier arrested at the bridge'
+expect_eq "$(titles --location calif.)" 'Fraud ring charged'
+for us in usa us u.s. 'united states'; do
+	expect_eq "$(titles --location "$us" | tr '|' '\n' | wc -l)" 5
+done
+expect_eq "$(titles --location mexico)" ''
+pass
