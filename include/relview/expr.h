@@ -25,15 +25,15 @@ struct release;
 
 /* The language in brief, one row per form: the help screen, --help and
  * relview(1) all list these (tests/cli/docs.sh checks the man page). */
-#define EXPR_SYNTAX(X)                                                                     \
-	X("word word", "both words, anywhere in title or body")                                \
-	X("\"two words\"", "the phrase, any white space between its words")                    \
-	X("-word -\"a phrase\"", "must not match")                                             \
-	X("a | b", "either (before and: gang | cartel texas)")                                 \
-	X("title:word", "in the title")                                                        \
-	X("topic:TEXT location:TEXT", "as --topic and --location (quote spaces)")              \
-	X("date:2014 date:2014-03..2016", "in the period, as the date prompt")                 \
-	X("is:unread is:read is:starred", "by the marks")                                      \
+#define EXPR_SYNTAX(X)                                                                             \
+	X("word word", "both words, anywhere in title or body")                                    \
+	X("\"two words\"", "the phrase, any white space between its words")                        \
+	X("-word -\"a phrase\"", "must not match")                                                 \
+	X("a | b", "either (before and: gang | cartel texas)")                                     \
+	X("title:word", "in the title")                                                            \
+	X("topic:TEXT location:TEXT", "as --topic and --location (quote spaces)")                  \
+	X("date:2014 date:2014-03..2016", "in the period, as the date prompt")                     \
+	X("is:unread is:read is:starred", "by the marks")                                          \
 	X("mayaguez Ice", "any accents unless typed, any case unless a capital is")
 
 struct expr_syntax {
