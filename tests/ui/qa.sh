@@ -4,8 +4,9 @@
 set -u
 . "$SRCDIR/tests/ui/lib.sh"
 
-# An empty list leaves nothing in the reader: find there finds nothing, and the
-# release shown before does not linger in the position.
+# An empty list leaves nothing in the reader: find there (open with the list's
+# search) finds nothing, and the release shown before does not linger in the
+# position.
 start -- "$RELVIEW" "$BUNDLE"
 expect_shown "$TOTAL"
 keys /
@@ -16,10 +17,12 @@ keys Tab
 wait_for "No release to show."
 wait_for " reader 100% "
 keys /
+wait_for "Find: zzqqxxjj"
+keys C-u
 type_text the
 wait_for "[0 in this release]"
 keys Enter
-wait_for "Not found: the"
+wait_for "No match in this release for: the"
 keys Q
 expect_restored 0
 
