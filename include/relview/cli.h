@@ -70,6 +70,7 @@ struct cli {
 	} settings[CONFIG_SETTING_COUNT];
 	struct query query;               /* its arrays point into argv */
 	size_t topics_cap, locations_cap; /* of query.topics and query.locations */
+	char *searches; /* --search given more than once: all of them, ANDed (query.search) */
 	char **inputs;
 	size_t ninputs;
 };

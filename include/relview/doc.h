@@ -60,8 +60,9 @@ bool doc_relayout(struct doc *d, size_t width);
 void doc_free(struct doc *d);
 
 /* Find every match of the query's text terms (expr.h: words, phrases, title:
- * terms in the title; not those negated), in text order; an empty query, or a text
- * that is no query, clears. False when out of memory. */
+ * terms; not those negated) where the search looks (title, subtitle and body; a
+ * title: term in the title), in text order; an empty query, or a text that is no
+ * query, clears. False when out of memory. */
 bool doc_find(struct doc *d, const char *query, size_t len);
 /* The first match on or after `line`, or nmatches when none is. */
 size_t doc_match_from(const struct doc *d, size_t line);

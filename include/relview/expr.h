@@ -27,14 +27,14 @@ struct release;
  * relview(1) all list these (tests/cli/docs.sh checks the man page). */
 #define EXPR_SYNTAX(X)                                                                             \
 	X("word word", "both words, anywhere in title or body")                                    \
-	X("\"two words\"", "the phrase, any white space between its words")                        \
+	X("\"two words\"", "the phrase; any white space between words")                            \
 	X("-word -\"a phrase\"", "must not match")                                                 \
 	X("a | b", "either (before and: gang | cartel texas)")                                     \
 	X("title:word", "in the title")                                                            \
 	X("topic:TEXT location:TEXT", "as --topic and --location (quote spaces)")                  \
 	X("date:2014 date:2014-03..2016", "in the period, as the date prompt")                     \
 	X("is:unread is:read is:starred", "by the marks")                                          \
-	X("mayaguez Ice", "any accents unless typed, any case unless a capital is")
+	X("mayaguez Ice", "accents and capitals count only when typed")
 
 struct expr_syntax {
 	const char *example, *meaning;
@@ -82,6 +82,10 @@ struct expr {
 bool expr_parse(struct expr *e, const char *text, size_t len, char *why, size_t size);
 void expr_free(struct expr *e);
 bool expr_is_empty(const struct expr *e);
+
+/* How many terms find text (words, phrases, title:; not those negated): what find
+ * in the release shows. */
+size_t expr_text_terms(const struct expr *e);
 
 /* Has it an is: term (it needs the read and star marks)? */
 bool expr_uses_marks(const struct expr *e);

@@ -1,8 +1,11 @@
-/* facetname — does a --topic or --location value (or a topic: or location: term)
- * name a facet? Both compare words, with case and accents folded: every word of
- * the value begins a word of the name ("gang" and "Transnational Gangs", "san j" and
- * "San Juan, PR", "mayaguez" and "Mayagüez"). A place also answers to its state's
- * name or postal code and, in the U.S., to "usa", "us", "u.s." and "united states". */
+/* facetname — does a --topic or --location value (a topic: or location: term, a
+ * picker's typing) name a facet? Both compare words, case folded and accents too
+ * unless the value has one (as the search does): every word of the value begins a
+ * word of the name ("gang" and "Transnational Gangs", "san j" and "San Juan, PR",
+ * "mayaguez" and "Mayagüez"). A place also answers to its state's postal code and
+ * name (from its first word: "new m", not "mexico", is New Mexico) and, in the
+ * U.S., to "usa", "us", "u.s." and "united states"; an abbreviation that is a code
+ * ("p.r.") is that code only. */
 #ifndef RELVIEW_FACETNAME_H
 #define RELVIEW_FACETNAME_H
 

@@ -29,10 +29,10 @@ bool fold_is_space(uint32_t cp);
  * letter, FOLD_ACCENTS unless it has an accented letter. */
 unsigned fold_flags_for(const char *s, size_t n);
 
-/* s[0..n) with case and accents folded, as UTF-8 in out (room for
- * fold_string_max(n) bytes), NUL-terminated; returns its length. For names
- * compared word by word (topics, places). */
-size_t fold_string(const char *s, size_t n, char *out);
+/* s[0..n) folded under flags, as UTF-8 in out (room for fold_string_max(n) bytes),
+ * NUL-terminated; returns its length. For names compared word by word (topics,
+ * places). */
+size_t fold_string(const char *s, size_t n, unsigned flags, char *out);
 size_t fold_string_max(size_t n);
 
 #endif

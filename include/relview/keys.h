@@ -60,7 +60,7 @@ enum key_scope { SCOPE_PANE, SCOPE_ANY, SCOPE_LIST, SCOPE_RELEASE };
 	X(RELATED, KEYS_VIEW, SCOPE_RELEASE, "r",                                                  \
 	  "releases related to this one: same topic and place, rare names")                        \
 	X(COMMAND, KEYS_VIEW, SCOPE_LIST, ":",                                                     \
-	  "go to a date (2014-03) or row (42); topic NAME, location NAME")                         \
+	  "go to a year, date or row (2014, 2014-03, 42); topic NAME, location NAME; q")           \
 	X(PREV_MONTH, KEYS_VIEW, SCOPE_LIST, "[",                                                  \
 	  "to the month before (the list is in date order)")                                       \
 	X(NEXT_MONTH, KEYS_VIEW, SCOPE_LIST, "]", "to the next month down the list")               \

@@ -36,8 +36,9 @@ struct picker {
 bool picker_init(struct picker *p, const struct catalog *cat, enum facet_kind kind,
                  const uint32_t *counts, const bool *chosen);
 void picker_free(struct picker *p);
-/* Show only items whose label contains text (smart case), with their group or the
- * members of a matching group. The cursor stays on the same item when it can. */
+/* Show only items the text names (topics and places as --topic and --location
+ * take it: facetname.h; sources whose path holds it, as the search finds text), with
+ * their group or the members of a matching group. The cursor stays on the same item when it can. */
 bool picker_narrow(struct picker *p, const char *text, size_t len);
 /* Toggle the item under the cursor; a group turns all its members on, or all off
  * when they all were on. */

@@ -237,6 +237,14 @@ bool expr_is_empty(const struct expr *e)
 	return e->nterms == 0;
 }
 
+size_t expr_text_terms(const struct expr *e)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < e->nterms; i++)
+		n += is_costly(&e->terms[i]) && !e->terms[i].negated;
+	return n;
+}
+
 bool expr_uses_marks(const struct expr *e)
 {
 	for (size_t i = 0; i < e->nterms; i++)

@@ -15,11 +15,14 @@
 
 #define MAX_WORDS 32
 
-/* A name as folded words: lower case, no accents, periods dropped ("U.S." is "us",
- * "D.C." is "dc"), anything else that is no letter or digit a break. */
+/* A name as folded words: case and accents folded as the value asks (below),
+ * periods dropped ("U.S." is "us", "D.C." is "dc"),
+ * anything else that is no letter or digit a break. A word written with periods
+ * is an abbreviation. */
 struct words {
 	char *text; /* the words, NUL after each */
 	const char *word[MAX_WORDS];
+	bool abbreviated[MAX_WORDS];
 	size_t n;
 };
 
@@ -28,17 +31,20 @@ static bool is_word_byte(unsigned char c)
 	return ascii_is_alpha((char)c) || ascii_is_digit((char)c) || c >= 0x80;
 }
 
-static bool words_split(struct words *w, const char *s, size_t n)
+static bool words_split(struct words *w, const char *s, size_t n, unsigned flags)
 {
 	*w = (struct words){.text = malloc(fold_string_max(n))};
 	if (!w->text)
 		return false;
-	size_t len = fold_string(s, n, w->text), out = 0;
+	size_t len = fold_string(s, n, flags, w->text), out = 0;
 	bool in_word = false;
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)w->text[i];
-		if (c == '.')
+		if (c == '.') {
+			if (in_word)
+				w->abbreviated[w->n - 1] = true;
 			continue;
+		}
 		if (!is_word_byte(c)) {
 			if (in_word)
 				w->text[out++] = '\0';
@@ -64,7 +70,6 @@ static bool begins(const char *word, const char *prefix)
 	return strncmp(word, prefix, strlen(prefix)) == 0;
 }
 
-/* Does some word of w begin with prefix? */
 static bool has_word_prefix(const struct words *w, const char *prefix)
 {
 	for (size_t i = 0; i < w->n; i++)
@@ -73,15 +78,25 @@ static bool has_word_prefix(const struct words *w, const char *prefix)
 	return false;
 }
 
+/* The value's words and the flags the name is folded with for them: case always
+ * (names are typed in any case, and --topic and --location always ignored it),
+ * accents unless one is typed ("ñ" is not "n"). */
+static bool value_split(struct words *want, const char *value, unsigned *flags)
+{
+	*flags = fold_flags_for(value, strlen(value)) | FOLD_CASE;
+	return words_split(want, value, strlen(value), *flags);
+}
+
 /* ---- topics ---------------------------------------------------------------------- */
 
 bool facetname_topic_matches(const char *name, size_t len, const char *value)
 {
 	struct words have, want;
-	if (!words_split(&have, name, len))
+	unsigned flags;
+	if (!value_split(&want, value, &flags))
 		return false;
-	if (!words_split(&want, value, strlen(value))) {
-		words_free(&have);
+	if (!words_split(&have, name, len, flags)) {
+		words_free(&want);
 		return false;
 	}
 	bool ok = want.n > 0;
@@ -92,34 +107,7 @@ bool facetname_topic_matches(const char *name, size_t len, const char *value)
 	return ok;
 }
 
-/* ---- places ---------------------------------------------------------------------- */
-
-/* What a place is called by besides its words: its state's postal code (lower
- * case) and "us" for the United States. */
-struct codes {
-	char code[4][3];
-	size_t n;
-};
-
-static bool codes_have(const struct codes *c, const char *code)
-{
-	for (size_t i = 0; i < c->n; i++)
-		if (strcasecmp(c->code[i], code) == 0)
-			return true;
-	return false;
-}
-
-static void codes_add(struct codes *c, const char *code)
-{
-	if (codes_have(c, code))
-		return;
-	if (c->n < sizeof c->code / sizeof *c->code) {
-		c->code[c->n][0] = ascii_lower(code[0]);
-		c->code[c->n][1] = ascii_lower(code[1]);
-		c->code[c->n][2] = '\0';
-		c->n++;
-	}
-}
+/* ---- the codes of places ------------------------------------------------------- */
 
 /* The words w[from..to) joined by spaces into buf; false when they do not fit. */
 static bool join_words(const struct words *w, size_t from, size_t to, char *buf, size_t size)
@@ -143,72 +131,104 @@ static bool is_us(const char *joined)
 	static const char *const names[] = {"us", "usa", "united states",
 	                                    "united states of america"};
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-		if (strcmp(joined, names[i]) == 0)
+		if (strcasecmp(joined, names[i]) == 0)
 			return true;
 	return false;
 }
 
-/* The code words w[from..to) stand for ("tx" for "texas" or "tx", "us" for "usa"),
- * or NULL. AP abbreviations are known with their period ("calif."), which folding
- * dropped. */
-static const char *code_of(const struct words *w, size_t from, size_t to)
+/* The code words w[from..to) stand for ("TX" for "texas" or "tx", "US" for "usa"),
+ * or NULL; the code's name through *name. AP abbreviations are known with their
+ * period ("calif."), which folding dropped. */
+static const char *code_of(const struct words *w, size_t from, size_t to, const char **name)
 {
 	char joined[64];
+	*name = NULL;
 	if (!join_words(w, from, to, joined, sizeof joined - 1))
 		return NULL;
-	if (is_us(joined))
-		return "us";
-	const char *code = place_state(joined, strlen(joined), NULL);
+	if (is_us(joined)) {
+		*name = "United States";
+		return "US";
+	}
+	const char *code = place_state(joined, strlen(joined), name);
 	if (!code && to - from == 1) {
 		strcat(joined, ".");
-		code = place_state(joined, strlen(joined), NULL);
+		code = place_state(joined, strlen(joined), name);
 	}
 	return code;
 }
 
-/* A location as matched: the words of its parts, and the codes it answers to. The
- * first part is the city and always words; a later part that is a state or the
- * United States is its code only, so that "mexico" is not "Santa Fe, New Mexico". */
+/* A place as matched: the words of its parts, the codes it answers to, and those
+ * codes' names (a state's, "United States"). The first part is the city, always
+ * words; a later part that is a state or the United States is its code only. */
 #define MAX_PARTS 6
+#define MAX_CODES 4
 
 struct place {
 	struct words part[MAX_PARTS];
-	bool coded[MAX_PARTS]; /* the part is a code, not words to match */
+	bool coded[MAX_PARTS];
 	size_t nparts;
-	struct codes codes;
+	const char *code[MAX_CODES];
+	struct words name[MAX_CODES];
+	size_t ncodes;
 };
 
 static void place_free(struct place *p)
 {
 	for (size_t i = 0; i < p->nparts; i++)
 		words_free(&p->part[i]);
+	for (size_t i = 0; i < p->ncodes; i++)
+		words_free(&p->name[i]);
 }
 
-static bool place_split(struct place *p, const char *s, size_t n)
+static bool place_has_code(const struct place *p, const char *code)
+{
+	for (size_t i = 0; i < p->ncodes; i++)
+		if (strcasecmp(p->code[i], code) == 0)
+			return true;
+	return false;
+}
+
+static bool place_add_code(struct place *p, const char *code, const char *name, unsigned flags)
+{
+	if (place_has_code(p, code) || p->ncodes == MAX_CODES)
+		return true;
+	if (!words_split(&p->name[p->ncodes], name, strlen(name), flags))
+		return false;
+	p->code[p->ncodes++] = code;
+	return true;
+}
+
+static bool place_split(struct place *p, const char *s, size_t n, unsigned flags)
 {
 	*p = (struct place){0};
 	const char *end = s + n;
-	for (const char *at = s; at <= end && p->nparts < MAX_PARTS;) {
+	bool ok = true;
+	for (const char *at = s; ok && at <= end && p->nparts < MAX_PARTS;) {
 		const char *comma = memchr(at, ',', (size_t)(end - at));
 		const char *stop = comma ? comma : end;
 		struct words *w = &p->part[p->nparts];
-		if (!words_split(w, at, (size_t)(stop - at))) {
+		if (!words_split(w, at, (size_t)(stop - at), flags)) {
 			place_free(p);
 			return false;
 		}
-		const char *code = w->n ? code_of(w, 0, w->n) : NULL;
+		const char *name, *code = w->n ? code_of(w, 0, w->n, &name) : NULL;
 		if (code) {
-			codes_add(&p->codes, code);
+			ok = place_add_code(p, code, name, flags);
 			p->coded[p->nparts] = p->nparts > 0;
 		}
 		p->nparts++;
 		at = stop + 1;
 	}
-	if (p->codes.n)
-		codes_add(&p->codes, "us"); /* a state is in the United States */
-	return true;
+	if (ok && p->ncodes) /* a state is in the United States */
+		ok = place_add_code(p, "US", "United States", flags);
+	if (!ok)
+		place_free(p);
+	return ok;
 }
 
+/* ---- matching a place ---------------------------------------------------------- */
+
+/* Does a word of the place's words (not its codes) begin with prefix? */
 static bool place_has_word_prefix(const struct place *p, const char *prefix)
 {
 	for (size_t i = 0; i < p->nparts; i++)
@@ -217,36 +237,59 @@ static bool place_has_word_prefix(const struct place *p, const char *prefix)
 	return false;
 }
 
-/* Do the value's words want[from..to) name the place: as the code they stand for,
- * or each beginning one of its words? */
-static bool unit_matches(const struct place *p, const struct words *want, size_t from, size_t to,
-                         const char *code)
+/* How many of the value's words from i on begin the words of one of the place's
+ * codes' names in order, from its first ("new m", "puerto", "united"); 0 when none
+ * does. A state's name is one thing: "mexico" is not New Mexico. */
+static size_t name_prefix_run(const struct place *p, const struct words *want, size_t i)
 {
-	if (code && codes_have(&p->codes, code))
-		return true;
-	for (size_t i = from; i < to; i++)
-		if (!place_has_word_prefix(p, want->word[i]))
-			return false;
-	return true;
+	size_t best = 0;
+	for (size_t c = 0; c < p->ncodes; c++) {
+		const struct words *name = &p->name[c];
+		size_t k = 0;
+		while (k < name->n && i + k < want->n && begins(name->word[k], want->word[i + k]))
+			k++;
+		if (k > best)
+			best = k;
+	}
+	return best;
 }
 
 /* The most words a state's name or a name of the United States has. */
 #define MAX_CODE_WORDS 4
 
-/* Every run of the value's words is matched: the longest that stands for a code
- * ("new mexico", "united states"), else one word. */
+/* The longest run of the value's words from i that stands for a code, its length
+ * through *k (NULL: none). */
+static const char *code_run(const struct words *want, size_t i, size_t *k)
+{
+	const char *name;
+	for (*k = want->n - i < MAX_CODE_WORDS ? want->n - i : MAX_CODE_WORDS; *k > 0; (*k)--) {
+		const char *code = code_of(want, i, i + *k, &name);
+		if (code)
+			return code;
+	}
+	*k = 1;
+	return NULL;
+}
+
+/* Every word of the value is matched, from the left: a run standing for one of
+ * the place's codes ("texas", "u.s."); a run beginning one of its codes' names; a
+ * word beginning one of its words. An abbreviation that is a code ("p.r.",
+ * "calif.") is that code only. */
 static bool value_matches(const struct place *p, const struct words *want)
 {
 	for (size_t i = 0; i < want->n;) {
-		size_t k = want->n - i < MAX_CODE_WORDS ? want->n - i : MAX_CODE_WORDS;
-		const char *code = NULL;
-		for (; k > 1 && !(code = code_of(want, i, i + k)); k--)
-			;
-		if (k == 1)
-			code = code_of(want, i, i + 1);
-		if (!unit_matches(p, want, i, i + k, code))
+		size_t k, run;
+		const char *code = code_run(want, i, &k);
+		if (code && place_has_code(p, code)) {
+			i += k;
+		} else if ((run = name_prefix_run(p, want, i)) > 0) {
+			i += run;
+		} else if (!(code && want->abbreviated[i]) &&
+		           place_has_word_prefix(p, want->word[i])) {
+			i++;
+		} else {
 			return false;
-		i += k;
+		}
 	}
 	return want->n > 0;
 }
@@ -255,14 +298,15 @@ bool facetname_location_matches(const char *location, size_t len, const char *va
 {
 	struct place p;
 	struct words want;
-	if (!place_split(&p, location, len))
+	unsigned flags;
+	if (!value_split(&want, value, &flags))
 		return false;
-	bool ok = words_split(&want, value, strlen(value));
+	bool ok = place_split(&p, location, len, flags);
 	if (ok) {
 		ok = value_matches(&p, &want);
-		words_free(&want);
+		place_free(&p);
 	}
-	place_free(&p);
+	words_free(&want);
 	return ok;
 }
 

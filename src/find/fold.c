@@ -81,12 +81,12 @@ size_t fold_string_max(size_t n)
 	return n * FOLD_MAX * 4 + 1;
 }
 
-size_t fold_string(const char *s, size_t n, char *out)
+size_t fold_string(const char *s, size_t n, unsigned flags, char *out)
 {
 	size_t len = 0;
 	for (size_t i = 0; i < n;) {
 		uint32_t cp = text_next_cp(s, n, &i), folded[FOLD_MAX];
-		size_t k = fold_char(cp, FOLD_CASE | FOLD_ACCENTS, folded);
+		size_t k = fold_char(cp, flags, folded);
 		for (size_t j = 0; j < k; j++)
 			len += text_utf8_encode(folded[j], out + len);
 	}

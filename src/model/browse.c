@@ -3,6 +3,7 @@
 #include "relview/browse.h"
 
 #include "relview/date.h"
+#include "relview/edit.h"
 #include "relview/facetname.h"
 #include "relview/helper.h"
 #include "relview/state.h"
@@ -489,11 +490,19 @@ static bool is_year(const char *s)
 	return year >= DATE_MIN_YEAR && year <= DATE_MAX_YEAR;
 }
 
-bool view_parse_jump(const char *text, struct jump *j)
+bool view_parse_jump(const char *line, struct jump *j)
 {
 	*j = (struct jump){0};
-	while (*text == ' ')
-		text++;
+	char text[EDIT_MAX];
+	size_t len = strlen(line);
+	while (*line == ' ')
+		line++, len--;
+	while (len && line[len - 1] == ' ')
+		len--;
+	if (len >= sizeof text)
+		return false;
+	memcpy(text, line, len);
+	text[len] = '\0';
 	static const struct {
 		const char *word;
 		enum jump_kind kind;
@@ -502,7 +511,8 @@ bool view_parse_jump(const char *text, struct jump *j)
 		size_t n = strlen(words[i].word);
 		if (strncmp(text, words[i].word, n) == 0 && text[n + strspn(text + n, " ")]) {
 			j->kind = words[i].kind;
-			j->name = text + n + strspn(text + n, " ");
+			/* A name points into the line given (the copy is this call's). */
+			j->name = line + n + strspn(text + n, " ");
 			break;
 		}
 	}
@@ -513,7 +523,7 @@ bool view_parse_jump(const char *text, struct jump *j)
 	if (j->kind == JUMP_TOPIC || j->kind == JUMP_LOCATION)
 		return true;
 	if (j->kind == JUMP_ROW || (all_digits(text) && !is_year(text))) {
-		const char *row = j->kind == JUMP_ROW ? j->name : text;
+		const char *row = j->kind == JUMP_ROW ? text + (j->name - line) : text;
 		j->kind = JUMP_ROW;
 		j->name = NULL;
 		return all_digits(row) && strlen(row) < 19 &&

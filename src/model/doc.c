@@ -178,12 +178,15 @@ static bool push_match(struct doc *d, struct doc_match m)
 	return true;
 }
 
-/* Every match of one text term, in the regions it looks at. */
+/* Every match of one text term in the regions the search looks at: the title (a
+ * title: term), or title, subtitle and body. */
 static bool find_term(struct doc *d, const struct expr_term *t)
 {
+	static const enum doc_region text[] = {REGION_TITLE, REGION_SUBTITLE, REGION_BODY};
+	size_t nregions = t->kind == EXPR_TITLE ? 1 : sizeof text / sizeof *text;
 	bool ok = true;
-	int last = t->kind == EXPR_TITLE ? REGION_TITLE : REGION_NONE - 1;
-	for (int reg = 0; reg <= last && ok; reg++) {
+	for (size_t r = 0; r < nregions && ok; r++) {
+		enum doc_region reg = text[r];
 		struct str s = d->region[reg];
 		for (size_t off = 0; ok && off < s.len;) {
 			size_t len;

@@ -4,6 +4,7 @@
 #include "relview/picker.h"
 
 #include "relview/ascii.h"
+#include "relview/facetname.h"
 #include "relview/place.h"
 #include "relview/search.h"
 
@@ -131,20 +132,43 @@ void picker_free(struct picker *p)
 	*p = (struct picker){0};
 }
 
+/* Which items the typing matches: topics and places as --topic and --location
+ * match (word prefixes, states and countries by name or code), sources (paths) as
+ * the search matches text. hit: room for every item. False when out of memory. */
+static bool match_items(const struct picker *p, const char *text, size_t len, bool *hit)
+{
+	char *value = strndup(text, len);
+	struct matcher m;
+	bool by_name = p->kind != FACET_SOURCE;
+	if (!value || (!by_name && !matcher_init(&m, value, len))) {
+		free(value);
+		return false;
+	}
+	for (size_t i = 0; i < p->nitems; i++) {
+		struct str label = p->items[i].label;
+		if (!len)
+			hit[i] = true;
+		else if (by_name)
+			hit[i] = p->kind == FACET_TOPIC
+			                 ? facetname_topic_matches(label.s, label.len, value)
+			                 : facetname_location_matches(label.s, label.len, value);
+		else
+			hit[i] = matcher_find(&m, label.s, label.len, &(size_t){0}) != NULL;
+	}
+	if (!by_name)
+		matcher_free(&m);
+	free(value);
+	return true;
+}
+
 bool picker_narrow(struct picker *p, const char *text, size_t len)
 {
-	struct matcher m;
 	bool *hit = calloc(p->nitems ? p->nitems : 1, sizeof *hit);
-	if (!hit || !matcher_init(&m, text, len)) {
+	if (!hit || !match_items(p, text, len, hit)) {
 		free(hit);
 		return false;
 	}
 	uint32_t was = p->nshown ? p->shown[p->cursor.sel] : PICKER_NONE;
-	for (size_t i = 0; i < p->nitems; i++) {
-		struct str label = p->items[i].label;
-		hit[i] = matcher_find(&m, label.s, label.len, &(size_t){0}) != NULL;
-	}
-	matcher_free(&m);
 	/* A group shows when a member matches; members show when their group does. */
 	bool *group_needed = calloc(p->nitems ? p->nitems : 1, sizeof *group_needed);
 	if (!group_needed) {

@@ -2,6 +2,7 @@
 
 #include "relview/cli.h"
 
+#include "relview/ascii.h"
 #include "relview/date.h"
 #include "relview/expr.h"
 #include "relview/grow.h"
@@ -67,6 +68,37 @@ static enum cli_result usage_error(const char *fmt, const char *a, const char *b
 	fprintf(stderr, fmt, a, b);
 	fputs("\nTry 'relview --help' for more information.\n", stderr);
 	return CLI_EXIT_USAGE;
+}
+
+static bool has_word(const char *s)
+{
+	for (; *s; s++)
+		if (ascii_is_alpha(*s) || ascii_is_digit(*s) || (unsigned char)*s >= 0x80)
+			return true;
+	return false;
+}
+
+/* A --search: read as it was written, or refused (a script's query is never
+ * guessed). Given again, both must match: queries side by side are their AND. */
+static enum cli_result add_search(struct cli *cli, const char *arg)
+{
+	struct expr e;
+	char why[128];
+	if (!expr_parse(&e, arg, strlen(arg), why, sizeof why))
+		return usage_error("--search: %s (in '%.60s')", why, arg);
+	expr_free(&e);
+	if (!cli->query.search) {
+		cli->query.search = arg;
+		return CLI_RUN;
+	}
+	size_t had = strlen(cli->query.search), len = had + 1 + strlen(arg);
+	char *both = malloc(len + 1);
+	if (!both)
+		return usage_error("out of memory%s%s", "", "");
+	snprintf(both, len + 1, "%s %s", cli->query.search, arg);
+	free(cli->searches);
+	cli->query.search = cli->searches = both;
+	return CLI_RUN;
 }
 
 static bool parse_count(const char *s, size_t min, size_t max, size_t *out)
@@ -150,9 +182,14 @@ static enum cli_result apply_option(struct cli *cli, int id, const char *arg, co
 	case OPT_STATS:
 		return set_mode(cli, CLI_STATS, "--stats");
 	case OPT_TOPIC:
-		return append(&q->topics, &q->ntopics, &cli->topics_cap, arg) ? CLI_RUN
-		                                                              : CLI_EXIT_USAGE;
 	case OPT_LOCATION:
+		/* A value without a word would match nothing, silently. */
+		if (!has_word(arg))
+			return usage_error("--%s: '%s' has no word to match", name, arg);
+		if (id == OPT_TOPIC)
+			return append(&q->topics, &q->ntopics, &cli->topics_cap, arg)
+			               ? CLI_RUN
+			               : CLI_EXIT_USAGE;
 		return append(&q->locations, &q->nlocations, &cli->locations_cap, arg)
 		               ? CLI_RUN
 		               : CLI_EXIT_USAGE;
@@ -160,19 +197,11 @@ static enum cli_result apply_option(struct cli *cli, int id, const char *arg, co
 	case OPT_UNTIL:
 		if (!date_parse_bound(arg, id == OPT_UNTIL,
 		                      id == OPT_UNTIL ? &q->until : &q->since))
-			return usage_error("%s: '%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+			return usage_error("--%s: '%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
 			                   name, arg);
 		return CLI_RUN;
-	case OPT_SEARCH: {
-		/* A script's query is read as it was written, or refused: never guessed. */
-		struct expr e;
-		char why[128];
-		if (!expr_parse(&e, arg, strlen(arg), why, sizeof why))
-			return usage_error("--search: %s (in '%s')", why, arg);
-		expr_free(&e);
-		q->search = arg;
-		return CLI_RUN;
-	}
+	case OPT_SEARCH:
+		return add_search(cli, arg);
 	case OPT_UNREAD:
 		q->unread = true;
 		return CLI_RUN;
@@ -243,6 +272,7 @@ void cli_free(struct cli *cli)
 {
 	free(cli->query.topics);
 	free(cli->query.locations);
+	free(cli->searches);
 }
 
 enum cli_result cli_apply_settings(const struct cli *cli, struct config *c)

@@ -149,17 +149,23 @@ static void search_found(void *ctx, const struct edit *edit, char *out, size_t s
 		memcpy(out + len, "]", 2);
 }
 
-/* Enter on a text that is no query: the search stays the last one that was. */
+/* Enter on a text that is no query: the search is the one the prompt opened with
+ * (not a query it passed through as it was typed). */
 static void search_accept(void *ctx, const struct edit *edit)
 {
 	struct list *l = ctx;
 	const struct search_job *job = &browse_of(l)->job;
-	char text[300];
+	char why[sizeof job->error], text[300];
 	(void)edit;
 	if (!job->error[0])
 		return;
-	snprintf(text, sizeof text, "Not a query: %s (the search is still /%.100s)", job->error,
-	         job->text);
+	memcpy(why, job->error, sizeof why);
+	search_cancel(l);
+	if (l->before.len)
+		snprintf(text, sizeof text, "Not a query: %s (the search is still /%.100s)", why,
+		         l->before.text);
+	else
+		snprintf(text, sizeof text, "Not a query: %s (no search)", why);
 	say(l, true, text);
 }
 

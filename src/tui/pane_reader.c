@@ -55,6 +55,32 @@ static void reveal_match(struct reader *rd)
 	}
 }
 
+/* Is the text a query? If not, why (a quote still open, a lone -); *words: how
+ * many of its terms find text. */
+static bool read_query(const char *text, size_t len, char *why, size_t size, size_t *words)
+{
+	struct expr e;
+	if (!expr_parse(&e, text, len, why, size))
+		return false;
+	*words = expr_text_terms(&e);
+	expr_free(&e);
+	return true;
+}
+
+/* No match: none of its words here, or a query with no words to show (fields, or
+ * only words that must not be there). */
+static void say_none_found(struct reader *rd)
+{
+	char why[128];
+	size_t words = 0;
+	if (!read_query(rd->find.text, rd->find.len, why, sizeof why, &words))
+		host_say(host_of(rd), true, "Not a query: %s", why);
+	else if (!words)
+		host_say(host_of(rd), true, "No words to find in: %s", rd->find.text);
+	else
+		host_say(host_of(rd), true, "No match in this release for: %s", rd->find.text);
+}
+
 static void find_step(struct reader *rd, bool forward)
 {
 	struct host *h = host_of(rd);
@@ -69,7 +95,7 @@ static void find_step(struct reader *rd, bool forward)
 		return;
 	}
 	if (n == 0) {
-		host_say(h, true, "No match in this release for: %s", rd->find.text);
+		say_none_found(rd);
 		return;
 	}
 	size_t cur = rd->find_current;
@@ -101,16 +127,6 @@ static void find_update(struct reader *rd)
 	reveal_match(rd);
 }
 
-/* Is the text a query? If not, why (a quote still open, a lone -). */
-static bool query_is_valid(const char *text, size_t len, char *why, size_t size)
-{
-	struct expr e;
-	if (!expr_parse(&e, text, len, why, size))
-		return false;
-	expr_free(&e);
-	return true;
-}
-
 static const char *find_label(void *ctx)
 {
 	(void)ctx;
@@ -137,11 +153,13 @@ static void find_accept(void *ctx, const struct edit *edit)
 {
 	struct reader *rd = ctx;
 	(void)edit;
-	char why[128];
-	if (!query_is_valid(rd->find.text, rd->find.len, why, sizeof why))
-		host_say(host_of(rd), true, "Not a query: %s", why);
-	else if (rd->find.len && !rd->doc.nmatches)
-		host_say(host_of(rd), true, "No match in this release for: %s", rd->find.text);
+	if (!rd->find.len)
+		return;
+	if (!rd->doc.nmatches)
+		say_none_found(rd);
+	else
+		host_say(host_of(rd), false, "Match %zu of %zu", rd->find_current + 1,
+		         rd->doc.nmatches);
 }
 
 static void find_cancel(void *ctx)
@@ -155,8 +173,11 @@ static void find_found(void *ctx, const struct edit *edit, char *out, size_t siz
 {
 	const struct reader *rd = ctx;
 	char why[128];
-	if (!query_is_valid(edit->text, edit->len, why, sizeof why))
+	size_t words = 0;
+	if (!read_query(edit->text, edit->len, why, sizeof why, &words))
 		snprintf(out, size, "   [%s]", why);
+	else if (!words)
+		snprintf(out, size, "   [no words to find]");
 	else
 		snprintf(out, size, "   [%zu in this release]", rd->doc.nmatches);
 }
@@ -225,8 +246,11 @@ static void jump_to_first_match(struct reader *rd)
 	    rd->doc.nmatches) {
 		rd->find_current = 0;
 		reveal_match(rd);
-		host_say(host_of(rd), false, "Match 1 of %zu: n and N for the others",
-		         rd->doc.nmatches);
+		if (rd->doc.nmatches > 1)
+			host_say(host_of(rd), false, "Match 1 of %zu: n and N for the others",
+			         rd->doc.nmatches);
+		else
+			host_say(host_of(rd), false, "Match 1 of 1");
 	}
 	rd->was_in_front = front;
 }

@@ -401,22 +401,60 @@ static int mouse_key(void)
 	return KEYCODE_FN(SPECIAL_MOUSE);
 }
 
+/* How long the rest of a character typed may take to arrive after its first byte
+ * (a terminal sends a character's bytes together). */
+#define UTF8_REST_MS 50
+
+/* The character whose first byte is `first`, its other bytes read now; KEYCODE_NONE
+ * for bytes that are not UTF-8 (they are dropped, and a byte that cannot continue
+ * the character is read again as the next key).
+ *
+ * Characters are put together here rather than by get_wch(): ncurses keeps an
+ * invalid byte (a paste, a terminal in another encoding) and swallows the keys
+ * typed after it until a function key, and in the C locale it reads no accented
+ * letter at all, where terminals send UTF-8 all the same. */
+static int read_utf8(int first)
+{
+	int more = first >= 0xc2 && first < 0xe0   ? 1
+	           : first >= 0xe0 && first < 0xf0 ? 2
+	           : first >= 0xf0 && first < 0xf5 ? 3
+	                                           : 0;
+	if (!more)
+		return KEYCODE_NONE;
+	uint32_t cp = (uint32_t)first & (0x3fu >> more);
+	timeout(UTF8_REST_MS);
+	for (int i = 0; i < more; i++) {
+		int b = getch();
+		if (b == ERR)
+			return KEYCODE_NONE;
+		if (b > 0xff || (b & 0xc0) != 0x80) {
+			ungetch(b);
+			return KEYCODE_NONE;
+		}
+		cp = cp << 6 | ((uint32_t)b & 0x3f);
+	}
+	/* Overlong forms, surrogates and past Unicode's end are not characters. */
+	static const uint32_t least[] = {0, 0x80, 0x800, 0x10000};
+	if (cp < least[more] || (cp >= 0xd800 && cp < 0xe000) || cp > 0x10ffff)
+		return KEYCODE_NONE;
+	return (int)cp;
+}
+
 int term_read_key(int timeout_ms)
 {
-	wint_t ch;
 	timeout(timeout_ms);
-	int r = get_wch(&ch);
-	if (r == ERR)
+	int ch = getch();
+	if (ch == ERR)
 		return KEYCODE_NONE;
-	if (r == KEY_CODE_YES && ch == KEY_MOUSE)
+	if (ch == KEY_MOUSE)
 		return mouse_key();
-	if (r == KEY_CODE_YES)
-		return ch == KEY_ENTER ? '\n' : special_key((int)ch);
+	if (ch > 0xff)
+		return ch == KEY_ENTER ? '\n' : special_key(ch);
 	if (ch == '\r')
 		return '\n';
 	if (ch == 127 || ch == 8)
 		return KEYCODE_FN(SPECIAL_BACKSPACE);
-	return (int)ch;
+	return ch < 0x80 ? ch : read_utf8(ch);
 }
 
 bool term_too_small(void)

@@ -77,4 +77,16 @@ for us in usa us u.s. 'united states'; do
 	expect_eq "$(titles --location "$us" | tr '|' '\n' | wc -l)" 5
 done
 expect_eq "$(titles --location mexico)" ''
+expect_eq "$(titles --location puerto)" 'Gang leader sentenced in port city'
+expect_eq "$(titles --location 'new m')" ''
+expect_eq "$(titles --location p.r.)" 'Gang leader sentenced in port city'
+expect_status 2 "$RELVIEW" --list --location '' "$corpus"
+expect_contains "$(cat "$TMP/stderr")" "relview: --location: '' has no word to match"
+expect_status 2 "$RELVIEW" --list --topic ', ' "$corpus"
+
+# --search given twice: both must match.
+expect_eq "$(titles --search gang --search sentenced)" 'Gang leader sentenced in port city'
+expect_eq "$(titles --search 'gang | cartel' --search texas)" 'Cartel courier arrested at the bridge'
+expect_eq "$(titles --search 'gang | cartel' --search location:mayaguez)" \
+	'Gang leader sentenced in port city'
 pass

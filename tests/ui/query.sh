@@ -60,10 +60,21 @@ expect_shown "$(list --search 'gang | cartel -sentenced' | wc -l)"
 type_text ' "state'
 wait_for '[unclosed quote: end the phrase with "]'
 expect_shown "$(list --search 'gang | cartel -sentenced' | wc -l)"
+# Enter on it: the search is the one the prompt opened with, not one passed
+# through while typing.
 keys Enter
-wait_for "Not a query: unclosed quote"
+wait_for "Not a query: unclosed quote: end the phrase with \" (the search is still /$other)"
+expect_shown "$(list --search "$other" | wc -l)"
 keys c
 expect_shown "$TOTAL"
+
+# A pasted byte that is no UTF-8 is dropped; what is typed after it is not.
+keys /
+keys -H ff
+type_text "$word"
+wait_for "Search: $word"
+expect_shown "$found"
+keys Escape
 
 # :2014 is the year; a line that is no command is said and not kept; :q quits.
 row=$(list | awk -F '\t' '$1 != "" && $1 <= "2014-12-31" { print NR; exit }')
@@ -82,5 +93,18 @@ keys Escape
 keys :
 type_text q
 keys Enter
+expect_restored 0
+
+# In the C locale the terminal still sends UTF-8: an accented letter is typed,
+# and so are the letters after it.
+accented=$(list --search mayagüez | wc -l)
+[ "$accented" -gt 0 ] || hard_error "no release names Mayagüez"
+start -- env LC_ALL=C "$RELVIEW" "$BUNDLE"
+expect_shown "$TOTAL"
+keys /
+type_text "mayagüez"
+wait_for "[$accented match"
+expect_shown "$accented"
+keys Escape Q
 expect_restored 0
 echo "PASS: $TEST"

@@ -85,10 +85,34 @@ static void location_values_are_word_prefixes(void **state)
 	assert_false(place("Houston, TX", "ouston"));
 }
 
+/* A state's name and the country's match from their first word, an abbreviation
+ * that is a code is that code only, and an accent typed counts. */
+static void location_names_and_abbreviations(void **state)
+{
+	(void)state;
+	assert_true(place("Mayagüez, Puerto Rico", "puerto"));
+	assert_true(place("San Juan, PR", "puerto r"));
+	assert_true(place("Albany, New York", "new y"));
+	assert_true(place("Española, NM", "new m"));
+	assert_true(place("Miami, FL", "united"));
+	assert_false(place("Mayagüez, Puerto Rico", "rico"));
+	assert_false(place("Miami, FL", "states"));
+	assert_true(place("San Juan, PR", "p.r."));
+	assert_false(place("King of Prussia, PA", "p.r."));
+	assert_true(place("King of Prussia, PA", "pr"));
+	assert_true(place("St. Louis, MO", "st. louis"));
+	assert_true(place("Cañon City, CO", "cañon"));
+	assert_true(place("Cañon City, CO", "canon"));
+	assert_false(place("Newark, NJ", "ñ"));
+	assert_true(place("Mayagüez, Puerto Rico", "MAYAGUEZ"));
+}
+
 static void topic_values_fold_accents(void **state)
 {
 	(void)state;
 	assert_true(topic("Inmigración", "inmigracion"));
+	assert_true(topic("Inmigración", "INMIGRACIÓN"));
+	assert_false(topic("Inmigracion", "inmigración"));
 	assert_true(topic("Transnational Gangs", "GANGS"));
 	assert_false(topic("Transnational Gangs", "nat"));
 }
@@ -163,6 +187,7 @@ int main(void)
 	        cmocka_unit_test(topic_values_match_words_of_the_name),
 	        cmocka_unit_test(location_values_match_parts_and_states),
 	        cmocka_unit_test(location_values_are_word_prefixes),
+	        cmocka_unit_test(location_names_and_abbreviations),
 	        cmocka_unit_test(topic_values_fold_accents),
 	        cmocka_unit_test(filters_combine_and_between_kinds_or_within),
 	};
