@@ -22,11 +22,12 @@ struct matcher {
 	uint32_t *folded; /* the pattern folded, a white-space run as one ' ' */
 	size_t nfolded;
 	unsigned flags; /* enum fold_flag */
-	/* The needle scanned for many bytes at a time: the folded pattern's leading
-	 * ASCII run up to its first space (lower case when folding case). */
-	char *pattern;
-	size_t len;
-	bool fold;          /* the needle matches any ASCII case */
+	/* The needle scanned for many bytes at a time: an ASCII pattern's leading run
+	 * up to its first space (lower case when folding case); none (needle_len 0)
+	 * for a pattern with a non-ASCII code point. */
+	char *needle;
+	size_t needle_len;
+	bool needle_fold;   /* the needle matches any ASCII case */
 	bool whole;         /* the needle is the whole pattern: a hit needs no check */
 	uint32_t *distinct; /* the folded pattern's code points, sorted, once each */
 	size_t ndistinct;

@@ -110,7 +110,9 @@ static bool understand(struct reader *rd, struct expr_term *t)
 		return matcher_init(&t->matcher, t->value, strlen(t->value)) ||
 		       refuse(rd, "out of memory");
 	case EXPR_DATE:
-		return date_parse_range(t->value, &t->since, &t->until) ||
+		/* ".." alone names no period. */
+		return (date_parse_range(t->value, &t->since, &t->until) &&
+		        (t->since || t->until)) ||
 		       refuse(rd, "date:%s is not a date or a range (2014, 2014-03..2016)",
 		              t->value);
 	case EXPR_UNREAD:
@@ -137,6 +139,14 @@ static void term_free(struct expr_term *t)
 	free(t->facet_ok);
 }
 
+static bool has_text(const char *v, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (!ascii_is_space(v[i]))
+			return true;
+	return false;
+}
+
 /* One term: [-] then "a phrase", field:value or a word. */
 static bool read_term(struct reader *rd, struct expr_term *t)
 {
@@ -155,7 +165,7 @@ static bool read_term(struct reader *rd, struct expr_term *t)
 	size_t len = 0;
 	if (!read_value(rd, &v, &len, &t->quoted))
 		return false;
-	if (t->quoted && len == 0)
+	if (t->quoted && !has_text(v, len))
 		return refuse(rd, "an empty phrase \"\" finds nothing to look for");
 	t->value = malloc(len + 1);
 	if (!t->value)

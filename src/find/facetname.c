@@ -159,7 +159,8 @@ static const char *code_of(const struct words *w, size_t from, size_t to, const 
 
 /* A place as matched: the words of its parts, the codes it answers to, and those
  * codes' names (a state's, "United States"). The first part is the city, always
- * words; a later part that is a state or the United States is its code only. */
+ * words (and a code only when it is the only part); a later part that is a state
+ * or the United States is its code only. */
 #define MAX_PARTS 6
 #define MAX_CODES 4
 
@@ -211,7 +212,12 @@ static bool place_split(struct place *p, const char *s, size_t n, unsigned flags
 			place_free(p);
 			return false;
 		}
-		const char *name, *code = w->n ? code_of(w, 0, w->n, &name) : NULL;
+		/* The city is a code only when it is all there is ("Puerto Rico"):
+		 * "Washington, DC" is not in Washington state, nor "Delaware, OH" in DE. */
+		bool alone = p->nparts == 0 && !comma;
+		const char *name, *code = w->n && (p->nparts > 0 || alone)
+		                                  ? code_of(w, 0, w->n, &name)
+		                                  : NULL;
 		if (code) {
 			ok = place_add_code(p, code, name, flags);
 			p->coded[p->nparts] = p->nparts > 0;

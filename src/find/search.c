@@ -37,20 +37,27 @@ static bool fold_pattern(struct matcher *m, const char *s, size_t n)
 	return true;
 }
 
-/* The needle: the folded pattern's leading ASCII run, up to its first space. */
+/* The needle: the folded pattern's leading run, up to its first space, when the
+ * pattern is ASCII. A pattern with a non-ASCII code point has none: each of its
+ * matches holds a non-ASCII character (ASCII folds to ASCII), which the scan
+ * around such characters finds, and a short needle ("e" of "école") would only
+ * send every "e" of the text to be checked. */
 static bool take_needle(struct matcher *m)
 {
 	size_t k = 0;
-	while (k < m->nfolded && m->folded[k] < 0x80 && m->folded[k] != ' ')
+	bool ascii = true;
+	for (size_t i = 0; i < m->nfolded; i++)
+		ascii = ascii && m->folded[i] < 0x80;
+	while (ascii && k < m->nfolded && m->folded[k] != ' ')
 		k++;
-	m->pattern = malloc(k + 1);
-	if (!m->pattern)
+	m->needle = malloc(k + 1);
+	if (!m->needle)
 		return false;
 	for (size_t i = 0; i < k; i++)
-		m->pattern[i] = (char)m->folded[i];
-	m->pattern[k] = '\0';
-	m->len = k;
-	m->fold = (m->flags & FOLD_CASE) != 0;
+		m->needle[i] = (char)m->folded[i];
+	m->needle[k] = '\0';
+	m->needle_len = k;
+	m->needle_fold = (m->flags & FOLD_CASE) != 0;
 	m->whole = k == m->nfolded;
 	return true;
 }
@@ -67,7 +74,8 @@ static bool take_distinct(struct matcher *m)
 	m->distinct = malloc((m->nfolded ? m->nfolded : 1) * sizeof *m->distinct);
 	if (!m->distinct)
 		return false;
-	memcpy(m->distinct, m->folded, m->nfolded * sizeof *m->folded);
+	if (m->nfolded)
+		memcpy(m->distinct, m->folded, m->nfolded * sizeof *m->folded);
 	qsort(m->distinct, m->nfolded, sizeof *m->distinct, compare_cp);
 	size_t n = 0;
 	for (size_t i = 0; i < m->nfolded; i++)
@@ -77,16 +85,17 @@ static bool take_distinct(struct matcher *m)
 	return true;
 }
 
-/* Could cp be part of a match: does everything it folds to occur in the pattern
- * (a dropped mark can sit anywhere in one)? */
+/* Could cp be part of a match: does something it folds to occur in the pattern (a
+ * match may begin or end within a character's folding), or is it a mark dropped
+ * (which can sit anywhere in one)? */
 static bool folds_into_pattern(const struct matcher *m, uint32_t cp)
 {
 	uint32_t out[FOLD_MAX];
 	size_t k = fold_char(cp, m->flags, out);
 	for (size_t i = 0; i < k; i++)
-		if (!bsearch(&out[i], m->distinct, m->ndistinct, sizeof *m->distinct, compare_cp))
-			return false;
-	return true;
+		if (bsearch(&out[i], m->distinct, m->ndistinct, sizeof *m->distinct, compare_cp))
+			return true;
+	return k == 0;
 }
 
 /* The bit of cp in near[], or MATCHER_NEAR_BITS when it has none. */
@@ -132,7 +141,7 @@ bool matcher_init(struct matcher *m, const char *pattern, size_t len)
 void matcher_free(struct matcher *m)
 {
 	free(m->folded);
-	free(m->pattern);
+	free(m->needle);
 	free(m->distinct);
 	*m = (struct matcher){0};
 }
@@ -156,8 +165,8 @@ static const char *earlier(const char *a, const char *b)
  * case: memchr is vectorised, so two such scans beat one folding byte loop. */
 static const char *find_folded(const struct matcher *m, const char *hay, size_t n)
 {
-	const char *end = hay + n, *last = end - m->len;
-	char lower = m->pattern[0];
+	const char *end = hay + n, *last = end - m->needle_len;
+	char lower = m->needle[0];
 	char upper = lower >= 'a' && lower <= 'z' ? (char)(lower - 'a' + 'A') : lower;
 	const char *next_lower = memchr(hay, lower, n);
 	const char *next_upper = upper != lower ? memchr(hay, upper, n) : NULL;
@@ -165,7 +174,7 @@ static const char *find_folded(const struct matcher *m, const char *hay, size_t 
 		const char *p = earlier(next_lower, next_upper);
 		if (!p || p > last)
 			return NULL;
-		if (equal_folded(p + 1, m->pattern + 1, m->len - 1))
+		if (equal_folded(p + 1, m->needle + 1, m->needle_len - 1))
 			return p;
 		if (p == next_lower)
 			next_lower = memchr(p + 1, lower, (size_t)(end - p - 1));
@@ -187,15 +196,17 @@ static const char *find_folded(const struct matcher *m, const char *hay, size_t 
 
 static bool middle_equal(const struct matcher *m, const char *at)
 {
-	return m->fold ? equal_folded(at + 1, m->pattern + 1, m->len - 2)
-	               : memcmp(at + 1, m->pattern + 1, m->len - 2) == 0;
+	return m->needle_fold ? equal_folded(at + 1, m->needle + 1, m->needle_len - 2)
+	                      : memcmp(at + 1, m->needle + 1, m->needle_len - 2) == 0;
 }
 
 /* The byte loop for what the vector loops leave at the end of the text. */
 static const char *find_bytes(const struct matcher *m, const char *hay, size_t n)
 {
-	if (!m->fold)
-		return memmem(hay, n, m->pattern, m->len);
+	if (n < m->needle_len)
+		return NULL;
+	if (!m->needle_fold)
+		return memmem(hay, n, m->needle, m->needle_len);
 	return find_folded(m, hay, n);
 }
 
@@ -206,11 +217,11 @@ static const char *find_bytes(const struct matcher *m, const char *hay, size_t n
 #define DEFINE_FIND_VECTOR(name, attr, vec, set1, loadu, or, cmpeq, and, movemask)                 \
 	attr static const char *name(const struct matcher *m, const char *hay, size_t n)           \
 	{                                                                                          \
-		const size_t k = m->len, width = sizeof(vec);                                      \
-		const char f = m->pattern[0], l = m->pattern[k - 1];                               \
+		const size_t k = m->needle_len, width = sizeof(vec);                               \
+		const char f = m->needle[0], l = m->needle[k - 1];                                 \
 		const vec first = set1(f), last = set1(l);                                         \
-		const vec fold_first = set1(m->fold && ascii_is_lower(f) ? 0x20 : 0);              \
-		const vec fold_last = set1(m->fold && ascii_is_lower(l) ? 0x20 : 0);               \
+		const vec fold_first = set1(m->needle_fold && ascii_is_lower(f) ? 0x20 : 0);       \
+		const vec fold_last = set1(m->needle_fold && ascii_is_lower(l) ? 0x20 : 0);        \
 		size_t i = 0;                                                                      \
 		for (; i + k - 1 + width <= n; i += width) {                                       \
 			vec a = or (loadu((const vec *)(const void *)(hay + i)), fold_first);      \
@@ -355,9 +366,22 @@ static size_t skip_dropped(const struct matcher *m, const char *hay, size_t p, s
 	return p;
 }
 
-/* Does a match begin at hay[s]? Its length in *len. The text is folded a code point
- * at a time and compared with the folded pattern, whose space takes a white-space run. */
-static bool match_at(const struct matcher *m, const char *hay, size_t s, size_t n, size_t *len)
+/* Compare a character's folding, from its code point `skip` on, with the pattern
+ * from i: how many of the pattern's code points it covers (a match may begin or
+ * end within a character that folds to several, as "fl" in "ﬂ": matching is
+ * finding the pattern in the folded text); 0 when it differs. */
+static size_t compare_folding(const struct matcher *m, const uint32_t *out, size_t k, size_t skip,
+                              size_t i)
+{
+	size_t left = m->nfolded - i, n = k - skip < left ? k - skip : left;
+	return memcmp(out + skip, m->folded + i, n * sizeof *out) == 0 ? n : 0;
+}
+
+/* Does a match begin at hay[s], `skip` code points into that character's folding?
+ * Its length in *len. The text is folded a code point at a time and compared with
+ * the folded pattern, whose space takes a white-space run. */
+static bool match_at(const struct matcher *m, const char *hay, size_t s, size_t skip, size_t n,
+                     size_t *len)
 {
 	size_t i = 0, p = s;
 	while (i < m->nfolded) {
@@ -374,9 +398,14 @@ static bool match_at(const struct matcher *m, const char *hay, size_t s, size_t 
 		size_t k = fold_char(text_next_cp(hay, n, &p), m->flags, out);
 		if (k == 0 && i == 0)
 			return false; /* a match begins on a letter, not on its accent */
-		if (k > m->nfolded - i || memcmp(out, m->folded + i, k * sizeof *out) != 0)
+		if (k == 0)
+			continue;
+		size_t covered = skip < k ? compare_folding(m, out, k, skip, i) : 0;
+		/* Past its first character, a match takes each one whole, or it ends there. */
+		if (!covered || (i + covered < m->nfolded && covered < k - skip))
 			return false;
-		i += k;
+		i += covered;
+		skip = 0;
 	}
 	*len = skip_dropped(m, hay, p, n) - s;
 	return true;
@@ -406,6 +435,12 @@ static size_t reach_back(const struct matcher *m, const char *hay, size_t q, siz
 	return s;
 }
 
+static size_t folding_length(const struct matcher *m, uint32_t cp)
+{
+	uint32_t out[FOLD_MAX];
+	return fold_char(cp, m->flags, out);
+}
+
 /* The first match that holds a non-ASCII character worth decoding at a byte before
  * `stop`: each such character is tried at every place it can take in a match. */
 static const char *find_around_letters(const struct matcher *m, const char *hay, size_t n,
@@ -417,8 +452,12 @@ static const char *find_around_letters(const struct matcher *m, const char *hay,
 		uint32_t cp = next_cp(hay, n, &past);
 		if (worth_decoding(m, cp)) {
 			for (size_t s = reach_back(m, hay, q, tried); s <= q; s++)
-				if (may_begin_match(m, hay[s]) && match_at(m, hay, s, n, len))
+				if (may_begin_match(m, hay[s]) && match_at(m, hay, s, 0, n, len))
 					return hay + s;
+			/* A match may begin within the letter's folding ("luence" in "ﬂuence"). */
+			for (size_t skip = 1; skip < folding_length(m, cp); skip++)
+				if (match_at(m, hay, q, skip, n, len))
+					return hay + q;
 			tried = q + 1;
 		}
 		q = past;
@@ -430,10 +469,10 @@ static const char *find_around_letters(const struct matcher *m, const char *hay,
 
 static const char *find_needle(const struct matcher *m, const char *hay, size_t n)
 {
-	if (n < m->len)
+	if (n < m->needle_len)
 		return NULL;
-	if (m->len == 1 && !m->fold)
-		return memchr(hay, m->pattern[0], n);
+	if (m->needle_len == 1 && !m->needle_fold)
+		return memchr(hay, m->needle[0], n);
 	return find_wide(m, hay, n);
 }
 
@@ -446,10 +485,10 @@ static const char *find_by_needle(const struct matcher *m, const char *hay, size
 			return NULL;
 		size_t at = (size_t)(p - hay);
 		if (m->whole) {
-			*len = skip_dropped(m, hay, at + m->len, n) - at;
+			*len = skip_dropped(m, hay, at + m->needle_len, n) - at;
 			return p;
 		}
-		if (match_at(m, hay, at, n, len))
+		if (match_at(m, hay, at, 0, n, len))
 			return p;
 		off = at + 1;
 	}
@@ -465,7 +504,7 @@ const char *matcher_find(const struct matcher *m, const char *hay, size_t n, siz
 	if (m->nfolded == 0)
 		return hay;
 	size_t needle_len = 0, around_len = 0;
-	const char *best = m->len ? find_by_needle(m, hay, n, &needle_len) : NULL;
+	const char *best = m->needle_len ? find_by_needle(m, hay, n, &needle_len) : NULL;
 	size_t stop = best ? (size_t)(best - hay) + needle_len : n;
 	const char *around = find_around_letters(m, hay, n, stop, &around_len);
 	if (around && (!best || around < best)) {

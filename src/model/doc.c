@@ -205,20 +205,27 @@ static int by_place(const void *a, const void *b)
 	const struct doc_match *x = a, *y = b;
 	if (x->region != y->region)
 		return x->region < y->region ? -1 : 1;
-	return x->s < y->s ? -1 : x->s > y->s;
+	if (x->s != y->s)
+		return x->s < y->s ? -1 : 1;
+	return (x->len < y->len) - (x->len > y->len); /* the longer first */
 }
 
-/* The matches of all terms in text order, none overlapping another. */
+/* The matches of all terms in text order; matches that overlap (of two words:
+ * "york" and "yorker") are one, over both. */
 static void order_matches(struct doc *d)
 {
 	qsort(d->matches, d->nmatches, sizeof *d->matches, by_place);
 	size_t kept = 0;
 	for (size_t m = 0; m < d->nmatches; m++) {
-		const struct doc_match *prev = kept ? &d->matches[kept - 1] : NULL;
-		if (prev && prev->region == d->matches[m].region &&
-		    d->matches[m].s < prev->s + prev->len)
+		const struct doc_match *next = &d->matches[m];
+		struct doc_match *prev = kept ? &d->matches[kept - 1] : NULL;
+		if (prev && prev->region == next->region && next->s < prev->s + prev->len) {
+			const char *end = next->s + next->len;
+			if (end > prev->s + prev->len)
+				prev->len = (uint32_t)(end - prev->s);
 			continue;
-		d->matches[kept++] = d->matches[m];
+		}
+		d->matches[kept++] = *next;
 	}
 	d->nmatches = kept;
 }

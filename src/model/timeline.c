@@ -55,8 +55,7 @@ void browse_timeline(const struct browse *b, struct timeline *t)
 	others.since = others.until = 0;
 	for (size_t i = 0; i < cat->count; i++) {
 		const struct release *r = &cat->releases[i];
-		if (filter_match(&others, r) &&
-		    browse_searched(b, r))
+		if (filter_match(&others, r) && browse_searched(b, r))
 			timeline_add(t, r->date);
 	}
 }

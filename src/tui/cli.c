@@ -98,6 +98,9 @@ static enum cli_result add_search(struct cli *cli, const char *arg)
 	snprintf(both, len + 1, "%s %s", cli->query.search, arg);
 	free(cli->searches);
 	cli->query.search = cli->searches = both;
+	if (!expr_parse(&e, both, len, why, sizeof why))
+		return usage_error("--search: the queries together: %s%s", why, "");
+	expr_free(&e);
 	return CLI_RUN;
 }
 

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "relview/app.h"
+#include "relview/browse.h"
 #include "relview/cache.h"
 #include "relview/catalog.h"
 #include "relview/cli.h"
@@ -335,6 +336,19 @@ static bool free_texts_beside(struct catalog *cat, const struct cli *cli,
 	return false;
 }
 
+/* The reader's search prompt holds BROWSE_SEARCH_MAX - 1 bytes: a longer --search
+ * would be cut there (and could end inside a phrase), so it is refused, not cut. */
+static bool search_fits(const struct cli *cli)
+{
+	if (!cli->query.search || strlen(cli->query.search) < BROWSE_SEARCH_MAX)
+		return true;
+	fprintf(stderr,
+	        "relview: --search: longer than %d bytes, more than the reader's search takes "
+	        "(--list takes any length)\n",
+	        BROWSE_SEARCH_MAX - 1);
+	return false;
+}
+
 static int run(const struct cli *cli, struct settings *s)
 {
 	int status = EXIT_FAILURE;
@@ -347,7 +361,7 @@ static int run(const struct cli *cli, struct settings *s)
 	if (!vocab || !cat) {
 		fprintf(stderr, "relview: out of memory\n");
 	} else if (cli->mode == CLI_BROWSE && isatty(STDOUT_FILENO)) {
-		status = browse(cat, cli, s, vocab);
+		status = search_fits(cli) ? browse(cat, cli, s, vocab) : 2; /* a usage error */
 	} else if (load_all(cat, cli, vocab, &s->config)) {
 		pthread_t freeing;
 		bool filtered = filter_init(&filter, cat, &cli->query);
@@ -356,7 +370,8 @@ static int run(const struct cli *cli, struct settings *s)
 		    !(view = malloc(cat->count * sizeof *view)))
 			fprintf(stderr, "relview: out of memory\n");
 		else {
-			if (cli->query.unread || cli->query.starred || expr_uses_marks(&filter.search))
+			if (cli->query.unread || cli->query.starred ||
+			    expr_uses_marks(&filter.search))
 				filter.marks = marks = load_marks(cat);
 			status = render(cli, cat, view, filter_view(&filter, &order, view));
 		}

@@ -237,11 +237,21 @@ static bool take_list_search(struct reader *rd)
 	return true;
 }
 
-/* Brought in front with a find and no match chosen yet: the first match is shown
- * (the release's first lines when there is none). */
+/* Brought in front (a release opened from the list): a searched list's query is
+ * the find again, whatever was found in the reader since; with a find and no match
+ * chosen yet, the first match is shown (the release's first lines when there is
+ * none). */
 static void jump_to_first_match(struct reader *rd)
 {
 	bool front = in_front(rd);
+	const struct search_job *job = &host_of(rd)->browse->job;
+	if (front && !rd->was_in_front && job->len &&
+	    (job->len != rd->find.len || memcmp(job->text, rd->find.text, job->len) != 0)) {
+		edit_set(&rd->find, job->text, job->len);
+		if (!doc_find(&rd->doc, rd->find.text, rd->find.len))
+			host_say(host_of(rd), true, "out of memory");
+		rd->find_current = SIZE_MAX;
+	}
 	if (front && !rd->was_in_front && rd->find.len && rd->find_current >= rd->doc.nmatches &&
 	    rd->doc.nmatches) {
 		rd->find_current = 0;

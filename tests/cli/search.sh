@@ -84,7 +84,10 @@ expect_status 2 "$RELVIEW" --list --location '' "$corpus"
 expect_contains "$(cat "$TMP/stderr")" "relview: --location: '' has no word to match"
 expect_status 2 "$RELVIEW" --list --topic ', ' "$corpus"
 
-# --search given twice: both must match.
+# --search given twice: both must match, and together they are one query.
+expect_status 2 "$RELVIEW" --list --search "$(printf 'w%.0s ' $(seq 40))" \
+	--search "$(printf 'v%.0s ' $(seq 40))" "$corpus"
+expect_contains "$(cat "$TMP/stderr")" "relview: --search: the queries together: more than 64 terms"
 expect_eq "$(titles --search gang --search sentenced)" 'Gang leader sentenced in port city'
 expect_eq "$(titles --search 'gang | cartel' --search texas)" 'Cartel courier arrested at the bridge'
 expect_eq "$(titles --search 'gang | cartel' --search location:mayaguez)" \

@@ -49,6 +49,18 @@ keys g Enter
 wait_for "Match 1 of $in_other"
 keys /
 wait_for "Find: $other"
+keys Escape
+# The reader's own find lasts while the release is read; the next one opened from
+# the list shows the list's search again.
+keys /
+keys C-u
+type_text "$word"
+keys Enter q
+wait_for " list "
+keys Enter
+wait_for "Match 1 of $in_other"
+keys /
+wait_for "Find: $other"
 keys Escape q
 
 # As it is typed, the prompt says how the query was read, or why it is not one.
@@ -94,6 +106,11 @@ keys :
 type_text q
 keys Enter
 expect_restored 0
+
+# A --search longer than the reader's search prompt takes is refused, not cut.
+start -- "$RELVIEW" --search "$(printf 'x%.0s' $(seq 300))" "$BUNDLE"
+expect_restored 2
+wait_for "relview: --search: longer than 255 bytes"
 
 # In the C locale the terminal still sends UTF-8: an accented letter is typed,
 # and so are the letters after it.

@@ -76,6 +76,10 @@ static void refuses_what_is_not_a_query(void **state)
 	assert_string_equal(reading("is:new"), "error: is:new: is takes unread, read or starred");
 	assert_string_equal(reading("\"\""),
 	                    "error: an empty phrase \"\" finds nothing to look for");
+	assert_string_equal(reading("-\"   \""),
+	                    "error: an empty phrase \"\" finds nothing to look for");
+	assert_string_equal(reading("date:.."),
+	                    "error: date:.. is not a date or a range (2014, 2014-03..2016)");
 }
 
 /* 10,000 terms, quotes by the thousand, invalid UTF-8: refused or read, quickly. */
@@ -197,7 +201,8 @@ static void narrowing(void **state)
 	assert_false(narrows("-gang", "-gan"));
 	assert_false(narrows("gan", "gang"));
 	assert_false(narrows("gang", "Gan"));
-	assert_false(narrows("peña", "pena") && false);
+	assert_true(narrows("peña", "pena")); /* pena folds what peña holds */
+	assert_true(narrows("infl", "inf"));  /* in "inﬂuence" too: inf is found there */
 	assert_false(narrows("topic:gangs", "topic:gang"));
 	assert_false(narrows("gan", "title:gan"));
 	assert_true(narrows("anything", ""));

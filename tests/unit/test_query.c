@@ -105,6 +105,13 @@ static void location_names_and_abbreviations(void **state)
 	assert_true(place("Cañon City, CO", "canon"));
 	assert_false(place("Newark, NJ", "ñ"));
 	assert_true(place("Mayagüez, Puerto Rico", "MAYAGUEZ"));
+	/* A city named like a state is not in it (an abbreviation is the state only). */
+	assert_false(place("Washington, DC", "wash."));
+	assert_true(place("Seattle, WA", "wash."));
+	assert_false(place("Delaware, OH", "del."));
+	assert_true(place("Dover, DE", "del."));
+	assert_true(place("Delaware, OH", "delaware"));
+	assert_true(place("Puerto Rico", "p.r."));
 }
 
 static void topic_values_fold_accents(void **state)

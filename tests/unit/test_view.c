@@ -200,7 +200,14 @@ static void search_narrows_and_widens(void **state)
 	assert_true(browse_set_search(&b, "Gang", 4));
 	finish(&b);
 	expect_list(&b, (const char *[]){"Gang arrests", "Gang and drugs", NULL});
+	/* A text that is no query keeps the search in effect and says why. */
+	assert_true(browse_set_search(&b, "\"gang", 5));
+	assert_string_equal(b.job.error, "unclosed quote: end the phrase with \"");
+	assert_string_equal(b.job.text, "Gang");
+	finish(&b);
+	expect_list(&b, (const char *[]){"Gang arrests", "Gang and drugs", NULL});
 	assert_true(browse_set_search(&b, "", 0));
+	assert_string_equal(b.job.error, "");
 	assert_int_equal(browse_list(&b, &(size_t){0}), b.base);
 	browse_free(&b);
 	drop(cat);
@@ -572,6 +579,12 @@ static void find_in_release_marks_every_match(void **state)
 	assert_int_equal(from, 0);
 	assert_true(doc_find(&d, "Gang", 4));
 	assert_int_equal(d.nmatches, 1);
+	/* Two words' matches that overlap are one match over both. */
+	assert_true(doc_find(&d, "gan ang", 7));
+	assert_int_equal(d.matches[0].region, REGION_TITLE);
+	assert_int_equal(d.matches[0].len, 4);
+	assert_memory_equal(d.matches[0].s, "Gang", 4);
+	assert_true(d.nmatches < 2 || d.matches[1].region != REGION_TITLE);
 	assert_true(doc_find(&d, "", 0));
 	assert_int_equal(d.nmatches, 0);
 	doc_free(&d);
