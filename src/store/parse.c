@@ -179,6 +179,31 @@ static const struct literal boilerplate_lines[] = {
         LITERAL("Elevated"),
         LITERAL("High"),
         LITERAL("Severe"),
+        /* archived pages, current chrome */
+        LITERAL("Archived Content"),
+        LITERAL("Government Website"),
+        LITERAL("Safely connect using HTTPS"),
+        LITERAL("Ir al contenido principal"),
+        LITERAL("Info"),
+        LITERAL("Related Information"),
+        LITERAL("Related Content"),
+        LITERAL("Related Links"),
+        /* the press office above or below a date line */
+        LITERAL("Office of the Press Secretary"),
+        LITERAL("Office of Public Affairs"),
+        LITERAL("Department of Justice"),
+        LITERAL("U.S. Department of Justice"),
+        LITERAL("Department of Homeland Security"),
+        LITERAL("U.S. Department of Homeland Security"),
+        LITERAL("U.S. Customs and Border Protection"),
+        LITERAL("Drug Enforcement Administration"),
+        LITERAL("ICE - U.S. Immigration and Customs Enforcement"),
+        LITERAL("The White House"),
+        LITERAL("ICE Header"),
+        /* the old cbp.gov "see also" box around other releases' titles */
+        LITERAL("see also:"),
+        LITERAL("right arrow"),
+        LITERAL("...more"),
 };
 
 static const struct literal boilerplate_prefixes[] = {
@@ -187,6 +212,22 @@ static const struct literal boilerplate_prefixes[] = {
         LITERAL("Secure .gov websites use"),
         LITERAL("Contact:"),
         LITERAL("Media Contact"),
+        LITERAL("In an effort to keep"),
+        LITERAL("This is archived material"),
+        LITERAL("Having trouble viewing this email"),
+        LITERAL("Report Suspicious Activity"),
+        LITERAL("Report Trade Violations"),
+        LITERAL("U.S. Attorney's Office,"),
+        LITERAL("U.S. Attorney\u2019s Office,"),
+};
+
+/* Ends of chrome lines: share icons ("\u2022 Email icon"), logos that link home
+ * ("DHS Seal Navigates to CBP homepage"), a release's masthead ("I.C.E. News
+ * Release", "... www.ice.gov Ver. 1.05 News Release"). */
+static const struct literal boilerplate_suffixes[] = {
+        LITERAL(" icon"),
+        LITERAL(" homepage"),
+        LITERAL("News Release"),
 };
 
 /* The DHS banner line that announces the dhs-flag layout (a topic line follows). */
@@ -202,13 +243,18 @@ static const struct literal footer_prefixes[] = {
 };
 static const struct literal back_to_top = LITERAL("Return to top");
 
-enum { BOILERPLATE_MAX = 120 };
+enum { BOILERPLATE_MAX = 200, LABEL_WORDS_MAX = 3 };
 
-/* A press office's phone number on a line of its own: "(202) 555-0100". */
+/* A press office's phone number on a line of its own: "(202) 555-0100", also after a
+ * short label in capitals ("TDD (202) 514-1888"). */
 static bool is_phone_line(const char *s, size_t n)
 {
-	size_t digits = 0;
-	for (size_t i = 0; i < n; i++) {
+	size_t digits = 0, i = 0;
+	while (i < n && i < 4 && ascii_is_upper(s[i]))
+		i++;
+	if (i > 0 && (i == n || s[i] != ' '))
+		i = 0; /* no label: a word of capitals is not one */
+	for (; i < n; i++) {
 		if (s[i] >= '0' && s[i] <= '9')
 			digits++;
 		else if (!memchr(" ()-.+", s[i], 6))
@@ -217,13 +263,65 @@ static bool is_phone_line(const char *s, size_t n)
 	return digits >= 10; /* with the area code: not a date such as 2001-12-15 */
 }
 
+/* A label in capitals of a few words and no comma: "OPA", "WWW.USDOJ.GOV", a DEA
+ * division's "HOUSTON NEWS". A headline has more words; a place has a comma. */
+static bool is_caps_label(const char *s, size_t n)
+{
+	size_t letters = 0, words = 1;
+	for (size_t i = 0; i < n; i++) {
+		if (ascii_is_lower(s[i]) || s[i] == ',')
+			return false;
+		letters += ascii_is_upper(s[i]);
+		words += s[i] == ' ';
+	}
+	return letters >= 2 && words <= LABEL_WORDS_MAX;
+}
+
+/* A breadcrumb of arrows: "Home > Newsroom > Local Media Release". */
+static bool is_arrow_trail(const char *s, size_t n)
+{
+	size_t arrows = 0;
+	for (size_t i = 1; i + 1 < n; i++)
+		arrows += s[i - 1] == ' ' && s[i] == '>' && s[i + 1] == ' ';
+	return arrows >= 2 || (n >= 2 && s[n - 1] == '>' && s[n - 2] == ' ');
+}
+
+/* An item of a numbered breadcrumb ("3. Local Media Release"), a trail of arrows, or
+ * a menu line whose items are set apart by runs of no-break spaces or bars. */
+static bool is_navigation(const char *s, size_t n)
+{
+	if (is_arrow_trail(s, n))
+		return true;
+	if (n >= 3 && ascii_is_digit(s[0]) &&
+	    (s[1] == '.' || (ascii_is_digit(s[1]) && s[2] == '.')))
+		return s[s[1] == '.' ? 2 : 3] == ' ';
+	if (s[0] == '|' || s[n - 1] == '|')
+		return true;
+	static const struct literal nbsp_run = LITERAL("\u00a0\u00a0");
+	for (size_t i = 1; i + nbsp_run.n < n; i++)
+		if (memcmp(s + i, nbsp_run.s, nbsp_run.n) == 0)
+			return true;
+	return false;
+}
+
+/* A line indented with no-break spaces: an item of a link box ("\u00a0Press
+ * Officers"); headlines are never indented so. */
+static bool is_indented_item(const char *t, struct line ln)
+{
+	return ln.off >= 2 && (unsigned char)t[ln.off - 1] == 0xA0 &&
+	       (unsigned char)t[ln.off - 2] == 0xC2;
+}
+
 static bool is_boilerplate(const char *t, struct line ln)
 {
 	const char *s = t + ln.off;
-	if (ln.len > BOILERPLATE_MAX)
-		return false;
-	if (is_phone_line(s, ln.len))
+	if (ln.len > BOILERPLATE_MAX || is_indented_item(t, ln))
+		return ln.len <= BOILERPLATE_MAX;
+	if (is_phone_line(s, ln.len) || is_caps_label(s, ln.len) || is_navigation(s, ln.len))
 		return true;
+	for (size_t i = 0; i < COUNT(boilerplate_suffixes); i++)
+		if (ends_ci(s, ln.len, boilerplate_suffixes[i]))
+			return true;
 	for (size_t i = 0; i < COUNT(boilerplate_lines); i++)
 		if (equals_ci(s, ln.len, boilerplate_lines[i]))
 			return true;
@@ -659,61 +757,169 @@ static bool read_fields_line(const char *t, struct line ln, const struct topic_v
 
 /* ---- the header --------------------------------------------------------------------- */
 
-enum { HEADER_LINES = 20 };
+/* Content lines looked at for the header: the old cbp.gov pages print two dozen lines
+ * of menus and other releases' titles above their own. */
+enum { HEADER_LINES = 40, OFFICE_DATE_MAX = 80 };
 
 enum layout {
 	LAYOUT_HEADERLESS, /* bare, or body only */
 	LAYOUT_HEADED,     /* a date or topic line; the title comes next */
 };
 
+/* A headline seen above the date line, with the headline printed on the line right
+ * before it, if any (the title when the candidate is its sub-headline). */
+struct above {
+	struct line line, before;
+	bool has_line, has_before;
+};
+
 struct header {
 	enum layout layout;
 	struct line first_content; /* the first line that is not boilerplate */
 	bool has_first;
-	struct line fallback_title; /* a headline printed above the date line */
-	bool has_fallback;
+	struct above above;  /* headlines printed above the date line */
+	bool title_above;    /* the date stands alone: the headline above it is the title */
+	bool fallback_above; /* the date ran on into fields: the headline above is the
+	                      * title only when what follows reads as body text */
+	bool body_next;      /* the date line ran on into the body: no headline under it */
 };
 
-/* Words some pages print before the date: "Release Date:", "Tuesday,". */
+/* Words some pages print before the date: "Release Date:", "Tuesday,", "Mon,". */
 static const struct literal date_labels[] = {
-        LITERAL("Release Date:"), LITERAL("Date:"),      LITERAL("Posted:"),   LITERAL("Monday,"),
-        LITERAL("Tuesday,"),      LITERAL("Wednesday,"), LITERAL("Thursday,"), LITERAL("Friday,"),
-        LITERAL("Saturday,"),     LITERAL("Sunday,"),
+        LITERAL("Release Date:"), LITERAL("Release Date"), LITERAL("Date:"),
+        LITERAL("Posted:"),       LITERAL("Monday,"),      LITERAL("Tuesday,"),
+        LITERAL("Wednesday,"),    LITERAL("Thursday,"),    LITERAL("Friday,"),
+        LITERAL("Saturday,"),     LITERAL("Sunday,"),      LITERAL("Mon,"),
+        LITERAL("Tue,"),          LITERAL("Wed,"),         LITERAL("Thu,"),
+        LITERAL("Fri,"),          LITERAL("Sat,"),         LITERAL("Sun,"),
 };
 
+/* The bytes of the labels before a date: "(Friday, ", "Release Date: Mon, ". */
 static size_t date_label_len(const char *s, size_t n)
 {
+	size_t k = n > 0 && s[0] == '(' ? 1 : 0;
 	for (size_t i = 0; i < COUNT(date_labels); i++) {
-		if (starts_ci(s, n, date_labels[i])) {
-			size_t k = date_labels[i].n;
-			while (k < n && s[k] == ' ')
-				k++;
-			return k;
+		if (starts_ci(s + k, n - k, date_labels[i])) {
+			k += date_labels[i].n;
+			while (k < n && space_width(s, n, k) != 0)
+				k += space_width(s, n, k);
+			i = (size_t)-1; /* a weekday may follow "Release Date:" */
 		}
 	}
+	return k;
+}
+
+/* "U.S. Attorney's Office May 19, 2011": a date that ends a short line whose label
+ * ends with the word Office. Returns the date's offset in s, or 0. */
+static size_t office_date_at(const char *s, size_t n, uint32_t *date)
+{
+	static const struct literal office = LITERAL(" Office ");
+	if (n > OFFICE_DATE_MAX)
+		return 0;
+	for (size_t i = office.n; i < n; i++) {
+		size_t used;
+		if (!prefix_ci(s + i - office.n, office))
+			continue;
+		if (date_parse_prefix(s + i, n - i, date, &used) && used == n - i)
+			return i;
+	}
 	return 0;
+}
+
+/* What follows a date on its line. */
+enum date_rest {
+	REST_NONE,   /* nothing: an archive's date line */
+	REST_FIELDS, /* location and topics run on: the current site */
+	REST_BODY,   /* "Contact: ..." and the body run on */
+	REST_OTHER,  /* not a date line */
+};
+
+static const struct literal contact_label = LITERAL("Contact:");
+
+static enum date_rest classify_rest(const char *t, struct line rest)
+{
+	const char *s = t + rest.off;
+	if (rest.len == 0 || s[0] == '|' || (s[0] == ')' && rest.len == 1))
+		return REST_NONE; /* "01/16/2025 | Press release | ...", "(Friday, ...)" */
+	if (starts_ci(s, rest.len, contact_label))
+		return REST_BODY;
+	return looks_like_fields(t, rest) ? REST_FIELDS : REST_OTHER;
+}
+
+/* The date of a line that holds a date and nothing else after its labels, or
+ * DATE_UNKNOWN; *is_date says whether it was one. */
+static uint32_t lone_date(const char *t, struct line ln, bool *is_date)
+{
+	uint32_t date;
+	size_t label = date_label_len(t + ln.off, ln.len), used;
+	date_parse_prefix(t + ln.off + label, ln.len - label, &date, &used);
+	struct line rest = {ln.off + label + used, ln.len - label - used, ln.next};
+	trim(t, &rest.off, &rest.len);
+	*is_date = used > 0 && classify_rest(t, rest) == REST_NONE;
+	return date;
+}
+
+/* A date alone on the next line ("January 8, 2010" under "Release Date:", "06/03/2010"
+ * under a dhs-flag topic line): taken, and r moved past it. */
+static void read_next_lone_date(struct reader *r, struct parsed *out)
+{
+	struct line next;
+	bool is_date;
+	if (!peek_content(r, &next))
+		return;
+	uint32_t date = lone_date(r->t, next, &is_date);
+	if (is_date) {
+		out->date = date;
+		r->pos = next.next;
+	}
+}
+
+/* A date label with its value on the next line ("Release Date:" / "January 8,
+ * 2010"), or with none: the date line all the same. */
+static bool read_label_line(struct reader *r, struct line ln, struct parsed *out)
+{
+	if (ln.len == 0 || date_label_len(r->t + ln.off, ln.len) != ln.len ||
+	    r->t[ln.off + ln.len - 1] == ',')
+		return false; /* a weekday alone is no date line */
+	read_next_lone_date(r, out);
+	return true;
 }
 
 /* The date line: a date alone (archives) or with location and topics run on
  * (the current site). False when the line is not a header date line. */
 static bool read_date_line(struct reader *r, struct line ln, const struct topic_vocab *vocab,
-                           struct parsed *out)
+                           struct parsed *out, struct header *h)
 {
 	uint32_t date;
 	size_t label = date_label_len(r->t + ln.off, ln.len), used;
 	date_parse_prefix(r->t + ln.off + label, ln.len - label, &date, &used);
-	if (used == 0)
-		return false;
+	if (used == 0) {
+		bool office = office_date_at(r->t + ln.off, ln.len, &date) != 0;
+		if (office)
+			out->date = date;
+		if (!office && !read_label_line(r, ln, out))
+			return false;
+		h->title_above = h->above.has_line;
+		return true;
+	}
 	used += label;
 	struct line rest = {ln.off + used, ln.len - used, ln.next};
 	trim(r->t, &rest.off, &rest.len);
-	if (rest.len > 0 && !looks_like_fields(r->t, rest))
+	enum date_rest kind = classify_rest(r->t, rest);
+	if (kind == REST_OTHER)
 		return false;
 	out->date = date; /* unknown for an impossible date: the line is still the header */
-	if (rest.len > 0) {
+	if (kind == REST_BODY) {
+		h->body_next = true;
+		r->pos = rest.off;
+		return true;
+	}
+	if (kind == REST_FIELDS) {
+		h->fallback_above = h->above.has_line;
 		split_fields(r->t, rest, vocab, COST_NONE, out);
 		return true;
 	}
+	h->title_above = h->above.has_line;
 	/* An archive: maybe the fields on the next line or two, then the title. */
 	struct line next;
 	if (!peek_content(r, &next) || !read_fields_line(r->t, next, vocab, out))
@@ -733,43 +939,103 @@ static void note_content(struct header *h, struct line ln)
 	}
 }
 
+/* Whether no blank line lies between the line before (ending at prev_next) and ln. */
+static bool adjacent(const char *t, size_t prev_next, struct line ln)
+{
+	return prev_next <= ln.off && memchr(t + prev_next, '\n', ln.off - prev_next) == NULL;
+}
+
+/* A breadcrumb that ends with the headline printed under it: "Home Washington Press
+ * Releases 2011 <title>". */
+static bool ends_with_line(const char *t, struct line crumb, struct line ln)
+{
+	return crumb.len > ln.len &&
+	       memcmp(t + crumb.off + crumb.len - ln.len, t + ln.off, ln.len) == 0;
+}
+
+/* Notes a headline-like line above the date line. after_headline: the line right
+ * before it, with no blank line between, was the previous candidate. */
+static void note_above(struct above *a, const char *t, struct line ln, bool after_headline)
+{
+	if (a->has_line && ends_with_line(t, a->line, ln)) {
+		a->line = ln; /* the breadcrumb gives way to the heading */
+		a->has_before = false;
+		return;
+	}
+	a->has_before = after_headline && a->has_line;
+	a->before = a->line;
+	a->line = ln;
+	a->has_line = true;
+}
+
+/* Banner lines after which a topic line stands alone: the DHS banner of the
+ * dhs-flag pages, the mobile search image of the ice.gov pages with share icons. */
+static const struct literal topic_banners[] = {
+        LITERAL("Report Crimes:"),
+        LITERAL("mobile search image"),
+};
+
+static bool is_topic_banner(const char *t, struct line ln)
+{
+	for (size_t i = 0; i < COUNT(topic_banners); i++)
+		if (starts_ci(t + ln.off, ln.len, topic_banners[i]))
+			return true;
+	return false;
+}
+
+/* A line that is neither boilerplate nor a header field: a date line, a topic line
+ * or header fields make the layout headed. */
+static bool read_header_line(struct reader *r, struct line ln, bool banner_topics,
+                             const struct topic_vocab *vocab, struct parsed *out, struct header *h)
+{
+	if (read_date_line(r, ln, vocab, out, h))
+		return true;
+	struct line next;
+	if (!peek_content(r, &next))
+		return false;
+	if (banner_topics) {
+		if (!read_topic_line(r->t, ln, vocab, false, out))
+			return false;
+		read_next_lone_date(r, out);
+		return true;
+	}
+	return read_fields_line(r->t, ln, vocab, out);
+}
+
 /* Reads the header lines and leaves r at the title. Looks no further than
  * HEADER_LINES lines and stops at the first line of body text. */
 static void parse_header(struct reader *r, const struct topic_vocab *vocab, struct parsed *out,
                          struct header *h)
 {
-	bool topic_slot = false; /* the line after the DHS banner: topics, known or not */
+	bool topic_slot = false; /* the line after a topic banner: topics, known or not */
+	bool after_headline = false;
+	size_t prev_next = 0;
 	struct line ln;
 	memset(h, 0, sizeof *h);
 	for (int k = 0; k < HEADER_LINES && next_content(r, &ln); k++) {
-		if (is_boilerplate(r->t, ln)) {
-			topic_slot = topic_slot || starts_ci(r->t + ln.off, ln.len, dhs_banner);
+		bool touching = adjacent(r->t, prev_next, ln);
+		prev_next = ln.next;
+		if (is_boilerplate(r->t, ln) || is_topic_banner(r->t, ln)) {
+			topic_slot = topic_slot || is_topic_banner(r->t, ln);
+			after_headline = false;
 			continue;
 		}
 		note_content(h, ln);
-		if (read_date_line(r, ln, vocab, out)) {
-			h->layout = LAYOUT_HEADED;
-			return;
-		}
-		struct line next;
 		bool banner_topics = topic_slot;
 		topic_slot = false;
-		if (peek_content(r, &next) &&
-		    (banner_topics ? read_topic_line(r->t, ln, vocab, false, out)
-		                   : read_fields_line(r->t, ln, vocab, out))) {
+		if (read_header_line(r, ln, banner_topics, vocab, out, h)) {
 			h->layout = LAYOUT_HEADED;
 			return;
 		}
 		if (looks_like_body(r->t, ln))
 			break;
-		if (!h->has_fallback) {
-			h->fallback_title = ln;
-			h->has_fallback = true;
-		}
+		note_above(&h->above, r->t, ln, after_headline && touching);
+		after_headline = true;
 	}
-	h->layout = LAYOUT_HEADERLESS;
-	h->has_fallback = false;
-	r->pos = h->has_first ? h->first_content.off : r->n;
+	bool has_first = h->has_first;
+	size_t first = h->first_content.off;
+	memset(h, 0, sizeof *h); /* headerless: the text starts at the title or the body */
+	r->pos = has_first ? first : r->n;
 }
 
 /* ---- title, subtitle, body ------------------------------------------------------------ */
@@ -788,20 +1054,48 @@ static bool next_new_line(struct reader *r, const struct parsed *out, struct lin
 	return false;
 }
 
+/* The title printed above the date line, and its sub-headline: the line before the
+ * date when the title is printed right above it, else the line under the date when
+ * it reads as one. Leaves r at the first body line. */
+static void take_title_above(struct reader *r, const struct above *a, struct parsed *out)
+{
+	struct line ln;
+	if (a->has_before) {
+		out->title = to_span(a->before.off, a->before.len);
+		out->subtitle = to_span(a->line.off, a->line.len);
+	} else {
+		out->title = to_span(a->line.off, a->line.len);
+	}
+	if (!next_new_line(r, out, &ln))
+		return;
+	if (out->subtitle.len == 0 && is_subtitle(r->t, ln) && !looks_like_body(r->t, ln)) {
+		out->subtitle = to_span(ln.off, ln.len);
+		if (!next_new_line(r, out, &ln))
+			return;
+	}
+	r->pos = ln.off;
+}
+
 /* Takes the title and subtitle; leaves r at the first body line. */
 static void parse_headlines(struct reader *r, const struct header *h, struct parsed *out)
 {
 	struct line ln;
+	if (h->body_next)
+		return;
+	if (h->title_above) {
+		take_title_above(r, &h->above, out);
+		return;
+	}
 	if (!next_new_line(r, out, &ln))
 		return;
 	/* Under a header anything but a dateline is the title, unless a headline was
 	 * printed above the header and this line reads as body text. */
-	bool body = h->layout == LAYOUT_HEADED && !h->has_fallback ? is_dateline(r->t, ln)
-	                                                           : looks_like_body(r->t, ln);
+	bool body = h->layout == LAYOUT_HEADED && !h->fallback_above ? is_dateline(r->t, ln)
+	                                                             : looks_like_body(r->t, ln);
 	if (body) {
 		r->pos = ln.off;
-		if (h->has_fallback)
-			out->title = to_span(h->fallback_title.off, h->fallback_title.len);
+		if (h->fallback_above)
+			out->title = to_span(h->above.line.off, h->above.line.len);
 		return;
 	}
 	out->title = to_span(ln.off, ln.len);
