@@ -695,6 +695,42 @@ static void test_countries(void **state)
 		assert_false(place_is_country(no[i], strlen(no[i])));
 }
 
+/* One facet per place: "City, ST" in the U.S., "City, Country" abroad. */
+static void test_place_facets(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *printed, *facet;
+	} cases[] = {
+	        {"Houston, TX", "Houston, TX"},
+	        {"Houston, Texas", "Houston, TX"},
+	        {"Houston, TX, United States", "Houston, TX"},
+	        {"HOUSTON, TX, Estados Unidos", "Houston, TX"},
+	        {"Los Angeles, California", "Los Angeles, CA"},
+	        {"Washington, DC, United States", "Washington, DC"},
+	        {"Washington, D.C.", "Washington, DC"},
+	        {"Washington, DCUnited States", "Washington, DC"},
+	        {"WINSTON-SALEM, N.C.", "Winston-Salem, NC"},
+	        {"Mexico City, Mexico", "Mexico City, Mexico"},
+	        {"Brasilia, Brazil", "Brasilia, Brazil"},
+	        {"Seattle, United States", "Seattle, United States"},
+	        {"Texas", "Texas"},
+	        {"TX", "Texas"},
+	        {"Springfield, Freedonia", "Springfield, Freedonia"},
+	        {"Bogot\u00e1, Colombia", "Bogot\u00e1, Colombia"},
+	};
+	char buf[64];
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		size_t len = place_canonical(cases[i].printed, strlen(cases[i].printed), buf,
+		                             sizeof buf);
+		assert_int_equal(len, strlen(cases[i].facet));
+		assert_memory_equal(buf, cases[i].facet, len);
+	}
+	assert_int_equal(place_canonical("a,,b", 4, buf, sizeof buf), 0);
+	assert_int_equal(place_canonical("a, b, c, d, e", 13, buf, sizeof buf), 0);
+	assert_int_equal(place_canonical("Houston, Texas", 14, buf, 5), 0); /* no room */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -735,6 +771,7 @@ int main(void)
 	        cmocka_unit_test(test_huge_inputs),
 	        cmocka_unit_test(test_states),
 	        cmocka_unit_test(test_countries),
+	        cmocka_unit_test(test_place_facets),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
