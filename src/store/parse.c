@@ -188,6 +188,7 @@ static const struct literal boilerplate_lines[] = {
         LITERAL("Related Information"),
         LITERAL("Related Content"),
         LITERAL("Related Links"),
+        LITERAL("To Report a Crime"),
         /* the press office above or below a date line */
         LITERAL("Office of the Press Secretary"),
         LITERAL("Office of Public Affairs"),
@@ -312,12 +313,30 @@ static bool is_indented_item(const char *t, struct line ln)
 	       (unsigned char)t[ln.off - 2] == 0xC2;
 }
 
+/* A phone number after a label: "TTY for hearing impaired: 802-555-0100". */
+static bool is_labelled_phone(const char *s, size_t n)
+{
+	const char *colon = NULL;
+	for (size_t i = n; i-- > 0;)
+		if (s[i] == ':') {
+			colon = s + i;
+			break;
+		}
+	if (colon == NULL)
+		return false;
+	size_t at = (size_t)(colon - s) + 1;
+	while (at < n && s[at] == ' ')
+		at++;
+	return at < n && is_phone_line(s + at, n - at);
+}
+
 static bool is_boilerplate(const char *t, struct line ln)
 {
 	const char *s = t + ln.off;
 	if (ln.len > BOILERPLATE_MAX || is_indented_item(t, ln))
 		return ln.len <= BOILERPLATE_MAX;
-	if (is_phone_line(s, ln.len) || is_caps_label(s, ln.len) || is_navigation(s, ln.len))
+	if (is_phone_line(s, ln.len) || is_labelled_phone(s, ln.len) || is_caps_label(s, ln.len) ||
+	    is_navigation(s, ln.len))
 		return true;
 	for (size_t i = 0; i < COUNT(boilerplate_suffixes); i++)
 		if (ends_ci(s, ln.len, boilerplate_suffixes[i]))

@@ -370,6 +370,24 @@ static void test_related_information(void **state)
 	        &(struct want){0, NULL, NULL, "Invented headline after chrome", NULL, "ATLANTA"});
 }
 
+/* skip-main with a box of numbers to report a crime above the header line, or
+ * with no header line at all. */
+static void test_report_crime_box(void **state)
+{
+	(void)state;
+	check_page(
+	        "Skip to main content\n\nTo Report a Crime\n\nInternational: 001-555-555-0100\n"
+	        "TTY for hearing impaired: 555-555-0101\n"
+	        "July 21, 2022Eagle Pass, TX, United StatesFinancial Crimes\n\n"
+	        "Invented seizure of cash at a bridge\n\nEAGLE PASS, Texas - Officers found it.\n",
+	        &(struct want){20220721, "Eagle Pass, TX, United States", "Financial Crimes",
+	                       "Invented seizure of cash at a bridge", NULL, "EAGLE PASS"});
+	check_page("Skip to main content\n\nTo Report a Crime\n\nCall: (202) 555-0154\n"
+	           "TTY for hearing impaired: (202) 555-0155\n\n"
+	           "Invented arrest of a fugitive\n\nDALLAS - Officers arrested a man.\n",
+	           &(struct want){0, NULL, NULL, "Invented arrest of a fugitive", NULL, "DALLAS"});
+}
+
 /* cbp.gov today: a numbered breadcrumb ending in the title, the title, "Release Date"
  * and a weekday with a numeric date. */
 static void test_cbp_newsroom(void **state)
@@ -750,6 +768,7 @@ int main(void)
 	        cmocka_unit_test(test_doj_opa),
 	        cmocka_unit_test(test_title_above_news_releases),
 	        cmocka_unit_test(test_related_information),
+	        cmocka_unit_test(test_report_crime_box),
 	        cmocka_unit_test(test_cbp_newsroom),
 	        cmocka_unit_test(test_cbp_archived),
 	        cmocka_unit_test(test_cbp_2008),
