@@ -189,10 +189,12 @@ static const struct literal boilerplate_lines[] = {
         LITERAL("Related Content"),
         LITERAL("Related Links"),
         LITERAL("To Report a Crime"),
+        LITERAL("contacts for this news release"),
         /* the press office above or below a date line */
         LITERAL("Office of the Press Secretary"),
         LITERAL("Office of Public Affairs"),
         LITERAL("Department of Justice"),
+        LITERAL("Justice News"),
         LITERAL("U.S. Department of Justice"),
         LITERAL("Department of Homeland Security"),
         LITERAL("U.S. Department of Homeland Security"),
@@ -214,10 +216,13 @@ static const struct literal boilerplate_prefixes[] = {
         LITERAL("Contact:"),
         LITERAL("Media Contact"),
         LITERAL("In an effort to keep"),
+        LITERAL("US flag "),
+        LITERAL("U.S. flag "),
         LITERAL("This is archived material"),
         LITERAL("Having trouble viewing this email"),
         LITERAL("Report Suspicious Activity"),
         LITERAL("Report Trade Violations"),
+        LITERAL("Emergency Information for ICE"),
         LITERAL("U.S. Attorney's Office,"),
         LITERAL("U.S. Attorney\u2019s Office,"),
 };
@@ -296,8 +301,8 @@ static bool is_navigation(const char *s, size_t n)
 	if (n >= 3 && ascii_is_digit(s[0]) &&
 	    (s[1] == '.' || (ascii_is_digit(s[1]) && s[2] == '.')))
 		return s[s[1] == '.' ? 2 : 3] == ' ';
-	if (s[0] == '|' || s[n - 1] == '|')
-		return true;
+	if (s[0] == '|' || s[n - 1] == '|' || s[0] == '<' || s[0] == '>')
+		return true; /* "< Back to current issue ..." */
 	static const struct literal nbsp_run = LITERAL("\u00a0\u00a0");
 	for (size_t i = 1; i + nbsp_run.n < n; i++)
 		if (memcmp(s + i, nbsp_run.s, nbsp_run.n) == 0)
@@ -785,11 +790,18 @@ enum layout {
 	LAYOUT_HEADED,     /* a date or topic line; the title comes next */
 };
 
-/* A headline seen above the date line, with the headline printed on the line right
- * before it, if any (the title when the candidate is its sub-headline). */
+/* Headline-like lines above the date line: the last run of them with no site chrome
+ * between, its last RUN_MAX kept, and how many chrome lines followed it. Within
+ * CHROME_GAP_MAX chrome lines of the date ("News Releases", "For Immediate Release"
+ * / "Office of the Press Secretary"), a run of one is the title, a run of two the
+ * title and its sub-headline; a longer run is menus, of which the last may be the
+ * title. */
+enum { RUN_MAX = 3, CHROME_GAP_MAX = 2 };
+
 struct above {
-	struct line line, before;
-	bool has_line, has_before;
+	struct line run[RUN_MAX];
+	size_t count;        /* lines in the run (only the last RUN_MAX kept) */
+	unsigned chrome_gap; /* chrome lines since the run's last line */
 };
 
 struct header {
@@ -802,6 +814,25 @@ struct header {
 	                      * title only when what follows reads as body text */
 	bool body_next;      /* the date line ran on into the body: no headline under it */
 };
+
+/* Whether a headline above the date line could be the title. */
+static bool has_above(const struct above *a)
+{
+	return a->count > 0 && a->chrome_gap <= CHROME_GAP_MAX;
+}
+
+/* The title above the date line, and its sub-headline (len 0 when none). */
+static void above_title(const struct above *a, struct line *title, struct line *subtitle)
+{
+	*subtitle = (struct line){0, 0, 0};
+	if (a->count == 1 || a->count == 2) {
+		*title = a->run[0];
+		if (a->count == 2)
+			*subtitle = a->run[1];
+	} else {
+		*title = a->run[(a->count - 1) % RUN_MAX];
+	}
+}
 
 /* Words some pages print before the date: "Release Date:", "Tuesday,", "Mon,". */
 static const struct literal date_labels[] = {
@@ -918,7 +949,7 @@ static bool read_date_line(struct reader *r, struct line ln, const struct topic_
 			out->date = date;
 		if (!office && !read_label_line(r, ln, out))
 			return false;
-		h->title_above = h->above.has_line;
+		h->title_above = has_above(&h->above);
 		return true;
 	}
 	used += label;
@@ -934,11 +965,11 @@ static bool read_date_line(struct reader *r, struct line ln, const struct topic_
 		return true;
 	}
 	if (kind == REST_FIELDS) {
-		h->fallback_above = h->above.has_line;
+		h->fallback_above = has_above(&h->above);
 		split_fields(r->t, rest, vocab, COST_NONE, out);
 		return true;
 	}
-	h->title_above = h->above.has_line;
+	h->title_above = has_above(&h->above);
 	/* An archive: maybe the fields on the next line or two, then the title. */
 	struct line next;
 	if (!peek_content(r, &next) || !read_fields_line(r->t, next, vocab, out))
@@ -958,12 +989,6 @@ static void note_content(struct header *h, struct line ln)
 	}
 }
 
-/* Whether no blank line lies between the line before (ending at prev_next) and ln. */
-static bool adjacent(const char *t, size_t prev_next, struct line ln)
-{
-	return prev_next <= ln.off && memchr(t + prev_next, '\n', ln.off - prev_next) == NULL;
-}
-
 /* A breadcrumb that ends with the headline printed under it: "Home Washington Press
  * Releases 2011 <title>". */
 static bool ends_with_line(const char *t, struct line crumb, struct line ln)
@@ -972,19 +997,29 @@ static bool ends_with_line(const char *t, struct line crumb, struct line ln)
 	       memcmp(t + crumb.off + crumb.len - ln.len, t + ln.off, ln.len) == 0;
 }
 
-/* Notes a headline-like line above the date line. after_headline: the line right
- * before it, with no blank line between, was the previous candidate. */
-static void note_above(struct above *a, const char *t, struct line ln, bool after_headline)
+static struct line *run_last(struct above *a)
 {
-	if (a->has_line && ends_with_line(t, a->line, ln)) {
-		a->line = ln; /* the breadcrumb gives way to the heading */
-		a->has_before = false;
+	return &a->run[(a->count - 1) % RUN_MAX];
+}
+
+/* Notes a headline-like line above the date line. */
+static void note_above(struct above *a, const char *t, struct line ln)
+{
+	if (a->count > 0 && ends_with_line(t, *run_last(a), ln)) {
+		*run_last(a) = ln; /* the breadcrumb gives way to the heading */
+		a->chrome_gap = 0;
 		return;
 	}
-	a->has_before = after_headline && a->has_line;
-	a->before = a->line;
-	a->line = ln;
-	a->has_line = true;
+	if (a->chrome_gap > 0)
+		a->count = 0; /* chrome between: a new run */
+	a->run[a->count % RUN_MAX] = ln;
+	a->count++;
+	a->chrome_gap = 0;
+}
+
+static void note_chrome(struct above *a)
+{
+	a->chrome_gap += a->count > 0;
 }
 
 /* Banner lines after which a topic line stands alone: the DHS banner of the
@@ -1018,7 +1053,11 @@ static bool read_header_line(struct reader *r, struct line ln, bool banner_topic
 		read_next_lone_date(r, out);
 		return true;
 	}
-	return read_fields_line(r->t, ln, vocab, out);
+	if (!read_fields_line(r->t, ln, vocab, out))
+		return false;
+	/* A topic line under the title and sub-headline (a mailing list's copy). */
+	h->title_above = has_above(&h->above);
+	return true;
 }
 
 /* Reads the header lines and leaves r at the title. Looks no further than
@@ -1027,16 +1066,12 @@ static void parse_header(struct reader *r, const struct topic_vocab *vocab, stru
                          struct header *h)
 {
 	bool topic_slot = false; /* the line after a topic banner: topics, known or not */
-	bool after_headline = false;
-	size_t prev_next = 0;
 	struct line ln;
 	memset(h, 0, sizeof *h);
 	for (int k = 0; k < HEADER_LINES && next_content(r, &ln); k++) {
-		bool touching = adjacent(r->t, prev_next, ln);
-		prev_next = ln.next;
 		if (is_boilerplate(r->t, ln) || is_topic_banner(r->t, ln)) {
 			topic_slot = topic_slot || is_topic_banner(r->t, ln);
-			after_headline = false;
+			note_chrome(&h->above);
 			continue;
 		}
 		note_content(h, ln);
@@ -1048,8 +1083,7 @@ static void parse_header(struct reader *r, const struct topic_vocab *vocab, stru
 		}
 		if (looks_like_body(r->t, ln))
 			break;
-		note_above(&h->above, r->t, ln, after_headline && touching);
-		after_headline = true;
+		note_above(&h->above, r->t, ln);
 	}
 	bool has_first = h->has_first;
 	size_t first = h->first_content.off;
@@ -1073,21 +1107,33 @@ static bool next_new_line(struct reader *r, const struct parsed *out, struct lin
 	return false;
 }
 
+/* A headline under the date line: capitalised, short, not body text. */
+static bool is_headline_below(const char *t, struct line ln)
+{
+	char c = t[ln.off];
+	return (ascii_is_upper(c) || ascii_is_digit(c) || is_high(c) || c == '"') &&
+	       is_subtitle(t, ln) && !looks_like_body(t, ln);
+}
+
 /* The title printed above the date line, and its sub-headline: the line before the
  * date when the title is printed right above it, else the line under the date when
- * it reads as one. Leaves r at the first body line. */
+ * it reads as one. Two headlines under the date are the title and its sub-headline
+ * after all: what stood above was site chrome. Leaves r at the first body line. */
 static void take_title_above(struct reader *r, const struct above *a, struct parsed *out)
 {
-	struct line ln;
-	if (a->has_before) {
-		out->title = to_span(a->before.off, a->before.len);
-		out->subtitle = to_span(a->line.off, a->line.len);
-	} else {
-		out->title = to_span(a->line.off, a->line.len);
-	}
+	struct line ln, second, title, subtitle;
+	above_title(a, &title, &subtitle);
+	out->title = to_span(title.off, title.len);
+	out->subtitle = to_span(subtitle.off, subtitle.len);
 	if (!next_new_line(r, out, &ln))
 		return;
-	if (out->subtitle.len == 0 && is_subtitle(r->t, ln) && !looks_like_body(r->t, ln)) {
+	if (out->subtitle.len == 0 && is_headline_below(r->t, ln)) {
+		struct reader after = *r;
+		if (next_new_line(&after, out, &second) && is_headline_below(r->t, second)) {
+			out->title = to_span(ln.off, ln.len);
+			ln = second;
+			*r = after;
+		}
 		out->subtitle = to_span(ln.off, ln.len);
 		if (!next_new_line(r, out, &ln))
 			return;
@@ -1113,8 +1159,11 @@ static void parse_headlines(struct reader *r, const struct header *h, struct par
 	                                                             : looks_like_body(r->t, ln);
 	if (body) {
 		r->pos = ln.off;
-		if (h->fallback_above)
-			out->title = to_span(h->above.line.off, h->above.line.len);
+		if (h->fallback_above) {
+			struct line title, subtitle;
+			above_title(&h->above, &title, &subtitle);
+			out->title = to_span(title.off, title.len);
+		}
 		return;
 	}
 	out->title = to_span(ln.off, ln.len);

@@ -341,7 +341,8 @@ static void test_share_icons(void **state)
 static void test_doj_opa(void **state)
 {
 	(void)state;
-	check_page("Department of Justice\n\nFOR IMMEDIATE RELEASE\nTuesday, March 11, 2014\n"
+	check_page("Justice News\n\nDepartment of Justice\nOffice of Public Affairs\n\n"
+	           "FOR IMMEDIATE RELEASE\nTuesday, March 11, 2014\n"
 	           "WWW.USDOJ.GOV\nOPA\n(202) 555-0107\nTDD (202) 555-0108\n\n"
 	           "Invented indictment of a fraud ring\n\n"
 	           "WASHINGTON - A grand jury returned the indictment.\n",
@@ -359,6 +360,24 @@ static void test_title_above_news_releases(void **state)
 	           "DALLAS - The body begins.\n",
 	           &(struct want){20090604, NULL, NULL, "Invented headline on the older site",
 	                          "Invented sub-headline that explains more", "DALLAS"});
+}
+
+/* An older ice.gov page with its menus above "News Releases": the title and its
+ * sub-headline under the date, not a menu line above it. */
+static void test_archive_under_menus(void **state)
+{
+	(void)state;
+	check_page("Skip to Main Content\nAbout Us\nSearch\n\nEmergency Information for ICE "
+	           "Employees and Families\n\nNews Releases\n\nSeptember 13, 2007\n\n"
+	           "Invented seizure of fake handbags\nInvented sub-headline on the value\n\n"
+	           "NEWARK - Officers seized the goods.\n",
+	           &(struct want){20070913, NULL, NULL, "Invented seizure of fake handbags",
+	                          "Invented sub-headline on the value", "NEWARK"});
+	check_page("Partners and Programs\n\nNews Releases\n\nSeptember 13, 2007\n\n"
+	           "Invented seizure of fake watches\nInvented sub-headline on the count\n\n"
+	           "NEWARK - Officers seized the goods.\n",
+	           &(struct want){20070913, NULL, NULL, "Invented seizure of fake watches",
+	                          "Invented sub-headline on the count", "NEWARK"});
 }
 
 static void test_related_information(void **state)
@@ -386,6 +405,37 @@ static void test_report_crime_box(void **state)
 	           "TTY for hearing impaired: (202) 555-0155\n\n"
 	           "Invented arrest of a fugitive\n\nDALLAS - Officers arrested a man.\n",
 	           &(struct want){0, NULL, NULL, "Invented arrest of a fugitive", NULL, "DALLAS"});
+}
+
+/* A mailing list's copy: the title, the list's chrome, the title again, its
+ * sub-headline, then a topic line. */
+static void test_mailing_list_copy(void **state)
+{
+	(void)state;
+	check_page("Invented arrests at a factory\n\nHaving trouble viewing this email? View it as "
+	           "a Web page.\n\nICE Header\n\nInvented arrests at a factory\n\n"
+	           "Invented sub-headline on the workers\n\nWorksite\n\n"
+	           "Notes to editors and reporters:\u00a0\n\nOMAHA, Neb. - Agents arrested many.\n",
+	           &(struct want){0, NULL, "Worksite", "Invented arrests at a factory",
+	                          "Invented sub-headline on the workers", NULL});
+}
+
+/* A press secretary's release copied by a newsletter: its links, the title, the
+ * office and the date; on the White House's own pages the title comes under the
+ * date, after menus. */
+static void test_press_secretary(void **state)
+{
+	(void)state;
+	check_page("< Back to current issue of an invented newsletter\n\n"
+	           "Invented task forces formed in ten cities\n\nFor Immediate Release\n"
+	           "Office of the Press Secretary\nApril 5, 2006\n\nThe Secretary spoke today.\n",
+	           &(struct want){20060405, NULL, NULL, "Invented task forces formed in ten cities",
+	                          NULL, "The Secretary"});
+	check_page("Invented menu entry\nPrint this document |\nFor Immediate Release\n"
+	           "Office of the Press Secretary\nJune 19, 2006\nInvented statement on a bill\n\n"
+	           "The President signed it today.\n",
+	           &(struct want){20060619, NULL, NULL, "Invented statement on a bill", NULL,
+	                          "The President"});
 }
 
 /* cbp.gov today: a numbered breadcrumb ending in the title, the title, "Release Date"
@@ -767,8 +817,11 @@ int main(void)
 	        cmocka_unit_test(test_share_icons),
 	        cmocka_unit_test(test_doj_opa),
 	        cmocka_unit_test(test_title_above_news_releases),
+	        cmocka_unit_test(test_archive_under_menus),
 	        cmocka_unit_test(test_related_information),
 	        cmocka_unit_test(test_report_crime_box),
+	        cmocka_unit_test(test_mailing_list_copy),
+	        cmocka_unit_test(test_press_secretary),
 	        cmocka_unit_test(test_cbp_newsroom),
 	        cmocka_unit_test(test_cbp_archived),
 	        cmocka_unit_test(test_cbp_2008),

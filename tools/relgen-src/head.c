@@ -38,7 +38,8 @@ static void head_layout(struct rng *r, struct release *rel, const struct gen_opt
 	                                         [L_PRESS_OFFICE] = 2,  [L_DOJ_OPA] = 2,
 	                                         [L_USAO] = 2,          [L_FBI_USAO] = 2,
 	                                         [L_DEA] = 2,           [L_DISTRIBUTED] = 2,
-	                                         [L_IRS] = 2,           [L_BODY_ONLY] = 2};
+	                                         [L_IRS] = 2,           [L_BODY_ONLY] = 2,
+	                                         [L_MAILING_LIST] = 2,  [L_PDF_COPY] = 2};
 	if (o->plain)
 		rel->layout = L_SKIP;
 	else if (o->all_layouts)
@@ -65,6 +66,7 @@ static void head_date(struct rng *r, struct release *rel, const struct gen_opts 
 	case L_SKIP_SHARE:
 	case L_USAO:
 	case L_BODY_ONLY:
+	case L_MAILING_LIST:
 		dated = false;
 		break;
 	case L_CBP:
@@ -204,6 +206,7 @@ static void head_topics(struct rng *r, struct release *rel, const struct gen_opt
 	case L_SKIP_SHARE:
 	case L_SKIP_ES:
 	case L_DHS_FLAG_DATED:
+	case L_MAILING_LIST:
 		n = 1;
 		break;
 	default:
@@ -292,6 +295,7 @@ static unsigned subtitle_share(unsigned layout)
 	case L_ARCHIVE:
 	case L_ARCHIVE_ABOVE:
 	case L_FBI_USAO:
+	case L_MAILING_LIST:
 		return 60;
 	case L_DHS_FLAG:
 	case L_DHS_FLAG_DATED:

@@ -714,6 +714,37 @@ static void layout_irs(struct writer *w)
 	w_body(w, false);
 }
 
+/* A mailing list's copy: the title, the list's chrome, the title block, the topic. */
+static void layout_mailing_list(struct writer *w)
+{
+	w_line(w, w->pool + w->rel->title);
+	w_blank(w);
+	w_line(w, "Having trouble viewing this email? View it as a Web page.");
+	w_blank(w);
+	w_line(w, "ICE Header");
+	w_blank(w);
+	w_title_block(w);
+	w_topics(w);
+	buf_chr(w->out, '\n');
+	w_blank(w);
+	w_line(w, "Notes to editors and reporters:\u00a0");
+	w_blank(w);
+	w_body(w, true);
+}
+
+/* A copy of a release printed as PDF: its masthead on one line, the date, the
+ * contact, the title. */
+static void layout_pdf_copy(struct writer *w)
+{
+	w_line(w, "Office of Public Affairs U.S. Department of Homeland Security Page 1 of 2 "
+	          "www.ice.gov Ver. 1.05 News Release");
+	w_date(w);
+	buf_chr(w->out, '\n');
+	w_line(w, "Contact: ICE Public Affairs");
+	w_line(w, w->pool + w->rel->title);
+	w_body(w, false);
+}
+
 /* bare: the title on line 1, then the paragraphs. */
 static void layout_bare(struct writer *w)
 {
@@ -794,6 +825,12 @@ void write_release_text(struct writer *w)
 		break;
 	case L_BODY_ONLY:
 		w_body(w, true);
+		break;
+	case L_MAILING_LIST:
+		layout_mailing_list(w);
+		break;
+	case L_PDF_COPY:
+		layout_pdf_copy(w);
 		break;
 	default:
 		layout_bare(w);

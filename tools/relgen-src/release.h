@@ -37,6 +37,8 @@ enum layout {
 	L_DISTRIBUTED,    /* a distribution site's copy: "01/16/2025 | Press release | ..." */
 	L_IRS,            /* "Date: ... Contact: ..." run on into the body; no title */
 	L_BODY_ONLY,      /* the body alone: no header, no title */
+	L_MAILING_LIST,   /* a mailing list's copy: title, sub-headline, a topic line */
+	L_PDF_COPY,       /* a copy of a PDF release: masthead, date, contact, title */
 	NLAYOUTS
 };
 enum datefmt { D_FULL, D_AP, D_SHORT, D_ISO, D_UPPER };
