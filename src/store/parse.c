@@ -227,14 +227,15 @@ static const struct literal boilerplate_prefixes[] = {
         LITERAL("U.S. Attorney\u2019s Office,"),
 };
 
-/* Ends of chrome lines: share icons ("\u2022 Email icon"), logos that link home
- * ("DHS Seal Navigates to CBP homepage"), a release's masthead ("I.C.E. News
- * Release", "... www.ice.gov Ver. 1.05 News Release"). */
-static const struct literal boilerplate_suffixes[] = {
-        LITERAL(" icon"),
-        LITERAL(" homepage"),
-        LITERAL("News Release"),
-};
+static const struct literal bullet = LITERAL("\u2022");
+
+/* A logo that links home: "DHS Seal Navigates to CBP homepage"; only in a short line. */
+static const struct literal homepage_end = LITERAL(" homepage");
+static const struct literal icon_end = LITERAL(" icon");
+
+/* A release's masthead: "I.C.E. News Release", "... www.ice.gov Ver. 1.05 News
+ * Release". */
+static const struct literal masthead_end = LITERAL("News Release");
 
 /* The DHS banner line that announces the dhs-flag layout (a topic line follows). */
 static const struct literal dhs_banner = LITERAL("Report Crimes:");
@@ -249,7 +250,7 @@ static const struct literal footer_prefixes[] = {
 };
 static const struct literal back_to_top = LITERAL("Return to top");
 
-enum { BOILERPLATE_MAX = 200, LABEL_WORDS_MAX = 3 };
+enum { BOILERPLATE_MAX = 200, LABEL_WORDS_MAX = 3, SUFFIXED_MAX = 40, ICON_WORDS_MAX = 5 };
 
 /* A press office's phone number on a line of its own: "(202) 555-0100", also after a
  * short label in capitals ("TDD (202) 514-1888"). */
@@ -267,6 +268,26 @@ static bool is_phone_line(const char *s, size_t n)
 			return false;
 	}
 	return digits >= 10; /* with the area code: not a date such as 2001-12-15 */
+}
+
+/* A share icon ("\u2022 Email icon") or a page tool ("Printer Friendly Page Link
+ * Icon"): a bullet, or a few capitalised words, before "icon". A headline may end
+ * in "icon" too ("Agents honor a civil rights icon"), but with a word in lower case. */
+static bool is_icon_line(const char *s, size_t n)
+{
+	if (!ends_ci(s, n, icon_end))
+		return false;
+	if (starts_ci(s, n, bullet))
+		return true;
+	size_t words = 1;
+	for (size_t i = 0; i + icon_end.n < n; i++) {
+		if (s[i] != ' ')
+			continue;
+		words++;
+		if (ascii_is_lower(s[i + 1]))
+			return false;
+	}
+	return words <= ICON_WORDS_MAX;
 }
 
 /* A label in capitals of a few words and no comma: "OPA", "WWW.USDOJ.GOV", a DEA
@@ -343,9 +364,9 @@ static bool is_boilerplate(const char *t, struct line ln)
 	if (is_phone_line(s, ln.len) || is_labelled_phone(s, ln.len) || is_caps_label(s, ln.len) ||
 	    is_navigation(s, ln.len))
 		return true;
-	for (size_t i = 0; i < COUNT(boilerplate_suffixes); i++)
-		if (ends_ci(s, ln.len, boilerplate_suffixes[i]))
-			return true;
+	if (is_icon_line(s, ln.len) || ends_ci(s, ln.len, masthead_end) ||
+	    (ln.len <= SUFFIXED_MAX && ends_ci(s, ln.len, homepage_end)))
+		return true;
 	for (size_t i = 0; i < COUNT(boilerplate_lines); i++)
 		if (equals_ci(s, ln.len, boilerplate_lines[i]))
 			return true;
@@ -458,8 +479,6 @@ static bool looks_like_body(const char *t, struct line ln)
 		spaces += s[i] == ' ';
 	return spaces >= 6 && ends_sentence(s, ln.len);
 }
-
-static const struct literal bullet = LITERAL("\u2022");
 
 /* A second headline under the title: short, no dateline, not a sentence, not a list
  * item or the lead-in to one. */

@@ -336,6 +336,15 @@ static void test_share_icons(void **state)
 	                          NULL, "MIAMI"});
 }
 
+/* A headline that ends in "icon" is no share icon. */
+static void test_headline_ending_in_icon(void **state)
+{
+	(void)state;
+	check_page(
+	        "Agents honor a civil rights icon\n\nMIAMI - The ceremony was held today.\n",
+	        &(struct want){0, NULL, NULL, "Agents honor a civil rights icon", NULL, "MIAMI"});
+}
+
 /* A Justice press release: the date between FOR IMMEDIATE RELEASE and the office's
  * chrome, the title under it. */
 static void test_doj_opa(void **state)
@@ -815,6 +824,7 @@ int main(void)
 	        cmocka_unit_test(test_threat_level_copy),
 	        cmocka_unit_test(test_ice_archived_banner),
 	        cmocka_unit_test(test_share_icons),
+	        cmocka_unit_test(test_headline_ending_in_icon),
 	        cmocka_unit_test(test_doj_opa),
 	        cmocka_unit_test(test_title_above_news_releases),
 	        cmocka_unit_test(test_archive_under_menus),
