@@ -304,13 +304,28 @@ static bool is_caps_label(const char *s, size_t n)
 	return letters >= 2 && words <= LABEL_WORDS_MAX;
 }
 
-/* A breadcrumb of arrows: "Home > Newsroom > Local Media Release". */
+/* A breadcrumb of arrows: "Home > Newsroom > Local Media Release". Most lines have
+ * no '>' at all, which memchr() finds out fast. */
 static bool is_arrow_trail(const char *s, size_t n)
 {
 	size_t arrows = 0;
-	for (size_t i = 1; i + 1 < n; i++)
-		arrows += s[i - 1] == ' ' && s[i] == '>' && s[i + 1] == ' ';
-	return arrows >= 2 || (n >= 2 && s[n - 1] == '>' && s[n - 2] == ' ');
+	for (const char *p = memchr(s, '>', n); p != NULL;
+	     p = memchr(p + 1, '>', n - (size_t)(p + 1 - s))) {
+		size_t i = (size_t)(p - s);
+		if (i > 0 && s[i - 1] == ' ' && (i + 1 == n || s[i + 1] == ' '))
+			arrows += i + 1 == n ? 2 : 1; /* one at the end is a trail cut short */
+	}
+	return arrows >= 2;
+}
+
+/* Two no-break spaces in a row inside a line: a menu's separator. */
+static bool has_nbsp_run(const char *s, size_t n)
+{
+	for (const char *p = memchr(s, 0xC2, n); p != NULL && p + 4 <= s + n;
+	     p = memchr(p + 1, 0xC2, n - (size_t)(p + 1 - s)))
+		if (p > s && memcmp(p, "\u00a0\u00a0", 4) == 0)
+			return true;
+	return false;
 }
 
 /* An item of a numbered breadcrumb ("3. Local Media Release"), a trail of arrows, or
@@ -324,11 +339,7 @@ static bool is_navigation(const char *s, size_t n)
 		return s[s[1] == '.' ? 2 : 3] == ' ';
 	if (s[0] == '|' || s[n - 1] == '|' || s[0] == '<' || s[0] == '>')
 		return true; /* "< Back to current issue ..." */
-	static const struct literal nbsp_run = LITERAL("\u00a0\u00a0");
-	for (size_t i = 1; i + nbsp_run.n < n; i++)
-		if (memcmp(s + i, nbsp_run.s, nbsp_run.n) == 0)
-			return true;
-	return false;
+	return has_nbsp_run(s, n);
 }
 
 /* A line indented with no-break spaces: an item of a link box ("\u00a0Press
@@ -339,15 +350,13 @@ static bool is_indented_item(const char *t, struct line ln)
 	       (unsigned char)t[ln.off - 2] == 0xC2;
 }
 
-/* A phone number after a label: "TTY for hearing impaired: 802-555-0100". */
+/* A phone number after a label: "TTY for hearing impaired: 802-555-0100". A line
+ * that does not end in a digit is none. */
 static bool is_labelled_phone(const char *s, size_t n)
 {
-	const char *colon = NULL;
-	for (size_t i = n; i-- > 0;)
-		if (s[i] == ':') {
-			colon = s + i;
-			break;
-		}
+	if (n == 0 || !ascii_is_digit(s[n - 1]))
+		return false;
+	const char *colon = memrchr(s, ':', n);
 	if (colon == NULL)
 		return false;
 	size_t at = (size_t)(colon - s) + 1;
