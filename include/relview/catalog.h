@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 struct parsed;
+struct topic_vocab;
 
 /* A piece of text; len 0: absent. */
 struct str {
@@ -33,8 +34,8 @@ struct release {
 	uint64_t seq;         /* its entry's place in the input: of two copies, the first wins */
 	uint64_t title_key;   /* the title's first 8 bytes, folded: the sort looks here first */
 	uint32_t date;        /* yyyymmdd, 0 unknown */
-	uint32_t location_id; /* FACET_NONE when there is no location */
-	uint32_t topic_first; /* topic ids: catalog->topic_refs[topic_first ..] */
+	uint32_t location_id; /* its place facet; FACET_NONE when there is no location */
+	uint32_t topic_first; /* topic facets: catalog->topic_refs[topic_first ..] */
 	uint16_t ntopics;
 	uint16_t input; /* index into catalog->inputs */
 };
@@ -42,6 +43,7 @@ struct release {
 struct facet {
 	struct str name;
 	uint32_t count; /* releases in the catalog that carry it */
+	uint32_t facet; /* in a set of spellings: the facet this spelling stands for */
 };
 
 struct facet_set {
@@ -64,10 +66,20 @@ struct mapping {
 struct catalog {
 	struct release *releases; /* in load order */
 	size_t count, cap;
-	uint32_t *topic_refs;
+	/* A release's topics: the facets (one per topic, whatever the spelling) and, at
+	 * the same places, the names as printed (ids in topic_spellings). A topic the
+	 * release prints twice under two spellings is one facet, kept once. */
+	uint32_t *topic_refs, *topic_printed;
 	size_t nrefs, refs_cap;
+	/* The facets, counted, that the list, the pickers, the filters and --stats use:
+	 * one per topic (topic_vocab_canonical) and one per place (place_canonical). */
 	struct facet_set topics, locations;
-	char **inputs; /* sanitised input names, as given */
+	/* Every spelling printed, each with its facet (struct facet's facet): a name
+	 * seen before is one lookup. Their counts stay 0. */
+	struct facet_set topic_spellings, place_spellings;
+	const struct topic_vocab *vocab; /* the topic names facets are taken from; NULL:
+	                                  * a topic's facet is its printed name */
+	char **inputs;                   /* sanitised input names, as given */
 	size_t ninputs, inputs_cap;
 	uint64_t duplicates;         /* releases dropped because their text was already in */
 	uint64_t foreign_duplicates; /* ... already in from another input */
@@ -99,6 +111,10 @@ void catalog_free(struct catalog *cat);
 bool catalog_share(struct catalog *cat);
 void catalog_lock(struct catalog *cat);
 void catalog_unlock(struct catalog *cat);
+
+/* The vocabulary topics are folded into facets with, from now on (the loader's; it
+ * outlives the catalog's use of it). */
+void catalog_use_vocab(struct catalog *cat, const struct topic_vocab *vocab);
 
 /* Register an input (its name already sanitised); returns its index, or -1 when out
  * of memory or past 65,535 inputs. */
@@ -152,23 +168,35 @@ static inline const struct facet *catalog_topic(const struct catalog *cat, const
 	return &cat->topics.items[cat->topic_refs[r->topic_first + i]];
 }
 
-/* The release's location as interned: the same bytes as its location field, and
- * still there after catalog_detach_texts(). */
+/* The release's place facet ("Houston, TX" for "Houston, Texas, United States"),
+ * still there after catalog_detach_texts(); its location field is the text as
+ * printed. */
 static inline struct str catalog_location(const struct catalog *cat, const struct release *r)
 {
 	struct str none = {0};
 	return r->location_id == FACET_NONE ? none : cat->locations.items[r->location_id].name;
 }
 
+/* The release's i-th topic as it is printed. */
+static inline struct str catalog_topic_printed(const struct catalog *cat, const struct release *r,
+                                               size_t i)
+{
+	return cat->topic_spellings.items[cat->topic_printed[r->topic_first + i]].name;
+}
+
 /* Between a release's topics wherever they are written on one line: the list, the
  * reader's header, --print and TSV. */
 #define CATALOG_TOPIC_SEP "; "
 
-/* The release's topics joined by CATALOG_TOPIC_SEP, copied into buf as far as its
- * size allows (no NUL added); returns the length of the whole join, so that a call
- * with size 0 measures it. */
+/* The release's topic facets joined by CATALOG_TOPIC_SEP, copied into buf as far as
+ * its size allows (no NUL added); returns the length of the whole join, so that a
+ * call with size 0 measures it. */
 size_t catalog_join_topics(const struct catalog *cat, const struct release *r, char *buf,
                            size_t size);
+
+/* The same with the topics as the release prints them. */
+size_t catalog_join_printed_topics(const struct catalog *cat, const struct release *r, char *buf,
+                                   size_t size);
 
 /* How many facets of a kind the catalog has, and the name of one. */
 size_t facet_count(const struct catalog *cat, enum facet_kind kind);

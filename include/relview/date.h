@@ -17,7 +17,8 @@ bool date_is_valid(int year, int month, int day);
 
 /* Parse a date at the start of s: "March 11, 2014", "Sept. 15, 2011",
  * "Mar 11, 2014", "MARCH 11, 2014", "March 11,2014", "March 11th, 2014",
- * "11 March 2014", "2014-03-11". On success stores the date and the bytes it used
+ * "11 March 2014", "2014-03-11", "07/22/2019" (month first), "Julio 17, 2017"
+ * (Spanish month names in full). On success stores the date and the bytes it used
  * and returns true. The year is exactly four digits and the text after it may follow
  * with no separator ("2014Mexico City", "2016287g ..."). On failure *date is
  * DATE_UNKNOWN and *used is the length of a date-shaped prefix that is no real date

@@ -21,4 +21,14 @@ const char *place_state(const char *s, size_t n, const char **name);
  * printed as countries ("Hong Kong", "Aruba"). */
 bool place_is_country(const char *s, size_t n);
 
+/* The one facet a place is counted and filtered under, written into buf (size bytes,
+ * no NUL): a U.S. place as "City, ST" (the state's postal code; "Houston, Texas",
+ * "Houston, TX, United States" and "HOUSTON, TX" are all "Houston, TX"), a place
+ * abroad as "City, Country", a state alone by its name, a city with only the country
+ * ("Seattle, United States") as printed; words printed in capitals are written with
+ * a capital at the start of each word. Returns the facet's length, or 0 when it is
+ * more than size bytes or s is not a place of comma-separated parts (then the
+ * facet is s as printed). */
+size_t place_canonical(const char *s, size_t n, char *buf, size_t size);
+
 #endif

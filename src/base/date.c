@@ -4,6 +4,7 @@
 #include "relview/date.h"
 
 #include <string.h>
+#include <strings.h>
 
 static bool is_leap(int year)
 {
@@ -56,8 +57,21 @@ static size_t skip_spaces(const char *s, size_t n, size_t i)
 	return i;
 }
 
-/* A month as a word: its full name or a prefix of at least three letters ("Mar",
- * "Sept"), any case, optionally followed by a period. Returns 1..12 or 0. */
+/* Spanish month names, written in full: ice.gov/es prints "Julio 17, 2017". */
+static int read_spanish_month(const char *s, size_t len)
+{
+	static const char *const names[13] = {
+	        "enero",  "febrero",    "marzo",   "abril",     "mayo",      "junio",    "julio",
+	        "agosto", "septiembre", "octubre", "noviembre", "diciembre", "setiembre"};
+	for (int m = 0; m < 13; m++)
+		if (strlen(names[m]) == len && strncasecmp(s, names[m], len) == 0)
+			return m == 12 ? 9 : m + 1;
+	return 0;
+}
+
+/* A month as a word: its full English name or a prefix of at least three letters
+ * ("Mar", "Sept"), or its full Spanish name; any case, optionally followed by a
+ * period. Returns 1..12 or 0. */
 static int read_month(const char *s, size_t n, size_t *i)
 {
 	static const char *const names[12] = {"january",   "february", "march",    "april",
@@ -82,7 +96,10 @@ static int read_month(const char *s, size_t n, size_t *i)
 			(*i)++;
 		return m + 1;
 	}
-	return 0;
+	int m = read_spanish_month(s + *i, len);
+	if (m != 0)
+		*i += len;
+	return m;
 }
 
 /* "March 11, 2014", "Sept. 15, 2011", "March 11,2014", "March 11th 2014". */
@@ -148,6 +165,20 @@ static bool parse_iso(const char *s, size_t n, int *y, int *m, int *d, size_t *u
 	return true;
 }
 
+/* "07/22/2019", "7/22/2019": month first, as U.S. government pages print it. */
+static bool parse_us_numeric(const char *s, size_t n, int *y, int *m, int *d, size_t *used)
+{
+	size_t i = 0;
+	if (!read_small(s, n, &i, m) || i >= n || s[i++] != '/')
+		return false;
+	if (!read_small(s, n, &i, d) || i >= n || s[i++] != '/')
+		return false;
+	if (!read_fixed(s, n, &i, 4, y))
+		return false;
+	*used = i;
+	return true;
+}
+
 /* The year is always exactly four digits and nothing has to follow it, because the
  * header runs the next field on: "February 1, 2016287g Immigration ...". */
 bool date_parse_prefix(const char *s, size_t n, uint32_t *date, size_t *used)
@@ -157,7 +188,7 @@ bool date_parse_prefix(const char *s, size_t n, uint32_t *date, size_t *used)
 	*date = DATE_UNKNOWN;
 	*used = 0;
 	if (!parse_iso(s, n, &y, &m, &d, &u) && !parse_month_first(s, n, &y, &m, &d, &u) &&
-	    !parse_day_first(s, n, &y, &m, &d, &u))
+	    !parse_day_first(s, n, &y, &m, &d, &u) && !parse_us_numeric(s, n, &y, &m, &d, &u))
 		return false;
 	*used = u; /* a date line even when the date itself is impossible */
 	if (!date_is_valid(y, m, d))

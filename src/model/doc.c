@@ -78,12 +78,12 @@ static bool lay_out(struct doc *d, size_t width)
 	return !body.len || (push_blank(d) && push_body(d, body, cols));
 }
 
-/* The date, the topics joined by "; " and the source ("input: entry") as text the
- * regions can point into. */
+/* The date, the topics as printed joined by "; ", and the source ("input: entry")
+ * as text the regions can point into. */
 static bool build_extra(struct doc *d, const struct catalog *cat, const struct release *r)
 {
 	const char *input = cat->inputs[r->input];
-	size_t topics_len = catalog_join_topics(cat, r, NULL, 0);
+	size_t topics_len = catalog_join_printed_topics(cat, r, NULL, 0);
 	size_t size = 11 + topics_len + strlen(input) + (r->entry ? strlen(r->entry) + 2 : 0) + 1;
 	char *p = d->extra = malloc(size);
 	if (!p)
@@ -92,7 +92,7 @@ static bool build_extra(struct doc *d, const struct catalog *cat, const struct r
 	d->region[REGION_DATE] = (struct str){p, strlen(p)};
 	p += 11;
 	char *topics = p;
-	p += catalog_join_topics(cat, r, topics, topics_len);
+	p += catalog_join_printed_topics(cat, r, topics, topics_len);
 	d->region[REGION_TOPICS] = (struct str){topics, (size_t)(p - topics)};
 	int n = sprintf(p, "%s%s%s", input, r->entry ? ": " : "", r->entry ? r->entry : "");
 	d->region[REGION_SOURCE] = (struct str){p, (size_t)n};

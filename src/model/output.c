@@ -85,9 +85,17 @@ static void json_release(FILE *out, const struct catalog *cat, const struct rele
 	date_format_iso(r->date, date);
 	fputs("{\"date\":", out);
 	json_str_or_null(out, (struct str){date, strlen(date)});
-	fputs(",\"location\":", out);
+	fputs(",\"location\":", out); /* location and topics as printed, for scripts */
 	json_str_or_null(out, r->location);
 	fputs(",\"topics\":[", out);
+	for (size_t t = 0; t < r->ntopics; t++) {
+		struct str name = catalog_topic_printed(cat, r, t);
+		fputs(t ? "," : "", out);
+		json_string(out, name.s, name.len);
+	}
+	fputs("],\"place\":", out); /* the facets the list, filters and --stats use */
+	json_str_or_null(out, catalog_location(cat, r));
+	fputs(",\"topic_facets\":[", out);
 	for (size_t t = 0; t < r->ntopics; t++) {
 		struct str name = catalog_topic(cat, r, t)->name;
 		fputs(t ? "," : "", out);
@@ -138,11 +146,11 @@ static void header_field(FILE *out, const char *label, struct str value, size_t 
 
 static void put_topics(FILE *out, const struct catalog *cat, const struct release *r, size_t width)
 {
-	size_t len = catalog_join_topics(cat, r, NULL, 0);
+	size_t len = catalog_join_printed_topics(cat, r, NULL, 0); /* the release as printed */
 	char *joined = malloc(len + 1);
 	if (!joined)
 		return;
-	catalog_join_topics(cat, r, joined, len);
+	catalog_join_printed_topics(cat, r, joined, len);
 	header_field(out, "Topics:", (struct str){joined, len}, width);
 	free(joined);
 }
@@ -245,7 +253,7 @@ static void md_release(FILE *out, const struct catalog *cat, const struct releas
 	md_field(out, "Date:", (struct str){date, strlen(date)});
 	md_field(out, "Location:", r->location);
 	for (size_t t = 0; t < r->ntopics; t++)
-		md_field(out, t ? "Topic:" : "Topics:", catalog_topic(cat, r, t)->name);
+		md_field(out, t ? "Topic:" : "Topics:", catalog_topic_printed(cat, r, t));
 	const char *input = cat->inputs[r->input];
 	md_field(out, "Source:", (struct str){input, strlen(input)});
 	md_field(out, "Entry:", (struct str){r->entry, r->entry ? strlen(r->entry) : 0});

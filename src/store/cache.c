@@ -480,8 +480,9 @@ struct plan {
 	uint32_t *ids; /* the input's releases, in display order: a cache read back needs
 	                * no sort */
 	struct crec *recs;
-	uint32_t *refs, *local; /* local: catalog topic id -> index in names, or UINT32_MAX */
-	uint32_t *names;        /* catalog topic ids, in the order of the names table */
+	/* Topics are kept as printed: their facets are taken again when read back. */
+	uint32_t *refs, *local; /* local: topic spelling id -> index in names, or UINT32_MAX */
+	uint32_t *names;        /* topic spelling ids, in the order of the names table */
 	uint64_t nrecs, nrefs, nnames, blob;
 };
 
@@ -512,7 +513,7 @@ static bool plan_topics(struct plan *pl, const struct catalog *cat, const struct
 	c->topic_first = (uint32_t)pl->nrefs;
 	c->ntopics = r->ntopics;
 	for (size_t t = 0; t < r->ntopics; t++) {
-		uint32_t id = cat->topic_refs[r->topic_first + t];
+		uint32_t id = cat->topic_printed[r->topic_first + t]; /* as printed */
 		if (pl->local[id] == UINT32_MAX) {
 			pl->local[id] = (uint32_t)pl->nnames;
 			pl->names[pl->nnames++] = id;
@@ -557,11 +558,11 @@ static bool plan_input(struct plan *pl, const struct catalog *cat, int input)
 	pl->ids = malloc((cat->count + 1) * sizeof *pl->ids);
 	pl->recs = malloc((cat->count + 1) * sizeof *pl->recs);
 	pl->refs = malloc((cat->nrefs + 1) * sizeof *pl->refs);
-	pl->local = malloc((cat->topics.count + 1) * sizeof *pl->local);
-	pl->names = malloc((cat->topics.count + 1) * sizeof *pl->names);
+	pl->local = malloc((cat->topic_spellings.count + 1) * sizeof *pl->local);
+	pl->names = malloc((cat->topic_spellings.count + 1) * sizeof *pl->names);
 	if (!pl->ids || !pl->recs || !pl->refs || !pl->local || !pl->names)
 		return false;
-	memset(pl->local, 0xff, (cat->topics.count + 1) * sizeof *pl->local);
+	memset(pl->local, 0xff, (cat->topic_spellings.count + 1) * sizeof *pl->local);
 	for (size_t i = 0; i < cat->count; i++)
 		if (cat->releases[i].input == input)
 			pl->ids[pl->nrecs++] = (uint32_t)i;
@@ -591,8 +592,8 @@ static void put_blob(struct writer *w, const struct plan *pl, const struct catal
 			put(w, r->entry, strlen(r->entry) + 1);
 	}
 	for (uint64_t n = 0; n < pl->nnames; n++)
-		put(w, cat->topics.items[pl->names[n]].name.s,
-		    cat->topics.items[pl->names[n]].name.len);
+		put(w, cat->topic_spellings.items[pl->names[n]].name.s,
+		    cat->topic_spellings.items[pl->names[n]].name.len);
 	for (size_t i = 0; i < nproblems; i++) {
 		if (problems[i].path)
 			put(w, problems[i].path, strlen(problems[i].path) + 1);
@@ -613,7 +614,7 @@ static void put_tables(struct writer *w, struct cheader *h, struct plan *pl,
 	pad8(w);
 	h->names_off = w->pos;
 	for (uint64_t n = 0; n < pl->nnames; n++) {
-		struct cstr c = extra(pl, cat->topics.items[pl->names[n]].name.len, false);
+		struct cstr c = extra(pl, cat->topic_spellings.items[pl->names[n]].name.len, false);
 		put(w, &c, sizeof c);
 	}
 	h->problems_off = w->pos;
@@ -779,7 +780,8 @@ bool cache_store(const char *dir, const struct cache_key *key, const struct cata
 	     rename(tmp, file) == 0;
 	if (!ok && tmp)
 		unlink(tmp);
-	else if (ok && folder_total_of == getpid() && folder_total + (uint64_t)st.st_size <= max_bytes)
+	else if (ok && folder_total_of == getpid() &&
+	         folder_total + (uint64_t)st.st_size <= max_bytes)
 		folder_total += (uint64_t)st.st_size;
 	else if (ok)
 		ok = trim(dir, file, max_bytes);

@@ -5,6 +5,8 @@
 #include "relview/grow.h"
 #include "relview/hash.h"
 #include "relview/parse.h"
+#include "relview/place.h"
+#include "relview/topics.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -154,7 +156,7 @@ static uint32_t facet_intern(struct facet_set *set, struct arena *arena, const c
 	if (!name ||
 	    !grow_array((void **)&set->items, &set->cap, set->count + 1, sizeof *set->items))
 		return FACET_NONE;
-	set->items[set->count] = (struct facet){{name, len}, 0};
+	set->items[set->count] = (struct facet){{name, len}, 0, FACET_NONE};
 	ix->slots[i] = (uint32_t)++set->count;
 	return (uint32_t)set->count - 1;
 }
@@ -163,6 +165,40 @@ static void facet_set_free(struct facet_set *set)
 {
 	free(set->items);
 	idindex_free(&set->index);
+}
+
+enum { PLACE_FACET_MAX = 256 };
+
+/* The facet a topic spelling stands for: the vocabulary's name for it, or itself. */
+static uint32_t topic_facet(struct catalog *cat, struct str printed)
+{
+	const char *name = printed.s;
+	size_t len = printed.len;
+	topic_vocab_canonical(cat->vocab, printed.s, printed.len, &name, &len);
+	return facet_intern(&cat->topics, cat->names, name, len);
+}
+
+/* The facet a place spelling stands for: "City, ST", "City, Country". */
+static uint32_t place_facet(struct catalog *cat, struct str printed)
+{
+	char buf[PLACE_FACET_MAX];
+	size_t len = place_canonical(printed.s, printed.len, buf, sizeof buf);
+	return len ? facet_intern(&cat->locations, cat->names, buf, len)
+	           : facet_intern(&cat->locations, cat->names, printed.s, printed.len);
+}
+
+/* The facet of a printed name, through the set of spellings: a spelling seen before
+ * costs one lookup. Stores the spelling's id; FACET_NONE when out of memory. */
+static uint32_t facet_of(struct catalog *cat, struct facet_set *spellings, struct str printed,
+                         uint32_t (*fold)(struct catalog *, struct str), uint32_t *spelling)
+{
+	uint32_t id = facet_intern(spellings, cat->names, printed.s, printed.len);
+	*spelling = id;
+	if (id == FACET_NONE)
+		return FACET_NONE;
+	if (spellings->items[id].facet == FACET_NONE)
+		spellings->items[id].facet = fold(cat, spellings->items[id].name);
+	return spellings->items[id].facet;
 }
 
 /* ---- catalog ------------------------------------------------------------------ */
@@ -194,8 +230,11 @@ void catalog_free(struct catalog *cat)
 		pthread_mutex_destroy(cat->lock);
 		free(cat->lock);
 	}
+	free(cat->topic_printed);
 	facet_set_free(&cat->topics);
 	facet_set_free(&cat->locations);
+	facet_set_free(&cat->topic_spellings);
+	facet_set_free(&cat->place_spellings);
 	arena_free(cat->texts);
 	arena_free(cat->names);
 	while (cat->mappings) {
@@ -279,19 +318,32 @@ static struct str span_at(const char *text, struct span sp)
 	return (struct str){sp.len ? text + sp.off : NULL, sp.len};
 }
 
+/* Whether the release has the facet among its topics already. */
+static bool has_topic(const struct catalog *cat, const struct release *r, uint32_t facet)
+{
+	for (size_t i = 0; i < r->ntopics; i++)
+		if (cat->topic_refs[r->topic_first + i] == facet)
+			return true;
+	return false;
+}
+
 static bool add_topics(struct catalog *cat, struct release *r, const struct str *topics,
                        size_t ntopics)
 {
-	if (!grow_array((void **)&cat->topic_refs, &cat->refs_cap, cat->nrefs + ntopics,
-	                sizeof *cat->topic_refs))
+	uint32_t **const refs[] = {&cat->topic_refs, &cat->topic_printed};
+	if (!catalog_grow_ids(refs, 2, &cat->refs_cap, cat->nrefs + ntopics))
 		return false;
 	r->topic_first = (uint32_t)cat->nrefs;
 	r->ntopics = 0;
 	for (size_t i = 0; i < ntopics; i++) {
-		uint32_t id = facet_intern(&cat->topics, cat->names, topics[i].s, topics[i].len);
+		uint32_t printed,
+		        id = facet_of(cat, &cat->topic_spellings, topics[i], topic_facet, &printed);
 		if (id == FACET_NONE)
 			return false;
+		if (has_topic(cat, r, id))
+			continue;
 		cat->topics.items[id].count++;
+		cat->topic_printed[cat->nrefs] = printed;
 		cat->topic_refs[cat->nrefs++] = id;
 		r->ntopics++;
 	}
@@ -300,14 +352,20 @@ static bool add_topics(struct catalog *cat, struct release *r, const struct str 
 
 static bool add_location(struct catalog *cat, struct release *r)
 {
+	uint32_t printed;
 	r->location_id = FACET_NONE;
 	if (!r->location.len)
 		return true;
-	r->location_id = facet_intern(&cat->locations, cat->names, r->location.s, r->location.len);
+	r->location_id = facet_of(cat, &cat->place_spellings, r->location, place_facet, &printed);
 	if (r->location_id == FACET_NONE)
 		return false;
 	cat->locations.items[r->location_id].count++;
 	return true;
+}
+
+void catalog_use_vocab(struct catalog *cat, const struct topic_vocab *vocab)
+{
+	cat->vocab = vocab;
 }
 
 enum slot_state { SLOT_FREE, SLOT_TAKEN, SLOT_NO_MEMORY };
@@ -510,17 +568,31 @@ static size_t put_cut(char *buf, size_t size, size_t at, struct str s)
 	return at + s.len;
 }
 
-size_t catalog_join_topics(const struct catalog *cat, const struct release *r, char *buf,
-                           size_t size)
+static size_t join_topics(const struct catalog *cat, const struct release *r, bool printed,
+                          char *buf, size_t size)
 {
 	static const struct str topic_sep = {CATALOG_TOPIC_SEP, sizeof CATALOG_TOPIC_SEP - 1};
 	size_t len = 0;
 	for (size_t t = 0; t < r->ntopics; t++) {
 		if (t)
 			len = put_cut(buf, size, len, topic_sep);
-		len = put_cut(buf, size, len, catalog_topic(cat, r, t)->name);
+		len = put_cut(buf, size, len,
+		              printed ? catalog_topic_printed(cat, r, t)
+		                      : catalog_topic(cat, r, t)->name);
 	}
 	return len;
+}
+
+size_t catalog_join_topics(const struct catalog *cat, const struct release *r, char *buf,
+                           size_t size)
+{
+	return join_topics(cat, r, false, buf, size);
+}
+
+size_t catalog_join_printed_topics(const struct catalog *cat, const struct release *r, char *buf,
+                                   size_t size)
+{
+	return join_topics(cat, r, true, buf, size);
 }
 
 bool release_next_paragraph(struct str body, size_t *pos, struct str *para)

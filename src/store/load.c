@@ -306,6 +306,7 @@ bool load_input(struct catalog *cat, const char *input, const struct load_option
 	        .cat = cat, .opt = opt, .counts = counts, .input_id = -1, .input_name = name};
 	uint64_t before = counts->releases, copies = cat->duplicates;
 	uint64_t merged = 0;
+	catalog_use_vocab(cat, opt->vocab); /* topics fold into facets by its names */
 	bool ok = false;
 	if (name && (l.input_id = catalog_add_input(cat, name)) >= 0) {
 		progress_begin(&l, input);

@@ -179,6 +179,34 @@ static const struct literal boilerplate_lines[] = {
         LITERAL("Elevated"),
         LITERAL("High"),
         LITERAL("Severe"),
+        /* archived pages, current chrome */
+        LITERAL("Archived Content"),
+        LITERAL("Government Website"),
+        LITERAL("Safely connect using HTTPS"),
+        LITERAL("Ir al contenido principal"),
+        LITERAL("Info"),
+        LITERAL("Related Information"),
+        LITERAL("Related Content"),
+        LITERAL("Related Links"),
+        LITERAL("To Report a Crime"),
+        LITERAL("contacts for this news release"),
+        /* the press office above or below a date line */
+        LITERAL("Office of the Press Secretary"),
+        LITERAL("Office of Public Affairs"),
+        LITERAL("Department of Justice"),
+        LITERAL("Justice News"),
+        LITERAL("U.S. Department of Justice"),
+        LITERAL("Department of Homeland Security"),
+        LITERAL("U.S. Department of Homeland Security"),
+        LITERAL("U.S. Customs and Border Protection"),
+        LITERAL("Drug Enforcement Administration"),
+        LITERAL("ICE - U.S. Immigration and Customs Enforcement"),
+        LITERAL("The White House"),
+        LITERAL("ICE Header"),
+        /* the old cbp.gov "see also" box around other releases' titles */
+        LITERAL("see also:"),
+        LITERAL("right arrow"),
+        LITERAL("...more"),
 };
 
 static const struct literal boilerplate_prefixes[] = {
@@ -187,7 +215,27 @@ static const struct literal boilerplate_prefixes[] = {
         LITERAL("Secure .gov websites use"),
         LITERAL("Contact:"),
         LITERAL("Media Contact"),
+        LITERAL("In an effort to keep"),
+        LITERAL("US flag "),
+        LITERAL("U.S. flag "),
+        LITERAL("This is archived material"),
+        LITERAL("Having trouble viewing this email"),
+        LITERAL("Report Suspicious Activity"),
+        LITERAL("Report Trade Violations"),
+        LITERAL("Emergency Information for ICE"),
+        LITERAL("U.S. Attorney's Office,"),
+        LITERAL("U.S. Attorney\u2019s Office,"),
 };
+
+static const struct literal bullet = LITERAL("\u2022");
+
+/* A logo that links home: "DHS Seal Navigates to CBP homepage"; only in a short line. */
+static const struct literal homepage_end = LITERAL(" homepage");
+static const struct literal icon_end = LITERAL(" icon");
+
+/* A release's masthead: "I.C.E. News Release", "... www.ice.gov Ver. 1.05 News
+ * Release". */
+static const struct literal masthead_end = LITERAL("News Release");
 
 /* The DHS banner line that announces the dhs-flag layout (a topic line follows). */
 static const struct literal dhs_banner = LITERAL("Report Crimes:");
@@ -202,13 +250,18 @@ static const struct literal footer_prefixes[] = {
 };
 static const struct literal back_to_top = LITERAL("Return to top");
 
-enum { BOILERPLATE_MAX = 120 };
+enum { BOILERPLATE_MAX = 200, LABEL_WORDS_MAX = 3, SUFFIXED_MAX = 40, ICON_WORDS_MAX = 5 };
 
-/* A press office's phone number on a line of its own: "(202) 555-0100". */
+/* A press office's phone number on a line of its own: "(202) 555-0100", also after a
+ * short label in capitals ("TDD (202) 514-1888"). */
 static bool is_phone_line(const char *s, size_t n)
 {
-	size_t digits = 0;
-	for (size_t i = 0; i < n; i++) {
+	size_t digits = 0, i = 0;
+	while (i < n && i < 4 && ascii_is_upper(s[i]))
+		i++;
+	if (i > 0 && (i == n || s[i] != ' '))
+		i = 0; /* no label: a word of capitals is not one */
+	for (; i < n; i++) {
 		if (s[i] >= '0' && s[i] <= '9')
 			digits++;
 		else if (!memchr(" ()-.+", s[i], 6))
@@ -217,12 +270,111 @@ static bool is_phone_line(const char *s, size_t n)
 	return digits >= 10; /* with the area code: not a date such as 2001-12-15 */
 }
 
+/* A share icon ("\u2022 Email icon") or a page tool ("Printer Friendly Page Link
+ * Icon"): a bullet, or a few capitalised words, before "icon". A headline may end
+ * in "icon" too ("Agents honor a civil rights icon"), but with a word in lower case. */
+static bool is_icon_line(const char *s, size_t n)
+{
+	if (!ends_ci(s, n, icon_end))
+		return false;
+	if (starts_ci(s, n, bullet))
+		return true;
+	size_t words = 1;
+	for (size_t i = 0; i + icon_end.n < n; i++) {
+		if (s[i] != ' ')
+			continue;
+		words++;
+		if (ascii_is_lower(s[i + 1]))
+			return false;
+	}
+	return words <= ICON_WORDS_MAX;
+}
+
+/* A label in capitals of a few words and no comma: "OPA", "WWW.USDOJ.GOV", a DEA
+ * division's "HOUSTON NEWS". A headline has more words; a place has a comma. */
+static bool is_caps_label(const char *s, size_t n)
+{
+	size_t letters = 0, words = 1;
+	for (size_t i = 0; i < n; i++) {
+		if (ascii_is_lower(s[i]) || s[i] == ',')
+			return false;
+		letters += ascii_is_upper(s[i]);
+		words += s[i] == ' ';
+	}
+	return letters >= 2 && words <= LABEL_WORDS_MAX;
+}
+
+/* A breadcrumb of arrows: "Home > Newsroom > Local Media Release". Most lines have
+ * no '>' at all, which memchr() finds out fast. */
+static bool is_arrow_trail(const char *s, size_t n)
+{
+	size_t arrows = 0;
+	for (const char *p = memchr(s, '>', n); p != NULL;
+	     p = memchr(p + 1, '>', n - (size_t)(p + 1 - s))) {
+		size_t i = (size_t)(p - s);
+		if (i > 0 && s[i - 1] == ' ' && (i + 1 == n || s[i + 1] == ' '))
+			arrows += i + 1 == n ? 2 : 1; /* one at the end is a trail cut short */
+	}
+	return arrows >= 2;
+}
+
+/* Two no-break spaces in a row inside a line: a menu's separator. */
+static bool has_nbsp_run(const char *s, size_t n)
+{
+	for (const char *p = memchr(s, 0xC2, n); p != NULL && p + 4 <= s + n;
+	     p = memchr(p + 1, 0xC2, n - (size_t)(p + 1 - s)))
+		if (p > s && memcmp(p, "\u00a0\u00a0", 4) == 0)
+			return true;
+	return false;
+}
+
+/* An item of a numbered breadcrumb ("3. Local Media Release"), a trail of arrows, or
+ * a menu line whose items are set apart by runs of no-break spaces or bars. */
+static bool is_navigation(const char *s, size_t n)
+{
+	if (is_arrow_trail(s, n))
+		return true;
+	if (n >= 3 && ascii_is_digit(s[0]) &&
+	    (s[1] == '.' || (ascii_is_digit(s[1]) && s[2] == '.')))
+		return s[s[1] == '.' ? 2 : 3] == ' ';
+	if (s[0] == '|' || s[n - 1] == '|' || s[0] == '<' || s[0] == '>')
+		return true; /* "< Back to current issue ..." */
+	return has_nbsp_run(s, n);
+}
+
+/* A line indented with no-break spaces: an item of a link box ("\u00a0Press
+ * Officers"); headlines are never indented so. */
+static bool is_indented_item(const char *t, struct line ln)
+{
+	return ln.off >= 2 && (unsigned char)t[ln.off - 1] == 0xA0 &&
+	       (unsigned char)t[ln.off - 2] == 0xC2;
+}
+
+/* A phone number after a label: "TTY for hearing impaired: 802-555-0100". A line
+ * that does not end in a digit is none. */
+static bool is_labelled_phone(const char *s, size_t n)
+{
+	if (n == 0 || !ascii_is_digit(s[n - 1]))
+		return false;
+	const char *colon = memrchr(s, ':', n);
+	if (colon == NULL)
+		return false;
+	size_t at = (size_t)(colon - s) + 1;
+	while (at < n && s[at] == ' ')
+		at++;
+	return at < n && is_phone_line(s + at, n - at);
+}
+
 static bool is_boilerplate(const char *t, struct line ln)
 {
 	const char *s = t + ln.off;
-	if (ln.len > BOILERPLATE_MAX)
-		return false;
-	if (is_phone_line(s, ln.len))
+	if (ln.len > BOILERPLATE_MAX || is_indented_item(t, ln))
+		return ln.len <= BOILERPLATE_MAX;
+	if (is_phone_line(s, ln.len) || is_labelled_phone(s, ln.len) || is_caps_label(s, ln.len) ||
+	    is_navigation(s, ln.len))
+		return true;
+	if (is_icon_line(s, ln.len) || ends_ci(s, ln.len, masthead_end) ||
+	    (ln.len <= SUFFIXED_MAX && ends_ci(s, ln.len, homepage_end)))
 		return true;
 	for (size_t i = 0; i < COUNT(boilerplate_lines); i++)
 		if (equals_ci(s, ln.len, boilerplate_lines[i]))
@@ -336,8 +488,6 @@ static bool looks_like_body(const char *t, struct line ln)
 		spaces += s[i] == ' ';
 	return spaces >= 6 && ends_sentence(s, ln.len);
 }
-
-static const struct literal bullet = LITERAL("\u2022");
 
 /* A second headline under the title: short, no dateline, not a sentence, not a list
  * item or the lead-in to one. */
@@ -659,61 +809,195 @@ static bool read_fields_line(const char *t, struct line ln, const struct topic_v
 
 /* ---- the header --------------------------------------------------------------------- */
 
-enum { HEADER_LINES = 20 };
+/* Content lines looked at for the header: the old cbp.gov pages print two dozen lines
+ * of menus and other releases' titles above their own. */
+enum { HEADER_LINES = 40, OFFICE_DATE_MAX = 80 };
 
 enum layout {
 	LAYOUT_HEADERLESS, /* bare, or body only */
 	LAYOUT_HEADED,     /* a date or topic line; the title comes next */
 };
 
+/* Headline-like lines above the date line: the last run of them with no site chrome
+ * between, its last RUN_MAX kept, and how many chrome lines followed it. Within
+ * CHROME_GAP_MAX chrome lines of the date ("News Releases", "For Immediate Release"
+ * / "Office of the Press Secretary"), a run of one is the title, a run of two the
+ * title and its sub-headline; a longer run is menus, of which the last may be the
+ * title. */
+enum { RUN_MAX = 3, CHROME_GAP_MAX = 2 };
+
+struct above {
+	struct line run[RUN_MAX];
+	size_t count;        /* lines in the run (only the last RUN_MAX kept) */
+	unsigned chrome_gap; /* chrome lines since the run's last line */
+};
+
 struct header {
 	enum layout layout;
 	struct line first_content; /* the first line that is not boilerplate */
 	bool has_first;
-	struct line fallback_title; /* a headline printed above the date line */
-	bool has_fallback;
+	struct above above;  /* headlines printed above the date line */
+	bool title_above;    /* the date stands alone: the headline above it is the title */
+	bool fallback_above; /* the date ran on into fields: the headline above is the
+	                      * title only when what follows reads as body text */
+	bool body_next;      /* the date line ran on into the body: no headline under it */
 };
 
-/* Words some pages print before the date: "Release Date:", "Tuesday,". */
+/* Whether a headline above the date line could be the title. */
+static bool has_above(const struct above *a)
+{
+	return a->count > 0 && a->chrome_gap <= CHROME_GAP_MAX;
+}
+
+/* The title above the date line, and its sub-headline (len 0 when none). */
+static void above_title(const struct above *a, struct line *title, struct line *subtitle)
+{
+	*subtitle = (struct line){0, 0, 0};
+	if (a->count == 1 || a->count == 2) {
+		*title = a->run[0];
+		if (a->count == 2)
+			*subtitle = a->run[1];
+	} else {
+		*title = a->run[(a->count - 1) % RUN_MAX];
+	}
+}
+
+/* Words some pages print before the date: "Release Date:", "Tuesday,", "Mon,". */
 static const struct literal date_labels[] = {
-        LITERAL("Release Date:"), LITERAL("Date:"),      LITERAL("Posted:"),   LITERAL("Monday,"),
-        LITERAL("Tuesday,"),      LITERAL("Wednesday,"), LITERAL("Thursday,"), LITERAL("Friday,"),
-        LITERAL("Saturday,"),     LITERAL("Sunday,"),
+        LITERAL("Release Date:"), LITERAL("Release Date"), LITERAL("Date:"),
+        LITERAL("Posted:"),       LITERAL("Monday,"),      LITERAL("Tuesday,"),
+        LITERAL("Wednesday,"),    LITERAL("Thursday,"),    LITERAL("Friday,"),
+        LITERAL("Saturday,"),     LITERAL("Sunday,"),      LITERAL("Mon,"),
+        LITERAL("Tue,"),          LITERAL("Wed,"),         LITERAL("Thu,"),
+        LITERAL("Fri,"),          LITERAL("Sat,"),         LITERAL("Sun,"),
 };
 
+/* The bytes of the labels before a date: "(Friday, ", "Release Date: Mon, ". */
 static size_t date_label_len(const char *s, size_t n)
 {
+	size_t k = n > 0 && s[0] == '(' ? 1 : 0;
 	for (size_t i = 0; i < COUNT(date_labels); i++) {
-		if (starts_ci(s, n, date_labels[i])) {
-			size_t k = date_labels[i].n;
-			while (k < n && s[k] == ' ')
-				k++;
-			return k;
+		if (starts_ci(s + k, n - k, date_labels[i])) {
+			k += date_labels[i].n;
+			while (k < n && space_width(s, n, k) != 0)
+				k += space_width(s, n, k);
+			i = (size_t)-1; /* a weekday may follow "Release Date:" */
 		}
 	}
+	return k;
+}
+
+/* "U.S. Attorney's Office May 19, 2011": a date that ends a short line whose label
+ * ends with the word Office. Returns the date's offset in s, or 0. */
+static size_t office_date_at(const char *s, size_t n, uint32_t *date)
+{
+	static const struct literal office = LITERAL(" Office ");
+	if (n > OFFICE_DATE_MAX)
+		return 0;
+	for (size_t i = office.n; i < n; i++) {
+		size_t used;
+		if (!prefix_ci(s + i - office.n, office))
+			continue;
+		if (date_parse_prefix(s + i, n - i, date, &used) && used == n - i)
+			return i;
+	}
 	return 0;
+}
+
+/* What follows a date on its line. */
+enum date_rest {
+	REST_NONE,   /* nothing: an archive's date line */
+	REST_FIELDS, /* location and topics run on: the current site */
+	REST_BODY,   /* "Contact: ..." and the body run on */
+	REST_OTHER,  /* not a date line */
+};
+
+static const struct literal contact_label = LITERAL("Contact:");
+
+static enum date_rest classify_rest(const char *t, struct line rest)
+{
+	const char *s = t + rest.off;
+	if (rest.len == 0 || s[0] == '|' || (s[0] == ')' && rest.len == 1))
+		return REST_NONE; /* "01/16/2025 | Press release | ...", "(Friday, ...)" */
+	if (starts_ci(s, rest.len, contact_label))
+		return REST_BODY;
+	return looks_like_fields(t, rest) ? REST_FIELDS : REST_OTHER;
+}
+
+/* The date of a line that holds a date and nothing else after its labels, or
+ * DATE_UNKNOWN; *is_date says whether it was one. */
+static uint32_t lone_date(const char *t, struct line ln, bool *is_date)
+{
+	uint32_t date;
+	size_t label = date_label_len(t + ln.off, ln.len), used;
+	date_parse_prefix(t + ln.off + label, ln.len - label, &date, &used);
+	struct line rest = {ln.off + label + used, ln.len - label - used, ln.next};
+	trim(t, &rest.off, &rest.len);
+	*is_date = used > 0 && classify_rest(t, rest) == REST_NONE;
+	return date;
+}
+
+/* A date alone on the next line ("January 8, 2010" under "Release Date:", "06/03/2010"
+ * under a dhs-flag topic line): taken, and r moved past it. */
+static void read_next_lone_date(struct reader *r, struct parsed *out)
+{
+	struct line next;
+	bool is_date;
+	if (!peek_content(r, &next))
+		return;
+	uint32_t date = lone_date(r->t, next, &is_date);
+	if (is_date) {
+		out->date = date;
+		r->pos = next.next;
+	}
+}
+
+/* A date label with its value on the next line ("Release Date:" / "January 8,
+ * 2010"), or with none: the date line all the same. */
+static bool read_label_line(struct reader *r, struct line ln, struct parsed *out)
+{
+	if (ln.len == 0 || date_label_len(r->t + ln.off, ln.len) != ln.len ||
+	    r->t[ln.off + ln.len - 1] == ',')
+		return false; /* a weekday alone is no date line */
+	read_next_lone_date(r, out);
+	return true;
 }
 
 /* The date line: a date alone (archives) or with location and topics run on
  * (the current site). False when the line is not a header date line. */
 static bool read_date_line(struct reader *r, struct line ln, const struct topic_vocab *vocab,
-                           struct parsed *out)
+                           struct parsed *out, struct header *h)
 {
 	uint32_t date;
 	size_t label = date_label_len(r->t + ln.off, ln.len), used;
 	date_parse_prefix(r->t + ln.off + label, ln.len - label, &date, &used);
-	if (used == 0)
-		return false;
+	if (used == 0) {
+		bool office = office_date_at(r->t + ln.off, ln.len, &date) != 0;
+		if (office)
+			out->date = date;
+		if (!office && !read_label_line(r, ln, out))
+			return false;
+		h->title_above = has_above(&h->above);
+		return true;
+	}
 	used += label;
 	struct line rest = {ln.off + used, ln.len - used, ln.next};
 	trim(r->t, &rest.off, &rest.len);
-	if (rest.len > 0 && !looks_like_fields(r->t, rest))
+	enum date_rest kind = classify_rest(r->t, rest);
+	if (kind == REST_OTHER)
 		return false;
 	out->date = date; /* unknown for an impossible date: the line is still the header */
-	if (rest.len > 0) {
+	if (kind == REST_BODY) {
+		h->body_next = true;
+		r->pos = rest.off;
+		return true;
+	}
+	if (kind == REST_FIELDS) {
+		h->fallback_above = has_above(&h->above);
 		split_fields(r->t, rest, vocab, COST_NONE, out);
 		return true;
 	}
+	h->title_above = has_above(&h->above);
 	/* An archive: maybe the fields on the next line or two, then the title. */
 	struct line next;
 	if (!peek_content(r, &next) || !read_fields_line(r->t, next, vocab, out))
@@ -733,43 +1017,106 @@ static void note_content(struct header *h, struct line ln)
 	}
 }
 
+/* A breadcrumb that ends with the headline printed under it: "Home Washington Press
+ * Releases 2011 <title>". */
+static bool ends_with_line(const char *t, struct line crumb, struct line ln)
+{
+	return crumb.len > ln.len &&
+	       memcmp(t + crumb.off + crumb.len - ln.len, t + ln.off, ln.len) == 0;
+}
+
+static struct line *run_last(struct above *a)
+{
+	return &a->run[(a->count - 1) % RUN_MAX];
+}
+
+/* Notes a headline-like line above the date line. */
+static void note_above(struct above *a, const char *t, struct line ln)
+{
+	if (a->count > 0 && ends_with_line(t, *run_last(a), ln)) {
+		*run_last(a) = ln; /* the breadcrumb gives way to the heading */
+		a->chrome_gap = 0;
+		return;
+	}
+	if (a->chrome_gap > 0)
+		a->count = 0; /* chrome between: a new run */
+	a->run[a->count % RUN_MAX] = ln;
+	a->count++;
+	a->chrome_gap = 0;
+}
+
+static void note_chrome(struct above *a)
+{
+	a->chrome_gap += a->count > 0;
+}
+
+/* Banner lines after which a topic line stands alone: the DHS banner of the
+ * dhs-flag pages, the mobile search image of the ice.gov pages with share icons. */
+static const struct literal topic_banners[] = {
+        LITERAL("Report Crimes:"),
+        LITERAL("mobile search image"),
+};
+
+static bool is_topic_banner(const char *t, struct line ln)
+{
+	for (size_t i = 0; i < COUNT(topic_banners); i++)
+		if (starts_ci(t + ln.off, ln.len, topic_banners[i]))
+			return true;
+	return false;
+}
+
+/* A line that is neither boilerplate nor a header field: a date line, a topic line
+ * or header fields make the layout headed. */
+static bool read_header_line(struct reader *r, struct line ln, bool banner_topics,
+                             const struct topic_vocab *vocab, struct parsed *out, struct header *h)
+{
+	if (read_date_line(r, ln, vocab, out, h))
+		return true;
+	struct line next;
+	if (!peek_content(r, &next))
+		return false;
+	if (banner_topics) {
+		if (!read_topic_line(r->t, ln, vocab, false, out))
+			return false;
+		read_next_lone_date(r, out);
+		return true;
+	}
+	if (!read_fields_line(r->t, ln, vocab, out))
+		return false;
+	/* A topic line under the title and sub-headline (a mailing list's copy). */
+	h->title_above = has_above(&h->above);
+	return true;
+}
+
 /* Reads the header lines and leaves r at the title. Looks no further than
  * HEADER_LINES lines and stops at the first line of body text. */
 static void parse_header(struct reader *r, const struct topic_vocab *vocab, struct parsed *out,
                          struct header *h)
 {
-	bool topic_slot = false; /* the line after the DHS banner: topics, known or not */
+	bool topic_slot = false; /* the line after a topic banner: topics, known or not */
 	struct line ln;
 	memset(h, 0, sizeof *h);
 	for (int k = 0; k < HEADER_LINES && next_content(r, &ln); k++) {
-		if (is_boilerplate(r->t, ln)) {
-			topic_slot = topic_slot || starts_ci(r->t + ln.off, ln.len, dhs_banner);
+		if (is_boilerplate(r->t, ln) || is_topic_banner(r->t, ln)) {
+			topic_slot = topic_slot || is_topic_banner(r->t, ln);
+			note_chrome(&h->above);
 			continue;
 		}
 		note_content(h, ln);
-		if (read_date_line(r, ln, vocab, out)) {
-			h->layout = LAYOUT_HEADED;
-			return;
-		}
-		struct line next;
 		bool banner_topics = topic_slot;
 		topic_slot = false;
-		if (peek_content(r, &next) &&
-		    (banner_topics ? read_topic_line(r->t, ln, vocab, false, out)
-		                   : read_fields_line(r->t, ln, vocab, out))) {
+		if (read_header_line(r, ln, banner_topics, vocab, out, h)) {
 			h->layout = LAYOUT_HEADED;
 			return;
 		}
 		if (looks_like_body(r->t, ln))
 			break;
-		if (!h->has_fallback) {
-			h->fallback_title = ln;
-			h->has_fallback = true;
-		}
+		note_above(&h->above, r->t, ln);
 	}
-	h->layout = LAYOUT_HEADERLESS;
-	h->has_fallback = false;
-	r->pos = h->has_first ? h->first_content.off : r->n;
+	bool has_first = h->has_first;
+	size_t first = h->first_content.off;
+	memset(h, 0, sizeof *h); /* headerless: the text starts at the title or the body */
+	r->pos = has_first ? first : r->n;
 }
 
 /* ---- title, subtitle, body ------------------------------------------------------------ */
@@ -788,20 +1135,63 @@ static bool next_new_line(struct reader *r, const struct parsed *out, struct lin
 	return false;
 }
 
+/* A headline under the date line: capitalised, short, not body text. */
+static bool is_headline_below(const char *t, struct line ln)
+{
+	char c = t[ln.off];
+	return (ascii_is_upper(c) || ascii_is_digit(c) || is_high(c) || c == '"') &&
+	       is_subtitle(t, ln) && !looks_like_body(t, ln);
+}
+
+/* The title printed above the date line, and its sub-headline: the line before the
+ * date when the title is printed right above it, else the line under the date when
+ * it reads as one. Two headlines under the date are the title and its sub-headline
+ * after all: what stood above was site chrome. Leaves r at the first body line. */
+static void take_title_above(struct reader *r, const struct above *a, struct parsed *out)
+{
+	struct line ln, second, title, subtitle;
+	above_title(a, &title, &subtitle);
+	out->title = to_span(title.off, title.len);
+	out->subtitle = to_span(subtitle.off, subtitle.len);
+	if (!next_new_line(r, out, &ln))
+		return;
+	if (out->subtitle.len == 0 && is_headline_below(r->t, ln)) {
+		struct reader after = *r;
+		if (next_new_line(&after, out, &second) && is_headline_below(r->t, second)) {
+			out->title = to_span(ln.off, ln.len);
+			ln = second;
+			*r = after;
+		}
+		out->subtitle = to_span(ln.off, ln.len);
+		if (!next_new_line(r, out, &ln))
+			return;
+	}
+	r->pos = ln.off;
+}
+
 /* Takes the title and subtitle; leaves r at the first body line. */
 static void parse_headlines(struct reader *r, const struct header *h, struct parsed *out)
 {
 	struct line ln;
+	if (h->body_next)
+		return;
+	if (h->title_above) {
+		take_title_above(r, &h->above, out);
+		return;
+	}
 	if (!next_new_line(r, out, &ln))
 		return;
 	/* Under a header anything but a dateline is the title, unless a headline was
 	 * printed above the header and this line reads as body text. */
-	bool body = h->layout == LAYOUT_HEADED && !h->has_fallback ? is_dateline(r->t, ln)
-	                                                           : looks_like_body(r->t, ln);
+	bool body = h->layout == LAYOUT_HEADED && !h->fallback_above ? is_dateline(r->t, ln)
+	                                                             : looks_like_body(r->t, ln);
 	if (body) {
 		r->pos = ln.off;
-		if (h->has_fallback)
-			out->title = to_span(h->fallback_title.off, h->fallback_title.len);
+		if (h->fallback_above) {
+			struct line title, subtitle;
+			above_title(&h->above, &title, &subtitle);
+			out->title = to_span(title.off, title.len);
+		}
 		return;
 	}
 	out->title = to_span(ln.off, ln.len);

@@ -7,6 +7,7 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 struct state {
 	const char *code, *name;
@@ -549,4 +550,143 @@ const char *place_state(const char *s, size_t n, const char **name)
 bool place_is_country(const char *s, size_t n)
 {
 	return find_key(&country_table, s, n) != NULL;
+}
+
+/* ---- one facet for a place ------------------------------------------------------------ */
+
+enum { PLACE_PARTS_MAX = 4 };
+
+/* A piece of a place between commas. */
+struct place_part {
+	const char *s;
+	size_t len;
+};
+
+/* The names of the United States that headers print after a state: a U.S. place's
+ * facet is "City, ST" without them. */
+static const char *const us_names[] = {
+        "United States", "United States of America", "U.S.", "US", "USA",
+        "U.S.A.",        "Estados Unidos",
+};
+
+static bool is_us(struct place_part p)
+{
+	for (size_t i = 0; i < sizeof us_names / sizeof us_names[0]; i++)
+		if (strlen(us_names[i]) == p.len && strncasecmp(p.s, us_names[i], p.len) == 0)
+			return true;
+	return false;
+}
+
+/* The parts of "Houston, Texas, United States" between its commas, trimmed; 0 when
+ * there are more than PLACE_PARTS_MAX or one is empty. */
+static size_t split_place(const char *s, size_t n, struct place_part *parts)
+{
+	size_t count = 0, start = 0;
+	for (size_t i = 0; i <= n; i++) {
+		if (i < n && s[i] != ',')
+			continue;
+		size_t a = start, b = i;
+		while (a < b && s[a] == ' ')
+			a++;
+		while (b > a && s[b - 1] == ' ')
+			b--;
+		if (a == b || count == PLACE_PARTS_MAX)
+			return 0;
+		parts[count++] = (struct place_part){s + a, b - a};
+		start = i + 1;
+	}
+	return count;
+}
+
+/* Whether a part is printed in capitals ("SAN ANTONIO"): it is then written with a
+ * capital at the start of each word. */
+static bool all_capitals(struct place_part p)
+{
+	size_t upper = 0;
+	for (size_t i = 0; i < p.len; i++) {
+		if (p.s[i] >= 'a' && p.s[i] <= 'z')
+			return false;
+		upper += p.s[i] >= 'A' && p.s[i] <= 'Z';
+	}
+	return upper >= 2;
+}
+
+struct place_out {
+	char *buf;
+	size_t size, len;
+};
+
+static void put_text(struct place_out *o, const char *s, size_t n)
+{
+	if (o->len + n <= o->size)
+		memcpy(o->buf + o->len, s, n);
+	o->len += n;
+}
+
+/* A part as the facet writes it: as printed, or in capitals only at word starts. */
+static void put_part(struct place_out *o, struct place_part p)
+{
+	if (!all_capitals(p)) {
+		put_text(o, p.s, p.len);
+		return;
+	}
+	for (size_t i = 0; i < p.len; i++) {
+		char c = p.s[i];
+		bool word_start = i == 0 || p.s[i - 1] == ' ' || p.s[i - 1] == '-';
+		if (!word_start && c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		put_text(o, &c, 1);
+	}
+}
+
+/* The city: every part before the region, joined again by ", ". */
+static void put_city(struct place_out *o, const struct place_part *parts, size_t count)
+{
+	for (size_t i = 0; i < count; i++) {
+		if (i)
+			put_text(o, ", ", 2);
+		put_part(o, parts[i]);
+	}
+}
+
+/* "DCUnited States", as one header printed it: the state and the country run
+ * together. Splits the country off into a part of its own, if there is room. */
+static size_t split_run_on_country(struct place_part *parts, size_t count)
+{
+	static const char country[] = "United States";
+	size_t clen = sizeof country - 1;
+	struct place_part *last = &parts[count - 1];
+	if (count < 2 || count == PLACE_PARTS_MAX || last->len <= clen ||
+	    memcmp(last->s + last->len - clen, country, clen) != 0)
+		return count;
+	parts[count] = (struct place_part){last->s + last->len - clen, clen};
+	last->len -= clen;
+	return count + 1;
+}
+
+size_t place_canonical(const char *s, size_t n, char *buf, size_t size)
+{
+	struct place_part parts[PLACE_PARTS_MAX];
+	struct place_out o = {buf, size, 0};
+	size_t count = split_place(s, n, parts);
+	if (count == 0)
+		return 0;
+	count = split_run_on_country(parts, count);
+	bool us = count >= 2 && is_us(parts[count - 1]);
+	if (us)
+		count--;
+	struct place_part last = parts[count - 1];
+	const char *name, *code = place_state(last.s, last.len, &name);
+	if (count >= 2 && code) {
+		put_city(&o, parts, count - 1);
+		put_text(&o, ", ", 2);
+		put_text(&o, code, strlen(code));
+	} else if (count == 1 && code && !us) {
+		put_text(&o, name, strlen(name)); /* a state alone: "Texas" */
+	} else {
+		put_city(&o, parts, count);
+		if (us)
+			put_text(&o, ", United States", 15); /* a city in no state known */
+	}
+	return o.len <= size ? o.len : 0;
 }

@@ -19,6 +19,7 @@ extern const char *const topic_builtin[];
 struct topic_name {
 	const char *text; /* a built-in string or an owned copy */
 	size_t len;
+	uint32_t canonical; /* the index of the name this one spells: itself for a name */
 	bool owned;
 };
 
@@ -69,7 +70,9 @@ static uint64_t first_byte_bit(const char *s)
 	return (uint64_t)1 << ((unsigned char)s[0] & 63);
 }
 
-static bool insert(struct topic_vocab *v, const char *s, size_t n, bool copy)
+/* Adds s as a spelling of names[canonical], or of itself when canonical is
+ * UINT32_MAX. A spelling already known keeps what it spelt. */
+static bool insert(struct topic_vocab *v, const char *s, size_t n, bool copy, uint32_t canonical)
 {
 	if (n == 0 || topic_vocab_has(v, s, n))
 		return true;
@@ -88,7 +91,9 @@ static bool insert(struct topic_vocab *v, const char *s, size_t n, bool copy)
 		dup[n] = '\0';
 		text = dup;
 	}
-	v->names[v->count] = (struct topic_name){text, n, copy};
+	uint32_t self = (uint32_t)v->count;
+	v->names[v->count] =
+	        (struct topic_name){text, n, canonical == UINT32_MAX ? self : canonical, copy};
 	v->count++;
 	if (n > v->max_len)
 		v->max_len = n;
@@ -98,6 +103,82 @@ static bool insert(struct topic_vocab *v, const char *s, size_t n, bool copy)
 	return true;
 }
 
+enum { VARIANT_MAX = 200 };
+
+static const char and_word[] = " and ", ampersand[] = " & ";
+
+/* name with " and " written " & ", into buf; its length, 0 when there is none. */
+static size_t with_ampersand(const char *name, size_t n, char *buf)
+{
+	size_t out = 0, and_len = sizeof and_word - 1;
+	bool changed = false;
+	for (size_t i = 0; i < n;) {
+		if (i + and_len <= n && memcmp(name + i, and_word, and_len) == 0) {
+			memcpy(buf + out, ampersand, sizeof ampersand - 1);
+			out += sizeof ampersand - 1;
+			i += and_len;
+			changed = true;
+		} else {
+			buf[out++] = name[i++];
+		}
+	}
+	return changed ? out : 0;
+}
+
+/* The name without its last word, when what is left ends in a capitalised word:
+ * "Cultural Property, Art and Antiquities" for "... Antiquities Investigations",
+ * "Worksite" for "Worksite Enforcement"; 0 when there is none. */
+static size_t without_last_word(const char *name, size_t n)
+{
+	const char *space = NULL;
+	for (size_t i = n; i-- > 0;)
+		if (name[i] == ' ') {
+			space = name + i;
+			break;
+		}
+	if (space == NULL)
+		return 0;
+	size_t len = (size_t)(space - name), word = len;
+	while (word > 0 && name[word - 1] != ' ')
+		word--;
+	bool capital = name[word] >= 'A' && name[word] <= 'Z';
+	return capital && name[len - 1] != ',' ? len : 0;
+}
+
+/* The spellings release headers print for a name: "&" for "and", the name without
+ * its last word, and both. Each is taken only where no name has that spelling. */
+static bool insert_variants(struct topic_vocab *v, uint32_t canonical)
+{
+	char amp[VARIANT_MAX];
+	const char *name = v->names[canonical].text;
+	size_t n = v->names[canonical].len;
+	if (n > VARIANT_MAX)
+		return true;
+	size_t amp_len = with_ampersand(name, n, amp);
+	size_t short_len = without_last_word(name, n);
+	size_t short_amp = amp_len ? without_last_word(amp, amp_len) : 0;
+	return (amp_len == 0 || insert(v, amp, amp_len, true, canonical)) &&
+	       (short_len == 0 || insert(v, name, short_len, true, canonical)) &&
+	       (short_amp == 0 || insert(v, amp, short_amp, true, canonical));
+}
+
+/* "Detención y Deportación = Enforcement and Removal": another name for a name. */
+static const char alias_sep[] = " = ";
+
+/* Adds a line of data/topics.txt: a name, or an alias and the name it stands for. */
+static bool insert_builtin(struct topic_vocab *v, const char *line)
+{
+	const char *sep = strstr(line, alias_sep);
+	if (sep == NULL)
+		return insert(v, line, strlen(line), false, UINT32_MAX);
+	const char *target = sep + sizeof alias_sep - 1;
+	if (!insert(v, target, strlen(target), false, UINT32_MAX))
+		return false;
+	uint32_t canonical =
+	        v->names[v->index.slots[find_slot(v, target, strlen(target))] - 1].canonical;
+	return insert(v, line, (size_t)(sep - line), true, canonical);
+}
+
 struct topic_vocab *topic_vocab_new(void)
 {
 	struct topic_vocab *v = calloc(1, sizeof *v);
@@ -105,11 +186,15 @@ struct topic_vocab *topic_vocab_new(void)
 		free(v);
 		return NULL;
 	}
-	for (size_t i = 0; topic_builtin[i] != NULL; i++) {
-		if (!insert(v, topic_builtin[i], strlen(topic_builtin[i]), false)) {
-			topic_vocab_free(v);
-			return NULL;
-		}
+	bool ok = true;
+	for (size_t i = 0; ok && topic_builtin[i] != NULL; i++)
+		ok = insert_builtin(v, topic_builtin[i]);
+	/* Variants after every name, so that no variant takes a name's place. */
+	for (size_t i = 0, names = v->count; ok && i < names; i++)
+		ok = v->names[i].canonical != (uint32_t)i || insert_variants(v, (uint32_t)i);
+	if (!ok) {
+		topic_vocab_free(v);
+		return NULL;
 	}
 	return v;
 }
@@ -128,14 +213,27 @@ void topic_vocab_free(struct topic_vocab *vocab)
 
 bool topic_vocab_add(struct topic_vocab *vocab, const char *name, size_t n)
 {
-	return insert(vocab, name, n, true);
+	return insert(vocab, name, n, true, UINT32_MAX);
+}
+
+bool topic_vocab_canonical(const struct topic_vocab *vocab, const char *s, size_t n,
+                           const char **name, size_t *len)
+{
+	if (!topic_vocab_has(vocab, s, n))
+		return false;
+	const struct topic_name *t = &vocab->names[vocab->index.slots[find_slot(vocab, s, n)] - 1];
+	const struct topic_name *c = &vocab->names[t->canonical];
+	*name = c->text;
+	*len = c->len;
+	return true;
 }
 
 uint64_t topic_vocab_signature(const struct topic_vocab *vocab)
 {
 	uint64_t h = hash_bytes("", 0);
 	for (size_t i = 0; vocab && i < vocab->count; i++) {
-		h ^= hash_bytes(vocab->names[i].text, vocab->names[i].len);
+		h ^= hash_bytes(vocab->names[i].text, vocab->names[i].len) ^
+		     vocab->names[i].canonical;
 		h *= 1099511628211u;
 	}
 	return h;

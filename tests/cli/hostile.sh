@@ -144,7 +144,7 @@ done
 # Dates outside 1900..2100 and impossible dates are unknown, not guessed; no date
 # line is no date; the releases are all there.
 for t in 'Year 1899' 'Year 2199' 'February 30' 'No date line'; do
-	expect_contains "$out" "{\"date\":null,\"location\":\"Houston, TX\",\"topics\":[\"Narcotics\"],\"title\":\"$t\""
+	expect_contains "$out" "{\"date\":null,\"location\":\"Houston, TX\",\"topics\":[\"Narcotics\"],\"place\":\"Houston, TX\",\"topic_facets\":[\"Narcotics\"],\"title\":\"$t\""
 done
 # A NUL byte in the first 8 KiB marks a binary file (text.h): skipped quietly in a
 # folder, like any junk; a later one is shown as a stand-in.

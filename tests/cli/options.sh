@@ -46,7 +46,7 @@ expect_eq "$(titles --search 'nothing else')" 'An undated release'
 
 # JSON: exactly the documented keys, null for what is missing.
 json=$("$RELVIEW" --list --format=json --search undated "$corpus")
-expect_eq "$json" '{"date":null,"location":null,"topics":[],"title":"An undated release","subtitle":null,"source":"'"$corpus"'","entry":"bare.txt","bytes":43}'
+expect_eq "$json" '{"date":null,"location":null,"topics":[],"place":null,"topic_facets":[],"title":"An undated release","subtitle":null,"source":"'"$corpus"'","entry":"bare.txt","bytes":43}'
 
 # --print: header block, body wrapped at --width by display width.
 out=$("$RELVIEW" --print=2 --width=200 "$corpus")
@@ -80,4 +80,34 @@ expect_status 2 "$RELVIEW" --list
 expect_status 1 "$RELVIEW" --print=5 "$corpus"
 expect_contains "$(cat "$TMP/stderr")" '--print=5: only 4 releases match'
 expect_status 0 "$RELVIEW" --list --topic nosuchtopic "$corpus"
+
+# One facet per place and topic (#20): the list, --stats and the location filter
+# use it; --list --format=json keeps location and topics as printed beside place and
+# topic_facets.
+spellings=$TMP/spellings
+mkdir -p "$spellings"
+corpus=$spellings
+release a.txt 'March 1, 2014Houston, TexasFirearms, Ammunition & Explosives' \
+	'Rifles seized at a checkpoint' 'HOUSTON — Officers found rifles.'
+release b.txt 'March 2, 2014Houston, TX, United StatesFirearms, Ammunition and Explosives' \
+	'Ammunition seized at a port' 'HOUSTON — Officers found ammunition.'
+release c.txt 'March 3, 2014Washington, DC, United StatesNarcotics' \
+	'Pills seized at an airport' 'WASHINGTON — Officers found pills.'
+release d.txt 'March 4, 2014Washington, DCNarcotics' \
+	'Powder seized at a bus station' 'WASHINGTON — Officers found powder.'
+stats=$("$RELVIEW" --stats --no-cache "$spellings")
+expect_contains "$stats" '       2  Houston, TX'
+expect_contains "$stats" '       2  Washington, DC'
+expect_contains "$stats" '       2  Firearms, Ammunition and Explosives'
+case $stats in *Texas* | *'United States'* | *'&'*) fail "--stats lists a place or topic under two names: $stats" ;; esac
+expect_eq "$(list --no-cache | cut -f2 | sort -u | paste -sd'|' -)" 'Houston, TX|Washington, DC'
+expect_eq "$(titles --no-cache --location 'Houston, TX')" \
+	'Ammunition seized at a port|Rifles seized at a checkpoint'
+json=$("$RELVIEW" --list --format=json --no-cache --search rifles "$spellings")
+expect_contains "$json" '"location":"Houston, Texas","topics":["Firearms, Ammunition & Explosives"],"place":"Houston, TX","topic_facets":["Firearms, Ammunition and Explosives"]'
+# The cache keeps the topics as printed and the facets are taken again from them.
+tar -C "$spellings" -czf "$TMP/spellings.tar.gz" a.txt b.txt c.txt d.txt
+first=$("$RELVIEW" --list --format=json "$TMP/spellings.tar.gz")
+expect_eq "$("$RELVIEW" --list --format=json "$TMP/spellings.tar.gz")" "$first"
+expect_contains "$first" '"topics":["Firearms, Ammunition & Explosives"],"place":"Houston, TX"'
 pass

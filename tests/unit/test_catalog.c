@@ -5,6 +5,7 @@
 #include "relview/catalog.h"
 #include "relview/order.h"
 #include "relview/parse.h"
+#include "relview/topics.h"
 
 #include <pthread.h>
 #include <setjmp.h>
@@ -166,6 +167,58 @@ static void facets_are_interned_and_counted(void **state)
 	assert_int_equal(cat->releases[1].location_id, FACET_NONE);
 	assert_int_equal(cat->releases[0].location_id, cat->releases[2].location_id);
 	catalog_free(cat);
+}
+
+/* One facet per place and per topic, whatever the spelling; the release keeps the
+ * text as printed. */
+static void facets_fold_spellings_of_one_place_or_topic(void **state)
+{
+	(void)state;
+	struct topic_vocab *vocab = topic_vocab_new();
+	struct catalog *cat = catalog_new();
+	assert_non_null(vocab);
+	assert_non_null(cat);
+	catalog_use_vocab(cat, vocab);
+	assert_int_equal(catalog_add_input(cat, "bundle.tar.gz"), 0);
+	assert_true(
+	        add(cat, 20140311, "A", "Houston, TX", "Firearms, Ammunition and Explosives", "a"));
+	assert_true(add(cat, 20140312, "B", "Houston, Texas", "Firearms, Ammunition & Explosives",
+	                "b"));
+	assert_true(add(cat, 20140313, "C", "HOUSTON, TX, United States",
+	                "Cultural Property, Art and Antiquities|Cultural Property, Art and "
+	                "Antiquities Investigations",
+	                "c"));
+	assert_true(
+	        add(cat, 20140314, "D", "Washington, DC, United States", "Invented Topic", "d"));
+	assert_true(add(cat, 20140315, "E", "Washington, DC", "", "e"));
+	assert_int_equal(cat->locations.count, 2);
+	assert_int_equal(cat->releases[0].location_id, cat->releases[1].location_id);
+	assert_int_equal(cat->releases[0].location_id, cat->releases[2].location_id);
+	assert_int_equal(cat->releases[3].location_id, cat->releases[4].location_id);
+	struct str houston = catalog_location(cat, &cat->releases[2]);
+	assert_int_equal(houston.len, 11);
+	assert_memory_equal(houston.s, "Houston, TX", 11);
+	assert_int_equal(cat->locations.items[cat->releases[0].location_id].count, 3);
+	/* the release itself: as printed */
+	assert_memory_equal(cat->releases[1].location.s, "Houston, Texas", 14);
+	assert_int_equal(cat->topics.count, 3);
+	assert_int_equal(catalog_topic(cat, &cat->releases[0], 0),
+	                 catalog_topic(cat, &cat->releases[1], 0));
+	assert_int_equal(catalog_topic(cat, &cat->releases[0], 0)->count, 2);
+	struct str printed = catalog_topic_printed(cat, &cat->releases[1], 0);
+	assert_int_equal(printed.len, 33);
+	assert_memory_equal(printed.s, "Firearms, Ammunition & Explosives", 33);
+	/* two spellings of one topic on one release: one facet, counted once */
+	assert_int_equal(cat->releases[2].ntopics, 1);
+	assert_int_equal(catalog_topic(cat, &cat->releases[2], 0)->count, 1);
+	char joined[128];
+	size_t len = catalog_join_topics(cat, &cat->releases[1], joined, sizeof joined);
+	assert_int_equal(len, 35);
+	assert_memory_equal(joined, "Firearms, Ammunition and Explosives", 35);
+	len = catalog_join_printed_topics(cat, &cat->releases[1], joined, sizeof joined);
+	assert_int_equal(len, 33);
+	catalog_free(cat);
+	topic_vocab_free(vocab);
 }
 
 static void fallback_title_is_copied_when_outside_the_text(void **state)
@@ -539,6 +592,7 @@ int main(void)
 	        cmocka_unit_test(same_day_titles_in_case_blind_order),
 	        cmocka_unit_test(identical_text_is_kept_once),
 	        cmocka_unit_test(facets_are_interned_and_counted),
+	        cmocka_unit_test(facets_fold_spellings_of_one_place_or_topic),
 	        cmocka_unit_test(of_two_copies_the_earlier_entry_wins_in_any_order),
 	        cmocka_unit_test(fallback_title_is_copied_when_outside_the_text),
 	        cmocka_unit_test(records_outlive_the_texts_they_came_from),

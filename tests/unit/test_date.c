@@ -67,6 +67,25 @@ static void test_prefix_forms(void **state)
 	assert_int_equal(prefix("December 31, 1999", NULL), 19991231);
 }
 
+/* CBP and dhs-flag pages print "07/22/2019" (month first); ice.gov/es prints the
+ * Spanish month in full. */
+static void test_prefix_other_forms(void **state)
+{
+	(void)state;
+	size_t used;
+	assert_int_equal(prefix("07/22/2019", &used), 20190722);
+	assert_int_equal(used, 10);
+	assert_int_equal(prefix("6/3/2010 and more", &used), 20100603);
+	assert_int_equal(used, 8);
+	assert_int_equal(prefix("13/01/2010", &used), DATE_UNKNOWN);
+	assert_int_equal(used, 10); /* date-shaped, not a date */
+	assert_int_equal(prefix("Julio 17, 2017SAN ANTONIO", &used), 20170717);
+	assert_int_equal(used, 14);
+	assert_int_equal(prefix("septiembre 3, 2019", NULL), 20190903);
+	assert_int_equal(prefix("Setiembre 3, 2019", NULL), 20190903);
+	assert_int_equal(prefix("Marzo 11, 2014", NULL), 20140311);
+}
+
 /* Header lines run the next field straight on after the year. */
 static void test_prefix_run_on(void **state)
 {
@@ -118,7 +137,10 @@ static void test_prefix_not_dates(void **state)
 	        "2014/03/11",
 	        "Today March 11, 2014",
 	        " March 11, 2014",
-	        "Marzo 11, 2014",
+	        "Marz 11, 2014",
+	        "Juli 17, 2017",
+	        "07/22/19",
+	        "07-22-2019",
 	        "March11, 2014",
 	        "2014",
 	        "11 March",
@@ -228,6 +250,7 @@ int main(void)
 	        cmocka_unit_test(date_ranges),
 	        cmocka_unit_test(test_valid_dates),
 	        cmocka_unit_test(test_prefix_forms),
+	        cmocka_unit_test(test_prefix_other_forms),
 	        cmocka_unit_test(test_prefix_run_on),
 	        cmocka_unit_test(test_prefix_impossible),
 	        cmocka_unit_test(test_prefix_not_dates),

@@ -278,6 +278,347 @@ static void test_dated_paragraph(void **state)
 	           "March 11, 2014 - SALEM - The agency said a great many things today.");
 }
 
+/* ---- layouts of other eras and agencies (../shared/real2) ------------------------------ */
+
+/* What one invented page should parse to; NULL: absent. */
+struct want {
+	uint32_t date;
+	const char *location, *topic, *title, *subtitle, *body_start;
+};
+
+static void check_page(const char *text, const struct want *w)
+{
+	struct parsed p = parse(text);
+	assert_int_equal(p.date, w->date);
+	if (w->location)
+		check_span(text, p.location, w->location);
+	else
+		assert_int_equal(p.location.len, 0);
+	if (w->topic)
+		check_topics(text, &p, w->topic, NULL);
+	else
+		assert_int_equal(p.ntopics, 0);
+	if (w->title)
+		check_span(text, p.title, w->title);
+	else
+		assert_int_equal(p.title.len, 0);
+	if (w->subtitle)
+		check_span(text, p.subtitle, w->subtitle);
+	if (w->body_start) {
+		assert_true(p.body.len >= strlen(w->body_start));
+		assert_memory_equal(text + p.body.off, w->body_start, strlen(w->body_start));
+	}
+}
+
+/* ice.gov's older pages under the "Archived Content" banner. */
+static void test_ice_archived_banner(void **state)
+{
+	(void)state;
+	check_page("Skip to main content\n\nArchived Content\n\n"
+	           "In an effort to keep ICE.gov current, the archive contains content from a "
+	           "previous administration or is otherwise outdated.\n\n"
+	           "May 2, 2012Tucson, AZ, United StatesNarcotics\n\n"
+	           "Invented seizure at a border crossing\n\n"
+	           "TUCSON, Ariz. - Officers found the load.\n",
+	           &(struct want){20120502, "Tucson, AZ, United States", "Narcotics",
+	                          "Invented seizure at a border crossing", NULL, "TUCSON"});
+}
+
+/* Share-icon bullets under a topic line that a search image announces. */
+static void test_share_icons(void **state)
+{
+	(void)state;
+	check_page("Skip to main content\n\nmobile search image\n\nFinancial Crimes\n\n"
+	           "\u2022 Email icon\n\u2022 Facebook icon\n\u2022 Twitter icon\n"
+	           "\u2022 LinkedIn icon\n\nInvented money laundering plea\n\n"
+	           "MIAMI - A man admitted the scheme.\n",
+	           &(struct want){0, NULL, "Financial Crimes", "Invented money laundering plea",
+	                          NULL, "MIAMI"});
+}
+
+/* A headline that ends in "icon" is no share icon. */
+static void test_headline_ending_in_icon(void **state)
+{
+	(void)state;
+	check_page(
+	        "Agents honor a civil rights icon\n\nMIAMI - The ceremony was held today.\n",
+	        &(struct want){0, NULL, NULL, "Agents honor a civil rights icon", NULL, "MIAMI"});
+}
+
+/* A Justice press release: the date between FOR IMMEDIATE RELEASE and the office's
+ * chrome, the title under it. */
+static void test_doj_opa(void **state)
+{
+	(void)state;
+	check_page("Justice News\n\nDepartment of Justice\nOffice of Public Affairs\n\n"
+	           "FOR IMMEDIATE RELEASE\nTuesday, March 11, 2014\n"
+	           "WWW.USDOJ.GOV\nOPA\n(202) 555-0107\nTDD (202) 555-0108\n\n"
+	           "Invented indictment of a fraud ring\n\n"
+	           "WASHINGTON - A grand jury returned the indictment.\n",
+	           &(struct want){20140311, NULL, NULL, "Invented indictment of a fraud ring", NULL,
+	                          "WASHINGTON"});
+}
+
+/* An older ice.gov news page: the headline, "News Releases", the date, then the
+ * sub-headline. */
+static void test_title_above_news_releases(void **state)
+{
+	(void)state;
+	check_page("Invented headline on the older site\nNews Releases\n\nJune 4, 2009\n\n"
+	           "Invented sub-headline that explains more\n\n"
+	           "DALLAS - The body begins.\n",
+	           &(struct want){20090604, NULL, NULL, "Invented headline on the older site",
+	                          "Invented sub-headline that explains more", "DALLAS"});
+}
+
+/* An older ice.gov page with its menus above "News Releases": the title and its
+ * sub-headline under the date, not a menu line above it. */
+static void test_archive_under_menus(void **state)
+{
+	(void)state;
+	check_page("Skip to Main Content\nAbout Us\nSearch\n\nEmergency Information for ICE "
+	           "Employees and Families\n\nNews Releases\n\nSeptember 13, 2007\n\n"
+	           "Invented seizure of fake handbags\nInvented sub-headline on the value\n\n"
+	           "NEWARK - Officers seized the goods.\n",
+	           &(struct want){20070913, NULL, NULL, "Invented seizure of fake handbags",
+	                          "Invented sub-headline on the value", "NEWARK"});
+	check_page("Partners and Programs\n\nNews Releases\n\nSeptember 13, 2007\n\n"
+	           "Invented seizure of fake watches\nInvented sub-headline on the count\n\n"
+	           "NEWARK - Officers seized the goods.\n",
+	           &(struct want){20070913, NULL, NULL, "Invented seizure of fake watches",
+	                          "Invented sub-headline on the count", "NEWARK"});
+}
+
+static void test_related_information(void **state)
+{
+	(void)state;
+	check_page(
+	        "Related Information\n\nInvented headline after chrome\n\n"
+	        "ATLANTA - A body paragraph follows here.\n",
+	        &(struct want){0, NULL, NULL, "Invented headline after chrome", NULL, "ATLANTA"});
+}
+
+/* skip-main with a box of numbers to report a crime above the header line, or
+ * with no header line at all. */
+static void test_report_crime_box(void **state)
+{
+	(void)state;
+	check_page(
+	        "Skip to main content\n\nTo Report a Crime\n\nInternational: 001-555-555-0100\n"
+	        "TTY for hearing impaired: 555-555-0101\n"
+	        "July 21, 2022Eagle Pass, TX, United StatesFinancial Crimes\n\n"
+	        "Invented seizure of cash at a bridge\n\nEAGLE PASS, Texas - Officers found it.\n",
+	        &(struct want){20220721, "Eagle Pass, TX, United States", "Financial Crimes",
+	                       "Invented seizure of cash at a bridge", NULL, "EAGLE PASS"});
+	check_page("Skip to main content\n\nTo Report a Crime\n\nCall: (202) 555-0154\n"
+	           "TTY for hearing impaired: (202) 555-0155\n\n"
+	           "Invented arrest of a fugitive\n\nDALLAS - Officers arrested a man.\n",
+	           &(struct want){0, NULL, NULL, "Invented arrest of a fugitive", NULL, "DALLAS"});
+}
+
+/* A mailing list's copy: the title, the list's chrome, the title again, its
+ * sub-headline, then a topic line. */
+static void test_mailing_list_copy(void **state)
+{
+	(void)state;
+	check_page("Invented arrests at a factory\n\nHaving trouble viewing this email? View it as "
+	           "a Web page.\n\nICE Header\n\nInvented arrests at a factory\n\n"
+	           "Invented sub-headline on the workers\n\nWorksite\n\n"
+	           "Notes to editors and reporters:\u00a0\n\nOMAHA, Neb. - Agents arrested many.\n",
+	           &(struct want){0, NULL, "Worksite", "Invented arrests at a factory",
+	                          "Invented sub-headline on the workers", NULL});
+}
+
+/* A press secretary's release copied by a newsletter: its links, the title, the
+ * office and the date; on the White House's own pages the title comes under the
+ * date, after menus. */
+static void test_press_secretary(void **state)
+{
+	(void)state;
+	check_page("< Back to current issue of an invented newsletter\n\n"
+	           "Invented task forces formed in ten cities\n\nFor Immediate Release\n"
+	           "Office of the Press Secretary\nApril 5, 2006\n\nThe Secretary spoke today.\n",
+	           &(struct want){20060405, NULL, NULL, "Invented task forces formed in ten cities",
+	                          NULL, "The Secretary"});
+	check_page("Invented menu entry\nPrint this document |\nFor Immediate Release\n"
+	           "Office of the Press Secretary\nJune 19, 2006\nInvented statement on a bill\n\n"
+	           "The President signed it today.\n",
+	           &(struct want){20060619, NULL, NULL, "Invented statement on a bill", NULL,
+	                          "The President"});
+}
+
+/* cbp.gov today: a numbered breadcrumb ending in the title, the title, "Release Date"
+ * and a weekday with a numeric date. */
+static void test_cbp_newsroom(void **state)
+{
+	(void)state;
+	check_page("An official website of the United States government\n\n"
+	           "  1. Home\n  2. Newsroom\n  3. Local Media Release\n"
+	           "  4. Invented seizure of pills at a port\n\n"
+	           "Invented seizure of pills at a port\n\nRelease Date\nMon, 07/22/2019\n\n"
+	           "LAREDO, Texas - Officers found the pills.\n",
+	           &(struct want){20190722, NULL, NULL, "Invented seizure of pills at a port", NULL,
+	                          "LAREDO"});
+}
+
+/* cbp.gov's archived pages: the banner, the title, "Release Date:" with its value on
+ * the next line, or with none. */
+static void test_cbp_archived(void **state)
+{
+	(void)state;
+	check_page("US flag Official website of the Department of Homeland Security\n\n"
+	           "Archived Content\n\nIn an effort to keep current, the archive contains "
+	           "content from a previous administration or is otherwise outdated.\n\n"
+	           "Invented pest found in a shipment\n\nRelease Date:\u00a0\nJanuary 8, 2010\n\n"
+	           "PHILADELPHIA - Specialists found the pest.\n",
+	           &(struct want){20100108, NULL, NULL, "Invented pest found in a shipment", NULL,
+	                          "PHILADELPHIA"});
+	check_page(
+	        "US flag Official website of the Department of Homeland Security\n\n"
+	        "Invented pest found in a crate\n\nRelease Date:\u00a0\n\n"
+	        "BALTIMORE - Specialists found the pest.\n",
+	        &(struct want){0, NULL, NULL, "Invented pest found in a crate", NULL, "BALTIMORE"});
+}
+
+/* The old cbp.gov: menus, a "see also" box of other releases' titles, the title, the
+ * date in parentheses. */
+static void test_cbp_2008(void **state)
+{
+	(void)state;
+	check_page("Skip To Main Content\nDHS Seal Navigates to CBP homepage\n\nGO\n"
+	           "\u00a0\u00a0About CBP\u00a0\u00a0\u00a0\u00a0Newsroom\u00a0\u00a0\n"
+	           "Newsroom\nPrinter Friendly Page Link Icon\nsee also:\nright arrow\n"
+	           "\u00a0Invented other release one\n\u00a0Invented other release two\n...more\n"
+	           "right arrowon cbp.gov:\n\u00a0Press Officers\n"
+	           "Invented beetle intercepted at an airport\n\n(Friday, March 06, 2009)\n\n"
+	           "Phoenix - Specialists found the beetle.\n",
+	           &(struct want){20090306, NULL, NULL, "Invented beetle intercepted at an airport",
+	                          NULL, "Phoenix"});
+}
+
+/* A U.S. Attorney's release archived on fbi.gov: a breadcrumb ending in the title,
+ * the title and sub-headline, the office with the date. */
+static void test_fbi_usao(void **state)
+{
+	(void)state;
+	check_page("Home Springfield Press Releases 2011 Invented award for a task force\nInfo\n"
+	           "This is archived material from the Federal Bureau of Investigation (FBI) "
+	           "website.\n\nInvented award for a task force\nInvented sub-headline naming "
+	           "the partners\n\nU.S. Attorney\u2019s Office May 19, 2011\n"
+	           "  \u2022 District of Somewhere (202) 555-0199\n\n"
+	           "SPRINGFIELD\u2014The team was honored.\n",
+	           &(struct want){20110519, NULL, NULL, "Invented award for a task force",
+	                          "Invented sub-headline naming the partners", NULL});
+}
+
+/* A U.S. Attorney's print page: no date line; the district is no location. */
+static void test_usao_print(void **state)
+{
+	(void)state;
+	check_page("Press Release\nInvented plea to transporting aliens\nFor Immediate Release\n"
+	           "U.S. Attorney's Office, Southern District of Somewhere\n"
+	           "Springfield, Ill. \u2013 A driver pleaded guilty today.\n",
+	           &(struct want){0, NULL, NULL, "Invented plea to transporting aliens", NULL,
+	                          "Springfield"});
+}
+
+/* DEA: a division label, the date, contact lines, the title. */
+static void test_dea(void **state)
+{
+	(void)state;
+	check_page("HOUSTON NEWS\nJune 3, 2013\nContact: Public Information Officer\n"
+	           "713-555-0100\nInvented sentence for a smuggler\n"
+	           "JUNE 03 (BROWNSVILLE, Texas) - A man was sentenced.\n",
+	           &(struct want){20130603, NULL, NULL, "Invented sentence for a smuggler", NULL,
+	                          "JUNE 03"});
+	check_page("News Release\nDecember 14, 2005\n\nInvented welcome of a new law\n\n"
+	           "DEC 14--(WASHINGTON)-The administrator spoke.\n",
+	           &(struct want){20051214, NULL, NULL, "Invented welcome of a new law", NULL,
+	                          "DEC 14"});
+}
+
+/* A release copied by a distribution site: the date before "| Press release". */
+static void test_distributed_copy(void **state)
+{
+	(void)state;
+	check_page("ICE - U.S. Immigration and Customs Enforcement\n\n"
+	           "01/16/2025 | Press release | Distributed by Public on 01/16/2025 11:24\n\n"
+	           "Invented surge operation ends\n\nNEWARK, N.J. - Officers arrested many.\n",
+	           &(struct want){20250116, NULL, NULL, "Invented surge operation ends", NULL,
+	                          "NEWARK"});
+}
+
+/* IRS-CI: the date and the contact run on into the body; there is no headline. */
+static void test_irs_ci(void **state)
+{
+	(void)state;
+	check_page("Date: February 21, 2023 Contact: press@example.gov A grand jury returned "
+	           "an indictment.\n",
+	           &(struct want){20230221, NULL, NULL, NULL, NULL, "Contact:"});
+}
+
+/* The White House: chrome with bars, the press office, the date, the title. */
+static void test_white_house(void **state)
+{
+	(void)state;
+	check_page("Home > News & Policies >\nPrint this document |\nFor Immediate Release\n"
+	           "Office of the Press Secretary\nJune 19, 2006\n"
+	           "Invented statement on a bill\n\nThe President signed it today.\n",
+	           &(struct want){20060619, NULL, NULL, "Invented statement on a bill", NULL,
+	                          "The President"});
+}
+
+/* A dhs-flag page of 2010: a topic line, then a numeric date line. */
+static void test_dhs_flag_dated(void **state)
+{
+	(void)state;
+	char *text = with_banner("Secure Communities\n06/03/2010\n\n"
+	                         "Invented counties join a program\n\n"
+	                         "Invented sub-headline about fingerprints\n\n"
+	                         "BOISE, Idaho - Two counties joined.\n");
+	check_page(text, &(struct want){20100603, NULL, "Secure Communities",
+	                                "Invented counties join a program",
+	                                "Invented sub-headline about fingerprints", "BOISE"});
+	free(text);
+}
+
+/* ice.gov/es: Spanish skip link, month, country and topic. */
+static void test_skip_main_spanish(void **state)
+{
+	(void)state;
+	check_page(
+	        "Ir al contenido principal\n"
+	        "Julio 17, 2017SAN ANTONIO, TX, Estados UnidosDetenci\u00f3n y Deportaci\u00f3n\n\n"
+	        "Oficiales inventados remueven a un hombre\n\nSAN ANTONIO - Un texto.\n",
+	        &(struct want){20170717, "SAN ANTONIO, TX, Estados Unidos",
+	                       "Detenci\u00f3n y Deportaci\u00f3n",
+	                       "Oficiales inventados remueven a un hombre", NULL, "SAN ANTONIO"});
+}
+
+/* A forum copy: a masthead, the date, the location on its own line. */
+static void test_forum_copy(void **state)
+{
+	(void)state;
+	check_page("I.C.E.News Release\n\nJuly 29, 2013\nNew Orleans, LA\n\n"
+	           "Invented felon pleads guilty\n\nNEW ORLEANS - A man pleaded guilty.\n",
+	           &(struct want){20130729, "New Orleans, LA", NULL, "Invented felon pleads guilty",
+	                          NULL, "NEW ORLEANS"});
+}
+
+/* dhs.gov/hsi: the government banner, a breadcrumb, the title, "Release Date: ...". */
+static void test_dhs_hsi_release(void **state)
+{
+	(void)state;
+	check_page(
+	        "U.S. flag\n\nAn official website of the United States government\n\n"
+	        "Government Website\n\nBreadcrumb\n\n  1. Homeland Security Investigations (HSI)\n"
+	        "  2. News Room\n  3. Invented return of an old map\n\n"
+	        "Invented return of an old map\n\nRelease Date: January 16, 2025\n\n"
+	        "NEW YORK \u2014 Agents returned the map.\n",
+	        &(struct want){20250116, NULL, NULL, "Invented return of an old map", NULL,
+	                       "NEW YORK"});
+}
+
 /* ---- edge cases ------------------------------------------------------------------------ */
 
 static void test_empty(void **state)
@@ -431,6 +772,42 @@ static void test_countries(void **state)
 		assert_false(place_is_country(no[i], strlen(no[i])));
 }
 
+/* One facet per place: "City, ST" in the U.S., "City, Country" abroad. */
+static void test_place_facets(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *printed, *facet;
+	} cases[] = {
+	        {"Houston, TX", "Houston, TX"},
+	        {"Houston, Texas", "Houston, TX"},
+	        {"Houston, TX, United States", "Houston, TX"},
+	        {"HOUSTON, TX, Estados Unidos", "Houston, TX"},
+	        {"Los Angeles, California", "Los Angeles, CA"},
+	        {"Washington, DC, United States", "Washington, DC"},
+	        {"Washington, D.C.", "Washington, DC"},
+	        {"Washington, DCUnited States", "Washington, DC"},
+	        {"WINSTON-SALEM, N.C.", "Winston-Salem, NC"},
+	        {"Mexico City, Mexico", "Mexico City, Mexico"},
+	        {"Brasilia, Brazil", "Brasilia, Brazil"},
+	        {"Seattle, United States", "Seattle, United States"},
+	        {"Texas", "Texas"},
+	        {"TX", "Texas"},
+	        {"Springfield, Freedonia", "Springfield, Freedonia"},
+	        {"Bogot\u00e1, Colombia", "Bogot\u00e1, Colombia"},
+	};
+	char buf[64];
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		size_t len = place_canonical(cases[i].printed, strlen(cases[i].printed), buf,
+		                             sizeof buf);
+		assert_int_equal(len, strlen(cases[i].facet));
+		assert_memory_equal(buf, cases[i].facet, len);
+	}
+	assert_int_equal(place_canonical("a,,b", 4, buf, sizeof buf), 0);
+	assert_int_equal(place_canonical("a, b, c, d, e", 13, buf, sizeof buf), 0);
+	assert_int_equal(place_canonical("Houston, Texas", 14, buf, 5), 0); /* no room */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -445,6 +822,29 @@ int main(void)
 	        cmocka_unit_test(test_archive_headline_above),
 	        cmocka_unit_test(test_press_office),
 	        cmocka_unit_test(test_threat_level_copy),
+	        cmocka_unit_test(test_ice_archived_banner),
+	        cmocka_unit_test(test_share_icons),
+	        cmocka_unit_test(test_headline_ending_in_icon),
+	        cmocka_unit_test(test_doj_opa),
+	        cmocka_unit_test(test_title_above_news_releases),
+	        cmocka_unit_test(test_archive_under_menus),
+	        cmocka_unit_test(test_related_information),
+	        cmocka_unit_test(test_report_crime_box),
+	        cmocka_unit_test(test_mailing_list_copy),
+	        cmocka_unit_test(test_press_secretary),
+	        cmocka_unit_test(test_cbp_newsroom),
+	        cmocka_unit_test(test_cbp_archived),
+	        cmocka_unit_test(test_cbp_2008),
+	        cmocka_unit_test(test_fbi_usao),
+	        cmocka_unit_test(test_usao_print),
+	        cmocka_unit_test(test_dea),
+	        cmocka_unit_test(test_distributed_copy),
+	        cmocka_unit_test(test_irs_ci),
+	        cmocka_unit_test(test_white_house),
+	        cmocka_unit_test(test_dhs_flag_dated),
+	        cmocka_unit_test(test_skip_main_spanish),
+	        cmocka_unit_test(test_forum_copy),
+	        cmocka_unit_test(test_dhs_hsi_release),
 	        cmocka_unit_test(test_body_only),
 	        cmocka_unit_test(test_dated_paragraph),
 	        cmocka_unit_test(test_empty),
@@ -453,6 +853,7 @@ int main(void)
 	        cmocka_unit_test(test_huge_inputs),
 	        cmocka_unit_test(test_states),
 	        cmocka_unit_test(test_countries),
+	        cmocka_unit_test(test_place_facets),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -245,6 +245,57 @@ static void test_unknown_country(void **state)
 	             "Ciudad Nueva, Provincia Sur, Mexico", "Contraband", NULL);
 }
 
+/* Names that hold ", " and the spellings pages print for them: the reading in
+ * which every part is a known name or spelling wins, and a known name's prefix is
+ * never cut off a longer name. */
+static void test_topic_spellings(void **state)
+{
+	(void)state;
+	check_header("May 14, 2013McAllen, TX, United StatesFirearms, Ammunition & Explosives",
+	             20130514, "McAllen, TX, United States", "Firearms, Ammunition & Explosives",
+	             NULL);
+	check_header("May 14, 2013Boston, MACultural Property, Art and Antiquities, Narcotics",
+	             20130514, "Boston, MA", "Cultural Property, Art and Antiquities", "Narcotics",
+	             NULL);
+	check_header("May 14, 2013Boston, MACultural Property, Narcotics", 20130514, "Boston, MA",
+	             "Cultural Property", "Narcotics", NULL);
+	check_header("May 14, 2013Boston, MAWorksite, Intellectual Property Rights & Commercial "
+	             "Fraud",
+	             20130514, "Boston, MA", "Worksite",
+	             "Intellectual Property Rights & Commercial Fraud", NULL);
+}
+
+/* Every spelling of a topic stands for one name, its facet. */
+static void test_topic_canonical(void **state)
+{
+	(void)state;
+	const char *name;
+	size_t len;
+	static const struct {
+		const char *spelling, *name;
+	} cases[] = {
+	        {"Firearms, Ammunition & Explosives", "Firearms, Ammunition and Explosives"},
+	        {"Cultural Property, Art and Antiquities",
+	         "Cultural Property, Art and Antiquities Investigations"},
+	        {"Cultural Property, Art & Antiquities",
+	         "Cultural Property, Art and Antiquities Investigations"},
+	        {"Cultural Property", "Cultural Property"},
+	        {"Human Rights", "Human Rights"}, /* a name, not a spelling of a longer one */
+	        {"Worksite", "Worksite Enforcement"},
+	        {"Detenci\u00f3n y Deportaci\u00f3n", "Enforcement and Removal"},
+	        {"Narcotics", "Narcotics"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		assert_true(topic_vocab_canonical(vocab, cases[i].spelling,
+		                                  strlen(cases[i].spelling), &name, &len));
+		assert_int_equal(len, strlen(cases[i].name));
+		assert_memory_equal(name, cases[i].name, len);
+	}
+	assert_false(topic_vocab_canonical(vocab, "Enforcement and", 15, &name, &len));
+	assert_false(topic_vocab_canonical(vocab, "Invented Topic", 14, &name, &len));
+	assert_false(topic_vocab_canonical(NULL, "Narcotics", 9, &name, &len));
+}
+
 /* Topics the vocabulary learns at run time split like the built-in ones. */
 static void test_added_topic(void **state)
 {
@@ -450,6 +501,8 @@ int main(void)
 	        cmocka_unit_test(test_too_many_topics),
 	        cmocka_unit_test(test_odd_blank_lines),
 	        cmocka_unit_test(test_footer_dropped),
+	        cmocka_unit_test(test_topic_spellings),
+	        cmocka_unit_test(test_topic_canonical),
 	        cmocka_unit_test(test_footer_only_where_a_whole_line_says_so),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -12,6 +12,13 @@
 #include "utf8.h"
 #include "words.h"
 
+/* The layouts that print the current site's header line. */
+static bool skip_like(unsigned layout)
+{
+	return layout == L_SKIP || layout == L_SKIP_OFFICIAL || layout == L_SKIP_ARCHIVED ||
+	       layout == L_SKIP_REPORT;
+}
+
 static void head_layout(struct rng *r, struct release *rel, const struct gen_opts *o)
 {
 	static const unsigned w[] = {[L_SKIP] = 72,
@@ -19,7 +26,26 @@ static void head_layout(struct rng *r, struct release *rel, const struct gen_opt
 	                             [L_DHS_FLAG] = 6,
 	                             [L_ARCHIVE] = 6,
 	                             [L_BARE] = 6};
-	rel->layout = o->plain ? L_SKIP : (uint8_t)pick_weighted(r, w, ARRAY_LEN(w));
+	/* With every layout: the current site still the most, each other one 2%. */
+	static const unsigned w_all[NLAYOUTS] = {[L_SKIP] = 40,         [L_SKIP_OFFICIAL] = 6,
+	                                         [L_DHS_FLAG] = 4,      [L_ARCHIVE] = 4,
+	                                         [L_BARE] = 6,          [L_SKIP_ARCHIVED] = 2,
+	                                         [L_SKIP_SHARE] = 2,    [L_SKIP_ES] = 2,
+	                                         [L_SKIP_REPORT] = 2,   [L_DHS_FLAG_DATED] = 2,
+	                                         [L_ARCHIVE_ABOVE] = 2, [L_FORUM] = 2,
+	                                         [L_CBP] = 2,           [L_CBP_ARCHIVED] = 2,
+	                                         [L_CBP_2008] = 2,      [L_DHS_HSI] = 2,
+	                                         [L_PRESS_OFFICE] = 2,  [L_DOJ_OPA] = 2,
+	                                         [L_USAO] = 2,          [L_FBI_USAO] = 2,
+	                                         [L_DEA] = 2,           [L_DISTRIBUTED] = 2,
+	                                         [L_IRS] = 2,           [L_BODY_ONLY] = 2,
+	                                         [L_MAILING_LIST] = 2,  [L_PDF_COPY] = 2};
+	if (o->plain)
+		rel->layout = L_SKIP;
+	else if (o->all_layouts)
+		rel->layout = (uint8_t)pick_weighted(r, w_all, NLAYOUTS);
+	else
+		rel->layout = (uint8_t)pick_weighted(r, w, ARRAY_LEN(w));
 	rel->curly = chance(r, 70);
 	rel->dash = (uint8_t)pick_weighted(r, (const unsigned[]){60, 15, 25}, 3);
 }
@@ -32,14 +58,29 @@ static void head_date(struct rng *r, struct release *rel, const struct gen_opts 
 	int y0 = 1995, y1 = 2025;
 	switch (rel->layout) {
 	case L_ARCHIVE:
+	case L_ARCHIVE_ABOVE:
 		dated = true, y0 = 2003, y1 = 2011;
 		break;
 	case L_DHS_FLAG:
 	case L_BARE:
+	case L_SKIP_SHARE:
+	case L_USAO:
+	case L_BODY_ONLY:
+	case L_MAILING_LIST:
 		dated = false;
 		break;
+	case L_CBP:
+	case L_CBP_ARCHIVED: /* a "Release Date" label with no date under it, at times */
+		dated = chance(r, 90), y0 = 2009, y1 = 2024;
+		break;
+	case L_CBP_2008:
+	case L_DHS_FLAG_DATED:
+		dated = true, y0 = 2005, y1 = 2012;
+		break;
 	default:
-		dated = o->plain || chance(r, 94);
+		dated = skip_like(rel->layout) ? o->plain || chance(r, 94) : true;
+		if (!skip_like(rel->layout))
+			y0 = 2005;
 		break;
 	}
 	if (!dated) {
@@ -51,11 +92,13 @@ static void head_date(struct rng *r, struct release *rel, const struct gen_opts 
 	rel->day = (uint8_t)rnd_range(r, 1, days_in_month(rel->year, rel->month));
 	if (o->plain || rel->layout == L_ARCHIVE)
 		rel->datefmt = chance(r, 90) || o->plain ? D_FULL : D_AP;
-	else
+	else if (skip_like(rel->layout) || rel->layout == L_DHS_FLAG)
 		rel->datefmt = (uint8_t)pick_weighted(r, w, ARRAY_LEN(w));
+	else
+		rel->datefmt = D_FULL; /* the layout prints its own date form */
 }
 
-enum locform { LF_NONE, LF_ST_US, LF_ST, LF_STATE, LF_US, LF_DC, LF_PR, LF_FOREIGN };
+enum locform { LF_NONE, LF_ST_US, LF_ST, LF_STATE, LF_US, LF_DC, LF_PR, LF_FOREIGN, LF_ES };
 
 /* How the header prints its location, if at all: the layout's share of each form. */
 static enum locform location_form(struct rng *r, const struct release *rel,
@@ -68,10 +111,14 @@ static enum locform location_form(struct rng *r, const struct release *rel,
 	        [LF_NONE] = 60, [LF_ST_US] = 0, [LF_ST] = 15, [LF_STATE] = 10,
 	        [LF_US] = 0,    [LF_DC] = 15,   [LF_PR] = 0,  [LF_FOREIGN] = 0};
 	enum locform f = LF_NONE;
-	if (rel->layout == L_SKIP || rel->layout == L_SKIP_OFFICIAL)
+	if (skip_like(rel->layout))
 		f = pick_weighted(r, w_skip, ARRAY_LEN(w_skip));
 	else if (rel->layout == L_ARCHIVE)
 		f = pick_weighted(r, w_archive, ARRAY_LEN(w_archive));
+	else if (rel->layout == L_SKIP_ES)
+		f = LF_ES;
+	else if (rel->layout == L_FORUM)
+		f = chance(r, 70) ? LF_ST : LF_NONE;
 	if (o->plain && f == LF_NONE)
 		f = LF_ST_US;
 	return f;
@@ -104,6 +151,11 @@ static void print_location(struct rng *r, const struct release *rel, enum locfor
 	}
 	const struct us_city *city = &us_cities[rel->place];
 	const struct state *st = &states[city->state];
+	if (f == LF_ES) { /* "SAN ANTONIO, TX, Estados Unidos", as ice.gov/es prints it */
+		buf_upper(b, city->name);
+		buf_str(b, ", "), buf_str(b, st->code), buf_str(b, ", Estados Unidos");
+		return;
+	}
 	buf_str(b, city->name);
 	buf_str(b, ", ");
 	switch (f) {
@@ -144,10 +196,18 @@ static void head_topics(struct rng *r, struct release *rel, const struct gen_opt
 	switch (rel->layout) {
 	case L_SKIP:
 	case L_SKIP_OFFICIAL:
+	case L_SKIP_ARCHIVED:
+	case L_SKIP_REPORT:
 		n = pick_weighted(r, w_count, 4);
 		break;
 	case L_DHS_FLAG:
 		n = chance(r, 85) ? 1 : 2;
+		break;
+	case L_SKIP_SHARE:
+	case L_SKIP_ES:
+	case L_DHS_FLAG_DATED:
+	case L_MAILING_LIST:
+		n = 1;
 		break;
 	default:
 		n = 0;
@@ -156,6 +216,8 @@ static void head_topics(struct rng *r, struct release *rel, const struct gen_opt
 	if (o->plain && n == 0)
 		n = 1;
 	rel->ntopics = 0;
+	if (rel->layout == L_SKIP_ES && n) /* the one topic the Spanish pages print */
+		rel->topic[rel->ntopics++] = 0;
 	while (rel->ntopics < n) {
 		uint8_t t = rel->ntopics == 0 && chance(r, 80)
 		                    ? kt->topics[rnd(r, (uint32_t)kt->ntopics)]
@@ -167,6 +229,7 @@ static void head_topics(struct rng *r, struct release *rel, const struct gen_opt
 			rel->topic[rel->ntopics++] = t;
 	}
 	rel->topics_comma = rel->layout == L_DHS_FLAG || chance(r, 40);
+	rel->ampersand = rel->layout >= L_SKIP_ARCHIVED && chance(r, 30);
 }
 
 /* The story: who and what the title and body are about. */
@@ -225,6 +288,30 @@ static void title_case(struct buf *b, const char *s)
 	}
 }
 
+/* How often a layout prints a sub-headline, in percent; 0: never. */
+static unsigned subtitle_share(unsigned layout)
+{
+	switch (layout) {
+	case L_ARCHIVE:
+	case L_ARCHIVE_ABOVE:
+	case L_FBI_USAO:
+	case L_MAILING_LIST:
+		return 60;
+	case L_DHS_FLAG:
+	case L_DHS_FLAG_DATED:
+	case L_SKIP_SHARE:
+		return 30;
+	case L_SKIP:
+	case L_SKIP_OFFICIAL:
+	case L_SKIP_ARCHIVED:
+	case L_SKIP_REPORT:
+	case L_SKIP_ES:
+		return 55;
+	default:
+		return 0;
+	}
+}
+
 /* Title and sub-headline, into the pool. */
 static void head_titles(struct rng *r, struct release *rel, struct buf *pool, struct buf *tmp)
 {
@@ -232,15 +319,16 @@ static void head_titles(struct rng *r, struct release *rel, struct buf *pool, st
 	struct expand_ctx c = {r, rel, pool->p, tmp, 0};
 
 	tmp->len = 0;
-	if (rel->layout != L_ARCHIVE && rel->layout != L_BARE && chance(r, 3))
+	if (rel->layout < L_SKIP_ARCHIVED && rel->layout != L_ARCHIVE && rel->layout != L_BARE &&
+	    chance(r, 3))
 		buf_str(tmp, chance(r, 50) ? "Top Story: " : "TOP STORY: ");
 	size_t headline = tmp->len;
 	expand(&c, kt->titles[rnd(r, (uint32_t)kt->ntitles)]);
 	rel->title = pool_put(pool, tmp->p, tmp->len);
 
-	unsigned share = rel->layout == L_ARCHIVE ? 60 : rel->layout == L_DHS_FLAG ? 30 : 55;
+	unsigned share = subtitle_share(rel->layout);
 	rel->subtitle = NONE;
-	if (rel->layout == L_BARE || !chance(r, share))
+	if (rel->layout == L_BARE || share == 0 || !chance(r, share))
 		return;
 	struct buf sub = {0};
 	c.pool = pool->p; /* pool_put may have moved it */
@@ -334,6 +422,30 @@ static void head_entry_name(struct rng *r, const struct release *rel, const char
 		buf_chr(b, '-');
 	}
 	slugify(b, pool + rel->title, 64);
+}
+
+/* ---- what the page prints ---------------------------------------------------- */
+
+void topic_spelling(const struct release *rel, unsigned i, struct buf *out)
+{
+	if (rel->layout == L_SKIP_ES && rel->topic[i] == 0) {
+		buf_str(out, "Detenci\u00f3n y Deportaci\u00f3n"); /* Enforcement and Removal */
+		return;
+	}
+	const char *name = topic_names[rel->topic[i]];
+	while (*name) {
+		if (rel->ampersand && strncmp(name, " and ", 5) == 0) {
+			buf_str(out, " & ");
+			name += 5;
+		} else {
+			buf_chr(out, *name++);
+		}
+	}
+}
+
+bool layout_has_title(unsigned layout)
+{
+	return layout != L_IRS && layout != L_BODY_ONLY;
 }
 
 /* ---- the whole header ------------------------------------------------------- */

@@ -8,8 +8,16 @@
 #include "rng.h"
 
 struct gen_opts {
-	bool plain; /* only the current layout, with every header field */
+	bool plain;       /* only the current layout, with every header field */
+	bool all_layouts; /* every layout relview reads, not only the first five */
 };
+
+/* The i-th topic as the release prints it, into out: its name, in Spanish on the
+ * Spanish pages, with "&" for "and" where rel->ampersand. */
+void topic_spelling(const struct release *rel, unsigned i, struct buf *out);
+
+/* Whether the layout prints a headline (the truth has none where it does not). */
+bool layout_has_title(unsigned layout);
 
 /* Fills rel (which comes zeroed, but for its copy) from r, keeping its strings in
  * pool, and leaves its entry name, not yet unique, in name. */

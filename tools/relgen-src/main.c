@@ -8,7 +8,8 @@
  * included), fast, and all its text is invented here from word lists, templates and
  * syllable-made names.
  *
- * Unless --plain, it is as messy as real archives: several page layouts, date and
+ * Unless --plain, it is as messy as real archives: several page layouts (with
+ * --all-layouts every layout relview reads, the other agencies' too), date and
  * location forms, topics run together, UTF-8 with and without BOM, CRLF, cp1252,
  * UTF-16LE, junk entries and exact duplicates. The truth file (JSON Lines, sorted by
  * entry) has one line per generated release; junk and the copies of duplicates have
@@ -47,7 +48,8 @@
 #define MAX_COUNT 10000000ul
 
 static const char usage_text[] =
-        "Usage: relgen [-n COUNT] [-s SEED] [-f FORMAT] [--truth FILE] [--plain] OUTPUT\n"
+        "Usage: relgen [-n COUNT] [-s SEED] [-f FORMAT] [--truth FILE] [--plain]\n"
+        "              [--all-layouts] OUTPUT\n"
         "Write COUNT synthetic press releases into OUTPUT, with ground truth.\n"
         "\n"
         "  -n, --count COUNT    releases to write (default 1000)\n"
@@ -61,6 +63,11 @@ static const char usage_text[] =
         "                       topics, title, subtitle\n"
         "      --plain          only the current page layout, in UTF-8, with every\n"
         "                       header field; no junk entries and no duplicates\n"
+        "      --all-layouts    every page layout relview reads: besides the five of\n"
+        "                       the default corpus, the other eras of ice.gov and the\n"
+        "                       pages of CBP, DHS, the White House, Justice, DEA and\n"
+        "                       IRS-CI (the truth's title is null where a layout\n"
+        "                       prints no headline)\n"
         "  -h, --help           show this help\n"
         "\n"
         "Without --plain the corpus is messy like real archives: several page layouts,\n"
@@ -78,7 +85,7 @@ struct options {
 	uint64_t seed;
 	const struct format *format;
 	const char *truth, *output;
-	bool plain;
+	bool plain, all_layouts;
 };
 
 static unsigned long long parse_number(const char *s, unsigned long long max, const char *what)
@@ -93,13 +100,14 @@ static unsigned long long parse_number(const char *s, unsigned long long max, co
 
 static void parse_options(int argc, char **argv, struct options *o)
 {
-	enum { OPT_TRUTH = 256, OPT_PLAIN };
+	enum { OPT_TRUTH = 256, OPT_PLAIN, OPT_ALL_LAYOUTS };
 	static const struct option longopts[] = {
 	        {"count", required_argument, NULL, 'n'},
 	        {"seed", required_argument, NULL, 's'},
 	        {"format", required_argument, NULL, 'f'},
 	        {"truth", required_argument, NULL, OPT_TRUTH},
 	        {"plain", no_argument, NULL, OPT_PLAIN},
+	        {"all-layouts", no_argument, NULL, OPT_ALL_LAYOUTS},
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0},
 	};
@@ -121,6 +129,9 @@ static void parse_options(int argc, char **argv, struct options *o)
 			break;
 		case OPT_PLAIN:
 			o->plain = true;
+			break;
+		case OPT_ALL_LAYOUTS:
+			o->all_layouts = true;
 			break;
 		case 'h':
 			usage(stdout);
@@ -145,7 +156,8 @@ int main(int argc, char **argv)
 	setenv("TZ", "UTC0", 1);
 	tzset();
 
-	struct corpus c = {.seed = o.seed, .opts = {.plain = o.plain}};
+	struct corpus c = {.seed = o.seed,
+	                   .opts = {.plain = o.plain, .all_layouts = o.all_layouts}};
 	corpus_build(&c, o.count);
 	corpus_write(&c, o.format, o.output);
 	if (o.truth)

@@ -9,8 +9,38 @@
 
 #include "base.h"
 
-/* The page layouts of the sites releases were saved from, and the date forms. */
-enum layout { L_SKIP, L_SKIP_OFFICIAL, L_DHS_FLAG, L_ARCHIVE, L_BARE };
+/* The page layouts of the sites releases were saved from, and the date forms. The
+ * first five are the corpus's by default; the others (--all-layouts) are the other
+ * eras of ice.gov and the other agencies of ../shared/real2 and issue #20. */
+enum layout {
+	L_SKIP,
+	L_SKIP_OFFICIAL,
+	L_DHS_FLAG,
+	L_ARCHIVE,
+	L_BARE,
+	L_SKIP_ARCHIVED,  /* the "Archived Content" banner above the current header */
+	L_SKIP_SHARE,     /* a search image, a topic line, share-icon bullets */
+	L_SKIP_ES,        /* ice.gov/es: Spanish month, country and topic */
+	L_SKIP_REPORT,    /* a "To Report a Crime" box above the current header */
+	L_DHS_FLAG_DATED, /* dhs-flag with a numeric date under the topic line */
+	L_ARCHIVE_ABOVE,  /* the headline above "News Releases" and the date */
+	L_FORUM,          /* a forum copy: masthead, date, location line */
+	L_CBP,            /* cbp.gov: breadcrumb, title, "Release Date", "Mon, 07/22/2019" */
+	L_CBP_ARCHIVED,   /* cbp.gov archived: banner, title, "Release Date:" and date below */
+	L_CBP_2008,       /* the old cbp.gov: menus, other releases, "(Friday, March 06, 2009)" */
+	L_DHS_HSI,        /* dhs.gov/hsi: breadcrumb, title, "Release Date: January 16, 2025" */
+	L_PRESS_OFFICE,   /* "For Immediate Release", "Office of the Press Secretary", date */
+	L_DOJ_OPA,        /* Justice's press office: the date among its chrome */
+	L_USAO,           /* a U.S. Attorney's print page: no date */
+	L_FBI_USAO,       /* a U.S. Attorney's release archived on fbi.gov */
+	L_DEA,            /* a division label, the date, contact lines, the title */
+	L_DISTRIBUTED,    /* a distribution site's copy: "01/16/2025 | Press release | ..." */
+	L_IRS,            /* "Date: ... Contact: ..." run on into the body; no title */
+	L_BODY_ONLY,      /* the body alone: no header, no title */
+	L_MAILING_LIST,   /* a mailing list's copy: title, sub-headline, a topic line */
+	L_PDF_COPY,       /* a copy of a PDF release: masthead, date, contact, title */
+	NLAYOUTS
+};
 enum datefmt { D_FULL, D_AP, D_SHORT, D_ISO, D_UPPER };
 
 struct release {
@@ -21,6 +51,8 @@ struct release {
 	uint8_t layout, datefmt;
 	uint8_t ntopics, topic[3];
 	bool topics_comma; /* topics printed ", "-joined, else run together */
+	bool ampersand;    /* topics printed with "&" for "and" ("Firearms, Ammunition &
+	                    * Explosives"), as some pages do */
 	bool curly;        /* typographic quotes and apostrophes */
 	uint8_t dash;      /* dash style, an index into dashes[] */
 	bool foreign;      /* the dateline place is foreign_cities[place], else us_cities */

@@ -4,6 +4,7 @@
 
 #include "truth.h"
 
+#include "head.h"
 #include "words.h"
 
 #include <errno.h>
@@ -60,13 +61,17 @@ static void truth_line(FILE *f, const struct release *rel, const char *pool)
 	fputs(",\"location\":", f);
 	json_opt_string(f, pool, rel->location);
 	fputs(",\"topics\":[", f);
+	struct buf topic = {0};
 	for (unsigned i = 0; i < rel->ntopics; i++) {
 		if (i)
 			putc(',', f);
-		json_string(f, topic_names[rel->topic[i]]);
+		topic.len = 0;
+		topic_spelling(rel, i, &topic);
+		json_string(f, buf_cstr(&topic));
 	}
-	fputs("],\"title\":", f);
-	json_string(f, pool + rel->title);
+	buf_free(&topic);
+	fputs("],\"title\":", f); /* null where the page prints no headline */
+	json_opt_string(f, pool, layout_has_title(rel->layout) ? rel->title : NONE);
 	fputs(",\"subtitle\":", f);
 	json_opt_string(f, pool, rel->subtitle);
 	fputs("}\n", f);
