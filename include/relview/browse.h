@@ -26,9 +26,6 @@ struct columns {
 
 void columns_fit(size_t width, struct columns *c);
 
-/* The location as the list shows it: ", United States" after a state is dropped. */
-struct str view_short_location(struct str location);
-
 #define BROWSE_SEARCH_MAX 256
 
 /* An incremental search over a list of candidates, in display order. */

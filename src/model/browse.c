@@ -40,16 +40,6 @@ void columns_fit(size_t width, struct columns *c)
 	c->title = width > used ? width - used : 0;
 }
 
-struct str view_short_location(struct str loc)
-{
-	static const char us[] = ", United States";
-	size_t n = sizeof us - 1;
-	if (loc.len > n && memcmp(loc.s + loc.len - n, us, n) == 0 &&
-	    memchr(loc.s, ',', loc.len - n))
-		loc.len -= n;
-	return loc;
-}
-
 /* ---- browse --------------------------------------------------------------------- */
 
 static void rebuild_base(struct browse *b)

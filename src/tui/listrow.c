@@ -36,7 +36,7 @@ void listrow_draw(const struct host *host, const struct release *r, int y, int x
 	size_t joined = catalog_join_topics(host->cat, r, topics, sizeof topics);
 	const struct str text[COLUMN_COUNT] = {
 	        [COLUMN_DATE] = {date, strlen(date)},
-	        [COLUMN_LOCATION] = view_short_location(r->location),
+	        [COLUMN_LOCATION] = catalog_location(host->cat, r), /* the place facet */
 	        [COLUMN_TOPICS] = {topics, joined < sizeof topics ? joined : sizeof topics},
 	        [COLUMN_TITLE] = r->title,
 	};

@@ -155,17 +155,6 @@ static void columns_share_the_width(void **state)
 	assert_int_equal(c.title, 20);
 }
 
-static void short_locations_drop_the_country_after_a_state(void **state)
-{
-	(void)state;
-	struct str s = view_short_location((struct str){"Miami, FL, United States", 24});
-	assert_int_equal(s.len, 9);
-	s = view_short_location((struct str){"Seattle, United States", 22});
-	assert_int_equal(s.len, 22);
-	s = view_short_location((struct str){"", 0});
-	assert_int_equal(s.len, 0);
-}
-
 static void search_narrows_and_widens(void **state)
 {
 	(void)state;
@@ -815,7 +804,6 @@ int main(void)
 	        cmocka_unit_test(a_growing_catalog_lists_what_the_whole_would),
 	        cmocka_unit_test(facets_chosen_while_loading),
 	        cmocka_unit_test(columns_share_the_width),
-	        cmocka_unit_test(short_locations_drop_the_country_after_a_state),
 	        cmocka_unit_test(search_narrows_and_widens),
 	        cmocka_unit_test(long_steps_keep_every_match_in_order),
 	        cmocka_unit_test(facets_dates_and_counts),
