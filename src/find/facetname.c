@@ -245,16 +245,17 @@ static bool place_has_word_prefix(const struct place *p, const char *prefix)
 
 /* How many of the value's words from i on begin the words of one of the place's
  * codes' names in order, from its first ("new m", "puerto", "united"); 0 when none
- * does. A state's name is one thing: "mexico" is not New Mexico. */
+ * does. A state's name is one thing: "mexico" is not New Mexico, nor is "new m"
+ * New Hampshire's "new" and a city's "m". */
 static size_t name_prefix_run(const struct place *p, const struct words *want, size_t i)
 {
 	size_t best = 0;
 	for (size_t c = 0; c < p->ncodes; c++) {
 		const struct words *name = &p->name[c];
-		size_t k = 0;
-		while (k < name->n && i + k < want->n && begins(name->word[k], want->word[i + k]))
+		size_t k = 0, whole = name->n < want->n - i ? name->n : want->n - i;
+		while (k < whole && begins(name->word[k], want->word[i + k]))
 			k++;
-		if (k > best)
+		if (k == whole && k > best)
 			best = k;
 	}
 	return best;

@@ -70,6 +70,7 @@ static void location_values_are_word_prefixes(void **state)
 	assert_true(place("Houston, TX", "hou"));
 	assert_true(place("San Jose, CA", "jose"));
 	assert_true(place("San Juan, PR", "san j"));
+	assert_true(place("San Juan, PR", "san,j")); /* as a picker's typing has it */
 	assert_true(place("Seattle, WA", "seat"));
 	assert_true(place("Washington, DC", "washington dc"));
 	assert_true(place("Mayagüez, Puerto Rico", "mayaguez"));
@@ -94,6 +95,10 @@ static void location_names_and_abbreviations(void **state)
 	assert_true(place("San Juan, PR", "puerto r"));
 	assert_true(place("Albany, New York", "new y"));
 	assert_true(place("Española, NM", "new m"));
+	assert_false(place("Manchester, NH", "new m"));
+	assert_true(place("Manchester, NH", "new h"));
+	assert_true(place("New York, NY", "new york city") == false);
+	assert_true(place("New York City, NY", "new york city"));
 	assert_true(place("Miami, FL", "united"));
 	assert_false(place("Mayagüez, Puerto Rico", "rico"));
 	assert_false(place("Miami, FL", "states"));
