@@ -359,12 +359,13 @@ static void test_doj_opa(void **state)
 	                          "WASHINGTON"});
 }
 
-/* An older ice.gov news page: the headline, "News Releases", the date, then the
- * sub-headline. */
+/* An older ice.gov news page: the headline, "News Releases", the date, the headline
+ * again with its sub-headline. */
 static void test_title_above_news_releases(void **state)
 {
 	(void)state;
 	check_page("Invented headline on the older site\nNews Releases\n\nJune 4, 2009\n\n"
+	           "Invented headline on the older site\n"
 	           "Invented sub-headline that explains more\n\n"
 	           "DALLAS - The body begins.\n",
 	           &(struct want){20090604, NULL, NULL, "Invented headline on the older site",
@@ -619,6 +620,54 @@ static void test_dhs_hsi_release(void **state)
 	                       "NEW YORK"});
 }
 
+/* ---- headlines that look like chrome in one respect -------------------------------- */
+
+/* A headline indented with a no-break space is still the title: only a run of
+ * indented lines (a link box) is chrome. */
+static void test_indented_headline(void **state)
+{
+	(void)state;
+	check_page("March 11, 2014\n\u00a0Invented headline indented\n\n"
+	           "HOUSTON \u2014 Officers said so today.\n",
+	           &(struct want){20140311, NULL, NULL, "Invented headline indented", NULL,
+	                          "HOUSTON"});
+}
+
+/* A menu line above "News Releases" is no title: the headline under the date is. */
+static void test_menu_above_date(void **state)
+{
+	(void)state;
+	check_page("Press Room\nNews Releases\nMay 14, 2008\n"
+	           "Invented agent arrested at checkpoint\n\nEL PASO, Texas - Agents said so.\n",
+	           &(struct want){20080514, NULL, NULL, "Invented agent arrested at checkpoint",
+	                          NULL, "EL PASO"});
+	check_page("Latest Updates\nNews Releases\nMay 14, 2008\n"
+	           "Invented agent arrested at checkpoint\n\nEL PASO, Texas - Agents said so.\n",
+	           &(struct want){20080514, NULL, NULL, "Invented agent arrested at checkpoint",
+	                          NULL, "EL PASO"});
+}
+
+/* Headlines shaped like a chrome line in one respect: capitals, an ending, a prefix
+ * in another case, a number. */
+static void test_headlines_like_chrome(void **state)
+{
+	(void)state;
+	check_page("May 3, 2015\nOPERATION GUARDIAN\n\nDALLAS - Agents said so.\n",
+	           &(struct want){20150503, NULL, NULL, "OPERATION GUARDIAN", NULL, "DALLAS"});
+	check_page("May 3, 2015\nICE corrects an earlier news release\n\nDALLAS - A fix.\n",
+	           &(struct want){20150503, NULL, NULL, "ICE corrects an earlier news release",
+	                          NULL, "DALLAS"});
+	check_page("Report suspicious activity near the border, agency urges travelers\n\n"
+	           "DALLAS - Agents said so.\n",
+	           &(struct want){0, NULL, NULL,
+	                          "Report suspicious activity near the border, agency urges "
+	                          "travelers",
+	                          NULL, "DALLAS"});
+	check_page(
+	        "2. Second man sentenced in fraud\n\nDALLAS - A judge said so.\n",
+	        &(struct want){0, NULL, NULL, "2. Second man sentenced in fraud", NULL, "DALLAS"});
+}
+
 /* ---- edge cases ------------------------------------------------------------------------ */
 
 static void test_empty(void **state)
@@ -845,6 +894,9 @@ int main(void)
 	        cmocka_unit_test(test_skip_main_spanish),
 	        cmocka_unit_test(test_forum_copy),
 	        cmocka_unit_test(test_dhs_hsi_release),
+	        cmocka_unit_test(test_indented_headline),
+	        cmocka_unit_test(test_menu_above_date),
+	        cmocka_unit_test(test_headlines_like_chrome),
 	        cmocka_unit_test(test_body_only),
 	        cmocka_unit_test(test_dated_paragraph),
 	        cmocka_unit_test(test_empty),

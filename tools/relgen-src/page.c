@@ -447,7 +447,8 @@ static void layout_dhs_flag_dated(struct writer *w)
 	w_body(w, true);
 }
 
-/* The older news pages: the headline, "News Releases", the date, the sub-headline. */
+/* The older news pages: the headline, "News Releases", the date, the headline again
+ * with its sub-headline. */
 static void layout_archive_above(struct writer *w)
 {
 	w_line(w, w->pool + w->rel->title);
@@ -456,6 +457,7 @@ static void layout_archive_above(struct writer *w)
 	w_date(w);
 	buf_chr(w->out, '\n');
 	w_blank(w);
+	w_line(w, w->pool + w->rel->title);
 	if (w->rel->subtitle != NONE) {
 		w_line(w, w->pool + w->rel->subtitle);
 		w_blank(w);
