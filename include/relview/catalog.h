@@ -50,6 +50,9 @@ struct facet_set {
 	struct facet *items;
 	size_t count, cap;
 	struct idindex index; /* of items by name */
+	bool any_case;        /* names that differ only in ASCII case are one item, named
+	                       * in its spelling with the most capitals ("McAllen, TX" over
+	                       * "Mcallen, TX", written from "MCALLEN, TX") */
 };
 
 /* The kinds of facet a release has and the list can be narrowed by; a release's

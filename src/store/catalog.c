@@ -2,6 +2,7 @@
 
 #include "relview/catalog.h"
 
+#include "relview/ascii.h"
 #include "relview/grow.h"
 #include "relview/hash.h"
 #include "relview/parse.h"
@@ -134,23 +135,75 @@ static void arena_free(struct arena *a)
 
 /* ---- facets ------------------------------------------------------------------- */
 
-static uint64_t facet_key(const void *owner, uint32_t id)
+/* A name's hash, blind to ASCII case (FNV-1a, 64 bits): the key of a set of any case. */
+static uint64_t hash_any_case(const char *s, size_t len)
 {
-	const struct facet *f = &((const struct facet_set *)owner)->items[id];
-	return XXH3_64bits(f->name.s, f->name.len);
+	uint64_t h = 14695981039346656037u;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)ascii_lower(s[i])) * 1099511628211u;
+	return h;
 }
 
-/* The id of the facet with this name, added (name copied) when new. */
+static uint64_t name_hash(const struct facet_set *set, const char *s, size_t len)
+{
+	return set->any_case ? hash_any_case(s, len) : XXH3_64bits(s, len);
+}
+
+static uint64_t facet_key(const void *owner, uint32_t id)
+{
+	const struct facet_set *set = owner;
+	const struct facet *f = &set->items[id];
+	return name_hash(set, f->name.s, f->name.len);
+}
+
+static bool same_name(const struct facet_set *set, struct str name, const char *s, size_t len)
+{
+	if (name.len != len)
+		return false;
+	if (!set->any_case)
+		return memcmp(name.s, s, len) == 0;
+	for (size_t i = 0; i < len; i++)
+		if (ascii_lower(name.s[i]) != ascii_lower(s[i]))
+			return false;
+	return true;
+}
+
+static size_t capitals(const char *s, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		n += ascii_is_upper(s[i]);
+	return n;
+}
+
+/* Of two spellings that differ in case, the one a facet is named by: the one with
+ * more capitals (inner capitals kept: "McAllen"), else the first in byte order, so
+ * that the name does not depend on the order releases come in. */
+static bool better_spelling(const char *s, struct str than)
+{
+	size_t a = capitals(s, than.len), b = capitals(than.s, than.len);
+	return a != b ? a > b : memcmp(s, than.s, than.len) < 0;
+}
+
+/* The id of the facet with this name, added (name copied) when new. In a set of any
+ * case, a better spelling of a facet's name renames it. */
 static uint32_t facet_intern(struct facet_set *set, struct arena *arena, const char *s, size_t len)
 {
 	struct idindex *ix = &set->index;
 	if (!idindex_reserve(ix, set->count, INDEX_FIRST_SLOTS, facet_key, set))
 		return FACET_NONE;
-	size_t i = idindex_first(ix, XXH3_64bits(s, len));
+	size_t i = idindex_first(ix, name_hash(set, s, len));
 	for (; ix->slots[i]; i = idindex_next(ix, i)) {
 		struct facet *f = &set->items[ix->slots[i] - 1];
-		if (f->name.len == len && memcmp(f->name.s, s, len) == 0)
-			return ix->slots[i] - 1;
+		if (!same_name(set, f->name, s, len))
+			continue;
+		if (set->any_case && better_spelling(s, f->name)) {
+			char *name = arena_copy(arena, s, len);
+			if (!name)
+				return FACET_NONE;
+			f->name.s = name;
+		}
+		return ix->slots[i] - 1;
 	}
 	char *name = arena_copy(arena, s, len);
 	if (!name ||
@@ -212,6 +265,8 @@ struct catalog *catalog_new(void)
 		free(cat);
 		return NULL;
 	}
+	if (cat)
+		cat->topics.any_case = cat->locations.any_case = true;
 	return cat;
 }
 

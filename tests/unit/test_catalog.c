@@ -221,6 +221,28 @@ static void facets_fold_spellings_of_one_place_or_topic(void **state)
 	topic_vocab_free(vocab);
 }
 
+/* A place printed in capitals and in its own case is one facet, named with the inner
+ * capitals the printed case keeps, whichever comes first. */
+static void place_facets_are_blind_to_case(void **state)
+{
+	(void)state;
+	static const char *const orders[2][2] = {{"MCALLEN, TX", "McAllen, Texas"},
+	                                         {"McAllen, Texas", "MCALLEN, TX"}};
+	for (size_t k = 0; k < 2; k++) {
+		struct catalog *cat = catalog_new();
+		assert_non_null(cat);
+		assert_int_equal(catalog_add_input(cat, "bundle.tar.gz"), 0);
+		assert_true(add(cat, 20140311, "A", orders[k][0], "", "a"));
+		assert_true(add(cat, 20140312, "B", orders[k][1], "", "b"));
+		assert_int_equal(cat->locations.count, 1);
+		struct str name = catalog_location(cat, &cat->releases[0]);
+		assert_int_equal(name.len, 11);
+		assert_memory_equal(name.s, "McAllen, TX", 11);
+		assert_int_equal(cat->locations.items[0].count, 2);
+		catalog_free(cat);
+	}
+}
+
 static void fallback_title_is_copied_when_outside_the_text(void **state)
 {
 	(void)state;
@@ -594,6 +616,7 @@ int main(void)
 	        cmocka_unit_test(facets_are_interned_and_counted),
 	        cmocka_unit_test(facets_fold_spellings_of_one_place_or_topic),
 	        cmocka_unit_test(of_two_copies_the_earlier_entry_wins_in_any_order),
+	        cmocka_unit_test(place_facets_are_blind_to_case),
 	        cmocka_unit_test(fallback_title_is_copied_when_outside_the_text),
 	        cmocka_unit_test(records_outlive_the_texts_they_came_from),
 	        cmocka_unit_test(topics_join_measured_whole_or_cut),

@@ -844,6 +844,18 @@ static void test_place_facets(void **state)
 	        {"TX", "Texas"},
 	        {"Springfield, Freedonia", "Springfield, Freedonia"},
 	        {"Bogot\u00e1, Colombia", "Bogot\u00e1, Colombia"},
+	        /* one name per country */
+	        {"Ciudad Ju\u00e1rez, M\u00e9xico", "Ciudad Ju\u00e1rez, Mexico"},
+	        {"Guadalajara, MEXICO", "Guadalajara, Mexico"},
+	        {"Beijing, People's Republic of China", "Beijing, China"},
+	        {"Seoul, Republic of Korea", "Seoul, South Korea"},
+	        {"London, U.K.", "London, United Kingdom"},
+	        {"M\u00e9xico", "Mexico"},
+	        /* a state's name that is a country's too: the country, unless the place
+	         * is marked American; a postal code is always the state */
+	        {"Tbilisi, Georgia", "Tbilisi, Georgia"},
+	        {"Atlanta, Georgia, United States", "Atlanta, GA"},
+	        {"Atlanta, GA", "Atlanta, GA"},
 	};
 	char buf[64];
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
