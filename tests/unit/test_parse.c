@@ -292,6 +292,11 @@ static void test_topic_canonical(void **state)
 		assert_memory_equal(name, cases[i].name, len);
 	}
 	assert_false(topic_vocab_canonical(vocab, "Enforcement and", 15, &name, &len));
+	/* a name without its last word is no spelling when it is one word or could be
+	 * several names: "Child", "Human" (Human Smuggling, Human Trafficking ...) */
+	assert_false(topic_vocab_canonical(vocab, "Child", 5, &name, &len));
+	assert_false(topic_vocab_canonical(vocab, "Human", 5, &name, &len));
+	assert_false(topic_vocab_canonical(vocab, "Transnational", 13, &name, &len));
 	assert_false(topic_vocab_canonical(vocab, "Invented Topic", 14, &name, &len));
 	assert_false(topic_vocab_canonical(NULL, "Narcotics", 9, &name, &len));
 }
