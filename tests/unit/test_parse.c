@@ -155,19 +155,19 @@ static void test_location_forms(void **state)
 static void test_no_location(void **state)
 {
 	(void)state;
-	check_header("April 12, 2017Enforcement and Removal", 20170412, "",
+	check_header("April 10, 2019Enforcement and Removal", 20190410, "",
 	             "Enforcement and Removal", NULL);
-	check_header("April 12, 2017287g Immigration and Nationality Act", 20170412, "",
+	check_header("April 10, 2019287g Immigration and Nationality Act", 20190410, "",
 	             "287g Immigration and Nationality Act", NULL);
-	check_header("April 12, 2017NarcoticsHuman Smuggling", 20170412, "", "Narcotics",
+	check_header("April 10, 2019NarcoticsHuman Smuggling", 20190410, "", "Narcotics",
 	             "Human Smuggling", NULL);
 }
 
 static void test_location_without_topics(void **state)
 {
 	(void)state;
-	check_header("April 12, 2017Houston, TX", 20170412, "Houston, TX", NULL);
-	check_header("April 12, 2017Springfield, Freedonia", 20170412, "Springfield, Freedonia",
+	check_header("April 10, 2019Houston, TX", 20190410, "Houston, TX", NULL);
+	check_header("April 10, 2019Springfield, Freedonia", 20190410, "Springfield, Freedonia",
 	             NULL);
 }
 
