@@ -457,9 +457,9 @@ static void test_cbp_newsroom(void **state)
 	           "  1. Home\n  2. Newsroom\n  3. Local Media Release\n"
 	           "  4. Invented seizure of pills at a port\n\n"
 	           "Invented seizure of pills at a port\n\nRelease Date\nMon, 07/19/2021\n\n"
-	           "LAREDO, Texas - Officers found the pills.\n",
+	           "NOGALES, Ariz. - Officers found the pills.\n",
 	           &(struct want){20210719, NULL, NULL, "Invented seizure of pills at a port", NULL,
-	                          "LAREDO"});
+	                          "NOGALES"});
 }
 
 /* cbp.gov's archived pages: the banner, the title, "Release Date:" with its value on
@@ -471,14 +471,14 @@ static void test_cbp_archived(void **state)
 	           "Archived Content\n\nIn an effort to keep current, the archive contains "
 	           "content from a previous administration or is otherwise outdated.\n\n"
 	           "Invented pest found in a shipment\n\nRelease Date:\u00a0\nJanuary 8, 2010\n\n"
-	           "PHILADELPHIA - Specialists found the pest.\n",
+	           "CHARLESTON - Specialists found the pest.\n",
 	           &(struct want){20100108, NULL, NULL, "Invented pest found in a shipment", NULL,
-	                          "PHILADELPHIA"});
+	                          "CHARLESTON"});
 	check_page(
 	        "US flag Official website of the Department of Homeland Security\n\n"
 	        "Invented pest found in a crate\n\nRelease Date:\u00a0\n\n"
-	        "BALTIMORE - Specialists found the pest.\n",
-	        &(struct want){0, NULL, NULL, "Invented pest found in a crate", NULL, "BALTIMORE"});
+	        "PORTLAND - Specialists found the pest.\n",
+	        &(struct want){0, NULL, NULL, "Invented pest found in a crate", NULL, "PORTLAND"});
 }
 
 /* The old cbp.gov: menus, a "see also" box of other releases' titles, the title, the
@@ -492,9 +492,9 @@ static void test_cbp_2008(void **state)
 	           "\u00a0Invented other release one\n\u00a0Invented other release two\n...more\n"
 	           "right arrowon cbp.gov:\n\u00a0Press Officers\n"
 	           "Invented beetle intercepted at an airport\n\n(Friday, March 04, 2011)\n\n"
-	           "Phoenix - Specialists found the beetle.\n",
+	           "Tampa - Specialists found the beetle.\n",
 	           &(struct want){20110304, NULL, NULL, "Invented beetle intercepted at an airport",
-	                          NULL, "Phoenix"});
+	                          NULL, "Tampa"});
 }
 
 /* A U.S. Attorney's release archived on fbi.gov: a breadcrumb ending in the title,
@@ -529,7 +529,7 @@ static void test_dea(void **state)
 	(void)state;
 	check_page("HOUSTON NEWS\nJune 1, 2015\nContact: Public Information Officer\n"
 	           "713-555-0100\nInvented sentence for a smuggler\n"
-	           "MAY 31 (BROWNSVILLE, Texas) - A man was sentenced.\n",
+	           "MAY 31 (ODESSA, Texas) - A man was sentenced.\n",
 	           &(struct want){20150601, NULL, NULL, "Invented sentence for a smuggler", NULL,
 	                          "MAY 31"});
 	check_page("News Release\nDecember 12, 2007\n\nInvented welcome of a new law\n\n"
@@ -590,21 +590,21 @@ static void test_skip_main_spanish(void **state)
 	(void)state;
 	check_page(
 	        "Ir al contenido principal\n"
-	        "Julio 15, 2019SAN ANTONIO, TX, Estados UnidosDetenci\u00f3n y Deportaci\u00f3n\n\n"
-	        "Oficiales inventados remueven a un hombre\n\nSAN ANTONIO - Un texto.\n",
-	        &(struct want){20190715, "SAN ANTONIO, TX, Estados Unidos",
+	        "Julio 15, 2019EL CENTRO, CA, Estados UnidosDetenci\u00f3n y Deportaci\u00f3n\n\n"
+	        "Oficiales inventados remueven a un hombre\n\nEL CENTRO - Un texto.\n",
+	        &(struct want){20190715, "EL CENTRO, CA, Estados Unidos",
 	                       "Detenci\u00f3n y Deportaci\u00f3n",
-	                       "Oficiales inventados remueven a un hombre", NULL, "SAN ANTONIO"});
+	                       "Oficiales inventados remueven a un hombre", NULL, "EL CENTRO"});
 }
 
 /* A forum copy: a masthead, the date, the location on its own line. */
 static void test_forum_copy(void **state)
 {
 	(void)state;
-	check_page("I.C.E.News Release\n\nJuly 27, 2015\nNew Orleans, LA\n\n"
-	           "Invented felon pleads guilty\n\nNEW ORLEANS - A man pleaded guilty.\n",
-	           &(struct want){20150727, "New Orleans, LA", NULL, "Invented felon pleads guilty",
-	                          NULL, "NEW ORLEANS"});
+	check_page("I.C.E.News Release\n\nJuly 27, 2015\nMobile, AL\n\n"
+	           "Invented felon pleads guilty\n\nMOBILE - A man pleaded guilty.\n",
+	           &(struct want){20150727, "Mobile, AL", NULL, "Invented felon pleads guilty",
+	                          NULL, "MOBILE"});
 }
 
 /* dhs.gov/hsi: the government banner, a breadcrumb, the title, "Release Date: ...". */
@@ -616,9 +616,9 @@ static void test_dhs_hsi_release(void **state)
 	        "Government Website\n\nBreadcrumb\n\n  1. Homeland Security Investigations (HSI)\n"
 	        "  2. News Room\n  3. Invented return of an old map\n\n"
 	        "Invented return of an old map\n\nRelease Date: June 5, 2024\n\n"
-	        "NEW YORK \u2014 Agents returned the map.\n",
+	        "CHICAGO \u2014 Agents returned the map.\n",
 	        &(struct want){20240605, NULL, NULL, "Invented return of an old map", NULL,
-	                       "NEW YORK"});
+	                       "CHICAGO"});
 }
 
 /* ---- headlines that look like chrome in one respect -------------------------------- */
