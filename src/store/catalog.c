@@ -382,26 +382,32 @@ static bool has_topic(const struct catalog *cat, const struct release *r, uint32
 	return false;
 }
 
+/* The release's topics: every spelling as printed, and each facet once (counted once
+ * for the release). */
 static bool add_topics(struct catalog *cat, struct release *r, const struct str *topics,
                        size_t ntopics)
 {
 	uint32_t **const refs[] = {&cat->topic_refs, &cat->topic_printed};
+	if (ntopics > UINT8_MAX)
+		ntopics = UINT8_MAX;
 	if (!catalog_grow_ids(refs, 2, &cat->refs_cap, cat->nrefs + ntopics))
 		return false;
 	r->topic_first = (uint32_t)cat->nrefs;
-	r->ntopics = 0;
+	r->ntopics = r->nprinted = 0;
 	for (size_t i = 0; i < ntopics; i++) {
 		uint32_t printed,
 		        id = facet_of(cat, &cat->topic_spellings, topics[i], topic_facet, &printed);
 		if (id == FACET_NONE)
 			return false;
+		cat->topic_printed[r->topic_first + r->nprinted++] = printed;
 		if (has_topic(cat, r, id))
 			continue;
 		cat->topics.items[id].count++;
-		cat->topic_printed[cat->nrefs] = printed;
-		cat->topic_refs[cat->nrefs++] = id;
-		r->ntopics++;
+		cat->topic_refs[r->topic_first + r->ntopics++] = id;
 	}
+	for (size_t i = r->ntopics; i < r->nprinted; i++)
+		cat->topic_refs[r->topic_first + i] = FACET_NONE; /* a spelling's facet, had */
+	cat->nrefs += r->nprinted;
 	return true;
 }
 
@@ -628,7 +634,8 @@ static size_t join_topics(const struct catalog *cat, const struct release *r, bo
 {
 	static const struct str topic_sep = {CATALOG_TOPIC_SEP, sizeof CATALOG_TOPIC_SEP - 1};
 	size_t len = 0;
-	for (size_t t = 0; t < r->ntopics; t++) {
+	size_t n = printed ? r->nprinted : r->ntopics;
+	for (size_t t = 0; t < n; t++) {
 		if (t)
 			len = put_cut(buf, size, len, topic_sep);
 		len = put_cut(buf, size, len,

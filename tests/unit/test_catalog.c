@@ -208,9 +208,16 @@ static void facets_fold_spellings_of_one_place_or_topic(void **state)
 	struct str printed = catalog_topic_printed(cat, &cat->releases[1], 0);
 	assert_int_equal(printed.len, 33);
 	assert_memory_equal(printed.s, "Firearms, Ammunition & Explosives", 33);
-	/* two spellings of one topic on one release: one facet, counted once */
+	/* two spellings of one topic on one release: one facet, counted once; both
+	 * spellings stay as printed */
 	assert_int_equal(cat->releases[2].ntopics, 1);
 	assert_int_equal(catalog_topic(cat, &cat->releases[2], 0)->count, 1);
+	char both[160];
+	static const char want_both[] = "Cultural Property, Art and Antiquities" CATALOG_TOPIC_SEP
+	                                "Cultural Property, Art and Antiquities Investigations";
+	size_t both_len = catalog_join_printed_topics(cat, &cat->releases[2], both, sizeof both);
+	assert_int_equal(both_len, sizeof want_both - 1);
+	assert_memory_equal(both, want_both, both_len);
 	char joined[128];
 	size_t len = catalog_join_topics(cat, &cat->releases[1], joined, sizeof joined);
 	assert_int_equal(len, 35);
