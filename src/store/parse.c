@@ -949,10 +949,11 @@ static const struct literal date_labels[] = {
         LITERAL("Fri,"),          LITERAL("Sat,"),         LITERAL("Sun,"),
 };
 
-/* The bytes of the labels before a date: "(Friday, ", "Release Date: Mon, ". */
+/* The bytes of the labels before a date: "(Friday, ", "Release Date: Mon, ". A
+ * parenthesis opens a date line only with something after it: "(" alone is none. */
 static size_t date_label_len(const char *s, size_t n)
 {
-	size_t k = n > 0 && s[0] == '(' ? 1 : 0;
+	size_t k = n > 1 && s[0] == '(' ? 1 : 0;
 	for (size_t i = 0; i < COUNT(date_labels); i++) {
 		if (starts_ci(s + k, n - k, date_labels[i])) {
 			k += date_labels[i].n;

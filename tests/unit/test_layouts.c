@@ -669,6 +669,16 @@ static void test_headlines_like_chrome(void **state)
 	        &(struct want){0, NULL, NULL, "2. Second man sentenced in fraud", NULL, "DALLAS"});
 }
 
+/* A stray "(" above the header line is no date line: the header is still read. */
+static void test_lone_parenthesis(void **state)
+{
+	(void)state;
+	check_page("(\nMay 3, 2015Dallas, TX, United StatesNarcotics\n\n"
+	           "Invented seizure at a warehouse\n\nDALLAS - Agents said so.\n",
+	           &(struct want){20150503, "Dallas, TX, United States", "Narcotics",
+	                          "Invented seizure at a warehouse", NULL, "DALLAS"});
+}
+
 /* ---- edge cases ------------------------------------------------------------------------ */
 
 static void test_empty(void **state)
@@ -910,6 +920,7 @@ int main(void)
 	        cmocka_unit_test(test_indented_headline),
 	        cmocka_unit_test(test_menu_above_date),
 	        cmocka_unit_test(test_headlines_like_chrome),
+	        cmocka_unit_test(test_lone_parenthesis),
 	        cmocka_unit_test(test_body_only),
 	        cmocka_unit_test(test_dated_paragraph),
 	        cmocka_unit_test(test_empty),
