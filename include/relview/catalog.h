@@ -35,9 +35,11 @@ struct release {
 	uint64_t title_key;   /* the title's first 8 bytes, folded: the sort looks here first */
 	uint32_t date;        /* yyyymmdd, 0 unknown */
 	uint32_t location_id; /* its place facet; FACET_NONE when there is no location */
-	uint32_t topic_first; /* topic facets: catalog->topic_refs[topic_first ..] */
-	uint16_t ntopics;
-	uint16_t input; /* index into catalog->inputs */
+	uint32_t topic_first; /* topics from catalog->topic_refs[topic_first] (facets) and
+	                       * catalog->topic_printed[topic_first] (spellings) on */
+	uint8_t ntopics;      /* topic facets, each once */
+	uint8_t nprinted;     /* topics as printed: two spellings of one facet are both */
+	uint16_t input;       /* index into catalog->inputs */
 };
 
 struct facet {
@@ -50,6 +52,9 @@ struct facet_set {
 	struct facet *items;
 	size_t count, cap;
 	struct idindex index; /* of items by name */
+	bool any_case;        /* names that differ only in ASCII case are one item, named
+	                       * in its spelling with the most capitals ("McAllen, TX" over
+	                       * "Mcallen, TX", written from "MCALLEN, TX") */
 };
 
 /* The kinds of facet a release has and the list can be narrowed by; a release's
@@ -177,7 +182,7 @@ static inline struct str catalog_location(const struct catalog *cat, const struc
 	return r->location_id == FACET_NONE ? none : cat->locations.items[r->location_id].name;
 }
 
-/* The release's i-th topic as it is printed. */
+/* The release's i-th topic as it is printed (i < nprinted). */
 static inline struct str catalog_topic_printed(const struct catalog *cat, const struct release *r,
                                                size_t i)
 {

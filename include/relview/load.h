@@ -38,6 +38,8 @@ struct load_options {
 	uint64_t cache_max_bytes;
 	struct load_progress *progress; /* NULL: nobody watches */
 	bool keys_from_terminal;        /* the reader takes keys from the terminal: not an input */
+	unsigned parse_version;         /* 0: this build's PARSE_VERSION; other values stand
+	                                 * for another build's parser (a test's seam) */
 };
 
 /* Read one input into the catalog — from its cache when that is fresh, else from

@@ -28,6 +28,10 @@ struct span {
 
 #define PARSE_MAX_TOPICS 8
 
+/* Which parser this is: bumped whenever a page may parse differently, so that a
+ * cache written by an older parser is not used (it is part of the cache's key). */
+#define PARSE_VERSION 2u
+
 struct parsed {
 	uint32_t date; /* yyyymmdd from the page's own header, 0 unknown (never from the body) */
 	struct span location; /* exactly as printed ("Miami, FL, United States"); never a

@@ -88,7 +88,7 @@ static void json_release(FILE *out, const struct catalog *cat, const struct rele
 	fputs(",\"location\":", out); /* location and topics as printed, for scripts */
 	json_str_or_null(out, r->location);
 	fputs(",\"topics\":[", out);
-	for (size_t t = 0; t < r->ntopics; t++) {
+	for (size_t t = 0; t < r->nprinted; t++) {
 		struct str name = catalog_topic_printed(cat, r, t);
 		fputs(t ? "," : "", out);
 		json_string(out, name.s, name.len);
@@ -252,7 +252,7 @@ static void md_release(FILE *out, const struct catalog *cat, const struct releas
 	}
 	md_field(out, "Date:", (struct str){date, strlen(date)});
 	md_field(out, "Location:", r->location);
-	for (size_t t = 0; t < r->ntopics; t++)
+	for (size_t t = 0; t < r->nprinted; t++)
 		md_field(out, t ? "Topic:" : "Topics:", catalog_topic_printed(cat, r, t));
 	const char *input = cat->inputs[r->input];
 	md_field(out, "Source:", (struct str){input, strlen(input)});

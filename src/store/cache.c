@@ -511,8 +511,8 @@ static bool plan_topics(struct plan *pl, const struct catalog *cat, const struct
                         struct crec *c)
 {
 	c->topic_first = (uint32_t)pl->nrefs;
-	c->ntopics = r->ntopics;
-	for (size_t t = 0; t < r->ntopics; t++) {
+	c->ntopics = r->nprinted;
+	for (size_t t = 0; t < r->nprinted; t++) {
 		uint32_t id = cat->topic_printed[r->topic_first + t]; /* as printed */
 		if (pl->local[id] == UINT32_MAX) {
 			pl->local[id] = (uint32_t)pl->nnames;

@@ -2,6 +2,7 @@
 
 #include "relview/catalog.h"
 
+#include "relview/ascii.h"
 #include "relview/grow.h"
 #include "relview/hash.h"
 #include "relview/parse.h"
@@ -134,23 +135,75 @@ static void arena_free(struct arena *a)
 
 /* ---- facets ------------------------------------------------------------------- */
 
-static uint64_t facet_key(const void *owner, uint32_t id)
+/* A name's hash, blind to ASCII case (FNV-1a, 64 bits): the key of a set of any case. */
+static uint64_t hash_any_case(const char *s, size_t len)
 {
-	const struct facet *f = &((const struct facet_set *)owner)->items[id];
-	return XXH3_64bits(f->name.s, f->name.len);
+	uint64_t h = 14695981039346656037u;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)ascii_lower(s[i])) * 1099511628211u;
+	return h;
 }
 
-/* The id of the facet with this name, added (name copied) when new. */
+static uint64_t name_hash(const struct facet_set *set, const char *s, size_t len)
+{
+	return set->any_case ? hash_any_case(s, len) : XXH3_64bits(s, len);
+}
+
+static uint64_t facet_key(const void *owner, uint32_t id)
+{
+	const struct facet_set *set = owner;
+	const struct facet *f = &set->items[id];
+	return name_hash(set, f->name.s, f->name.len);
+}
+
+static bool same_name(const struct facet_set *set, struct str name, const char *s, size_t len)
+{
+	if (name.len != len)
+		return false;
+	if (!set->any_case)
+		return memcmp(name.s, s, len) == 0;
+	for (size_t i = 0; i < len; i++)
+		if (ascii_lower(name.s[i]) != ascii_lower(s[i]))
+			return false;
+	return true;
+}
+
+static size_t capitals(const char *s, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		n += ascii_is_upper(s[i]);
+	return n;
+}
+
+/* Of two spellings that differ in case, the one a facet is named by: the one with
+ * more capitals (inner capitals kept: "McAllen"), else the first in byte order, so
+ * that the name does not depend on the order releases come in. */
+static bool better_spelling(const char *s, struct str than)
+{
+	size_t a = capitals(s, than.len), b = capitals(than.s, than.len);
+	return a != b ? a > b : memcmp(s, than.s, than.len) < 0;
+}
+
+/* The id of the facet with this name, added (name copied) when new. In a set of any
+ * case, a better spelling of a facet's name renames it. */
 static uint32_t facet_intern(struct facet_set *set, struct arena *arena, const char *s, size_t len)
 {
 	struct idindex *ix = &set->index;
 	if (!idindex_reserve(ix, set->count, INDEX_FIRST_SLOTS, facet_key, set))
 		return FACET_NONE;
-	size_t i = idindex_first(ix, XXH3_64bits(s, len));
+	size_t i = idindex_first(ix, name_hash(set, s, len));
 	for (; ix->slots[i]; i = idindex_next(ix, i)) {
 		struct facet *f = &set->items[ix->slots[i] - 1];
-		if (f->name.len == len && memcmp(f->name.s, s, len) == 0)
-			return ix->slots[i] - 1;
+		if (!same_name(set, f->name, s, len))
+			continue;
+		if (set->any_case && better_spelling(s, f->name)) {
+			char *name = arena_copy(arena, s, len);
+			if (!name)
+				return FACET_NONE;
+			f->name.s = name;
+		}
+		return ix->slots[i] - 1;
 	}
 	char *name = arena_copy(arena, s, len);
 	if (!name ||
@@ -212,6 +265,8 @@ struct catalog *catalog_new(void)
 		free(cat);
 		return NULL;
 	}
+	if (cat)
+		cat->topics.any_case = cat->locations.any_case = true;
 	return cat;
 }
 
@@ -327,26 +382,32 @@ static bool has_topic(const struct catalog *cat, const struct release *r, uint32
 	return false;
 }
 
+/* The release's topics: every spelling as printed, and each facet once (counted once
+ * for the release). */
 static bool add_topics(struct catalog *cat, struct release *r, const struct str *topics,
                        size_t ntopics)
 {
 	uint32_t **const refs[] = {&cat->topic_refs, &cat->topic_printed};
+	if (ntopics > UINT8_MAX)
+		ntopics = UINT8_MAX;
 	if (!catalog_grow_ids(refs, 2, &cat->refs_cap, cat->nrefs + ntopics))
 		return false;
 	r->topic_first = (uint32_t)cat->nrefs;
-	r->ntopics = 0;
+	r->ntopics = r->nprinted = 0;
 	for (size_t i = 0; i < ntopics; i++) {
 		uint32_t printed,
 		        id = facet_of(cat, &cat->topic_spellings, topics[i], topic_facet, &printed);
 		if (id == FACET_NONE)
 			return false;
+		cat->topic_printed[r->topic_first + r->nprinted++] = printed;
 		if (has_topic(cat, r, id))
 			continue;
 		cat->topics.items[id].count++;
-		cat->topic_printed[cat->nrefs] = printed;
-		cat->topic_refs[cat->nrefs++] = id;
-		r->ntopics++;
+		cat->topic_refs[r->topic_first + r->ntopics++] = id;
 	}
+	for (size_t i = r->ntopics; i < r->nprinted; i++)
+		cat->topic_refs[r->topic_first + i] = FACET_NONE; /* a spelling's facet, had */
+	cat->nrefs += r->nprinted;
 	return true;
 }
 
@@ -573,7 +634,8 @@ static size_t join_topics(const struct catalog *cat, const struct release *r, bo
 {
 	static const struct str topic_sep = {CATALOG_TOPIC_SEP, sizeof CATALOG_TOPIC_SEP - 1};
 	size_t len = 0;
-	for (size_t t = 0; t < r->ntopics; t++) {
+	size_t n = printed ? r->nprinted : r->ntopics;
+	for (size_t t = 0; t < n; t++) {
 		if (t)
 			len = put_cut(buf, size, len, topic_sep);
 		len = put_cut(buf, size, len,

@@ -6,6 +6,7 @@
 #include "relview/cache.h"
 #include "relview/catalog.h"
 #include "relview/grow.h"
+#include "relview/hash.h"
 #include "relview/parse.h"
 #include "relview/sandbox.h"
 #include "relview/text.h"
@@ -191,11 +192,13 @@ static void replay(void *ctx, const char *path, const char *reason)
 	report(ctx, path, reason);
 }
 
-/* What decides the parse besides the bundle itself: the vocabulary and the limits. */
+/* What decides the parse besides the bundle itself: the parser's version, the
+ * vocabulary and the limits. */
 static uint64_t parse_salt(const struct load_options *opt)
 {
 	const struct source_limits *lim = &opt->limits;
-	return topic_vocab_signature(opt->vocab) ^
+	uint64_t version = opt->parse_version ? opt->parse_version : PARSE_VERSION;
+	return XXH3_64bits(&version, sizeof version) ^ topic_vocab_signature(opt->vocab) ^
 	       (lim->max_entry_bytes * 31 + lim->max_total_bytes) ^ (lim->max_entries << 20) ^
 	       (lim->max_ratio << 40);
 }

@@ -141,6 +141,16 @@ static bool ends_ci(const char *s, size_t n, struct literal lit)
 	return n >= lit.n && prefix_ci(s + n - lit.n, lit);
 }
 
+static bool ends_exact(const char *s, size_t n, struct literal lit)
+{
+	return n >= lit.n && memcmp(s + n - lit.n, lit.s, lit.n) == 0;
+}
+
+static bool starts_exact(const char *s, size_t n, struct literal lit)
+{
+	return n >= lit.n && memcmp(s, lit.s, lit.n) == 0;
+}
+
 #define COUNT(array) (sizeof array / sizeof array[0])
 
 /* Lines the sites print around a release's header: banners, navigation, the old DHS
@@ -187,14 +197,12 @@ static const struct literal boilerplate_lines[] = {
         LITERAL("Info"),
         LITERAL("Related Information"),
         LITERAL("Related Content"),
-        LITERAL("Related Links"),
         LITERAL("To Report a Crime"),
         LITERAL("contacts for this news release"),
         /* the press office above or below a date line */
         LITERAL("Office of the Press Secretary"),
         LITERAL("Office of Public Affairs"),
         LITERAL("Department of Justice"),
-        LITERAL("Justice News"),
         LITERAL("U.S. Department of Justice"),
         LITERAL("Department of Homeland Security"),
         LITERAL("U.S. Department of Homeland Security"),
@@ -217,14 +225,19 @@ static const struct literal boilerplate_prefixes[] = {
         LITERAL("Media Contact"),
         LITERAL("In an effort to keep"),
         LITERAL("US flag "),
-        LITERAL("U.S. flag "),
         LITERAL("This is archived material"),
         LITERAL("Having trouble viewing this email"),
-        LITERAL("Report Suspicious Activity"),
         LITERAL("Report Trade Violations"),
         LITERAL("Emergency Information for ICE"),
-        LITERAL("U.S. Attorney's Office,"),
-        LITERAL("U.S. Attorney\u2019s Office,"),
+};
+
+/* Chrome that a headline could begin with in other words: matched in the page's own
+ * capitals only ("Report Suspicious Activity to 1-800-...", "U.S. Attorney's Office,
+ * Southern District of ..."); "Report suspicious activity near ..." is a headline. */
+static const struct literal exact_prefixes[] = {
+        LITERAL("Report Suspicious Activity"),
+        LITERAL("U.S. Attorney's Office, "),
+        LITERAL("U.S. Attorney\u2019s Office, "),
 };
 
 static const struct literal bullet = LITERAL("\u2022");
@@ -234,7 +247,8 @@ static const struct literal homepage_end = LITERAL(" homepage");
 static const struct literal icon_end = LITERAL(" icon");
 
 /* A release's masthead: "I.C.E. News Release", "... www.ice.gov Ver. 1.05 News
- * Release". */
+ * Release"; in these capitals only ("ICE corrects an earlier news release" is a
+ * headline). */
 static const struct literal masthead_end = LITERAL("News Release");
 
 /* The DHS banner line that announces the dhs-flag layout (a topic line follows). */
@@ -250,7 +264,7 @@ static const struct literal footer_prefixes[] = {
 };
 static const struct literal back_to_top = LITERAL("Return to top");
 
-enum { BOILERPLATE_MAX = 200, LABEL_WORDS_MAX = 3, SUFFIXED_MAX = 40, ICON_WORDS_MAX = 5 };
+enum { BOILERPLATE_MAX = 200, SUFFIXED_MAX = 40, ICON_WORDS_MAX = 5 };
 
 /* A press office's phone number on a line of its own: "(202) 555-0100", also after a
  * short label in capitals ("TDD (202) 514-1888"). */
@@ -290,18 +304,22 @@ static bool is_icon_line(const char *s, size_t n)
 	return words <= ICON_WORDS_MAX;
 }
 
-/* A label in capitals of a few words and no comma: "OPA", "WWW.USDOJ.GOV", a DEA
- * division's "HOUSTON NEWS". A headline has more words; a place has a comma. */
+/* A DEA division's label: "HOUSTON NEWS". */
+static const struct literal division_end = LITERAL(" NEWS");
+
+/* A label in capitals: one word ("OPA", "WWW.USDOJ.GOV") or a division's "... NEWS".
+ * Two words in capitals may be a headline ("OPERATION GUARDIAN"). */
 static bool is_caps_label(const char *s, size_t n)
 {
-	size_t letters = 0, words = 1;
+	size_t letters = 0, spaces = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (ascii_is_lower(s[i]) || s[i] == ',')
 			return false;
 		letters += ascii_is_upper(s[i]);
-		words += s[i] == ' ';
+		spaces += s[i] == ' ';
 	}
-	return letters >= 2 && words <= LABEL_WORDS_MAX;
+	return letters >= 2 &&
+	       (spaces == 0 || (n <= SUFFIXED_MAX && ends_exact(s, n, division_end)));
 }
 
 /* A breadcrumb of arrows: "Home > Newsroom > Local Media Release". Most lines have
@@ -328,26 +346,69 @@ static bool has_nbsp_run(const char *s, size_t n)
 	return false;
 }
 
-/* An item of a numbered breadcrumb ("3. Local Media Release"), a trail of arrows, or
- * a menu line whose items are set apart by runs of no-break spaces or bars. */
+/* A trail of arrows, or a menu line whose items are set apart by runs of no-break
+ * spaces or bars. */
 static bool is_navigation(const char *s, size_t n)
 {
 	if (is_arrow_trail(s, n))
 		return true;
-	if (n >= 3 && ascii_is_digit(s[0]) &&
-	    (s[1] == '.' || (ascii_is_digit(s[1]) && s[2] == '.')))
-		return s[s[1] == '.' ? 2 : 3] == ' ';
 	if (s[0] == '|' || s[n - 1] == '|' || s[0] == '<' || s[0] == '>')
 		return true; /* "< Back to current issue ..." */
 	return has_nbsp_run(s, n);
 }
 
-/* A line indented with no-break spaces: an item of a link box ("\u00a0Press
- * Officers"); headlines are never indented so. */
-static bool is_indented_item(const char *t, struct line ln)
+/* How a line of a list of links begins: with a no-break space (a link box's
+ * "\u00a0Press Officers") or a number (a breadcrumb's "  3. Local Media Release"). */
+enum item_kind { ITEM_NONE, ITEM_INDENTED, ITEM_NUMBERED };
+
+/* The kind of the raw line s[0, n), its leading blanks included. */
+static enum item_kind item_kind(const char *s, size_t n)
 {
-	return ln.off >= 2 && (unsigned char)t[ln.off - 1] == 0xA0 &&
-	       (unsigned char)t[ln.off - 2] == 0xC2;
+	size_t i = 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	if (i + 2 <= n && memcmp(s + i, "\u00a0", 2) == 0)
+		return ITEM_INDENTED;
+	size_t digits = 0;
+	while (i < n && digits < 3 && ascii_is_digit(s[i]))
+		i++, digits++;
+	return digits > 0 && digits < 3 && i + 1 < n && s[i] == '.' && s[i + 1] == ' '
+	               ? ITEM_NUMBERED
+	               : ITEM_NONE;
+}
+
+/* The line around t[pos], from its start to its end. */
+static struct line raw_line(const char *t, size_t n, size_t pos)
+{
+	size_t start = pos, end = pos;
+	while (start > 0 && t[start - 1] != '\n')
+		start--;
+	while (end < n && t[end] != '\n')
+		end++;
+	return (struct line){start, end - start, end < n ? end + 1 : n};
+}
+
+/* An item of a list of links: a line of such a kind next to another of the same
+ * kind, or an indented line under a box's heading ("right arrowon cbp.gov:"). A
+ * headline alone may be indented or numbered ("2. Second man sentenced"). */
+static bool is_list_item(const char *t, size_t n, struct line ln)
+{
+	struct line self = raw_line(t, n, ln.off);
+	enum item_kind kind = item_kind(t + self.off, self.len);
+	if (kind == ITEM_NONE)
+		return false;
+	if (self.next < n) {
+		struct line after = raw_line(t, n, self.next);
+		if (item_kind(t + after.off, after.len) == kind)
+			return true;
+	}
+	if (self.off == 0)
+		return false;
+	struct line before = raw_line(t, n, self.off - 1);
+	if (item_kind(t + before.off, before.len) == kind)
+		return true;
+	trim(t, &before.off, &before.len);
+	return kind == ITEM_INDENTED && before.len > 0 && t[before.off + before.len - 1] == ':';
 }
 
 /* A phone number after a label: "TTY for hearing impaired: 802-555-0100". A line
@@ -356,33 +417,49 @@ static bool is_labelled_phone(const char *s, size_t n)
 {
 	if (n == 0 || !ascii_is_digit(s[n - 1]))
 		return false;
-	const char *colon = memrchr(s, ':', n);
-	if (colon == NULL)
+	size_t at = n; /* after the last colon (memrchr() is GNU's only) */
+	while (at > 0 && s[at - 1] != ':')
+		at--;
+	if (at == 0)
 		return false;
-	size_t at = (size_t)(colon - s) + 1;
 	while (at < n && s[at] == ' ')
 		at++;
 	return at < n && is_phone_line(s + at, n - at);
 }
 
-static bool is_boilerplate(const char *t, struct line ln)
+/* Chrome by its shape: phone numbers, labels in capitals, menus, share icons. */
+static bool is_chrome_shape(const char *s, size_t n)
 {
-	const char *s = t + ln.off;
-	if (ln.len > BOILERPLATE_MAX || is_indented_item(t, ln))
-		return ln.len <= BOILERPLATE_MAX;
-	if (is_phone_line(s, ln.len) || is_labelled_phone(s, ln.len) || is_caps_label(s, ln.len) ||
-	    is_navigation(s, ln.len))
-		return true;
-	if (is_icon_line(s, ln.len) || ends_ci(s, ln.len, masthead_end) ||
-	    (ln.len <= SUFFIXED_MAX && ends_ci(s, ln.len, homepage_end)))
+	return is_phone_line(s, n) || is_labelled_phone(s, n) || is_caps_label(s, n) ||
+	       is_navigation(s, n) || is_icon_line(s, n);
+}
+
+/* Chrome by its words: the lists above, a masthead, a logo at the end of a short
+ * line, the DHS banner and threat level. */
+static bool is_chrome_text(const char *s, size_t n)
+{
+	if (ends_exact(s, n, masthead_end) || (n <= SUFFIXED_MAX && ends_ci(s, n, homepage_end)))
 		return true;
 	for (size_t i = 0; i < COUNT(boilerplate_lines); i++)
-		if (equals_ci(s, ln.len, boilerplate_lines[i]))
+		if (equals_ci(s, n, boilerplate_lines[i]))
 			return true;
 	for (size_t i = 0; i < COUNT(boilerplate_prefixes); i++)
-		if (starts_ci(s, ln.len, boilerplate_prefixes[i]))
+		if (starts_ci(s, n, boilerplate_prefixes[i]))
 			return true;
-	return starts_ci(s, ln.len, dhs_banner) || ends_ci(s, ln.len, threat_level);
+	for (size_t i = 0; i < COUNT(exact_prefixes); i++)
+		if (starts_exact(s, n, exact_prefixes[i]))
+			return true;
+	return starts_ci(s, n, dhs_banner) || ends_ci(s, n, threat_level);
+}
+
+/* A line of the page around the release, never of the release: a line longer than
+ * BOILERPLATE_MAX is a paragraph. */
+static bool is_boilerplate(const char *t, size_t n, struct line ln)
+{
+	if (ln.len > BOILERPLATE_MAX)
+		return false;
+	return is_list_item(t, n, ln) || is_chrome_shape(t + ln.off, ln.len) ||
+	       is_chrome_text(t + ln.off, ln.len);
 }
 
 static bool is_footer(const char *t, struct line ln)
@@ -872,10 +949,11 @@ static const struct literal date_labels[] = {
         LITERAL("Fri,"),          LITERAL("Sat,"),         LITERAL("Sun,"),
 };
 
-/* The bytes of the labels before a date: "(Friday, ", "Release Date: Mon, ". */
+/* The bytes of the labels before a date: "(Friday, ", "Release Date: Mon, ". A
+ * parenthesis opens a date line only with something after it: "(" alone is none. */
 static size_t date_label_len(const char *s, size_t n)
 {
-	size_t k = n > 0 && s[0] == '(' ? 1 : 0;
+	size_t k = n > 1 && s[0] == '(' ? 1 : 0;
 	for (size_t i = 0; i < COUNT(date_labels); i++) {
 		if (starts_ci(s + k, n - k, date_labels[i])) {
 			k += date_labels[i].n;
@@ -1097,7 +1175,7 @@ static void parse_header(struct reader *r, const struct topic_vocab *vocab, stru
 	struct line ln;
 	memset(h, 0, sizeof *h);
 	for (int k = 0; k < HEADER_LINES && next_content(r, &ln); k++) {
-		if (is_boilerplate(r->t, ln) || is_topic_banner(r->t, ln)) {
+		if (is_boilerplate(r->t, r->n, ln) || is_topic_banner(r->t, ln)) {
 			topic_slot = topic_slot || is_topic_banner(r->t, ln);
 			note_chrome(&h->above);
 			continue;
@@ -1127,7 +1205,7 @@ static bool next_new_line(struct reader *r, const struct parsed *out, struct lin
 	while (next_content(r, ln)) {
 		struct line title = {out->title.off, out->title.len, 0};
 		struct line subtitle = {out->subtitle.off, out->subtitle.len, 0};
-		if (is_boilerplate(r->t, *ln) || same_text(r->t, *ln, title) ||
+		if (is_boilerplate(r->t, r->n, *ln) || same_text(r->t, *ln, title) ||
 		    same_text(r->t, *ln, subtitle))
 			continue;
 		return true;
@@ -1143,24 +1221,42 @@ static bool is_headline_below(const char *t, struct line ln)
 	       is_subtitle(t, ln) && !looks_like_body(t, ln);
 }
 
-/* The title printed above the date line, and its sub-headline: the line before the
- * date when the title is printed right above it, else the line under the date when
- * it reads as one. Two headlines under the date are the title and its sub-headline
- * after all: what stood above was site chrome. Leaves r at the first body line. */
+/* Whether the first line under the date that is not chrome prints the title again. */
+static bool repeats_title(const struct reader *r, struct line title)
+{
+	struct reader copy = *r;
+	struct line ln;
+	while (next_content(&copy, &ln))
+		if (!is_boilerplate(copy.t, copy.n, ln))
+			return same_text(copy.t, ln, title);
+	return false;
+}
+
+/* The title printed above the date line, and its sub-headline. The line above is the
+ * title when the page shows it is one: it stands right above the date line (cbp.gov,
+ * U.S. Attorneys), no headline follows the date (the body does), or the first one
+ * repeats it (the older ice.gov pages). Else a headline under the date is the title,
+ * and the next its sub-headline: what stood above, with chrome between it and the
+ * date, was a menu ("Press Room" / "News Releases"). Leaves r at the first body line. */
 static void take_title_above(struct reader *r, const struct above *a, struct parsed *out)
 {
 	struct line ln, second, title, subtitle;
 	above_title(a, &title, &subtitle);
+	bool shown = a->chrome_gap == 0 || repeats_title(r, title);
 	out->title = to_span(title.off, title.len);
 	out->subtitle = to_span(subtitle.off, subtitle.len);
 	if (!next_new_line(r, out, &ln))
 		return;
 	if (out->subtitle.len == 0 && is_headline_below(r->t, ln)) {
-		struct reader after = *r;
-		if (next_new_line(&after, out, &second) && is_headline_below(r->t, second)) {
+		if (!shown) {
 			out->title = to_span(ln.off, ln.len);
+			if (!next_new_line(r, out, &second))
+				return;
+			if (!is_headline_below(r->t, second)) {
+				r->pos = second.off;
+				return;
+			}
 			ln = second;
-			*r = after;
 		}
 		out->subtitle = to_span(ln.off, ln.len);
 		if (!next_new_line(r, out, &ln))

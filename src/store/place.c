@@ -562,6 +562,74 @@ struct place_part {
 	size_t len;
 };
 
+/* The other names of a country, each with the one its facet is written under: a
+ * formal name, a spelling with accents or in another language. */
+static const struct {
+	const char *alias, *name;
+} country_aliases[] = {
+        {"The Bahamas", "Bahamas"},
+        {"Bosnia", "Bosnia and Herzegovina"},
+        {"Brunei Darussalam", "Brunei"},
+        {"Cape Verde", "Cabo Verde"},
+        {"People's Republic of China", "China"},
+        {"People\u2019s Republic of China", "China"},
+        {"Republic of the Congo", "Congo"},
+        {"C\u00f4te d\u2019Ivoire", "C\u00f4te d'Ivoire"},
+        {"Cote d'Ivoire", "C\u00f4te d'Ivoire"},
+        {"Ivory Coast", "C\u00f4te d'Ivoire"},
+        {"Czech Republic", "Czechia"},
+        {"Swaziland", "Eswatini"},
+        {"The Gambia", "Gambia"},
+        {"Republic of Ireland", "Ireland"},
+        {"Lao People's Democratic Republic", "Laos"},
+        {"M\u00e9xico", "Mexico"},
+        {"Federated States of Micronesia", "Micronesia"},
+        {"Republic of Moldova", "Moldova"},
+        {"Burma", "Myanmar"},
+        {"The Netherlands", "Netherlands"},
+        {"Holland", "Netherlands"},
+        {"Democratic People's Republic of Korea", "North Korea"},
+        {"Macedonia", "North Macedonia"},
+        {"Panam\u00e1", "Panama"},
+        {"Per\u00fa", "Peru"},
+        {"The Philippines", "Philippines"},
+        {"Russian Federation", "Russia"},
+        {"St. Kitts and Nevis", "Saint Kitts and Nevis"},
+        {"St. Lucia", "Saint Lucia"},
+        {"St. Vincent and the Grenadines", "Saint Vincent and the Grenadines"},
+        {"S\u00e3o Tom\u00e9 and Pr\u00edncipe", "Sao Tome and Principe"},
+        {"Korea", "South Korea"},
+        {"Republic of Korea", "South Korea"},
+        {"Syrian Arab Republic", "Syria"},
+        {"United Republic of Tanzania", "Tanzania"},
+        {"East Timor", "Timor-Leste"},
+        {"T\u00fcrkiye", "Turkey"},
+        {"UAE", "United Arab Emirates"},
+        {"U.A.E.", "United Arab Emirates"},
+        {"UK", "United Kingdom"},
+        {"U.K.", "United Kingdom"},
+        {"Great Britain", "United Kingdom"},
+        {"Britain", "United Kingdom"},
+        {"Viet Nam", "Vietnam"},
+        {"Holy See", "Vatican City"},
+        {"Vatican", "Vatican City"},
+        {"Republic of China", "Taiwan"},
+        {"Macao", "Macau"},
+        {"Curacao", "Cura\u00e7ao"},
+        {"State of Palestine", "Palestine"},
+};
+
+/* The name a country's facet is written under, or NULL when p names no country. */
+static const char *country_name(struct place_part p)
+{
+	for (size_t i = 0; i < sizeof country_aliases / sizeof country_aliases[0]; i++)
+		if (strlen(country_aliases[i].alias) == p.len &&
+		    strncasecmp(p.s, country_aliases[i].alias, p.len) == 0)
+			return country_aliases[i].name;
+	const struct key *k = find_key(&country_table, p.s, p.len);
+	return k ? k->text : NULL;
+}
+
 /* The names of the United States that headers print after a state: a U.S. place's
  * facet is "City, ST" without them. */
 static const char *const us_names[] = {
@@ -677,12 +745,23 @@ size_t place_canonical(const char *s, size_t n, char *buf, size_t size)
 		count--;
 	struct place_part last = parts[count - 1];
 	const char *name, *code = place_state(last.s, last.len, &name);
+	/* "Tbilisi, Georgia": a state's name that is a country's too is the country,
+	 * unless the United States follow it; a postal code ("GA") is the state. */
+	if (count >= 2 && code && !us && place_is_country(last.s, last.len))
+		code = NULL;
+	const char *country = code || us ? NULL : country_name(last);
 	if (count >= 2 && code) {
 		put_city(&o, parts, count - 1);
 		put_text(&o, ", ", 2);
 		put_text(&o, code, strlen(code));
 	} else if (count == 1 && code && !us) {
 		put_text(&o, name, strlen(name)); /* a state alone: "Texas" */
+	} else if (country) {
+		if (count >= 2) {
+			put_city(&o, parts, count - 1);
+			put_text(&o, ", ", 2);
+		}
+		put_text(&o, country, strlen(country));
 	} else {
 		put_city(&o, parts, count);
 		if (us)

@@ -145,21 +145,72 @@ static size_t without_last_word(const char *name, size_t n)
 	return capital && name[len - 1] != ',' ? len : 0;
 }
 
-/* The spellings release headers print for a name: "&" for "and", the name without
- * its last word, and both. Each is taken only where no name has that spelling. */
-static bool insert_variants(struct topic_vocab *v, uint32_t canonical)
+/* A name without its last word ("Cultural Property, Art and Antiquities"), a
+ * spelling of the name it came from. */
+struct shortened {
+	char text[VARIANT_MAX];
+	size_t len;
+	uint32_t canonical;
+};
+
+/* Adds the shortened spellings of names[canonical] to list: without the last word,
+ * with and without "&" for "and". */
+static size_t add_shortened(const struct topic_vocab *v, uint32_t canonical, struct shortened *list,
+                            size_t count)
 {
 	char amp[VARIANT_MAX];
 	const char *name = v->names[canonical].text;
 	size_t n = v->names[canonical].len;
-	if (n > VARIANT_MAX)
-		return true;
-	size_t amp_len = with_ampersand(name, n, amp);
-	size_t short_len = without_last_word(name, n);
-	size_t short_amp = amp_len ? without_last_word(amp, amp_len) : 0;
-	return (amp_len == 0 || insert(v, amp, amp_len, true, canonical)) &&
-	       (short_len == 0 || insert(v, name, short_len, true, canonical)) &&
-	       (short_amp == 0 || insert(v, amp, short_amp, true, canonical));
+	size_t amp_len = with_ampersand(name, n, amp), lens[2] = {without_last_word(name, n), 0};
+	const char *from[2] = {name, amp};
+	if (amp_len)
+		lens[1] = without_last_word(amp, amp_len);
+	for (size_t k = 0; k < 2; k++)
+		if (lens[k] != 0) {
+			memcpy(list[count].text, from[k], lens[k]);
+			list[count].len = lens[k];
+			list[count++].canonical = canonical;
+		}
+	return count;
+}
+
+/* Whether a shortened spelling says which name it stands for: of more than one word
+ * ("Worksite" is not surely "Worksite Enforcement") and from no other name ("Human"
+ * is the start of four). */
+static bool is_telling(const struct shortened *list, size_t count, size_t i)
+{
+	if (memchr(list[i].text, ' ', list[i].len) == NULL)
+		return false;
+	for (size_t j = 0; j < count; j++)
+		if (list[j].canonical != list[i].canonical && list[j].len == list[i].len &&
+		    memcmp(list[j].text, list[i].text, list[i].len) == 0)
+			return false;
+	return true;
+}
+
+/* The spellings release headers print for the vocabulary's names: "&" for "and",
+ * and a name without its last word where that spelling is telling. Each is taken
+ * only where no name has that spelling; older names that are not telling are
+ * aliases in data/topics.txt ("Worksite = Worksite Enforcement"). */
+static bool insert_variants(struct topic_vocab *v)
+{
+	size_t names = v->count, count = 0;
+	struct shortened *list = malloc(2 * names * sizeof *list);
+	bool ok = list != NULL;
+	for (uint32_t i = 0; ok && i < names; i++) {
+		const struct topic_name *t = &v->names[i];
+		char amp[VARIANT_MAX];
+		if (t->canonical != i || t->len > VARIANT_MAX)
+			continue;
+		size_t amp_len = with_ampersand(t->text, t->len, amp);
+		ok = amp_len == 0 || insert(v, amp, amp_len, true, i);
+		count = add_shortened(v, i, list, count);
+	}
+	for (size_t i = 0; ok && i < count; i++)
+		if (is_telling(list, count, i))
+			ok = insert(v, list[i].text, list[i].len, true, list[i].canonical);
+	free(list);
+	return ok;
 }
 
 /* "Detención y Deportación = Enforcement and Removal": another name for a name. */
@@ -190,8 +241,7 @@ struct topic_vocab *topic_vocab_new(void)
 	for (size_t i = 0; ok && topic_builtin[i] != NULL; i++)
 		ok = insert_builtin(v, topic_builtin[i]);
 	/* Variants after every name, so that no variant takes a name's place. */
-	for (size_t i = 0, names = v->count; ok && i < names; i++)
-		ok = v->names[i].canonical != (uint32_t)i || insert_variants(v, (uint32_t)i);
+	ok = ok && insert_variants(v);
 	if (!ok) {
 		topic_vocab_free(v);
 		return NULL;

@@ -6,8 +6,8 @@ Usage: real-split.py SCORER RELVIEW DIR MIN
 The part a page belongs to is fixed by its file name: crc32(name) % 4 == 0 puts it
 in the measure part (pages the parser's rules were never written against), any
 other value in the develop part. Each part is scored with SCORER (score-real) in a
-folder of its own; the whole set must reach MIN percent. Exits 1 when it does not,
-or when the scorer fails."""
+folder of its own, and each part and the whole set must reach MIN percent. Exits 1
+when one does not, or when the scorer fails."""
 import os, subprocess, sys, tempfile, zlib
 
 
@@ -22,6 +22,7 @@ def main():
     parts = {"develop": [], "measure": []}
     for row in rows:
         parts[part_of(row.split("\t", 1)[0])].append(row)
+    failed = []
     with tempfile.TemporaryDirectory() as tmp:
         for name, chosen in parts.items():
             if not chosen:
@@ -32,10 +33,17 @@ def main():
             with open(os.path.join(where, "index.tsv"), "w", encoding="utf-8") as f:
                 f.write(head + "".join(chosen))
             print(f"{os.path.basename(os.path.normpath(top))} {name} part, {len(chosen)} pages:")
-            subprocess.run([sys.executable, scorer, "--bin", relview, where], check=False)
+            part = subprocess.run(
+                [sys.executable, scorer, "--bin", relview, "--min", str(least), where])
+            if part.returncode != 0:
+                failed.append(name)
     print(f"{os.path.basename(os.path.normpath(top))}, all {len(rows)} pages:")
     whole = subprocess.run([sys.executable, scorer, "--bin", relview, "--min", str(least), top])
-    sys.exit(whole.returncode)
+    if whole.returncode != 0:
+        failed.append("all")
+    if failed:
+        print(f"below {least}%: {', '.join(failed)}")
+    sys.exit(1 if failed else 0)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@
 #include "relview/catalog.h"
 #include "relview/load.h"
 #include "relview/order.h"
+#include "relview/parse.h"
 #include "relview/sandbox.h"
 #include "relview/topics.h"
 
@@ -63,6 +64,9 @@ static uint64_t cache_cap = 1 << 20;
 /* The reading child's memory cap in load(). */
 static uint64_t memory_cap = SOURCE_MAX_MEMORY;
 
+/* The parser load() stands for (0: this build's). */
+static unsigned parse_version;
+
 /* Load inputs into a fresh catalog, problems into errors (a memory stream). */
 static struct catalog *load(const char *const *inputs, size_t n, char **errors, size_t *errlen,
                             struct load_counts *counts)
@@ -72,7 +76,8 @@ static struct catalog *load(const char *const *inputs, size_t n, char **errors, 
 	                           .vocab = vocab,
 	                           .errors = err,
 	                           .cache_dir = cachedir,
-	                           .cache_max_bytes = cache_cap};
+	                           .cache_max_bytes = cache_cap,
+	                           .parse_version = parse_version};
 	opt.limits.max_memory = memory_cap;
 	struct catalog *cat = catalog_new();
 	*counts = (struct load_counts){0};
@@ -163,6 +168,31 @@ static void a_changed_bundle_is_read_again(void **state)
 	assert_null(cat->mappings);
 	assert_non_null(strstr(d = describe(cat), "|New|"));
 	free(d), free(err);
+	catalog_free(cat);
+}
+
+/* A cache written by another version of the parser is not used: the bundle is read
+ * again, and its cache written anew. */
+static void a_cache_of_another_parser_is_not_used(void **state)
+{
+	(void)state;
+	clear_cache();
+	const char *in[] = {bundle};
+	char *err;
+	size_t n;
+	struct load_counts c;
+	write_bundle(bundle, "Skip to main content\nJune 1, 2016Austin, TXNarcotics\n\nP\n\nB.\n");
+	parse_version = PARSE_VERSION + 1;
+	catalog_free(load(in, 1, &err, &n, &c));
+	free(err);
+	parse_version = 0;
+	struct catalog *cat = load(in, 1, &err, &n, &c);
+	assert_null(cat->mappings); /* read again */
+	free(err);
+	catalog_free(cat);
+	cat = load(in, 1, &err, &n, &c);
+	assert_non_null(cat->mappings); /* this parser's cache */
+	free(err);
 	catalog_free(cat);
 }
 
@@ -536,6 +566,7 @@ int main(int argc, char **argv)
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(second_load_comes_from_the_cache_unchanged),
 	        cmocka_unit_test(a_changed_bundle_is_read_again),
+	        cmocka_unit_test(a_cache_of_another_parser_is_not_used),
 	        cmocka_unit_test(damaged_cache_files_are_not_used),
 	        cmocka_unit_test(damage_in_a_large_cache_is_found),
 	        cmocka_unit_test(a_result_shared_with_another_input_is_not_cached),

@@ -208,9 +208,16 @@ static void facets_fold_spellings_of_one_place_or_topic(void **state)
 	struct str printed = catalog_topic_printed(cat, &cat->releases[1], 0);
 	assert_int_equal(printed.len, 33);
 	assert_memory_equal(printed.s, "Firearms, Ammunition & Explosives", 33);
-	/* two spellings of one topic on one release: one facet, counted once */
+	/* two spellings of one topic on one release: one facet, counted once; both
+	 * spellings stay as printed */
 	assert_int_equal(cat->releases[2].ntopics, 1);
 	assert_int_equal(catalog_topic(cat, &cat->releases[2], 0)->count, 1);
+	char both[160];
+	static const char want_both[] = "Cultural Property, Art and Antiquities" CATALOG_TOPIC_SEP
+	                                "Cultural Property, Art and Antiquities Investigations";
+	size_t both_len = catalog_join_printed_topics(cat, &cat->releases[2], both, sizeof both);
+	assert_int_equal(both_len, sizeof want_both - 1);
+	assert_memory_equal(both, want_both, both_len);
 	char joined[128];
 	size_t len = catalog_join_topics(cat, &cat->releases[1], joined, sizeof joined);
 	assert_int_equal(len, 35);
@@ -219,6 +226,28 @@ static void facets_fold_spellings_of_one_place_or_topic(void **state)
 	assert_int_equal(len, 33);
 	catalog_free(cat);
 	topic_vocab_free(vocab);
+}
+
+/* A place printed in capitals and in its own case is one facet, named with the inner
+ * capitals the printed case keeps, whichever comes first. */
+static void place_facets_are_blind_to_case(void **state)
+{
+	(void)state;
+	static const char *const orders[2][2] = {{"MCALLEN, TX", "McAllen, Texas"},
+	                                         {"McAllen, Texas", "MCALLEN, TX"}};
+	for (size_t k = 0; k < 2; k++) {
+		struct catalog *cat = catalog_new();
+		assert_non_null(cat);
+		assert_int_equal(catalog_add_input(cat, "bundle.tar.gz"), 0);
+		assert_true(add(cat, 20140311, "A", orders[k][0], "", "a"));
+		assert_true(add(cat, 20140312, "B", orders[k][1], "", "b"));
+		assert_int_equal(cat->locations.count, 1);
+		struct str name = catalog_location(cat, &cat->releases[0]);
+		assert_int_equal(name.len, 11);
+		assert_memory_equal(name.s, "McAllen, TX", 11);
+		assert_int_equal(cat->locations.items[0].count, 2);
+		catalog_free(cat);
+	}
 }
 
 static void fallback_title_is_copied_when_outside_the_text(void **state)
@@ -594,6 +623,7 @@ int main(void)
 	        cmocka_unit_test(facets_are_interned_and_counted),
 	        cmocka_unit_test(facets_fold_spellings_of_one_place_or_topic),
 	        cmocka_unit_test(of_two_copies_the_earlier_entry_wins_in_any_order),
+	        cmocka_unit_test(place_facets_are_blind_to_case),
 	        cmocka_unit_test(fallback_title_is_copied_when_outside_the_text),
 	        cmocka_unit_test(records_outlive_the_texts_they_came_from),
 	        cmocka_unit_test(topics_join_measured_whole_or_cut),

@@ -113,14 +113,14 @@ static void test_archive_2007(void **state)
 	const char *text = "News Releases\n"
 	                   "\n"
 	                   "\n"
-	                   "June 13, 2007\n"
+	                   "June 10, 2009\n"
 	                   "\n"
 	                   "Agency hands back invented relics to a museum\n"
 	                   "Ceremony held at a consulate\n"
 	                   "\n"
 	                   "Washington, D.C. - The agency today returned the relics.\n";
 	struct parsed p = parse(text);
-	assert_int_equal(p.date, 20070613);
+	assert_int_equal(p.date, 20090610);
 	assert_int_equal(p.location.len, 0);
 	check_span(text, p.title, "Agency hands back invented relics to a museum");
 	check_span(text, p.subtitle, "Ceremony held at a consulate");
@@ -136,7 +136,7 @@ static void test_archive_2010(void **state)
 	                   "\n"
 	                   "News Releases\n"
 	                   "\n"
-	                   "May 10, 2010\n"
+	                   "May 7, 2012\n"
 	                   "Washington, DC\n"
 	                   "\n"
 	                   "Agency signs an invented agreement with a partner\n"
@@ -144,7 +144,7 @@ static void test_archive_2010(void **state)
 	                   "\n"
 	                   "WASHINGTON - The agency signed the agreement today.\n";
 	struct parsed p = parse(text);
-	assert_int_equal(p.date, 20100510);
+	assert_int_equal(p.date, 20120507);
 	check_span(text, p.location, "Washington, DC");
 	check_span(text, p.title, "Agency signs an invented agreement with a partner");
 	check_span(text, p.subtitle, "The first agreement of its kind");
@@ -157,7 +157,7 @@ static void test_fields_on_own_lines(void **state)
 	(void)state;
 	const char *text = "News Releases\n"
 	                   "\n"
-	                   "May 10, 2010\n"
+	                   "May 7, 2012\n"
 	                   "Mexico City, Mexico\n"
 	                   "Transnational Gangs\n"
 	                   "\n"
@@ -165,13 +165,13 @@ static void test_fields_on_own_lines(void **state)
 	                   "\n"
 	                   "MEXICO CITY - The body.\n";
 	struct parsed p = parse(text);
-	assert_int_equal(p.date, 20100510);
+	assert_int_equal(p.date, 20120507);
 	check_span(text, p.location, "Mexico City, Mexico");
 	check_topics(text, &p, "Transnational Gangs", NULL);
 	check_span(text, p.title, "Invented Headline In Title Case");
 	check_span(text, p.body, "MEXICO CITY - The body.");
 
-	text = "May 10, 2010\nHouston, TXNarcotics\n\nInvented headline\n";
+	text = "May 7, 2012\nHouston, TXNarcotics\n\nInvented headline\n";
 	p = parse(text);
 	check_span(text, p.location, "Houston, TX");
 	check_topics(text, &p, "Narcotics", NULL);
@@ -186,11 +186,11 @@ static void test_headline_above_header(void **state)
 	                   "\n"
 	                   "Invented headline above the header\n"
 	                   "\n"
-	                   "March 20, 2024Houston, TXNarcotics\n"
+	                   "March 18, 2026Houston, TXNarcotics\n"
 	                   "\n"
 	                   "Officers seized a shipment at the port on a quiet Sunday morning.\n";
 	struct parsed p = parse(text);
-	assert_int_equal(p.date, 20240320);
+	assert_int_equal(p.date, 20260318);
 	check_span(text, p.title, "Invented headline above the header");
 	check_span(text, p.body,
 	           "Officers seized a shipment at the port on a quiet Sunday morning.");
@@ -226,11 +226,11 @@ static void test_archive_headline_above(void **state)
 	                   "\n"
 	                   "News Releases\n"
 	                   "\n"
-	                   "August 15, 2008\n"
+	                   "August 13, 2010\n"
 	                   "\n"
 	                   "BOSTON - The body starts at once.\n";
 	struct parsed p = parse(text);
-	assert_int_equal(p.date, 20080815);
+	assert_int_equal(p.date, 20100813);
 	check_span(text, p.title, "Invented headline printed first");
 	check_span(text, p.body, "BOSTON - The body starts at once.");
 }
@@ -240,11 +240,11 @@ static void test_threat_level_copy(void **state)
 	(void)state;
 	const char *text = "Elevated\n"
 	                   "Significant Risk of Terrorist Attacks\n"
-	                   "September 15, 2008\n"
+	                   "September 13, 2010\n"
 	                   "WASHINGTON, D.C. - An invented first paragraph of the release.\n"
 	                   "A second paragraph.\n";
 	struct parsed p = parse(text);
-	assert_int_equal(p.date, 20080915);
+	assert_int_equal(p.date, 20100913);
 	assert_int_equal(p.location.len, 0);
 	assert_int_equal(p.title.len, 0);
 	check_span(text, p.body,
@@ -359,12 +359,13 @@ static void test_doj_opa(void **state)
 	                          "WASHINGTON"});
 }
 
-/* An older ice.gov news page: the headline, "News Releases", the date, then the
- * sub-headline. */
+/* An older ice.gov news page: the headline, "News Releases", the date, the headline
+ * again with its sub-headline. */
 static void test_title_above_news_releases(void **state)
 {
 	(void)state;
 	check_page("Invented headline on the older site\nNews Releases\n\nJune 4, 2009\n\n"
+	           "Invented headline on the older site\n"
 	           "Invented sub-headline that explains more\n\n"
 	           "DALLAS - The body begins.\n",
 	           &(struct want){20090604, NULL, NULL, "Invented headline on the older site",
@@ -406,10 +407,10 @@ static void test_report_crime_box(void **state)
 	check_page(
 	        "Skip to main content\n\nTo Report a Crime\n\nInternational: 001-555-555-0100\n"
 	        "TTY for hearing impaired: 555-555-0101\n"
-	        "July 21, 2022Eagle Pass, TX, United StatesFinancial Crimes\n\n"
-	        "Invented seizure of cash at a bridge\n\nEAGLE PASS, Texas - Officers found it.\n",
-	        &(struct want){20220721, "Eagle Pass, TX, United States", "Financial Crimes",
-	                       "Invented seizure of cash at a bridge", NULL, "EAGLE PASS"});
+	        "October 3, 2023Del Rio, TX, United StatesNarcotics\n\n"
+	        "Invented find of pills in a spare tire\n\nDEL RIO, Texas - Officers found them.\n",
+	        &(struct want){20231003, "Del Rio, TX, United States", "Narcotics",
+	                       "Invented find of pills in a spare tire", NULL, "DEL RIO"});
 	check_page("Skip to main content\n\nTo Report a Crime\n\nCall: (202) 555-0154\n"
 	           "TTY for hearing impaired: (202) 555-0155\n\n"
 	           "Invented arrest of a fugitive\n\nDALLAS - Officers arrested a man.\n",
@@ -455,10 +456,10 @@ static void test_cbp_newsroom(void **state)
 	check_page("An official website of the United States government\n\n"
 	           "  1. Home\n  2. Newsroom\n  3. Local Media Release\n"
 	           "  4. Invented seizure of pills at a port\n\n"
-	           "Invented seizure of pills at a port\n\nRelease Date\nMon, 07/22/2019\n\n"
-	           "LAREDO, Texas - Officers found the pills.\n",
-	           &(struct want){20190722, NULL, NULL, "Invented seizure of pills at a port", NULL,
-	                          "LAREDO"});
+	           "Invented seizure of pills at a port\n\nRelease Date\nMon, 07/19/2021\n\n"
+	           "NOGALES, Ariz. - Officers found the pills.\n",
+	           &(struct want){20210719, NULL, NULL, "Invented seizure of pills at a port", NULL,
+	                          "NOGALES"});
 }
 
 /* cbp.gov's archived pages: the banner, the title, "Release Date:" with its value on
@@ -470,14 +471,14 @@ static void test_cbp_archived(void **state)
 	           "Archived Content\n\nIn an effort to keep current, the archive contains "
 	           "content from a previous administration or is otherwise outdated.\n\n"
 	           "Invented pest found in a shipment\n\nRelease Date:\u00a0\nJanuary 8, 2010\n\n"
-	           "PHILADELPHIA - Specialists found the pest.\n",
+	           "CHARLESTON - Specialists found the pest.\n",
 	           &(struct want){20100108, NULL, NULL, "Invented pest found in a shipment", NULL,
-	                          "PHILADELPHIA"});
+	                          "CHARLESTON"});
 	check_page(
 	        "US flag Official website of the Department of Homeland Security\n\n"
 	        "Invented pest found in a crate\n\nRelease Date:\u00a0\n\n"
-	        "BALTIMORE - Specialists found the pest.\n",
-	        &(struct want){0, NULL, NULL, "Invented pest found in a crate", NULL, "BALTIMORE"});
+	        "PORTLAND - Specialists found the pest.\n",
+	        &(struct want){0, NULL, NULL, "Invented pest found in a crate", NULL, "PORTLAND"});
 }
 
 /* The old cbp.gov: menus, a "see also" box of other releases' titles, the title, the
@@ -490,10 +491,10 @@ static void test_cbp_2008(void **state)
 	           "Newsroom\nPrinter Friendly Page Link Icon\nsee also:\nright arrow\n"
 	           "\u00a0Invented other release one\n\u00a0Invented other release two\n...more\n"
 	           "right arrowon cbp.gov:\n\u00a0Press Officers\n"
-	           "Invented beetle intercepted at an airport\n\n(Friday, March 06, 2009)\n\n"
-	           "Phoenix - Specialists found the beetle.\n",
-	           &(struct want){20090306, NULL, NULL, "Invented beetle intercepted at an airport",
-	                          NULL, "Phoenix"});
+	           "Invented beetle intercepted at an airport\n\n(Friday, March 04, 2011)\n\n"
+	           "Tampa - Specialists found the beetle.\n",
+	           &(struct want){20110304, NULL, NULL, "Invented beetle intercepted at an airport",
+	                          NULL, "Tampa"});
 }
 
 /* A U.S. Attorney's release archived on fbi.gov: a breadcrumb ending in the title,
@@ -504,10 +505,10 @@ static void test_fbi_usao(void **state)
 	check_page("Home Springfield Press Releases 2011 Invented award for a task force\nInfo\n"
 	           "This is archived material from the Federal Bureau of Investigation (FBI) "
 	           "website.\n\nInvented award for a task force\nInvented sub-headline naming "
-	           "the partners\n\nU.S. Attorney\u2019s Office May 19, 2011\n"
+	           "the partners\n\nU.S. Attorney\u2019s Office May 16, 2013\n"
 	           "  \u2022 District of Somewhere (202) 555-0199\n\n"
 	           "SPRINGFIELD\u2014The team was honored.\n",
-	           &(struct want){20110519, NULL, NULL, "Invented award for a task force",
+	           &(struct want){20130516, NULL, NULL, "Invented award for a task force",
 	                          "Invented sub-headline naming the partners", NULL});
 }
 
@@ -526,15 +527,15 @@ static void test_usao_print(void **state)
 static void test_dea(void **state)
 {
 	(void)state;
-	check_page("HOUSTON NEWS\nJune 3, 2013\nContact: Public Information Officer\n"
+	check_page("HOUSTON NEWS\nJune 1, 2015\nContact: Public Information Officer\n"
 	           "713-555-0100\nInvented sentence for a smuggler\n"
-	           "JUNE 03 (BROWNSVILLE, Texas) - A man was sentenced.\n",
-	           &(struct want){20130603, NULL, NULL, "Invented sentence for a smuggler", NULL,
-	                          "JUNE 03"});
-	check_page("News Release\nDecember 14, 2005\n\nInvented welcome of a new law\n\n"
-	           "DEC 14--(WASHINGTON)-The administrator spoke.\n",
-	           &(struct want){20051214, NULL, NULL, "Invented welcome of a new law", NULL,
-	                          "DEC 14"});
+	           "MAY 31 (ODESSA, Texas) - A man was sentenced.\n",
+	           &(struct want){20150601, NULL, NULL, "Invented sentence for a smuggler", NULL,
+	                          "MAY 31"});
+	check_page("News Release\nDecember 12, 2007\n\nInvented welcome of a new law\n\n"
+	           "DEC 12--(WASHINGTON)-The administrator spoke.\n",
+	           &(struct want){20071212, NULL, NULL, "Invented welcome of a new law", NULL,
+	                          "DEC 12"});
 }
 
 /* A release copied by a distribution site: the date before "| Press release". */
@@ -542,19 +543,20 @@ static void test_distributed_copy(void **state)
 {
 	(void)state;
 	check_page("ICE - U.S. Immigration and Customs Enforcement\n\n"
-	           "01/16/2025 | Press release | Distributed by Public on 01/16/2025 11:24\n\n"
-	           "Invented surge operation ends\n\nNEWARK, N.J. - Officers arrested many.\n",
-	           &(struct want){20250116, NULL, NULL, "Invented surge operation ends", NULL,
-	                          "NEWARK"});
+	           "09/27/2022 | Press release | Distributed by Public on 09/28/2022 08:05\n\n"
+	           "Invented training course for new officers ends\n\n"
+	           "BOISE, Idaho - Forty officers finished the course.\n",
+	           &(struct want){20220927, NULL, NULL,
+	                          "Invented training course for new officers ends", NULL, "BOISE"});
 }
 
 /* IRS-CI: the date and the contact run on into the body; there is no headline. */
 static void test_irs_ci(void **state)
 {
 	(void)state;
-	check_page("Date: February 21, 2023 Contact: press@example.gov A grand jury returned "
+	check_page("Date: February 18, 2025 Contact: press@example.gov A grand jury returned "
 	           "an indictment.\n",
-	           &(struct want){20230221, NULL, NULL, NULL, NULL, "Contact:"});
+	           &(struct want){20250218, NULL, NULL, NULL, NULL, "Contact:"});
 }
 
 /* The White House: chrome with bars, the press office, the date, the title. */
@@ -572,11 +574,11 @@ static void test_white_house(void **state)
 static void test_dhs_flag_dated(void **state)
 {
 	(void)state;
-	char *text = with_banner("Secure Communities\n06/03/2010\n\n"
+	char *text = with_banner("Secure Communities\n05/31/2012\n\n"
 	                         "Invented counties join a program\n\n"
 	                         "Invented sub-headline about fingerprints\n\n"
 	                         "BOISE, Idaho - Two counties joined.\n");
-	check_page(text, &(struct want){20100603, NULL, "Secure Communities",
+	check_page(text, &(struct want){20120531, NULL, "Secure Communities",
 	                                "Invented counties join a program",
 	                                "Invented sub-headline about fingerprints", "BOISE"});
 	free(text);
@@ -588,21 +590,21 @@ static void test_skip_main_spanish(void **state)
 	(void)state;
 	check_page(
 	        "Ir al contenido principal\n"
-	        "Julio 17, 2017SAN ANTONIO, TX, Estados UnidosDetenci\u00f3n y Deportaci\u00f3n\n\n"
-	        "Oficiales inventados remueven a un hombre\n\nSAN ANTONIO - Un texto.\n",
-	        &(struct want){20170717, "SAN ANTONIO, TX, Estados Unidos",
+	        "Julio 15, 2019EL CENTRO, CA, Estados UnidosDetenci\u00f3n y Deportaci\u00f3n\n\n"
+	        "Oficiales inventados remueven a un hombre\n\nEL CENTRO - Un texto.\n",
+	        &(struct want){20190715, "EL CENTRO, CA, Estados Unidos",
 	                       "Detenci\u00f3n y Deportaci\u00f3n",
-	                       "Oficiales inventados remueven a un hombre", NULL, "SAN ANTONIO"});
+	                       "Oficiales inventados remueven a un hombre", NULL, "EL CENTRO"});
 }
 
 /* A forum copy: a masthead, the date, the location on its own line. */
 static void test_forum_copy(void **state)
 {
 	(void)state;
-	check_page("I.C.E.News Release\n\nJuly 29, 2013\nNew Orleans, LA\n\n"
-	           "Invented felon pleads guilty\n\nNEW ORLEANS - A man pleaded guilty.\n",
-	           &(struct want){20130729, "New Orleans, LA", NULL, "Invented felon pleads guilty",
-	                          NULL, "NEW ORLEANS"});
+	check_page("I.C.E.News Release\n\nJuly 27, 2015\nMobile, AL\n\n"
+	           "Invented felon pleads guilty\n\nMOBILE - A man pleaded guilty.\n",
+	           &(struct want){20150727, "Mobile, AL", NULL, "Invented felon pleads guilty",
+	                          NULL, "MOBILE"});
 }
 
 /* dhs.gov/hsi: the government banner, a breadcrumb, the title, "Release Date: ...". */
@@ -613,10 +615,68 @@ static void test_dhs_hsi_release(void **state)
 	        "U.S. flag\n\nAn official website of the United States government\n\n"
 	        "Government Website\n\nBreadcrumb\n\n  1. Homeland Security Investigations (HSI)\n"
 	        "  2. News Room\n  3. Invented return of an old map\n\n"
-	        "Invented return of an old map\n\nRelease Date: January 16, 2025\n\n"
-	        "NEW YORK \u2014 Agents returned the map.\n",
-	        &(struct want){20250116, NULL, NULL, "Invented return of an old map", NULL,
-	                       "NEW YORK"});
+	        "Invented return of an old map\n\nRelease Date: June 5, 2024\n\n"
+	        "CHICAGO \u2014 Agents returned the map.\n",
+	        &(struct want){20240605, NULL, NULL, "Invented return of an old map", NULL,
+	                       "CHICAGO"});
+}
+
+/* ---- headlines that look like chrome in one respect -------------------------------- */
+
+/* A headline indented with a no-break space is still the title: only a run of
+ * indented lines (a link box) is chrome. */
+static void test_indented_headline(void **state)
+{
+	(void)state;
+	check_page("March 11, 2014\n\u00a0Invented headline indented\n\n"
+	           "HOUSTON \u2014 Officers said so today.\n",
+	           &(struct want){20140311, NULL, NULL, "Invented headline indented", NULL,
+	                          "HOUSTON"});
+}
+
+/* A menu line above "News Releases" is no title: the headline under the date is. */
+static void test_menu_above_date(void **state)
+{
+	(void)state;
+	check_page("Press Room\nNews Releases\nMay 12, 2010\n"
+	           "Invented agent arrested at checkpoint\n\nEL PASO, Texas - Agents said so.\n",
+	           &(struct want){20100512, NULL, NULL, "Invented agent arrested at checkpoint",
+	                          NULL, "EL PASO"});
+	check_page("Latest Updates\nNews Releases\nMay 12, 2010\n"
+	           "Invented agent arrested at checkpoint\n\nEL PASO, Texas - Agents said so.\n",
+	           &(struct want){20100512, NULL, NULL, "Invented agent arrested at checkpoint",
+	                          NULL, "EL PASO"});
+}
+
+/* Headlines shaped like a chrome line in one respect: capitals, an ending, a prefix
+ * in another case, a number. */
+static void test_headlines_like_chrome(void **state)
+{
+	(void)state;
+	check_page("May 3, 2015\nOPERATION GUARDIAN\n\nDALLAS - Agents said so.\n",
+	           &(struct want){20150503, NULL, NULL, "OPERATION GUARDIAN", NULL, "DALLAS"});
+	check_page("May 3, 2015\nICE corrects an earlier news release\n\nDALLAS - A fix.\n",
+	           &(struct want){20150503, NULL, NULL, "ICE corrects an earlier news release",
+	                          NULL, "DALLAS"});
+	check_page("Report suspicious activity near the border, agency urges travelers\n\n"
+	           "DALLAS - Agents said so.\n",
+	           &(struct want){0, NULL, NULL,
+	                          "Report suspicious activity near the border, agency urges "
+	                          "travelers",
+	                          NULL, "DALLAS"});
+	check_page(
+	        "2. Second man sentenced in fraud\n\nDALLAS - A judge said so.\n",
+	        &(struct want){0, NULL, NULL, "2. Second man sentenced in fraud", NULL, "DALLAS"});
+}
+
+/* A stray "(" above the header line is no date line: the header is still read. */
+static void test_lone_parenthesis(void **state)
+{
+	(void)state;
+	check_page("(\nMay 3, 2015Dallas, TX, United StatesNarcotics\n\n"
+	           "Invented seizure at a warehouse\n\nDALLAS - Agents said so.\n",
+	           &(struct want){20150503, "Dallas, TX, United States", "Narcotics",
+	                          "Invented seizure at a warehouse", NULL, "DALLAS"});
 }
 
 /* ---- edge cases ------------------------------------------------------------------------ */
@@ -795,6 +855,18 @@ static void test_place_facets(void **state)
 	        {"TX", "Texas"},
 	        {"Springfield, Freedonia", "Springfield, Freedonia"},
 	        {"Bogot\u00e1, Colombia", "Bogot\u00e1, Colombia"},
+	        /* one name per country */
+	        {"Ciudad Ju\u00e1rez, M\u00e9xico", "Ciudad Ju\u00e1rez, Mexico"},
+	        {"Guadalajara, MEXICO", "Guadalajara, Mexico"},
+	        {"Beijing, People's Republic of China", "Beijing, China"},
+	        {"Seoul, Republic of Korea", "Seoul, South Korea"},
+	        {"London, U.K.", "London, United Kingdom"},
+	        {"M\u00e9xico", "Mexico"},
+	        /* a state's name that is a country's too: the country, unless the place
+	         * is marked American; a postal code is always the state */
+	        {"Tbilisi, Georgia", "Tbilisi, Georgia"},
+	        {"Atlanta, Georgia, United States", "Atlanta, GA"},
+	        {"Atlanta, GA", "Atlanta, GA"},
 	};
 	char buf[64];
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -845,6 +917,10 @@ int main(void)
 	        cmocka_unit_test(test_skip_main_spanish),
 	        cmocka_unit_test(test_forum_copy),
 	        cmocka_unit_test(test_dhs_hsi_release),
+	        cmocka_unit_test(test_indented_headline),
+	        cmocka_unit_test(test_menu_above_date),
+	        cmocka_unit_test(test_headlines_like_chrome),
+	        cmocka_unit_test(test_lone_parenthesis),
 	        cmocka_unit_test(test_body_only),
 	        cmocka_unit_test(test_dated_paragraph),
 	        cmocka_unit_test(test_empty),

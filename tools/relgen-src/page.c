@@ -79,7 +79,7 @@ static const char *weekday(const struct release *rel)
 	return weekday_names[((days % 7) + 11) % 7];
 }
 
-/* "07/22/2019". */
+/* "07/19/2021". */
 static void w_numeric_date(struct writer *w)
 {
 	buf_pad(w->out, w->rel->month, 2), buf_chr(w->out, '/');
@@ -87,7 +87,7 @@ static void w_numeric_date(struct writer *w)
 	buf_pad(w->out, w->rel->year, 4);
 }
 
-/* "Friday, March 6, 2009", or with the day in two digits. */
+/* "Friday, March 4, 2011", or with the day in two digits. */
 static void w_weekday_date(struct writer *w, bool padded)
 {
 	const struct release *rel = w->rel;
@@ -103,7 +103,7 @@ static void w_weekday_date(struct writer *w, bool padded)
 	buf_uint(w->out, rel->year, false);
 }
 
-/* "Julio 17, 2017". */
+/* "Julio 15, 2019". */
 static void w_spanish_date(struct writer *w)
 {
 	static const char *const months[] = {"Enero",      "Febrero", "Marzo",     "Abril",
@@ -447,7 +447,8 @@ static void layout_dhs_flag_dated(struct writer *w)
 	w_body(w, true);
 }
 
-/* The older news pages: the headline, "News Releases", the date, the sub-headline. */
+/* The older news pages: the headline, "News Releases", the date, the headline again
+ * with its sub-headline. */
 static void layout_archive_above(struct writer *w)
 {
 	w_line(w, w->pool + w->rel->title);
@@ -456,6 +457,7 @@ static void layout_archive_above(struct writer *w)
 	w_date(w);
 	buf_chr(w->out, '\n');
 	w_blank(w);
+	w_line(w, w->pool + w->rel->title);
 	if (w->rel->subtitle != NONE) {
 		w_line(w, w->pool + w->rel->subtitle);
 		w_blank(w);
@@ -697,7 +699,9 @@ static void layout_distributed(struct writer *w)
 	w_numeric_date(w);
 	buf_str(w->out, " | Press release | Distributed by Public on ");
 	w_numeric_date(w);
-	buf_str(w->out, " 11:");
+	buf_chr(w->out, ' ');
+	buf_pad(w->out, 7 + rnd(&w->r, 12), 2);
+	buf_chr(w->out, ':');
 	buf_pad(w->out, rnd(&w->r, 60), 2);
 	buf_chr(w->out, '\n');
 	w_blank(w);

@@ -25,16 +25,16 @@ enum layout {
 	L_DHS_FLAG_DATED, /* dhs-flag with a numeric date under the topic line */
 	L_ARCHIVE_ABOVE,  /* the headline above "News Releases" and the date */
 	L_FORUM,          /* a forum copy: masthead, date, location line */
-	L_CBP,            /* cbp.gov: breadcrumb, title, "Release Date", "Mon, 07/22/2019" */
+	L_CBP,            /* cbp.gov: breadcrumb, title, "Release Date", "Mon, 07/19/2021" */
 	L_CBP_ARCHIVED,   /* cbp.gov archived: banner, title, "Release Date:" and date below */
-	L_CBP_2008,       /* the old cbp.gov: menus, other releases, "(Friday, March 06, 2009)" */
-	L_DHS_HSI,        /* dhs.gov/hsi: breadcrumb, title, "Release Date: January 16, 2025" */
+	L_CBP_2008,       /* the old cbp.gov: menus, other releases, "(Friday, March 04, 2011)" */
+	L_DHS_HSI,        /* dhs.gov/hsi: breadcrumb, title, "Release Date: June 5, 2024" */
 	L_PRESS_OFFICE,   /* "For Immediate Release", "Office of the Press Secretary", date */
 	L_DOJ_OPA,        /* Justice's press office: the date among its chrome */
 	L_USAO,           /* a U.S. Attorney's print page: no date */
 	L_FBI_USAO,       /* a U.S. Attorney's release archived on fbi.gov */
 	L_DEA,            /* a division label, the date, contact lines, the title */
-	L_DISTRIBUTED,    /* a distribution site's copy: "01/16/2025 | Press release | ..." */
+	L_DISTRIBUTED,    /* a distribution site's copy: "06/05/2024 | Press release | ..." */
 	L_IRS,            /* "Date: ... Contact: ..." run on into the body; no title */
 	L_BODY_ONLY,      /* the body alone: no header, no title */
 	L_MAILING_LIST,   /* a mailing list's copy: title, sub-headline, a topic line */
