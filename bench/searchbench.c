@@ -36,12 +36,15 @@ static int by_value(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Type one query into the search, a character at a time; record each latency and
- * say the query's median and worst. */
+/* Type one query into the search, a character at a time (a key is a whole
+ * character, its UTF-8 bytes together); record each latency and say the query's
+ * median and worst. */
 static void type_query(struct browse *b, const char *query, double *lat, size_t *nlat)
 {
 	size_t len = strlen(query), first = *nlat;
 	for (size_t i = 1; i <= len; i++) {
+		while (i < len && ((unsigned char)query[i] & 0xc0) == 0x80)
+			i++; /* the rest of the character */
 		double t0 = now_ms();
 		browse_set_search(b, query, i);
 		while (!browse_step(b, 4096))

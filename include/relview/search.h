@@ -31,7 +31,9 @@ struct matcher {
 	bool whole;         /* the needle is the whole pattern: a hit needs no check */
 	uint32_t *distinct; /* the folded pattern's code points, sorted, once each */
 	size_t ndistinct;
-	uint8_t near[(MATCHER_NEAR_BITS + 7) / 8];
+	uint8_t near[(MATCHER_NEAR_BITS + 7) / 8];    /* worth decoding around */
+	uint8_t several[(MATCHER_NEAR_BITS + 7) / 8]; /* folds to more than one */
+	uint8_t begins[(MATCHER_NEAR_BITS + 7) / 8];  /* folds to the pattern's first first */
 };
 
 /* Prepare a matcher for a pattern (copied, trimmed); false when out of memory. An

@@ -85,13 +85,11 @@ static bool take_distinct(struct matcher *m)
 	return true;
 }
 
-/* Could cp be part of a match: does something it folds to occur in the pattern (a
- * match may begin or end within a character's folding), or is it a mark dropped
- * (which can sit anywhere in one)? */
-static bool folds_into_pattern(const struct matcher *m, uint32_t cp)
+/* Could a character that folds to out[0..k) be part of a match: does something it
+ * folds to occur in the pattern (a match may begin or end within a character's
+ * folding), or is it a mark dropped (which can sit anywhere in one)? */
+static bool folding_in_pattern(const struct matcher *m, const uint32_t *out, size_t k)
 {
-	uint32_t out[FOLD_MAX];
-	size_t k = fold_char(cp, m->flags, out);
 	for (size_t i = 0; i < k; i++)
 		if (bsearch(&out[i], m->distinct, m->ndistinct, sizeof *m->distinct, compare_cp))
 			return true;
@@ -108,14 +106,23 @@ static size_t near_bit(uint32_t cp)
 	return MATCHER_NEAR_BITS;
 }
 
-/* The common non-ASCII code points are decided once per pattern. */
+/* The common non-ASCII code points are decided once per pattern: worth decoding
+ * around, and folding to several code points (where a match may begin within). */
 static void fill_near(struct matcher *m)
 {
 	memset(m->near, 0, sizeof m->near);
+	memset(m->several, 0, sizeof m->several);
+	memset(m->begins, 0, sizeof m->begins);
 	for (uint32_t cp = 0x80; cp < 0x2070; cp = cp == 0x7ff ? 0x2000 : cp + 1) {
 		size_t bit = near_bit(cp);
-		if (bit < MATCHER_NEAR_BITS && folds_into_pattern(m, cp))
+		uint32_t out[FOLD_MAX];
+		size_t k = fold_char(cp, m->flags, out);
+		if (bit < MATCHER_NEAR_BITS && folding_in_pattern(m, out, k))
 			m->near[bit / 8] |= (uint8_t)(1u << (bit % 8));
+		if (bit < MATCHER_NEAR_BITS && k > 1)
+			m->several[bit / 8] |= (uint8_t)(1u << (bit % 8));
+		if (bit < MATCHER_NEAR_BITS && k > 0 && m->nfolded && out[0] == m->folded[0])
+			m->begins[bit / 8] |= (uint8_t)(1u << (bit % 8));
 	}
 }
 
@@ -124,7 +131,18 @@ static bool worth_decoding(const struct matcher *m, uint32_t cp)
 	size_t bit = near_bit(cp);
 	if (bit < MATCHER_NEAR_BITS)
 		return m->near[bit / 8] & (1u << (bit % 8));
-	return folds_into_pattern(m, cp);
+	uint32_t out[FOLD_MAX];
+	return folding_in_pattern(m, out, fold_char(cp, m->flags, out));
+}
+
+/* Does cp fold to more than one code point (from the table for the common ones)? */
+static bool folds_to_several(const struct matcher *m, uint32_t cp)
+{
+	size_t bit = near_bit(cp);
+	if (bit < MATCHER_NEAR_BITS)
+		return m->several[bit / 8] & (1u << (bit % 8));
+	uint32_t out[FOLD_MAX];
+	return fold_char(cp, m->flags, out) > 1;
 }
 
 bool matcher_init(struct matcher *m, const char *pattern, size_t len)
@@ -298,6 +316,17 @@ bool matcher_within(const struct matcher *narrow, const struct matcher *wide)
 	return within;
 }
 
+/* Any character, ASCII without a call. */
+static inline uint32_t next_char(const char *s, size_t n, size_t *i)
+{
+	unsigned char c = (unsigned char)s[*i];
+	if (c < 0x80) {
+		(*i)++;
+		return c;
+	}
+	return next_cp(s, n, i);
+}
+
 /* ---- around non-ASCII letters: the matches the needle cannot see --------------------- */
 
 /* The first byte from 0x80 up in s[i..n), or n. */
@@ -366,6 +395,16 @@ static size_t skip_dropped(const struct matcher *m, const char *hay, size_t p, s
 	return p;
 }
 
+/* fold_char, with ASCII (nearly every character a match is checked over) here. */
+static inline size_t fold_one(const struct matcher *m, uint32_t cp, uint32_t out[FOLD_MAX])
+{
+	if (cp < 0x80) {
+		out[0] = (m->flags & FOLD_CASE) ? (uint32_t)ascii_lower((char)cp) : cp;
+		return 1;
+	}
+	return fold_char(cp, m->flags, out);
+}
+
 /* Compare a character's folding, from its code point `skip` on, with the pattern
  * from i: how many of the pattern's code points it covers (a match may begin or
  * end within a character that folds to several, as "fl" in "ﬂ": matching is
@@ -395,7 +434,7 @@ static bool match_at(const struct matcher *m, const char *hay, size_t s, size_t 
 			continue;
 		}
 		uint32_t out[FOLD_MAX];
-		size_t k = fold_char(text_next_cp(hay, n, &p), m->flags, out);
+		size_t k = fold_one(m, next_char(hay, n, &p), out);
 		if (k == 0 && i == 0)
 			return false; /* a match begins on a letter, not on its accent */
 		if (k == 0)
@@ -413,11 +452,15 @@ static bool match_at(const struct matcher *m, const char *hay, size_t s, size_t 
 
 /* Can a match begin at this byte? Not inside a character; an ASCII one must be the
  * pattern's first (decided here, without a call, for nearly every start tried). */
-static inline bool may_begin_match(const struct matcher *m, char c)
+static inline bool may_begin_match(const struct matcher *m, const char *hay, size_t s, size_t n)
 {
-	if ((unsigned char)c >= 0x80)
-		return !is_continuation(c);
-	return (uint32_t)((m->flags & FOLD_CASE) ? ascii_lower(c) : c) == m->folded[0];
+	char c = hay[s];
+	if ((unsigned char)c < 0x80)
+		return (uint32_t)((m->flags & FOLD_CASE) ? ascii_lower(c) : c) == m->folded[0];
+	if (is_continuation(c))
+		return false;
+	size_t bit = near_bit(next_cp(hay, n, &s));
+	return bit >= MATCHER_NEAR_BITS || (m->begins[bit / 8] & (1u << (bit % 8)));
 }
 
 /* Where a match that holds the letter at q may begin, no earlier than `from`: as many
@@ -435,10 +478,17 @@ static size_t reach_back(const struct matcher *m, const char *hay, size_t q, siz
 	return s;
 }
 
-static size_t folding_length(const struct matcher *m, uint32_t cp)
+/* Does a match begin within the folding of the character cp at q ("luence" in
+ * "ﬂuence"): at a code point past its first that is the pattern's first? */
+static bool begins_within(const struct matcher *m, const char *hay, size_t q, size_t n, uint32_t cp,
+                          size_t *len)
 {
 	uint32_t out[FOLD_MAX];
-	return fold_char(cp, m->flags, out);
+	size_t k = fold_char(cp, m->flags, out);
+	for (size_t skip = 1; skip < k; skip++)
+		if (out[skip] == m->folded[0] && match_at(m, hay, q, skip, n, len))
+			return true;
+	return false;
 }
 
 /* The first match that holds a non-ASCII character worth decoding at a byte before
@@ -452,12 +502,10 @@ static const char *find_around_letters(const struct matcher *m, const char *hay,
 		uint32_t cp = next_cp(hay, n, &past);
 		if (worth_decoding(m, cp)) {
 			for (size_t s = reach_back(m, hay, q, tried); s <= q; s++)
-				if (may_begin_match(m, hay[s]) && match_at(m, hay, s, 0, n, len))
+				if (may_begin_match(m, hay, s, n) && match_at(m, hay, s, 0, n, len))
 					return hay + s;
-			/* A match may begin within the letter's folding ("luence" in "ﬂuence"). */
-			for (size_t skip = 1; skip < folding_length(m, cp); skip++)
-				if (match_at(m, hay, q, skip, n, len))
-					return hay + q;
+			if (folds_to_several(m, cp) && begins_within(m, hay, q, n, cp, len))
+				return hay + q;
 			tried = q + 1;
 		}
 		q = past;
