@@ -10,6 +10,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static int compare_folded(struct str a, struct str b)
 {
@@ -47,6 +48,17 @@ static struct str trim(const char *s, size_t n)
 	return (struct str){s, n};
 }
 
+static bool is_united_states(struct str country)
+{
+	static const char us[] = "United States";
+	return country.len == sizeof us - 1 && strncasecmp(country.s, us, country.len) == 0;
+}
+
+/* The group of places printed with the country and no state: not all of the United
+ * States, which are grouped by state. */
+static const struct str stateless = {"United States, no state given",
+                                     sizeof "United States, no state given" - 1};
+
 /* The group of a location: a state named after the city ("Houston, TX" → Texas),
  * or else the country it ends with ("Brasilia, Brazil" → Brazil). */
 static struct str location_group(struct str loc)
@@ -68,7 +80,7 @@ static struct str location_group(struct str loc)
 			return (struct str){name, strlen(name)};
 	}
 	if (n && place_is_country(parts[n - 1].s, parts[n - 1].len))
-		return parts[n - 1];
+		return is_united_states(parts[n - 1]) ? stateless : parts[n - 1];
 	return (struct str){NULL, 0};
 }
 

@@ -590,6 +590,29 @@ static size_t shown_item(const struct picker *p, const char *label)
 	return SIZE_MAX;
 }
 
+/* Places printed with the country and no state are a group of their own, not "the
+ * United States"; the typing takes names as --location does. */
+static void pickers_tell_stateless_places(void **state)
+{
+	(void)state;
+	struct catalog *cat = catalog_new();
+	catalog_add_input(cat, "x");
+	assert_true(fixture_add(cat, 20140101, "A", "Seattle, United States", "", "a", NULL));
+	assert_true(fixture_add(cat, 20140102, "B", "Miami, FL", "", "b", NULL));
+	uint32_t counts[2] = {1, 1};
+	struct picker p;
+	assert_true(picker_init(&p, cat, FACET_LOCATION, counts, NULL));
+	assert_true(shown_item(&p, "United States, no state given") != SIZE_MAX);
+	assert_true(shown_item(&p, "United States") == SIZE_MAX);
+	assert_true(picker_narrow(&p, "usa", 3));
+	assert_true(shown_item(&p, "Miami, FL") != SIZE_MAX);
+	assert_true(shown_item(&p, "Seattle, United States") != SIZE_MAX);
+	assert_true(picker_narrow(&p, "san,j", 5));
+	assert_int_equal(p.nshown, 0);
+	picker_free(&p);
+	catalog_free(cat);
+}
+
 static void pickers_group_narrow_and_choose(void **state)
 {
 	(void)state;
@@ -812,6 +835,7 @@ int main(void)
 	        cmocka_unit_test(the_reader_lays_out_header_and_paragraphs),
 	        cmocka_unit_test(find_in_release_marks_every_match),
 	        cmocka_unit_test(pickers_group_narrow_and_choose),
+	        cmocka_unit_test(pickers_tell_stateless_places),
 	        cmocka_unit_test(the_prompt_edits_characters),
 	        cmocka_unit_test(read_and_star_marks),
 	        cmocka_unit_test(jumps_months_and_history),
