@@ -25,6 +25,9 @@ size_t fold_char(uint32_t cp, unsigned flags, uint32_t out[FOLD_MAX]);
 /* Is cp white space, as a phrase's space matches it? */
 bool fold_is_space(uint32_t cp);
 
+/* The lower case of a letter (itself for anything else). */
+uint32_t fold_lower(uint32_t cp);
+
 /* The flags a typed pattern asks for: FOLD_CASE unless it has an upper-case
  * letter, FOLD_ACCENTS unless it has an accented letter. */
 unsigned fold_flags_for(const char *s, size_t n);

@@ -3,10 +3,12 @@
 #include "relview/catalog.h"
 
 #include "relview/ascii.h"
+#include "relview/fold.h"
 #include "relview/grow.h"
 #include "relview/hash.h"
 #include "relview/parse.h"
 #include "relview/place.h"
+#include "relview/text.h"
 #include "relview/topics.h"
 
 #include <stdlib.h>
@@ -135,18 +137,55 @@ static void arena_free(struct arena *a)
 
 /* ---- facets ------------------------------------------------------------------- */
 
-/* A name's hash, blind to ASCII case (FNV-1a, 64 bits): the key of a set of any case. */
-static uint64_t hash_any_case(const char *s, size_t len)
+/* What a name is known by in a set of any spelling: its letters and digits, case
+ * and accents folded ("BOGOTA" and "Bogotá", "287(g)" and "287g", "Counter
+ * Proliferation" and "Counter-Proliferation" are one). Written into key (room for
+ * KEY_MAX bytes); returns its length, or KEY_MAX + 1 when it does not fit (the name
+ * is then its own key). */
+#define KEY_MAX 512
+
+static size_t loose_key(const char *s, size_t len, char key[KEY_MAX])
 {
-	uint64_t h = 14695981039346656037u;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)ascii_lower(s[i])) * 1099511628211u;
-	return h;
+	size_t n = 0;
+	for (size_t i = 0; i < len;) {
+		char c = s[i];
+		if ((unsigned char)c < 0x80) { /* nearly every byte of a name: no call */
+			i++;
+			if (!ascii_is_alpha(c) && !ascii_is_digit(c))
+				continue;
+			if (n == KEY_MAX)
+				return KEY_MAX + 1;
+			key[n++] = ascii_lower(c);
+			continue;
+		}
+		uint32_t cp = text_next_cp(s, len, &i), out[FOLD_MAX];
+		size_t k = fold_char(cp, FOLD_CASE | FOLD_ACCENTS, out);
+		for (size_t j = 0; j < k; j++) {
+			if (out[j] < 0x80 && !ascii_is_alpha((char)out[j]) &&
+			    !ascii_is_digit((char)out[j]))
+				continue;
+			if (n + 4 > KEY_MAX)
+				return KEY_MAX + 1;
+			n += text_utf8_encode(out[j], key + n);
+		}
+	}
+	return n;
 }
 
+/* A name's hash in its set: of its loose key in a set of any spelling (FNV-1a, 64
+ * bits). */
 static uint64_t name_hash(const struct facet_set *set, const char *s, size_t len)
 {
-	return set->any_case ? hash_any_case(s, len) : XXH3_64bits(s, len);
+	if (!set->any_case)
+		return XXH3_64bits(s, len);
+	char key[KEY_MAX];
+	size_t n = loose_key(s, len, key);
+	if (n > KEY_MAX)
+		return XXH3_64bits(s, len);
+	uint64_t h = 14695981039346656037u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)key[i]) * 1099511628211u;
+	return h;
 }
 
 static uint64_t facet_key(const void *owner, uint32_t id)
@@ -158,31 +197,51 @@ static uint64_t facet_key(const void *owner, uint32_t id)
 
 static bool same_name(const struct facet_set *set, struct str name, const char *s, size_t len)
 {
-	if (name.len != len)
-		return false;
 	if (!set->any_case)
-		return memcmp(name.s, s, len) == 0;
-	for (size_t i = 0; i < len; i++)
-		if (ascii_lower(name.s[i]) != ascii_lower(s[i]))
-			return false;
-	return true;
+		return name.len == len && memcmp(name.s, s, len) == 0;
+	char a[KEY_MAX], b[KEY_MAX];
+	size_t na = loose_key(name.s, name.len, a), nb = loose_key(s, len, b);
+	if (na > KEY_MAX || nb > KEY_MAX)
+		return name.len == len && memcmp(name.s, s, len) == 0;
+	return na == nb && memcmp(a, b, na) == 0;
 }
 
-static size_t capitals(const char *s, size_t len)
+/* How a spelling ranks as a facet's name: written in capitals only, lowest; then
+ * the more accented letters ("Bogotá" over "Bogota"), then the more capitals
+ * (inner capitals kept: "McAllen"). */
+struct spelling_rank {
+	bool mixed_case;
+	size_t accented, capitals;
+};
+
+static struct spelling_rank rank_of(const char *s, size_t len)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < len; i++)
-		n += ascii_is_upper(s[i]);
-	return n;
+	struct spelling_rank r = {0};
+	size_t lower = 0;
+	for (size_t i = 0; i < len; i++) {
+		r.capitals += ascii_is_upper(s[i]);
+		lower += ascii_is_lower(s[i]);
+		r.accented += (unsigned char)s[i] >= 0xc0; /* a character's first byte */
+	}
+	r.mixed_case = lower > 0;
+	return r;
 }
 
-/* Of two spellings that differ in case, the one a facet is named by: the one with
- * more capitals (inner capitals kept: "McAllen"), else the first in byte order, so
- * that the name does not depend on the order releases come in. */
-static bool better_spelling(const char *s, struct str than)
+/* Of two spellings of one name, the one a facet is named by, by rank, else the
+ * first in byte order, so that the name does not depend on the order releases
+ * come in. */
+static bool better_spelling(const char *s, size_t len, struct str than)
 {
-	size_t a = capitals(s, than.len), b = capitals(than.s, than.len);
-	return a != b ? a > b : memcmp(s, than.s, than.len) < 0;
+	struct spelling_rank a = rank_of(s, len), b = rank_of(than.s, than.len);
+	if (a.mixed_case != b.mixed_case)
+		return a.mixed_case;
+	if (a.accented != b.accented)
+		return a.accented > b.accented;
+	if (a.capitals != b.capitals)
+		return a.capitals > b.capitals;
+	size_t n = len < than.len ? len : than.len;
+	int c = memcmp(s, than.s, n);
+	return c ? c < 0 : len < than.len;
 }
 
 /* The id of the facet with this name, added (name copied) when new. In a set of any
@@ -197,11 +256,11 @@ static uint32_t facet_intern(struct facet_set *set, struct arena *arena, const c
 		struct facet *f = &set->items[ix->slots[i] - 1];
 		if (!same_name(set, f->name, s, len))
 			continue;
-		if (set->any_case && better_spelling(s, f->name)) {
+		if (set->any_case && better_spelling(s, len, f->name)) {
 			char *name = arena_copy(arena, s, len);
 			if (!name)
 				return FACET_NONE;
-			f->name.s = name;
+			f->name = (struct str){name, len};
 		}
 		return ix->slots[i] - 1;
 	}

@@ -1,8 +1,10 @@
 #include "config.h"
 
 #include "relview/ascii.h"
+#include "relview/fold.h"
 #include "relview/idindex.h"
 #include "relview/place.h"
+#include "relview/text.h"
 
 #include <pthread.h>
 #include <stdint.h>
@@ -698,12 +700,12 @@ static void put_part(struct place_out *o, struct place_part p)
 		put_text(o, p.s, p.len);
 		return;
 	}
-	for (size_t i = 0; i < p.len; i++) {
-		char c = p.s[i];
+	/* Letters of every script ("CAÑON" is "Cañon", not "CaÑon"). */
+	for (size_t i = 0; i < p.len;) {
 		bool word_start = i == 0 || p.s[i - 1] == ' ' || p.s[i - 1] == '-';
-		if (!word_start && c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		put_text(o, &c, 1);
+		uint32_t cp = text_next_cp(p.s, p.len, &i);
+		char utf8[4];
+		put_text(o, utf8, text_utf8_encode(word_start ? cp : fold_lower(cp), utf8));
 	}
 }
 

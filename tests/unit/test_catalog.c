@@ -250,6 +250,44 @@ static void place_facets_are_blind_to_case(void **state)
 	}
 }
 
+/* The facet of each of two spellings, added in either order, and its name. */
+static void expect_one_facet(enum facet_kind kind, const char *first, const char *second,
+                             const char *named)
+{
+	const char *const orders[2][2] = {{first, second}, {second, first}};
+	for (size_t k = 0; k < 2; k++) {
+		struct catalog *cat = catalog_new();
+		assert_non_null(cat);
+		assert_int_equal(catalog_add_input(cat, "bundle.tar.gz"), 0);
+		bool place = kind == FACET_LOCATION;
+		assert_true(add(cat, 20140311, "A", place ? orders[k][0] : "",
+		                place ? "" : orders[k][0], "a"));
+		assert_true(add(cat, 20140312, "B", place ? orders[k][1] : "",
+		                place ? "" : orders[k][1], "b"));
+		const struct facet_set *set = place ? &cat->locations : &cat->topics;
+		assert_int_equal(set->count, 1);
+		assert_int_equal(set->items[0].count, 2);
+		assert_int_equal(set->items[0].name.len, strlen(named));
+		assert_memory_equal(set->items[0].name.s, named, strlen(named));
+		catalog_free(cat);
+	}
+}
+
+/* Spellings that differ in case, accents or punctuation are one facet, named by the
+ * one written in both cases with the most accents, then the most capitals. */
+static void facets_are_blind_to_accents_and_punctuation(void **state)
+{
+	(void)state;
+	expect_one_facet(FACET_LOCATION, "Bogota, Colombia", "Bogotá, Colombia",
+	                 "Bogotá, Colombia");
+	expect_one_facet(FACET_LOCATION, "CAÑON CITY, CO", "Cañon City, Colorado",
+	                 "Cañon City, CO");
+	expect_one_facet(FACET_LOCATION, "St. Louis, MO", "St Louis, MO", "St Louis, MO");
+	expect_one_facet(FACET_TOPIC, "Counter-Proliferation Tests", "Counter Proliferation Tests",
+	                 "Counter Proliferation Tests");
+	expect_one_facet(FACET_TOPIC, "ORGANIZED THEFT", "Organized Theft", "Organized Theft");
+}
+
 static void fallback_title_is_copied_when_outside_the_text(void **state)
 {
 	(void)state;
@@ -624,6 +662,7 @@ int main(void)
 	        cmocka_unit_test(facets_fold_spellings_of_one_place_or_topic),
 	        cmocka_unit_test(of_two_copies_the_earlier_entry_wins_in_any_order),
 	        cmocka_unit_test(place_facets_are_blind_to_case),
+	        cmocka_unit_test(facets_are_blind_to_accents_and_punctuation),
 	        cmocka_unit_test(fallback_title_is_copied_when_outside_the_text),
 	        cmocka_unit_test(records_outlive_the_texts_they_came_from),
 	        cmocka_unit_test(topics_join_measured_whole_or_cut),

@@ -31,6 +31,12 @@ size_t fold_char(uint32_t cp, unsigned flags, uint32_t out[FOLD_MAX])
 	return (size_t)n;
 }
 
+uint32_t fold_lower(uint32_t cp)
+{
+	return cp < 0x80 ? (uint32_t)ascii_lower((char)cp)
+	                 : (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
+}
+
 bool fold_is_space(uint32_t cp)
 {
 	if (cp < 0x80)
