@@ -214,6 +214,8 @@ static int by_place(const void *a, const void *b)
  * "york" and "yorker") are one, over both. */
 static void order_matches(struct doc *d)
 {
+	if (d->nmatches < 2)
+		return; /* nothing to order (and no array to give qsort) */
 	qsort(d->matches, d->nmatches, sizeof *d->matches, by_place);
 	size_t kept = 0;
 	for (size_t m = 0; m < d->nmatches; m++) {
