@@ -172,38 +172,29 @@ static size_t loose_key(const char *s, size_t len, char key[KEY_MAX])
 	return n;
 }
 
-/* A name's hash in its set: of its loose key in a set of any spelling (FNV-1a, 64
- * bits). */
-static uint64_t name_hash(const struct facet_set *set, const char *s, size_t len)
+/* What a name is known by in its set: the name itself, or in a set of any spelling
+ * its loose key (buf: room for KEY_MAX bytes). */
+static struct str key_of(const struct facet_set *set, const char *s, size_t len, char *buf)
 {
-	if (!set->any_case)
-		return XXH3_64bits(s, len);
-	char key[KEY_MAX];
-	size_t n = loose_key(s, len, key);
-	if (n > KEY_MAX)
-		return XXH3_64bits(s, len);
-	uint64_t h = 14695981039346656037u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)key[i]) * 1099511628211u;
-	return h;
+	size_t n = set->any_case ? loose_key(s, len, buf) : KEY_MAX + 1;
+	return n <= KEY_MAX ? (struct str){buf, n} : (struct str){s, len};
 }
 
 static uint64_t facet_key(const void *owner, uint32_t id)
 {
 	const struct facet_set *set = owner;
 	const struct facet *f = &set->items[id];
-	return name_hash(set, f->name.s, f->name.len);
+	char buf[KEY_MAX];
+	struct str key = key_of(set, f->name.s, f->name.len, buf);
+	return XXH3_64bits(key.s, key.len);
 }
 
-static bool same_name(const struct facet_set *set, struct str name, const char *s, size_t len)
+/* Is the facet named `name` the one known by `key`? */
+static bool has_key(const struct facet_set *set, struct str name, struct str key)
 {
-	if (!set->any_case)
-		return name.len == len && memcmp(name.s, s, len) == 0;
-	char a[KEY_MAX], b[KEY_MAX];
-	size_t na = loose_key(name.s, name.len, a), nb = loose_key(s, len, b);
-	if (na > KEY_MAX || nb > KEY_MAX)
-		return name.len == len && memcmp(name.s, s, len) == 0;
-	return na == nb && memcmp(a, b, na) == 0;
+	char buf[KEY_MAX];
+	struct str its = key_of(set, name.s, name.len, buf);
+	return its.len == key.len && memcmp(its.s, key.s, key.len) == 0;
 }
 
 /* How a spelling ranks as a facet's name: written in capitals only, lowest; then
@@ -251,10 +242,12 @@ static uint32_t facet_intern(struct facet_set *set, struct arena *arena, const c
 	struct idindex *ix = &set->index;
 	if (!idindex_reserve(ix, set->count, INDEX_FIRST_SLOTS, facet_key, set))
 		return FACET_NONE;
-	size_t i = idindex_first(ix, name_hash(set, s, len));
+	char buf[KEY_MAX]; /* the name's key, once for the lookup */
+	struct str key = key_of(set, s, len, buf);
+	size_t i = idindex_first(ix, XXH3_64bits(key.s, key.len));
 	for (; ix->slots[i]; i = idindex_next(ix, i)) {
 		struct facet *f = &set->items[ix->slots[i] - 1];
-		if (!same_name(set, f->name, s, len))
+		if (!has_key(set, f->name, key))
 			continue;
 		if (set->any_case && better_spelling(s, len, f->name)) {
 			char *name = arena_copy(arena, s, len);

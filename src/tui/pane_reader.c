@@ -224,13 +224,19 @@ static void mark_shown(struct reader *rd, const struct release *r)
 		h->ops->mark(h, r, h->marks[id] | STATE_READ, h->ops->saved_line(h, r));
 }
 
+/* Does the text hold the list's search as typed? */
+static bool is_search(const struct edit *text, const struct search_job *job)
+{
+	return text->len == job->len && memcmp(text->text, job->text, job->len) == 0;
+}
+
 /* A new list search becomes the find: the release opened from the list shows
  * every match of what was searched for, and no older find lingers. True when it
  * changed. */
 static bool take_list_search(struct reader *rd)
 {
 	const struct search_job *job = &host_of(rd)->browse->job;
-	if (job->len == rd->carried.len && memcmp(job->text, rd->carried.text, job->len) == 0)
+	if (is_search(&rd->carried, job))
 		return false;
 	edit_set(&rd->carried, job->text, job->len);
 	rd->find = rd->carried;
@@ -245,8 +251,7 @@ static void jump_to_first_match(struct reader *rd)
 {
 	bool front = in_front(rd);
 	const struct search_job *job = &host_of(rd)->browse->job;
-	if (front && !rd->was_in_front && job->len &&
-	    (job->len != rd->find.len || memcmp(job->text, rd->find.text, job->len) != 0)) {
+	if (front && !rd->was_in_front && job->len && !is_search(&rd->find, job)) {
 		edit_set(&rd->find, job->text, job->len);
 		if (!doc_find(&rd->doc, rd->find.text, rd->find.len))
 			host_say(host_of(rd), true, "out of memory");
