@@ -60,8 +60,9 @@ t() {
 
 # start [WIDTH HEIGHT] -- COMMAND...: a shell in a new terminal of that size (100x30
 # by default) that runs the command, then prints "EXIT=status" and waits. EXIT= starts
-# a row of its own: a killed relview leaves the cursor anywhere on its screen, and a
-# status printed there could wrap in the middle.
+# a row of its own, at its first column: a killed relview leaves the cursor anywhere on
+# its screen and the terminal raw (a newline then moves down without returning), so a
+# status printed there could wrap in the middle. stty sane undoes the raw mode.
 start() {
 	width=100 height=30
 	if [ "$1" != -- ]; then
@@ -80,7 +81,7 @@ start() {
 	# A server still shutting down can refuse a new session: try again shortly.
 	for try in 1 2 3 4 5; do
 		t new-session -d -x "$width" -y "$height" \
-			"env LC_ALL=C.UTF-8 TERM=\${UI_TERM:-xterm-256color} $cmd; printf '\\nEXIT=%s\\n' \$?; sleep 600" \
+			"env LC_ALL=C.UTF-8 TERM=\${UI_TERM:-xterm-256color} $cmd; s=\$?; stty sane 2>/dev/null; printf '\\r\\nEXIT=%s\\n' \$s; sleep 600" \
 			2>/dev/null && return 0
 		sleep 0.2
 	done
