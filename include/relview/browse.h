@@ -52,6 +52,7 @@ struct browse {
 	struct search_job job;
 	size_t cap;            /* room in base and in the job's lists, in release ids */
 	uint64_t version;      /* goes up when a filter, the search text or the catalog changes */
+	uint64_t relocations;  /* the catalog's when the lists were last made whole */
 	struct helper *helper; /* tests half of each long step (helper.h); made on first use */
 	bool helper_tried;
 };
@@ -67,7 +68,9 @@ void browse_free(struct browse *b);
 /* The catalog gained releases (a catalog still loading): `ids`, in display order,
  * were merged into its order (order_update), and facets or inputs may have
  * come with them. Those that pass the filters join the list, and the search tests
- * them, at a cost proportional to k (with one pass of moves over each list). The
+ * them, at a cost proportional to k (with one pass of moves over each list); when
+ * releases in moved to another place facet (catalog.h: relocations), a list that
+ * places or a search narrow is redone. The
  * marks must cover them already (browse_set_marks' array may have moved: `marks`).
  * False when out of memory. */
 bool browse_add(struct browse *b, const uint32_t *ids, size_t k, const uint8_t *marks);

@@ -82,6 +82,14 @@ struct catalog {
 	/* Every spelling printed, each with its facet (struct facet's facet): a name
 	 * seen before is one lookup. Their counts stay 0. */
 	struct facet_set topic_spellings, place_spellings;
+	/* A U.S. city printed with the country but no state ("Houston, United States")
+	 * is counted under "Houston, TX" while the catalog knows Houston in one state
+	 * only: such a facet's `facet` names the facet it is counted under. us_cities
+	 * holds each city's name with, as count, the states it is known in and, as
+	 * facet, the first of them. When that changes, releases already in move
+	 * (relocations counts the moves: a list filtered by place is redone). */
+	struct facet_set us_cities;
+	uint64_t relocations;
 	const struct topic_vocab *vocab; /* the topic names facets are taken from; NULL:
 	                                  * a topic's facet is its printed name */
 	char **inputs;                   /* sanitised input names, as given */

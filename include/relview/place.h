@@ -31,4 +31,9 @@ bool place_is_country(const char *s, size_t n);
  * facet is s as printed). */
 size_t place_canonical(const char *s, size_t n, char *buf, size_t size);
 
+/* Of a facet place_canonical wrote, a U.S. city's: "Houston, TX" (in a state, with
+ * *in_state true) or "Houston, United States" (in no state known, false). Returns
+ * the city's length ("Houston": 7), or 0 for any other place. */
+size_t place_us_city(const char *facet, size_t n, bool *in_state);
+
 #endif

@@ -45,6 +45,7 @@ void columns_fit(size_t width, struct columns *c)
 static void rebuild_base(struct browse *b)
 {
 	b->nbase = filter_view(&b->filter, b->order, b->base);
+	b->relocations = b->cat->relocations;
 	b->version++;
 }
 
@@ -130,6 +131,10 @@ bool browse_add(struct browse *b, const uint32_t *ids, size_t k, const uint8_t *
 	b->version += k > 0;
 	if (b->job.active)
 		search_add(b, fresh, passing);
+	if (b->relocations != b->cat->relocations && (b->filter.location_ok || b->job.active)) {
+		rebuild_base(b); /* releases already listed (or not) moved place */
+		restart_search(b);
+	}
 	return true;
 }
 

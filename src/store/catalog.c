@@ -235,6 +235,26 @@ static bool better_spelling(const char *s, size_t len, struct str than)
 	return c ? c < 0 : len < than.len;
 }
 
+/* The index slot of the facet known by `key`, or the free slot it would take. */
+static size_t facet_slot(const struct facet_set *set, struct str key)
+{
+	const struct idindex *ix = &set->index;
+	size_t i = idindex_first(ix, XXH3_64bits(key.s, key.len));
+	while (ix->slots[i] && !has_key(set, set->items[ix->slots[i] - 1].name, key))
+		i = idindex_next(ix, i);
+	return i;
+}
+
+/* The id of the facet with this name; FACET_NONE when there is none. */
+static uint32_t facet_find(const struct facet_set *set, const char *s, size_t len)
+{
+	if (!set->count)
+		return FACET_NONE;
+	char buf[KEY_MAX];
+	uint32_t slot = set->index.slots[facet_slot(set, key_of(set, s, len, buf))];
+	return slot ? slot - 1 : FACET_NONE;
+}
+
 /* The id of the facet with this name, added (name copied) when new. In a set of any
  * case, a better spelling of a facet's name renames it. */
 static uint32_t facet_intern(struct facet_set *set, struct arena *arena, const char *s, size_t len)
@@ -243,12 +263,9 @@ static uint32_t facet_intern(struct facet_set *set, struct arena *arena, const c
 	if (!idindex_reserve(ix, set->count, INDEX_FIRST_SLOTS, facet_key, set))
 		return FACET_NONE;
 	char buf[KEY_MAX]; /* the name's key, once for the lookup */
-	struct str key = key_of(set, s, len, buf);
-	size_t i = idindex_first(ix, XXH3_64bits(key.s, key.len));
-	for (; ix->slots[i]; i = idindex_next(ix, i)) {
+	size_t i = facet_slot(set, key_of(set, s, len, buf));
+	if (ix->slots[i]) {
 		struct facet *f = &set->items[ix->slots[i] - 1];
-		if (!has_key(set, f->name, key))
-			continue;
 		if (set->any_case && better_spelling(s, len, f->name)) {
 			char *name = arena_copy(arena, s, len);
 			if (!name)
@@ -283,13 +300,86 @@ static uint32_t topic_facet(struct catalog *cat, struct str printed)
 	return facet_intern(&cat->topics, cat->names, name, len);
 }
 
+/* Releases of facet `from` go to facet `to`; with `printed_as`, only those whose
+ * place was printed as a spelling of that facet. */
+static void relocate(struct catalog *cat, uint32_t from, uint32_t to, uint32_t printed_as)
+{
+	struct facet *places = cat->locations.items;
+	if (!places[from].count)
+		return; /* a facet just made: no release to look for */
+	for (size_t i = 0; i < cat->count; i++) {
+		struct release *r = &cat->releases[i];
+		if (r->location_id != from)
+			continue;
+		if (printed_as != FACET_NONE) {
+			uint32_t sp =
+			        facet_find(&cat->place_spellings, r->location.s, r->location.len);
+			if (sp == FACET_NONE || cat->place_spellings.items[sp].facet != printed_as)
+				continue;
+		}
+		r->location_id = to;
+		places[from].count--;
+		places[to].count++;
+	}
+	cat->relocations++;
+}
+
+/* "Houston, United States" is counted under Houston's one state, or under itself
+ * when the catalog knows Houston in no state or in several: brought in line with
+ * what us_cities now says of the city. */
+static void settle_us_city(struct catalog *cat, uint32_t city)
+{
+	static const char country[] = ", United States";
+	struct facet *c = &cat->us_cities.items[city];
+	char name[PLACE_FACET_MAX + sizeof country];
+	if (c->name.len > PLACE_FACET_MAX)
+		return; /* a place too long for a facet of its own is counted as printed */
+	memcpy(name, c->name.s, c->name.len);
+	memcpy(name + c->name.len, country, sizeof country - 1);
+	uint32_t bare = facet_find(&cat->locations, name, c->name.len + sizeof country - 1);
+	if (bare == FACET_NONE)
+		return;
+	uint32_t now = cat->locations.items[bare].facet,
+	         state = c->count == 1 ? c->facet : FACET_NONE;
+	if (now == state)
+		return;
+	if (now != FACET_NONE)
+		relocate(cat, now, bare, bare);
+	if (state != FACET_NONE)
+		relocate(cat, bare, state, FACET_NONE);
+	cat->locations.items[bare].facet = state;
+}
+
+/* A place facet just made: if it is a U.S. city's, the city's states are counted and
+ * the city with no state brought in line. False when out of memory. */
+static bool note_us_city(struct catalog *cat, uint32_t id)
+{
+	struct str name = cat->locations.items[id].name;
+	bool in_state;
+	size_t len = place_us_city(name.s, name.len, &in_state);
+	if (!len)
+		return true;
+	uint32_t city = facet_intern(&cat->us_cities, cat->names, name.s, len);
+	if (city == FACET_NONE)
+		return false;
+	struct facet *c = &cat->us_cities.items[city];
+	if (in_state && c->count++ == 0)
+		c->facet = id;
+	settle_us_city(cat, city);
+	return true;
+}
+
 /* The facet a place spelling stands for: "City, ST", "City, Country". */
 static uint32_t place_facet(struct catalog *cat, struct str printed)
 {
 	char buf[PLACE_FACET_MAX];
 	size_t len = place_canonical(printed.s, printed.len, buf, sizeof buf);
-	return len ? facet_intern(&cat->locations, cat->names, buf, len)
-	           : facet_intern(&cat->locations, cat->names, printed.s, printed.len);
+	struct str name = len ? (struct str){buf, len} : printed;
+	size_t known = cat->locations.count;
+	uint32_t id = facet_intern(&cat->locations, cat->names, name.s, name.len);
+	if (id != FACET_NONE && cat->locations.count > known && !note_us_city(cat, id))
+		return FACET_NONE;
+	return id;
 }
 
 /* The facet of a printed name, through the set of spellings: a spelling seen before
@@ -318,7 +408,7 @@ struct catalog *catalog_new(void)
 		return NULL;
 	}
 	if (cat)
-		cat->topics.any_case = cat->locations.any_case = true;
+		cat->topics.any_case = cat->locations.any_case = cat->us_cities.any_case = true;
 	return cat;
 }
 
@@ -342,6 +432,7 @@ void catalog_free(struct catalog *cat)
 	facet_set_free(&cat->locations);
 	facet_set_free(&cat->topic_spellings);
 	facet_set_free(&cat->place_spellings);
+	facet_set_free(&cat->us_cities);
 	arena_free(cat->texts);
 	arena_free(cat->names);
 	while (cat->mappings) {
@@ -469,9 +560,12 @@ static bool add_location(struct catalog *cat, struct release *r)
 	r->location_id = FACET_NONE;
 	if (!r->location.len)
 		return true;
-	r->location_id = facet_of(cat, &cat->place_spellings, r->location, place_facet, &printed);
-	if (r->location_id == FACET_NONE)
+	uint32_t id = facet_of(cat, &cat->place_spellings, r->location, place_facet, &printed);
+	if (id == FACET_NONE)
 		return false;
+	/* A city with no state may be counted under its one state (settle_us_city). */
+	r->location_id =
+	        cat->locations.items[id].facet != FACET_NONE ? cat->locations.items[id].facet : id;
 	cat->locations.items[r->location_id].count++;
 	return true;
 }

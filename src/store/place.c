@@ -771,3 +771,15 @@ size_t place_canonical(const char *s, size_t n, char *buf, size_t size)
 	}
 	return o.len <= size ? o.len : 0;
 }
+
+size_t place_us_city(const char *facet, size_t n, bool *in_state)
+{
+	static const char no_state[] = ", United States";
+	size_t tail = sizeof no_state - 1;
+	*in_state = n > 4 && facet[n - 4] == ',' && facet[n - 3] == ' ' &&
+	            ascii_is_upper(facet[n - 2]) && ascii_is_upper(facet[n - 1]) &&
+	            place_state(facet + n - 2, 2, NULL);
+	if (*in_state)
+		return n - 4;
+	return n > tail && memcmp(facet + n - tail, no_state, tail) == 0 ? n - tail : 0;
+}

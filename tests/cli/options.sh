@@ -95,14 +95,17 @@ release c.txt 'March 3, 2014Washington, DC, United StatesNarcotics' \
 	'Pills seized at an airport' 'WASHINGTON — Officers found pills.'
 release d.txt 'March 4, 2014Washington, DCNarcotics' \
 	'Powder seized at a bus station' 'WASHINGTON — Officers found powder.'
+# A city with the country and no state: the one Houston these releases know.
+release e.txt 'March 5, 2014Houston, United StatesNarcotics' \
+	'Cash seized at a bank' 'HOUSTON — Officers found cash.'
 stats=$("$RELVIEW" --stats --no-cache "$spellings")
-expect_contains "$stats" '       2  Houston, TX'
+expect_contains "$stats" '       3  Houston, TX'
 expect_contains "$stats" '       2  Washington, DC'
 expect_contains "$stats" '       2  Firearms, Ammunition and Explosives'
 case $stats in *Texas* | *'United States'* | *'&'*) fail "--stats lists a place or topic under two names: $stats" ;; esac
 expect_eq "$(list --no-cache | cut -f2 | sort -u | paste -sd'|' -)" 'Houston, TX|Washington, DC'
 expect_eq "$(titles --no-cache --location 'Houston, TX')" \
-	'Ammunition seized at a port|Rifles seized at a checkpoint'
+	'Cash seized at a bank|Ammunition seized at a port|Rifles seized at a checkpoint'
 json=$("$RELVIEW" --list --format=json --no-cache --search rifles "$spellings")
 expect_contains "$json" '"location":"Houston, Texas","topics":["Firearms, Ammunition & Explosives"],"place":"Houston, TX","topic_facets":["Firearms, Ammunition and Explosives"]'
 # The cache keeps the topics as printed and the facets are taken again from them.

@@ -288,6 +288,46 @@ static void facets_are_blind_to_accents_and_punctuation(void **state)
 	expect_one_facet(FACET_TOPIC, "ORGANIZED THEFT", "Organized Theft", "Organized Theft");
 }
 
+/* The facet name and count of release i. */
+static void expect_place(const struct catalog *cat, size_t i, const char *named, uint32_t count)
+{
+	struct str name = catalog_location(cat, &cat->releases[i]);
+	assert_int_equal(name.len, strlen(named));
+	assert_memory_equal(name.s, named, name.len);
+	assert_int_equal(cat->locations.items[cat->releases[i].location_id].count, count);
+}
+
+/* "Houston, United States" is counted under Houston's one state, and under itself
+ * again once Houston is known in a second state: the same whatever the order the
+ * three come in (each of the six). */
+static void a_us_city_with_no_state_joins_its_one_state(void **state)
+{
+	(void)state;
+	static const char *const places[3] = {"Houston, United States", "HOUSTON, Texas",
+	                                      "Houston, MS"};
+	static const int orders[6][3] = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2},
+	                                 {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
+	for (size_t k = 0; k < 6; k++) {
+		struct catalog *cat = catalog_new();
+		assert_non_null(cat);
+		assert_int_equal(catalog_add_input(cat, "bundle.tar.gz"), 0);
+		size_t at[3]; /* where each place's release is */
+		for (size_t i = 0; i < 3; i++) {
+			int p = orders[k][i];
+			at[p] = i;
+			char entry[2] = {(char)('a' + i), 0};
+			assert_true(add(cat, 20140311 + (uint32_t)i, entry, places[p], "", entry));
+			bool texas_only = i == 1 && orders[k][2] == 2;
+			if (texas_only) /* the bare city and Texas, so far */
+				expect_place(cat, at[0], "Houston, TX", 2);
+		}
+		expect_place(cat, at[0], "Houston, United States", 1);
+		expect_place(cat, at[1], "Houston, TX", 1);
+		expect_place(cat, at[2], "Houston, MS", 1);
+		catalog_free(cat);
+	}
+}
+
 static void fallback_title_is_copied_when_outside_the_text(void **state)
 {
 	(void)state;
@@ -662,6 +702,7 @@ int main(void)
 	        cmocka_unit_test(facets_fold_spellings_of_one_place_or_topic),
 	        cmocka_unit_test(of_two_copies_the_earlier_entry_wins_in_any_order),
 	        cmocka_unit_test(place_facets_are_blind_to_case),
+	        cmocka_unit_test(a_us_city_with_no_state_joins_its_one_state),
 	        cmocka_unit_test(facets_are_blind_to_accents_and_punctuation),
 	        cmocka_unit_test(fallback_title_is_copied_when_outside_the_text),
 	        cmocka_unit_test(records_outlive_the_texts_they_came_from),

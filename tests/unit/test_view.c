@@ -758,6 +758,39 @@ static void a_growing_catalog_lists_what_the_whole_would(void **state)
 	}
 }
 
+/* A place chosen in the picker keeps what is in it: "Houston, United States" is in
+ * Houston, TX while the catalog knows no other Houston, and leaves it (and the list)
+ * when Houston, MS comes. */
+static void a_place_chosen_follows_a_city_that_moves(void **state)
+{
+	(void)state;
+	struct catalog *cat = catalog_new();
+	catalog_add_input(cat, "x");
+	assert_true(fixture_add(cat, 20140311, "Bare", "Houston, United States", "", "", "a"));
+	assert_true(fixture_add(cat, 20140312, "Texas", "Houston, TX", "", "", "b"));
+	struct order o;
+	order_init(&o, false);
+	struct query q = {0};
+	struct browse b;
+	assert_true(browse_init(&b, cat, &o, &q));
+	size_t nadded, n;
+	assert_int_equal(order_update(&o, cat, &nadded), ORDER_ADDED);
+	assert_true(browse_add(&b, o.added, nadded, NULL));
+	bool chosen[2] = {false, true}; /* Houston, TX */
+	assert_true(browse_set_facets(&b, FACET_LOCATION, chosen, 2));
+	browse_list(&b, &n);
+	assert_int_equal(n, 2);
+	assert_true(fixture_add(cat, 20140313, "Mississippi", "Houston, MS", "", "", "c"));
+	assert_int_equal(order_update(&o, cat, &nadded), ORDER_ADDED);
+	assert_true(browse_add(&b, o.added, nadded, NULL));
+	const uint32_t *list = browse_list(&b, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(list[0], 1);
+	browse_free(&b);
+	order_free(&o);
+	catalog_free(cat);
+}
+
 /* Topics chosen one by one stay the ones chosen; a topic that only comes later is
  * not among them, while a --topic value decides it when it comes. The selected
  * release is found again wherever others were inserted. */
@@ -826,6 +859,7 @@ int main(void)
 	        cmocka_unit_test(scrolling_keeps_the_cursor_in_view),
 	        cmocka_unit_test(a_growing_catalog_lists_what_the_whole_would),
 	        cmocka_unit_test(facets_chosen_while_loading),
+	        cmocka_unit_test(a_place_chosen_follows_a_city_that_moves),
 	        cmocka_unit_test(columns_share_the_width),
 	        cmocka_unit_test(search_narrows_and_widens),
 	        cmocka_unit_test(long_steps_keep_every_match_in_order),
