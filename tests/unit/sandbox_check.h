@@ -35,8 +35,12 @@ bool under_valgrind(void);
 bool run_within(const char *reader, const struct source_limits *l, struct log *log,
                 struct source_counts *counts);
 
-/* The reader is stopped at the stall limit (3 seconds), long before its sleep would
- * end, and the problem names the entry it was reading. */
+/* The stall limit of the tests of stalls: 3 seconds, more than a child takes to
+ * start; under valgrind, which takes seconds to start one on a busy machine, 20. */
+unsigned impatient_seconds(void);
+
+/* The reader is stopped at the stall limit (l's), long before its sleep would end,
+ * and the problem names the entry it was reading. */
 void expect_stopped_within(const struct source_limits *l, const char *reader, const char *entry,
                            struct source_counts *counts);
 

@@ -26,10 +26,9 @@ static const struct source_limits uncapped = {.max_entry_bytes = 1 << 20,
                                               .max_total_bytes = 1 << 24,
                                               .max_entries = 100,
                                               .stall_seconds = 600};
-static const struct source_limits uncapped_impatient = {.max_entry_bytes = 1 << 20,
-                                                        .max_total_bytes = 1 << 24,
-                                                        .max_entries = 100,
-                                                        .stall_seconds = 3};
+/* stall_seconds: impatient_seconds(), set in main */
+static struct source_limits uncapped_impatient = {
+        .max_entry_bytes = 1 << 20, .max_total_bytes = 1 << 24, .max_entries = 100};
 
 /* Reports the process it runs in, and a complete read: the child may stay. */
 static bool reports_its_pid(const char *input, int fd, const struct source_limits *l,
@@ -234,6 +233,7 @@ static void a_kept_child_holds_only_its_input(void **state)
 int main(int argc, char **argv)
 {
 	sandbox_serve(argc, argv, test_readers); /* a child runs one of them, and ends */
+	uncapped_impatient.stall_seconds = impatient_seconds();
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(a_child_reads_input_after_input),
 	        cmocka_unit_test(a_stopped_kept_child_is_ended_anyway),

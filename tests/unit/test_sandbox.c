@@ -28,13 +28,11 @@
 
 #include <cmocka.h>
 
-/* For the tests of stalls: 3 seconds, more than a child takes to start even under
- * valgrind. */
-static const struct source_limits impatient = {.max_entry_bytes = 1 << 20,
-                                               .max_total_bytes = 1 << 24,
-                                               .max_entries = 100,
-                                               .max_memory = 256 << 20,
-                                               .stall_seconds = 3};
+/* For the tests of stalls (stall_seconds: impatient_seconds(), set in main). */
+static struct source_limits impatient = {.max_entry_bytes = 1 << 20,
+                                         .max_total_bytes = 1 << 24,
+                                         .max_entries = 100,
+                                         .max_memory = 256 << 20};
 
 static bool run(const char *reader, struct log *log, struct source_counts *counts)
 {
@@ -144,7 +142,7 @@ static bool waits_then_hangs(const char *input, int fd, const struct source_limi
 	(void)input, (void)fd, (void)l, (void)counts;
 	h->progress(h->ctx, NULL, SOURCE_WAITING, 0);
 	h->progress(h->ctx, "looping.txt", 0, 0);
-	sleep(60); /* far past the stall limit of 3 seconds */
+	sleep(60); /* far past the stall limit (impatient_seconds) */
 	return true;
 }
 
@@ -553,6 +551,7 @@ static const struct sandbox_reader test_readers[] = {
 int main(int argc, char **argv)
 {
 	sandbox_serve(argc, argv, test_readers); /* a child runs one of them, and ends */
+	impatient.stall_seconds = impatient_seconds();
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(messages_arrive_in_order_with_counts),
 	        cmocka_unit_test(a_crash_is_one_problem_naming_the_entry),
