@@ -27,7 +27,12 @@ struct list {
 	uint32_t anchor;    /* the selected release id; the list follows it */
 	bool have_anchor;
 	bool arrived; /* releases joined the list since the last frame */
-	bool months;  /* the list has room for month separators, and they help */
+	/* The list was made anew (a filter, the search) or a release to follow was
+	 * given: the old screen row means nothing, the list shows its first screen
+	 * when the selection is on it, else scrolls as little as it needs. */
+	bool fresh;
+	uint64_t version; /* the browse's at the last frame, or after the last arrival */
+	bool months;      /* the list has room for month separators, and they help */
 	struct {
 		const uint32_t *list; /* the list they were counted for */
 		size_t n;
@@ -67,6 +72,7 @@ void pane_list_follow(struct pane *pane, uint32_t id)
 	struct list *l = pane->state;
 	l->anchor = id;
 	l->have_anchor = true;
+	l->fresh = true;
 }
 
 bool pane_list_anchor(const struct pane *pane, uint32_t *id)
@@ -79,7 +85,9 @@ bool pane_list_anchor(const struct pane *pane, uint32_t *id)
 /* Releases arrived above or below: the selected one keeps its screen row. */
 static void arrived(struct pane *pane)
 {
-	((struct list *)pane->state)->arrived = true;
+	struct list *l = pane->state;
+	l->arrived = true;
+	l->version = browse_of(l)->version;
 }
 
 static void say(const struct list *l, bool error, const char *text)
@@ -377,14 +385,20 @@ static void sync(struct pane *pane)
 	struct list *l = pane->state;
 	struct browse *b = browse_of(l);
 	l->rows.count = list_size(l);
+	/* Arrivals raise the version too (browse_add): they come first in a frame, so a
+	 * version past the one they left is a filter's or the search's. */
+	l->fresh = l->fresh || b->version != l->version;
+	l->version = b->version;
 	if (l->have_anchor) {
 		size_t row = l->rows.sel - l->rows.top;
 		l->rows.sel = browse_locate(b, l->anchor);
 		/* Releases arrived above or below: the selected one keeps its screen row. */
-		if (l->arrived)
+		if (l->arrived && !l->fresh)
 			l->rows.top = l->rows.sel > row ? l->rows.sel - row : 0;
 	}
-	l->arrived = false;
+	if (l->fresh)
+		l->rows.top = 0;
+	l->arrived = l->fresh = false;
 	size_t rows = pane_rows(pane);
 	scroll_fit(&l->rows, rows);
 	hold_selection(l);

@@ -1,0 +1,75 @@
+#!/bin/sh
+# Moving through the list and the releases: a list made anew shows its first screen
+# when the selection is on it, else scrolls as little as it must (after a filter, a
+# picker, and at start-up on the release remembered).
+set -u
+. "$SRCDIR/tests/ui/lib.sh"
+SAMPLE=$SRCDIR/sample/releases.tar.gz
+[ -f "$SAMPLE" ] || hard_error "no sample bundle"
+sample_total=$("$RELVIEW" --list "$SAMPLE" | wc -l)
+
+# Row N of the sample's list as the screen starts it: the date and the location.
+sample_row() {
+	"$RELVIEW" --list "$@" "$SAMPLE" | cut -f1 | sed -n "${ROW}p"
+}
+
+# Line N of the screen holds TEXT.
+line_has() {
+	screen_line "$1" | grep -qF -- "$2"
+}
+
+# At 80x24 the stacked list has 8 rows, on screen lines 2 to 9.
+start 80 24 -- "$RELVIEW" "$SAMPLE"
+wait_for " 400 releases "
+keys j j j j j j j j j j j j j j j j j j j j j j j
+wait_for "$(ROW=24 sample_row)"
+# The location picker: Texas. The selection (row 24, a Texas release) is the
+# second Texas release: the list shows its first, newer one above it.
+keys l
+wait_for "Locations: 0 chosen"
+type_text texas
+wait_for "] Texas"
+keys Space Enter
+wait_for "place: "
+ROW=1 newest=$(sample_row --location texas)
+ROW=2 second=$(sample_row --location texas)
+eventually line_has 2 "$newest" ||
+	fail "after a location filter the list does not start at its newest release ($newest)"
+screen_line 3 | grep -qF "$second" || fail "the second Texas release is not on the second row"
+
+# The same with a topic: the selection stays on its release, the list shows its top.
+keys c
+wait_for "Filters and search cleared"
+keys t
+wait_for "Topics: 0 chosen"
+type_text smuggling
+wait_for "] Human Smuggling"
+keys Space Enter
+wait_for "topic: "
+ROW=1 newest=$(sample_row --topic 'human smuggling')
+eventually line_has 2 "$newest" ||
+	fail "after a topic filter the list does not start at its newest release ($newest)"
+keys Q
+expect_restored 0
+
+# At start-up, on the release the list was on last time: row 30 is below the first
+# screen, so the list scrolls just far enough to show it on its last row.
+KEEP_STATE=1
+rm -rf "$XDG_STATE_HOME"
+start 80 24 -- "$RELVIEW" "$SAMPLE"
+wait_for " 400 releases "
+keys : 30 Enter
+wait_for "$(ROW=30 sample_row)"
+keys Q
+expect_restored 0
+start 80 24 -- "$RELVIEW" "$SAMPLE"
+wait_for " 400 releases "
+ROW=23 first=$(sample_row)
+ROW=30 resumed=$(sample_row)
+eventually line_has 9 "$resumed" ||
+	fail "the release remembered ($resumed) is not on the list's last row"
+screen_line 2 | grep -qF "$first" || fail "the list scrolled further than it needed"
+keys Q
+expect_restored 0
+unset KEEP_STATE
+pass
