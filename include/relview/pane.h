@@ -90,8 +90,9 @@ struct pane_ops {
 	/* A click on row `row` of the pane (0: its top); without it, the mouse does
 	 * nothing while the pane has the keys. */
 	void (*click)(struct pane *pane, int row);
-	/* How far down the status line's place is, 0..100; without it, the status
-	 * line speaks of the pane below. */
+	/* How far down the status line's place is, 0..100, or -1 for a pane whose
+	 * place the status line gives otherwise (the list: its row); without it, the
+	 * status line speaks of the pane below. */
 	int (*percent)(const struct pane *pane);
 	/* The release in front, when the pane has one (else the pane below's). */
 	bool (*selected)(const struct pane *pane, uint32_t *id);
@@ -176,5 +177,7 @@ bool pane_move(struct scroll *s, enum action action, const struct pane *pane, bo
 void pane_list_select(struct pane *pane, size_t index);
 void pane_list_follow(struct pane *pane, uint32_t id);
 bool pane_list_anchor(const struct pane *pane, uint32_t *id);
+/* The row the list's cursor is on (0: the first), for the status line. */
+size_t pane_list_row(const struct pane *pane);
 
 #endif

@@ -484,11 +484,17 @@ static void click(struct pane *pane, int row)
 	pane->host->ops->raise(pane->host, pane);
 }
 
+size_t pane_list_row(const struct pane *pane)
+{
+	return ((const struct list *)pane->state)->rows.sel;
+}
+
+/* The status line gives the row and the list's length instead: a percentage would
+ * say it again, less precisely. */
 static int percent(const struct pane *pane)
 {
-	const struct list *l = pane->state;
-	size_t n = list_size(l);
-	return n ? (int)((l->rows.sel + 1) * 100 / n) : 100;
+	(void)pane;
+	return -1;
 }
 
 static bool init(struct pane *pane)
