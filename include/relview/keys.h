@@ -35,7 +35,8 @@ enum key_scope { SCOPE_PANE, SCOPE_ANY, SCOPE_LIST, SCOPE_RELEASE };
 	X(TOP, KEYS_VIEW, SCOPE_PANE, "g Home", "to the first release, or the top of the release") \
 	X(BOTTOM, KEYS_VIEW, SCOPE_PANE, "G End",                                                  \
 	  "to the last release, or the end of the release")                                        \
-	X(OPEN, KEYS_VIEW, SCOPE_PANE, "Enter", "read the release full screen")                    \
+	X(OPEN, KEYS_VIEW, SCOPE_PANE, "Enter",                                                    \
+	  "read the release full screen, from the line it was left at")                            \
 	X(CLOSE, KEYS_VIEW, SCOPE_PANE, "q", "close the reader or help; on the list, quit")        \
 	X(BACK, KEYS_VIEW, SCOPE_PANE, "Esc", "close the reader or help")                          \
 	X(QUIT, KEYS_VIEW, SCOPE_ANY, "Q", "quit from anywhere")                                   \

@@ -71,5 +71,31 @@ eventually line_has 9 "$resumed" ||
 screen_line 2 | grep -qF "$first" || fail "the list scrolled further than it needed"
 keys Q
 expect_restored 0
+
+# The preview shows a release from its top, title first, even one left part way
+# down; read full screen, it is taken up where it was left, and the bottom line
+# says so and how to go to the top. At 60x12 the preview is lines 6 to 10.
+rm -rf "$XDG_STATE_HOME"
+start 60 12 -- "$RELVIEW" "$BUNDLE"
+expect_shown "$TOTAL"
+keys Enter
+wait_for " reader "
+keys G
+wait_for " reader 100% "
+keys Q
+expect_restored 0
+start 60 12 -- "$RELVIEW" "$BUNDLE"
+expect_shown "$TOTAL"
+title=$(title_of_row 1 | cut -c1-20)
+eventually line_has 6 "$title" || fail "the preview does not start at the release's title"
+screen | grep -q "Resumed" && fail "the preview said it resumed"
+keys Enter
+wait_for " reader 100% "
+wait_for "Resumed at line "
+wait_for "(g: the top)"
+keys g
+eventually line_has 2 "$title" || fail "g did not go to the top"
+keys Q
+expect_restored 0
 unset KEEP_STATE
 pass
