@@ -28,6 +28,10 @@ enum key_scope { SCOPE_PANE, SCOPE_ANY, SCOPE_LIST, SCOPE_RELEASE };
 	X(DOWN, KEYS_VIEW, SCOPE_PANE, "j Down",                                                   \
 	  "next release; in the reader, scroll down a line")                                       \
 	X(UP, KEYS_VIEW, SCOPE_PANE, "k Up", "previous release; in the reader, scroll up a line")  \
+	X(NEXT_RELEASE, KEYS_VIEW, SCOPE_RELEASE, "J",                                             \
+	  "next release, also from the reader, which stays full screen")                           \
+	X(PREV_RELEASE, KEYS_VIEW, SCOPE_RELEASE, "K",                                             \
+	  "previous release, also from the reader, which stays full screen")                       \
 	X(PAGE_DOWN, KEYS_VIEW, SCOPE_PANE, "PgDn Space", "a page down")                           \
 	X(PAGE_UP, KEYS_VIEW, SCOPE_PANE, "PgUp b", "a page up")                                   \
 	X(HALF_DOWN, KEYS_VIEW, SCOPE_PANE, "C-d", "half a page down")                             \
@@ -55,7 +59,8 @@ enum key_scope { SCOPE_PANE, SCOPE_ANY, SCOPE_LIST, SCOPE_RELEASE };
 	X(CLEAR, KEYS_VIEW, SCOPE_LIST, "c", "clear every filter and the search")                  \
 	X(TOGGLE_READ, KEYS_VIEW, SCOPE_RELEASE, "m", "mark the release read, or unread again")    \
 	X(STAR, KEYS_VIEW, SCOPE_RELEASE, "s", "star the release, or take its star away")          \
-	X(NEXT_UNREAD, KEYS_VIEW, SCOPE_LIST, "u", "the next unread release in the list")          \
+	X(NEXT_UNREAD, KEYS_VIEW, SCOPE_LIST, "u",                                                 \
+	  "the next unread release in the list, also from the reader")                             \
 	X(ONLY_UNREAD, KEYS_VIEW, SCOPE_LIST, "U", "list only unread releases, or all again")      \
 	X(ONLY_STARRED, KEYS_VIEW, SCOPE_LIST, "S", "list only starred releases, or all again")    \
 	X(RELATED, KEYS_VIEW, SCOPE_RELEASE, "r",                                                  \

@@ -172,6 +172,11 @@ void pane_click_below_heading(struct scroll *s, size_t count, int row);
  * says; false when the action is no movement. */
 bool pane_move(struct scroll *s, enum action action, const struct pane *pane, bool cursor);
 
+/* The next or previous release of a list (its cursor s), as J and K ask from the
+ * list or from the reader above it; at either end it says so. False when the
+ * action is neither. */
+bool pane_step_release(struct scroll *s, enum action action, const struct pane *pane);
+
 /* The list pane's selection, for the loop: the row the cursor is on, a release to
  * follow (the one the list was on last time), and whether it follows one. */
 void pane_list_select(struct pane *pane, size_t index);

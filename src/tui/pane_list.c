@@ -306,7 +306,7 @@ static bool act(struct pane *pane, enum action action)
 	struct host *h = pane->host;
 	/* Its own actions come from its keys or the mouse over it; what acts on the
 	 * list as a whole, also from the reader above it (the stack lets it down). */
-	if (pane_move(&l->rows, action, pane, true)) {
+	if (pane_move(&l->rows, action, pane, true) || pane_step_release(&l->rows, action, pane)) {
 		pane_list_select(pane, l->rows.sel);
 		return true;
 	}

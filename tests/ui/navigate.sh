@@ -98,4 +98,28 @@ eventually line_has 2 "$title" || fail "g did not go to the top"
 keys Q
 expect_restored 0
 unset KEEP_STATE
+
+# From the full-screen reader, J and K read the next and the previous release of
+# the list, and u the next unread one; the reader stays full screen.
+start -- "$RELVIEW" "$BUNDLE"
+expect_shown "$TOTAL"
+keys Enter
+wait_for " reader "
+keys J
+expect_row 2
+wait_for "$(title_of_row 2)"
+wait_for " reader "
+screen | grep -qF "$(title_of_row 3)" && fail "J left the full-screen reader"
+keys K
+expect_row 1
+wait_for " reader "
+# Rows 1 and 2 were read: u goes to row 3.
+keys u
+expect_row 3
+wait_for " reader "
+keys K K K
+wait_for "No previous release: this is the first of the list"
+expect_row 1
+keys Q
+expect_restored 0
 pass
