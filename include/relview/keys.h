@@ -61,6 +61,8 @@ enum key_scope { SCOPE_PANE, SCOPE_ANY, SCOPE_LIST, SCOPE_RELEASE };
 	X(STAR, KEYS_VIEW, SCOPE_RELEASE, "s", "star the release, or take its star away")          \
 	X(NEXT_UNREAD, KEYS_VIEW, SCOPE_LIST, "u",                                                 \
 	  "the next unread release in the list, also from the reader")                             \
+	X(MARK_ALL_READ, KEYS_VIEW, SCOPE_LIST, "A",                                               \
+	  "mark every release in the list read, once y answers the question")                      \
 	X(ONLY_UNREAD, KEYS_VIEW, SCOPE_LIST, "U", "list only unread releases, or all again")      \
 	X(ONLY_STARRED, KEYS_VIEW, SCOPE_LIST, "S", "list only starred releases, or all again")    \
 	X(RELATED, KEYS_VIEW, SCOPE_RELEASE, "r",                                                  \

@@ -131,6 +131,9 @@ struct host_ops {
 	 * changed (saved a little later). */
 	uint32_t (*saved_line)(struct host *host, const struct release *r);
 	void (*mark)(struct host *host, const struct release *r, uint8_t flags, uint32_t line);
+	/* Mark releases read at once (mark all read), saved as mark's are; *marked:
+	 * how many were unread. False when out of memory. */
+	bool (*mark_read)(struct host *host, const uint32_t *ids, size_t n, size_t *marked);
 	void (*quit)(struct host *host);
 };
 

@@ -38,6 +38,11 @@ struct list {
 		size_t n;
 		bool dense; /* enough releases a month for separators to help */
 	} count;
+	/* Mark all read: the list's unread releases when the question was asked, the
+	 * ones its answer marks (releases that arrive meanwhile were not asked about). */
+	uint32_t *to_mark;
+	size_t nto_mark;
+	char question[96];
 	/* The search prompt: what to go back to on Esc. */
 	struct edit before;
 	uint32_t before_anchor;
@@ -226,6 +231,79 @@ static const struct prompt_kind dates_prompt = {
 
 /* ---- what acts on the list as a whole ------------------------------------------- */
 
+/* ---- mark all read ---------------------------------------------------------------- */
+
+static const char *mark_all_label(void *ctx)
+{
+	return ((struct list *)ctx)->question;
+}
+
+static void forget_marks_asked(struct list *l)
+{
+	free(l->to_mark);
+	l->to_mark = NULL;
+	l->nto_mark = 0;
+}
+
+static void mark_all_accept(void *ctx, const struct edit *edit)
+{
+	struct list *l = ctx;
+	struct host *h = l->pane->host;
+	size_t marked;
+	(void)edit;
+	if (!h->ops->mark_read(h, l->to_mark, l->nto_mark, &marked))
+		say(l, true, "out of memory");
+	else
+		host_say(h, false, "Marked %zu release%s read", marked, marked == 1 ? "" : "s");
+	forget_marks_asked(l);
+}
+
+/* n or Esc: nothing else happens. */
+static void mark_all_cancel(void *ctx)
+{
+	forget_marks_asked(ctx);
+}
+
+static const struct prompt_kind mark_all_prompt = {
+        .label = mark_all_label,
+        .accept = mark_all_accept,
+        .cancel = mark_all_cancel,
+        .question = true,
+};
+
+/* The list's unread releases, and the question whether to mark them read. */
+static void ask_mark_all(struct list *l)
+{
+	struct host *h = l->pane->host;
+	size_t n;
+	const uint32_t *list = browse_list(browse_of(l), &n);
+	if (browse_busy(browse_of(l))) {
+		say(l, true, "The search is still filling the list: ask again when it is done");
+		return;
+	}
+	forget_marks_asked(l);
+	if (!(l->to_mark = malloc((n ? n : 1) * sizeof *l->to_mark))) {
+		say(l, true, "out of memory");
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!(h->marks[list[i]] & STATE_READ))
+			l->to_mark[l->nto_mark++] = list[i];
+	size_t k = l->nto_mark;
+	if (!k) {
+		forget_marks_asked(l);
+		say(l, false, "Every release in the list is read already");
+		return;
+	}
+	if (k == n)
+		snprintf(l->question, sizeof l->question, "Mark %zu release%s read? (y/n) ", k,
+		         k == 1 ? "" : "s");
+	else
+		snprintf(l->question, sizeof l->question,
+		         "Mark the %zu unread of the list's %zu releases read? (y/n) ", k, n);
+	h->ops->prompt(h, &mark_all_prompt, l);
+}
+
 static void next_unread(struct list *l)
 {
 	size_t i = browse_next_unread(browse_of(l), l->rows.sel);
@@ -276,6 +354,9 @@ static bool act_on_list(struct list *l, enum action action)
 		return true;
 	case ACT_NEXT_UNREAD:
 		next_unread(l);
+		return true;
+	case ACT_MARK_ALL_READ:
+		ask_mark_all(l);
 		return true;
 	case ACT_ONLY_UNREAD:
 		only(l, !f->unread, f->starred);
@@ -508,6 +589,8 @@ static bool init(struct pane *pane)
 
 static void free_state(struct pane *pane)
 {
+	if (pane->state)
+		forget_marks_asked(pane->state);
 	free(pane->state);
 }
 

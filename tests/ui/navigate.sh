@@ -122,4 +122,45 @@ wait_for "No previous release: this is the first of the list"
 expect_row 1
 keys Q
 expect_restored 0
+
+# A marks every release of the list read, once y answers its question; n or Esc
+# change nothing. The marks are saved as m's are.
+rm -rf "$XDG_STATE_HOME"
+KEEP_STATE=1
+start -- "$RELVIEW" "$BUNDLE"
+expect_shown "$TOTAL"
+keys A
+wait_for "Mark $TOTAL releases read? (y/n)"
+keys n
+wait_gone "(y/n)"
+keys U
+expect_shown "$TOTAL" # still every one unread
+keys U
+sentenced=$(list --search sentenced | wc -l)
+[ "$sentenced" -gt 0 ] && [ "$sentenced" -lt "$TOTAL" ] || hard_error "no search to narrow with"
+keys /
+type_text sentenced
+keys Enter
+expect_shown "$sentenced"
+keys A
+wait_for "Mark $sentenced releases read? (y/n)"
+keys y
+wait_for "Marked $sentenced releases read"
+unread_left() {
+	[ "$(list --unread | wc -l)" -eq $((TOTAL - sentenced)) ]
+}
+eventually unread_left || fail "the marks were not saved: $(list --unread | wc -l) unread"
+[ -z "$(list --unread --search sentenced)" ] || fail "a release of the list was left unread"
+keys c
+expect_shown "$TOTAL"
+keys A
+wait_for "Mark the $((TOTAL - sentenced)) unread of the list's $TOTAL releases read? (y/n)"
+keys Escape
+wait_gone "(y/n)"
+keys U
+expect_shown $((TOTAL - sentenced))
+keys Q
+expect_restored 0
+unread_left || fail "Esc marked releases read"
+unset KEEP_STATE
 pass
