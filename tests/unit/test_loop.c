@@ -240,6 +240,34 @@ static void the_status_line_counts_the_row_the_list_and_all(void **state)
 	assert_line_has(2, STATUS, "%");
 }
 
+/* J and K read the next and the previous release from the full-screen reader,
+ * which stays full screen; at the top, K says so. */
+static void j_and_k_step_through_the_list_from_the_reader(void **state)
+{
+	(void)state;
+	RUN(ENTER, 'J', 'J', SNAP, 'K', 'K', 'K', SNAP);
+	assert_line_has(0, STATUS, " 3/30 ");
+	assert_line_has(0, STATUS, " reader ");
+	assert_line_has(0, 1, "Release 02");
+	assert_int_equal(fake_find(0, "Release 03"), -1); /* the list is covered */
+	assert_line_has(1, STATUS, " 1/30 ");
+	assert_line_has(1, STATUS, " reader ");
+	assert_line_has(1, BOTTOM, "No previous release: this is the first of the list");
+}
+
+/* A asks before it marks the list read: n leaves every mark, y marks them all. */
+static void a_marks_the_list_read_once_asked(void **state)
+{
+	(void)state;
+	RUN('A', SNAP, 'n', 'U', SNAP, 'U', '/', 'a', 'l', 'p', 'h', 'a', ENTER, 'A', SNAP, 'y',
+	    SNAP, 'c', 'U', SNAP);
+	assert_line_has(0, BOTTOM, "Mark 30 releases read? (y/n)");
+	assert_line_has(1, STATUS, " 1/30 (30)"); /* only unread: every one */
+	assert_line_has(2, BOTTOM, "Mark 10 releases read? (y/n)");
+	assert_line_has(3, BOTTOM, "Marked 10 releases read");
+	assert_line_has(4, STATUS, "/20 (30)"); /* the Alpha ones are read */
+}
+
 /* ---- what is over the list ---------------------------------------------------------- */
 
 static void help_is_over_everything_and_lets_only_quit_through(void **state)
@@ -403,6 +431,9 @@ int main(void)
 	        cmocka_unit_test_setup_teardown(the_command_line_goes_to_a_row, setup, teardown),
 	        cmocka_unit_test_setup_teardown(the_status_line_counts_the_row_the_list_and_all,
 	                                        setup, teardown),
+	        cmocka_unit_test_setup_teardown(j_and_k_step_through_the_list_from_the_reader,
+	                                        setup, teardown),
+	        cmocka_unit_test_setup_teardown(a_marks_the_list_read_once_asked, setup, teardown),
 	        cmocka_unit_test_setup_teardown(help_is_over_everything_and_lets_only_quit_through,
 	                                        setup, teardown),
 	        cmocka_unit_test_setup_teardown(the_timeline_is_over_the_list_and_help_over_it,
