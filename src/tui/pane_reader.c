@@ -31,6 +31,7 @@ struct reader {
 	 * screen (the preview shows the top: title and date); 0: none. */
 	uint32_t resume_line;
 	bool moved;         /* the reader moved in the release shown: its line is kept */
+	bool was_full;      /* full screen at the last sync */
 	uint32_t auto_read; /* the release last marked read by showing it */
 	/* The find prompt: what to go back to on Esc. */
 	struct edit before;
@@ -277,6 +278,20 @@ static void jump_to_first_match(struct reader *rd)
 	rd->was_in_front = front;
 }
 
+/* Back from full screen to the preview (q, Esc, z): the line read to is kept, to
+ * be taken up again, and the preview shows the release's top again. */
+static void back_to_preview(struct reader *rd)
+{
+	bool full = rd->pane->full;
+	if (rd->was_full && !full && rd->shown != NO_RELEASE) {
+		remember_line(rd);
+		rd->resume_line = (uint32_t)rd->lines.top;
+		rd->lines.top = 0;
+		rd->moved = false;
+	}
+	rd->was_full = full;
+}
+
 /* Full screen and in front, a release left part way is taken up at the line it
  * was left at, and the bottom line says so (the preview shows its top). A match
  * to show, when the list was searched, comes after. */
@@ -336,6 +351,7 @@ static void sync(struct pane *pane)
 	}
 	if (!ok)
 		host_say(h, true, "out of memory");
+	back_to_preview(rd);
 	if (r)
 		mark_shown(rd, r);
 	rd->lines.count = d->nlines;

@@ -95,6 +95,14 @@ wait_for "Resumed at line "
 wait_for "(g: the top)"
 keys g
 eventually line_has 2 "$title" || fail "g did not go to the top"
+# Back in the preview, the release shows its top again; read again, it is taken
+# up where it was left.
+keys G q
+wait_for " list "
+eventually line_has 6 "$title" || fail "back from full screen, the preview is not at the top"
+keys Enter
+wait_for " reader 100% "
+wait_for "Resumed at line "
 keys Q
 expect_restored 0
 unset KEEP_STATE
