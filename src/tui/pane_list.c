@@ -229,8 +229,6 @@ static const struct prompt_kind dates_prompt = {
         .accept = dates_accept,
 };
 
-/* ---- what acts on the list as a whole ------------------------------------------- */
-
 /* ---- mark all read ---------------------------------------------------------------- */
 
 static const char *mark_all_label(void *ctx)
@@ -303,6 +301,8 @@ static void ask_mark_all(struct list *l)
 		         "Mark the %zu unread of the list's %zu releases read? (y/n) ", k, n);
 	h->ops->prompt(h, &mark_all_prompt, l);
 }
+
+/* ---- what acts on the list as a whole ------------------------------------------- */
 
 static void next_unread(struct list *l)
 {
