@@ -28,6 +28,10 @@ enum key_scope { SCOPE_PANE, SCOPE_ANY, SCOPE_LIST, SCOPE_RELEASE };
 	X(DOWN, KEYS_VIEW, SCOPE_PANE, "j Down",                                                   \
 	  "next release; in the reader, scroll down a line")                                       \
 	X(UP, KEYS_VIEW, SCOPE_PANE, "k Up", "previous release; in the reader, scroll up a line")  \
+	X(NEXT_RELEASE, KEYS_VIEW, SCOPE_RELEASE, "J",                                             \
+	  "next release, also from the reader, which stays full screen")                           \
+	X(PREV_RELEASE, KEYS_VIEW, SCOPE_RELEASE, "K",                                             \
+	  "previous release, also from the reader, which stays full screen")                       \
 	X(PAGE_DOWN, KEYS_VIEW, SCOPE_PANE, "PgDn Space", "a page down")                           \
 	X(PAGE_UP, KEYS_VIEW, SCOPE_PANE, "PgUp b", "a page up")                                   \
 	X(HALF_DOWN, KEYS_VIEW, SCOPE_PANE, "C-d", "half a page down")                             \
@@ -35,7 +39,8 @@ enum key_scope { SCOPE_PANE, SCOPE_ANY, SCOPE_LIST, SCOPE_RELEASE };
 	X(TOP, KEYS_VIEW, SCOPE_PANE, "g Home", "to the first release, or the top of the release") \
 	X(BOTTOM, KEYS_VIEW, SCOPE_PANE, "G End",                                                  \
 	  "to the last release, or the end of the release")                                        \
-	X(OPEN, KEYS_VIEW, SCOPE_PANE, "Enter", "read the release full screen")                    \
+	X(OPEN, KEYS_VIEW, SCOPE_PANE, "Enter",                                                    \
+	  "read the release full screen, from the line it was left at")                            \
 	X(CLOSE, KEYS_VIEW, SCOPE_PANE, "q", "close the reader or help; on the list, quit")        \
 	X(BACK, KEYS_VIEW, SCOPE_PANE, "Esc", "close the reader or help")                          \
 	X(QUIT, KEYS_VIEW, SCOPE_ANY, "Q", "quit from anywhere")                                   \
@@ -54,7 +59,10 @@ enum key_scope { SCOPE_PANE, SCOPE_ANY, SCOPE_LIST, SCOPE_RELEASE };
 	X(CLEAR, KEYS_VIEW, SCOPE_LIST, "c", "clear every filter and the search")                  \
 	X(TOGGLE_READ, KEYS_VIEW, SCOPE_RELEASE, "m", "mark the release read, or unread again")    \
 	X(STAR, KEYS_VIEW, SCOPE_RELEASE, "s", "star the release, or take its star away")          \
-	X(NEXT_UNREAD, KEYS_VIEW, SCOPE_LIST, "u", "the next unread release in the list")          \
+	X(NEXT_UNREAD, KEYS_VIEW, SCOPE_LIST, "u",                                                 \
+	  "the next unread release in the list, also from the reader")                             \
+	X(MARK_ALL_READ, KEYS_VIEW, SCOPE_LIST, "A",                                               \
+	  "mark every release in the list read, once y answers the question")                      \
 	X(ONLY_UNREAD, KEYS_VIEW, SCOPE_LIST, "U", "list only unread releases, or all again")      \
 	X(ONLY_STARRED, KEYS_VIEW, SCOPE_LIST, "S", "list only starred releases, or all again")    \
 	X(RELATED, KEYS_VIEW, SCOPE_RELEASE, "r",                                                  \

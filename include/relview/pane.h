@@ -90,8 +90,9 @@ struct pane_ops {
 	/* A click on row `row` of the pane (0: its top); without it, the mouse does
 	 * nothing while the pane has the keys. */
 	void (*click)(struct pane *pane, int row);
-	/* How far down the status line's place is, 0..100; without it, the status
-	 * line speaks of the pane below. */
+	/* How far down the status line's place is, 0..100, or -1 for a pane whose
+	 * place the status line gives otherwise (the list: its row); without it, the
+	 * status line speaks of the pane below. */
 	int (*percent)(const struct pane *pane);
 	/* The release in front, when the pane has one (else the pane below's). */
 	bool (*selected)(const struct pane *pane, uint32_t *id);
@@ -130,6 +131,9 @@ struct host_ops {
 	 * changed (saved a little later). */
 	uint32_t (*saved_line)(struct host *host, const struct release *r);
 	void (*mark)(struct host *host, const struct release *r, uint8_t flags, uint32_t line);
+	/* Mark releases read at once (mark all read), saved as mark's are; *marked:
+	 * how many were unread. False when out of memory. */
+	bool (*mark_read)(struct host *host, const uint32_t *ids, size_t n, size_t *marked);
 	void (*quit)(struct host *host);
 };
 
@@ -171,10 +175,17 @@ void pane_click_below_heading(struct scroll *s, size_t count, int row);
  * says; false when the action is no movement. */
 bool pane_move(struct scroll *s, enum action action, const struct pane *pane, bool cursor);
 
+/* The next or previous release of a list (its cursor s), as J and K ask from the
+ * list or from the reader above it; at either end it says so. False when the
+ * action is neither. */
+bool pane_step_release(struct scroll *s, enum action action, const struct pane *pane);
+
 /* The list pane's selection, for the loop: the row the cursor is on, a release to
  * follow (the one the list was on last time), and whether it follows one. */
 void pane_list_select(struct pane *pane, size_t index);
 void pane_list_follow(struct pane *pane, uint32_t id);
 bool pane_list_anchor(const struct pane *pane, uint32_t *id);
+/* The row the list's cursor is on (0: the first), for the status line. */
+size_t pane_list_row(const struct pane *pane);
 
 #endif

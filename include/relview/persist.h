@@ -39,6 +39,11 @@ uint32_t persist_line(const struct persist *p, const struct release *r);
  * later, with whatever else changes meanwhile. False when out of memory. */
 bool persist_mark(struct persist *p, uint32_t id, const struct release *r, uint8_t flags,
                   uint32_t line);
+/* Mark the releases `ids` read (mark all read), those read already as they were;
+ * *marked: how many were not. Saved as persist_mark's are. False when out of
+ * memory, with nothing marked. */
+bool persist_mark_read(struct persist *p, const struct catalog *cat, const uint32_t *ids, size_t n,
+                       size_t *marked);
 /* The release the list is on, for the next run. */
 void persist_resume(struct persist *p, const struct release *r);
 /* A line typed on the command line. */

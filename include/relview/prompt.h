@@ -27,6 +27,9 @@ struct prompt_kind {
 	void (*found)(void *ctx, const struct edit *edit, char *out, size_t size);
 	/* The lines typed before, for Up and Down; NULL: none. */
 	struct history *(*history)(void *ctx);
+	/* A question the label asks, answered by a key: y accepts; n and the cancel
+	 * keys cancel; any other key is let go by (a resize, a slip of the finger). */
+	bool question;
 };
 
 struct prompt {

@@ -68,6 +68,11 @@ bool state_append_lines(const char *dir, const char *name, const char *const *li
 const struct state_mark *state_find(const struct state *s, uint64_t hash);
 /* Set a release's flags and reader line; false when out of memory. */
 bool state_set(struct state *s, uint64_t hash, uint8_t flags, uint32_t line);
+/* Add a flag to the marks of the releases of these hashes (sorted here; one may
+ * come more than once), each keeping its line: one pass over the marks however
+ * many (mark all read over 100,000 releases). False when out of memory, with
+ * nothing changed. */
+bool state_add_flag(struct state *s, uint64_t *hashes, size_t n, uint8_t flag);
 void state_set_resume(struct state *s, uint64_t hash);
 
 /* The flags of every release of a catalog, by release id (to be freed); NULL when

@@ -82,6 +82,52 @@ bool state_set(struct state *s, uint64_t hash, uint8_t flags, uint32_t line)
 	return true;
 }
 
+static int hash_order(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* The hashes not marked yet, once each (hashes sorted). */
+static size_t count_unmarked(const struct state *s, const uint64_t *hashes, size_t n)
+{
+	size_t fresh = 0;
+	for (size_t i = 0, j = 0; j < n; j++) {
+		while (i < s->n && s->marks[i].hash < hashes[j])
+			i++;
+		bool again = j > 0 && hashes[j - 1] == hashes[j];
+		fresh += !again && (i == s->n || s->marks[i].hash != hashes[j]);
+	}
+	return fresh;
+}
+
+bool state_add_flag(struct state *s, uint64_t *hashes, size_t n, uint8_t flag)
+{
+	if (n > 1)
+		qsort(hashes, n, sizeof *hashes, hash_order);
+	size_t fresh = count_unmarked(s, hashes, n);
+	if (!reserve(s, fresh))
+		return false;
+	/* One merge from the back: every mark moves once. */
+	size_t i = s->n, j = n, k = s->n + fresh;
+	while (j > 0) {
+		uint64_t h = hashes[j - 1];
+		while (i > 0 && s->marks[i - 1].hash > h)
+			s->marks[--k] = s->marks[--i];
+		if (i > 0 && s->marks[i - 1].hash == h) {
+			s->marks[--k] = s->marks[--i];
+			s->marks[k].flags |= flag;
+			s->marks[k].changed = true;
+		} else {
+			s->marks[--k] = (struct state_mark){h, 0, flag, true};
+		}
+		while (j > 0 && hashes[j - 1] == h)
+			j--;
+	}
+	s->n += fresh;
+	return true;
+}
+
 void state_set_resume(struct state *s, uint64_t hash)
 {
 	s->resume = hash;

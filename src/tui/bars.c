@@ -77,6 +77,17 @@ static int draw_sparkline(struct app *app, int used, int right)
 	return cells + 1;
 }
 
+/* " 12/56 (400)": the selected row, the list's length (+ while a search still
+ * fills it) and, when a filter or the search leaves some out, how many there are. */
+static void list_count(const struct app *app, size_t n, char *out, size_t size)
+{
+	size_t row = pane_list_row(&app->panes[PANE_LIST]);
+	int len = snprintf(out, size, " %zu/%zu%s", n ? (row < n ? row : n - 1) + 1 : 0, n,
+	                   browse_busy(&app->browse) ? "+" : "");
+	if (browse_filtered(&app->browse) && len > 0 && (size_t)len < size)
+		snprintf(out + len, size - (size_t)len, " (%zu)", app->cat->count);
+}
+
 static void draw_status(struct app *app)
 {
 	char left[400], filters[300], right[64];
@@ -84,10 +95,14 @@ static void draw_status(struct app *app)
 	browse_list(&app->browse, &n);
 	const struct pane *place = stack_place(&app->stack);
 	browse_describe(&app->browse, filters, sizeof filters);
-	snprintf(left, sizeof left, " %zu/%zu%s  %s", n, app->cat->count,
-	         browse_busy(&app->browse) ? "+" : "", filters);
-	snprintf(right, sizeof right, " %s %3d%%  ?:help ", place ? place->ops->name : "list",
-	         place ? place->ops->percent(place) : 100);
+	list_count(app, n, left, sizeof left);
+	size_t len = strlen(left);
+	snprintf(left + len, sizeof left - len, "  %s", filters);
+	int percent = place ? place->ops->percent(place) : -1;
+	if (percent < 0) /* a list says where it is by its row */
+		snprintf(right, sizeof right, " %s  ?:help ", place ? place->ops->name : "list");
+	else
+		snprintf(right, sizeof right, " %s %3d%%  ?:help ", place->ops->name, percent);
 	int rw = (int)strlen(right), y = app->status.y, w = app->status.w;
 	if (rw >= w)
 		rw = 0;

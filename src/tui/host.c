@@ -106,6 +106,12 @@ void app_mark(struct host *host, const struct release *r, uint8_t flags, uint32_
 		app_message(app, true, "out of memory");
 }
 
+static bool host_mark_read(struct host *host, const uint32_t *ids, size_t n, size_t *marked)
+{
+	struct app *app = app_of(host);
+	return persist_mark_read(&app->persist, app->cat, ids, n, marked);
+}
+
 static void host_quit(struct host *host)
 {
 	app_of(host)->quit = true;
@@ -124,5 +130,6 @@ const struct host_ops app_host_ops = {
         .above = host_above,
         .saved_line = host_saved_line,
         .mark = app_mark,
+        .mark_read = host_mark_read,
         .quit = host_quit,
 };

@@ -97,3 +97,16 @@ bool pane_move(struct scroll *s, enum action action, const struct pane *pane, bo
 		scroll_view(s, delta, rows);
 	return true;
 }
+
+bool pane_step_release(struct scroll *s, enum action action, const struct pane *pane)
+{
+	if (action != ACT_NEXT_RELEASE && action != ACT_PREV_RELEASE)
+		return false;
+	bool next = action == ACT_NEXT_RELEASE;
+	if (next ? s->sel + 1 >= s->count : s->sel == 0)
+		host_say(pane->host, false, "No %s release: this is the %s of the list",
+		         next ? "next" : "previous", next ? "last" : "first");
+	else
+		scroll_move(s, next ? 1 : -1, pane_rows(pane));
+	return true;
+}

@@ -27,12 +27,22 @@ struct list {
 	uint32_t anchor;    /* the selected release id; the list follows it */
 	bool have_anchor;
 	bool arrived; /* releases joined the list since the last frame */
-	bool months;  /* the list has room for month separators, and they help */
+	/* The list was made anew (a filter, the search) or a release to follow was
+	 * given: the old screen row means nothing, the list shows its first screen
+	 * when the selection is on it, else scrolls as little as it needs. */
+	bool fresh;
+	uint64_t version; /* the browse's at the last frame, or after the last arrival */
+	bool months;      /* the list has room for month separators, and they help */
 	struct {
 		const uint32_t *list; /* the list they were counted for */
 		size_t n;
 		bool dense; /* enough releases a month for separators to help */
 	} count;
+	/* Mark all read: the list's unread releases when the question was asked, the
+	 * ones its answer marks (releases that arrive meanwhile were not asked about). */
+	uint32_t *to_mark;
+	size_t nto_mark;
+	char question[96];
 	/* The search prompt: what to go back to on Esc. */
 	struct edit before;
 	uint32_t before_anchor;
@@ -67,6 +77,7 @@ void pane_list_follow(struct pane *pane, uint32_t id)
 	struct list *l = pane->state;
 	l->anchor = id;
 	l->have_anchor = true;
+	l->fresh = true;
 }
 
 bool pane_list_anchor(const struct pane *pane, uint32_t *id)
@@ -79,7 +90,9 @@ bool pane_list_anchor(const struct pane *pane, uint32_t *id)
 /* Releases arrived above or below: the selected one keeps its screen row. */
 static void arrived(struct pane *pane)
 {
-	((struct list *)pane->state)->arrived = true;
+	struct list *l = pane->state;
+	l->arrived = true;
+	l->version = browse_of(l)->version;
 }
 
 static void say(const struct list *l, bool error, const char *text)
@@ -216,6 +229,79 @@ static const struct prompt_kind dates_prompt = {
         .accept = dates_accept,
 };
 
+/* ---- mark all read ---------------------------------------------------------------- */
+
+static const char *mark_all_label(void *ctx)
+{
+	return ((struct list *)ctx)->question;
+}
+
+static void forget_marks_asked(struct list *l)
+{
+	free(l->to_mark);
+	l->to_mark = NULL;
+	l->nto_mark = 0;
+}
+
+static void mark_all_accept(void *ctx, const struct edit *edit)
+{
+	struct list *l = ctx;
+	struct host *h = l->pane->host;
+	size_t marked;
+	(void)edit;
+	if (!h->ops->mark_read(h, l->to_mark, l->nto_mark, &marked))
+		say(l, true, "out of memory");
+	else
+		host_say(h, false, "Marked %zu release%s read", marked, marked == 1 ? "" : "s");
+	forget_marks_asked(l);
+}
+
+/* n or Esc: nothing else happens. */
+static void mark_all_cancel(void *ctx)
+{
+	forget_marks_asked(ctx);
+}
+
+static const struct prompt_kind mark_all_prompt = {
+        .label = mark_all_label,
+        .accept = mark_all_accept,
+        .cancel = mark_all_cancel,
+        .question = true,
+};
+
+/* The list's unread releases, and the question whether to mark them read. */
+static void ask_mark_all(struct list *l)
+{
+	struct host *h = l->pane->host;
+	size_t n;
+	const uint32_t *list = browse_list(browse_of(l), &n);
+	if (browse_busy(browse_of(l))) {
+		say(l, true, "The search is still filling the list: ask again when it is done");
+		return;
+	}
+	forget_marks_asked(l);
+	if (!(l->to_mark = malloc((n ? n : 1) * sizeof *l->to_mark))) {
+		say(l, true, "out of memory");
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!(h->marks[list[i]] & STATE_READ))
+			l->to_mark[l->nto_mark++] = list[i];
+	size_t k = l->nto_mark;
+	if (!k) {
+		forget_marks_asked(l);
+		say(l, false, "Every release in the list is read already");
+		return;
+	}
+	if (k == n)
+		snprintf(l->question, sizeof l->question, "Mark %zu release%s read? (y/n) ", k,
+		         k == 1 ? "" : "s");
+	else
+		snprintf(l->question, sizeof l->question,
+		         "Mark the %zu unread of the list's %zu releases read? (y/n) ", k, n);
+	h->ops->prompt(h, &mark_all_prompt, l);
+}
+
 /* ---- what acts on the list as a whole ------------------------------------------- */
 
 static void next_unread(struct list *l)
@@ -269,6 +355,9 @@ static bool act_on_list(struct list *l, enum action action)
 	case ACT_NEXT_UNREAD:
 		next_unread(l);
 		return true;
+	case ACT_MARK_ALL_READ:
+		ask_mark_all(l);
+		return true;
 	case ACT_ONLY_UNREAD:
 		only(l, !f->unread, f->starred);
 		return true;
@@ -298,7 +387,7 @@ static bool act(struct pane *pane, enum action action)
 	struct host *h = pane->host;
 	/* Its own actions come from its keys or the mouse over it; what acts on the
 	 * list as a whole, also from the reader above it (the stack lets it down). */
-	if (pane_move(&l->rows, action, pane, true)) {
+	if (pane_move(&l->rows, action, pane, true) || pane_step_release(&l->rows, action, pane)) {
 		pane_list_select(pane, l->rows.sel);
 		return true;
 	}
@@ -377,14 +466,20 @@ static void sync(struct pane *pane)
 	struct list *l = pane->state;
 	struct browse *b = browse_of(l);
 	l->rows.count = list_size(l);
+	/* Arrivals raise the version too (browse_add): they come first in a frame, so a
+	 * version past the one they left is a filter's or the search's. */
+	l->fresh = l->fresh || b->version != l->version;
+	l->version = b->version;
 	if (l->have_anchor) {
 		size_t row = l->rows.sel - l->rows.top;
 		l->rows.sel = browse_locate(b, l->anchor);
 		/* Releases arrived above or below: the selected one keeps its screen row. */
-		if (l->arrived)
+		if (l->arrived && !l->fresh)
 			l->rows.top = l->rows.sel > row ? l->rows.sel - row : 0;
 	}
-	l->arrived = false;
+	if (l->fresh)
+		l->rows.top = 0;
+	l->arrived = l->fresh = false;
 	size_t rows = pane_rows(pane);
 	scroll_fit(&l->rows, rows);
 	hold_selection(l);
@@ -470,11 +565,17 @@ static void click(struct pane *pane, int row)
 	pane->host->ops->raise(pane->host, pane);
 }
 
+size_t pane_list_row(const struct pane *pane)
+{
+	return ((const struct list *)pane->state)->rows.sel;
+}
+
+/* The status line gives the row and the list's length instead: a percentage would
+ * say it again, less precisely. */
 static int percent(const struct pane *pane)
 {
-	const struct list *l = pane->state;
-	size_t n = list_size(l);
-	return n ? (int)((l->rows.sel + 1) * 100 / n) : 100;
+	(void)pane;
+	return -1;
 }
 
 static bool init(struct pane *pane)
@@ -488,6 +589,8 @@ static bool init(struct pane *pane)
 
 static void free_state(struct pane *pane)
 {
+	if (pane->state)
+		forget_marks_asked(pane->state);
 	free(pane->state);
 }
 

@@ -26,7 +26,12 @@ struct reader {
 	/* The list's search the find last took: a new one replaces the find, so that the
 	 * release opened from a searched list shows what was searched for. */
 	struct edit carried;
-	bool was_in_front;  /* in front at the last sync: coming in front jumps to a match */
+	bool was_in_front; /* in front at the last sync: coming in front jumps to a match */
+	/* The line the release was left at, to take up again once the reader is full
+	 * screen (the preview shows the top: title and date); 0: none. */
+	uint32_t resume_line;
+	bool moved;         /* the reader moved in the release shown: its line is kept */
+	bool was_full;      /* full screen at the last sync */
 	uint32_t auto_read; /* the release last marked read by showing it */
 	/* The find prompt: what to go back to on Esc. */
 	struct edit before;
@@ -48,6 +53,8 @@ static void reveal_match(struct reader *rd)
 		return;
 	size_t line = d->matches[rd->find_current].line;
 	size_t rows = pane_rows(rd->pane);
+	rd->moved = true;
+	rd->resume_line = 0;
 	if (line < rd->lines.top || line >= rd->lines.top + rows) {
 		rd->lines.top = line > rows / 3 ? line - rows / 3 : 0;
 		rd->lines.sel = rd->lines.top;
@@ -197,7 +204,8 @@ static const struct prompt_kind find_prompt = {
 static void remember_line(struct reader *rd)
 {
 	struct host *h = host_of(rd);
-	if (rd->shown == NO_RELEASE)
+	/* Only shown (its top, in the preview): the line it was left at stays. */
+	if (rd->shown == NO_RELEASE || !rd->moved)
 		return;
 	const struct release *r = &h->cat->releases[rd->shown];
 	if (h->ops->saved_line(h, r) != rd->lines.top)
@@ -270,6 +278,39 @@ static void jump_to_first_match(struct reader *rd)
 	rd->was_in_front = front;
 }
 
+/* Back from full screen to the preview (q, Esc, z): the line read to is kept, to
+ * be taken up again, and the preview shows the release's top again. */
+static void back_to_preview(struct reader *rd)
+{
+	bool full = rd->pane->full;
+	if (rd->was_full && !full && rd->shown != NO_RELEASE) {
+		remember_line(rd);
+		rd->resume_line = (uint32_t)rd->lines.top;
+		rd->lines.top = 0;
+		rd->moved = false;
+	}
+	rd->was_full = full;
+}
+
+/* Full screen and in front, a release left part way is taken up at the line it
+ * was left at, and the bottom line says so (the preview shows its top). A match
+ * to show, when the list was searched, comes after. */
+static void resume(struct reader *rd)
+{
+	if (!rd->resume_line || !rd->pane->full || !in_front(rd))
+		return;
+	rd->lines.top = rd->lines.sel = rd->resume_line;
+	rd->resume_line = 0;
+	scroll_fit(&rd->lines, pane_rows(rd->pane));
+	rd->lines.sel = rd->lines.top;
+	if (!rd->lines.top)
+		return;
+	char key[64];
+	keys_first_name(ACT_TOP, key, sizeof key);
+	host_say(host_of(rd), false, "Resumed at line %zu of %zu%s%s%s", rd->lines.top + 1,
+	         rd->lines.count, key[0] ? " (" : "", key, key[0] ? ": the top)" : "");
+}
+
 /* Lay the release in front out again when it or the reader's width changed; a new
  * width keeps the line at the top in view. */
 static void sync(struct pane *pane)
@@ -291,7 +332,9 @@ static void sync(struct pane *pane)
 		remember_line(rd);
 		ok = doc_layout(d, h->cat, r, width) && doc_find(d, rd->find.text, rd->find.len);
 		rd->shown = host_id(h, r);
-		rd->lines.top = h->ops->saved_line(h, r);
+		rd->lines.top = 0;
+		rd->resume_line = h->ops->saved_line(h, r);
+		rd->moved = false;
 		rd->find_current = SIZE_MAX;
 		rd->was_in_front = false;
 	} else if (r && carried) {
@@ -308,13 +351,16 @@ static void sync(struct pane *pane)
 	}
 	if (!ok)
 		host_say(h, true, "out of memory");
+	back_to_preview(rd);
 	if (r)
 		mark_shown(rd, r);
 	rd->lines.count = d->nlines;
 	rd->lines.sel = rd->lines.top;
 	scroll_fit(&rd->lines, pane_rows(pane));
-	if (r)
+	if (r) {
+		resume(rd);
 		jump_to_first_match(rd);
+	}
 }
 
 /* ---- drawing ------------------------------------------------------------------------ */
@@ -394,8 +440,11 @@ static bool act(struct pane *pane, enum action action)
 		find_step(rd, action == ACT_NEXT);
 		return true;
 	}
-	if (pane_move(&rd->lines, action, pane, false))
+	if (pane_move(&rd->lines, action, pane, false)) {
+		rd->moved = true;
+		rd->resume_line = 0;
 		return true;
+	}
 	switch (action) {
 	case ACT_OPEN:
 		pane->full = true;

@@ -221,7 +221,8 @@ static bool act(struct pane *pane, enum action action)
 	struct related_pane *rp = pane->state;
 	struct host *h = pane->host;
 	struct pane rows = rows_of(pane);
-	if (pane_move(&rp->cursor, action, &rows, true))
+	if (pane_move(&rp->cursor, action, &rows, true) ||
+	    pane_step_release(&rp->cursor, action, &rows))
 		return true;
 	switch (action) {
 	case ACT_OPEN: {

@@ -3,6 +3,7 @@
 
 #include "relview/persist.h"
 
+#include "relview/catalog.h"
 #include "relview/elapsed.h"
 
 #include <stdio.h>
@@ -70,6 +71,29 @@ bool persist_mark(struct persist *p, uint32_t id, const struct release *r, uint8
 	bool ok = state_set(&p->state, r->hash, flags, line);
 	changed(p);
 	return ok;
+}
+
+bool persist_mark_read(struct persist *p, const struct catalog *cat, const uint32_t *ids, size_t n,
+                       size_t *marked)
+{
+	uint64_t *hashes = malloc((n ? n : 1) * sizeof *hashes);
+	size_t k = 0;
+	*marked = 0;
+	if (!hashes)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!(p->flags[ids[i]] & STATE_READ))
+			hashes[k++] = cat->releases[ids[i]].hash;
+	bool ok = state_add_flag(&p->state, hashes, k, STATE_READ);
+	free(hashes);
+	if (!ok)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		p->flags[ids[i]] |= STATE_READ;
+	*marked = k;
+	if (k)
+		changed(p);
+	return true;
 }
 
 void persist_resume(struct persist *p, const struct release *r)

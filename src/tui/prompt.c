@@ -24,10 +24,21 @@ static void history_key(struct prompt *p, enum action action)
 		history_step(h, action == ACT_PROMPT_OLDER, &p->edit);
 }
 
+static enum prompt_end answer(int key)
+{
+	if (key == 'y' || key == 'Y')
+		return PROMPT_ACCEPTED;
+	if (key == 'n' || key == 'N' || keys_lookup(KEYS_PROMPT, key) == ACT_PROMPT_CANCEL)
+		return PROMPT_CANCELLED;
+	return PROMPT_TYPING;
+}
+
 enum prompt_end prompt_key(struct prompt *p, int key)
 {
 	struct edit *e = &p->edit;
 	enum action action = keys_lookup(KEYS_PROMPT, key);
+	if (p->kind->question)
+		return answer(key);
 	switch (action) {
 	case ACT_PROMPT_ACCEPT:
 		return PROMPT_ACCEPTED;

@@ -64,7 +64,7 @@ wait_gone "│"
 
 # Resize: everything reflows at once; no line is wider than the terminal.
 t resize-window -x 60 -y 20
-wait_for " $TOTAL/$TOTAL "
+expect_shown "$TOTAL"
 [ "$(screen | grep "^─" | LC_ALL=C.UTF-8 wc -m)" -eq 61 ] ||
 	fail "the rule does not span the resized terminal"
 screen_line 19 | grep -q '?:help *$' || fail "the status line does not end at the new width"

@@ -41,7 +41,7 @@ PAGER
 chmod +x "$TMP/pager"
 start -- env PAGER="$TMP/pager" "$RELVIEW" --no-cache "$TMP/first" "$TMP/second"
 into "$TMP/first" "$BUNDLE"
-wait_for " $TOTAL/$TOTAL " 10
+expect_shown "$TOTAL" "$TOTAL" 10
 wait_for "loading 2 of 2" 5
 keys p
 eventually test -e "$TMP/paging" || fail "the pager did not start"
@@ -85,7 +85,7 @@ take_lock() { # held in the background until $TMP/unlock appears
 take_lock
 KEEP_STATE=1 start -- "$RELVIEW" --no-cache "$TMP/first" "$TMP/second"
 into "$TMP/first" "$BUNDLE"
-wait_for " $TOTAL/$TOTAL " 10
+expect_shown "$TOTAL" "$TOTAL" 10
 keys s
 wait_for "Starred" 5
 wait_for "Marks not saved yet: " 20 # the lock's path may be cut at the edge
@@ -156,13 +156,13 @@ newest=$("$RELVIEW" --list "$BUNDLE" "$OTHER" | sed -n 1p | cut -f4 | cut -c1-30
 	hard_error "the newest release is the first input's"
 start -- "$RELVIEW" --no-cache "$TMP/first" "$TMP/second"
 into "$TMP/first" "$OTHER"
-wait_for " $NOTHER/$NOTHER " 10
+expect_shown "$NOTHER" "$NOTHER" 10
 t resize-window -x 90 -y 28
 eventually sh -c "[ \"\$(tmux -u -L '$SOCKET' -f /dev/null display -p '#{window_width}')\" = 90 ]" ||
 	hard_error "the window was not resized"
-wait_for " $NOTHER/$NOTHER " 5
+expect_shown "$NOTHER" "$NOTHER" 5
 into "$TMP/second" "$BUNDLE"
-wait_for " $BOTH/$BOTH " 10
+expect_shown "$BOTH" "$BOTH" 10
 eventually shown_twice "$newest" ||
 	fail "the resize pinned the selection: the newest release ($newest) is not the one selected"
 keys q
@@ -178,7 +178,7 @@ type_text "readlink /proc/\$\$/fd/* >'$TMP/fds'"
 keys Enter
 wait_for "press Enter" 10
 keys Enter
-wait_for " $TOTAL/$TOTAL " 5
+expect_shown "$TOTAL" "$TOTAL" 5
 keys q
 expect_restored 0
 [ -s "$TMP/fds" ] || fail "the command listed no descriptors"
@@ -190,7 +190,7 @@ grep -qx /dev/tty "$TMP/fds" && fail "/dev/tty leaked into the command: $(tr '\n
 # ends once the second input is in, while the output is still stopped.
 start -- "$RELVIEW" --no-cache "$TMP/first" "$TMP/second"
 into "$TMP/first" "$BUNDLE"
-wait_for " $TOTAL/$TOTAL " 10
+expect_shown "$TOTAL" "$TOTAL" 10
 wait_for "loading 2 of 2" 5
 pid=$(pgrep -P "$(t display -p '#{pane_pid}')" -x relview)
 [ -n "$pid" ] || hard_error "relview's process was not found"
@@ -238,12 +238,12 @@ export_list() { # FILE, and the keys typed after Enter, in the same write
 }
 start -- "$RELVIEW" --no-cache "$TMP/first" "$TMP/second"
 into "$TMP/first" "$BIG"
-wait_for " $NBIG/$NBIG " 30
+expect_shown "$NBIG" "$NBIG" 30
 wait_for "loading 2 of 2" 5
 export_list "$TMP/stopped.jsonl" Escape
 wait_for "Export stopped at " 10
 [ -e "$TMP/stopped.jsonl" ] && fail "the export stopped left its partial file"
-wait_for " $NBIG/$NBIG " 5 # Esc stopped the export, not relview
+expect_shown "$NBIG" "$NBIG" 5 # Esc stopped the export, not relview
 export_list "$TMP/big.jsonl"
 into "$TMP/second" "$OTHER"
 wait_for "Saved $NBIG releases to " 30

@@ -118,15 +118,22 @@ type_text() {
 SLOW=1
 [ -n "${RELVIEW_SANITIZED:-}" ] && SLOW=5
 
-# wait_for TEXT [SECONDS]: until TEXT shows on the screen.
-wait_for() {
-	tries=$(( ${2:-10} * 20 * SLOW ))
+# screen_until SECONDS GREP-ARGS...: until grep -q with those arguments says yes
+# of the screen (1 when it never does).
+screen_until() {
+	tries=$(( $1 * 20 * SLOW ))
+	shift
 	while [ "$tries" -gt 0 ]; do
-		screen | grep -qF -- "$1" && return 0
+		screen | grep -q "$@" && return 0
 		sleep 0.05
 		tries=$((tries - 1))
 	done
-	fail "'$1' never showed"
+	return 1
+}
+
+# wait_for TEXT [SECONDS]: until TEXT shows on the screen.
+wait_for() {
+	screen_until "${2:-10}" -F -- "$1" || fail "'$1' never showed"
 }
 
 # wait_gone TEXT [SECONDS]: until TEXT is no longer on the screen.
@@ -140,14 +147,36 @@ wait_gone() {
 	fail "'$1' never went away"
 }
 
-# The status line's "shown/total" count, once it settles (no search running).
-shown() {
-	screen | sed -n 's/^ \([0-9]*\)\/[0-9]*  .*/\1/p' | tail -1
+# wait_match ERE [SECONDS]: until a line of the screen matches the extended
+# regular expression.
+wait_match() {
+	screen_until "${2:-10}" -E -- "$1" || fail "nothing matched '$1'"
 }
 
-# expect_shown N: the status line says N of TOTAL are shown.
+# The status line begins with the list's count: the selected row, the list's
+# length and, when a filter or the search is on, the number of releases in all
+# (" 12/56 (400)", " 3/200"). The list's length, once it settles (no search
+# running).
+shown() {
+	screen | sed -n 's/^ [0-9]*\/\([0-9]*\)\( ([0-9]*)\)\{0,1\}  .*/\1/p' | tail -1
+}
+
+# The status line's count for a list of N out of ALL releases (the selected row
+# any), as an extended regular expression; ALL is $TOTAL unless given.
+count_re() {
+	printf '^ [0-9]+/%s( \\(%s\\))?  ' "$1" "${2:-$TOTAL}"
+}
+
+# expect_row ROW [N [ALL]]: the list's cursor is on row ROW (1: the first) of N
+# ($TOTAL unless given) out of ALL (N unless given).
+expect_row() {
+	wait_match "$(count_re "${2:-$TOTAL}" "${3:-${2:-$TOTAL}}" | sed "s/\\[0-9\\]+/$1/")"
+}
+
+# expect_shown N [ALL [SECONDS]]: the status line says the list has N releases,
+# out of ALL ($TOTAL unless given).
 expect_shown() {
-	wait_for " $1/$TOTAL "
+	wait_match "$(count_re "$1" "${2:-$TOTAL}")" "${3:-10}"
 }
 
 # The terminal is given back: the program said its exit status and the alternate

@@ -49,7 +49,7 @@ start -- "$RELVIEW" "$TMP/first" "$TMP/second"
 wait_for "loading 1 of 2: $TMP/first" 2
 into "$TMP/first" "$BUNDLE"
 wait_for "loading 2 of 2: $TMP/second" 5
-wait_for " $TOTAL/$TOTAL " 5
+expect_shown "$TOTAL" "$TOTAL" 5
 [ "$(screen_line 2 | cut -c1-10)" = "$(list | sed -n 1p | cut -f1)" ] ||
 	fail "the first row is not the newest release of the first input"
 keys j j j j
@@ -61,7 +61,7 @@ newer=$("$RELVIEW" --list "$OTHER" | awk -F'\t' -v d="$fifth_date" '$1 > d' | wc
 [ "$newer" -gt 0 ] || hard_error "no release of the second input is newer than the fifth"
 into "$TMP/second" "$OTHER"
 wait_for "$BOTH releases  $TMP/first, $TMP/second" 10
-wait_for " $BOTH/$BOTH " 2
+expect_shown "$BOTH" "$BOTH" 2
 # Still on its release, in the reader and on the same row of the list.
 screen_line 13 | grep -qF -- "$fifth" || fail "the reader left the selected release"
 screen_line 6 | grep -qF -- "$fifth" || fail "the selected release moved on the screen"
@@ -91,14 +91,14 @@ count() {
 }
 start -- "$RELVIEW" "$TMP/first" "$TMP/second"
 into "$TMP/first" "$BUNDLE"
-wait_for " $TOTAL/$TOTAL " 5
+expect_shown "$TOTAL" "$TOTAL" 5
 keys /
 type_text sentenced
 keys Enter
-wait_for " $(count --search sentenced "$BUNDLE")/$TOTAL  /sentenced" 5
+wait_match "$(count_re "$(count --search sentenced "$BUNDLE")" "$TOTAL")/sentenced" 5
 wait_for "loading 2 of 2" 1
 into "$TMP/second" "$OTHER"
-wait_for " $(count --search sentenced "$BUNDLE" "$OTHER")/$BOTH  /sentenced" 10
+wait_match "$(count_re "$(count --search sentenced "$BUNDLE" "$OTHER")" "$BOTH")/sentenced" 10
 keys q
 expect_restored 0
 
@@ -106,7 +106,7 @@ expect_restored 0
 # although the release the list was on when the search began is not a match.
 start -- "$RELVIEW" "$TMP/first" "$TMP/second"
 into "$TMP/first" "$BUNDLE"
-wait_for " $TOTAL/$TOTAL " 5
+expect_shown "$TOTAL" "$TOTAL" 5
 word=charged  # the second bundle has a match between the first's newest release and its first match
 [ "$(list | head -1)" != "$(list --search $word | head -1)" ] ||
 	hard_error "the newest release matches '$word'"
@@ -127,15 +127,15 @@ expect_restored 0
 # The topic picker while loading: its choice filters what arrives later too.
 start -- "$RELVIEW" "$TMP/first" "$TMP/second"
 into "$TMP/first" "$BUNDLE"
-wait_for " $TOTAL/$TOTAL " 5
+expect_shown "$TOTAL" "$TOTAL" 5
 keys t
 wait_for "Topics: 0 chosen"
 type_text narcotics
 wait_for "[ ] Narcotics"
 keys Space Enter
-wait_for " $(count --topic narcotics "$BUNDLE")/$TOTAL  topic: Narcotics" 5
+wait_match "$(count_re "$(count --topic narcotics "$BUNDLE")" "$TOTAL")topic: Narcotics" 5
 into "$TMP/second" "$OTHER"
-wait_for " $(count --topic narcotics "$BUNDLE" "$OTHER")/$BOTH  topic: Narcotics" 10
+wait_match "$(count_re "$(count --topic narcotics "$BUNDLE" "$OTHER")" "$BOTH")topic: Narcotics" 10
 keys q
 expect_restored 0
 

@@ -39,7 +39,7 @@ wait_for "EXIT=137"
 start -- "$RELVIEW" "$BUNDLE"
 expect_shown "$TOTAL"
 keys g
-wait_for " list   0% "
+expect_row 1
 screen_line 2 | grep -qF "* $(printf %s "$first" | cut -c1-30)" || fail "no star after the restart"
 keys s
 wait_for "Star taken away"

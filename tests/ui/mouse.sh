@@ -50,7 +50,7 @@ reader_moved() {
 }
 eventually reader_moved || fail "the wheel did not scroll the reader"
 screen_line 8 | grep -qF "$(title_of_row 7)" || fail "the list moved with the reader"
-wait_for " list   3% " # 7 of 200: still the seventh
+expect_row 7 # still the seventh
 # A click in the reader gives it the keys.
 click 30 20
 wait_for " reader "

@@ -46,7 +46,7 @@ for term in xterm linux; do
 	UI_TERM=$term start -- "$RELVIEW" "$BUNDLE"
 	expect_shown "$TOTAL"
 	keys End
-	wait_for " list 100% "
+	expect_row "$TOTAL"
 	keys Home F1
 	wait_for "List and reader"
 	keys Q
@@ -72,7 +72,7 @@ wait_for "A needle in the title"
 keys Tab /
 type_text needle
 keys Enter Tab j
-wait_for " 2/2 "
+expect_shown 2 2
 keys n
 wait_for "Match 1 of 2"
 wait_for "First needle."

@@ -32,12 +32,12 @@ done
 all=19
 
 start -- "$RELVIEW" "$TMP/rel"
-wait_for " $all/$all "
+expect_shown "$all" "$all"
 # From the origin (the date jump lands on it), r lists two, nearest first.
 keys :
 type_text 2020-03-01
 keys Enter
-wait_for " list  26% "
+expect_row 5 "$all"
 keys r
 wait_for "Related to: Origin seizure in Houston"
 wait_for "2 related releases"
@@ -63,7 +63,7 @@ keys s
 wait_for "Starred"
 # q goes back to the list, on the origin as before.
 keys q
-wait_for " list  26% "
+expect_row 5 "$all"
 screen | grep -q "Related to:" && fail "the related list is still up"
 [ "$(screen | grep -c "Origin seizure in Houston")" -ge 2 ] ||
 	fail "the origin is not selected in the list again"

@@ -206,7 +206,7 @@ mkfifo "$TMP/first" "$TMP/second"
 start -- "$RELVIEW" "$TMP/first" "$TMP/second"
 wait_for "loading 1 of 2: $TMP/first" 5
 cat "$BUNDLE" >"$TMP/first"
-wait_for " $TOTAL/$TOTAL " 5
+expect_shown "$TOTAL" "$TOTAL" 5
 keys T
 wait_for " By month, $first..$last: $dated with a date, $undated without"
 cat "$OTHER" >"$TMP/second"

@@ -151,8 +151,9 @@ static void starts_on_the_list_with_the_newest_in_the_reader(void **state)
 	assert_int_equal(fake_role(0, LIST_TOP, 0), ROLE_SELECTED);
 	assert_line_has(0, LIST_TOP + 1, "Release 01");
 	assert_line_has(0, READER, "Release 00 Alpha");
-	assert_line_has(0, STATUS, " 30/30");
-	assert_line_has(0, STATUS, " list   3%");
+	assert_line_has(0, STATUS, " 1/30 ");
+	assert_line_has(0, STATUS, " list ");
+	assert_line_lacks(0, STATUS, "%"); /* the row says where the list is */
 	assert_line_has(0, BOTTOM, "q:quit  Enter:read  /:search");
 }
 
@@ -219,10 +220,52 @@ static void the_command_line_goes_to_a_row(void **state)
 	RUN(':', '3', ENTER, SNAP, ':', '9', '9', ENTER, SNAP, ':', '2', '0', '2', '0', '-', '0',
 	    '1', '-', '1', '5', ENTER, SNAP);
 	assert_int_equal(fake_role(0, LIST_TOP + 2, 0), ROLE_SELECTED);
-	assert_line_has(0, STATUS, " list  10%");
+	assert_line_has(0, STATUS, " 3/30 ");
 	assert_line_has(1, BOTTOM, "Only 30 releases in the list");
 	assert_line_has(2, READER, "Release 16"); /* dated 2020-01-15 */
-	assert_line_has(2, STATUS, " list  56%");
+	assert_line_has(2, STATUS, " 17/30 ");
+}
+
+/* The status line counts as tig does: the selected row, the list's length and,
+ * when a search or a filter leaves some out, every release; the reader says how
+ * far down the release it is. */
+static void the_status_line_counts_the_row_the_list_and_all(void **state)
+{
+	(void)state;
+	RUN('/', 'a', 'l', 'p', 'h', 'a', ENTER, 'j', 'j', SNAP, 'c', SNAP, ENTER, SNAP);
+	assert_line_has(0, STATUS, " 3/10 (30)  /alpha");
+	assert_line_has(1, STATUS, " 7/30 "); /* still on Release 06 Alpha */
+	assert_line_lacks(1, STATUS, "(30)");
+	assert_line_has(2, STATUS, " reader ");
+	assert_line_has(2, STATUS, "%");
+}
+
+/* J and K read the next and the previous release from the full-screen reader,
+ * which stays full screen; at the top, K says so. */
+static void j_and_k_step_through_the_list_from_the_reader(void **state)
+{
+	(void)state;
+	RUN(ENTER, 'J', 'J', SNAP, 'K', 'K', 'K', SNAP);
+	assert_line_has(0, STATUS, " 3/30 ");
+	assert_line_has(0, STATUS, " reader ");
+	assert_line_has(0, 1, "Release 02");
+	assert_int_equal(fake_find(0, "Release 03"), -1); /* the list is covered */
+	assert_line_has(1, STATUS, " 1/30 ");
+	assert_line_has(1, STATUS, " reader ");
+	assert_line_has(1, BOTTOM, "No previous release: this is the first of the list");
+}
+
+/* A asks before it marks the list read: n leaves every mark, y marks them all. */
+static void a_marks_the_list_read_once_asked(void **state)
+{
+	(void)state;
+	RUN('A', SNAP, 'n', 'U', SNAP, 'U', '/', 'a', 'l', 'p', 'h', 'a', ENTER, 'A', SNAP, 'y',
+	    SNAP, 'c', 'U', SNAP);
+	assert_line_has(0, BOTTOM, "Mark 30 releases read? (y/n)");
+	assert_line_has(1, STATUS, " 1/30 (30)"); /* only unread: every one */
+	assert_line_has(2, BOTTOM, "Mark 10 releases read? (y/n)");
+	assert_line_has(3, BOTTOM, "Marked 10 releases read");
+	assert_line_has(4, STATUS, "/20 (30)"); /* the Alpha ones are read */
 }
 
 /* ---- what is over the list ---------------------------------------------------------- */
@@ -265,8 +308,8 @@ static void a_picker_chooses_and_its_prompt_narrows(void **state)
 	assert_line_has(1, BOTTOM, "Topic: Nar");
 	assert_line_has(1, 2, "Narcotics");
 	assert_line_has(2, BOTTOM, "1 topic(s) chosen");
-	assert_line_has(2, STATUS, " 5/30");
-	assert_line_has(3, STATUS, " 5/30"); /* Esc left the choice as it was */
+	assert_line_has(2, STATUS, " 1/5 (30)");
+	assert_line_has(3, STATUS, " 1/5 (30)"); /* Esc left the choice as it was */
 	assert_line_has(3, LIST_TOP, "Release 00");
 }
 
@@ -278,16 +321,16 @@ static void the_search_narrows_as_typed_and_esc_restores(void **state)
 	int y, x, visible;
 	RUN('/', 'A', 'l', 'p', 'h', 'a', SNAP, ESC, SNAP, '/', 'A', 'l', ENTER, SNAP);
 	assert_line_has(0, BOTTOM, "Search: Alpha    [10 matches]");
-	assert_line_has(0, STATUS, " 10/30");
+	assert_line_has(0, STATUS, " 1/10 (30)");
 	fake_cursor(0, &y, &x, &visible);
 	assert_int_equal(y, BOTTOM);
 	assert_int_equal(x, (int)strlen("Search: Alpha"));
 	assert_true(visible);
-	assert_line_has(1, STATUS, " 30/30");
+	assert_line_has(1, STATUS, " 1/30 ");
 	assert_line_has(1, BOTTOM, "q:quit");
 	fake_cursor(1, &y, &x, &visible);
 	assert_false(visible);
-	assert_line_has(2, STATUS, " 10/30"); /* Enter keeps it */
+	assert_line_has(2, STATUS, " 1/10 (30)"); /* Enter keeps it */
 }
 
 static void find_in_the_release_and_n_from_the_list(void **state)
@@ -386,6 +429,11 @@ int main(void)
 	        cmocka_unit_test_setup_teardown(a_terminal_too_small_says_so_and_q_quits, setup,
 	                                        teardown),
 	        cmocka_unit_test_setup_teardown(the_command_line_goes_to_a_row, setup, teardown),
+	        cmocka_unit_test_setup_teardown(the_status_line_counts_the_row_the_list_and_all,
+	                                        setup, teardown),
+	        cmocka_unit_test_setup_teardown(j_and_k_step_through_the_list_from_the_reader,
+	                                        setup, teardown),
+	        cmocka_unit_test_setup_teardown(a_marks_the_list_read_once_asked, setup, teardown),
 	        cmocka_unit_test_setup_teardown(help_is_over_everything_and_lets_only_quit_through,
 	                                        setup, teardown),
 	        cmocka_unit_test_setup_teardown(the_timeline_is_over_the_list_and_help_over_it,

@@ -68,6 +68,40 @@ static void marks_and_resume_round_trip(void **unused)
 	state_free(&s);
 }
 
+/* Mark all read: a flag added to many releases at once, those marked before keep
+ * their other flags and their line, the others are added; the marks stay sorted
+ * and are saved as changed. */
+static void a_flag_is_added_to_many_at_once(void **unused)
+{
+	(void)unused;
+	struct state s = {0};
+	char problem[300];
+	start_afresh();
+	assert_true(state_set(&s, 20, STATE_STARRED, 7));
+	assert_true(state_set(&s, 40, STATE_READ, 3));
+	enum { MANY = 5000 };
+	uint64_t *hashes = malloc(MANY * sizeof *hashes);
+	assert_non_null(hashes);
+	for (size_t i = 0; i < MANY; i++) /* 0, 10, 20, ... backwards, 40 twice */
+		hashes[i] = i == MANY - 1 ? 40 : (MANY - 2 - i) * 10;
+	assert_true(state_add_flag(&s, hashes, MANY, STATE_READ));
+	free(hashes);
+	assert_int_equal(s.n, MANY - 1);
+	for (size_t i = 1; i < s.n; i++)
+		assert_true(s.marks[i - 1].hash < s.marks[i].hash);
+	const struct state_mark *m = state_find(&s, 20);
+	assert_int_equal(m->flags, STATE_READ | STATE_STARRED);
+	assert_int_equal(m->line, 7);
+	assert_int_equal(state_find(&s, 40)->line, 3);
+	assert_int_equal(state_find(&s, 49980)->flags, STATE_READ);
+	assert_int_equal(state_save(&s, dir, 0, problem, sizeof problem), STATE_SAVED);
+	state_free(&s);
+	assert_true(state_load(&s, dir, problem, sizeof problem));
+	assert_int_equal(s.n, MANY - 1);
+	assert_int_equal(state_find(&s, 10)->flags, STATE_READ);
+	state_free(&s);
+}
+
 /* Both load the same file; each marks something; each saves: the file has both. A
  * mark one of them took back is taken back, one the other never touched stays. */
 static void two_writers_merge(void **unused)
@@ -229,6 +263,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(marks_and_resume_round_trip),
 	        cmocka_unit_test(two_writers_merge),
+	        cmocka_unit_test(a_flag_is_added_to_many_at_once),
 	        cmocka_unit_test(damaged_files_are_set_aside),
 	        cmocka_unit_test(a_save_replaces_a_damaged_file),
 	        cmocka_unit_test(lines_are_appended_and_kept_to_a_number),
