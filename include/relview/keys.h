@@ -71,7 +71,8 @@ enum key_scope { SCOPE_PANE, SCOPE_ANY, SCOPE_LIST, SCOPE_RELEASE };
 	X(COPY_TITLE, KEYS_VIEW, SCOPE_RELEASE, "y", "copy the title to the clipboard (OSC 52)")   \
 	X(COPY_SOURCE, KEYS_VIEW, SCOPE_RELEASE, "W",                                              \
 	  "copy where the release is from: input and entry")                                       \
-	X(COPY_RELEASE, KEYS_VIEW, SCOPE_RELEASE, "Y", "copy the release as --print prints it")    \
+	X(COPY_RELEASE, KEYS_VIEW, SCOPE_RELEASE, "Y",                                             \
+	  "copy the whole release, a paragraph a line")                                            \
 	X(PAGER, KEYS_VIEW, SCOPE_RELEASE, "p", "read the release in $PAGER (less)")               \
 	X(PIPE, KEYS_VIEW, SCOPE_RELEASE, "|",                                                     \
 	  "pipe the release, as --print prints it, to a command")                                  \

@@ -55,7 +55,6 @@ struct export_job {
 	uint32_t *ids;  /* the releases, as the list was when the key was pressed */
 	size_t n, done; /* releases in it, and written */
 	int format;     /* app_export.c's enum export_format */
-	size_t width;   /* plain text wraps at the width of the key press */
 	char *slice;    /* rendered, not yet written: the releases up to slice_end */
 	size_t slice_len, slice_end;
 };
