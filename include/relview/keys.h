@@ -40,7 +40,7 @@ enum key_scope { SCOPE_PANE, SCOPE_ANY, SCOPE_LIST, SCOPE_RELEASE };
 	X(BACK, KEYS_VIEW, SCOPE_PANE, "Esc", "close the reader or help")                          \
 	X(QUIT, KEYS_VIEW, SCOPE_ANY, "Q", "quit from anywhere")                                   \
 	X(FOCUS, KEYS_VIEW, SCOPE_LIST, "Tab", "switch between the list and the reader")           \
-	X(LAYOUT, KEYS_VIEW, SCOPE_LIST, "v", "panes side by side or stacked")                     \
+	X(LAYOUT, KEYS_VIEW, SCOPE_LIST, "v", "side by side, stacked, or the list alone")          \
 	X(ZOOM, KEYS_VIEW, SCOPE_LIST, "z", "reader full screen, or back")                         \
 	X(SEARCH, KEYS_VIEW, SCOPE_LIST, "/",                                                      \
 	  "list: search titles and bodies; reader: find in the release")                           \
