@@ -15,6 +15,7 @@
 #define CLI_OPTIONS(X)                                                                             \
 	X(LIST, "list", 0, NULL, "print the filtered catalog, one release a line")                 \
 	X(FORMAT, "format", 1, "tsv|json", "format of --list (default tsv)")                       \
+	X(BODY, "body", 0, NULL, "with --format=json: each release's body too (\"body\")")         \
 	X(PRINT, "print", 1, "N", "print the Nth release of the filtered list")                    \
 	X(WIDTH, "width", 1, "COLS", "wrap --print at COLS columns (default: terminal, or 80)")    \
 	X(STATS, "stats", 0, NULL, "count the filtered releases by topic, location and year")      \
@@ -62,6 +63,7 @@ struct cli {
 	enum cli_format format;
 	size_t print_index; /* 1-based */
 	size_t width;       /* 0: terminal width or 80 */
+	bool body;          /* --body: JSON carries each release's body */
 	bool no_cache;
 	const char *config_path; /* NULL: the default file */
 	struct cli_setting {

@@ -18,7 +18,12 @@
 #include <stdint.h>
 #include <stdio.h>
 
-enum config_layout { CONFIG_LAYOUT_AUTO, CONFIG_LAYOUT_SIDE, CONFIG_LAYOUT_STACKED };
+enum config_layout {
+	CONFIG_LAYOUT_AUTO,
+	CONFIG_LAYOUT_SIDE,
+	CONFIG_LAYOUT_STACKED,
+	CONFIG_LAYOUT_LIST,
+};
 enum config_column { COLUMN_DATE, COLUMN_LOCATION, COLUMN_TOPICS, COLUMN_TITLE, COLUMN_COUNT };
 
 #define CONFIG_THEME_MAX         1024
@@ -41,7 +46,7 @@ enum config_column { COLUMN_DATE, COLUMN_LOCATION, COLUMN_TOPICS, COLUMN_TITLE, 
 	X(THEME, "ui", "theme", theme, theme, "default", OPTION("theme", NULL),                    \
 	  "the reader's colours: a theme's name or file")                                          \
 	X(LAYOUT, "ui", "layout", layout, layout, "auto", ,                                        \
-	  "the panes side by side, stacked, or auto (side by side when wide)")                     \
+	  "side by side, stacked, the list alone (list), or auto: by the size")                    \
 	X(SORT, "ui", "sort", sort, oldest_first, "newest",                                        \
 	  OPTION("oldest-first", "oldest") OPTION("newest-first", "newest"),                       \
 	  "which releases come first: newest or oldest")                                           \

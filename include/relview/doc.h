@@ -9,7 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum doc_kind { DOC_TITLE, DOC_SUBTITLE, DOC_FIELD, DOC_BODY, DOC_BLANK };
+/* DOC_META: the compact header's one line of date, location and topics. */
+enum doc_kind { DOC_TITLE, DOC_SUBTITLE, DOC_FIELD, DOC_META, DOC_BODY, DOC_BLANK };
 
 /* Where a line's text comes from; find works per region, in this order. */
 enum doc_region {
@@ -42,7 +43,12 @@ struct doc_match {
 struct doc {
 	const struct release *release;
 	size_t width; /* laid out for this many columns */
-	char *extra;  /* date, topics and source as text */
+	/* Laid out (set it before doc_layout or doc_relayout) with the compact header
+	 * of a preview: the title and subtitle, then date, location and topics on one
+	 * line, "2014-03-11 · Houston, TX · Narcotics", and no source. */
+	bool compact;
+	char *extra;     /* date, topics, source and the compact line as text */
+	struct str meta; /* the compact line, in extra */
 	struct str region[REGION_NONE];
 	struct doc_line *lines;
 	size_t nlines, lines_cap;
@@ -51,7 +57,8 @@ struct doc {
 };
 
 /* Lay a release out at `width` columns: the header block (title, subtitle, then the
- * labelled fields date, location, topics, source), a blank line, the body with every
+ * labelled fields date, location, topics, source; or, compact, the one line of
+ * them without the source), a blank line, the body with every
  * non-empty body line a paragraph, wrapped on word boundaries, a blank line between
  * paragraphs. Any find is redone. False when out of memory. */
 bool doc_layout(struct doc *d, const struct catalog *cat, const struct release *r, size_t width);

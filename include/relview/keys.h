@@ -45,7 +45,7 @@ enum key_scope { SCOPE_PANE, SCOPE_ANY, SCOPE_LIST, SCOPE_RELEASE };
 	X(BACK, KEYS_VIEW, SCOPE_PANE, "Esc", "close the reader or help")                          \
 	X(QUIT, KEYS_VIEW, SCOPE_ANY, "Q", "quit from anywhere")                                   \
 	X(FOCUS, KEYS_VIEW, SCOPE_LIST, "Tab", "switch between the list and the reader")           \
-	X(LAYOUT, KEYS_VIEW, SCOPE_LIST, "v", "panes side by side or stacked")                     \
+	X(LAYOUT, KEYS_VIEW, SCOPE_LIST, "v", "side by side, stacked, or the list alone")          \
 	X(ZOOM, KEYS_VIEW, SCOPE_LIST, "z", "reader full screen, or back")                         \
 	X(SEARCH, KEYS_VIEW, SCOPE_LIST, "/",                                                      \
 	  "list: search titles and bodies; reader: find in the release")                           \
@@ -66,7 +66,7 @@ enum key_scope { SCOPE_PANE, SCOPE_ANY, SCOPE_LIST, SCOPE_RELEASE };
 	X(ONLY_UNREAD, KEYS_VIEW, SCOPE_LIST, "U", "list only unread releases, or all again")      \
 	X(ONLY_STARRED, KEYS_VIEW, SCOPE_LIST, "S", "list only starred releases, or all again")    \
 	X(RELATED, KEYS_VIEW, SCOPE_RELEASE, "r",                                                  \
-	  "releases related to this one: same topic and place, rare names")                        \
+	  "related releases (same topic and place, rare names), newest first")                     \
 	X(COMMAND, KEYS_VIEW, SCOPE_LIST, ":",                                                     \
 	  "go to a year, date or row (2014, 2014-03, 42); topic NAME, location NAME; q")           \
 	X(PREV_MONTH, KEYS_VIEW, SCOPE_LIST, "[",                                                  \
@@ -79,7 +79,8 @@ enum key_scope { SCOPE_PANE, SCOPE_ANY, SCOPE_LIST, SCOPE_RELEASE };
 	X(COPY_TITLE, KEYS_VIEW, SCOPE_RELEASE, "y", "copy the title to the clipboard (OSC 52)")   \
 	X(COPY_SOURCE, KEYS_VIEW, SCOPE_RELEASE, "W",                                              \
 	  "copy where the release is from: input and entry")                                       \
-	X(COPY_RELEASE, KEYS_VIEW, SCOPE_RELEASE, "Y", "copy the release as --print prints it")    \
+	X(COPY_RELEASE, KEYS_VIEW, SCOPE_RELEASE, "Y",                                             \
+	  "copy the whole release, a paragraph a line")                                            \
 	X(PAGER, KEYS_VIEW, SCOPE_RELEASE, "p", "read the release in $PAGER (less)")               \
 	X(PIPE, KEYS_VIEW, SCOPE_RELEASE, "|",                                                     \
 	  "pipe the release, as --print prints it, to a command")                                  \

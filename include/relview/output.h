@@ -4,6 +4,7 @@
 #ifndef RELVIEW_OUTPUT_H
 #define RELVIEW_OUTPUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -15,11 +16,19 @@ struct release;
 void output_tsv(FILE *out, const struct catalog *cat, const uint32_t *view, size_t n);
 
 /* One JSON object a line: date, location, topics, title, subtitle, source, entry,
- * bytes (the body's length in bytes). */
-void output_json(FILE *out, const struct catalog *cat, const uint32_t *view, size_t n);
+ * bytes (the body's length in bytes) and, with_body, the body (its paragraphs
+ * one a line, as the text holds them). */
+void output_json(FILE *out, const struct catalog *cat, const uint32_t *view, size_t n,
+                 bool with_body);
+
+/* For output_release(): no wrapping. Each paragraph (and the title, and each header
+ * field) is one line, as a file or the clipboard wants it; the reader of the
+ * file wraps it to its own width. */
+#define OUTPUT_UNWRAPPED 0
 
 /* A header block (title, subtitle, date, location, topics, source), a blank line,
- * then the body wrapped at `width` columns, a blank line between paragraphs. */
+ * then the body wrapped at `width` columns (or not: OUTPUT_UNWRAPPED), a blank
+ * line between paragraphs. */
 void output_release(FILE *out, const struct catalog *cat, const struct release *r, size_t width);
 
 /* Releases first..end-1 of a view, as output_release() prints each with a rule

@@ -8,9 +8,13 @@
  * A name is a run of two or more capitalised words in the title or body ("Sterus
  * Feranford", "Operation Quiet Storm", "Jane Q. Doe"), with the words that lead up
  * to names dropped from its front ("The", "On", "Special Agent", "Director"): see
- * related_names(). It is rare when at most RELATED_RARE_MAX releases hold it. The
- * index of rare names is built over the whole catalog on the first question (at
- * once, or in steps), and kept. No curses here. */
+ * related_names(). It is rare when at most RELATED_RARE_MAX releases hold it and its
+ * last two words (its tail: "State Police" of "Utah State Police") end the names of
+ * at most RELATED_RARE_MAX releases too: a name whose tail is that common names one
+ * of a kind of agency ("Utah State Police", "Dallas Police Department"), found by
+ * how many releases name one of the kind, not from a list of them. The index of
+ * rare names and common tails is built over the whole catalog on the first question
+ * (at once, or in steps), and kept. No curses here. */
 #ifndef RELVIEW_RELATED_H
 #define RELVIEW_RELATED_H
 
@@ -53,9 +57,11 @@ int related_index_percent(const struct related_index *ix);
  * catalog still loading grows past it; the names of later releases are not in). */
 size_t related_index_covers(const struct related_index *ix);
 
-/* The releases related to release `id`, best first, into *out (to be freed; NULL
- * when none) and *n; the index is completed first when it is not yet. False when
- * out of memory. */
+/* The releases related to release `id` into *out (to be freed; NULL when none) and
+ * *n: the RELATED_MAX best (both reasons, then the same place and nearest, then the
+ * most and rarest names shared), by reason (both, same place, names), each reason's
+ * newest first (undated last) as the list is; the index is completed first when it
+ * is not yet. False when out of memory. */
 bool related_find(struct related_index *ix, uint32_t id, struct related **out, size_t *n);
 
 /* The names in a text, in order, as spans of it (each once is not promised); at

@@ -375,24 +375,64 @@ static uint64_t id_mask(const struct related_index *ix)
 	return ((uint64_t)1 << ix->id_bits) - 1;
 }
 
-/* The hashes of a release's names, each once, sorted; returns how many. Names (the
- * first of each hash) go to `names` when it is not NULL. */
-static size_t name_hashes(const struct release *r, uint64_t *hashes, struct str *names)
+/* The keys of names and of tails are told apart by their top bit: a tail's is set.
+ * Sorted, every tail's run comes after every name's. */
+#define TAIL_BIT ((uint64_t)1 << 63)
+
+static uint64_t name_hash(struct str name)
+{
+	return XXH3_64bits(name.s, name.len) & ~TAIL_BIT;
+}
+
+/* A name's last two words ("State Police" of "South Dakota State Police"; the words
+ * of a name are one space apart); *words: how many the name has, up to 3. */
+static struct str tail_of(struct str name, int *words)
+{
+	size_t from = name.len;
+	*words = 1;
+	while (from > 0 && *words < 3)
+		if (name.s[--from] == ' ')
+			++*words;
+	if (*words == 3)
+		from++;
+	return (struct str){name.s + from, name.len - from};
+}
+
+static uint64_t tail_hash(struct str name)
+{
+	int words;
+	struct str tail = tail_of(name, &words);
+	return XXH3_64bits(tail.s, tail.len) | TAIL_BIT;
+}
+
+/* Adds h to the first *n hashes unless it is there; false when it was. */
+static bool add_once(uint64_t *hashes, size_t *n, uint64_t h)
+{
+	for (size_t j = 0; j < *n; j++)
+		if (hashes[j] == h)
+			return false;
+	hashes[(*n)++] = h;
+	return true;
+}
+
+/* The hashes of a release's names, each once; returns how many. Names (the first of
+ * each hash) go to `names` when it is not NULL. With `tails`, the hashes of the
+ * tails of its names of three words or more follow, each once too. */
+static size_t name_hashes(const struct release *r, uint64_t *hashes, struct str *names, bool tails)
 {
 	struct str found[NAMES_PER_RELEASE];
 	size_t n = related_names(r->title, found, NAMES_PER_RELEASE);
 	n += related_names(r->body, found + n, NAMES_PER_RELEASE - n);
 	size_t out = 0;
 	for (size_t i = 0; i < n; i++) {
-		uint64_t h = XXH3_64bits(found[i].s, found[i].len);
-		bool seen = false;
-		for (size_t j = 0; j < out && !seen; j++)
-			seen = hashes[j] == h;
-		if (seen)
-			continue;
-		if (names)
-			names[out] = found[i];
-		hashes[out++] = h;
+		if (add_once(hashes, &out, name_hash(found[i])) && names)
+			names[out - 1] = found[i];
+	}
+	for (size_t i = 0; tails && i < n; i++) {
+		int words;
+		tail_of(found[i], &words);
+		if (words == 3)
+			add_once(hashes, &out, tail_hash(found[i]));
 	}
 	return out;
 }
@@ -459,7 +499,8 @@ static void move_keys(struct related_index *ix)
 	}
 }
 
-/* Keep the runs of rare names: held by 2 to RELATED_RARE_MAX releases. */
+/* Keep the runs of rare names, held by 2 to RELATED_RARE_MAX releases, and one key
+ * of each common tail, held by more (the kinds of agency: "State Police"). */
 static void keep_rare(struct related_index *ix)
 {
 	size_t out = 0;
@@ -467,10 +508,12 @@ static void keep_rare(struct related_index *ix)
 		uint64_t name = ix->keys[i] >> ix->id_bits;
 		for (end = i + 1; end < ix->nkeys && ix->keys[end] >> ix->id_bits == name;)
 			end++;
-		if (end - i < 2 || end - i > RELATED_RARE_MAX)
+		bool tail = ix->keys[i] & TAIL_BIT;
+		if (tail ? end - i <= RELATED_RARE_MAX : end - i < 2 || end - i > RELATED_RARE_MAX)
 			continue;
-		memmove(&ix->keys[out], &ix->keys[i], (end - i) * sizeof *ix->keys);
-		out += end - i;
+		size_t keep = tail ? 1 : end - i;
+		memmove(&ix->keys[out], &ix->keys[i], keep * sizeof *ix->keys);
+		out += keep;
 	}
 	ix->nkeys = out;
 	uint64_t *smaller = realloc(ix->keys, (out ? out : 1) * sizeof *smaller);
@@ -483,13 +526,13 @@ static void keep_rare(struct related_index *ix)
  * runs kept, and the index is built. */
 bool related_index_step(struct related_index *ix, size_t budget, bool *ok)
 {
-	uint64_t hashes[NAMES_PER_RELEASE];
+	uint64_t hashes[2 * NAMES_PER_RELEASE]; /* names and their tails */
 	*ok = true;
 	if (ix->built)
 		return true;
 	if (ix->next < ix->end) {
 		for (; budget && ix->next < ix->end; budget--, ix->next++) {
-			size_t n = name_hashes(&ix->cat->releases[ix->next], hashes, NULL);
+			size_t n = name_hashes(&ix->cat->releases[ix->next], hashes, NULL, true);
 			if (!(*ok = add_keys(ix, hashes, n, (uint32_t)ix->next)))
 				return false;
 		}
@@ -544,6 +587,7 @@ static size_t name_run(const struct related_index *ix, uint64_t hash, size_t *fr
 
 struct candidate {
 	uint32_t id;
+	uint32_t date;    /* its date (0: undated) */
 	int32_t days;     /* its date less the release's, in days; NO_DAYS: either undated */
 	bool place;       /* same topic and place, near in time */
 	uint32_t nshared; /* rare names in common */
@@ -573,7 +617,8 @@ static struct candidate *candidate_for(struct candidates *c, const struct catalo
 			return &c->items[i];
 	if (!grow_array((void **)&c->items, &c->cap, c->n + 1, sizeof *c->items))
 		return NULL;
-	c->items[c->n] = (struct candidate){.id = id, .days = days_between(r, &cat->releases[id])};
+	const struct release *o = &cat->releases[id];
+	c->items[c->n] = (struct candidate){.id = id, .date = o->date, .days = days_between(r, o)};
 	return &c->items[c->n++];
 }
 
@@ -621,6 +666,15 @@ static bool holds(const struct release *r, struct str name)
 	return in_text(r->title, name) || in_text(r->body, name);
 }
 
+/* A name that ends as many releases' names end ("Utah State Police", "Dallas Police
+ * Department"; "State Police" itself) names a kind of agency, one of many: however
+ * few releases hold it, it relates no two cases. */
+static bool common_tail(const struct related_index *ix, struct str name)
+{
+	size_t from;
+	return name_run(ix, tail_hash(name), &from) > from;
+}
+
 /* (b): rare names in common. */
 static bool add_shared_names(struct candidates *c, const struct related_index *ix, uint32_t id)
 {
@@ -628,8 +682,10 @@ static bool add_shared_names(struct candidates *c, const struct related_index *i
 	const struct release *r = &cat->releases[id];
 	uint64_t hashes[NAMES_PER_RELEASE];
 	struct str names[NAMES_PER_RELEASE];
-	size_t n = name_hashes(r, hashes, names);
+	size_t n = name_hashes(r, hashes, names, false);
 	for (size_t i = 0; i < n; i++) {
+		if (common_tail(ix, names[i]))
+			continue;
 		size_t from, to = name_run(ix, hashes[i], &from);
 		for (size_t k = from; k < to; k++) {
 			uint32_t other = (uint32_t)(ix->keys[k] & id_mask(ix));
@@ -652,12 +708,18 @@ static uint32_t distance(int32_t days)
 	return days == NO_DAYS ? UINT32_MAX : (uint32_t)(days < 0 ? -days : days);
 }
 
-/* Both kinds first, then same place (nearest first), then shared names (most, then
- * rarest first); then nearer in time, then newer. */
+/* The reason: both kinds, same place, shared names. */
+static int kind_of(const struct candidate *c)
+{
+	return c->place ? (c->nshared ? 0 : 1) : 2;
+}
+
+/* Which RELATED_MAX are kept: both kinds first, then same place (nearest first),
+ * then shared names (most, then rarest first); then nearer in time, then newer. */
 static int by_rank(const void *pa, const void *pb)
 {
 	const struct candidate *a = pa, *b = pb;
-	int ka = a->place ? (a->nshared ? 0 : 1) : 2, kb = b->place ? (b->nshared ? 0 : 1) : 2;
+	int ka = kind_of(a), kb = kind_of(b);
 	if (ka != kb)
 		return ka - kb;
 	if (a->nshared != b->nshared)
@@ -669,6 +731,18 @@ static int by_rank(const void *pa, const void *pb)
 		return da < db ? -1 : 1;
 	if (a->days != b->days)
 		return a->days > b->days ? -1 : 1;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+/* How they are shown: by reason, then as the list is, newest first (undated last). */
+static int by_reason_then_date(const void *pa, const void *pb)
+{
+	const struct candidate *a = pa, *b = pb;
+	int ka = kind_of(a), kb = kind_of(b);
+	if (ka != kb)
+		return ka - kb;
+	if (a->date != b->date) /* 0, undated, is below every date: last */
+		return a->date > b->date ? -1 : 1;
 	return a->id < b->id ? -1 : a->id > b->id;
 }
 
@@ -705,6 +779,7 @@ bool related_find(struct related_index *ix, uint32_t id, struct related **out, s
 	size_t keep = c.n < RELATED_MAX ? c.n : RELATED_MAX;
 	if (ok && keep) {
 		qsort(c.items, c.n, sizeof *c.items, by_rank);
+		qsort(c.items, keep, sizeof *c.items, by_reason_then_date);
 		ok = (*out = calloc(keep, sizeof **out)) != NULL;
 	}
 	for (size_t i = 0; ok && i < keep; i++) {

@@ -160,7 +160,7 @@ static bool parse_date_format(const struct setting *s, struct config *c, const c
 	return false;
 }
 
-/* "'x' is not auto, side or stacked" */
+/* "'x' is not auto, side, stacked or list" */
 static void not_a_choice(const struct value_name *names, const char *v, char *why)
 {
 	size_t len = (size_t)snprintf(why, CONFIG_WHY_MAX, "'%s' is not ", v);
@@ -372,6 +372,7 @@ static void format_topics(const struct setting *s, const struct config *c, FILE 
 static const struct value_name layout_names[] = {{"auto", CONFIG_LAYOUT_AUTO},
                                                  {"side", CONFIG_LAYOUT_SIDE},
                                                  {"stacked", CONFIG_LAYOUT_STACKED},
+                                                 {"list", CONFIG_LAYOUT_LIST},
                                                  {NULL, 0}};
 static const struct value_name sort_names[] = {{"newest", false}, {"oldest", true}, {NULL, 0}};
 static const struct value_name flag_names[] = {{"true", true}, {"false", false}, {NULL, 0}};

@@ -66,26 +66,54 @@ static bool lay_out(struct doc *d, size_t width)
 	d->width = width;
 	d->nlines = 0;
 	if (!push_wrapped(d, d->region[REGION_TITLE], cols, DOC_TITLE, REGION_TITLE, NULL) ||
-	    !push_wrapped(d, d->region[REGION_SUBTITLE], cols, DOC_SUBTITLE, REGION_SUBTITLE,
-	                  NULL) ||
-	    !push_blank(d))
+	    !push_wrapped(d, d->region[REGION_SUBTITLE], cols, DOC_SUBTITLE, REGION_SUBTITLE, NULL))
 		return false;
-	for (int f = REGION_DATE; f <= REGION_SOURCE; f++)
-		if (!push_wrapped(d, d->region[f], field_cols, DOC_FIELD, (enum doc_region)f,
-		                  labels[f]))
+	if (d->compact) { /* the line right under the title: no blank between */
+		if (!push_wrapped(d, d->meta, cols, DOC_META, REGION_DATE, NULL))
 			return false;
+	} else {
+		if (!push_blank(d))
+			return false;
+		for (int f = REGION_DATE; f <= REGION_SOURCE; f++)
+			if (!push_wrapped(d, d->region[f], field_cols, DOC_FIELD,
+			                  (enum doc_region)f, labels[f]))
+				return false;
+	}
 	struct str body = d->region[REGION_BODY];
 	return !body.len || (push_blank(d) && push_body(d, body, cols));
 }
 
-/* The date, the topics as printed joined by "; ", and the source ("input: entry")
- * as text the regions can point into. */
+/* Between the compact header's fields. */
+#define META_SEP " \xc2\xb7 " /* a middle dot */
+
+/* The compact line at p: date, location and topics, those there are, joined by
+ * META_SEP; returns its length. */
+static size_t build_meta(struct doc *d, char *p)
+{
+	size_t len = 0;
+	for (int f = REGION_DATE; f <= REGION_TOPICS; f++) {
+		struct str s = d->region[f];
+		if (!s.len)
+			continue;
+		if (len) {
+			memcpy(p + len, META_SEP, sizeof META_SEP - 1);
+			len += sizeof META_SEP - 1;
+		}
+		memcpy(p + len, s.s, s.len);
+		len += s.len;
+	}
+	return len;
+}
+
+/* The date, the topics as printed joined by "; ", the source ("input: entry") and
+ * the compact line as text the regions can point into. */
 static bool build_extra(struct doc *d, const struct catalog *cat, const struct release *r)
 {
 	const char *input = cat->inputs[r->input];
 	size_t topics_len = catalog_join_printed_topics(cat, r, NULL, 0);
 	size_t size = 11 + topics_len + strlen(input) + (r->entry ? strlen(r->entry) + 2 : 0) + 1;
-	char *p = d->extra = malloc(size);
+	size_t meta_size = 11 + r->location.len + topics_len + 2 * (sizeof META_SEP - 1);
+	char *p = d->extra = malloc(size + meta_size);
 	if (!p)
 		return false;
 	date_format_iso(r->date, p);
@@ -96,6 +124,7 @@ static bool build_extra(struct doc *d, const struct catalog *cat, const struct r
 	d->region[REGION_TOPICS] = (struct str){topics, (size_t)(p - topics)};
 	int n = sprintf(p, "%s%s%s", input, r->entry ? ": " : "", r->entry ? r->entry : "");
 	d->region[REGION_SOURCE] = (struct str){p, (size_t)n};
+	d->meta = (struct str){d->extra + size, build_meta(d, d->extra + size)};
 	return true;
 }
 

@@ -79,7 +79,8 @@ static void json_str_or_null(FILE *out, struct str s)
 		fputs("null", out);
 }
 
-static void json_release(FILE *out, const struct catalog *cat, const struct release *r)
+static void json_release(FILE *out, const struct catalog *cat, const struct release *r,
+                         bool with_body)
 {
 	char date[11];
 	date_format_iso(r->date, date);
@@ -109,25 +110,35 @@ static void json_release(FILE *out, const struct catalog *cat, const struct rele
 	json_string(out, cat->inputs[r->input], strlen(cat->inputs[r->input]));
 	fputs(",\"entry\":", out);
 	json_str_or_null(out, (struct str){r->entry, r->entry ? strlen(r->entry) : 0});
-	fprintf(out, ",\"bytes\":%zu}\n", r->body.len);
+	fprintf(out, ",\"bytes\":%zu", r->body.len);
+	if (with_body) {
+		fputs(",\"body\":", out);
+		json_string(out, r->body.s, r->body.len);
+	}
+	fputs("}\n", out);
 }
 
-void output_json(FILE *out, const struct catalog *cat, const uint32_t *view, size_t n)
+void output_json(FILE *out, const struct catalog *cat, const uint32_t *view, size_t n,
+                 bool with_body)
 {
 	flockfile(out); /* once, not for every character (see output_tsv) */
 	for (size_t i = 0; i < n; i++)
-		json_release(out, cat, &cat->releases[view[i]]);
+		json_release(out, cat, &cat->releases[view[i]], with_body);
 	funlockfile(out);
 }
 
 /* ---- one release as text ------------------------------------------------------ */
 
 /* Wrap s at width columns, each line after `indent` (written before every line but
- * the first, which the caller has begun). */
+ * the first, which the caller has begun); width 0: s is one line, unwrapped. */
 static void put_wrapped(FILE *out, struct str s, size_t width, const char *indent)
 {
 	size_t pos = 0, cols = width > strlen(indent) ? width - strlen(indent) : 1;
 	bool first = true;
+	if (!width) {
+		fprintf(out, "%.*s\n", (int)s.len, s.s);
+		return;
+	}
 	while (pos < s.len) {
 		size_t next, len = text_wrap_line(s.s + pos, s.len - pos, cols, &next);
 		fprintf(out, "%s%.*s\n", first ? "" : indent, (int)len, s.s + pos);
@@ -199,8 +210,8 @@ void output_releases_part(FILE *out, const struct catalog *cat, const uint32_t *
 {
 	for (size_t i = first; i < end; i++) {
 		if (i)
-			fprintf(out, "\n%.*s\n\n", (int)(width < RULE_MAX ? width : RULE_MAX),
-			        RULE);
+			fprintf(out, "\n%.*s\n\n",
+			        (int)(width && width < RULE_MAX ? width : RULE_MAX), RULE);
 		output_release(out, cat, &cat->releases[view[i]], width);
 	}
 }

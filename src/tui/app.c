@@ -17,6 +17,14 @@
 #define SIDE_BY_SIDE_COLS 140
 /* Narrower than this, two panes side by side leave neither room to read. */
 #define SIDE_BY_SIDE_MIN_COLS 80
+/* Stacked, the release gets at least this many rows, or (auto) the list is shown
+ * alone and Enter reads full screen, as in neomutt and tig: a preview is worth the
+ * list's room only with its header (the title, a line of date, place and topics, a
+ * blank: 3 rows, 4 with a title of two lines) and 6 rows of text under it. The
+ * split gives the release 3/5 of the rows under the title bar, so with the title,
+ * status and message bars and the rule between the panes that is a terminal of 20
+ * lines: 80x24 is split (9 rows of text), 80x19 shows the list alone. */
+#define STACKED_READER_MIN_ROWS 10
 /* While loading, the list takes in what arrived and the progress is redrawn this
  * often (and at every key). */
 #define LOADING_FRAME_MS 150
@@ -64,15 +72,23 @@ static bool reader_front(const struct app *app)
 	return stack_above(&app->stack, &app->panes[PANE_READER], &app->panes[PANE_LIST]);
 }
 
+/* The layout key cycles side by side, stacked, the list alone (side by side only
+ * where it fits), from the one on screen. */
 static void switch_layout(struct app *app)
 {
-	if (!app->side_by_side && term_cols() < SIDE_BY_SIDE_MIN_COLS) {
-		app_message(app, true, "Too narrow for side by side (%d columns needed)",
-		            SIDE_BY_SIDE_MIN_COLS);
-		return;
-	}
-	app->layout = app->side_by_side ? LAYOUT_STACKED : LAYOUT_SIDE;
-	app->panes[PANE_READER].full = false;
+	static const char *const names[] = {
+	        [LAYOUT_SIDE] = "Side by side",
+	        [LAYOUT_STACKED] = "Stacked",
+	        [LAYOUT_LIST] = "The list alone (Enter reads full screen)",
+	};
+	enum layout next = app->side_by_side ? LAYOUT_STACKED
+	                   : app->list_only  ? LAYOUT_SIDE
+	                                     : LAYOUT_LIST;
+	if (next == LAYOUT_SIDE && term_cols() < SIDE_BY_SIDE_MIN_COLS)
+		next = LAYOUT_STACKED;
+	app->layout = next;
+	arrange(app, false, false);
+	app_message(app, false, "%s", names[next]);
 }
 
 /* Actions that bring a pane up, with the pane's own argument. */
@@ -218,6 +234,25 @@ static void take_key(struct app *app, int key)
 
 /* ---- layout and drawing -------------------------------------------------------------- */
 
+/* The list's rows, stacked over the release in a body of this height. */
+static int stacked_list_rows(int body_h)
+{
+	return (body_h - 1) * 2 / 5 > 1 ? (body_h - 1) * 2 / 5 : 1;
+}
+
+/* The layout on screen: side by side, stacked or the list alone. */
+static void choose_layout(struct app *app, int body_h, int cols)
+{
+	bool short_screen = body_h - stacked_list_rows(body_h) - 1 < STACKED_READER_MIN_ROWS;
+	app->side_by_side = (app->layout == LAYOUT_SIDE && cols >= SIDE_BY_SIDE_MIN_COLS) ||
+	                    (app->layout == LAYOUT_AUTO && cols >= SIDE_BY_SIDE_COLS);
+	app->list_only = app->layout == LAYOUT_LIST ||
+	                 (app->layout == LAYOUT_AUTO && !app->side_by_side && short_screen);
+	/* The list alone: the reader in front is the reader full screen (Tab too). */
+	if (app->list_only && reader_front(app))
+		app->panes[PANE_READER].full = true;
+}
+
 static void lay_out(struct app *app)
 {
 	int lines = term_lines(), cols = term_cols();
@@ -226,15 +261,17 @@ static void lay_out(struct app *app)
 	app->title = (struct rect){0, 0, 1, cols};
 	app->status = (struct rect){lines - 2, 0, 1, cols};
 	app->bottom = (struct rect){lines - 1, 0, 1, cols};
-	app->side_by_side = (app->layout == LAYOUT_SIDE && cols >= SIDE_BY_SIDE_MIN_COLS) ||
-	                    (app->layout == LAYOUT_AUTO && cols >= SIDE_BY_SIDE_COLS);
-	if (app->side_by_side) {
+	choose_layout(app, body.h, cols);
+	if (app->list_only) {
+		list->at = reader->at = body;
+		app->separator = (struct rect){body.y, 0, 0, 0};
+	} else if (app->side_by_side) {
 		int lw = cols / 2;
 		list->at = (struct rect){body.y, 0, body.h, lw};
 		app->separator = (struct rect){body.y, lw, body.h, 1};
 		reader->at = (struct rect){body.y, lw + 1, body.h, cols - lw - 1};
 	} else {
-		int lh = (body.h - 1) * 2 / 5 > 1 ? (body.h - 1) * 2 / 5 : 1;
+		int lh = stacked_list_rows(body.h);
 		list->at = (struct rect){body.y, 0, lh, cols};
 		app->separator = (struct rect){body.y + lh, 0, 1, cols};
 		reader->at = (struct rect){body.y + lh + 1, 0, body.h - lh - 1, cols};
@@ -253,6 +290,12 @@ static void sync(struct app *app)
 			app->panes[i].ops->sync(&app->panes[i]);
 }
 
+/* The list alone on screen hides the reader under it until it is full screen. */
+static bool hidden(const struct app *app, const struct pane *pane)
+{
+	return app->list_only && pane == &app->panes[PANE_READER] && !pane->full;
+}
+
 /* The panes bottom up from the topmost that covers the body; the cursor where the
  * topmost that has a say puts it. */
 static void draw_panes(struct app *app)
@@ -260,8 +303,9 @@ static void draw_panes(struct app *app)
 	const struct stack *s = &app->stack;
 	size_t first = stack_first_drawn(s);
 	for (size_t i = first; i < s->n; i++)
-		s->items[i]->ops->draw(s->items[i]);
-	if (!s->items[first]->full) { /* the list and the reader side by side, or stacked */
+		if (!hidden(app, s->items[i]))
+			s->items[i]->ops->draw(s->items[i]);
+	if (!s->items[first]->full && !app->list_only) { /* side by side, or stacked */
 		const struct rect *sep = &app->separator;
 		if (app->side_by_side)
 			term_vline(sep->y, sep->x, sep->h);
@@ -270,6 +314,8 @@ static void draw_panes(struct app *app)
 	}
 	for (size_t i = s->n; i-- > 0;) {
 		int y, x;
+		if (hidden(app, s->items[i]))
+			continue;
 		enum pane_cursor c = s->items[i]->ops->cursor(s->items[i], &y, &x);
 		if (c != CURSOR_BELOW) {
 			term_cursor(y, x, c == CURSOR_SHOWN);
@@ -409,6 +455,8 @@ static enum layout initial_layout(const struct config *config)
 		return LAYOUT_SIDE;
 	case CONFIG_LAYOUT_STACKED:
 		return LAYOUT_STACKED;
+	case CONFIG_LAYOUT_LIST:
+		return LAYOUT_LIST;
 	default:
 		return LAYOUT_AUTO;
 	}

@@ -33,9 +33,10 @@ static size_t print_width(const struct app *app)
 	return wrap && wrap < cols ? wrap : cols;
 }
 
-/* The selected release as --print prints it, in memory (to be freed); NULL, after
- * saying why, when there is none. */
-static char *render_selected(struct app *app, size_t *len)
+/* The selected release as --print prints it, in memory (to be freed), wrapped at
+ * `width` (for a pager or a command: the screen) or not (OUTPUT_UNWRAPPED: for the
+ * clipboard); NULL, after saying why, when there is none. */
+static char *render_selected(struct app *app, size_t width, size_t *len)
 {
 	const struct release *r = app_selected(app);
 	char *text = NULL;
@@ -45,7 +46,7 @@ static char *render_selected(struct app *app, size_t *len)
 		return NULL;
 	}
 	if (f)
-		output_release(f, app->cat, r, print_width(app));
+		output_release(f, app->cat, r, width);
 	if (!f || fclose(f) != 0) {
 		free(text);
 		app_message(app, true, "out of memory");
@@ -90,7 +91,7 @@ static void run_command_on(struct app *app, const struct effect *e)
 static void ask_to_run(struct app *app, const char *command, enum effect_kind kind)
 {
 	size_t len;
-	char *text = render_selected(app, &len);
+	char *text = render_selected(app, print_width(app), &len);
 	if (text)
 		set_effect(app, kind, command, text, len);
 }
@@ -140,7 +141,7 @@ static char *copy_text(struct app *app, enum action what, size_t *len)
 		return NULL;
 	}
 	if (what == ACT_COPY_RELEASE)
-		return render_selected(app, len);
+		return render_selected(app, OUTPUT_UNWRAPPED, len);
 	if (what == ACT_COPY_SOURCE)
 		return source_of(app, r, len);
 	*len = r->title.len;
@@ -209,7 +210,8 @@ static char *expand_home(const char *path)
 #define EXPORT_SLICE_BYTES    (4u << 20)
 #define EXPORT_SLICE_RELEASES 1024
 
-/* Releases first..end-1 of the export, as that part of the whole file. */
+/* Releases first..end-1 of the export, as that part of the whole file: the whole
+ * text, paragraphs as lines (not wrapped for this screen), and the body in JSON. */
 static void render_part(const struct app *app, const struct export_job *x, FILE *f, size_t first,
                         size_t end)
 {
@@ -218,10 +220,10 @@ static void render_part(const struct app *app, const struct export_job *x, FILE 
 		output_markdown_part(f, app->cat, x->ids, first, end);
 		break;
 	case EXPORT_JSON:
-		output_json(f, app->cat, x->ids + first, end - first);
+		output_json(f, app->cat, x->ids + first, end - first, true);
 		break;
 	case EXPORT_TEXT:
-		output_releases_part(f, app->cat, x->ids, first, end, x->width);
+		output_releases_part(f, app->cat, x->ids, first, end, OUTPUT_UNWRAPPED);
 		break;
 	}
 }
@@ -333,7 +335,7 @@ bool app_export_write(struct app *app)
  * there, and says so before any work is done. */
 static bool export_begin(struct app *app, const char *path, const uint32_t *ids, size_t n)
 {
-	struct export_job x = {.fd = -1, .n = n, .width = print_width(app)};
+	struct export_job x = {.fd = -1, .n = n};
 	x.path = strdup(path);
 	x.file = expand_home(path);
 	x.ids = malloc(n * sizeof *x.ids);

@@ -31,7 +31,8 @@ struct cli;
 struct config;
 struct feed;
 
-enum layout { LAYOUT_AUTO, LAYOUT_SIDE, LAYOUT_STACKED };
+/* LAYOUT_LIST: the list alone, the release read full screen (Enter). */
+enum layout { LAYOUT_AUTO, LAYOUT_SIDE, LAYOUT_STACKED, LAYOUT_LIST };
 
 /* What a key asked for that blocks — a command, the terminal handed over, bytes
  * for the terminal itself — prepared in the frame (the text it needs rendered under
@@ -55,7 +56,6 @@ struct export_job {
 	uint32_t *ids;  /* the releases, as the list was when the key was pressed */
 	size_t n, done; /* releases in it, and written */
 	int format;     /* app_export.c's enum export_format */
-	size_t width;   /* plain text wraps at the width of the key press */
 	char *slice;    /* rendered, not yet written: the releases up to slice_end */
 	size_t slice_len, slice_end;
 };
@@ -75,6 +75,7 @@ struct app {
 	enum layout layout;
 	struct rect status, title, bottom, separator;
 	bool side_by_side;
+	bool list_only; /* the layout on screen: the list alone */
 	char message[200];
 	bool message_error;
 	struct {

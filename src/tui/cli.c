@@ -172,6 +172,9 @@ static enum cli_result apply_option(struct cli *cli, int id, const char *arg, co
 			return usage_error("--format: '%s' is not tsv or json%s", arg, "");
 		cli->format = strcmp(arg, "json") == 0 ? CLI_JSON : CLI_TSV;
 		return CLI_RUN;
+	case OPT_BODY:
+		cli->body = true;
+		return CLI_RUN;
 	case OPT_PRINT:
 		if (!parse_count(arg, 1, SIZE_MAX, &cli->print_index))
 			return usage_error("--print: '%s' is not a positive number%s", arg, "");
@@ -258,6 +261,9 @@ enum cli_result cli_parse(int argc, char **argv, struct cli *cli)
 	}
 	if (cli->query.since && cli->query.until && cli->query.since > cli->query.until)
 		return usage_error("--since is after --until%s%s", "", "");
+	/* Only JSON has a place for the body: said, not silently ignored. */
+	if (cli->body && (cli->format != CLI_JSON || cli->mode > CLI_LIST))
+		return usage_error("--body is for --list --format=json%s%s", "", "");
 	if (cli->mode >= CLI_LIST_THEMES) {
 		if (optind < argc)
 			return usage_error("%s takes no input ('%s')", mode_option(cli->mode),

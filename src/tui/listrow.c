@@ -24,6 +24,38 @@ static int column(int y, int x, struct str text, size_t width, enum role role, b
 	return x + (int)width + 1;
 }
 
+/* A trailing ", United States" (a place printed with the country and no state):
+ * the list is mostly American and the words crowd out the city. */
+static struct str without_us(struct str place)
+{
+	static const char us[] = ", United States";
+	size_t n = sizeof us - 1;
+	if (place.len > n && memcmp(place.s + place.len - n, us, n) == 0)
+		place.len -= n;
+	return place;
+}
+
+/* The place column: the place facet ("City, ST", "City, Country") without ", United
+ * States"; when it must be cut, the city is cut, not what follows its last comma:
+ * "San Francis…, CA" and "Kingst…, Jamaica" still say where, "San Francisco, …"
+ * does not. */
+static int place_column(int y, int x, struct str place, size_t width, enum role role, bool last)
+{
+	place = without_us(place);
+	const char *comma = place.len ? memrchr(place.s, ',', place.len) : NULL;
+	size_t tail = comma ? (size_t)(place.s + place.len - comma) : 0;
+	size_t tail_cols = comma ? text_width(comma, tail) : 0;
+	/* The whole fits, or there is no room for a letter of the city and "…". */
+	if (!comma || text_width(place.s, place.len) <= width || tail_cols + 2 > width)
+		return column(y, x, place, width, role, last);
+	size_t head_cols = width - tail_cols;
+	term_put_fit(y, x, place.s, (size_t)(comma - place.s), (int)head_cols, role);
+	term_put(y, x + (int)head_cols, comma, tail, (int)tail_cols, role);
+	if (!last)
+		term_fill(y, x + (int)width, 1, role);
+	return x + (int)width + 1;
+}
+
 void listrow_draw(const struct host *host, const struct release *r, int y, int x,
                   const struct columns *c, enum role role)
 {
@@ -53,7 +85,9 @@ void listrow_draw(const struct host *host, const struct release *r, int y, int x
 			x += STAR_WIDTH;
 			width[k] -= STAR_WIDTH;
 		}
-		x = column(y, x, text[k], width[k], cell, i + 1 == cfg->ncolumns);
+		bool last = i + 1 == cfg->ncolumns;
+		x = k == COLUMN_LOCATION ? place_column(y, x, text[k], width[k], cell, last)
+		                         : column(y, x, text[k], width[k], cell, last);
 	}
 }
 

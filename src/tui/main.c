@@ -218,7 +218,10 @@ static int render(const struct cli *cli, const struct catalog *cat, const uint32
 		break;
 	case CLI_BROWSE: /* not on a terminal: the list, for pipes and scripts */
 	case CLI_LIST:
-		(cli->format == CLI_JSON ? output_json : output_tsv)(stdout, cat, view, n);
+		if (cli->format == CLI_JSON)
+			output_json(stdout, cat, view, n, cli->body);
+		else
+			output_tsv(stdout, cat, view, n);
 		break;
 	default: /* the modes without inputs are run_settings_mode()'s */
 		break;

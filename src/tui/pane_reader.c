@@ -327,6 +327,10 @@ static void sync(struct pane *pane)
 		doc_free(d);
 		rd->shown = NO_RELEASE;
 	}
+	/* The preview's header is compact, the full reader's whole: a change of the one
+	 * to the other lays the release out again, as a change of width does. */
+	bool compact = !pane->full, recompact = compact != d->compact;
+	d->compact = compact;
 	bool carried = take_list_search(rd);
 	if (r && host_id(h, r) != rd->shown) {
 		remember_line(rd);
@@ -340,7 +344,7 @@ static void sync(struct pane *pane)
 	} else if (r && carried) {
 		ok = doc_find(d, rd->find.text, rd->find.len);
 		rd->find_current = SIZE_MAX;
-	} else if (r && width != d->width && d->nlines) {
+	} else if (r && (width != d->width || recompact) && d->nlines) {
 		const struct doc_line *top =
 		        &d->lines[rd->lines.top < d->nlines ? rd->lines.top : 0];
 		uint8_t region = top->region;
@@ -399,6 +403,9 @@ static void draw_line(const struct reader *rd, size_t i, int y, int x, int cols)
 		if (cols > DOC_LABEL_WIDTH)
 			draw_text(rd, i, y, x + DOC_LABEL_WIDTH, cols - DOC_LABEL_WIDTH,
 			          ROLE_FIELD);
+		break;
+	case DOC_META:
+		draw_text(rd, i, y, x, cols, ROLE_FIELD);
 		break;
 	case DOC_SUBTITLE:
 	case DOC_BODY:

@@ -167,15 +167,28 @@ static struct pane rows_of(const struct pane *pane)
 	return rows;
 }
 
+/* "Related to: TITLE, by reason, newest first  (Enter: read, q: back)": the title is
+ * cut, not the order the rows are in, while it keeps a few columns. */
 static void draw_header(const struct related_pane *rp, const struct rect *r)
 {
-	char text[400], open[64], back[64];
+	enum { TITLE_MIN = 16 };
+	char title[256], rest[160], open[64], back[64];
 	const struct release *of = &rp->pane->host->cat->releases[rp->of];
 	keys_first_name(ACT_OPEN, open, sizeof open);
 	keys_first_name(ACT_CLOSE, back, sizeof back);
-	int n = snprintf(text, sizeof text, "Related to: %.*s  (%s: read, %s: back)",
-	                 (int)(of->title.len < 200 ? of->title.len : 200), of->title.s, open, back);
-	term_put_fit(r->y, r->x, text, n > 0 ? (size_t)n : 0, r->w, ROLE_HEADING);
+	int nt = snprintf(title, sizeof title, "Related to: %.*s",
+	                  (int)(of->title.len < 200 ? of->title.len : 200), of->title.s);
+	int nr = snprintf(rest, sizeof rest, ", by reason, newest first  (%s: read, %s: back)",
+	                  open, back);
+	size_t lt = nt > 0 ? (size_t)nt : 0, lr = nr > 0 ? (size_t)nr : 0;
+	int room = r->w - (int)text_width(rest, lr), title_w = (int)text_width(title, lt);
+	if (room < TITLE_MIN)
+		title_w = r->w; /* too narrow for both: the title first */
+	else if (title_w > room)
+		title_w = room;
+	term_put_fit(r->y, r->x, title, lt, title_w, ROLE_HEADING);
+	if (title_w < r->w)
+		term_put_fit(r->y, r->x + title_w, rest, lr, r->w - title_w, ROLE_HEADING);
 }
 
 /* The widest reason, within its share of the width. */

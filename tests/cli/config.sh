@@ -76,7 +76,7 @@ max_total_bytes = lots
 INI
 expect_status 1 "$RELVIEW" --config "$bad" --check-config
 err=$(cat "$TMP/stderr")
-expect_contains "$err" "relview: $bad:2: [ui] layout: 'diagonal' is not auto, side or stacked; auto is used"
+expect_contains "$err" "relview: $bad:2: [ui] layout: 'diagonal' is not auto, side, stacked or list; auto is used"
 expect_contains "$err" "$bad:3: [ui] wrap:"
 expect_contains "$err" "$bad:6: [keys] up: 'x' is bound twice (also to down)"
 expect_contains "$err" "$bad:7: [keys] page_down: 'Dwn' is not a key name"

@@ -47,6 +47,10 @@ expect_eq "$(titles --search 'nothing else')" 'An undated release'
 # JSON: exactly the documented keys, null for what is missing.
 json=$("$RELVIEW" --list --format=json --search undated "$corpus")
 expect_eq "$json" '{"date":null,"location":null,"topics":[],"place":null,"topic_facets":[],"title":"An undated release","subtitle":null,"source":"'"$corpus"'","entry":"bare.txt","bytes":43}'
+# --body adds the body (paragraphs as lines), for scripts; only JSON has it.
+json=$("$RELVIEW" --list --format=json --body --search undated "$corpus")
+expect_eq "$json" '{"date":null,"location":null,"topics":[],"place":null,"topic_facets":[],"title":"An undated release","subtitle":null,"source":"'"$corpus"'","entry":"bare.txt","bytes":43,"body":"It has a title and a body and nothing else."}'
+"$RELVIEW" --help | grep -q -- '--body ' || fail "--help lacks --body"
 
 # --print: header block, body wrapped at --width by display width.
 out=$("$RELVIEW" --print=2 --width=200 "$corpus")
@@ -70,7 +74,8 @@ expect_contains "$stats" '       2  2014'
 "$RELVIEW" --help | grep -q -- '--oldest-first' || fail "--help lacks an option"
 expect_eq "$("$RELVIEW" --version)" "relview $(sed -n 's/^AC_INIT(\[relview\], \[\([^]]*\)\].*/\1/p' "$SRCDIR/configure.ac")"
 for bad in '--bogus' '--format=xml' '--print=0' '--print=x' '--width=3' '--since=2014-13' \
-	'--until=2014-02-30' '--list --stats' '--since=2015 --until=2014'; do
+	'--until=2014-02-30' '--list --stats' '--since=2015 --until=2014' '--list --body' \
+	'--format=json --print=1 --body'; do
 	# shellcheck disable=SC2086
 	expect_status 2 "$RELVIEW" $bad "$corpus"
 	[ "$(wc -l <"$TMP/stderr")" -eq 2 ] || fail "$bad: want an error line and a hint"

@@ -14,7 +14,9 @@ wait_for "$TOTAL releases"
 # The newest release first, as --list orders them, and it shows in the reader.
 screen_line 2 | grep -qF "$first" || fail "the first row is not the newest release"
 screen_line 3 | grep -qF "$second" || fail "the second row is not the second release"
-screen | grep -q "^ Date: " || fail "the reader does not show the selected release"
+# The preview's header: the date, place and topics on one line.
+screen | grep -q "^ [0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] · " ||
+	fail "the reader does not show the selected release"
 
 # Moving the selection shows the next release in the reader at once.
 keys j
@@ -56,11 +58,16 @@ keys q
 wait_for "$first"
 wait_for " list "
 
-# v: side by side (a vertical rule between the panes), and back to stacked.
+# v: the list alone (no rule), side by side (a vertical rule between the panes),
+# and back to stacked.
+keys v
+wait_for "The list alone"
+wait_gone "───"
 keys v
 wait_for "│"
 keys v
 wait_gone "│"
+wait_for "───"
 
 # Resize: everything reflows at once; no line is wider than the terminal.
 t resize-window -x 60 -y 20

@@ -264,6 +264,6 @@ wait
 # --list of the same input, by the same name (the JSON names it).
 rm "$TMP/first"
 cp "$BIG" "$TMP/first"
-"$RELVIEW" --list --format=json --no-cache "$TMP/first" | cmp -s - "$TMP/big.jsonl" ||
+"$RELVIEW" --list --format=json --body --no-cache "$TMP/first" | cmp -s - "$TMP/big.jsonl" ||
 	fail "the export in slices differs from --list --format=json"
 pass

@@ -79,7 +79,7 @@ expect_restored 0
 rm "$TMP/first" "$TMP/second"
 cp "$BUNDLE" "$TMP/first"
 cp "$OTHER" "$TMP/second"
-"$RELVIEW" --list --format=json --no-cache "$TMP/first" "$TMP/second" | cmp -s - "$TMP/all.jsonl" ||
+"$RELVIEW" --list --format=json --body --no-cache "$TMP/first" "$TMP/second" | cmp -s - "$TMP/all.jsonl" ||
 	fail "the list loaded live differs from --list"
 rm "$TMP/first" "$TMP/second"
 mkfifo "$TMP/first" "$TMP/second"

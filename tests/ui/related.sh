@@ -1,7 +1,8 @@
 #!/bin/sh
 # Related releases: r lists the releases of the same topic and place within 30 days
-# and those sharing a rare name, each with why; Enter reads one, q comes back to the
-# related list and q again to the list, on the release it was on.
+# and those sharing a rare name, each with why, newest first within each reason;
+# Enter reads one, q comes back to the related list and q again to the list, on the
+# release it was on.
 set -u
 . "$SRCDIR/tests/ui/lib.sh"
 
@@ -9,7 +10,7 @@ set -u
 # layout (date, location and topics run together on one line).
 release() {
 	printf 'Skip to main content\n%s%s%s\n\n%s\n\n%s\n' "$2" "$3" "$4" "$5" "$6" \
-		>"$TMP/rel/$1.txt"
+		>"${dir:-$TMP/rel}/$1.txt"
 }
 mkdir "$TMP/rel"
 release origin "March 1, 2020" "Houston, TX" Narcotics "Origin seizure in Houston" \
@@ -74,4 +75,41 @@ keys Q
 expect_restored 0
 [ "$("$RELVIEW" --list --starred "$TMP/rel" | cut -f4)" = "Seattle gang case" ] ||
 	fail "the star went elsewhere: $("$RELVIEW" --list --starred "$TMP/rel")"
+
+# Within a reason the releases are newest first, as in the list, and the heading
+# says so. A name that ends as the names of many releases end ("Utah State Police":
+# a state's "State Police") names an agency of a kind, not a case: it relates none.
+dir=$TMP/rel2
+mkdir "$dir"
+release origin "March 1, 2020" "Houston, TX" Narcotics "Origin of the harbor ring" \
+	"Agents of Operation Red Harbor and the Utah State Police seized drugs."
+release older "January 7, 2019" "Seattle, WA" "Transnational Gangs" "Older harbor case" \
+	"The case began under Operation Red Harbor."
+release newer "June 2, 2021" "Portland, OR" Fraud "Newer harbor case" \
+	"Agents said that Operation Red Harbor went on for a year."
+release troopers "May 5, 2020" "Provo, UT" Fraud "Provo troopers case" \
+	"Agents said that the Utah State Police made arrests."
+i=0
+for state in Idaho Ohio Iowa Maine Texas Nevada Oregon Kansas Virginia Maryland \
+	Alabama Florida Georgia; do
+	i=$((i + 1))
+	release "filler$i" "June $i, 2015" "Reno, NV" "Human Smuggling" "Reno case $i" \
+		"Agents said that the $state State Police worked case $i with them."
+done
+start -- "$RELVIEW" "$dir"
+wait_for " 17/17 "
+keys :
+type_text 2020-03-01
+keys Enter
+eventually shown_twice "Origin of the harbor ring" || fail "the origin is not selected"
+keys r
+wait_for "Related to: Origin of the harbor ring, by reason, newest first"
+wait_for "2 related releases"
+screen_line 3 | grep -q "shares: Operation Red Harbor .*Newer harbor case" ||
+	fail "row 1 is not the newer release sharing the operation's name"
+screen_line 4 | grep -q "shares: Operation Red Harbor .*Older harbor case" ||
+	fail "row 2 is not the older release sharing the operation's name"
+screen | grep -q "Provo troopers" && fail "a state's State Police related two releases"
+keys Q
+expect_restored 0
 pass

@@ -136,9 +136,10 @@ wait_for "Save the list to"
 type_text "$TMP/gangs.jsonl"
 keys Enter
 wait_for "Saved "
-list --format=json --topic=gangs | cmp -s - "$TMP/gangs.jsonl" ||
-	fail "the list export differs from --list --format=json"
-# Plain text: each release as --print prints it, a rule between them.
+list --format=json --body --topic=gangs | cmp -s - "$TMP/gangs.jsonl" ||
+	fail "the list export differs from --list --format=json --body"
+# Plain text: each release as --print prints it, a rule between them, but the
+# whole text: paragraphs as lines, not wrapped at this terminal's 100 columns.
 keys E
 wait_for "Save the list to"
 type_text "$TMP/gangs.txt"
@@ -148,10 +149,11 @@ count=$(list --topic=gangs | wc -l)
 i=1
 while [ "$i" -le "$count" ]; do
 	[ "$i" -gt 1 ] && printf '\n%s\n\n' "$(printf '%072d' 0 | tr 0 -)"
-	"$RELVIEW" --print="$i" --width=100 --topic=gangs "$BUNDLE"
+	"$RELVIEW" --print="$i" --width=10000 --topic=gangs "$BUNDLE"
 	i=$((i + 1))
 done >"$TMP/gangs.want"
-cmp -s "$TMP/gangs.want" "$TMP/gangs.txt" || fail "the text export differs from --print"
+cmp -s "$TMP/gangs.want" "$TMP/gangs.txt" || fail "the text export differs from --print, unwrapped"
+[ "$(wc -L <"$TMP/gangs.txt")" -gt 100 ] || fail "the text export was wrapped at the screen"
 keys e
 type_text "$TMP/one.md"
 keys Enter
@@ -285,8 +287,9 @@ wait_for "Copied the source"
 t show-buffer | grep -qF "$BUNDLE: releases/" || fail "the source was not copied"
 keys Y
 wait_for "Copied the release"
-[ "$(t show-buffer)" = "$("$RELVIEW" --print=1 --width=100 "$BUNDLE")" ] ||
-	fail "the release was not copied as --print prints it"
+[ "$(t show-buffer)" = "$("$RELVIEW" --print=1 --width=10000 "$BUNDLE")" ] ||
+	fail "the release was not copied as --print prints it, paragraphs as lines"
+[ "$(t show-buffer | wc -L)" -gt 100 ] || fail "the copy was wrapped at the screen"
 keys Q
 expect_restored 0
 # A terminal not known to take it, or clipboard = off: nothing is sent.

@@ -101,7 +101,8 @@ static void test_mistakes_named_and_defaults_kept(void **state)
 	                 "colour = red\n[colours]\nfg = red\n"
 	                 "[limits]\nmax_entry_bytes = lots\n[ui]\nmouse = yes\nsparkline = 1\n"),
 	        7);
-	expect_warning(2, "[ui] layout: 'diagonal' is not auto, side or stacked; auto is used");
+	expect_warning(2,
+	               "[ui] layout: 'diagonal' is not auto, side, stacked or list; auto is used");
 	expect_warning(3, "[ui] wrap:");
 	expect_warning(5, "[ui] colour: unknown key");
 	expect_warning(6, "[colours]: unknown section");

@@ -187,18 +187,69 @@ static void tab_gives_the_reader_the_keys_beside_the_list(void **state)
 static void layout_and_zoom_rearrange_the_list_and_the_reader(void **state)
 {
 	(void)state;
-	RUN('v', SNAP, 'z', SNAP, 'z', SNAP);
-	/* Side by side: the list on the left half, the reader on the right. */
+	RUN('v', SNAP, 'v', SNAP, 'z', SNAP, 'z', SNAP, 'v', SNAP);
+	/* The list alone: its rows where the reader was, no rule, no reader. */
 	assert_line_has(0, LIST_TOP, "Release 00 Alpha");
+	assert_line_has(0, READER, "Release 11");
 	assert_int_equal(fake_find(0, "\u2500\u2500\u2500"), -1);
-	assert_non_null(strstr(fake_line(0, 5), "\u2502"));
-	assert_line_has(0, STATUS, " list ");
+	assert_int_equal(fake_find(0, "Operation Quiet Storm"), -1);
+	/* Side by side: the list on the left half, the reader on the right. */
+	assert_line_has(1, LIST_TOP, "Release 00 Alpha");
+	assert_int_equal(fake_find(1, "\u2500\u2500\u2500"), -1);
+	assert_non_null(strstr(fake_line(1, 5), "\u2502"));
+	assert_line_has(1, STATUS, " list ");
 	/* Zoomed, the reader has the whole body and the keys; zoomed out, the list. */
+	assert_line_has(2, 1, "Release 00 Alpha");
+	assert_null(strstr(fake_line(2, 5), "\u2502"));
+	assert_line_has(2, STATUS, " reader ");
+	assert_non_null(strstr(fake_line(3, 5), "\u2502"));
+	assert_line_has(3, STATUS, " list ");
+	/* Then stacked again. */
+	assert_int_equal(fake_find(4, "\u2500\u2500\u2500"), READER - 1);
+}
+
+/* Run the reader on a terminal `lines` high with the configuration's layout. */
+static void run_sized(int lines, enum config_layout layout, const int *keys, size_t n)
+{
+	struct cli cli = {0};
+	struct config config;
+	config_defaults(&config);
+	config.layout = layout;
+	fake_term_start(lines, COLS, keys, n);
+	assert_int_equal(app_run(cat, NULL, &cli, &config, ""), 0);
+	config_free(&config);
+}
+
+/* Stacked, a short terminal would leave the release a few rows: auto shows the list
+ * alone there, Enter reads full screen and q comes back to the list alone. A
+ * preview's header is one line of date, place and topics; the full reader's has
+ * the labelled fields and the source. */
+static void a_short_terminal_shows_the_list_alone(void **state)
+{
+	(void)state;
+	static const int keys[] = {SNAP, ENTER, SNAP, 'q', SNAP, 'q'};
+	run_sized(19, CONFIG_LAYOUT_AUTO, keys, sizeof keys / sizeof *keys);
+	assert_int_equal(fake_find(0, "\u2500\u2500\u2500"), -1);
+	assert_line_has(0, 15, "Release 14");
+	assert_int_equal(fake_find(0, "Operation Quiet Storm"), -1);
 	assert_line_has(1, 1, "Release 00 Alpha");
-	assert_null(strstr(fake_line(1, 5), "\u2502"));
-	assert_line_has(1, STATUS, " reader ");
-	assert_non_null(strstr(fake_line(2, 5), "\u2502"));
-	assert_line_has(2, STATUS, " list ");
+	assert_line_has(1, 3, "Date:");
+	assert_int_equal(fake_find(1, "Source:"), 6);
+	assert_line_has(2, 15, "Release 14");
+	/* 20 lines: stacked, the preview's header compact. */
+	static const int stacked[] = {SNAP, 'q'};
+	run_sized(20, CONFIG_LAYOUT_AUTO, stacked, sizeof stacked / sizeof *stacked);
+	int rule = fake_find(0, "\u2500\u2500\u2500");
+	assert_true(rule > 0);
+	assert_line_has(0, rule + 1, "Release 00 Alpha");
+	assert_line_has(0, rule + 2, "2020-01-31 \u00b7 Springfield, IL \u00b7 Narcotics");
+	assert_line_has(0, rule + 4, "Agents of Operation Quiet Storm");
+	assert_int_equal(fake_find(0, "Source:"), -1);
+	assert_int_equal(fake_find(0, "Date:"), -1);
+	/* Chosen in the configuration: the list alone at any height. */
+	run_sized(LINES, CONFIG_LAYOUT_LIST, stacked, sizeof stacked / sizeof *stacked);
+	assert_int_equal(fake_find(0, "\u2500\u2500\u2500"), -1);
+	assert_line_has(0, READER, "Release 11");
 }
 
 static void a_terminal_too_small_says_so_and_q_quits(void **state)
@@ -424,6 +475,8 @@ int main(void)
 	                                        teardown),
 	        cmocka_unit_test_setup_teardown(tab_gives_the_reader_the_keys_beside_the_list,
 	                                        setup, teardown),
+	        cmocka_unit_test_setup_teardown(a_short_terminal_shows_the_list_alone, setup,
+	                                        teardown),
 	        cmocka_unit_test_setup_teardown(layout_and_zoom_rearrange_the_list_and_the_reader,
 	                                        setup, teardown),
 	        cmocka_unit_test_setup_teardown(a_terminal_too_small_says_so_and_q_quits, setup,

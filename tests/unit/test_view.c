@@ -537,6 +537,14 @@ static void the_reader_lays_out_header_and_paragraphs(void **state)
 	assert_true(doc_relayout(&d, 12));
 	size_t narrow = find_line(&d, "MS-13");
 	assert_int_equal(find_line(&d, "members were"), narrow + 1);
+	/* Compact, a preview's: one line of date, place and topics, no source. */
+	d.compact = true;
+	assert_true(doc_relayout(&d, 60));
+	assert_int_equal(d.lines[1].kind, DOC_META);
+	assert_int_equal(d.lines[2].kind, DOC_BLANK);
+	assert_int_equal(find_line(&d, "MS-13 members were arrested."), 3);
+	for (size_t i = 0; i < d.nlines; i++)
+		assert_int_equal(d.lines[i].label, NULL);
 	doc_free(&d);
 	drop(cat);
 }
