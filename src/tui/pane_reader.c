@@ -327,6 +327,9 @@ static void sync(struct pane *pane)
 		doc_free(d);
 		rd->shown = NO_RELEASE;
 	}
+	/* Back from full screen, the line read to is kept as the full layout numbers
+	 * it, before the preview's compact header renumbers the lines. */
+	back_to_preview(rd);
 	/* The preview's header is compact, the full reader's whole: a change of the one
 	 * to the other lays the release out again, as a change of width does. */
 	bool compact = !pane->full, recompact = compact != d->compact;
@@ -355,7 +358,6 @@ static void sync(struct pane *pane)
 	}
 	if (!ok)
 		host_say(h, true, "out of memory");
-	back_to_preview(rd);
 	if (r)
 		mark_shown(rd, r);
 	rd->lines.count = d->nlines;

@@ -74,9 +74,10 @@ expect_restored 0
 
 # The preview shows a release from its top, title first, even one left part way
 # down; read full screen, it is taken up where it was left, and the bottom line
-# says so and how to go to the top. At 60x12 the preview is lines 6 to 10.
+# says so and how to go to the top. At 60x20 (stacked: below 20 lines the
+# list is alone) the preview begins on line 9.
 rm -rf "$XDG_STATE_HOME"
-start 60 12 -- "$RELVIEW" "$BUNDLE"
+start 60 20 -- "$RELVIEW" "$BUNDLE"
 expect_shown "$TOTAL"
 keys Enter
 wait_for " reader "
@@ -84,10 +85,10 @@ keys G
 wait_for " reader 100% "
 keys Q
 expect_restored 0
-start 60 12 -- "$RELVIEW" "$BUNDLE"
+start 60 20 -- "$RELVIEW" "$BUNDLE"
 expect_shown "$TOTAL"
 title=$(title_of_row 1 | cut -c1-20)
-eventually line_has 6 "$title" || fail "the preview does not start at the release's title"
+eventually line_has 9 "$title" || fail "the preview does not start at the release's title"
 screen | grep -q "Resumed" && fail "the preview said it resumed"
 keys Enter
 wait_for " reader 100% "
@@ -99,7 +100,7 @@ eventually line_has 2 "$title" || fail "g did not go to the top"
 # up where it was left.
 keys G q
 wait_for " list "
-eventually line_has 6 "$title" || fail "back from full screen, the preview is not at the top"
+eventually line_has 9 "$title" || fail "back from full screen, the preview is not at the top"
 keys Enter
 wait_for " reader 100% "
 wait_for "Resumed at line "

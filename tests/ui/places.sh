@@ -19,7 +19,7 @@ release houston "March 7, 2014" "Houston, Texas" "Arrest in Houston"
 
 # 80 columns: a place column of 16.
 start 80 24 -- "$RELVIEW" "$TMP/rel"
-wait_for " 5/5 "
+expect_shown 5 5
 row() { # TITLE: the list's row of that release
 	screen | grep -F -- "$1" | head -1
 }
@@ -39,7 +39,7 @@ expect_restored 0
 
 # Wide enough, nothing is cut; ", United States" still goes.
 start 240 24 -- "$RELVIEW" "$TMP/rel"
-wait_for " 5/5 "
+expect_shown 5 5
 expect_place "Seizure in San Francisco" "San Francisco, CA"
 expect_place "Arrest in Managua" "Managua, Nicaragua"
 expect_place "Arrest in Honolulu" "Honolulu        "

@@ -97,7 +97,7 @@ for state in Idaho Ohio Iowa Maine Texas Nevada Oregon Kansas Virginia Maryland 
 		"Agents said that the $state State Police worked case $i with them."
 done
 start -- "$RELVIEW" "$dir"
-wait_for " 17/17 "
+expect_shown 17 17
 keys :
 type_text 2020-03-01
 keys Enter
