@@ -160,6 +160,11 @@ extern const struct pane_ops pane_list_ops, pane_reader_ops, pane_picker_ops, pa
 int pane_margin(const struct pane *pane);
 int pane_text_width(const struct pane *pane);
 
+/* A pane's hints as the bottom line shows them ("q:back  /:find"): each action's
+ * first key as bound, as many hints as fit whole in `width` cells. Returns the
+ * length written into out. */
+size_t pane_hints_text(const struct hint *hints, int width, char *out, size_t size);
+
 /* Rows of a pane, at least one. */
 size_t pane_rows(const struct pane *pane);
 

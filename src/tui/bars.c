@@ -79,15 +79,17 @@ static int draw_sparkline(struct app *app, int used, int right)
 
 static void draw_status(struct app *app)
 {
-	char left[400], filters[300], right[64];
+	char left[400], filters[300], right[64], help[KEYS_NAME_MAX * 2] = "";
 	size_t n;
 	browse_list(&app->browse, &n);
 	const struct pane *place = stack_place(&app->stack);
 	browse_describe(&app->browse, filters, sizeof filters);
 	snprintf(left, sizeof left, " %zu/%zu%s  %s", n, app->cat->count,
 	         browse_busy(&app->browse) ? "+" : "", filters);
-	snprintf(right, sizeof right, " %s %3d%%  ?:help ", place ? place->ops->name : "list",
-	         place ? place->ops->percent(place) : 100);
+	/* Help's key as bound: none when it has none. */
+	keys_first_name(ACT_HELP, help, sizeof help);
+	snprintf(right, sizeof right, " %s %3d%%  %s%s ", place ? place->ops->name : "list",
+	         place ? place->ops->percent(place) : 100, help, help[0] ? ":help" : "");
 	int rw = (int)strlen(right), y = app->status.y, w = app->status.w;
 	if (rw >= w)
 		rw = 0;
@@ -97,32 +99,11 @@ static void draw_status(struct app *app)
 	term_put(y, w - rw, right, (size_t)rw, rw, ROLE_BAR);
 }
 
-/* "q:quit  ": an action's first key, so rebound keys show as they are, and the gap
- * before the next hint. */
-#define HINT_GAP 2
-static size_t hint(char *out, size_t size, enum action action, const char *what)
-{
-	char keys[64];
-	keys_first_name(action, keys, sizeof keys);
-	int n = keys[0] ? snprintf(out, size, "%s:%s%*s", keys, what, HINT_GAP, "") : 0;
-	return n > 0 && (size_t)n < size ? (size_t)n : 0;
-}
-
 static void draw_bottom(const struct app *app)
 {
-	const struct hint *hints = stack_hints(&app->stack);
 	int y = app->bottom.y, w = app->bottom.w;
-	/* As many hints as fit whole, in the table's order: a cut one would show a
-	 * key without what it does. */
 	char text[400];
-	size_t len = 0;
-	for (; hints && hints->action != ACT_NONE; hints++) {
-		size_t n = hint(text + len, sizeof text - len, hints->action, hints->what);
-		if (n && text_width(text, len + n - HINT_GAP) > (size_t)(w > 0 ? w : 0))
-			break;
-		len += n;
-	}
-	len -= len ? HINT_GAP : 0;
+	size_t len = pane_hints_text(stack_hints(&app->stack), w, text, sizeof text);
 	if (app->message[0])
 		term_put_fit(y, 0, app->message, strlen(app->message), w,
 		             app->message_error ? ROLE_ERROR : ROLE_MESSAGE);

@@ -2,6 +2,8 @@
 
 #include "relview/pane.h"
 
+#include "relview/text.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 
@@ -96,4 +98,32 @@ bool pane_move(struct scroll *s, enum action action, const struct pane *pane, bo
 	else
 		scroll_view(s, delta, rows);
 	return true;
+}
+
+/* "q:quit  ": an action's first key as bound (nothing for one with no key), and
+ * the gap before the next hint. */
+#define HINT_GAP 2
+static size_t hint(char *out, size_t size, enum action action, const char *what)
+{
+	char keys[64];
+	keys_first_name(action, keys, sizeof keys);
+	int n = keys[0] ? snprintf(out, size, "%s:%s%*s", keys, what, HINT_GAP, "") : 0;
+	return n > 0 && (size_t)n < size ? (size_t)n : 0;
+}
+
+size_t pane_hints_text(const struct hint *hints, int width, char *out, size_t size)
+{
+	/* As many as fit whole, in their order: a cut one would show a key without
+	 * what it does. */
+	size_t len = 0;
+	out[0] = '\0';
+	for (; hints && hints->action != ACT_NONE; hints++) {
+		size_t n = hint(out + len, size - len, hints->action, hints->what);
+		if (n && text_width(out, len + n - HINT_GAP) > (size_t)(width > 0 ? width : 0))
+			break;
+		len += n;
+	}
+	len -= len ? HINT_GAP : 0;
+	out[len] = '\0';
+	return len;
 }
