@@ -116,7 +116,10 @@ void pane_prompt_start(struct pane *pane, const struct prompt_kind *kind, void *
 static void key(struct pane *pane, int key)
 {
 	struct prompt *p = &((struct prompt_pane *)pane->state)->prompt;
-	enum prompt_end end = prompt_key(p, key);
+	/* Backspace with nothing left to erase closes it, as in less and vim (a
+	 * picker's narrowing text, a list's own, stays). */
+	bool closes = p->edit.len == 0 && keys_lookup(KEYS_PROMPT, key) == ACT_PROMPT_ERASE;
+	enum prompt_end end = closes ? PROMPT_CANCELLED : prompt_key(p, key);
 	if (end == PROMPT_TYPING)
 		return;
 	pane->host->ops->remove(pane->host, pane);
