@@ -76,4 +76,8 @@ size_t text_fit(const char *s, size_t n, size_t cols, size_t *used);
  * the line gets a line of its own, wider than cols. *next > 0 whenever n > 0. */
 size_t text_wrap_line(const char *s, size_t n, size_t cols, size_t *next);
 
+/* A byte count in the unit that reads best, for messages: "512 bytes", "2 KiB",
+ * "1.5 MiB", "4 GiB" (binary units; one decimal when it is no whole number). */
+void text_size_name(uint64_t bytes, char *out, size_t size);
+
 #endif

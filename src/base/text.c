@@ -4,6 +4,7 @@
 
 #include <locale.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -604,4 +605,22 @@ char *text_clean_name(const char *raw)
 	if (clean)
 		clean[text_decode(raw, n, clean, 0)] = '\0';
 	return clean;
+}
+
+void text_size_name(uint64_t bytes, char *out, size_t size)
+{
+	static const char *const units[] = {"KiB", "MiB", "GiB", "TiB"};
+	if (bytes < 1024) {
+		snprintf(out, size, "%llu byte%s", (unsigned long long)bytes,
+		         bytes == 1 ? "" : "s");
+		return;
+	}
+	int unit = 0;
+	while (unit < 3 && bytes >= (uint64_t)1024 << (10 * (unit + 1)))
+		unit++;
+	uint64_t whole = (uint64_t)1024 << (10 * unit);
+	if (bytes % whole == 0)
+		snprintf(out, size, "%llu %s", (unsigned long long)(bytes / whole), units[unit]);
+	else
+		snprintf(out, size, "%.1f %s", (double)bytes / (double)whole, units[unit]);
 }
