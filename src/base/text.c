@@ -607,6 +607,28 @@ char *text_clean_name(const char *raw)
 	return clean;
 }
 
+size_t text_wrap_count(const char *s, size_t n, size_t cols)
+{
+	size_t lines = 0;
+	for (size_t pos = 0, next; pos < n; pos += next, lines++)
+		text_wrap_line(s + pos, n - pos, cols, &next);
+	return lines ? lines : 1;
+}
+
+bool text_wrap_nth(const char *s, size_t n, size_t cols, size_t k, size_t *start, size_t *len)
+{
+	size_t pos = 0, next;
+	*start = *len = 0;
+	for (size_t line = 0; pos < n; pos += next, line++) {
+		size_t l = text_wrap_line(s + pos, n - pos, cols, &next);
+		if (line == k) {
+			*start = pos, *len = l;
+			return true;
+		}
+	}
+	return k == 0; /* an empty text is one empty line */
+}
+
 void text_size_name(uint64_t bytes, char *out, size_t size)
 {
 	static const char *const units[] = {"KiB", "MiB", "GiB", "TiB"};
