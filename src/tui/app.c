@@ -288,6 +288,7 @@ static void draw(struct app *app)
 	}
 	bars_draw(app);
 	draw_panes(app);
+	bars_draw_long_message(app);
 	term_flush();
 }
 

@@ -75,7 +75,7 @@ struct app {
 	enum layout layout;
 	struct rect status, title, bottom, separator;
 	bool side_by_side;
-	char message[200];
+	char message[512];
 	bool message_error;
 	struct {
 		struct timeline counts; /* of the list as it was at version */
@@ -119,8 +119,10 @@ bool live_begin(struct app *app, const struct cli *cli);
 bool live_enter(struct app *app);
 void live_leave(struct app *app);
 
-/* The title, status and bottom lines (bars.c). */
+/* The title, status and bottom lines (bars.c); a message too long for the bottom
+ * line, wrapped over the rows above it (after the panes are drawn). */
 void bars_draw(struct app *app);
+void bars_draw_long_message(const struct app *app);
 
 /* The command line's prompt (command.c): a date, a row, topic NAME, location NAME. */
 void command_open(struct app *app);

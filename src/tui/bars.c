@@ -111,6 +111,29 @@ static void draw_bottom(const struct app *app)
 		term_put_fit(y, 0, text, len, w, ROLE_HINT);
 }
 
+/* A message wider than the bottom line: wrapped, its last line on the bottom line and
+ * the lines before it over the rows above (the status line, then the panes), as vim
+ * shows a long message, until the next key. Not while a prompt or a picker has the
+ * bottom line. */
+void bars_draw_long_message(const struct app *app)
+{
+	enum { MOST_LINES = 6 };
+	const char *m = app->message;
+	size_t len = strlen(m), cols = (size_t)(app->bottom.w > 1 ? app->bottom.w - 1 : 1);
+	enum key_context keys = stack_top(&app->stack)->ops->keys;
+	if (!len || text_width(m, len) <= (size_t)app->bottom.w || keys != KEYS_VIEW)
+		return;
+	size_t n = text_wrap_count(m, len, cols);
+	n = n < MOST_LINES ? n : MOST_LINES;
+	n = n < (size_t)app->bottom.y + 1 ? n : (size_t)app->bottom.y + 1;
+	for (size_t k = 0; k < n; k++) {
+		size_t start, part;
+		text_wrap_nth(m, len, cols, k, &start, &part);
+		term_put_fit(app->bottom.y - (int)(n - 1 - k), 0, m + start, part, app->bottom.w,
+		             app->message_error ? ROLE_ERROR : ROLE_MESSAGE);
+	}
+}
+
 void bars_draw(struct app *app)
 {
 	draw_title(app);
