@@ -91,6 +91,8 @@ struct app {
 	bool touched;        /* a key was pressed: the selection stays on its release */
 	bool resume_pending; /* the release the list was on last time is not in yet */
 	bool told_problems;
+	char *problems; /* the problem lines so far (feed_problem_lines), for the pane */
+	size_t problems_len;
 
 	/* Run after the frame, without the catalog lock (see struct effect). */
 	struct effect effect;

@@ -77,9 +77,21 @@ static int draw_sparkline(struct app *app, int used, int right)
 	return cells + 1;
 }
 
+/* " 3 problems: ! " while there are problems reading the inputs, with the key that
+ * lists them as bound; "" else. */
+static void problems_note(char *out, size_t size, unsigned long long n)
+{
+	char key[KEYS_NAME_MAX * 2];
+	keys_first_name(ACT_PROBLEMS, key, sizeof key);
+	out[0] = '\0';
+	if (n)
+		snprintf(out, size, " %llu problem%s%s%s ", n, n == 1 ? "" : "s",
+		         key[0] ? ": " : "", key);
+}
+
 static void draw_status(struct app *app)
 {
-	char left[400], filters[300], right[64], help[KEYS_NAME_MAX * 2] = "";
+	char left[400], filters[300], right[192], help[KEYS_NAME_MAX * 2] = "", trouble[80];
 	size_t n;
 	browse_list(&app->browse, &n);
 	const struct pane *place = stack_place(&app->stack);
@@ -88,8 +100,10 @@ static void draw_status(struct app *app)
 	         browse_busy(&app->browse) ? "+" : "", filters);
 	/* Help's key as bound: none when it has none. */
 	keys_first_name(ACT_HELP, help, sizeof help);
-	snprintf(right, sizeof right, " %s %3d%%  %s%s ", place ? place->ops->name : "list",
-	         place ? place->ops->percent(place) : 100, help, help[0] ? ":help" : "");
+	problems_note(trouble, sizeof trouble, app->host.nproblems);
+	snprintf(right, sizeof right, "%s %s %3d%%  %s%s ", trouble,
+	         place ? place->ops->name : "list", place ? place->ops->percent(place) : 100, help,
+	         help[0] ? ":help" : "");
 	int rw = (int)strlen(right), y = app->status.y, w = app->status.w;
 	if (rw >= w)
 		rw = 0;

@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 void host_say(struct host *host, bool error, const char *fmt, ...)
 {
@@ -127,3 +128,43 @@ size_t pane_hints_text(const struct hint *hints, int width, char *out, size_t si
 	out[len] = '\0';
 	return len;
 }
+
+bool pane_text_init(struct pane *pane)
+{
+	pane->full = true;
+	return (pane->state = calloc(1, sizeof(struct scroll))) != NULL;
+}
+
+void pane_text_free(struct pane *pane)
+{
+	free(pane->state);
+}
+
+enum pane_cursor pane_text_cursor(const struct pane *pane, int *y, int *x)
+{
+	*y = pane->at.y;
+	*x = pane->at.x;
+	return CURSOR_HIDDEN;
+}
+
+void pane_text_click(struct pane *pane, int row)
+{
+	(void)pane;
+	(void)row;
+}
+
+bool pane_text_act(struct pane *pane, enum action action, enum action own)
+{
+	if (pane_move(pane->state, action, pane, false))
+		return true;
+	if (action == ACT_CLOSE || action == ACT_BACK || action == own) {
+		pane->host->ops->remove(pane->host, pane);
+		return true;
+	}
+	return false;
+}
+
+const struct hint pane_text_hints[] = {
+        {ACT_DOWN, "down"},   {ACT_UP, "up"},   {ACT_PAGE_DOWN, "page"},
+        {ACT_CLOSE, "close"}, {ACT_NONE, NULL},
+};

@@ -162,57 +162,21 @@ static void draw(struct pane *pane)
 
 static bool act(struct pane *pane, enum action action)
 {
-	if (pane_move(pane->state, action, pane, false))
-		return true;
-	if (action == ACT_CLOSE || action == ACT_BACK || action == ACT_HELP) {
-		pane->host->ops->remove(pane->host, pane);
-		return true;
-	}
-	return false;
+	return pane_text_act(pane, action, ACT_HELP);
 }
-
-static enum pane_cursor cursor(const struct pane *pane, int *y, int *x)
-{
-	*y = pane->at.y;
-	*x = pane->at.x;
-	return CURSOR_HIDDEN;
-}
-
-/* Help has no rows to choose; the wheel scrolls it. */
-static void click(struct pane *pane, int row)
-{
-	(void)pane;
-	(void)row;
-}
-
-static bool init(struct pane *pane)
-{
-	pane->full = true;
-	return (pane->state = calloc(1, sizeof(struct scroll))) != NULL;
-}
-
-static void free_state(struct pane *pane)
-{
-	free(pane->state);
-}
-
-static const struct hint hints[] = {
-        {ACT_DOWN, "down"},   {ACT_UP, "up"},   {ACT_PAGE_DOWN, "page"},
-        {ACT_CLOSE, "close"}, {ACT_NONE, NULL},
-};
 
 /* Over everything: only quitting and redrawing go past it. */
 const struct pane_ops pane_help_ops = {
         .name = "help",
         .keys = KEYS_VIEW,
         .passes = SCOPE_BIT(SCOPE_ANY),
-        .hints = hints,
-        .init = init,
-        .free = free_state,
+        .hints = pane_text_hints,
+        .init = pane_text_init,
+        .free = pane_text_free,
         .open = open_help,
         .sync = sync,
         .draw = draw,
         .act = act,
-        .cursor = cursor,
-        .click = click,
+        .cursor = pane_text_cursor,
+        .click = pane_text_click,
 };
