@@ -135,8 +135,8 @@ static bool can_address(const char *used)
 	char name[48];
 	describe_term(name, sizeof name, used);
 	fprintf(stderr,
-	        "relview: TERM=%s cannot move the cursor, which the screen needs: set TERM to "
-	        "your terminal's type (TERM=xterm-256color, say), or use --list or --print\n",
+	        "relview: TERM=%s cannot move the cursor: set TERM to your terminal's type, or "
+	        "use --list\n",
 	        name);
 	return false;
 }
