@@ -33,10 +33,10 @@ bottom | grep -qF "q:quit" && fail "the reader's bottom line says q quits"
 # A prompt: its keys at the right of its line while there is room; Backspace with
 # nothing typed closes it, as in less and vim.
 keys /
-wait_for "Find: "
+wait_for "Find:"
 expect_bottom "Enter:done  Esc:cancel"
 keys BSpace
-wait_gone "Find: "
+wait_gone "Find:"
 expect_bottom "q:back  /:find"
 
 # Back to the list, then help: help's own keys.
@@ -50,9 +50,9 @@ expect_bottom "q:quit"
 
 # The search prompt closes on Backspace too.
 keys /
-wait_for "Search: "
+wait_for "Search:"
 keys BSpace
-wait_gone "Search: "
+wait_gone "Search:"
 
 # u from the last release: the first unread, and it says it wrapped round.
 keys G u
