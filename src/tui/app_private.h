@@ -122,9 +122,10 @@ bool live_enter(struct app *app);
 void live_leave(struct app *app);
 
 /* The title, status and bottom lines (bars.c); a message too long for the bottom
- * line, wrapped over the rows above it (after the panes are drawn). */
+ * line, wrapped over the rows above it with the status line above that (after the
+ * panes are drawn). */
 void bars_draw(struct app *app);
-void bars_draw_long_message(const struct app *app);
+void bars_draw_long_message(struct app *app);
 
 /* The command line's prompt (command.c): a date, a row, topic NAME, location NAME. */
 void command_open(struct app *app);

@@ -125,11 +125,11 @@ static void draw_bottom(const struct app *app)
 		term_put_fit(y, 0, text, len, w, ROLE_HINT);
 }
 
-/* A message wider than the bottom line: wrapped, its last line on the bottom line and
- * the lines before it over the rows above (the status line, then the panes), as vim
- * shows a long message, until the next key. Not while a prompt or a picker has the
- * bottom line. */
-void bars_draw_long_message(const struct app *app)
+/* A message wider than the bottom line: wrapped over as many lines as it needs at
+ * the bottom of the screen, the status line drawn again above them over the panes'
+ * last row, as vim pushes the screen up for a long message, until the next key.
+ * Not while a prompt or a picker has the bottom line. */
+void bars_draw_long_message(struct app *app)
 {
 	enum { MOST_LINES = 6 };
 	const char *m = app->message;
@@ -139,13 +139,18 @@ void bars_draw_long_message(const struct app *app)
 		return;
 	size_t n = text_wrap_count(m, len, cols);
 	n = n < MOST_LINES ? n : MOST_LINES;
-	n = n < (size_t)app->bottom.y + 1 ? n : (size_t)app->bottom.y + 1;
+	/* The title and the status line stay. */
+	n = n + 2 <= (size_t)app->bottom.y + 1 ? n : (size_t)app->bottom.y - 1;
+	int top = app->bottom.y - (int)n + 1;
 	for (size_t k = 0; k < n; k++) {
 		size_t start, part;
 		text_wrap_nth(m, len, cols, k, &start, &part);
-		term_put_fit(app->bottom.y - (int)(n - 1 - k), 0, m + start, part, app->bottom.w,
+		term_put_fit(top + (int)k, 0, m + start, part, app->bottom.w,
 		             app->message_error ? ROLE_ERROR : ROLE_MESSAGE);
 	}
+	/* For this frame: the next lays the screen out afresh. */
+	app->status.y = top - 1;
+	draw_status(app);
 }
 
 void bars_draw(struct app *app)

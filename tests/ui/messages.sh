@@ -15,6 +15,8 @@ wait_for "marks start afresh"
 [ ${#state} -lt 70 ] || skip "the state file's path is too long to show on one row"
 screen | grep -qF -- "$state.bad" || fail "the damaged-state message does not name $state.bad"
 screen | grep -qF -- "$state was damaged" || fail "the damaged-state message does not name $state"
+# The status line stays, above the message.
+expect_shown "$TOTAL"
 # Gone at the next key, the status line back.
 keys j
 wait_gone "marks start afresh"
