@@ -14,7 +14,7 @@
 /* X(id, long name, argument (0 none, 1 required), metavar, help) */
 #define CLI_OPTIONS(X)                                                                             \
 	X(LIST, "list", 0, NULL, "print the filtered catalog, one release a line")                 \
-	X(FORMAT, "format", 1, "tsv|json", "format of --list (default tsv)")                       \
+	X(FORMAT, "format", 1, "tsv|json", "format of --list and --stats (default tsv)")           \
 	X(BODY, "body", 0, NULL, "with --format=json: each release's body too (\"body\")")         \
 	X(PRINT, "print", 1, "N", "print the Nth release of the filtered list")                    \
 	X(WIDTH, "width", 1, "COLS", "wrap --print at COLS columns (default: terminal, or 80)")    \

@@ -41,6 +41,10 @@ void feed_leave(struct feed *l);
 
 /* Problems reported so far (the lines themselves go to the options' stream). */
 unsigned long long feed_problems(const struct feed *l);
+/* A copy of the problem lines written so far, whole lines only, as they go to the
+ * options' stream ("relview: INPUT: ENTRY: why\n" each), for the caller to free;
+ * NULL when they are still the `have` bytes the caller has (or out of memory). */
+char *feed_problem_lines(struct feed *l, size_t have, size_t *len);
 
 /* How it goes, for the title line: which input, bytes and releases read, the
  * rate and the time left; *fraction is the share of the bytes read (negative

@@ -89,6 +89,8 @@ enum key_scope { SCOPE_PANE, SCOPE_ANY, SCOPE_LIST, SCOPE_RELEASE };
 	X(EXPORT_LIST, KEYS_VIEW, SCOPE_LIST, "E",                                                 \
 	  "save every release in the list to a file, as e does")                                   \
 	X(HELP, KEYS_VIEW, SCOPE_ANY, "? F1", "this help")                                         \
+	X(PROBLEMS, KEYS_VIEW, SCOPE_ANY, "!",                                                     \
+	  "the problems reading the inputs, a line each (also printed when relview ends)")         \
 	X(REDRAW, KEYS_VIEW, SCOPE_ANY, "C-l", "redraw the screen")                                \
 	X(PICK_DOWN, KEYS_PICKER, SCOPE_PANE, "Down C-n", "next item")                             \
 	X(PICK_UP, KEYS_PICKER, SCOPE_PANE, "Up C-p", "previous item")                             \

@@ -41,7 +41,10 @@ void output_releases_part(FILE *out, const struct catalog *cat, const uint32_t *
 void output_markdown_part(FILE *out, const struct catalog *cat, const uint32_t *view, size_t first,
                           size_t end);
 
-/* Counts of the view's releases by topic, by location and by year. */
-void output_stats(FILE *out, const struct catalog *cat, const uint32_t *view, size_t n);
+/* Counts of the view's releases by topic, by location and by year: as text, or
+ * (json) as one object: {"releases":N,"copies_merged":N,"topics":[{"name":...,
+ * "count":N},...],"locations":[...],"years":[...]}, the releases without the field
+ * named null. */
+void output_stats(FILE *out, const struct catalog *cat, const uint32_t *view, size_t n, bool json);
 
 #endif

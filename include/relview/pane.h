@@ -31,6 +31,7 @@ enum pane_id {
 	PANE_TIMELINE,
 	PANE_PICKER,
 	PANE_HELP,
+	PANE_PROBLEMS,
 	PANE_PROMPT,
 	PANE_COUNT
 };
@@ -147,6 +148,10 @@ struct host {
 	bool utf8;            /* the terminal draws UTF-8 */
 	bool oldest_first;    /* the list's date order */
 	bool loading;         /* releases still arrive between frames */
+	/* Problems reading the inputs so far: their lines ("relview: INPUT: ENTRY:
+	 * why\n" each; NULL: none) and how many (some may have no line). */
+	const char *problems;
+	unsigned long long nproblems;
 };
 
 /* The host's services, as the panes call them. */
@@ -158,11 +163,29 @@ uint32_t host_id(const struct host *host, const struct release *r);
 
 extern const struct pane_ops pane_list_ops, pane_reader_ops, pane_picker_ops, pane_help_ops,
         pane_related_ops, pane_timeline_ops, pane_prompt_ops;
+extern const struct pane_ops pane_problems_ops;
 
 /* Blank cells each side of the reader's text (none when it is narrow), and the
  * width the text is laid out at (at most max_text). */
 int pane_margin(const struct pane *pane);
 int pane_text_width(const struct pane *pane);
+
+/* A pane's hints as the bottom line shows them ("q:back  /:find"): each action's
+ * first key as bound, as many hints as fit whole in `width` cells. Returns the
+ * length written into out. */
+size_t pane_hints_text(const struct hint *hints, int width, char *out, size_t size);
+
+/* What a full-screen pane of text that scrolls and has no rows to choose (help, the
+ * problems) does the same: its state a struct scroll, the cursor hidden at its top
+ * left, no clicks (the wheel scrolls it), and its hints. */
+bool pane_text_init(struct pane *pane);
+void pane_text_free(struct pane *pane);
+enum pane_cursor pane_text_cursor(const struct pane *pane, int *y, int *x);
+void pane_text_click(struct pane *pane, int row);
+extern const struct hint pane_text_hints[];
+/* Its actions: movement scrolls it; q, Esc and the key that opened it (`own`)
+ * close it. */
+bool pane_text_act(struct pane *pane, enum action action, enum action own);
 
 /* Rows of a pane, at least one. */
 size_t pane_rows(const struct pane *pane);

@@ -76,4 +76,13 @@ size_t text_fit(const char *s, size_t n, size_t cols, size_t *used);
  * the line gets a line of its own, wider than cols. *next > 0 whenever n > 0. */
 size_t text_wrap_line(const char *s, size_t n, size_t cols, size_t *next);
 
+/* Lines s takes when wrapped at cols as text_wrap_line() wraps (at least one), and
+ * line k of them: *start and *len in s (false when there is no line k). */
+size_t text_wrap_count(const char *s, size_t n, size_t cols);
+bool text_wrap_nth(const char *s, size_t n, size_t cols, size_t k, size_t *start, size_t *len);
+
+/* A byte count in the unit that reads best, for messages: "512 bytes", "2 KiB",
+ * "1.5 MiB", "4 GiB" (binary units; one decimal when it is no whole number). */
+void text_size_name(uint64_t bytes, char *out, size_t size);
+
 #endif

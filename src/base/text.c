@@ -4,6 +4,7 @@
 
 #include <locale.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -604,4 +605,44 @@ char *text_clean_name(const char *raw)
 	if (clean)
 		clean[text_decode(raw, n, clean, 0)] = '\0';
 	return clean;
+}
+
+size_t text_wrap_count(const char *s, size_t n, size_t cols)
+{
+	size_t lines = 0;
+	for (size_t pos = 0, next; pos < n; pos += next, lines++)
+		text_wrap_line(s + pos, n - pos, cols, &next);
+	return lines ? lines : 1;
+}
+
+bool text_wrap_nth(const char *s, size_t n, size_t cols, size_t k, size_t *start, size_t *len)
+{
+	size_t pos = 0, next;
+	*start = *len = 0;
+	for (size_t line = 0; pos < n; pos += next, line++) {
+		size_t l = text_wrap_line(s + pos, n - pos, cols, &next);
+		if (line == k) {
+			*start = pos, *len = l;
+			return true;
+		}
+	}
+	return k == 0; /* an empty text is one empty line */
+}
+
+void text_size_name(uint64_t bytes, char *out, size_t size)
+{
+	static const char *const units[] = {"KiB", "MiB", "GiB", "TiB"};
+	if (bytes < 1024) {
+		snprintf(out, size, "%llu byte%s", (unsigned long long)bytes,
+		         bytes == 1 ? "" : "s");
+		return;
+	}
+	int unit = 0;
+	while (unit < 3 && bytes >= (uint64_t)1024 << (10 * (unit + 1)))
+		unit++;
+	uint64_t whole = (uint64_t)1024 << (10 * unit);
+	if (bytes % whole == 0)
+		snprintf(out, size, "%llu %s", (unsigned long long)(bytes / whole), units[unit]);
+	else
+		snprintf(out, size, "%.1f %s", (double)bytes / (double)whole, units[unit]);
 }

@@ -5,6 +5,7 @@
 #include "relview/grow.h"
 #include "relview/gunzip.h"
 #include "relview/hash.h"
+#include "relview/text.h"
 
 #include <isa-l/crc.h>
 #include <stdlib.h>
@@ -236,16 +237,16 @@ void reader_archive_problem(struct reader *r, const char *path, struct archive *
 void reader_entry_failure(struct reader *r, struct archive *a, const char *path,
                           enum read_result res)
 {
-	char msg[160];
+	char msg[160], bytes[32];
 	switch (res) {
 	case READ_TOO_BIG:
-		snprintf(msg, sizeof msg, "entry larger than %llu MiB, skipped",
-		         (unsigned long long)(r->limits->max_entry_bytes >> 20));
+		text_size_name(r->limits->max_entry_bytes, bytes, sizeof bytes);
+		snprintf(msg, sizeof msg, "entry larger than %s, skipped", bytes);
 		reader_problem(r, path, msg);
 		break;
 	case READ_STOP:
-		snprintf(msg, sizeof msg, "more than %llu MiB inflated, rest of input skipped",
-		         (unsigned long long)(r->budget >> 20));
+		text_size_name(r->budget, bytes, sizeof bytes);
+		snprintf(msg, sizeof msg, "more than %s inflated, rest of input skipped", bytes);
 		reader_problem(r, path, msg);
 		break;
 	case READ_BOMB:

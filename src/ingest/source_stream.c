@@ -2,6 +2,8 @@
 
 #include "source_private.h"
 
+#include "relview/text.h"
+
 #include <fcntl.h>
 #include <poll.h>
 #include <stdlib.h>
@@ -146,11 +148,12 @@ static bool keep_whole(struct stream *s)
 	if (!keep_reading(s, UINT64_MAX, limit, &over))
 		return false;
 	if (over) {
-		char msg[200];
+		char msg[200], bytes[32];
+		text_size_name(limit, bytes, sizeof bytes);
 		snprintf(msg, sizeof msg,
 		         "a zip or 7-Zip archive through a pipe is read whole first, and this one "
-		         "holds more than the %llu MiB an input may inflate: not read",
-		         (unsigned long long)(limit >> 20));
+		         "holds more than the %s an input may inflate: not read",
+		         bytes);
 		reader_problem(s->r, NULL, msg);
 	}
 	return !over;

@@ -290,6 +290,7 @@ void output_markdown_part(FILE *out, const struct catalog *cat, const uint32_t *
 struct tally {
 	struct str name;
 	uint64_t count;
+	bool none; /* the releases without the field: "(none)", "undated" */
 };
 
 static int compare_names(struct str a, struct str b)
@@ -312,19 +313,40 @@ static int by_name(const void *pa, const void *pb)
 	return compare_names(a->name, b->name);
 }
 
-/* Print the non-zero tallies under a heading, sorted as asked. */
-static void put_tallies(FILE *out, const char *heading, struct tally *t, size_t n,
-                        int (*order)(const void *, const void *))
+/* How --stats writes: as text for a reader, or as one JSON object for scripts. */
+struct stats_out {
+	FILE *out;
+	bool json;
+};
+
+/* The non-zero tallies under a heading (text) or as a member of the object
+ * (JSON: "key":[{"name":..., "count":N}, ...], the releases without one named
+ * null), sorted as asked. */
+static void put_tallies(const struct stats_out *so, const char *heading, const char *key,
+                        struct tally *t, size_t n, int (*order)(const void *, const void *))
 {
+	FILE *out = so->out;
 	size_t kept = 0;
 	for (size_t i = 0; i < n; i++)
 		if (t[i].count)
 			t[kept++] = t[i];
 	qsort(t, kept, sizeof *t, order);
-	fprintf(out, "\n%s\n", heading);
-	for (size_t i = 0; i < kept; i++)
-		fprintf(out, "%8llu  %.*s\n", (unsigned long long)t[i].count, (int)t[i].name.len,
-		        t[i].name.s);
+	if (so->json)
+		fprintf(out, ",\"%s\":[", key);
+	else
+		fprintf(out, "\n%s\n", heading);
+	for (size_t i = 0; i < kept; i++) {
+		if (!so->json) {
+			fprintf(out, "%8llu  %.*s\n", (unsigned long long)t[i].count,
+			        (int)t[i].name.len, t[i].name.s);
+			continue;
+		}
+		fputs(i ? ",{\"name\":" : "{\"name\":", out);
+		json_str_or_null(out, t[i].none ? (struct str){0} : t[i].name);
+		fprintf(out, ",\"count\":%llu}", (unsigned long long)t[i].count);
+	}
+	if (so->json)
+		fputc(']', out);
 }
 
 /* One tally per facet, plus a last one for releases without that field. */
@@ -334,11 +356,12 @@ static struct tally *facet_tallies(const struct facet_set *set)
 	for (size_t i = 0; t && i < set->count; i++)
 		t[i].name = set->items[i].name;
 	if (t)
-		t[set->count].name = (struct str){"(none)", 6};
+		t[set->count] = (struct tally){.name = {"(none)", 6}, .none = true};
 	return t;
 }
 
-static void stats_topics(FILE *out, const struct catalog *cat, const uint32_t *view, size_t n)
+static void stats_topics(const struct stats_out *so, const struct catalog *cat,
+                         const uint32_t *view, size_t n)
 {
 	struct tally *t = facet_tallies(&cat->topics);
 	if (!t)
@@ -349,11 +372,12 @@ static void stats_topics(FILE *out, const struct catalog *cat, const uint32_t *v
 			t[cat->topic_refs[r->topic_first + k]].count++;
 		t[cat->topics.count].count += r->ntopics == 0;
 	}
-	put_tallies(out, "By topic:", t, cat->topics.count + 1, by_count_then_name);
+	put_tallies(so, "By topic:", "topics", t, cat->topics.count + 1, by_count_then_name);
 	free(t);
 }
 
-static void stats_locations(FILE *out, const struct catalog *cat, const uint32_t *view, size_t n)
+static void stats_locations(const struct stats_out *so, const struct catalog *cat,
+                            const uint32_t *view, size_t n)
 {
 	struct tally *t = facet_tallies(&cat->locations);
 	if (!t)
@@ -362,11 +386,13 @@ static void stats_locations(FILE *out, const struct catalog *cat, const uint32_t
 		uint32_t id = cat->releases[view[i]].location_id;
 		t[id == FACET_NONE ? cat->locations.count : id].count++;
 	}
-	put_tallies(out, "By location:", t, cat->locations.count + 1, by_count_then_name);
+	put_tallies(so, "By location:", "locations", t, cat->locations.count + 1,
+	            by_count_then_name);
 	free(t);
 }
 
-static void stats_years(FILE *out, const struct catalog *cat, const uint32_t *view, size_t n)
+static void stats_years(const struct stats_out *so, const struct catalog *cat, const uint32_t *view,
+                        size_t n)
 {
 	enum { YEARS = DATE_MAX_YEAR - DATE_MIN_YEAR + 1 };
 	static const char undated[] = "undated";
@@ -374,26 +400,34 @@ static void stats_years(FILE *out, const struct catalog *cat, const uint32_t *vi
 	char names[YEARS][12]; /* room for any int: the compiler cannot see the year range */
 	for (int y = 0; y < YEARS; y++) {
 		snprintf(names[y], sizeof names[y], "%04d", DATE_MIN_YEAR + y);
-		t[y] = (struct tally){{names[y], 4}, 0};
+		t[y] = (struct tally){{names[y], 4}, 0, false};
 	}
-	t[YEARS] = (struct tally){{undated, sizeof undated - 1}, 0};
+	t[YEARS] = (struct tally){{undated, sizeof undated - 1}, 0, true};
 	for (size_t i = 0; i < n; i++) {
 		uint32_t d = cat->releases[view[i]].date;
 		t[d ? date_year(d) - DATE_MIN_YEAR : YEARS].count++;
 	}
-	put_tallies(out, "By year:", t, YEARS + 1, by_name);
+	put_tallies(so, "By year:", "years", t, YEARS + 1, by_name);
 }
 
-void output_stats(FILE *out, const struct catalog *cat, const uint32_t *view, size_t n)
+void output_stats(FILE *out, const struct catalog *cat, const uint32_t *view, size_t n, bool json)
 {
-	fprintf(out, "%zu release%s\n", n, n == 1 ? "" : "s");
+	const struct stats_out so = {out, json};
 	/* Copies are not problems, but a count that fell short of the entries read
 	 * deserves its reason. Which release a copy was merged into is not kept, so the
 	 * count is said only of the whole catalog: not when a filter left some out. */
-	if (cat->duplicates && n == cat->count)
-		fprintf(out, "%llu identical cop%s merged\n", (unsigned long long)cat->duplicates,
-		        cat->duplicates == 1 ? "y" : "ies");
-	stats_topics(out, cat, view, n);
-	stats_locations(out, cat, view, n);
-	stats_years(out, cat, view, n);
+	unsigned long long merged = n == cat->count ? (unsigned long long)cat->duplicates : 0;
+	if (json) {
+		fprintf(out, "{\"releases\":%zu,\"copies_merged\":%llu", n, merged);
+	} else {
+		fprintf(out, "%zu release%s\n", n, n == 1 ? "" : "s");
+		if (merged)
+			fprintf(out, "%llu identical cop%s merged\n", merged,
+			        merged == 1 ? "y" : "ies");
+	}
+	stats_topics(&so, cat, view, n);
+	stats_locations(&so, cat, view, n);
+	stats_years(&so, cat, view, n);
+	if (json)
+		fputs("}\n", out);
 }

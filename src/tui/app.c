@@ -39,7 +39,7 @@ static const struct pane_ops *const pane_kinds[PANE_COUNT] = {
         [PANE_LIST] = &pane_list_ops,       [PANE_READER] = &pane_reader_ops,
         [PANE_RELATED] = &pane_related_ops, [PANE_TIMELINE] = &pane_timeline_ops,
         [PANE_PICKER] = &pane_picker_ops,   [PANE_HELP] = &pane_help_ops,
-        [PANE_PROMPT] = &pane_prompt_ops,
+        [PANE_PROMPT] = &pane_prompt_ops,   [PANE_PROBLEMS] = &pane_problems_ops,
 };
 
 /* ---- what reaches the loop: actions no pane took ------------------------------------ */
@@ -100,6 +100,7 @@ static const struct {
         {ACT_TOPICS, PANE_PICKER, FACET_TOPIC},   {ACT_LOCATIONS, PANE_PICKER, FACET_LOCATION},
         {ACT_SOURCES, PANE_PICKER, FACET_SOURCE}, {ACT_TIMELINE, PANE_TIMELINE, 0},
         {ACT_RELATED, PANE_RELATED, 0},           {ACT_HELP, PANE_HELP, 0},
+        {ACT_PROBLEMS, PANE_PROBLEMS, 0},
 };
 
 static bool open_pane(struct app *app, enum action action)
@@ -334,6 +335,7 @@ static void draw(struct app *app)
 	}
 	bars_draw(app);
 	draw_panes(app);
+	bars_draw_long_message(app);
 	term_flush();
 }
 
@@ -492,6 +494,7 @@ static void app_free(struct app *app)
 	for (int i = 0; i < PANE_COUNT; i++)
 		if (app->panes[i].ops && app->panes[i].ops->free)
 			app->panes[i].ops->free(&app->panes[i]);
+	free(app->problems);
 	browse_free(&app->browse);
 	order_free(&app->order);
 	persist_free(&app->persist);

@@ -76,7 +76,7 @@ struct app {
 	struct rect status, title, bottom, separator;
 	bool side_by_side;
 	bool list_only; /* the layout on screen: the list alone */
-	char message[200];
+	char message[512];
 	bool message_error;
 	struct {
 		struct timeline counts; /* of the list as it was at version */
@@ -92,6 +92,8 @@ struct app {
 	bool touched;        /* a key was pressed: the selection stays on its release */
 	bool resume_pending; /* the release the list was on last time is not in yet */
 	bool told_problems;
+	char *problems; /* the problem lines so far (feed_problem_lines), for the pane */
+	size_t problems_len;
 
 	/* Run after the frame, without the catalog lock (see struct effect). */
 	struct effect effect;
@@ -120,8 +122,11 @@ bool live_begin(struct app *app, const struct cli *cli);
 bool live_enter(struct app *app);
 void live_leave(struct app *app);
 
-/* The title, status and bottom lines (bars.c). */
+/* The title, status and bottom lines (bars.c); a message too long for the bottom
+ * line, wrapped over the rows above it with the status line above that (after the
+ * panes are drawn). */
 void bars_draw(struct app *app);
+void bars_draw_long_message(struct app *app);
 
 /* The command line's prompt (command.c): a date, a row, topic NAME, location NAME. */
 void command_open(struct app *app);

@@ -88,9 +88,21 @@ static void list_count(const struct app *app, size_t n, char *out, size_t size)
 		snprintf(out + len, size - (size_t)len, " (%zu)", app->cat->count);
 }
 
+/* " 3 problems: ! " while there are problems reading the inputs, with the key that
+ * lists them as bound; "" else. */
+static void problems_note(char *out, size_t size, unsigned long long n)
+{
+	char key[KEYS_NAME_MAX * 2];
+	keys_first_name(ACT_PROBLEMS, key, sizeof key);
+	out[0] = '\0';
+	if (n)
+		snprintf(out, size, " %llu problem%s%s%s ", n, n == 1 ? "" : "s",
+		         key[0] ? ": " : "", key);
+}
+
 static void draw_status(struct app *app)
 {
-	char left[400], filters[300], right[64];
+	char left[400], filters[300], right[192], help[KEYS_NAME_MAX * 2] = "", trouble[80];
 	size_t n;
 	browse_list(&app->browse, &n);
 	const struct pane *place = stack_place(&app->stack);
@@ -98,11 +110,15 @@ static void draw_status(struct app *app)
 	list_count(app, n, left, sizeof left);
 	size_t len = strlen(left);
 	snprintf(left + len, sizeof left - len, "  %s", filters);
+	/* Help's key as bound: none when it has none. */
+	keys_first_name(ACT_HELP, help, sizeof help);
+	problems_note(trouble, sizeof trouble, app->host.nproblems);
 	int percent = place ? place->ops->percent(place) : -1;
-	if (percent < 0) /* a list says where it is by its row */
-		snprintf(right, sizeof right, " %s  ?:help ", place ? place->ops->name : "list");
-	else
-		snprintf(right, sizeof right, " %s %3d%%  ?:help ", place->ops->name, percent);
+	char where[16] = ""; /* a list says where it is by its row */
+	if (percent >= 0)
+		snprintf(where, sizeof where, " %3d%%", percent);
+	snprintf(right, sizeof right, "%s %s%s  %s%s ", trouble, place ? place->ops->name : "list",
+	         where, help, help[0] ? ":help" : "");
 	int rw = (int)strlen(right), y = app->status.y, w = app->status.w;
 	if (rw >= w)
 		rw = 0;
@@ -112,37 +128,44 @@ static void draw_status(struct app *app)
 	term_put(y, w - rw, right, (size_t)rw, rw, ROLE_BAR);
 }
 
-/* "q:quit  ": an action's first key, so rebound keys show as they are, and the gap
- * before the next hint. */
-#define HINT_GAP 2
-static size_t hint(char *out, size_t size, enum action action, const char *what)
-{
-	char keys[64];
-	keys_first_name(action, keys, sizeof keys);
-	int n = keys[0] ? snprintf(out, size, "%s:%s%*s", keys, what, HINT_GAP, "") : 0;
-	return n > 0 && (size_t)n < size ? (size_t)n : 0;
-}
-
 static void draw_bottom(const struct app *app)
 {
-	const struct hint *hints = stack_hints(&app->stack);
 	int y = app->bottom.y, w = app->bottom.w;
-	/* As many hints as fit whole, in the table's order: a cut one would show a
-	 * key without what it does. */
 	char text[400];
-	size_t len = 0;
-	for (; hints && hints->action != ACT_NONE; hints++) {
-		size_t n = hint(text + len, sizeof text - len, hints->action, hints->what);
-		if (n && text_width(text, len + n - HINT_GAP) > (size_t)(w > 0 ? w : 0))
-			break;
-		len += n;
-	}
-	len -= len ? HINT_GAP : 0;
+	size_t len = pane_hints_text(stack_hints(&app->stack), w, text, sizeof text);
 	if (app->message[0])
 		term_put_fit(y, 0, app->message, strlen(app->message), w,
 		             app->message_error ? ROLE_ERROR : ROLE_MESSAGE);
 	else
 		term_put_fit(y, 0, text, len, w, ROLE_HINT);
+}
+
+/* A message wider than the bottom line: wrapped over as many lines as it needs at
+ * the bottom of the screen, the status line drawn again above them over the panes'
+ * last row, as vim pushes the screen up for a long message, until the next key.
+ * Not while a prompt or a picker has the bottom line. */
+void bars_draw_long_message(struct app *app)
+{
+	enum { MOST_LINES = 6 };
+	const char *m = app->message;
+	size_t len = strlen(m), cols = (size_t)(app->bottom.w > 1 ? app->bottom.w - 1 : 1);
+	enum key_context keys = stack_top(&app->stack)->ops->keys;
+	if (!len || text_width(m, len) <= (size_t)app->bottom.w || keys != KEYS_VIEW)
+		return;
+	size_t n = text_wrap_count(m, len, cols);
+	n = n < MOST_LINES ? n : MOST_LINES;
+	/* The title and the status line stay. */
+	n = n + 2 <= (size_t)app->bottom.y + 1 ? n : (size_t)app->bottom.y - 1;
+	int top = app->bottom.y - (int)n + 1;
+	for (size_t k = 0; k < n; k++) {
+		size_t start, part;
+		text_wrap_nth(m, len, cols, k, &start, &part);
+		term_put_fit(top + (int)k, 0, m + start, part, app->bottom.w,
+		             app->message_error ? ROLE_ERROR : ROLE_MESSAGE);
+	}
+	/* For this frame: the next lays the screen out afresh. */
+	app->status.y = top - 1;
+	draw_status(app);
 }
 
 void bars_draw(struct app *app)

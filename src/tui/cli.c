@@ -240,6 +240,28 @@ static enum cli_result apply_option(struct cli *cli, int id, const char *arg, co
 	return CLI_EXIT_USAGE;
 }
 
+/* What the options mean together: an option that would be ignored is a mistake
+ * said, and so is a configuration file named that cannot be read (none named is no
+ * mistake: the defaults apply). */
+static enum cli_result check_together(const struct cli *cli)
+{
+	if (cli->width && cli->mode != CLI_PRINT)
+		return usage_error("--width wraps --print only%s%s", cli->mode ? ", not " : "",
+		                   mode_option(cli->mode));
+	if (!cli->config_path)
+		return CLI_RUN;
+	/* Read a byte: a folder opens, and says it cannot be read only then. */
+	FILE *f = fopen(cli->config_path, "r");
+	bool readable = f && (getc(f) != EOF || !ferror(f));
+	int error = errno;
+	if (f)
+		fclose(f);
+	if (!readable)
+		return usage_error("--config: %s: cannot read: %s", cli->config_path,
+		                   strerror(error));
+	return CLI_RUN;
+}
+
 enum cli_result cli_parse(int argc, char **argv, struct cli *cli)
 {
 	*cli = (struct cli){0};
@@ -264,6 +286,8 @@ enum cli_result cli_parse(int argc, char **argv, struct cli *cli)
 	/* Only JSON has a place for the body: said, not silently ignored. */
 	if (cli->body && (cli->format != CLI_JSON || cli->mode > CLI_LIST))
 		return usage_error("--body is for --list --format=json%s%s", "", "");
+	if (check_together(cli) != CLI_RUN)
+		return CLI_EXIT_USAGE;
 	if (cli->mode >= CLI_LIST_THEMES) {
 		if (optind < argc)
 			return usage_error("%s takes no input ('%s')", mode_option(cli->mode),

@@ -3,6 +3,7 @@
 #include "relview/feed.h"
 
 #include "relview/elapsed.h"
+#include "relview/grow.h"
 #include "relview/load.h"
 #include "relview/sandbox.h"
 #include "relview/text.h"
@@ -14,6 +15,16 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+
+/* The problem lines as they are reported, kept for the reader's problems pane: the
+ * loader writes them (through `tee`, which passes them on to the stream the caller
+ * gave), the reader copies them, each under the lock. */
+struct problem_log {
+	pthread_mutex_t lock;
+	char *text;
+	size_t len, cap;
+	FILE *out; /* the caller's stream */
+};
 
 struct feed {
 	struct catalog *cat;
@@ -29,7 +40,53 @@ struct feed {
 	pthread_t thread;
 	bool threaded;
 	atomic_bool done;
+	struct problem_log log;
+	FILE *tee; /* opt.errors while loading: into log, and on to log.out */
 };
+
+static ssize_t log_write(void *cookie, const char *buf, size_t size)
+{
+	struct problem_log *log = cookie;
+	fwrite(buf, 1, size, log->out);
+	pthread_mutex_lock(&log->lock);
+	if (grow_array((void **)&log->text, &log->cap, log->len + size + 1, 1)) {
+		memcpy(log->text + log->len, buf, size);
+		log->len += size;
+		log->text[log->len] = '\0';
+	}
+	pthread_mutex_unlock(&log->lock);
+	return (ssize_t)size;
+}
+
+/* The problems go to the log as well as to the caller's stream; without a stream of
+ * its own (out of memory), only to the caller's. */
+static void log_open(struct feed *f)
+{
+	pthread_mutex_init(&f->log.lock, NULL);
+	f->log.out = f->opt.errors;
+	if (!f->opt.errors)
+		return;
+	f->tee = fopencookie(&f->log, "w", (cookie_io_functions_t){.write = log_write});
+	if (f->tee && setvbuf(f->tee, NULL, _IONBF, 0) == 0)
+		f->opt.errors = f->tee;
+}
+
+char *feed_problem_lines(struct feed *f, size_t have, size_t *len)
+{
+	pthread_mutex_lock(&f->log.lock);
+	/* Whole lines only: one may be written a piece at a time. */
+	size_t whole = f->log.len;
+	while (whole && f->log.text[whole - 1] != '\n')
+		whole--;
+	char *copy = whole != have ? malloc(whole + 1) : NULL;
+	if (copy) {
+		memcpy(copy, f->log.text, whole);
+		copy[whole] = '\0';
+	}
+	*len = copy ? whole : have;
+	pthread_mutex_unlock(&f->log.lock);
+	return copy;
+}
 
 static void *load_every_input(void *arg)
 {
@@ -66,6 +123,7 @@ struct feed *feed_start(struct catalog *cat, char *const *inputs, size_t ninputs
 	*f = (struct feed){
 	        .cat = cat, .inputs = inputs, .ninputs = ninputs, .opt = *opt, .sizes = f->sizes};
 	f->opt.progress = &f->progress;
+	log_open(f);
 	for (size_t i = 0; i < ninputs; i++) {
 		struct stat st;
 		uint64_t size =
@@ -167,6 +225,10 @@ bool feed_end(struct feed *f)
 		atomic_store(&f->progress.cancel, true);
 		pthread_join(f->thread, NULL);
 	}
+	if (f->tee)
+		fclose(f->tee);
+	pthread_mutex_destroy(&f->log.lock);
+	free(f->log.text);
 	free(f->sizes);
 	free(f);
 	return complete;

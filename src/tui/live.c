@@ -8,6 +8,8 @@
 #include "relview/cli.h"
 #include "relview/feed.h"
 
+#include <stdlib.h>
+
 /* The release the list was on when relview last ended, among those that arrived;
  * it is selected unless the user has moved meanwhile. */
 static void find_resume(struct app *app, const uint32_t *ids, size_t n)
@@ -42,6 +44,30 @@ static void take_in(struct app *app, enum order_update update, size_t nadded)
 				app->panes[i].ops->arrived(&app->panes[i]);
 }
 
+/* The problem lines written since the last frame: kept for the problems pane, and
+ * said once. The count is the loader's (lines past the first few of an input are
+ * counted, not written). */
+static void take_problems(struct app *app)
+{
+	size_t len;
+	char *lines = feed_problem_lines(app->feed, app->problems_len, &len);
+	app->host.nproblems = feed_problems(app->feed);
+	if (!lines)
+		return;
+	free(app->problems);
+	app->problems = lines;
+	app->host.problems = lines;
+	app->problems_len = len;
+	if (!app->told_problems) {
+		char key[KEYS_NAME_MAX * 2];
+		keys_first_name(ACT_PROBLEMS, key, sizeof key);
+		app_message(app, true,
+		            "Problems reading the inputs%s%s%s; printed when relview ends",
+		            key[0] ? ": press " : "", key, key[0] ? " to list them" : "");
+		app->told_problems = true;
+	}
+}
+
 bool live_enter(struct app *app)
 {
 	if (!app->feed)
@@ -50,10 +76,7 @@ bool live_enter(struct app *app)
 	bool finished;
 	enum order_update update = feed_enter(app->feed, &app->order, &nadded, &finished);
 	take_in(app, update, nadded);
-	if (!app->told_problems && feed_problems(app->feed)) {
-		app_message(app, true, "problems reading the inputs: listed when relview ends");
-		app->told_problems = true;
-	}
+	take_problems(app);
 	if (finished) { /* the loader is gone: the catalog is the reader's alone */
 		app->resume_pending = false;
 		app->quit = app->quit || app->cat->count == 0; /* nothing could be read */

@@ -214,7 +214,7 @@ static int render(const struct cli *cli, const struct catalog *cat, const uint32
 		               cli->width ? cli->width : terminal_width());
 		break;
 	case CLI_STATS:
-		output_stats(stdout, cat, view, n);
+		output_stats(stdout, cat, view, n, cli->format == CLI_JSON);
 		break;
 	case CLI_BROWSE: /* not on a terminal: the list, for pipes and scripts */
 	case CLI_LIST:

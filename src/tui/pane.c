@@ -2,8 +2,11 @@
 
 #include "relview/pane.h"
 
+#include "relview/text.h"
+
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 void host_say(struct host *host, bool error, const char *fmt, ...)
 {
@@ -110,3 +113,71 @@ bool pane_step_release(struct scroll *s, enum action action, const struct pane *
 		scroll_move(s, next ? 1 : -1, pane_rows(pane));
 	return true;
 }
+
+/* "q:quit  ": an action's first key as bound (nothing for one with no key), and
+ * the gap before the next hint. */
+#define HINT_GAP 2
+static size_t hint(char *out, size_t size, enum action action, const char *what)
+{
+	char keys[64];
+	keys_first_name(action, keys, sizeof keys);
+	int n = keys[0] ? snprintf(out, size, "%s:%s%*s", keys, what, HINT_GAP, "") : 0;
+	return n > 0 && (size_t)n < size ? (size_t)n : 0;
+}
+
+size_t pane_hints_text(const struct hint *hints, int width, char *out, size_t size)
+{
+	/* As many as fit whole, in their order: a cut one would show a key without
+	 * what it does. */
+	size_t len = 0;
+	out[0] = '\0';
+	for (; hints && hints->action != ACT_NONE; hints++) {
+		size_t n = hint(out + len, size - len, hints->action, hints->what);
+		if (n && text_width(out, len + n - HINT_GAP) > (size_t)(width > 0 ? width : 0))
+			break;
+		len += n;
+	}
+	len -= len ? HINT_GAP : 0;
+	out[len] = '\0';
+	return len;
+}
+
+bool pane_text_init(struct pane *pane)
+{
+	pane->full = true;
+	return (pane->state = calloc(1, sizeof(struct scroll))) != NULL;
+}
+
+void pane_text_free(struct pane *pane)
+{
+	free(pane->state);
+}
+
+enum pane_cursor pane_text_cursor(const struct pane *pane, int *y, int *x)
+{
+	*y = pane->at.y;
+	*x = pane->at.x;
+	return CURSOR_HIDDEN;
+}
+
+void pane_text_click(struct pane *pane, int row)
+{
+	(void)pane;
+	(void)row;
+}
+
+bool pane_text_act(struct pane *pane, enum action action, enum action own)
+{
+	if (pane_move(pane->state, action, pane, false))
+		return true;
+	if (action == ACT_CLOSE || action == ACT_BACK || action == own) {
+		pane->host->ops->remove(pane->host, pane);
+		return true;
+	}
+	return false;
+}
+
+const struct hint pane_text_hints[] = {
+        {ACT_DOWN, "down"},   {ACT_UP, "up"},   {ACT_PAGE_DOWN, "page"},
+        {ACT_CLOSE, "close"}, {ACT_NONE, NULL},
+};

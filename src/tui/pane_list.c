@@ -307,10 +307,16 @@ static void ask_mark_all(struct list *l)
 static void next_unread(struct list *l)
 {
 	size_t i = browse_next_unread(browse_of(l), l->rows.sel);
-	if (i >= list_size(l))
+	if (i >= list_size(l)) {
 		say(l, false, "No unread release in the list");
-	else
-		pane_list_select(l->pane, i);
+		return;
+	}
+	/* It wraps round, and says so, as less and vim do at the end of a search. */
+	if (i < l->rows.sel)
+		say(l, false, "Wrapped to the first unread release, from the end of the list");
+	else if (i == l->rows.sel)
+		say(l, false, "No other unread release in the list");
+	pane_list_select(l->pane, i);
 }
 
 static void only(struct list *l, bool unread, bool starred)

@@ -526,10 +526,18 @@ static void free_state(struct pane *pane)
 	free(rd);
 }
 
+/* In front of the list, or full screen: q goes back, / finds in the release. */
+static const struct hint hints[] = {
+        {ACT_CLOSE, "back"},     {ACT_SEARCH, "find"},     {ACT_NEXT, "next match"},
+        {ACT_PAGE_DOWN, "page"}, {ACT_RELATED, "related"}, {ACT_STAR, "star"},
+        {ACT_PAGER, "pager"},    {ACT_NONE, NULL},
+};
+
 const struct pane_ops pane_reader_ops = {
         .name = "reader",
         .keys = KEYS_VIEW,
         .passes = PASSES_ALL,
+        .hints = hints,
         .init = init,
         .free = free_state,
         .close = close_reader,

@@ -73,13 +73,20 @@ void prompt_finish(struct prompt *p, enum prompt_end end)
 		p->kind->cancel(p->ctx);
 }
 
+/* What it found so far, after the text ("" for none). */
+static void what_found(const struct prompt *p, char *out, size_t size)
+{
+	out[0] = '\0';
+	if (p->kind->found && p->edit.len)
+		p->kind->found(p->ctx, &p->edit, out, size);
+}
+
 int prompt_draw(const struct prompt *p, int y, int w)
 {
 	const char *label = p->kind->label(p->ctx);
 	const struct edit *e = &p->edit;
-	char found[256] = "";
-	if (p->kind->found && e->len)
-		p->kind->found(p->ctx, e, found, sizeof found);
+	char found[256];
+	what_found(p, found, sizeof found);
 	term_fill(y, 0, w, ROLE_NORMAL);
 	int x = term_put(y, 0, label, strlen(label), w, ROLE_PROMPT);
 	/* A long text shows its end, where the typing is. */
@@ -120,17 +127,36 @@ void pane_prompt_start(struct pane *pane, const struct prompt_kind *kind, void *
 static void key(struct pane *pane, int key)
 {
 	struct prompt *p = &((struct prompt_pane *)pane->state)->prompt;
-	enum prompt_end end = prompt_key(p, key);
+	/* Backspace with nothing left to erase closes it, as in less and vim (a
+	 * picker's narrowing text, a list's own, stays). */
+	bool closes = p->edit.len == 0 && keys_lookup(KEYS_PROMPT, key) == ACT_PROMPT_ERASE;
+	enum prompt_end end = closes ? PROMPT_CANCELLED : prompt_key(p, key);
 	if (end == PROMPT_TYPING)
 		return;
 	pane->host->ops->remove(pane->host, pane);
 	prompt_finish(p, end);
 }
 
+/* Its own keys at the right of the line, while the text leaves them room. */
+static const struct hint hints[] = {
+        {ACT_PROMPT_ACCEPT, "done"},
+        {ACT_PROMPT_CANCEL, "cancel"},
+        {ACT_NONE, NULL},
+};
+
 static void draw(struct pane *pane)
 {
+	enum { GAP = 3 };
 	struct prompt_pane *pp = pane->state;
+	char text[128];
 	pp->cursor_x = prompt_draw(&pp->prompt, pane->at.y, pane->at.w);
+	char found[256];
+	what_found(&pp->prompt, found, sizeof found);
+	int room = pane->at.w - pp->cursor_x - (int)text_width(found, strlen(found)) - GAP;
+	size_t len = pane_hints_text(hints, room, text, sizeof text);
+	int width = (int)text_width(text, len);
+	if (len && width <= room)
+		term_put(pane->at.y, pane->at.w - width, text, len, width, ROLE_HINT);
 }
 
 static enum pane_cursor cursor(const struct pane *pane, int *y, int *x)

@@ -124,6 +124,38 @@ static const char *open_screen(FILE *in)
 	return NULL;
 }
 
+/* A terminal type that cannot move the cursor (TERM=dumb: Emacs' shell, a log) would
+ * show blank lines: refused, with what to do, as vim does. Another type's sequences
+ * would garble such a terminal, so there is no fallback. */
+static bool can_address(const char *used)
+{
+	char *cup = tigetstr("cup");
+	if (cup && cup != (char *)-1)
+		return true;
+	char name[48];
+	describe_term(name, sizeof name, used);
+	fprintf(stderr,
+	        "relview: TERM=%s cannot move the cursor: set TERM to your terminal's type, or "
+	        "use --list\n",
+	        name);
+	return false;
+}
+
+/* A TERM unknown here, or none: the screen is drawn for a close relative, and says so. */
+static void describe_fallback(struct term *t, const char *used)
+{
+	const char *env = getenv("TERM");
+	if (env == used)
+		return;
+	char name[48];
+	describe_term(name, sizeof name, env ? env : "");
+	if (!env || !*env)
+		snprintf(t->notice, sizeof t->notice, "TERM is not set: using %s", used);
+	else
+		snprintf(t->notice, sizeof t->notice, "TERM '%s' is unknown here: using %s", name,
+		         used);
+}
+
 /* Terminals send Home, End, F1 and the arrows in several forms (normal and
  * application mode, VT220, the Linux console). When TERM names a near relative of
  * the real terminal, as inside tmux or screen or over SSH, a form its entry lacks
@@ -175,13 +207,11 @@ bool term_open(struct term *t)
 		term_close();
 		return false;
 	}
-	const char *env = getenv("TERM");
-	if (env != used) {
-		char name[48];
-		describe_term(name, sizeof name, env ? env : "");
-		snprintf(t->notice, sizeof t->notice, "TERM '%s' is unknown here: using %s", name,
-		         used);
+	if (!can_address(used)) {
+		term_close();
+		return false;
 	}
+	describe_fallback(t, used);
 	if (!registered)
 		registered = atexit(term_close) == 0;
 	utf8 = t->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;

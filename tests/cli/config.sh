@@ -92,9 +92,14 @@ expect_eq "$(wc -l <"$TMP/stdout")" 2
 printf '[ui]\ntheme = light\nnonsense\n' >"$TMP/broken.ini"
 expect_status 1 "$RELVIEW" --config "$TMP/broken.ini" --check-config
 expect_contains "$(cat "$TMP/stderr")" "$TMP/broken.ini:3: not a [section]"
-# A file named that is not there.
-expect_status 1 "$RELVIEW" --config "$TMP/none.ini" --check-config
-expect_contains "$(cat "$TMP/stderr")" "$TMP/none.ini: cannot read"
+# A file named that is not there, or is no file: a usage error (status 2), in every
+# mode, as for any other option given wrong.
+expect_status 2 "$RELVIEW" --config "$TMP/none.ini" --check-config
+expect_contains "$(cat "$TMP/stderr")" "--config: $TMP/none.ini: cannot read"
+expect_status 2 "$RELVIEW" --config "$TMP/none.ini" --list "$corpus"
+expect_contains "$(cat "$TMP/stderr")" "Try 'relview --help'"
+expect_status 2 "$RELVIEW" --config "$TMP" --list "$corpus"
+expect_contains "$(cat "$TMP/stderr")" "cannot read"
 
 # --dump-config: dump, load, dump gives the same, also from a busy file.
 cat >"$TMP/busy.ini" <<'INI'
@@ -155,6 +160,8 @@ printf '[limits]\nmax_entry_bytes = 4K\n' >"$TMP/limits.ini"
 expect_status 0 "$RELVIEW" --config "$TMP/limits.ini" --list "$corpus"
 expect_eq "$(cut -f4 "$TMP/stdout")" 'Zebra title'
 expect_contains "$(cat "$TMP/stderr")" "long.txt"
+# Sizes in the unit that reads right: 4K is "4 KiB", not "0 MiB".
+expect_contains "$(cat "$TMP/stderr")" "entry larger than 4 KiB, skipped"
 
 # [ui] wrap: --print wraps there unless --width says otherwise.
 printf '[ui]\nwrap = 30\n' >"$TMP/wrap.ini"

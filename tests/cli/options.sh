@@ -75,13 +75,35 @@ expect_contains "$stats" '       2  2014'
 expect_eq "$("$RELVIEW" --version)" "relview $(sed -n 's/^AC_INIT(\[relview\], \[\([^]]*\)\].*/\1/p' "$SRCDIR/configure.ac")"
 for bad in '--bogus' '--format=xml' '--print=0' '--print=x' '--width=3' '--since=2014-13' \
 	'--until=2014-02-30' '--list --stats' '--since=2015 --until=2014' '--list --body' \
-	'--format=json --print=1 --body'; do
+	'--format=json --print=1 --body' '--list --width=40' '--stats --width=40' '--width=40'; do
 	# shellcheck disable=SC2086
 	expect_status 2 "$RELVIEW" $bad "$corpus"
 	[ "$(wc -l <"$TMP/stderr")" -eq 2 ] || fail "$bad: want an error line and a hint"
 	grep -q "Try 'relview --help'" "$TMP/stderr" || fail "$bad: no hint"
 done
 expect_status 2 "$RELVIEW" --list
+# --width is refused where it would be ignored, and says where it belongs.
+expect_status 2 "$RELVIEW" --list --width=40 "$corpus"
+expect_contains "$(cat "$TMP/stderr")" "--width wraps --print only, not --list"
+# A date option that is wrong is named as typed.
+expect_status 2 "$RELVIEW" --list --since=2014-13 "$corpus"
+expect_contains "$(cat "$TMP/stderr")" "--since: '2014-13' is not a date"
+
+# --stats --format=json: the same counts as one JSON object, for scripts.
+if command -v python3 >/dev/null 2>&1; then
+	"$RELVIEW" --stats --format=json "$corpus" >"$TMP/stats.json" || fail "--stats --format=json failed"
+	python3 - "$TMP/stats.json" "$("$RELVIEW" --list "$corpus" | wc -l)" <<'PY' || fail "--stats --format=json: $(cat "$TMP/stats.json")"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["releases"] == int(sys.argv[2]), d["releases"]
+for key in ("topics", "locations", "years"):
+    assert all(set(t) == {"name", "count"} and t["count"] > 0 for t in d[key]), key
+assert sum(t["count"] for t in d["years"]) == d["releases"]
+assert sum(t["count"] for t in d["locations"]) == d["releases"]
+PY
+else
+	note "no python3: --stats --format=json not checked"
+fi
 expect_status 1 "$RELVIEW" --print=5 "$corpus"
 expect_contains "$(cat "$TMP/stderr")" '--print=5: only 4 releases match'
 expect_status 0 "$RELVIEW" --list --topic nosuchtopic "$corpus"

@@ -139,11 +139,11 @@ wait_match "$(count_re "$(count --topic narcotics "$BUNDLE" "$OTHER")" "$BOTH")t
 keys q
 expect_restored 0
 
-# A problem while loading is mentioned at once and listed when relview ends; when
+# A problem while loading is mentioned at once and printed when relview ends; when
 # nothing could be read, relview says so and fails.
 printf '\000\001\002binary' >"$TMP/binary"
 start -- "$RELVIEW" "$TMP/binary" "$TMP/first"
-wait_for "problems reading the inputs: listed when relview ends" 5
+wait_for "Problems reading the inputs: press ! to list them; printed when relview ends" 5
 wait_for "loading 2 of 2" 1
 printf '\000\001\002binary' >"$TMP/first"
 wait_for "EXIT=1" 10

@@ -28,6 +28,28 @@ wait_for "TERM 'no-such-terminal' is unknown here: using xterm-256color"
 keys q
 expect_restored 0
 
+# No TERM at all: the same close relative, and a notice that says TERM is not set.
+start -- env -u TERM "$RELVIEW" "$BUNDLE"
+expect_shown "$TOTAL"
+wait_for "TERM is not set: using xterm-256color"
+keys q
+expect_restored 0
+
+# TERM=dumb cannot move the cursor: no blank screen, but one line that says so and
+# what to do instead, and a failure status.
+if infocmp dumb >/dev/null 2>&1; then
+	UI_TERM=dumb start -- "$RELVIEW" "$BUNDLE"
+	wait_for "EXIT=1"
+	said=$(screen_joined)
+	printf %s "$said" | grep -qF "relview: TERM=dumb cannot move the cursor" ||
+		fail "TERM=dumb does not say why it cannot draw"
+	printf %s "$said" | grep -qF "set TERM to your terminal's type" ||
+		fail "TERM=dumb gives no hint to set TERM"
+	printf %s "$said" | grep -qF -- "--list" || fail "TERM=dumb does not name --list"
+else
+	note "no terminfo for dumb"
+fi
+
 # LANG=C: ASCII stand-ins for line drawing, ellipsis and accented letters.
 start -- env LANG=C LC_ALL=C "$RELVIEW" "$BUNDLE"
 expect_shown "$TOTAL"

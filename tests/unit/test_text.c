@@ -672,6 +672,49 @@ static void test_binary_looks_at_the_head_only(void **state)
 	free(big);
 }
 
+/* Sizes in messages read in the unit that fits: never "0 MiB". */
+static void test_size_names(void **state)
+{
+	(void)state;
+	static const struct {
+		uint64_t bytes;
+		const char *name;
+	} cases[] = {
+	        {0, "0 bytes"},
+	        {1, "1 byte"},
+	        {1023, "1023 bytes"},
+	        {2048, "2 KiB"},
+	        {1536, "1.5 KiB"},
+	        {(uint64_t)1 << 20, "1 MiB"},
+	        {(uint64_t)3 << 29, "1.5 GiB"},
+	        {(uint64_t)256 << 20, "256 MiB"},
+	        {(uint64_t)2 << 40, "2 TiB"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char out[32];
+		text_size_name(cases[i].bytes, out, sizeof out);
+		assert_string_equal(out, cases[i].name);
+	}
+}
+
+/* The lines a text wraps to, counted and taken one at a time, are text_wrap_line's. */
+static void test_wrap_lines(void **state)
+{
+	(void)state;
+	const char *s = "one two three four five";
+	size_t start, len;
+	assert_int_equal(text_wrap_count(s, strlen(s), 9), 3);
+	assert_true(text_wrap_nth(s, strlen(s), 9, 1, &start, &len));
+	assert_int_equal(len, strlen("three"));
+	assert_memory_equal(s + start, "three", len);
+	assert_true(text_wrap_nth(s, strlen(s), 9, 2, &start, &len));
+	assert_memory_equal(s + start, "four five", len);
+	assert_false(text_wrap_nth(s, strlen(s), 9, 3, &start, &len));
+	assert_int_equal(text_wrap_count("", 0, 9), 1);
+	assert_true(text_wrap_nth("", 0, 9, 0, &start, &len));
+	assert_int_equal(len, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -706,6 +749,8 @@ int main(void)
 	        cmocka_unit_test(test_binary_control_share),
 	        cmocka_unit_test(test_binary_control_count_at_every_offset),
 	        cmocka_unit_test(test_binary_looks_at_the_head_only),
+	        cmocka_unit_test(test_size_names),
+	        cmocka_unit_test(test_wrap_lines),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
