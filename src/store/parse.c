@@ -412,7 +412,8 @@ static bool is_list_item(const char *t, size_t n, struct line ln)
 }
 
 /* A phone number after a label: "TTY for hearing impaired: 802-555-0100". A line
- * that does not end in a digit is none. */
+ * that does not end in a digit is none, nor one of several labels ("Date: ...
+ * Contact: ... Phone: ...": a date line). */
 static bool is_labelled_phone(const char *s, size_t n)
 {
 	if (n == 0 || !ascii_is_digit(s[n - 1]))
@@ -420,7 +421,7 @@ static bool is_labelled_phone(const char *s, size_t n)
 	size_t at = n; /* after the last colon (memrchr() is GNU's only) */
 	while (at > 0 && s[at - 1] != ':')
 		at--;
-	if (at == 0)
+	if (at == 0 || memchr(s, ':', at - 1) != NULL)
 		return false;
 	while (at < n && s[at] == ' ')
 		at++;
@@ -913,11 +914,12 @@ struct header {
 	enum layout layout;
 	struct line first_content; /* the first line that is not boilerplate */
 	bool has_first;
-	struct above above;  /* headlines printed above the date line */
-	bool title_above;    /* the date stands alone: the headline above it is the title */
-	bool fallback_above; /* the date ran on into fields: the headline above is the
-	                      * title only when what follows reads as body text */
-	bool body_next;      /* the date line ran on into the body: no headline under it */
+	struct above above;   /* headlines printed above the date line */
+	bool title_above;     /* the date stands alone: the headline above it is the title */
+	bool fallback_above;  /* the date ran on into fields: the headline above is the
+	                       * title only when what follows reads as body text */
+	bool body_may_follow; /* the date line ran on into a contact: what follows is a
+	                       * headline only when it does not read as body text */
 };
 
 /* Whether a headline above the date line could be the title. */
@@ -991,6 +993,61 @@ enum date_rest {
 };
 
 static const struct literal contact_label = LITERAL("Contact:");
+
+/* Labels of the press contact's fields that a date line runs on into ("Date: ...
+ * Contact: press@example.gov Phone: (202) 555-0100 ..."). */
+static const struct literal contact_labels[] = {
+        LITERAL("Contact:"),
+        LITERAL("Phone:"),
+        LITERAL("Email:"),
+        LITERAL("E-mail:"),
+};
+
+enum { CONTACT_FIELDS_MAX = 4 };
+
+/* The bytes of a contact's value at s: an e-mail address (one word with an '@') or a
+ * phone number (digits and its punctuation, ten digits at least); 0 for anything
+ * else, such as a name, whose end cannot be told from the text after it. */
+static size_t contact_value_len(const char *s, size_t n)
+{
+	size_t word = 0;
+	while (word < n && s[word] != ' ')
+		word++;
+	if (memchr(s, '@', word) != NULL)
+		return word;
+	size_t len = 0, digits = 0;
+	for (size_t i = 0; i < n && memchr("0123456789()-. +", s[i], 16); i++) {
+		digits += ascii_is_digit(s[i]);
+		if (ascii_is_digit(s[i]))
+			len = i + 1;
+	}
+	return digits >= 10 ? len : 0;
+}
+
+/* Where the text after a date line's run-on contact fields starts: past each label
+ * with a value it can tell the end of, else at the label. */
+static size_t after_contact(const char *t, struct line rest)
+{
+	size_t pos = rest.off, end = rest.off + rest.len;
+	for (int k = 0; k < CONTACT_FIELDS_MAX; k++) {
+		size_t i = 0;
+		while (i < COUNT(contact_labels) &&
+		       !starts_ci(t + pos, end - pos, contact_labels[i]))
+			i++;
+		if (i == COUNT(contact_labels))
+			break;
+		size_t value = pos + contact_labels[i].n;
+		while (value < end && t[value] == ' ')
+			value++;
+		size_t len = contact_value_len(t + value, end - value);
+		if (len == 0)
+			break;
+		pos = value + len;
+		while (pos < end && t[pos] == ' ')
+			pos++;
+	}
+	return pos;
+}
 
 static enum date_rest classify_rest(const char *t, struct line rest)
 {
@@ -1066,8 +1123,9 @@ static bool read_date_line(struct reader *r, struct line ln, const struct topic_
 		return false;
 	out->date = date; /* unknown for an impossible date: the line is still the header */
 	if (kind == REST_BODY) {
-		h->body_next = true;
-		r->pos = rest.off;
+		h->fallback_above = has_above(&h->above);
+		h->body_may_follow = true;
+		r->pos = after_contact(r->t, rest);
 		return true;
 	}
 	if (kind == REST_FIELDS) {
@@ -1269,8 +1327,6 @@ static void take_title_above(struct reader *r, const struct above *a, struct par
 static void parse_headlines(struct reader *r, const struct header *h, struct parsed *out)
 {
 	struct line ln;
-	if (h->body_next)
-		return;
 	if (h->title_above) {
 		take_title_above(r, &h->above, out);
 		return;
@@ -1279,8 +1335,9 @@ static void parse_headlines(struct reader *r, const struct header *h, struct par
 		return;
 	/* Under a header anything but a dateline is the title, unless a headline was
 	 * printed above the header and this line reads as body text. */
-	bool body = h->layout == LAYOUT_HEADED && !h->fallback_above ? is_dateline(r->t, ln)
-	                                                             : looks_like_body(r->t, ln);
+	bool strict = h->fallback_above || h->body_may_follow;
+	bool body = h->layout == LAYOUT_HEADED && !strict ? is_dateline(r->t, ln)
+	                                                  : looks_like_body(r->t, ln);
 	if (body) {
 		r->pos = ln.off;
 		if (h->fallback_above) {

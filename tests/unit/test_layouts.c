@@ -555,8 +555,35 @@ static void test_irs_ci(void **state)
 {
 	(void)state;
 	check_page("Date: February 18, 2025 Contact: press@example.gov A grand jury returned "
-	           "an indictment.\n",
-	           &(struct want){20250218, NULL, NULL, NULL, NULL, "Contact:"});
+	           "an indictment against nine people today.\n",
+	           &(struct want){20250218, NULL, NULL, NULL, NULL, "A grand jury"});
+}
+
+/* IRS-CI with its fields on lines of their own: the title is the first headline,
+ * above the date line or under the contact, never a field line. */
+static void test_irs_ci_headline(void **state)
+{
+	(void)state;
+	check_page("Date: March 4, 2025 Contact: press@example.gov\n\n"
+	           "Invented plea in a payroll tax case\n\nBOISE, Idaho - A man pleaded guilty.\n",
+	           &(struct want){20250304, NULL, NULL, "Invented plea in a payroll tax case", NULL,
+	                          "BOISE"});
+	check_page("Invented plea in a payroll tax case\n\nDate: March 4, 2025 Contact: "
+	           "press@example.gov A man pleaded guilty to a payroll tax scheme today.\n",
+	           &(struct want){20250304, NULL, NULL, "Invented plea in a payroll tax case", NULL,
+	                          "A man pleaded"});
+	check_page("Date: March 4, 2025 Contact: press@example.gov Phone: (202) 555-0188 "
+	           "Invented plea in a payroll tax case\nA man pleaded guilty to a scheme that "
+	           "ran for many years.\n",
+	           &(struct want){20250304, NULL, NULL, "Invented plea in a payroll tax case", NULL,
+	                          "A man pleaded"});
+	check_page("Date: March 4, 2025 Contact: press@example.gov Phone: (202) 555-0188\n\n"
+	           "Invented plea in a payroll tax case\n\nBOISE, Idaho - A man pleaded guilty.\n",
+	           &(struct want){20250304, NULL, NULL, "Invented plea in a payroll tax case", NULL,
+	                          "BOISE"});
+	check_page("Date: March 4, 2025 Contact: press@example.gov\nA man pleaded guilty to a "
+	           "scheme that ran for many years.\n",
+	           &(struct want){20250304, NULL, NULL, NULL, NULL, "A man pleaded"});
 }
 
 /* The White House: chrome with bars, the press office, the date, the title. */
@@ -912,6 +939,7 @@ int main(void)
 	        cmocka_unit_test(test_dea),
 	        cmocka_unit_test(test_distributed_copy),
 	        cmocka_unit_test(test_irs_ci),
+	        cmocka_unit_test(test_irs_ci_headline),
 	        cmocka_unit_test(test_white_house),
 	        cmocka_unit_test(test_dhs_flag_dated),
 	        cmocka_unit_test(test_skip_main_spanish),

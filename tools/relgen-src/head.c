@@ -39,7 +39,8 @@ static void head_layout(struct rng *r, struct release *rel, const struct gen_opt
 	                                         [L_USAO] = 2,          [L_FBI_USAO] = 2,
 	                                         [L_DEA] = 2,           [L_DISTRIBUTED] = 2,
 	                                         [L_IRS] = 2,           [L_BODY_ONLY] = 2,
-	                                         [L_MAILING_LIST] = 2,  [L_PDF_COPY] = 2};
+	                                         [L_MAILING_LIST] = 2,  [L_PDF_COPY] = 2,
+	                                         [L_IRS_TITLED] = 2};
 	if (o->plain)
 		rel->layout = L_SKIP;
 	else if (o->all_layouts)

@@ -718,6 +718,33 @@ static void layout_irs(struct writer *w)
 	w_body(w, false);
 }
 
+/* IRS-CI with a headline: above the date and contact line, the body run on after
+ * them; or under that line, the body after it. */
+static void layout_irs_titled(struct writer *w)
+{
+	bool above = chance(&w->r, 50);
+	if (above) {
+		w_line(w, w->pool + w->rel->title);
+		w_blank(w);
+	}
+	buf_str(w->out, "Date: ");
+	w_date(w);
+	buf_str(w->out, " Contact: newsroom@example.invalid");
+	if (chance(&w->r, 50)) {
+		buf_str(w->out, " Phone: ");
+		w_phone(w);
+	}
+	if (above) {
+		buf_chr(w->out, ' ');
+		w_body(w, false);
+		return;
+	}
+	buf_chr(w->out, '\n');
+	w_blank(w);
+	w_title_block(w);
+	w_body(w, true);
+}
+
 /* A mailing list's copy: the title, the list's chrome, the title block, the topic. */
 static void layout_mailing_list(struct writer *w)
 {
@@ -835,6 +862,9 @@ void write_release_text(struct writer *w)
 		break;
 	case L_PDF_COPY:
 		layout_pdf_copy(w);
+		break;
+	case L_IRS_TITLED:
+		layout_irs_titled(w);
 		break;
 	default:
 		layout_bare(w);

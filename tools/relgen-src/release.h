@@ -39,6 +39,7 @@ enum layout {
 	L_BODY_ONLY,      /* the body alone: no header, no title */
 	L_MAILING_LIST,   /* a mailing list's copy: title, sub-headline, a topic line */
 	L_PDF_COPY,       /* a copy of a PDF release: masthead, date, contact, title */
+	L_IRS_TITLED,     /* IRS-CI with its headline above or under "Date: ... Contact: ..." */
 	NLAYOUTS
 };
 enum datefmt { D_FULL, D_AP, D_SHORT, D_ISO, D_UPPER };
