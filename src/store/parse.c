@@ -1188,6 +1188,8 @@ static void note_chrome(struct above *a)
 
 /* Banner lines after which a topic line stands alone: the DHS banner of the
  * dhs-flag pages, the mobile search image of the ice.gov pages with share icons. */
+enum { MORE_TOPIC_LINES = 2 };
+
 static const struct literal topic_banners[] = {
         LITERAL("Report Crimes:"),
         LITERAL("mobile search image"),
@@ -1199,6 +1201,22 @@ static bool is_topic_banner(const char *t, struct line ln)
 		if (starts_ci(t + ln.off, ln.len, topic_banners[i]))
 			return true;
 	return false;
+}
+
+/* Topic lines the share-icon pages print, after the first, before their icons: a
+ * line is one when share icons come right after it. r is left after the last. */
+static void read_more_topic_lines(struct reader *r, const struct topic_vocab *vocab,
+                                  struct parsed *out)
+{
+	struct line next, after;
+	for (int k = 0; k < MORE_TOPIC_LINES && peek_content(r, &next); k++) {
+		struct reader ahead = {r->t, r->n, next.next};
+		if (is_boilerplate(r->t, r->n, next) || !peek_content(&ahead, &after) ||
+		    !is_icon_line(r->t + after.off, after.len) ||
+		    !read_topic_line(r->t, next, vocab, false, out))
+			return;
+		r->pos = next.next;
+	}
 }
 
 /* A line that is neither boilerplate nor a header field: a date line, a topic line
@@ -1214,6 +1232,7 @@ static bool read_header_line(struct reader *r, struct line ln, bool banner_topic
 	if (banner_topics) {
 		if (!read_topic_line(r->t, ln, vocab, false, out))
 			return false;
+		read_more_topic_lines(r, vocab, out);
 		read_next_lone_date(r, out);
 		return true;
 	}

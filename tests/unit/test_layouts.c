@@ -336,6 +336,24 @@ static void test_share_icons(void **state)
 	                          NULL, "MIAMI"});
 }
 
+/* Two topic lines above the share icons: both are topics, the headline the title;
+ * a topic line with the headline right under it keeps the headline. */
+static void test_share_icons_two_topic_lines(void **state)
+{
+	(void)state;
+	const char *text = "Skip to main content\n\nmobile search image\n\nNarcotics\n\n"
+	                   "Invented Task Force Program\n\n\u2022 Email icon\n\u2022 Facebook "
+	                   "icon\n\nInvented seizure of pills in a truck\n\n"
+	                   "LAREDO - Officers found the pills.\n";
+	struct parsed p = parse(text);
+	check_topics(text, &p, "Narcotics", "Invented Task Force Program", NULL);
+	check_span(text, p.title, "Invented seizure of pills in a truck");
+	check_page(
+	        "Skip to main content\n\nmobile search image\n\nNarcotics\n\n"
+	        "Invented Seizure Of Pills\n\nLAREDO - Officers found the pills.\n",
+	        &(struct want){0, NULL, "Narcotics", "Invented Seizure Of Pills", NULL, "LAREDO"});
+}
+
 /* A headline that ends in "icon" is no share icon. */
 static void test_headline_ending_in_icon(void **state)
 {
@@ -923,6 +941,7 @@ int main(void)
 	        cmocka_unit_test(test_threat_level_copy),
 	        cmocka_unit_test(test_ice_archived_banner),
 	        cmocka_unit_test(test_share_icons),
+	        cmocka_unit_test(test_share_icons_two_topic_lines),
 	        cmocka_unit_test(test_headline_ending_in_icon),
 	        cmocka_unit_test(test_doj_opa),
 	        cmocka_unit_test(test_title_above_news_releases),

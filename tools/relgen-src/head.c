@@ -204,7 +204,9 @@ static void head_topics(struct rng *r, struct release *rel, const struct gen_opt
 	case L_DHS_FLAG:
 		n = chance(r, 85) ? 1 : 2;
 		break;
-	case L_SKIP_SHARE:
+	case L_SKIP_SHARE: /* at times a second topic line */
+		n = chance(r, 30) ? 2 : 1;
+		break;
 	case L_SKIP_ES:
 	case L_DHS_FLAG_DATED:
 	case L_MAILING_LIST:

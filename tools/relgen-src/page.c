@@ -396,7 +396,8 @@ static void layout_skip_report(struct writer *w)
 	w_updated_footer(w);
 }
 
-/* A search image, the topic line, share icons, the title. */
+/* A search image, the topic line (a topic a line when there are two), share icons,
+ * the title. */
 static void layout_skip_share(struct writer *w)
 {
 	static const char *const icons[] = {"Email", "Facebook", "Twitter", "LinkedIn"};
@@ -404,9 +405,11 @@ static void layout_skip_share(struct writer *w)
 	w_blank(w);
 	w_line(w, "mobile search image");
 	w_blank(w);
-	w_topics(w);
-	buf_chr(w->out, '\n');
-	w_blank(w);
+	for (unsigned i = 0; i < w->rel->ntopics; i++) {
+		topic_spelling(w->rel, i, w->out);
+		buf_chr(w->out, '\n');
+		w_blank(w);
+	}
 	for (size_t i = 0; i < ARRAY_LEN(icons); i++) {
 		buf_str(w->out, "\u2022 ");
 		buf_str(w->out, icons[i]);
