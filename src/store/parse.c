@@ -582,8 +582,18 @@ static bool is_subtitle(const char *t, struct line ln)
 
 /* ---- header fields: location and topics run together --------------------------------- */
 
-/* Bounds that keep splitting a header constant-time per release. */
-enum { FIELDS_MAX = 320, BOUNDS_MAX = 64, PLACE_MAX = 48, TOPIC_MAX = 160, CITY_WORDS_MAX = 4 };
+/* Bounds that keep splitting a header linear in its length and bounded per release:
+ * a header line of many long topics may be a few hundred bytes, so FIELDS_MAX leaves
+ * room for some twenty of the longest names; a location or a topic is looked for
+ * only within LOCATION_MAX or TOPIC_MAX bytes of where it starts. */
+enum {
+	FIELDS_MAX = 1024,
+	BOUNDS_MAX = 256,
+	PLACE_MAX = 48,
+	LOCATION_MAX = 128,
+	TOPIC_MAX = 160,
+	CITY_WORDS_MAX = 4
+};
 
 /* Costs of a reading of the header: an unknown topic costs more than every other
  * doubt, so a reading that explains the text with known names wins. */
@@ -649,44 +659,81 @@ static bool is_join(const char *s, size_t n, size_t i)
 	return (ascii_is_upper(prev) || prev == '.' || prev == ')') && ascii_is_lower(next);
 }
 
-static void add_bound(struct fields *f, size_t end, size_t start, enum bound_kind kind)
+/* A two-letter token must be a postal code in capitals: "De" in "DeKalb" is not
+ * Delaware. */
+static bool is_place_token(const char *s, size_t n)
 {
-	if (f->nb < BOUNDS_MAX - 1)
-		f->b[f->nb++] = (struct bound){end, start, kind};
+	if (n == 0 || n > PLACE_MAX)
+		return false;
+	if (n == 2 && !(ascii_is_upper(s[0]) && ascii_is_upper(s[1])))
+		return false;
+	return is_known_place(s, n);
 }
 
-static void find_bounds(struct fields *f)
+/* A place glued to a topic that begins in lower case ends at s[i]: "United States"
+ * in "United Statesfirearms", the text since the last comma (from seg) being a known
+ * state or country. */
+static bool ends_glued_place(const char *s, size_t seg, size_t i)
+{
+	return ascii_is_lower(s[i]) && s[i - 1] != ' ' && i - seg >= 2 && i - seg <= PLACE_MAX &&
+	       ascii_is_upper(s[seg]) && is_place_token(s + seg, i - seg);
+}
+
+/* False when there is no room left: such a line is no header. */
+static bool add_bound(struct fields *f, size_t end, size_t start, enum bound_kind kind)
+{
+	if (f->nb >= BOUNDS_MAX - 1)
+		return false;
+	f->b[f->nb++] = (struct bound){end, start, kind};
+	return true;
+}
+
+/* The places where fields may meet; false when there are more than BOUNDS_MAX. */
+static bool find_bounds(struct fields *f)
 {
 	const char *s = f->s;
 	f->nb = 0;
-	add_bound(f, 0, 0, BOUND_EDGE);
-	for (size_t i = 1; i < f->n; i++) {
+	size_t seg = 0; /* where the text after the last comma starts */
+	bool room = add_bound(f, 0, 0, BOUND_EDGE);
+	for (size_t i = 1; room && i < f->n; i++) {
 		if (s[i - 1] == ',' && s[i] == ' ') {
 			size_t start = i;
 			while (start < f->n && s[start] == ' ')
 				start++;
-			add_bound(f, i - 1, start, BOUND_COMMA);
-			i = start;
+			room = add_bound(f, i - 1, start, BOUND_COMMA);
+			i = seg = start;
 		} else if (s[i] == ' ' && i + 1 < f->n &&
 		           (ascii_is_upper(s[i + 1]) || ascii_is_digit(s[i + 1]))) {
-			add_bound(f, i, i + 1, BOUND_SPACE);
+			room = add_bound(f, i, i + 1, BOUND_SPACE);
 		} else if (is_join(s, f->n, i)) {
-			add_bound(f, i, i, BOUND_JOIN);
+			room = add_bound(f, i, i, BOUND_JOIN);
 		} else if (ends_code(s, i)) {
-			add_bound(f, i, i, BOUND_CODE);
+			room = add_bound(f, i, i, BOUND_CODE);
+		} else if (ends_glued_place(s, seg, i)) {
+			room = add_bound(f, i, i, BOUND_JOIN);
 		}
 	}
 	f->b[f->nb++] = (struct bound){f->n, f->n, BOUND_EDGE};
+	return room;
 }
 
 /* Topic names start with a capital or a digit ("287g ..."); checking that first saves
- * most lookups. */
+ * most lookups. A name glued to a place may have lost its capital ("United
+ * Statesnarcotics"): it is known by its name's. */
 static bool is_known_topic(const struct fields *f, size_t i, size_t j)
 {
 	const char *s = f->s + f->b[i].start;
 	size_t len = f->b[j].end - f->b[i].start;
-	return len > 0 && len <= TOPIC_MAX && (ascii_is_upper(s[0]) || ascii_is_digit(s[0])) &&
-	       topic_vocab_has(f->vocab, s, len);
+	if (len == 0 || len > TOPIC_MAX)
+		return false;
+	if (ascii_is_upper(s[0]) || ascii_is_digit(s[0]))
+		return topic_vocab_has(f->vocab, s, len);
+	if (!ascii_is_lower(s[0]))
+		return false;
+	char name[TOPIC_MAX];
+	memcpy(name, s, len);
+	name[0] = ascii_upper(s[0]);
+	return topic_vocab_has(f->vocab, name, len);
 }
 
 /* Bounds that may fall inside one name ("Border Security", "COVID Response"); two
@@ -697,8 +744,9 @@ static bool is_inner_bound(const struct bound *b)
 }
 
 /* The cheapest reading of b[i].. as topics, each ending at a comma, a join or the
- * end. A known name may span any bounds; an unknown one only inner ones. Fills cost[]
- * and next[] from the end backwards. */
+ * end. A known name may span any bounds; an unknown one only inner ones; neither is
+ * longer than TOPIC_MAX, so each bound looks at the few after it. Fills cost[] and
+ * next[] from the end backwards. */
 static void read_topics(struct fields *f)
 {
 	size_t last = f->nb - 1;
@@ -707,7 +755,7 @@ static void read_topics(struct fields *f)
 		f->cost[i] = COST_NONE;
 		bool inner_only = true;
 		for (size_t j = i + 1; j <= last; j++) {
-			if (f->b[j].end - f->b[i].start > TOPIC_MAX && !inner_only)
+			if (f->b[j].end - f->b[i].start > TOPIC_MAX)
 				break;
 			bool ends_name = !is_inner_bound(&f->b[j]);
 			int piece = !ends_name                ? COST_NONE
@@ -722,17 +770,6 @@ static void read_topics(struct fields *f)
 			inner_only = inner_only && !ends_name;
 		}
 	}
-}
-
-/* A two-letter token must be a postal code in capitals: "De" in "DeKalb" is not
- * Delaware. */
-static bool is_place_token(const char *s, size_t n)
-{
-	if (n == 0 || n > PLACE_MAX)
-		return false;
-	if (n == 2 && !(ascii_is_upper(s[0]) && ascii_is_upper(s[1])))
-		return false;
-	return is_known_place(s, n);
 }
 
 /* Spaces between capitalised words in the city, the part before the first comma:
@@ -755,6 +792,8 @@ static int location_cost(const struct fields *f, size_t k)
 	size_t end = f->b[k].end;
 	if (is_place_token(f->s, end))
 		return 0;
+	if (end > LOCATION_MAX) /* also keeps the walks below short */
+		return COST_NONE;
 	if (city_spaces(f, k) >= CITY_WORDS_MAX)
 		return COST_NONE;
 	for (size_t i = k; i-- > 1 && end - f->b[i].start <= PLACE_MAX;)
@@ -783,7 +822,8 @@ static void emit_topics(const struct fields *f, size_t i, struct parsed *out)
 	}
 }
 
-static void init_fields(struct fields *f, const char *t, struct line ln,
+/* False when the line has too many bounds to be header fields. */
+static bool init_fields(struct fields *f, const char *t, struct line ln,
                         const struct topic_vocab *vocab)
 {
 	f->t = t;
@@ -791,7 +831,7 @@ static void init_fields(struct fields *f, const char *t, struct line ln,
 	f->base = ln.off;
 	f->n = ln.len;
 	f->vocab = vocab;
-	find_bounds(f);
+	return find_bounds(f);
 }
 
 /* Splits "Mexico City, MexicoTransnational Gangs" into location and topics: every
@@ -801,7 +841,8 @@ static bool split_fields(const char *t, struct line ln, const struct topic_vocab
                          int max_cost, struct parsed *out)
 {
 	struct fields f;
-	init_fields(&f, t, ln, vocab);
+	if (!init_fields(&f, t, ln, vocab))
+		return false;
 	read_topics(&f);
 	size_t last = f.nb - 1, best = 0;
 	int best_cost = COST_NONE;
@@ -867,7 +908,8 @@ static bool read_topic_line(const char *t, struct line ln, const struct topic_vo
 	if (!looks_like_fields(t, ln))
 		return false;
 	struct fields f;
-	init_fields(&f, t, ln, vocab);
+	if (!init_fields(&f, t, ln, vocab))
+		return false;
 	read_topics(&f);
 	if (f.cost[0] == COST_NONE || (known_only && f.cost[0] >= COST_UNKNOWN_TOPIC))
 		return false;

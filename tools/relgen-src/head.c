@@ -16,7 +16,7 @@
 static bool skip_like(unsigned layout)
 {
 	return layout == L_SKIP || layout == L_SKIP_OFFICIAL || layout == L_SKIP_ARCHIVED ||
-	       layout == L_SKIP_REPORT;
+	       layout == L_SKIP_REPORT || layout == L_SKIP_LONG;
 }
 
 static void head_layout(struct rng *r, struct release *rel, const struct gen_opts *o)
@@ -40,7 +40,7 @@ static void head_layout(struct rng *r, struct release *rel, const struct gen_opt
 	                                         [L_DEA] = 2,           [L_DISTRIBUTED] = 2,
 	                                         [L_IRS] = 2,           [L_BODY_ONLY] = 2,
 	                                         [L_MAILING_LIST] = 2,  [L_PDF_COPY] = 2,
-	                                         [L_IRS_TITLED] = 2};
+	                                         [L_IRS_TITLED] = 2,    [L_SKIP_LONG] = 2};
 	if (o->plain)
 		rel->layout = L_SKIP;
 	else if (o->all_layouts)
@@ -204,6 +204,9 @@ static void head_topics(struct rng *r, struct release *rel, const struct gen_opt
 	case L_DHS_FLAG:
 		n = chance(r, 85) ? 1 : 2;
 		break;
+	case L_SKIP_LONG: /* most of the names: a line of some 300 to 500 bytes */
+		n = (unsigned)rnd_range(r, 13, TOPICS_MAX);
+		break;
 	case L_SKIP_SHARE: /* at times a second topic line */
 		n = chance(r, 30) ? 2 : 1;
 		break;
@@ -309,6 +312,7 @@ static unsigned subtitle_share(unsigned layout)
 	case L_SKIP_ARCHIVED:
 	case L_SKIP_REPORT:
 	case L_SKIP_ES:
+	case L_SKIP_LONG:
 		return 55;
 	default:
 		return 0;
@@ -436,6 +440,8 @@ void topic_spelling(const struct release *rel, unsigned i, struct buf *out)
 		return;
 	}
 	const char *name = topic_names[rel->topic[i]];
+	if (i == 0 && rel->topic_lower && *name >= 'A' && *name <= 'Z')
+		buf_chr(out, (char)(*name++ + 32));
 	while (*name) {
 		if (rel->ampersand && strncmp(name, " and ", 5) == 0) {
 			buf_str(out, " & ");
@@ -464,6 +470,8 @@ void head_generate(struct rng *r, struct release *rel, const struct gen_opts *o,
 	head_story(r, rel, pool, name);
 	head_office(r, rel);
 	head_topics(r, rel, o);
+	rel->topic_lower = o->all_layouts && skip_like(rel->layout) && f != LF_NONE &&
+	                   rel->ntopics > 0 && chance(r, 10);
 	head_titles(r, rel, pool, name);
 	head_entry_name(r, rel, pool->p, name);
 	buf_str(name, ".txt");

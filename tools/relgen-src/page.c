@@ -297,7 +297,7 @@ static void w_title_block(struct writer *w)
 
 /* ---- the page layouts --------------------------------------------------------- */
 
-/* skip-main and skip-main-official: the current site. */
+/* skip-main, skip-main-official and skip-main-long: the current site. */
 static void layout_skip(struct writer *w)
 {
 	w_line(w, "Skip to main content");
@@ -795,6 +795,7 @@ void write_release_text(struct writer *w)
 	switch (w->rel->layout) {
 	case L_SKIP:
 	case L_SKIP_OFFICIAL:
+	case L_SKIP_LONG:
 		layout_skip(w);
 		break;
 	case L_DHS_FLAG:
