@@ -1140,14 +1140,51 @@ static bool read_label_line(struct reader *r, struct line ln, struct parsed *out
 	return true;
 }
 
+/* "Invented Wire March 13, 2014Dallas, TX, United StatesNarcotics": a copy's masthead
+ * (or other chrome) run into the current site's header line. The date starts a word
+ * or follows a small letter, and runs with no space into fields that read with
+ * known names. Returns the date's offset in the line, or 0. */
+static size_t run_on_header_at(const char *t, struct line ln, const struct topic_vocab *vocab)
+{
+	const char *s = t + ln.off;
+	if (ln.len > FIELDS_MAX)
+		return 0;
+	for (size_t i = 1; i < ln.len; i++) {
+		uint32_t date;
+		size_t used;
+		if (!(ascii_is_upper(s[i]) || ascii_is_digit(s[i])) || ascii_is_upper(s[i - 1]) ||
+		    ascii_is_digit(s[i - 1]) ||
+		    !date_parse_prefix(s + i, ln.len - i, &date, &used) || used == 0)
+			continue;
+		size_t end = i + used;
+		if (end == ln.len || !ascii_is_digit(s[end - 1]) ||
+		    !(ascii_is_upper(s[end]) || ascii_is_digit(s[end]) || is_high(s[end])))
+			continue;
+		struct line rest = {ln.off + end, ln.len - end, ln.next};
+		struct parsed probe = {0};
+		if (looks_like_fields(t, rest) &&
+		    split_fields(t, rest, vocab, COST_UNKNOWN_TOPIC, &probe))
+			return i;
+	}
+	return 0;
+}
+
 /* The date line: a date alone (archives) or with location and topics run on
- * (the current site). False when the line is not a header date line. */
+ * (the current site), maybe after a copy's masthead. False when the line is not a
+ * header date line. */
 static bool read_date_line(struct reader *r, struct line ln, const struct topic_vocab *vocab,
                            struct parsed *out, struct header *h)
 {
 	uint32_t date;
 	size_t label = date_label_len(r->t + ln.off, ln.len), used;
 	date_parse_prefix(r->t + ln.off + label, ln.len - label, &date, &used);
+	size_t masthead = used == 0 ? run_on_header_at(r->t, ln, vocab) : 0;
+	if (masthead > 0) {
+		ln.off += masthead;
+		ln.len -= masthead;
+		label = 0;
+		date_parse_prefix(r->t + ln.off, ln.len, &date, &used);
+	}
 	if (used == 0) {
 		bool office = office_date_at(r->t + ln.off, ln.len, &date) != 0;
 		if (office)
@@ -1175,7 +1212,13 @@ static bool read_date_line(struct reader *r, struct line ln, const struct topic_
 		split_fields(r->t, rest, vocab, COST_NONE, out);
 		return true;
 	}
-	h->title_above = has_above(&h->above);
+	/* A distribution site's line ("09/27/2022 | Press release | Distributed by ...")
+	 * is under the site's masthead: what stands above is the title only when the
+	 * body follows, as after header fields. */
+	if (rest.len > 0 && r->t[rest.off] == '|')
+		h->fallback_above = has_above(&h->above);
+	else
+		h->title_above = has_above(&h->above);
 	/* An archive: maybe the fields on the next line or two, then the title. */
 	struct line next;
 	if (!peek_content(r, &next) || !read_fields_line(r->t, next, vocab, out))
@@ -1352,36 +1395,41 @@ static bool repeats_title(const struct reader *r, struct line title)
 }
 
 /* The title printed above the date line, and its sub-headline. The line above is the
- * title when the page shows it is one: it stands right above the date line (cbp.gov,
- * U.S. Attorneys), no headline follows the date (the body does), or the first one
- * repeats it (the older ice.gov pages). Else a headline under the date is the title,
- * and the next its sub-headline: what stood above, with chrome between it and the
- * date, was a menu ("Press Room" / "News Releases"). Leaves r at the first body line. */
+ * title when the page shows it is one: no headline follows the date (the body does:
+ * cbp.gov, U.S. Attorneys), the first one repeats it (the older ice.gov pages), or
+ * it is one line standing right above the date (the old cbp.gov, with a sub-headline
+ * under the date). Else the headline under the date is the title, and the next its
+ * sub-headline: what stood above was a menu ("Press Room" / "News Releases") or a
+ * copy's masthead of two lines. Leaves r at the first body line. */
 static void take_title_above(struct reader *r, const struct above *a, struct parsed *out)
 {
-	struct line ln, second, title, subtitle;
+	struct line ln, title, subtitle;
 	above_title(a, &title, &subtitle);
-	bool shown = a->chrome_gap == 0 || repeats_title(r, title);
+	bool repeated = repeats_title(r, title) || (a->chrome_gap == 0 && a->count == 1);
 	out->title = to_span(title.off, title.len);
 	out->subtitle = to_span(subtitle.off, subtitle.len);
 	if (!next_new_line(r, out, &ln))
 		return;
-	if (out->subtitle.len == 0 && is_headline_below(r->t, ln)) {
-		if (!shown) {
-			out->title = to_span(ln.off, ln.len);
-			if (!next_new_line(r, out, &second))
-				return;
-			if (!is_headline_below(r->t, second)) {
-				r->pos = second.off;
-				return;
-			}
-			ln = second;
-		}
-		out->subtitle = to_span(ln.off, ln.len);
+	if (!is_headline_below(r->t, ln)) {
+		r->pos = ln.off;
+		return;
+	}
+	if (!repeated) {
+		out->title = to_span(ln.off, ln.len);
+		out->subtitle = (struct span){0, 0};
 		if (!next_new_line(r, out, &ln))
 			return;
+		if (!is_headline_below(r->t, ln)) {
+			r->pos = ln.off;
+			return;
+		}
+	} else if (out->subtitle.len != 0) {
+		r->pos = ln.off;
+		return;
 	}
-	r->pos = ln.off;
+	out->subtitle = to_span(ln.off, ln.len);
+	if (next_new_line(r, out, &ln))
+		r->pos = ln.off;
 }
 
 /* Takes the title and subtitle; leaves r at the first body line. */

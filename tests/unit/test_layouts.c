@@ -568,6 +568,58 @@ static void test_distributed_copy(void **state)
 	                          "Invented training course for new officers ends", NULL, "BOISE"});
 }
 
+/* Copies under mastheads relview has no name for: the masthead is no title. */
+static void test_copies_under_other_mastheads(void **state)
+{
+	(void)state;
+	/* a distribution site's line under any masthead */
+	check_page("Invented Agency - Invented Office of Inspections\n\n"
+	           "04/02/2024 | Press release | Distributed by Public on 04/03/2024 09:12\n\n"
+	           "Invented inspection finds a hidden room\n\n"
+	           "EL PASO, Texas - Officers found the room.\n",
+	           &(struct want){20240402, NULL, NULL, "Invented inspection finds a hidden room",
+	                          NULL, "EL PASO"});
+	/* a forum's own lines above the copy's masthead */
+	check_page("Invented Board - Border News\nPosted by a member\nI.C.E. News Release\n\n"
+	           "August 6, 2014\nMobile, AL\n\nInvented plea by a returning felon\n\n"
+	           "MOBILE - A man pleaded guilty.\n",
+	           &(struct want){20140806, "Mobile, AL", NULL,
+	                          "Invented plea by a returning felon", NULL, "MOBILE"});
+	/* a masthead of two lines right above a date, the headline under it */
+	check_page("Invented Wire | Agency News\nReleases as sent to us\n\nAugust 6, 2014\n\n"
+	           "Invented plea by a returning felon\n\nMOBILE - A man pleaded guilty.\n",
+	           &(struct want){20140806, NULL, NULL, "Invented plea by a returning felon", NULL,
+	                          "MOBILE"});
+	/* a masthead or chrome run into the current site's header line */
+	check_page("Invented Wire Service August 6, 2014Mobile, AL, United StatesNarcotics\n\n"
+	           "Invented seizure at a dock\n\nMOBILE - Officers seized the load.\n",
+	           &(struct want){20140806, "Mobile, AL, United States", "Narcotics",
+	                          "Invented seizure at a dock", NULL, "MOBILE"});
+	check_page("Skip to main contentAugust 6, 2014Mobile, AL, United StatesNarcotics\n\n"
+	           "Invented seizure at a dock\n\nMOBILE - Officers seized the load.\n",
+	           &(struct want){20140806, "Mobile, AL, United States", "Narcotics",
+	                          "Invented seizure at a dock", NULL, "MOBILE"});
+	check_page("Border Digest | 2014-08-06287g Immigration and Nationality Act\n\n"
+	           "Invented county joins a program\n\nMOBILE - The county joined.\n",
+	           &(struct want){20140806, NULL, "287g Immigration and Nationality Act",
+	                          "Invented county joins a program", NULL, "MOBILE"});
+}
+
+/* What those rules leave alone: a date run into words that are no known fields, and
+ * the old cbp.gov's title right above its date with a sub-headline under it. */
+static void test_not_copies(void **state)
+{
+	(void)state;
+	check_page("Invented headline\nOn August 6, 2014Mobile police said so.\n\n"
+	           "MOBILE - Text.\n",
+	           &(struct want){0, NULL, NULL, "Invented headline", NULL, "MOBILE"});
+	check_page("Invented Beetle Found in a Crate\n\n(Friday, March 04, 2011)\n\n"
+	           "Invented officer finds a beetle in a crate\n"
+	           "Tampa - Specialists found the beetle.\n",
+	           &(struct want){20110304, NULL, NULL, "Invented Beetle Found in a Crate",
+	                          "Invented officer finds a beetle in a crate", "Tampa"});
+}
+
 /* IRS-CI: the date and the contact run on into the body; there is no headline. */
 static void test_irs_ci(void **state)
 {
@@ -957,6 +1009,8 @@ int main(void)
 	        cmocka_unit_test(test_usao_print),
 	        cmocka_unit_test(test_dea),
 	        cmocka_unit_test(test_distributed_copy),
+	        cmocka_unit_test(test_copies_under_other_mastheads),
+	        cmocka_unit_test(test_not_copies),
 	        cmocka_unit_test(test_irs_ci),
 	        cmocka_unit_test(test_irs_ci_headline),
 	        cmocka_unit_test(test_white_house),

@@ -16,7 +16,7 @@
 static bool skip_like(unsigned layout)
 {
 	return layout == L_SKIP || layout == L_SKIP_OFFICIAL || layout == L_SKIP_ARCHIVED ||
-	       layout == L_SKIP_REPORT || layout == L_SKIP_LONG;
+	       layout == L_SKIP_REPORT || layout == L_SKIP_LONG || layout == L_SKIP_COPY;
 }
 
 static void head_layout(struct rng *r, struct release *rel, const struct gen_opts *o)
@@ -40,7 +40,8 @@ static void head_layout(struct rng *r, struct release *rel, const struct gen_opt
 	                                         [L_DEA] = 2,           [L_DISTRIBUTED] = 2,
 	                                         [L_IRS] = 2,           [L_BODY_ONLY] = 2,
 	                                         [L_MAILING_LIST] = 2,  [L_PDF_COPY] = 2,
-	                                         [L_IRS_TITLED] = 2,    [L_SKIP_LONG] = 2};
+	                                         [L_IRS_TITLED] = 2,    [L_SKIP_LONG] = 2,
+	                                         [L_SKIP_COPY] = 2};
 	if (o->plain)
 		rel->layout = L_SKIP;
 	else if (o->all_layouts)
@@ -77,6 +78,9 @@ static void head_date(struct rng *r, struct release *rel, const struct gen_opts 
 	case L_CBP_2008:
 	case L_DHS_FLAG_DATED:
 		dated = true, y0 = 2005, y1 = 2012;
+		break;
+	case L_SKIP_COPY: /* a copy's header line: the date runs into the fields */
+		dated = true;
 		break;
 	default:
 		dated = skip_like(rel->layout) ? o->plain || chance(r, 94) : true;
@@ -199,6 +203,7 @@ static void head_topics(struct rng *r, struct release *rel, const struct gen_opt
 	case L_SKIP_OFFICIAL:
 	case L_SKIP_ARCHIVED:
 	case L_SKIP_REPORT:
+	case L_SKIP_COPY:
 		n = pick_weighted(r, w_count, 4);
 		break;
 	case L_DHS_FLAG:
@@ -219,8 +224,8 @@ static void head_topics(struct rng *r, struct release *rel, const struct gen_opt
 		n = 0;
 		break;
 	}
-	if (o->plain && n == 0)
-		n = 1;
+	if ((o->plain || rel->layout == L_SKIP_COPY) && n == 0)
+		n = 1; /* a copy's masthead runs into a line of fields, not a date alone */
 	rel->ntopics = 0;
 	if (rel->layout == L_SKIP_ES && n) /* the one topic the Spanish pages print */
 		rel->topic[rel->ntopics++] = 0;
@@ -313,6 +318,7 @@ static unsigned subtitle_share(unsigned layout)
 	case L_SKIP_REPORT:
 	case L_SKIP_ES:
 	case L_SKIP_LONG:
+	case L_SKIP_COPY:
 		return 55;
 	default:
 		return 0;

@@ -380,6 +380,19 @@ static void layout_skip_archived(struct writer *w)
 	w_updated_footer(w);
 }
 
+/* Another site's copy of a current page: its masthead, or the skip link with no line
+ * end after it, run into the header line. */
+static void layout_skip_copy(struct writer *w)
+{
+	static const char *const mastheads[] = {"Invented Wire Service ", "Border News Digest | ",
+	                                        "Skip to main content"};
+	buf_str(w->out, PICK(&w->r, mastheads));
+	w_header_line(w); /* dated, with topics: head.c sees to it */
+	w_blank(w);
+	w_title_block(w);
+	w_body(w, true);
+}
+
 /* skip-main with a box of numbers to report a crime above the header line. */
 static void layout_skip_report(struct writer *w)
 {
@@ -468,9 +481,16 @@ static void layout_archive_above(struct writer *w)
 	w_body(w, true);
 }
 
-/* A forum's copy: its masthead, the date, maybe the location, the title. */
+/* A forum's copy: maybe the forum's own lines, the copy's masthead, the date, maybe
+ * the location, the title. */
 static void layout_forum(struct writer *w)
 {
+	const char *title = w->pool + w->rel->title;
+	/* The forum's lines are told from the title under the date by its capital. */
+	if ((*title >= 'A' && *title <= 'Z') && chance(&w->r, 40)) {
+		w_line(w, "Invented Board - Border News");
+		w_line(w, "Posted by a member");
+	}
 	w_line(w, "I.C.E.News Release");
 	w_blank(w);
 	w_date(w);
@@ -694,10 +714,16 @@ static void layout_dea(struct writer *w)
 	w_body(w, false);
 }
 
-/* A distribution site's copy: the date first on a line of its own fields. */
+/* A distribution site's copy: the agency's masthead (one the site prints, or one
+ * relview has no name for), the date first on a line of its own fields. */
 static void layout_distributed(struct writer *w)
 {
-	w_line(w, "ICE - U.S. Immigration and Customs Enforcement");
+	static const char *const mastheads[] = {
+	        "ICE - U.S. Immigration and Customs Enforcement",
+	        "Invented Agency - Invented Office of Inspections",
+	        "Border News Wire",
+	};
+	w_line(w, PICK(&w->r, mastheads));
 	w_blank(w);
 	w_numeric_date(w);
 	buf_str(w->out, " | Press release | Distributed by Public on ");
@@ -815,6 +841,9 @@ void write_release_text(struct writer *w)
 		break;
 	case L_SKIP_REPORT:
 		layout_skip_report(w);
+		break;
+	case L_SKIP_COPY:
+		layout_skip_copy(w);
 		break;
 	case L_DHS_FLAG_DATED:
 		layout_dhs_flag_dated(w);

@@ -41,6 +41,7 @@ enum layout {
 	L_PDF_COPY,       /* a copy of a PDF release: masthead, date, contact, title */
 	L_IRS_TITLED,     /* IRS-CI with its headline above or under "Date: ... Contact: ..." */
 	L_SKIP_LONG,      /* skip-main with a header line of many topics, a few hundred bytes */
+	L_SKIP_COPY,      /* another site's copy: its masthead run into the header line */
 	NLAYOUTS
 };
 enum datefmt { D_FULL, D_AP, D_SHORT, D_ISO, D_UPPER };
