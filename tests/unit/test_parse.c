@@ -302,6 +302,13 @@ static void test_topic_canonical(void **state)
 	        {"Human Rights", "Human Rights"}, /* a name, not a spelling of a longer one */
 	        {"Worksite", "Worksite Enforcement"},
 	        {"Detenci\u00f3n y Deportaci\u00f3n", "Enforcement and Removal"},
+	        /* spellings no list gives: other case, accents, punctuation */
+	        {"DETENCI\u00d3N Y DEPORTACI\u00d3N", "Enforcement and Removal"},
+	        {"Detencion y Deportacion", "Enforcement and Removal"},
+	        {"detenci\u00f3n y deportaci\u00f3n", "Enforcement and Removal"},
+	        {"FIREARMS, AMMUNITION & EXPLOSIVES", "Firearms, Ammunition and Explosives"},
+	        {"Human Smuggling / Trafficking", "Human Smuggling/Trafficking"},
+	        {"narcotics", "Narcotics"},
 	        {"Narcotics", "Narcotics"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
