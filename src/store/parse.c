@@ -1219,8 +1219,11 @@ static bool read_date_line(struct reader *r, struct line ln, const struct topic_
 		h->fallback_above = has_above(&h->above);
 	else
 		h->title_above = has_above(&h->above);
-	/* An archive: maybe the fields on the next line or two, then the title. */
+	/* A contact's lines under the date (IRS-CI, DEA): the body may come next. */
 	struct line next;
+	if (peek_content(r, &next) && starts_ci(r->t + next.off, next.len, contact_label))
+		h->body_may_follow = true;
+	/* An archive: maybe the fields on the next line or two, then the title. */
 	if (!peek_content(r, &next) || !read_fields_line(r->t, next, vocab, out))
 		return true;
 	r->pos = next.next;
@@ -1442,11 +1445,13 @@ static void parse_headlines(struct reader *r, const struct header *h, struct par
 	}
 	if (!next_new_line(r, out, &ln))
 		return;
-	/* Under a header anything but a dateline is the title, unless a headline was
-	 * printed above the header and this line reads as body text. */
+	/* Under a header anything but a dateline or a paragraph longer than any
+	 * headline is the title, unless a headline was printed above the header or a
+	 * contact under it, and this line reads as body text. */
 	bool strict = h->fallback_above || h->body_may_follow;
-	bool body = h->layout == LAYOUT_HEADED && !strict ? is_dateline(r->t, ln)
-	                                                  : looks_like_body(r->t, ln);
+	bool body = h->layout == LAYOUT_HEADED && !strict
+	                    ? is_dateline(r->t, ln) || ln.len > HEADLINE_MAX
+	                    : looks_like_body(r->t, ln);
 	if (body) {
 		r->pos = ln.off;
 		if (h->fallback_above) {

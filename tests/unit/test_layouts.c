@@ -651,6 +651,9 @@ static void test_irs_ci_headline(void **state)
 	           "Invented plea in a payroll tax case\n\nBOISE, Idaho - A man pleaded guilty.\n",
 	           &(struct want){20250304, NULL, NULL, "Invented plea in a payroll tax case", NULL,
 	                          "BOISE"});
+	check_page("Date: March 4, 2025\nContact: press@example.gov\nA man pleaded guilty to a "
+	           "scheme that ran for many years.\n",
+	           &(struct want){20250304, NULL, NULL, NULL, NULL, "A man pleaded"});
 	check_page("Date: March 4, 2025 Contact: press@example.gov\nA man pleaded guilty to a "
 	           "scheme that ran for many years.\n",
 	           &(struct want){20250304, NULL, NULL, NULL, NULL, "A man pleaded"});
@@ -847,9 +850,9 @@ static void test_huge_inputs(void **state)
 	struct parsed p;
 	parse_release(text, n, vocab, &p);
 	assert_int_equal(p.date, 20140311);
-	assert_int_equal(p.title.off, sizeof head - 1);
-	assert_int_equal(p.title.len, big);
-	check_span(text, p.body, "HOUSTON — Body.");
+	assert_int_equal(p.title.len, 0); /* longer than any headline: the body */
+	assert_int_equal(p.body.off, sizeof head - 1);
+	assert_int_equal(p.body.len, n - (sizeof head - 1) - 1);
 
 	/* the same line with no header at all, then run on after the header fields */
 	parse_release(text + sizeof head - 1, big, vocab, &p);
