@@ -1445,13 +1445,12 @@ static void parse_headlines(struct reader *r, const struct header *h, struct par
 	}
 	if (!next_new_line(r, out, &ln))
 		return;
-	/* Under a header anything but a dateline or a paragraph longer than any
-	 * headline is the title, unless a headline was printed above the header or a
-	 * contact under it, and this line reads as body text. */
+	/* Under a header anything but a dateline is the title, unless a headline was
+	 * printed above the header or a contact under it, and this line reads as body
+	 * text. */
 	bool strict = h->fallback_above || h->body_may_follow;
-	bool body = h->layout == LAYOUT_HEADED && !strict
-	                    ? is_dateline(r->t, ln) || ln.len > HEADLINE_MAX
-	                    : looks_like_body(r->t, ln);
+	bool body = h->layout == LAYOUT_HEADED && !strict ? is_dateline(r->t, ln)
+	                                                  : looks_like_body(r->t, ln);
 	if (body) {
 		r->pos = ln.off;
 		if (h->fallback_above) {
