@@ -101,7 +101,8 @@ static char *loose_spelling(const char *s, size_t n, size_t *len)
 			out[k++] = out[i];
 	out[k] = '\0';
 	*len = k;
-	return out;
+	char *kept = realloc(out, k + 1); /* the room folding needed at most, given back */
+	return kept ? kept : out;
 }
 
 static uint64_t loose_key(const void *owner, uint32_t id)
