@@ -12,7 +12,9 @@
  * when nothing known explains the text.
  *
  * Time is linear in the text and nothing is allocated: the header is looked for in
- * the first lines only, and a header line is split only when it is short. */
+ * the first lines only, and a header line is split only when it is at most 1 KiB
+ * (room for some twenty long topic names), each field looked for within a bounded
+ * reach of where it starts. */
 #ifndef RELVIEW_PARSE_H
 #define RELVIEW_PARSE_H
 
@@ -26,11 +28,11 @@ struct span {
 	uint32_t off, len;
 };
 
-#define PARSE_MAX_TOPICS 8
+#define PARSE_MAX_TOPICS 16
 
 /* Which parser this is: bumped whenever a page may parse differently, so that a
  * cache written by an older parser is not used (it is part of the cache's key). */
-#define PARSE_VERSION 2u
+#define PARSE_VERSION 3u
 
 struct parsed {
 	uint32_t date; /* yyyymmdd from the page's own header, 0 unknown (never from the body) */

@@ -26,7 +26,10 @@ bool topic_vocab_add(struct topic_vocab *vocab, const char *name, size_t n);
 bool topic_vocab_has(const struct topic_vocab *vocab, const char *s, size_t n);
 
 /* The name s spells (the topic's one facet): *name and *len point into the
- * vocabulary. False when s is no known spelling; then nothing is stored. */
+ * vocabulary. A spelling that differs from a known one only in case, accents or
+ * punctuation spells its name too ("DETENCION Y DEPORTACION", "Human Smuggling /
+ * Trafficking"), where no name before it is spelt so. False when s spells no name;
+ * then nothing is stored. */
 bool topic_vocab_canonical(const struct topic_vocab *vocab, const char *s, size_t n,
                            const char **name, size_t *len);
 

@@ -412,7 +412,8 @@ static bool is_list_item(const char *t, size_t n, struct line ln)
 }
 
 /* A phone number after a label: "TTY for hearing impaired: 802-555-0100". A line
- * that does not end in a digit is none. */
+ * that does not end in a digit is none, nor one of several labels ("Date: ...
+ * Contact: ... Phone: ...": a date line). */
 static bool is_labelled_phone(const char *s, size_t n)
 {
 	if (n == 0 || !ascii_is_digit(s[n - 1]))
@@ -420,7 +421,7 @@ static bool is_labelled_phone(const char *s, size_t n)
 	size_t at = n; /* after the last colon (memrchr() is GNU's only) */
 	while (at > 0 && s[at - 1] != ':')
 		at--;
-	if (at == 0)
+	if (at == 0 || memchr(s, ':', at - 1) != NULL)
 		return false;
 	while (at < n && s[at] == ' ')
 		at++;
@@ -581,8 +582,18 @@ static bool is_subtitle(const char *t, struct line ln)
 
 /* ---- header fields: location and topics run together --------------------------------- */
 
-/* Bounds that keep splitting a header constant-time per release. */
-enum { FIELDS_MAX = 320, BOUNDS_MAX = 64, PLACE_MAX = 48, TOPIC_MAX = 160, CITY_WORDS_MAX = 4 };
+/* Bounds that keep splitting a header linear in its length and bounded per release:
+ * a header line of many long topics may be a few hundred bytes, so FIELDS_MAX leaves
+ * room for some twenty of the longest names; a location or a topic is looked for
+ * only within LOCATION_MAX or TOPIC_MAX bytes of where it starts. */
+enum {
+	FIELDS_MAX = 1024,
+	BOUNDS_MAX = 256,
+	PLACE_MAX = 48,
+	LOCATION_MAX = 128,
+	TOPIC_MAX = 160,
+	CITY_WORDS_MAX = 4
+};
 
 /* Costs of a reading of the header: an unknown topic costs more than every other
  * doubt, so a reading that explains the text with known names wins. */
@@ -648,44 +659,81 @@ static bool is_join(const char *s, size_t n, size_t i)
 	return (ascii_is_upper(prev) || prev == '.' || prev == ')') && ascii_is_lower(next);
 }
 
-static void add_bound(struct fields *f, size_t end, size_t start, enum bound_kind kind)
+/* A two-letter token must be a postal code in capitals: "De" in "DeKalb" is not
+ * Delaware. */
+static bool is_place_token(const char *s, size_t n)
 {
-	if (f->nb < BOUNDS_MAX - 1)
-		f->b[f->nb++] = (struct bound){end, start, kind};
+	if (n == 0 || n > PLACE_MAX)
+		return false;
+	if (n == 2 && !(ascii_is_upper(s[0]) && ascii_is_upper(s[1])))
+		return false;
+	return is_known_place(s, n);
 }
 
-static void find_bounds(struct fields *f)
+/* A place glued to a topic that begins in lower case ends at s[i]: "United States"
+ * in "United Statesfirearms", the text since the last comma (from seg) being a known
+ * state or country. */
+static bool ends_glued_place(const char *s, size_t seg, size_t i)
+{
+	return ascii_is_lower(s[i]) && s[i - 1] != ' ' && i - seg >= 2 && i - seg <= PLACE_MAX &&
+	       ascii_is_upper(s[seg]) && is_place_token(s + seg, i - seg);
+}
+
+/* False when there is no room left: such a line is no header. */
+static bool add_bound(struct fields *f, size_t end, size_t start, enum bound_kind kind)
+{
+	if (f->nb >= BOUNDS_MAX - 1)
+		return false;
+	f->b[f->nb++] = (struct bound){end, start, kind};
+	return true;
+}
+
+/* The places where fields may meet; false when there are more than BOUNDS_MAX. */
+static bool find_bounds(struct fields *f)
 {
 	const char *s = f->s;
 	f->nb = 0;
-	add_bound(f, 0, 0, BOUND_EDGE);
-	for (size_t i = 1; i < f->n; i++) {
+	size_t seg = 0; /* where the text after the last comma starts */
+	bool room = add_bound(f, 0, 0, BOUND_EDGE);
+	for (size_t i = 1; room && i < f->n; i++) {
 		if (s[i - 1] == ',' && s[i] == ' ') {
 			size_t start = i;
 			while (start < f->n && s[start] == ' ')
 				start++;
-			add_bound(f, i - 1, start, BOUND_COMMA);
-			i = start;
+			room = add_bound(f, i - 1, start, BOUND_COMMA);
+			i = seg = start;
 		} else if (s[i] == ' ' && i + 1 < f->n &&
 		           (ascii_is_upper(s[i + 1]) || ascii_is_digit(s[i + 1]))) {
-			add_bound(f, i, i + 1, BOUND_SPACE);
+			room = add_bound(f, i, i + 1, BOUND_SPACE);
 		} else if (is_join(s, f->n, i)) {
-			add_bound(f, i, i, BOUND_JOIN);
+			room = add_bound(f, i, i, BOUND_JOIN);
 		} else if (ends_code(s, i)) {
-			add_bound(f, i, i, BOUND_CODE);
+			room = add_bound(f, i, i, BOUND_CODE);
+		} else if (ends_glued_place(s, seg, i)) {
+			room = add_bound(f, i, i, BOUND_JOIN);
 		}
 	}
 	f->b[f->nb++] = (struct bound){f->n, f->n, BOUND_EDGE};
+	return room;
 }
 
 /* Topic names start with a capital or a digit ("287g ..."); checking that first saves
- * most lookups. */
+ * most lookups. A name glued to a place may have lost its capital ("United
+ * Statesnarcotics"): it is known by its name's. */
 static bool is_known_topic(const struct fields *f, size_t i, size_t j)
 {
 	const char *s = f->s + f->b[i].start;
 	size_t len = f->b[j].end - f->b[i].start;
-	return len > 0 && len <= TOPIC_MAX && (ascii_is_upper(s[0]) || ascii_is_digit(s[0])) &&
-	       topic_vocab_has(f->vocab, s, len);
+	if (len == 0 || len > TOPIC_MAX)
+		return false;
+	if (ascii_is_upper(s[0]) || ascii_is_digit(s[0]))
+		return topic_vocab_has(f->vocab, s, len);
+	if (!ascii_is_lower(s[0]))
+		return false;
+	char name[TOPIC_MAX];
+	memcpy(name, s, len);
+	name[0] = ascii_upper(s[0]);
+	return topic_vocab_has(f->vocab, name, len);
 }
 
 /* Bounds that may fall inside one name ("Border Security", "COVID Response"); two
@@ -696,8 +744,9 @@ static bool is_inner_bound(const struct bound *b)
 }
 
 /* The cheapest reading of b[i].. as topics, each ending at a comma, a join or the
- * end. A known name may span any bounds; an unknown one only inner ones. Fills cost[]
- * and next[] from the end backwards. */
+ * end. A known name may span any bounds; an unknown one only inner ones; neither is
+ * longer than TOPIC_MAX, so each bound looks at the few after it. Fills cost[] and
+ * next[] from the end backwards. */
 static void read_topics(struct fields *f)
 {
 	size_t last = f->nb - 1;
@@ -706,7 +755,7 @@ static void read_topics(struct fields *f)
 		f->cost[i] = COST_NONE;
 		bool inner_only = true;
 		for (size_t j = i + 1; j <= last; j++) {
-			if (f->b[j].end - f->b[i].start > TOPIC_MAX && !inner_only)
+			if (f->b[j].end - f->b[i].start > TOPIC_MAX)
 				break;
 			bool ends_name = !is_inner_bound(&f->b[j]);
 			int piece = !ends_name                ? COST_NONE
@@ -721,17 +770,6 @@ static void read_topics(struct fields *f)
 			inner_only = inner_only && !ends_name;
 		}
 	}
-}
-
-/* A two-letter token must be a postal code in capitals: "De" in "DeKalb" is not
- * Delaware. */
-static bool is_place_token(const char *s, size_t n)
-{
-	if (n == 0 || n > PLACE_MAX)
-		return false;
-	if (n == 2 && !(ascii_is_upper(s[0]) && ascii_is_upper(s[1])))
-		return false;
-	return is_known_place(s, n);
 }
 
 /* Spaces between capitalised words in the city, the part before the first comma:
@@ -754,6 +792,8 @@ static int location_cost(const struct fields *f, size_t k)
 	size_t end = f->b[k].end;
 	if (is_place_token(f->s, end))
 		return 0;
+	if (end > LOCATION_MAX) /* also keeps the walks below short */
+		return COST_NONE;
 	if (city_spaces(f, k) >= CITY_WORDS_MAX)
 		return COST_NONE;
 	for (size_t i = k; i-- > 1 && end - f->b[i].start <= PLACE_MAX;)
@@ -782,7 +822,8 @@ static void emit_topics(const struct fields *f, size_t i, struct parsed *out)
 	}
 }
 
-static void init_fields(struct fields *f, const char *t, struct line ln,
+/* False when the line has too many bounds to be header fields. */
+static bool init_fields(struct fields *f, const char *t, struct line ln,
                         const struct topic_vocab *vocab)
 {
 	f->t = t;
@@ -790,7 +831,7 @@ static void init_fields(struct fields *f, const char *t, struct line ln,
 	f->base = ln.off;
 	f->n = ln.len;
 	f->vocab = vocab;
-	find_bounds(f);
+	return find_bounds(f);
 }
 
 /* Splits "Mexico City, MexicoTransnational Gangs" into location and topics: every
@@ -800,7 +841,8 @@ static bool split_fields(const char *t, struct line ln, const struct topic_vocab
                          int max_cost, struct parsed *out)
 {
 	struct fields f;
-	init_fields(&f, t, ln, vocab);
+	if (!init_fields(&f, t, ln, vocab))
+		return false;
 	read_topics(&f);
 	size_t last = f.nb - 1, best = 0;
 	int best_cost = COST_NONE;
@@ -866,7 +908,8 @@ static bool read_topic_line(const char *t, struct line ln, const struct topic_vo
 	if (!looks_like_fields(t, ln))
 		return false;
 	struct fields f;
-	init_fields(&f, t, ln, vocab);
+	if (!init_fields(&f, t, ln, vocab))
+		return false;
 	read_topics(&f);
 	if (f.cost[0] == COST_NONE || (known_only && f.cost[0] >= COST_UNKNOWN_TOPIC))
 		return false;
@@ -913,11 +956,12 @@ struct header {
 	enum layout layout;
 	struct line first_content; /* the first line that is not boilerplate */
 	bool has_first;
-	struct above above;  /* headlines printed above the date line */
-	bool title_above;    /* the date stands alone: the headline above it is the title */
-	bool fallback_above; /* the date ran on into fields: the headline above is the
-	                      * title only when what follows reads as body text */
-	bool body_next;      /* the date line ran on into the body: no headline under it */
+	struct above above;   /* headlines printed above the date line */
+	bool title_above;     /* the date stands alone: the headline above it is the title */
+	bool fallback_above;  /* the date ran on into fields: the headline above is the
+	                       * title only when what follows reads as body text */
+	bool body_may_follow; /* the date line ran on into a contact: what follows is a
+	                       * headline only when it does not read as body text */
 };
 
 /* Whether a headline above the date line could be the title. */
@@ -992,6 +1036,61 @@ enum date_rest {
 
 static const struct literal contact_label = LITERAL("Contact:");
 
+/* Labels of the press contact's fields that a date line runs on into ("Date: ...
+ * Contact: press@example.gov Phone: (202) 555-0100 ..."). */
+static const struct literal contact_labels[] = {
+        LITERAL("Contact:"),
+        LITERAL("Phone:"),
+        LITERAL("Email:"),
+        LITERAL("E-mail:"),
+};
+
+enum { CONTACT_FIELDS_MAX = 4 };
+
+/* The bytes of a contact's value at s: an e-mail address (one word with an '@') or a
+ * phone number (digits and its punctuation, ten digits at least); 0 for anything
+ * else, such as a name, whose end cannot be told from the text after it. */
+static size_t contact_value_len(const char *s, size_t n)
+{
+	size_t word = 0;
+	while (word < n && s[word] != ' ')
+		word++;
+	if (memchr(s, '@', word) != NULL)
+		return word;
+	size_t len = 0, digits = 0;
+	for (size_t i = 0; i < n && memchr("0123456789()-. +", s[i], 16); i++) {
+		digits += ascii_is_digit(s[i]);
+		if (ascii_is_digit(s[i]))
+			len = i + 1;
+	}
+	return digits >= 10 ? len : 0;
+}
+
+/* Where the text after a date line's run-on contact fields starts: past each label
+ * with a value it can tell the end of, else at the label. */
+static size_t after_contact(const char *t, struct line rest)
+{
+	size_t pos = rest.off, end = rest.off + rest.len;
+	for (int k = 0; k < CONTACT_FIELDS_MAX; k++) {
+		size_t i = 0;
+		while (i < COUNT(contact_labels) &&
+		       !starts_ci(t + pos, end - pos, contact_labels[i]))
+			i++;
+		if (i == COUNT(contact_labels))
+			break;
+		size_t value = pos + contact_labels[i].n;
+		while (value < end && t[value] == ' ')
+			value++;
+		size_t len = contact_value_len(t + value, end - value);
+		if (len == 0)
+			break;
+		pos = value + len;
+		while (pos < end && t[pos] == ' ')
+			pos++;
+	}
+	return pos;
+}
+
 static enum date_rest classify_rest(const char *t, struct line rest)
 {
 	const char *s = t + rest.off;
@@ -1041,14 +1140,51 @@ static bool read_label_line(struct reader *r, struct line ln, struct parsed *out
 	return true;
 }
 
+/* "Invented Wire March 13, 2014Dallas, TX, United StatesNarcotics": a copy's masthead
+ * (or other chrome) run into the current site's header line. The date starts a word
+ * or follows a small letter, and runs with no space into fields that read with
+ * known names. Returns the date's offset in the line, or 0. */
+static size_t run_on_header_at(const char *t, struct line ln, const struct topic_vocab *vocab)
+{
+	const char *s = t + ln.off;
+	if (ln.len > FIELDS_MAX)
+		return 0;
+	for (size_t i = 1; i < ln.len; i++) {
+		uint32_t date;
+		size_t used;
+		if (!(ascii_is_upper(s[i]) || ascii_is_digit(s[i])) || ascii_is_upper(s[i - 1]) ||
+		    ascii_is_digit(s[i - 1]) ||
+		    !date_parse_prefix(s + i, ln.len - i, &date, &used) || used == 0)
+			continue;
+		size_t end = i + used;
+		if (end == ln.len || !ascii_is_digit(s[end - 1]) ||
+		    !(ascii_is_upper(s[end]) || ascii_is_digit(s[end]) || is_high(s[end])))
+			continue;
+		struct line rest = {ln.off + end, ln.len - end, ln.next};
+		struct parsed probe = {0};
+		if (looks_like_fields(t, rest) &&
+		    split_fields(t, rest, vocab, COST_UNKNOWN_TOPIC, &probe))
+			return i;
+	}
+	return 0;
+}
+
 /* The date line: a date alone (archives) or with location and topics run on
- * (the current site). False when the line is not a header date line. */
+ * (the current site), maybe after a copy's masthead. False when the line is not a
+ * header date line. */
 static bool read_date_line(struct reader *r, struct line ln, const struct topic_vocab *vocab,
                            struct parsed *out, struct header *h)
 {
 	uint32_t date;
 	size_t label = date_label_len(r->t + ln.off, ln.len), used;
 	date_parse_prefix(r->t + ln.off + label, ln.len - label, &date, &used);
+	size_t masthead = used == 0 ? run_on_header_at(r->t, ln, vocab) : 0;
+	if (masthead > 0) {
+		ln.off += masthead;
+		ln.len -= masthead;
+		label = 0;
+		date_parse_prefix(r->t + ln.off, ln.len, &date, &used);
+	}
 	if (used == 0) {
 		bool office = office_date_at(r->t + ln.off, ln.len, &date) != 0;
 		if (office)
@@ -1066,8 +1202,9 @@ static bool read_date_line(struct reader *r, struct line ln, const struct topic_
 		return false;
 	out->date = date; /* unknown for an impossible date: the line is still the header */
 	if (kind == REST_BODY) {
-		h->body_next = true;
-		r->pos = rest.off;
+		h->fallback_above = has_above(&h->above);
+		h->body_may_follow = true;
+		r->pos = after_contact(r->t, rest);
 		return true;
 	}
 	if (kind == REST_FIELDS) {
@@ -1075,9 +1212,18 @@ static bool read_date_line(struct reader *r, struct line ln, const struct topic_
 		split_fields(r->t, rest, vocab, COST_NONE, out);
 		return true;
 	}
-	h->title_above = has_above(&h->above);
-	/* An archive: maybe the fields on the next line or two, then the title. */
+	/* A distribution site's line ("09/27/2022 | Press release | Distributed by ...")
+	 * is under the site's masthead: what stands above is the title only when the
+	 * body follows, as after header fields. */
+	if (rest.len > 0 && r->t[rest.off] == '|')
+		h->fallback_above = has_above(&h->above);
+	else
+		h->title_above = has_above(&h->above);
+	/* A contact's lines under the date (IRS-CI, DEA): the body may come next. */
 	struct line next;
+	if (peek_content(r, &next) && starts_ci(r->t + next.off, next.len, contact_label))
+		h->body_may_follow = true;
+	/* An archive: maybe the fields on the next line or two, then the title. */
 	if (!peek_content(r, &next) || !read_fields_line(r->t, next, vocab, out))
 		return true;
 	r->pos = next.next;
@@ -1130,6 +1276,8 @@ static void note_chrome(struct above *a)
 
 /* Banner lines after which a topic line stands alone: the DHS banner of the
  * dhs-flag pages, the mobile search image of the ice.gov pages with share icons. */
+enum { MORE_TOPIC_LINES = 2 };
+
 static const struct literal topic_banners[] = {
         LITERAL("Report Crimes:"),
         LITERAL("mobile search image"),
@@ -1141,6 +1289,22 @@ static bool is_topic_banner(const char *t, struct line ln)
 		if (starts_ci(t + ln.off, ln.len, topic_banners[i]))
 			return true;
 	return false;
+}
+
+/* Topic lines the share-icon pages print, after the first, before their icons: a
+ * line is one when share icons come right after it. r is left after the last. */
+static void read_more_topic_lines(struct reader *r, const struct topic_vocab *vocab,
+                                  struct parsed *out)
+{
+	struct line next, after;
+	for (int k = 0; k < MORE_TOPIC_LINES && peek_content(r, &next); k++) {
+		struct reader ahead = {r->t, r->n, next.next};
+		if (is_boilerplate(r->t, r->n, next) || !peek_content(&ahead, &after) ||
+		    !is_icon_line(r->t + after.off, after.len) ||
+		    !read_topic_line(r->t, next, vocab, false, out))
+			return;
+		r->pos = next.next;
+	}
 }
 
 /* A line that is neither boilerplate nor a header field: a date line, a topic line
@@ -1156,6 +1320,7 @@ static bool read_header_line(struct reader *r, struct line ln, bool banner_topic
 	if (banner_topics) {
 		if (!read_topic_line(r->t, ln, vocab, false, out))
 			return false;
+		read_more_topic_lines(r, vocab, out);
 		read_next_lone_date(r, out);
 		return true;
 	}
@@ -1233,44 +1398,47 @@ static bool repeats_title(const struct reader *r, struct line title)
 }
 
 /* The title printed above the date line, and its sub-headline. The line above is the
- * title when the page shows it is one: it stands right above the date line (cbp.gov,
- * U.S. Attorneys), no headline follows the date (the body does), or the first one
- * repeats it (the older ice.gov pages). Else a headline under the date is the title,
- * and the next its sub-headline: what stood above, with chrome between it and the
- * date, was a menu ("Press Room" / "News Releases"). Leaves r at the first body line. */
+ * title when the page shows it is one: no headline follows the date (the body does:
+ * cbp.gov, U.S. Attorneys), the first one repeats it (the older ice.gov pages), or
+ * it is one line standing right above the date (the old cbp.gov, with a sub-headline
+ * under the date). Else the headline under the date is the title, and the next its
+ * sub-headline: what stood above was a menu ("Press Room" / "News Releases") or a
+ * copy's masthead of two lines. Leaves r at the first body line. */
 static void take_title_above(struct reader *r, const struct above *a, struct parsed *out)
 {
-	struct line ln, second, title, subtitle;
+	struct line ln, title, subtitle;
 	above_title(a, &title, &subtitle);
-	bool shown = a->chrome_gap == 0 || repeats_title(r, title);
+	bool repeated = repeats_title(r, title) || (a->chrome_gap == 0 && a->count == 1);
 	out->title = to_span(title.off, title.len);
 	out->subtitle = to_span(subtitle.off, subtitle.len);
 	if (!next_new_line(r, out, &ln))
 		return;
-	if (out->subtitle.len == 0 && is_headline_below(r->t, ln)) {
-		if (!shown) {
-			out->title = to_span(ln.off, ln.len);
-			if (!next_new_line(r, out, &second))
-				return;
-			if (!is_headline_below(r->t, second)) {
-				r->pos = second.off;
-				return;
-			}
-			ln = second;
-		}
-		out->subtitle = to_span(ln.off, ln.len);
+	if (!is_headline_below(r->t, ln)) {
+		r->pos = ln.off;
+		return;
+	}
+	if (!repeated) {
+		out->title = to_span(ln.off, ln.len);
+		out->subtitle = (struct span){0, 0};
 		if (!next_new_line(r, out, &ln))
 			return;
+		if (!is_headline_below(r->t, ln)) {
+			r->pos = ln.off;
+			return;
+		}
+	} else if (out->subtitle.len != 0) {
+		r->pos = ln.off;
+		return;
 	}
-	r->pos = ln.off;
+	out->subtitle = to_span(ln.off, ln.len);
+	if (next_new_line(r, out, &ln))
+		r->pos = ln.off;
 }
 
 /* Takes the title and subtitle; leaves r at the first body line. */
 static void parse_headlines(struct reader *r, const struct header *h, struct parsed *out)
 {
 	struct line ln;
-	if (h->body_next)
-		return;
 	if (h->title_above) {
 		take_title_above(r, &h->above, out);
 		return;
@@ -1278,9 +1446,11 @@ static void parse_headlines(struct reader *r, const struct header *h, struct par
 	if (!next_new_line(r, out, &ln))
 		return;
 	/* Under a header anything but a dateline is the title, unless a headline was
-	 * printed above the header and this line reads as body text. */
-	bool body = h->layout == LAYOUT_HEADED && !h->fallback_above ? is_dateline(r->t, ln)
-	                                                             : looks_like_body(r->t, ln);
+	 * printed above the header or a contact under it, and this line reads as body
+	 * text. */
+	bool strict = h->fallback_above || h->body_may_follow;
+	bool body = h->layout == LAYOUT_HEADED && !strict ? is_dateline(r->t, ln)
+	                                                  : looks_like_body(r->t, ln);
 	if (body) {
 		r->pos = ln.off;
 		if (h->fallback_above) {

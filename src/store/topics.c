@@ -2,6 +2,8 @@
 
 #include "relview/topics.h"
 
+#include "relview/ascii.h"
+#include "relview/fold.h"
 #include "relview/grow.h"
 #include "relview/idindex.h"
 
@@ -21,6 +23,8 @@ struct topic_name {
 	size_t len;
 	uint32_t canonical; /* the index of the name this one spells: itself for a name */
 	bool owned;
+	char *loose; /* its letters and digits, case and accents folded (owned) */
+	size_t loose_len;
 };
 
 /* Names in an array, indexed by their hash: topic_vocab_has() is one hash and
@@ -29,6 +33,9 @@ struct topic_vocab {
 	struct topic_name *names;
 	size_t count, cap;
 	struct idindex index;
+	/* The names by their loose spelling (the first name of each), for the spellings
+	 * no list gives: "DETENCION Y DEPORTACION", "Human Smuggling / Trafficking". */
+	struct idindex loose_index;
 	size_t max_len; /* of the names: longer text is rejected before hashing */
 	/* For each length up to SCREENED_LEN, a bit per first byte (its low 6 bits,
 	 * which keep digits and letters apart) of the names that long: the parser asks
@@ -46,23 +53,78 @@ static uint64_t hash_bytes(const char *s, size_t n)
 	return h;
 }
 
-/* The slot holding s, or the empty slot where it would go. */
-static size_t find_slot(const struct topic_vocab *v, const char *s, size_t n)
+/* The slot of index (the names as printed, or loosely: t->loose) holding s, or the
+ * empty slot where it would go. */
+static size_t probe(const struct topic_vocab *v, bool loose, const char *s, size_t n)
 {
-	const struct idindex *ix = &v->index;
+	const struct idindex *ix = loose ? &v->loose_index : &v->index;
 	size_t i = idindex_first(ix, hash_bytes(s, n));
 	for (; ix->slots[i]; i = idindex_next(ix, i)) {
 		const struct topic_name *t = &v->names[ix->slots[i] - 1];
-		if (t->len == n && memcmp(t->text, s, n) == 0)
+		const char *text = loose ? t->loose : t->text;
+		size_t len = loose ? t->loose_len : t->len;
+		if (len == n && memcmp(text, s, n) == 0)
 			break;
 	}
 	return i;
+}
+
+static size_t find_slot(const struct topic_vocab *v, const char *s, size_t n)
+{
+	return probe(v, false, s, n);
 }
 
 static uint64_t name_key(const void *owner, uint32_t id)
 {
 	const struct topic_name *t = &((const struct topic_vocab *)owner)->names[id];
 	return hash_bytes(t->text, t->len);
+}
+
+/* A name longer than this has no loose spelling (none of the vocabulary's is near). */
+#define LOOSE_NAME_MAX 256
+
+/* s[0..n) by its letters and digits, case and accents folded, as the catalog's
+ * facets know a name ("Detención y Deportación" and "DETENCION Y DEPORTACION" are
+ * "detencionydeportacion"): a new string, *len its length; NULL when s is too long
+ * or out of memory. */
+static char *loose_spelling(const char *s, size_t n, size_t *len)
+{
+	if (n > LOOSE_NAME_MAX)
+		return NULL;
+	char *out = malloc(fold_string_max(n));
+	if (out == NULL)
+		return NULL;
+	size_t folded = fold_string(s, n, FOLD_CASE | FOLD_ACCENTS, out), k = 0;
+	for (size_t i = 0; i < folded; i++)
+		if ((unsigned char)out[i] >= 0x80 || ascii_is_alpha(out[i]) ||
+		    ascii_is_digit(out[i]))
+			out[k++] = out[i];
+	out[k] = '\0';
+	*len = k;
+	char *kept = realloc(out, k + 1); /* the room folding needed at most, given back */
+	return kept ? kept : out;
+}
+
+static uint64_t loose_key(const void *owner, uint32_t id)
+{
+	const struct topic_name *t = &((const struct topic_vocab *)owner)->names[id];
+	return hash_bytes(t->loose, t->loose_len);
+}
+
+/* Indexes names[id] by its loose spelling, unless a name before it is spelt so. A
+ * name with none (too long) is left out; false when out of memory. */
+static bool index_loosely(struct topic_vocab *v, uint32_t id)
+{
+	struct topic_name *t = &v->names[id];
+	t->loose = loose_spelling(t->text, t->len, &t->loose_len);
+	if (t->loose == NULL)
+		return t->len > LOOSE_NAME_MAX;
+	if (!idindex_reserve(&v->loose_index, id, FIRST_SLOTS, loose_key, v))
+		return false;
+	size_t slot = probe(v, true, t->loose, t->loose_len);
+	if (v->loose_index.slots[slot] == 0)
+		v->loose_index.slots[slot] = id + 1;
+	return true;
 }
 
 static uint64_t first_byte_bit(const char *s)
@@ -92,15 +154,15 @@ static bool insert(struct topic_vocab *v, const char *s, size_t n, bool copy, ui
 		text = dup;
 	}
 	uint32_t self = (uint32_t)v->count;
-	v->names[v->count] =
-	        (struct topic_name){text, n, canonical == UINT32_MAX ? self : canonical, copy};
+	v->names[v->count] = (struct topic_name){
+	        text, n, canonical == UINT32_MAX ? self : canonical, copy, NULL, 0};
 	v->count++;
 	if (n > v->max_len)
 		v->max_len = n;
 	if (n <= SCREENED_LEN)
 		v->first_bytes[n] |= first_byte_bit(s);
 	v->index.slots[find_slot(v, s, n)] = (uint32_t)v->count;
-	return true;
+	return index_loosely(v, self);
 }
 
 enum { VARIANT_MAX = 200 };
@@ -233,8 +295,9 @@ static bool insert_builtin(struct topic_vocab *v, const char *line)
 struct topic_vocab *topic_vocab_new(void)
 {
 	struct topic_vocab *v = calloc(1, sizeof *v);
-	if (v == NULL || !idindex_reserve(&v->index, 0, FIRST_SLOTS, name_key, v)) {
-		free(v);
+	if (v == NULL || !idindex_reserve(&v->index, 0, FIRST_SLOTS, name_key, v) ||
+	    !idindex_reserve(&v->loose_index, 0, FIRST_SLOTS, loose_key, v)) {
+		topic_vocab_free(v);
 		return NULL;
 	}
 	bool ok = true;
@@ -253,11 +316,14 @@ void topic_vocab_free(struct topic_vocab *vocab)
 {
 	if (vocab == NULL)
 		return;
-	for (size_t i = 0; i < vocab->count; i++)
+	for (size_t i = 0; i < vocab->count; i++) {
 		if (vocab->names[i].owned)
 			free((char *)vocab->names[i].text);
+		free(vocab->names[i].loose);
+	}
 	free(vocab->names);
 	idindex_free(&vocab->index);
+	idindex_free(&vocab->loose_index);
 	free(vocab);
 }
 
@@ -266,12 +332,27 @@ bool topic_vocab_add(struct topic_vocab *vocab, const char *name, size_t n)
 	return insert(vocab, name, n, true, UINT32_MAX);
 }
 
+/* The name s spells loosely, or NULL. */
+static const struct topic_name *find_loosely(const struct topic_vocab *v, const char *s, size_t n)
+{
+	size_t key_len;
+	char *key = v == NULL || v->count == 0 ? NULL : loose_spelling(s, n, &key_len);
+	if (key == NULL)
+		return NULL;
+	uint32_t id = v->loose_index.slots[probe(v, true, key, key_len)];
+	free(key);
+	return id ? &v->names[id - 1] : NULL;
+}
+
 bool topic_vocab_canonical(const struct topic_vocab *vocab, const char *s, size_t n,
                            const char **name, size_t *len)
 {
-	if (!topic_vocab_has(vocab, s, n))
+	const struct topic_name *t =
+	        topic_vocab_has(vocab, s, n)
+	                ? &vocab->names[vocab->index.slots[find_slot(vocab, s, n)] - 1]
+	                : find_loosely(vocab, s, n);
+	if (t == NULL)
 		return false;
-	const struct topic_name *t = &vocab->names[vocab->index.slots[find_slot(vocab, s, n)] - 1];
 	const struct topic_name *c = &vocab->names[t->canonical];
 	*name = c->text;
 	*len = c->len;

@@ -158,14 +158,16 @@ def source_free(out_path):
 
 
 def topics(truth_path, vocab_path):
-    """Every topic of the truth is in the vocabulary."""
+    """Every topic of the truth is in the vocabulary, its first letter aside (a name
+    glued to the location may print it small: "United Statesnarcotics")."""
     vocab = set()
     with open(vocab_path, encoding="utf-8") as f:
         for line in f:
             if line.strip() and not line.startswith("#"):
                 for name in line.rstrip().split(" = "):  # "Alias = Name"
                     vocab |= {name, name.replace(" and ", " & ")}
-    unknown = sorted({tp for t in load(truth_path) for tp in t["topics"]} - vocab)
+    printed = {tp[:1].upper() + tp[1:] for t in load(truth_path) for tp in t["topics"]}
+    unknown = sorted(printed - vocab)
     for name in unknown:
         print(f"  not in {vocab_path}: {name}")
     return 1 if unknown else 0

@@ -336,6 +336,24 @@ static void test_share_icons(void **state)
 	                          NULL, "MIAMI"});
 }
 
+/* Two topic lines above the share icons: both are topics, the headline the title;
+ * a topic line with the headline right under it keeps the headline. */
+static void test_share_icons_two_topic_lines(void **state)
+{
+	(void)state;
+	const char *text = "Skip to main content\n\nmobile search image\n\nNarcotics\n\n"
+	                   "Invented Task Force Program\n\n\u2022 Email icon\n\u2022 Facebook "
+	                   "icon\n\nInvented seizure of pills in a truck\n\n"
+	                   "LAREDO - Officers found the pills.\n";
+	struct parsed p = parse(text);
+	check_topics(text, &p, "Narcotics", "Invented Task Force Program", NULL);
+	check_span(text, p.title, "Invented seizure of pills in a truck");
+	check_page(
+	        "Skip to main content\n\nmobile search image\n\nNarcotics\n\n"
+	        "Invented Seizure Of Pills\n\nLAREDO - Officers found the pills.\n",
+	        &(struct want){0, NULL, "Narcotics", "Invented Seizure Of Pills", NULL, "LAREDO"});
+}
+
 /* A headline that ends in "icon" is no share icon. */
 static void test_headline_ending_in_icon(void **state)
 {
@@ -550,13 +568,95 @@ static void test_distributed_copy(void **state)
 	                          "Invented training course for new officers ends", NULL, "BOISE"});
 }
 
+/* Copies under mastheads relview has no name for: the masthead is no title. */
+static void test_copies_under_other_mastheads(void **state)
+{
+	(void)state;
+	/* a distribution site's line under any masthead */
+	check_page("Invented Agency - Invented Office of Inspections\n\n"
+	           "04/02/2024 | Press release | Distributed by Public on 04/03/2024 09:12\n\n"
+	           "Invented inspection finds a hidden room\n\n"
+	           "EL PASO, Texas - Officers found the room.\n",
+	           &(struct want){20240402, NULL, NULL, "Invented inspection finds a hidden room",
+	                          NULL, "EL PASO"});
+	/* a forum's own lines above the copy's masthead */
+	check_page("Invented Board - Border News\nPosted by a member\nI.C.E. News Release\n\n"
+	           "August 6, 2014\nMobile, AL\n\nInvented plea by a returning felon\n\n"
+	           "MOBILE - A man pleaded guilty.\n",
+	           &(struct want){20140806, "Mobile, AL", NULL,
+	                          "Invented plea by a returning felon", NULL, "MOBILE"});
+	/* a masthead of two lines right above a date, the headline under it */
+	check_page("Invented Wire | Agency News\nReleases as sent to us\n\nAugust 6, 2014\n\n"
+	           "Invented plea by a returning felon\n\nMOBILE - A man pleaded guilty.\n",
+	           &(struct want){20140806, NULL, NULL, "Invented plea by a returning felon", NULL,
+	                          "MOBILE"});
+	/* a masthead or chrome run into the current site's header line */
+	check_page("Invented Wire Service August 6, 2014Mobile, AL, United StatesNarcotics\n\n"
+	           "Invented seizure at a dock\n\nMOBILE - Officers seized the load.\n",
+	           &(struct want){20140806, "Mobile, AL, United States", "Narcotics",
+	                          "Invented seizure at a dock", NULL, "MOBILE"});
+	check_page("Skip to main contentAugust 6, 2014Mobile, AL, United StatesNarcotics\n\n"
+	           "Invented seizure at a dock\n\nMOBILE - Officers seized the load.\n",
+	           &(struct want){20140806, "Mobile, AL, United States", "Narcotics",
+	                          "Invented seizure at a dock", NULL, "MOBILE"});
+	check_page("Border Digest | 2014-08-06287g Immigration and Nationality Act\n\n"
+	           "Invented county joins a program\n\nMOBILE - The county joined.\n",
+	           &(struct want){20140806, NULL, "287g Immigration and Nationality Act",
+	                          "Invented county joins a program", NULL, "MOBILE"});
+}
+
+/* What those rules leave alone: a date run into words that are no known fields, and
+ * the old cbp.gov's title right above its date with a sub-headline under it. */
+static void test_not_copies(void **state)
+{
+	(void)state;
+	check_page("Invented headline\nOn August 6, 2014Mobile police said so.\n\n"
+	           "MOBILE - Text.\n",
+	           &(struct want){0, NULL, NULL, "Invented headline", NULL, "MOBILE"});
+	check_page("Invented Beetle Found in a Crate\n\n(Friday, March 04, 2011)\n\n"
+	           "Invented officer finds a beetle in a crate\n"
+	           "Tampa - Specialists found the beetle.\n",
+	           &(struct want){20110304, NULL, NULL, "Invented Beetle Found in a Crate",
+	                          "Invented officer finds a beetle in a crate", "Tampa"});
+}
+
 /* IRS-CI: the date and the contact run on into the body; there is no headline. */
 static void test_irs_ci(void **state)
 {
 	(void)state;
 	check_page("Date: February 18, 2025 Contact: press@example.gov A grand jury returned "
-	           "an indictment.\n",
-	           &(struct want){20250218, NULL, NULL, NULL, NULL, "Contact:"});
+	           "an indictment against nine people today.\n",
+	           &(struct want){20250218, NULL, NULL, NULL, NULL, "A grand jury"});
+}
+
+/* IRS-CI with its fields on lines of their own: the title is the first headline,
+ * above the date line or under the contact, never a field line. */
+static void test_irs_ci_headline(void **state)
+{
+	(void)state;
+	check_page("Date: March 4, 2025 Contact: press@example.gov\n\n"
+	           "Invented plea in a payroll tax case\n\nBOISE, Idaho - A man pleaded guilty.\n",
+	           &(struct want){20250304, NULL, NULL, "Invented plea in a payroll tax case", NULL,
+	                          "BOISE"});
+	check_page("Invented plea in a payroll tax case\n\nDate: March 4, 2025 Contact: "
+	           "press@example.gov A man pleaded guilty to a payroll tax scheme today.\n",
+	           &(struct want){20250304, NULL, NULL, "Invented plea in a payroll tax case", NULL,
+	                          "A man pleaded"});
+	check_page("Date: March 4, 2025 Contact: press@example.gov Phone: (202) 555-0188 "
+	           "Invented plea in a payroll tax case\nA man pleaded guilty to a scheme that "
+	           "ran for many years.\n",
+	           &(struct want){20250304, NULL, NULL, "Invented plea in a payroll tax case", NULL,
+	                          "A man pleaded"});
+	check_page("Date: March 4, 2025 Contact: press@example.gov Phone: (202) 555-0188\n\n"
+	           "Invented plea in a payroll tax case\n\nBOISE, Idaho - A man pleaded guilty.\n",
+	           &(struct want){20250304, NULL, NULL, "Invented plea in a payroll tax case", NULL,
+	                          "BOISE"});
+	check_page("Date: March 4, 2025\nContact: press@example.gov\nA man pleaded guilty to a "
+	           "scheme that ran for many years.\n",
+	           &(struct want){20250304, NULL, NULL, NULL, NULL, "A man pleaded"});
+	check_page("Date: March 4, 2025 Contact: press@example.gov\nA man pleaded guilty to a "
+	           "scheme that ran for many years.\n",
+	           &(struct want){20250304, NULL, NULL, NULL, NULL, "A man pleaded"});
 }
 
 /* The White House: chrome with bars, the press office, the date, the title. */
@@ -896,6 +996,7 @@ int main(void)
 	        cmocka_unit_test(test_threat_level_copy),
 	        cmocka_unit_test(test_ice_archived_banner),
 	        cmocka_unit_test(test_share_icons),
+	        cmocka_unit_test(test_share_icons_two_topic_lines),
 	        cmocka_unit_test(test_headline_ending_in_icon),
 	        cmocka_unit_test(test_doj_opa),
 	        cmocka_unit_test(test_title_above_news_releases),
@@ -911,7 +1012,10 @@ int main(void)
 	        cmocka_unit_test(test_usao_print),
 	        cmocka_unit_test(test_dea),
 	        cmocka_unit_test(test_distributed_copy),
+	        cmocka_unit_test(test_copies_under_other_mastheads),
+	        cmocka_unit_test(test_not_copies),
 	        cmocka_unit_test(test_irs_ci),
+	        cmocka_unit_test(test_irs_ci_headline),
 	        cmocka_unit_test(test_white_house),
 	        cmocka_unit_test(test_dhs_flag_dated),
 	        cmocka_unit_test(test_skip_main_spanish),

@@ -234,6 +234,25 @@ static void test_unknown_topic(void **state)
 	             "ICE Air Charters", NULL);
 }
 
+/* A topic that begins in lower case, glued to a known state or country. */
+static void test_lowercase_topic_after_place(void **state)
+{
+	(void)state;
+	check_header("July 9, 2013Washington, DC, United Statesweapons Smuggling", 20130709,
+	             "Washington, DC, United States", "weapons Smuggling", NULL);
+	check_header("July 9, 2013Houston, TXnarcotics", 20130709, "Houston, TX", "narcotics",
+	             NULL);
+	check_header("July 9, 2013Mexico City, Mexicocontraband, Narcotics", 20130709,
+	             "Mexico City, Mexico", "contraband", "Narcotics", NULL);
+	/* a known name that lost its capital is still known, commas and all */
+	check_header("July 9, 2013Houston, TX, United Statesfirearms, Ammunition and Explosives",
+	             20130709, "Houston, TX, United States", "firearms, Ammunition and Explosives",
+	             NULL);
+	/* a state's name at the start of a longer city's is no place of its own */
+	check_header("July 9, 2013Indianapolis, IN, United StatesNarcotics", 20130709,
+	             "Indianapolis, IN, United States", "Narcotics", NULL);
+}
+
 static void test_unknown_country(void **state)
 {
 	(void)state;
@@ -283,6 +302,13 @@ static void test_topic_canonical(void **state)
 	        {"Human Rights", "Human Rights"}, /* a name, not a spelling of a longer one */
 	        {"Worksite", "Worksite Enforcement"},
 	        {"Detenci\u00f3n y Deportaci\u00f3n", "Enforcement and Removal"},
+	        /* spellings no list gives: other case, accents, punctuation */
+	        {"DETENCI\u00d3N Y DEPORTACI\u00d3N", "Enforcement and Removal"},
+	        {"Detencion y Deportacion", "Enforcement and Removal"},
+	        {"detenci\u00f3n y deportaci\u00f3n", "Enforcement and Removal"},
+	        {"FIREARMS, AMMUNITION & EXPLOSIVES", "Firearms, Ammunition and Explosives"},
+	        {"Human Smuggling / Trafficking", "Human Smuggling/Trafficking"},
+	        {"narcotics", "Narcotics"},
 	        {"Narcotics", "Narcotics"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -426,9 +452,54 @@ static void test_too_many_topics(void **state)
 {
 	(void)state;
 	check_header("May 5, 2016NarcoticsContrabandOperationalVisa SecurityPublic Safety"
-	             "Cyber CrimesDetentionCounterterrorismNational Security",
+	             "Cyber CrimesDetentionCounterterrorismNational SecurityWorksite Enforcement"
+	             "Human SmugglingHuman TraffickingFinancial CrimesChild Exploitation"
+	             "Secure CommunitiesTransnational GangsVictim Assistance",
 	             20160505, "", "Narcotics", "Contraband", "Operational", "Visa Security",
-	             "Public Safety", "Cyber Crimes", "Detention", "Counterterrorism", NULL);
+	             "Public Safety", "Cyber Crimes", "Detention", "Counterterrorism",
+	             "National Security", "Worksite Enforcement", "Human Smuggling",
+	             "Human Trafficking", "Financial Crimes", "Child Exploitation",
+	             "Secure Communities", "Transnational Gangs", NULL);
+}
+
+/* A header line of many long topics, longer than a headline, is still the header;
+ * run together or joined by ", ". */
+static void test_long_header_line(void **state)
+{
+	(void)state;
+	static const char *const names[] = {
+	        "Counter Proliferation Investigation Unit",
+	        "Cultural Property, Art and Antiquities Investigations",
+	        "Student and Exchange Visitor Program",
+	        "Intellectual Property Rights and Commercial Fraud",
+	        "Firearms, Ammunition and Explosives",
+	        "287g Immigration and Nationality Act",
+	        "Arms and Strategic Technology Investigations",
+	        "Prison Rape Elimination Act",
+	        "Human Rights Violators and War Crimes",
+	        "Transnational Criminal Organizations",
+	        "Unaccompanied Alien Children",
+	        "Law Enforcement Partnerships",
+	};
+	enum { COUNT = sizeof names / sizeof names[0] };
+	for (int comma = 0; comma < 2; comma++) {
+		char line[1024] = "May 5, 2016San Juan, PR, United States";
+		for (size_t i = 0; i < COUNT; i++) {
+			if (comma && i > 0)
+				strcat(line, ", ");
+			strcat(line, names[i]);
+		}
+		assert_true(strlen(line) > 450);
+		char *text = skip_main(line);
+		struct parsed p = parse(text);
+		assert_int_equal(p.date, 20160505);
+		check_span(text, p.location, "San Juan, PR, United States");
+		assert_int_equal(p.ntopics, COUNT);
+		for (size_t i = 0; i < COUNT; i++)
+			check_span(text, p.topics[i], names[i]);
+		check_span(text, p.title, "Invented headline about an arrest");
+		free(text);
+	}
 }
 
 static void test_odd_blank_lines(void **state)
@@ -497,6 +568,7 @@ int main(void)
 	        cmocka_unit_test(test_inner_capitals),
 	        cmocka_unit_test(test_unknown_topic),
 	        cmocka_unit_test(test_unknown_country),
+	        cmocka_unit_test(test_lowercase_topic_after_place),
 	        cmocka_unit_test(test_added_topic),
 	        cmocka_unit_test(test_vocab),
 	        cmocka_unit_test(test_no_vocabulary),
@@ -504,6 +576,7 @@ int main(void)
 	        cmocka_unit_test(test_missing_date),
 	        cmocka_unit_test(test_impossible_date),
 	        cmocka_unit_test(test_too_many_topics),
+	        cmocka_unit_test(test_long_header_line),
 	        cmocka_unit_test(test_odd_blank_lines),
 	        cmocka_unit_test(test_footer_dropped),
 	        cmocka_unit_test(test_topic_spellings),

@@ -16,7 +16,7 @@
 static bool skip_like(unsigned layout)
 {
 	return layout == L_SKIP || layout == L_SKIP_OFFICIAL || layout == L_SKIP_ARCHIVED ||
-	       layout == L_SKIP_REPORT;
+	       layout == L_SKIP_REPORT || layout == L_SKIP_LONG || layout == L_SKIP_COPY;
 }
 
 static void head_layout(struct rng *r, struct release *rel, const struct gen_opts *o)
@@ -39,7 +39,9 @@ static void head_layout(struct rng *r, struct release *rel, const struct gen_opt
 	                                         [L_USAO] = 2,          [L_FBI_USAO] = 2,
 	                                         [L_DEA] = 2,           [L_DISTRIBUTED] = 2,
 	                                         [L_IRS] = 2,           [L_BODY_ONLY] = 2,
-	                                         [L_MAILING_LIST] = 2,  [L_PDF_COPY] = 2};
+	                                         [L_MAILING_LIST] = 2,  [L_PDF_COPY] = 2,
+	                                         [L_IRS_TITLED] = 2,    [L_SKIP_LONG] = 2,
+	                                         [L_SKIP_COPY] = 2};
 	if (o->plain)
 		rel->layout = L_SKIP;
 	else if (o->all_layouts)
@@ -76,6 +78,9 @@ static void head_date(struct rng *r, struct release *rel, const struct gen_opts 
 	case L_CBP_2008:
 	case L_DHS_FLAG_DATED:
 		dated = true, y0 = 2005, y1 = 2012;
+		break;
+	case L_SKIP_COPY: /* a copy's header line: the date runs into the fields */
+		dated = true;
 		break;
 	default:
 		dated = skip_like(rel->layout) ? o->plain || chance(r, 94) : true;
@@ -198,12 +203,18 @@ static void head_topics(struct rng *r, struct release *rel, const struct gen_opt
 	case L_SKIP_OFFICIAL:
 	case L_SKIP_ARCHIVED:
 	case L_SKIP_REPORT:
+	case L_SKIP_COPY:
 		n = pick_weighted(r, w_count, 4);
 		break;
 	case L_DHS_FLAG:
 		n = chance(r, 85) ? 1 : 2;
 		break;
-	case L_SKIP_SHARE:
+	case L_SKIP_LONG: /* most of the names: a line of some 300 to 500 bytes */
+		n = (unsigned)rnd_range(r, 13, TOPICS_MAX);
+		break;
+	case L_SKIP_SHARE: /* at times a second topic line */
+		n = chance(r, 30) ? 2 : 1;
+		break;
 	case L_SKIP_ES:
 	case L_DHS_FLAG_DATED:
 	case L_MAILING_LIST:
@@ -213,8 +224,8 @@ static void head_topics(struct rng *r, struct release *rel, const struct gen_opt
 		n = 0;
 		break;
 	}
-	if (o->plain && n == 0)
-		n = 1;
+	if ((o->plain || rel->layout == L_SKIP_COPY) && n == 0)
+		n = 1; /* a copy's masthead runs into a line of fields, not a date alone */
 	rel->ntopics = 0;
 	if (rel->layout == L_SKIP_ES && n) /* the one topic the Spanish pages print */
 		rel->topic[rel->ntopics++] = 0;
@@ -306,6 +317,8 @@ static unsigned subtitle_share(unsigned layout)
 	case L_SKIP_ARCHIVED:
 	case L_SKIP_REPORT:
 	case L_SKIP_ES:
+	case L_SKIP_LONG:
+	case L_SKIP_COPY:
 		return 55;
 	default:
 		return 0;
@@ -433,6 +446,8 @@ void topic_spelling(const struct release *rel, unsigned i, struct buf *out)
 		return;
 	}
 	const char *name = topic_names[rel->topic[i]];
+	if (i == 0 && rel->topic_lower && *name >= 'A' && *name <= 'Z')
+		buf_chr(out, (char)(*name++ + 32));
 	while (*name) {
 		if (rel->ampersand && strncmp(name, " and ", 5) == 0) {
 			buf_str(out, " & ");
@@ -461,6 +476,8 @@ void head_generate(struct rng *r, struct release *rel, const struct gen_opts *o,
 	head_story(r, rel, pool, name);
 	head_office(r, rel);
 	head_topics(r, rel, o);
+	rel->topic_lower = o->all_layouts && skip_like(rel->layout) && f != LF_NONE &&
+	                   rel->ntopics > 0 && chance(r, 10);
 	head_titles(r, rel, pool, name);
 	head_entry_name(r, rel, pool->p, name);
 	buf_str(name, ".txt");

@@ -297,7 +297,7 @@ static void w_title_block(struct writer *w)
 
 /* ---- the page layouts --------------------------------------------------------- */
 
-/* skip-main and skip-main-official: the current site. */
+/* skip-main, skip-main-official and skip-main-long: the current site. */
 static void layout_skip(struct writer *w)
 {
 	w_line(w, "Skip to main content");
@@ -380,6 +380,19 @@ static void layout_skip_archived(struct writer *w)
 	w_updated_footer(w);
 }
 
+/* Another site's copy of a current page: its masthead, or the skip link with no line
+ * end after it, run into the header line. */
+static void layout_skip_copy(struct writer *w)
+{
+	static const char *const mastheads[] = {"Invented Wire Service ", "Border News Digest | ",
+	                                        "Skip to main content"};
+	buf_str(w->out, PICK(&w->r, mastheads));
+	w_header_line(w); /* dated, with topics: head.c sees to it */
+	w_blank(w);
+	w_title_block(w);
+	w_body(w, true);
+}
+
 /* skip-main with a box of numbers to report a crime above the header line. */
 static void layout_skip_report(struct writer *w)
 {
@@ -396,7 +409,8 @@ static void layout_skip_report(struct writer *w)
 	w_updated_footer(w);
 }
 
-/* A search image, the topic line, share icons, the title. */
+/* A search image, the topic line (a topic a line when there are two), share icons,
+ * the title. */
 static void layout_skip_share(struct writer *w)
 {
 	static const char *const icons[] = {"Email", "Facebook", "Twitter", "LinkedIn"};
@@ -404,9 +418,11 @@ static void layout_skip_share(struct writer *w)
 	w_blank(w);
 	w_line(w, "mobile search image");
 	w_blank(w);
-	w_topics(w);
-	buf_chr(w->out, '\n');
-	w_blank(w);
+	for (unsigned i = 0; i < w->rel->ntopics; i++) {
+		topic_spelling(w->rel, i, w->out);
+		buf_chr(w->out, '\n');
+		w_blank(w);
+	}
 	for (size_t i = 0; i < ARRAY_LEN(icons); i++) {
 		buf_str(w->out, "\u2022 ");
 		buf_str(w->out, icons[i]);
@@ -465,9 +481,16 @@ static void layout_archive_above(struct writer *w)
 	w_body(w, true);
 }
 
-/* A forum's copy: its masthead, the date, maybe the location, the title. */
+/* A forum's copy: maybe the forum's own lines, the copy's masthead, the date, maybe
+ * the location, the title. */
 static void layout_forum(struct writer *w)
 {
+	const char *title = w->pool + w->rel->title;
+	/* The forum's lines are told from the title under the date by its capital. */
+	if ((*title >= 'A' && *title <= 'Z') && chance(&w->r, 40)) {
+		w_line(w, "Invented Board - Border News");
+		w_line(w, "Posted by a member");
+	}
 	w_line(w, "I.C.E.News Release");
 	w_blank(w);
 	w_date(w);
@@ -691,10 +714,16 @@ static void layout_dea(struct writer *w)
 	w_body(w, false);
 }
 
-/* A distribution site's copy: the date first on a line of its own fields. */
+/* A distribution site's copy: the agency's masthead (one the site prints, or one
+ * relview has no name for), the date first on a line of its own fields. */
 static void layout_distributed(struct writer *w)
 {
-	w_line(w, "ICE - U.S. Immigration and Customs Enforcement");
+	static const char *const mastheads[] = {
+	        "ICE - U.S. Immigration and Customs Enforcement",
+	        "Invented Agency - Invented Office of Inspections",
+	        "Border News Wire",
+	};
+	w_line(w, PICK(&w->r, mastheads));
 	w_blank(w);
 	w_numeric_date(w);
 	buf_str(w->out, " | Press release | Distributed by Public on ");
@@ -716,6 +745,33 @@ static void layout_irs(struct writer *w)
 	w_date(w);
 	buf_str(w->out, " Contact: newsroom@example.invalid ");
 	w_body(w, false);
+}
+
+/* IRS-CI with a headline: above the date and contact line, the body run on after
+ * them; or under that line, the body after it. */
+static void layout_irs_titled(struct writer *w)
+{
+	bool above = chance(&w->r, 50);
+	if (above) {
+		w_line(w, w->pool + w->rel->title);
+		w_blank(w);
+	}
+	buf_str(w->out, "Date: ");
+	w_date(w);
+	buf_str(w->out, " Contact: newsroom@example.invalid");
+	if (chance(&w->r, 50)) {
+		buf_str(w->out, " Phone: ");
+		w_phone(w);
+	}
+	if (above) {
+		buf_chr(w->out, ' ');
+		w_body(w, false);
+		return;
+	}
+	buf_chr(w->out, '\n');
+	w_blank(w);
+	w_title_block(w);
+	w_body(w, true);
 }
 
 /* A mailing list's copy: the title, the list's chrome, the title block, the topic. */
@@ -765,6 +821,7 @@ void write_release_text(struct writer *w)
 	switch (w->rel->layout) {
 	case L_SKIP:
 	case L_SKIP_OFFICIAL:
+	case L_SKIP_LONG:
 		layout_skip(w);
 		break;
 	case L_DHS_FLAG:
@@ -784,6 +841,9 @@ void write_release_text(struct writer *w)
 		break;
 	case L_SKIP_REPORT:
 		layout_skip_report(w);
+		break;
+	case L_SKIP_COPY:
+		layout_skip_copy(w);
 		break;
 	case L_DHS_FLAG_DATED:
 		layout_dhs_flag_dated(w);
@@ -835,6 +895,9 @@ void write_release_text(struct writer *w)
 		break;
 	case L_PDF_COPY:
 		layout_pdf_copy(w);
+		break;
+	case L_IRS_TITLED:
+		layout_irs_titled(w);
 		break;
 	default:
 		layout_bare(w);

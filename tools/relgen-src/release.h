@@ -39,9 +39,15 @@ enum layout {
 	L_BODY_ONLY,      /* the body alone: no header, no title */
 	L_MAILING_LIST,   /* a mailing list's copy: title, sub-headline, a topic line */
 	L_PDF_COPY,       /* a copy of a PDF release: masthead, date, contact, title */
+	L_IRS_TITLED,     /* IRS-CI with its headline above or under "Date: ... Contact: ..." */
+	L_SKIP_LONG,      /* skip-main with a header line of many topics, a few hundred bytes */
+	L_SKIP_COPY,      /* another site's copy: its masthead run into the header line */
 	NLAYOUTS
 };
 enum datefmt { D_FULL, D_AP, D_SHORT, D_ISO, D_UPPER };
+
+/* The most topics a header prints (skip-main-long's many; relview reads 16). */
+#define TOPICS_MAX 16
 
 struct release {
 	/* Pool offsets; NONE when absent. */
@@ -49,10 +55,12 @@ struct release {
 	uint16_t year;
 	uint8_t month, day; /* day 0: the header has no date */
 	uint8_t layout, datefmt;
-	uint8_t ntopics, topic[3];
+	uint8_t ntopics, topic[TOPICS_MAX];
 	bool topics_comma; /* topics printed ", "-joined, else run together */
 	bool ampersand;    /* topics printed with "&" for "and" ("Firearms, Ammunition &
 	                    * Explosives"), as some pages do */
+	bool topic_lower;  /* the first topic printed with a small initial, glued to the
+	                    * location ("United Statesnarcotics"), as some headers are */
 	bool curly;        /* typographic quotes and apostrophes */
 	uint8_t dash;      /* dash style, an index into dashes[] */
 	bool foreign;      /* the dateline place is foreign_cities[place], else us_cities */
