@@ -304,6 +304,19 @@ static uint64_t payload_checksum(const char *payload, uint64_t size)
 	return sum;
 }
 
+bool cache_seal(void *file, size_t size, uint64_t key)
+{
+	struct cheader h;
+	if (size < sizeof h)
+		return false;
+	memcpy(&h, file, sizeof h);
+	h.key = key;
+	h.payload_size = size - sizeof h;
+	h.checksum = payload_checksum((const char *)file + sizeof h, h.payload_size);
+	memcpy(file, &h, sizeof h);
+	return true;
+}
+
 /* Map the file and check everything but the records, which add_records checks. */
 /* Map every page of a file the key matched at once: the checksum reads them all,
  * and a fault for each 64 KiB was a tenth of re-opening 1,000,000 releases. */
