@@ -3,6 +3,7 @@
 #include "relview/cache.h"
 
 #include "relview/catalog.h"
+#include "relview/date.h"
 #include "relview/grow.h"
 #include "relview/hash.h"
 #include "relview/order.h"
@@ -189,6 +190,14 @@ static bool blob_str(const struct view *v, struct cstr c, bool terminated, struc
 	return true;
 }
 
+/* None, or a real date: the parser makes no other, and what reads the catalog counts
+ * on it (--stats and the timeline index tables by year). */
+static bool date_sane(uint32_t date)
+{
+	return date == DATE_UNKNOWN ||
+	       date_is_valid(date_year(date), date_month(date), (int)(date % 100));
+}
+
 static bool record_to_release(const struct view *v, const struct crec *c, int input,
                               struct release *r)
 {
@@ -201,7 +210,7 @@ static bool record_to_release(const struct view *v, const struct crec *c, int in
 	    !blob_str(v, c->body, false, &r->body) || !blob_str(v, c->entry, true, &entry))
 		return false;
 	r->entry = entry.s;
-	return c->ntopics <= UINT16_MAX && c->topic_first <= v->h->nrefs &&
+	return date_sane(c->date) && c->ntopics <= UINT16_MAX && c->topic_first <= v->h->nrefs &&
 	       c->ntopics <= v->h->nrefs - c->topic_first;
 }
 

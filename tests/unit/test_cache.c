@@ -15,6 +15,7 @@
 #include "relview/topics.h"
 
 #include <archive.h>
+#include <dirent.h>
 #include <isa-l/crc.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -247,6 +248,63 @@ static void damaged_cache_files_are_not_used(void **state)
 		catalog_free(fresh);
 		catalog_free(again);
 	}
+}
+
+static void no_replay(void *ctx, const char *path, const char *reason)
+{
+	(void)ctx, (void)path, (void)reason;
+}
+
+/* The bundle's cache file, its first `len` bytes equal to `from` replaced by `to`,
+ * sealed (cache_seal) as someone who knows the format would plant it, then loaded
+ * into a fresh catalog: does the reader take it? */
+static bool planted_file_is_used(const void *from, const void *to, size_t len)
+{
+	clear_cache();
+	write_bundle(bundle, "Skip to main content\nJune 1, 2016Austin, TXNarcotics\n\nT\n\nB.\n");
+	const char *in[] = {bundle};
+	char *err, path[700];
+	size_t n;
+	struct load_counts c;
+	catalog_free(load(in, 1, &err, &n, &c));
+	free(err);
+	struct cache_key key = {.path = bundle, .id = 42};
+	DIR *d = opendir(cachedir);
+	assert_non_null(d);
+	for (struct dirent *e; (e = readdir(d));)
+		if (strstr(e->d_name, ".cat"))
+			snprintf(key.file, sizeof key.file, "%.63s", e->d_name);
+	closedir(d);
+	snprintf(path, sizeof path, "%s/%s", cachedir, key.file);
+	FILE *f = fopen(path, "r+b");
+	assert_non_null(f);
+	static char file[1 << 16];
+	size_t size = fread(file, 1, sizeof file, f);
+	char *at = memmem(file, size, from, len);
+	assert_non_null(at);
+	memcpy(at, to, len);
+	assert_true(cache_seal(file, size, key.id));
+	rewind(f);
+	assert_int_equal(fwrite(file, 1, size, f), size);
+	fclose(f);
+	struct catalog *cat = catalog_new();
+	struct load_counts counts = {0};
+	bool used = cache_load(cachedir, &key, cat, catalog_add_input(cat, "b"), no_replay, NULL,
+	                       &counts);
+	assert_int_equal(cat->count, used ? 4 : 0); /* releases[] and the one above */
+	catalog_free(cat);
+	return used;
+}
+
+/* A file planted with a valid checksum must still give only what the parser could
+ * have made: a date past 2100 sent --stats past its table of years (fuzz_cache). */
+static void a_planted_file_is_used_only_with_real_dates(void **state)
+{
+	(void)state;
+	uint32_t date = 20160601, far = 30160601, feb30 = 20160230;
+	assert_true(planted_file_is_used(&date, &date, sizeof date)); /* the plant takes */
+	assert_false(planted_file_is_used(&date, &far, sizeof date));
+	assert_false(planted_file_is_used(&date, &feb30, sizeof date));
 }
 
 /* A cache of several checksum chunks, damaged near its end: the part another
@@ -569,6 +627,7 @@ int main(int argc, char **argv)
 	        cmocka_unit_test(a_cache_of_another_parser_is_not_used),
 	        cmocka_unit_test(damaged_cache_files_are_not_used),
 	        cmocka_unit_test(damage_in_a_large_cache_is_found),
+	        cmocka_unit_test(a_planted_file_is_used_only_with_real_dates),
 	        cmocka_unit_test(a_result_shared_with_another_input_is_not_cached),
 	        cmocka_unit_test(the_folder_stays_under_its_cap),
 	        cmocka_unit_test(a_runs_own_files_are_not_trimmed),
