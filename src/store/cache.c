@@ -354,10 +354,11 @@ static bool open_view(const char *file, uint64_t key, struct view *v, size_t *si
 	v->base = base;
 	v->h = base;
 	v->payload = v->base + sizeof *v->h;
-	v->blob = v->payload + v->h->blob_off;
 	bool sane = header_sane(v->h, key, *size);
-	if (sane)
+	if (sane) { /* only then is blob_off known to lie within the file */
+		v->blob = v->payload + v->h->blob_off;
 		populate(base, *size);
+	}
 	if (sane && payload_checksum(v->payload, v->h->payload_size) == v->h->checksum)
 		return true;
 	munmap(base, *size);
