@@ -7,6 +7,7 @@
 #include "relview/grow.h"
 #include "relview/hash.h"
 #include "relview/order.h"
+#include "relview/parse.h"
 #include "relview/text.h"
 #include "relview/xdg.h"
 
@@ -72,6 +73,12 @@ struct cheader {
 static uint64_t align8(uint64_t n)
 {
 	return (n + 7) & ~(uint64_t)7;
+}
+
+/* Is part (empty, or) a span of whole? The parser's fields are spans of the text. */
+static bool inside(struct str part, struct str whole)
+{
+	return part.len == 0 || (part.s >= whole.s && part.s + part.len <= whole.s + whole.len);
 }
 
 /* ---- where and what ------------------------------------------------------------- */
@@ -210,8 +217,11 @@ static bool record_to_release(const struct view *v, const struct crec *c, int in
 	    !blob_str(v, c->body, false, &r->body) || !blob_str(v, c->entry, true, &entry))
 		return false;
 	r->entry = entry.s;
-	return date_sane(c->date) && c->ntopics <= UINT16_MAX && c->topic_first <= v->h->nrefs &&
-	       c->ntopics <= v->h->nrefs - c->topic_first;
+	/* A record holds what the parser made, or the file is not used: a planted one
+	 * has its checksum made right as easily as its data. */
+	return date_sane(c->date) && inside(r->subtitle, r->text) && inside(r->location, r->text) &&
+	       inside(r->body, r->text) && c->ntopics <= PARSE_MAX_TOPICS &&
+	       c->topic_first <= v->h->nrefs && c->ntopics <= v->h->nrefs - c->topic_first;
 }
 
 static bool record_topics(const struct view *v, const struct crec *c, struct str *topics)
@@ -508,11 +518,6 @@ struct plan {
 	uint32_t *names;        /* topic spelling ids, in the order of the names table */
 	uint64_t nrecs, nrefs, nnames, blob;
 };
-
-static bool inside(struct str part, struct str whole)
-{
-	return part.len == 0 || (part.s >= whole.s && part.s + part.len <= whole.s + whole.len);
-}
 
 static struct cstr within(const struct release *r, const struct crec *c, struct str part)
 {

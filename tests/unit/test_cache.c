@@ -8,6 +8,7 @@
 
 #include "relview/cache.h"
 #include "relview/catalog.h"
+#include "relview/hash.h"
 #include "relview/load.h"
 #include "relview/order.h"
 #include "relview/parse.h"
@@ -255,13 +256,20 @@ static void no_replay(void *ctx, const char *path, const char *reason)
 	(void)ctx, (void)path, (void)reason;
 }
 
-/* The bundle's cache file, its first `len` bytes equal to `from` replaced by `to`,
- * sealed (cache_seal) as someone who knows the format would plant it, then loaded
- * into a fresh catalog: does the reader take it? */
-static bool planted_file_is_used(const void *from, const void *to, size_t len)
+/* A release of eight topics, the most the parser gives. */
+static const char eight_topics[] =
+        "Skip to main content\nJune 1, 2016Austin, TXNarcotics, Contraband, Cyber Crimes, "
+        "Detention, Child Exploitation, Commercial Fraud, Counterterrorism, Financial "
+        "Crimes\n\nT\n\nB.\n";
+
+/* The bundle's cache file, with `len` bytes `shift` bytes after the first `from`
+ * (`from_len` bytes) replaced by `to`, sealed (cache_seal) as someone who knows the
+ * format would plant it, then loaded into a fresh catalog: does the reader take it? */
+static bool planted_file_is_used(const void *from, size_t from_len, long shift, const void *to,
+                                 size_t len)
 {
 	clear_cache();
-	write_bundle(bundle, "Skip to main content\nJune 1, 2016Austin, TXNarcotics\n\nT\n\nB.\n");
+	write_bundle(bundle, eight_topics);
 	const char *in[] = {bundle};
 	char *err, path[700];
 	size_t n;
@@ -280,9 +288,10 @@ static bool planted_file_is_used(const void *from, const void *to, size_t len)
 	assert_non_null(f);
 	static char file[1 << 16];
 	size_t size = fread(file, 1, sizeof file, f);
-	char *at = memmem(file, size, from, len);
+	char *at = memmem(file, size, from, from_len);
 	assert_non_null(at);
-	memcpy(at, to, len);
+	assert_true(at + shift >= file && at + shift + len <= file + size);
+	memcpy(at + shift, to, len);
 	assert_true(cache_seal(file, size, key.id));
 	rewind(f);
 	assert_int_equal(fwrite(file, 1, size, f), size);
@@ -291,7 +300,7 @@ static bool planted_file_is_used(const void *from, const void *to, size_t len)
 	struct load_counts counts = {0};
 	bool used = cache_load(cachedir, &key, cat, catalog_add_input(cat, "b"), no_replay, NULL,
 	                       &counts);
-	assert_int_equal(cat->count, used ? 4 : 0); /* releases[] and the one above */
+	assert_int_equal(cat->count, used ? 4 : 0); /* releases[] and eight_topics */
 	catalog_free(cat);
 	return used;
 }
@@ -302,9 +311,22 @@ static void a_planted_file_is_used_only_with_real_dates(void **state)
 {
 	(void)state;
 	uint32_t date = 20160601, far = 30160601, feb30 = 20160230;
-	assert_true(planted_file_is_used(&date, &date, sizeof date)); /* the plant takes */
-	assert_false(planted_file_is_used(&date, &far, sizeof date));
-	assert_false(planted_file_is_used(&date, &feb30, sizeof date));
+	assert_true(planted_file_is_used(&date, 4, 0, &date, 4)); /* the plant takes */
+	assert_false(planted_file_is_used(&date, 4, 0, &far, 4));
+	assert_false(planted_file_is_used(&date, 4, 0, &feb30, 4));
+}
+
+/* The record of eight_topics (struct crec in cache.c: six strings of 16 bytes, its
+ * text's hash, its seq, then date, topic_first and ntopics, 4 bytes each), planted
+ * with a body past its text, or nine topics (the file holds eleven). */
+static void a_planted_record_is_used_only_as_the_parser_makes_it(void **state)
+{
+	(void)state;
+	uint64_t hash = XXH3_64bits(eight_topics, sizeof eight_topics - 1);
+	uint32_t long_body = 200, topics = 8, nine = 9;
+	assert_true(planted_file_is_used(&hash, 8, 24, &topics, 4)); /* the plant takes */
+	assert_false(planted_file_is_used(&hash, 8, 24, &nine, 4));
+	assert_false(planted_file_is_used(&hash, 8, -96 + 4 * 16 + 8, &long_body, 4));
 }
 
 /* A cache of several checksum chunks, damaged near its end: the part another
@@ -628,6 +650,7 @@ int main(int argc, char **argv)
 	        cmocka_unit_test(damaged_cache_files_are_not_used),
 	        cmocka_unit_test(damage_in_a_large_cache_is_found),
 	        cmocka_unit_test(a_planted_file_is_used_only_with_real_dates),
+	        cmocka_unit_test(a_planted_record_is_used_only_as_the_parser_makes_it),
 	        cmocka_unit_test(a_result_shared_with_another_input_is_not_cached),
 	        cmocka_unit_test(the_folder_stays_under_its_cap),
 	        cmocka_unit_test(a_runs_own_files_are_not_trimmed),
