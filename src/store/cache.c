@@ -267,19 +267,34 @@ static uint64_t add_records(const struct view *v, struct catalog *cat, int input
 	return kept;
 }
 
-static bool replay_problems(const struct view *v,
+/* The i-th problem kept: the entry's path or none, and always a reason, as the
+ * reading reported it. */
+static bool problem_at(const struct view *v, uint64_t i, struct str *path, struct str *reason)
+{
+	const struct cstr *p = (const struct cstr *)(const void *)(v->payload + v->h->problems_off);
+	return blob_str(v, p[2 * i], true, path) && p[2 * i + 1].len != ABSENT &&
+	       blob_str(v, p[2 * i + 1], true, reason);
+}
+
+/* Checked with the records, before the catalog sees any of them. */
+static bool check_problems(const struct view *v)
+{
+	struct str path, reason;
+	for (uint64_t i = 0; i < v->h->nproblems; i++)
+		if (!problem_at(v, i, &path, &reason))
+			return false;
+	return true;
+}
+
+static void replay_problems(const struct view *v,
                             void (*replay)(void *ctx, const char *path, const char *reason),
                             void *ctx)
 {
-	const struct cstr *p = (const struct cstr *)(const void *)(v->payload + v->h->problems_off);
 	for (uint64_t i = 0; i < v->h->nproblems; i++) {
 		struct str path, reason;
-		if (!blob_str(v, p[2 * i], true, &path) ||
-		    !blob_str(v, p[2 * i + 1], true, &reason))
-			return false;
+		problem_at(v, i, &path, &reason);
 		replay(ctx, path.s, reason.s);
 	}
-	return true;
 }
 
 /* The chunk hashes of part of a payload. */
@@ -426,7 +441,7 @@ bool cache_load(const char *dir, const struct cache_key *key, struct catalog *ca
 		return false;
 	}
 	struct str *topics = malloc((v.h->nrefs + 1) * sizeof *topics);
-	bool intact = topics && check_records(&v, topics);
+	bool intact = topics && check_records(&v, topics) && check_problems(&v);
 	if (!intact || !catalog_adopt(cat, (void *)v.base, size)) {
 		munmap((void *)v.base, size);
 		if (topics && !intact)
