@@ -231,7 +231,9 @@ static bool record_topics(const struct view *v, const struct crec *c, struct str
 	        (const struct cstr *)(const void *)(v->payload + v->h->names_off);
 	for (uint32_t i = 0; i < c->ntopics; i++) {
 		uint32_t ref = refs[c->topic_first + i];
-		if (ref >= v->h->nnames || !blob_str(v, names[ref], false, &topics[i]))
+		/* A topic the parser gives has a name. */
+		if (ref >= v->h->nnames || !blob_str(v, names[ref], false, &topics[i]) ||
+		    !topics[i].len)
 			return false;
 	}
 	return true;

@@ -251,6 +251,19 @@ static void damaged_cache_files_are_not_used(void **state)
 	}
 }
 
+/* The one cache file of the folder. */
+static const char *cache_file_path(void)
+{
+	static char path[700];
+	DIR *d = opendir(cachedir);
+	assert_non_null(d);
+	for (struct dirent *e; (e = readdir(d));)
+		if (strstr(e->d_name, ".cat"))
+			snprintf(path, sizeof path, "%s/%.63s", cachedir, e->d_name);
+	closedir(d);
+	return path;
+}
+
 static void no_replay(void *ctx, const char *path, const char *reason)
 {
 	(void)ctx, (void)path, (void)reason;
@@ -338,34 +351,50 @@ static void a_planted_record_is_used_only_as_the_parser_makes_it(void **state)
 	assert_false(planted_file_is_used(&hash, 8, -96 + 4 * 16 + 8, &long_body, 4));
 }
 
-/* The first problem's reason made absent (ABSENT, its length): struct cheader in
- * cache.c has its payload's size at byte 24, the number of problems at 64 and their
- * offset in the payload at 96; a problem is two strings of 16 bytes, a length 8 bytes into each.
- * The file is read first, to find them. */
+/* The header's 8-byte number at byte `at` of the cache file (struct cheader in
+ * cache.c). */
+static uint64_t header_number(long at)
+{
+	uint64_t n;
+	FILE *f = fopen(cache_file_path(), "rb");
+	assert_non_null(f);
+	assert_int_equal(pread(fileno(f), &n, 8, at), 8);
+	fclose(f);
+	return n;
+}
+
+/* Where in the file a table of the payload starts: its offset in the payload is at
+ * byte `at` of the header, the payload's size at byte 24, and the payload ends the
+ * file. */
+static long table_place(long at)
+{
+	struct stat st;
+	assert_int_equal(stat(cache_file_path(), &st), 0);
+	return (long)((uint64_t)st.st_size - header_number(24) + header_number(at));
+}
+
+/* The first problem's reason made absent (ABSENT, its length): the number of
+ * problems is at byte 64 of the header, their table's offset at 96; a problem is two
+ * strings of 16 bytes, a length 8 bytes into each. */
 static void a_planted_problem_is_used_only_with_its_reason(void **state)
 {
 	(void)state;
 	uint32_t absent = UINT32_MAX;
-	uint64_t payload, problems, count;
 	assert_true(plant(NULL, 0, 0, "", 0, true)); /* the plant takes */
-	DIR *d = opendir(cachedir);
-	assert_non_null(d);
-	char path[700] = "";
-	for (struct dirent *e; (e = readdir(d));)
-		if (strstr(e->d_name, ".cat"))
-			snprintf(path, sizeof path, "%s/%.63s", cachedir, e->d_name);
-	closedir(d);
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	struct stat st;
-	assert_int_equal(fstat(fileno(f), &st), 0);
-	assert_int_equal(pread(fileno(f), &payload, 8, 24), 8);
-	assert_int_equal(pread(fileno(f), &problems, 8, 96), 8);
-	assert_int_equal(pread(fileno(f), &count, 8, 64), 8);
-	assert_true(count > 0); /* the problem is there */
-	fclose(f);
-	long reason_len = (long)((uint64_t)st.st_size - payload + problems + 16 + 8);
-	assert_false(plant(NULL, 0, reason_len, &absent, 4, true));
+	assert_true(header_number(64) > 0);          /* the problem is there */
+	assert_false(plant(NULL, 0, table_place(96) + 16 + 8, &absent, 4, true));
+}
+
+/* The first topic name made absent or empty: the names' table's offset is at byte 88
+ * of the header, a name 16 bytes, its length 8 bytes in. */
+static void a_planted_topic_is_used_only_with_its_name(void **state)
+{
+	(void)state;
+	uint32_t absent = UINT32_MAX, empty = 0;
+	assert_true(plant(NULL, 0, 0, "", 0, false)); /* the plant takes */
+	long name_len = table_place(88) + 8;
+	assert_false(plant(NULL, 0, name_len, &absent, 4, false));
+	assert_false(plant(NULL, 0, name_len, &empty, 4, false));
 }
 
 /* A cache of several checksum chunks, damaged near its end: the part another
@@ -691,6 +720,7 @@ int main(int argc, char **argv)
 	        cmocka_unit_test(a_planted_file_is_used_only_with_real_dates),
 	        cmocka_unit_test(a_planted_record_is_used_only_as_the_parser_makes_it),
 	        cmocka_unit_test(a_planted_problem_is_used_only_with_its_reason),
+	        cmocka_unit_test(a_planted_topic_is_used_only_with_its_name),
 	        cmocka_unit_test(a_result_shared_with_another_input_is_not_cached),
 	        cmocka_unit_test(the_folder_stays_under_its_cap),
 	        cmocka_unit_test(a_runs_own_files_are_not_trimmed),
