@@ -68,6 +68,13 @@ bool cache_store(const char *dir, const struct cache_key *key, const struct cata
                  int input_id, const struct cache_problem *problems, size_t nproblems,
                  const struct load_counts *counts, uint64_t max_bytes);
 
+/* Make the `size` bytes at `file` pass for the cache file of `key` as far as its
+ * key, its size and its checksum go, as the writer sets them: the checksum catches
+ * damage, not a file planted by someone who knows the format, and the reader trusts
+ * no more than that (the fuzz target tests/fuzz/fuzz_cache.c plants such files).
+ * False when it is too short to have a header. */
+bool cache_seal(void *file, size_t size, uint64_t key);
+
 /* Print what the cache folder holds: each file's size, age and bundle, the total and
  * the cap. */
 void cache_info(FILE *out, const char *dir, uint64_t max_bytes);

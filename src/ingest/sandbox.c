@@ -368,6 +368,36 @@ static void report_broken_child(struct relays *rs, const struct relay *rl, int s
 	rs->handler->problem(rs->handler->ctx, rs->input, rl->current, reason);
 }
 
+/* A child that ended (with `status`) without saying it was done: what its outbox
+ * still holds when its socket ended or it stalled, then why it ended. */
+static void hear_last_words(struct relays *rs, struct relay *rl, int status)
+{
+	if (!rl->done && !cancelled(rs) && (rl->ended || rl->stalled))
+		replay_outbox(rs, rl);
+	if (!rl->done && !cancelled(rs))
+		report_broken_child(rs, rl, status);
+}
+
+static void free_relay(struct relay *rl)
+{
+	free(rl->current);
+	free(rl->buf);
+	free(rl->entry);
+}
+
+void sandbox_hear(const char *input, const struct source_limits *limits,
+                  const struct source_handler *handler, struct source_counts *counts, int fd,
+                  struct ring *ring, struct outbox *out)
+{
+	struct relays rs = {input, "", limits, handler, counts, .n = 1};
+	struct relay *rl = &rs.child[0];
+	*rl = (struct relay){.proc = {.pid = -1, .fd = fd, .ring = ring, .out = out}};
+	while (reading(rl) && !cancelled(&rs))
+		drain(&rs, rl);
+	hear_last_words(&rs, rl, 0);
+	free_relay(rl);
+}
+
 /* The kept child, told to go on this request, when it fits (child_take_kept()) and is
  * still there. */
 static bool tell_kept(struct relays *rs, struct child *c, const char *reader, int input_fd,
@@ -440,15 +470,10 @@ static void finish_child(struct relays *rs, struct relay *rl)
 			kill(rl->proc.pid, SIGKILL);
 			status = child_reap(rl->proc.pid);
 		}
-		if (!rl->done && !cancelled(rs) && (rl->ended || rl->stalled))
-			replay_outbox(rs, rl);
-		if (!rl->done && !cancelled(rs))
-			report_broken_child(rs, rl, status);
+		hear_last_words(rs, rl, status);
 		free_child(&rl->proc);
 	}
-	free(rl->current);
-	free(rl->buf);
-	free(rl->entry);
+	free_relay(rl);
 }
 
 /* Read the input with `parts` children, each its share of the entries. A child

@@ -161,6 +161,17 @@ struct child {
 	char *env; /* the environment it was started with (environment_text()), or NULL */
 };
 
+/* What a child says reaches the parent three ways, each the child's to write: its
+ * socket, its ring and its outbox. sandbox_hear() reads them as the relay does a
+ * child that ended (exit status 0): every message `fd` holds until its end (a
+ * blocking descriptor, a file or a pipe whose writer closed), then, unless the child
+ * said it was done, what its outbox holds, and the report of a child that ended
+ * without finishing. The relay goes through the same functions; the fuzz target
+ * tests/fuzz/fuzz_relay.c drives this one, without a process. ring may be NULL. */
+void sandbox_hear(const char *input, const struct source_limits *limits,
+                  const struct source_handler *handler, struct source_counts *counts, int fd,
+                  struct ring *ring, struct outbox *out);
+
 /* The most variables a child's environment has, its end included. */
 #define ENV_SLOTS 10
 

@@ -3,9 +3,11 @@
 #include "relview/cache.h"
 
 #include "relview/catalog.h"
+#include "relview/date.h"
 #include "relview/grow.h"
 #include "relview/hash.h"
 #include "relview/order.h"
+#include "relview/parse.h"
 #include "relview/text.h"
 #include "relview/xdg.h"
 
@@ -71,6 +73,12 @@ struct cheader {
 static uint64_t align8(uint64_t n)
 {
 	return (n + 7) & ~(uint64_t)7;
+}
+
+/* Is part (empty, or) a span of whole? The parser's fields are spans of the text. */
+static bool inside(struct str part, struct str whole)
+{
+	return part.len == 0 || (part.s >= whole.s && part.s + part.len <= whole.s + whole.len);
 }
 
 /* ---- where and what ------------------------------------------------------------- */
@@ -189,6 +197,14 @@ static bool blob_str(const struct view *v, struct cstr c, bool terminated, struc
 	return true;
 }
 
+/* None, or a real date: the parser makes no other, and what reads the catalog counts
+ * on it (--stats and the timeline index tables by year). */
+static bool date_sane(uint32_t date)
+{
+	return date == DATE_UNKNOWN ||
+	       date_is_valid(date_year(date), date_month(date), (int)(date % 100));
+}
+
 static bool record_to_release(const struct view *v, const struct crec *c, int input,
                               struct release *r)
 {
@@ -201,8 +217,11 @@ static bool record_to_release(const struct view *v, const struct crec *c, int in
 	    !blob_str(v, c->body, false, &r->body) || !blob_str(v, c->entry, true, &entry))
 		return false;
 	r->entry = entry.s;
-	return c->ntopics <= UINT16_MAX && c->topic_first <= v->h->nrefs &&
-	       c->ntopics <= v->h->nrefs - c->topic_first;
+	/* A record holds what the parser made, or the file is not used: a planted one
+	 * has its checksum made right as easily as its data. */
+	return date_sane(c->date) && inside(r->subtitle, r->text) && inside(r->location, r->text) &&
+	       inside(r->body, r->text) && c->ntopics <= PARSE_MAX_TOPICS &&
+	       c->topic_first <= v->h->nrefs && c->ntopics <= v->h->nrefs - c->topic_first;
 }
 
 static bool record_topics(const struct view *v, const struct crec *c, struct str *topics)
@@ -212,7 +231,9 @@ static bool record_topics(const struct view *v, const struct crec *c, struct str
 	        (const struct cstr *)(const void *)(v->payload + v->h->names_off);
 	for (uint32_t i = 0; i < c->ntopics; i++) {
 		uint32_t ref = refs[c->topic_first + i];
-		if (ref >= v->h->nnames || !blob_str(v, names[ref], false, &topics[i]))
+		/* A topic the parser gives has a name. */
+		if (ref >= v->h->nnames || !blob_str(v, names[ref], false, &topics[i]) ||
+		    !topics[i].len)
 			return false;
 	}
 	return true;
@@ -248,19 +269,34 @@ static uint64_t add_records(const struct view *v, struct catalog *cat, int input
 	return kept;
 }
 
-static bool replay_problems(const struct view *v,
+/* The i-th problem kept: the entry's path or none, and always a reason, as the
+ * reading reported it. */
+static bool problem_at(const struct view *v, uint64_t i, struct str *path, struct str *reason)
+{
+	const struct cstr *p = (const struct cstr *)(const void *)(v->payload + v->h->problems_off);
+	return blob_str(v, p[2 * i], true, path) && p[2 * i + 1].len != ABSENT &&
+	       blob_str(v, p[2 * i + 1], true, reason);
+}
+
+/* Checked with the records, before the catalog sees any of them. */
+static bool check_problems(const struct view *v)
+{
+	struct str path, reason;
+	for (uint64_t i = 0; i < v->h->nproblems; i++)
+		if (!problem_at(v, i, &path, &reason))
+			return false;
+	return true;
+}
+
+static void replay_problems(const struct view *v,
                             void (*replay)(void *ctx, const char *path, const char *reason),
                             void *ctx)
 {
-	const struct cstr *p = (const struct cstr *)(const void *)(v->payload + v->h->problems_off);
 	for (uint64_t i = 0; i < v->h->nproblems; i++) {
 		struct str path, reason;
-		if (!blob_str(v, p[2 * i], true, &path) ||
-		    !blob_str(v, p[2 * i + 1], true, &reason))
-			return false;
+		problem_at(v, i, &path, &reason);
 		replay(ctx, path.s, reason.s);
 	}
-	return true;
 }
 
 /* The chunk hashes of part of a payload. */
@@ -304,6 +340,19 @@ static uint64_t payload_checksum(const char *payload, uint64_t size)
 	return sum;
 }
 
+bool cache_seal(void *file, size_t size, uint64_t key)
+{
+	struct cheader h;
+	if (size < sizeof h)
+		return false;
+	memcpy(&h, file, sizeof h);
+	h.key = key;
+	h.payload_size = size - sizeof h;
+	h.checksum = payload_checksum((const char *)file + sizeof h, h.payload_size);
+	memcpy(file, &h, sizeof h);
+	return true;
+}
+
 /* Map the file and check everything but the records, which add_records checks. */
 /* Map every page of a file the key matched at once: the checksum reads them all,
  * and a fault for each 64 KiB was a tenth of re-opening 1,000,000 releases. */
@@ -332,10 +381,11 @@ static bool open_view(const char *file, uint64_t key, struct view *v, size_t *si
 	v->base = base;
 	v->h = base;
 	v->payload = v->base + sizeof *v->h;
-	v->blob = v->payload + v->h->blob_off;
 	bool sane = header_sane(v->h, key, *size);
-	if (sane)
+	if (sane) { /* only then is blob_off known to lie within the file */
+		v->blob = v->payload + v->h->blob_off;
 		populate(base, *size);
+	}
 	if (sane && payload_checksum(v->payload, v->h->payload_size) == v->h->checksum)
 		return true;
 	munmap(base, *size);
@@ -393,7 +443,7 @@ bool cache_load(const char *dir, const struct cache_key *key, struct catalog *ca
 		return false;
 	}
 	struct str *topics = malloc((v.h->nrefs + 1) * sizeof *topics);
-	bool intact = topics && check_records(&v, topics);
+	bool intact = topics && check_records(&v, topics) && check_problems(&v);
 	if (!intact || !catalog_adopt(cat, (void *)v.base, size)) {
 		munmap((void *)v.base, size);
 		if (topics && !intact)
@@ -485,11 +535,6 @@ struct plan {
 	uint32_t *names;        /* topic spelling ids, in the order of the names table */
 	uint64_t nrecs, nrefs, nnames, blob;
 };
-
-static bool inside(struct str part, struct str whole)
-{
-	return part.len == 0 || (part.s >= whole.s && part.s + part.len <= whole.s + whole.len);
-}
 
 static struct cstr within(const struct release *r, const struct crec *c, struct str part)
 {

@@ -8,6 +8,7 @@
 
 #include "relview/cache.h"
 #include "relview/catalog.h"
+#include "relview/hash.h"
 #include "relview/load.h"
 #include "relview/order.h"
 #include "relview/parse.h"
@@ -15,6 +16,7 @@
 #include "relview/topics.h"
 
 #include <archive.h>
+#include <dirent.h>
 #include <isa-l/crc.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -250,6 +252,152 @@ static void damaged_cache_files_are_not_used(void **state)
 		catalog_free(fresh);
 		catalog_free(again);
 	}
+}
+
+/* The one cache file of the folder. */
+static const char *cache_file_path(void)
+{
+	static char path[700];
+	DIR *d = opendir(cachedir);
+	assert_non_null(d);
+	for (struct dirent *e; (e = readdir(d));)
+		if (strstr(e->d_name, ".cat"))
+			snprintf(path, sizeof path, "%s/%.63s", cachedir, e->d_name);
+	closedir(d);
+	return path;
+}
+
+static void no_replay(void *ctx, const char *path, const char *reason)
+{
+	(void)ctx, (void)path, (void)reason;
+}
+
+/* A release of eight topics, the most the parser gives. */
+static const char eight_topics[] =
+        "Skip to main content\nJune 1, 2016Austin, TXNarcotics, Contraband, Cyber Crimes, "
+        "Detention, Child Exploitation, Commercial Fraud, Counterterrorism, Financial "
+        "Crimes\n\nT\n\nB.\n";
+
+/* The bundle's cache file, with `len` bytes `shift` bytes after the first `from`
+ * (`from_len` bytes) replaced by `to`, sealed (cache_seal) as someone who knows the
+ * format would plant it, then loaded into a fresh catalog: does the reader take it? */
+static bool plant(const void *from, size_t from_len, long shift, const void *to, size_t len,
+                  bool with_problem)
+{
+	clear_cache();
+	write_bundle(bundle, eight_topics);
+	struct stat st;
+	if (with_problem) /* its end cut: the releases read, with a problem */
+		assert_true(stat(bundle, &st) == 0 && truncate(bundle, st.st_size - 40) == 0);
+	const char *in[] = {bundle};
+	char *err, path[700];
+	size_t n;
+	struct load_counts c;
+	catalog_free(load(in, 1, &err, &n, &c));
+	free(err);
+	struct cache_key key = {.path = bundle, .id = 42};
+	DIR *d = opendir(cachedir);
+	assert_non_null(d);
+	for (struct dirent *e; (e = readdir(d));)
+		if (strstr(e->d_name, ".cat"))
+			snprintf(key.file, sizeof key.file, "%.63s", e->d_name);
+	closedir(d);
+	snprintf(path, sizeof path, "%s/%s", cachedir, key.file);
+	FILE *f = fopen(path, "r+b");
+	assert_non_null(f);
+	static char file[1 << 16];
+	size_t size = fread(file, 1, sizeof file, f);
+	char *at = from ? memmem(file, size, from, from_len) : file;
+	assert_non_null(at);
+	assert_true(at + shift >= file && at + shift + len <= file + size);
+	memcpy(at + shift, to, len);
+	assert_true(cache_seal(file, size, key.id));
+	rewind(f);
+	assert_int_equal(fwrite(file, 1, size, f), size);
+	fclose(f);
+	struct catalog *cat = catalog_new();
+	struct load_counts counts = {0};
+	bool used = cache_load(cachedir, &key, cat, catalog_add_input(cat, "b"), no_replay, NULL,
+	                       &counts);
+	assert_true(used ? cat->count > 0 : cat->count == 0);
+	catalog_free(cat);
+	return used;
+}
+
+static bool planted_file_is_used(const void *from, size_t from_len, long shift, const void *to,
+                                 size_t len)
+{
+	return plant(from, from_len, shift, to, len, false);
+}
+
+/* A file planted with a valid checksum must still give only what the parser could
+ * have made: a date past 2100 sent --stats past its table of years (fuzz_cache). */
+static void a_planted_file_is_used_only_with_real_dates(void **state)
+{
+	(void)state;
+	uint32_t date = 20160601, far = 30160601, feb30 = 20160230;
+	assert_true(planted_file_is_used(&date, 4, 0, &date, 4)); /* the plant takes */
+	assert_false(planted_file_is_used(&date, 4, 0, &far, 4));
+	assert_false(planted_file_is_used(&date, 4, 0, &feb30, 4));
+}
+
+/* The record of eight_topics (struct crec in cache.c: six strings of 16 bytes, its
+ * text's hash, its seq, then date, topic_first and ntopics, 4 bytes each), planted
+ * with a body past its text, or nine topics (the file holds eleven). */
+static void a_planted_record_is_used_only_as_the_parser_makes_it(void **state)
+{
+	(void)state;
+	uint64_t hash = XXH3_64bits(eight_topics, sizeof eight_topics - 1);
+	uint32_t long_body = 200, topics = 8, nine = 9;
+	assert_true(planted_file_is_used(&hash, 8, 24, &topics, 4)); /* the plant takes */
+	assert_false(planted_file_is_used(&hash, 8, 24, &nine, 4));
+	assert_false(planted_file_is_used(&hash, 8, -96 + 4 * 16 + 8, &long_body, 4));
+}
+
+/* The header's 8-byte number at byte `at` of the cache file (struct cheader in
+ * cache.c). */
+static uint64_t header_number(long at)
+{
+	uint64_t n;
+	FILE *f = fopen(cache_file_path(), "rb");
+	assert_non_null(f);
+	assert_int_equal(pread(fileno(f), &n, 8, at), 8);
+	fclose(f);
+	return n;
+}
+
+/* Where in the file a table of the payload starts: its offset in the payload is at
+ * byte `at` of the header, the payload's size at byte 24, and the payload ends the
+ * file. */
+static long table_place(long at)
+{
+	struct stat st;
+	assert_int_equal(stat(cache_file_path(), &st), 0);
+	return (long)((uint64_t)st.st_size - header_number(24) + header_number(at));
+}
+
+/* The first problem's reason made absent (ABSENT, its length): the number of
+ * problems is at byte 64 of the header, their table's offset at 96; a problem is two
+ * strings of 16 bytes, a length 8 bytes into each. */
+static void a_planted_problem_is_used_only_with_its_reason(void **state)
+{
+	(void)state;
+	uint32_t absent = UINT32_MAX;
+	assert_true(plant(NULL, 0, 0, "", 0, true)); /* the plant takes */
+	assert_true(header_number(64) > 0);          /* the problem is there */
+	assert_false(plant(NULL, 0, table_place(96) + 16 + 8, &absent, 4, true));
+}
+
+/* The first topic name made absent or empty: the names' table's offset is at byte 88
+ * of the header, a name 16 bytes, its length 8 bytes in. */
+static void a_planted_topic_is_used_only_with_its_name(void **state)
+{
+	(void)state;
+	uint32_t absent = UINT32_MAX, empty = 0;
+	assert_true(plant(NULL, 0, 0, "", 0, false)); /* the plant takes */
+	long name_len = table_place(88) + 8;
+	assert_false(plant(NULL, 0, name_len, &absent, 4, false));
+	assert_false(plant(NULL, 0, name_len, &empty, 4, false));
 }
 
 /* A cache of several checksum chunks, damaged near its end: the part another
@@ -573,6 +721,10 @@ int main(int argc, char **argv)
 	        cmocka_unit_test(a_cache_of_another_parser_is_not_used),
 	        cmocka_unit_test(damaged_cache_files_are_not_used),
 	        cmocka_unit_test(damage_in_a_large_cache_is_found),
+	        cmocka_unit_test(a_planted_file_is_used_only_with_real_dates),
+	        cmocka_unit_test(a_planted_record_is_used_only_as_the_parser_makes_it),
+	        cmocka_unit_test(a_planted_problem_is_used_only_with_its_reason),
+	        cmocka_unit_test(a_planted_topic_is_used_only_with_its_name),
 	        cmocka_unit_test(a_result_shared_with_another_input_is_not_cached),
 	        cmocka_unit_test(the_folder_stays_under_its_cap),
 	        cmocka_unit_test(a_runs_own_files_are_not_trimmed),
