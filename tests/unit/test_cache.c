@@ -273,10 +273,12 @@ static void no_replay(void *ctx, const char *path, const char *reason)
 }
 
 /* A release of eight topics, the most the parser gives. */
-static const char eight_topics[] =
+static const char many_topics[] =
         "Skip to main content\nJune 1, 2016Austin, TXNarcotics, Contraband, Cyber Crimes, "
         "Detention, Child Exploitation, Commercial Fraud, Counterterrorism, Financial "
-        "Crimes\n\nT\n\nB.\n";
+        "Crimes, Human Rights Violators, Human Smuggling, Human Trafficking, Intellectual "
+        "Property Rights, National Security, Public Safety, Visa Security, Worksite "
+        "Enforcement\n\nT\n\nB.\n";
 
 /* The bundle's cache file, with `len` bytes `shift` bytes after the first `from`
  * (`from_len` bytes) replaced by `to`, sealed (cache_seal) as someone who knows the
@@ -285,7 +287,7 @@ static bool plant(const void *from, size_t from_len, long shift, const void *to,
                   bool with_problem)
 {
 	clear_cache();
-	write_bundle(bundle, eight_topics);
+	write_bundle(bundle, many_topics);
 	struct stat st;
 	if (with_problem) /* its end cut: the releases read, with a problem */
 		assert_true(stat(bundle, &st) == 0 && truncate(bundle, st.st_size - 40) == 0);
@@ -341,16 +343,17 @@ static void a_planted_file_is_used_only_with_real_dates(void **state)
 	assert_false(planted_file_is_used(&date, 4, 0, &feb30, 4));
 }
 
-/* The record of eight_topics (struct crec in cache.c: six strings of 16 bytes, its
+/* The record of many_topics (struct crec in cache.c: six strings of 16 bytes, its
  * text's hash, its seq, then date, topic_first and ntopics, 4 bytes each), planted
- * with a body past its text, or nine topics (the file holds eleven). */
+ * with a body past its text, or a topic more than the parser gives (the file holds
+ * more topics than that). */
 static void a_planted_record_is_used_only_as_the_parser_makes_it(void **state)
 {
 	(void)state;
-	uint64_t hash = XXH3_64bits(eight_topics, sizeof eight_topics - 1);
-	uint32_t long_body = 200, topics = 8, nine = 9;
+	uint64_t hash = XXH3_64bits(many_topics, sizeof many_topics - 1);
+	uint32_t long_body = 1 << 20, topics = PARSE_MAX_TOPICS, too_many = PARSE_MAX_TOPICS + 1;
 	assert_true(planted_file_is_used(&hash, 8, 24, &topics, 4)); /* the plant takes */
-	assert_false(planted_file_is_used(&hash, 8, 24, &nine, 4));
+	assert_false(planted_file_is_used(&hash, 8, 24, &too_many, 4));
 	assert_false(planted_file_is_used(&hash, 8, -96 + 4 * 16 + 8, &long_body, 4));
 }
 
