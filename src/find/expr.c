@@ -30,7 +30,7 @@ struct reader {
 	size_t size;
 };
 
-static bool refuse(struct reader *rd, const char *fmt, ...)
+__attribute__((format(printf, 2, 3))) static bool refuse(struct reader *rd, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -405,7 +405,8 @@ bool expr_narrows(const struct expr *narrow, const struct expr *wide)
 
 /* ---- in words --------------------------------------------------------------------- */
 
-static void put(char *buf, size_t size, size_t *len, const char *fmt, ...)
+__attribute__((format(printf, 4, 5))) static void put(char *buf, size_t size, size_t *len,
+                                                      const char *fmt, ...)
 {
 	if (*len >= size)
 		return;

@@ -129,7 +129,7 @@ static bool sort_by_date(struct sort_key *keys, size_t n)
 		start[radix_digit(keys[i].date, 0)]++;
 		start[RADIX_SIZE + radix_digit(keys[i].date, 1)]++;
 	}
-	for (int pass = 0; pass < 2; pass++) { /* counts become each digit's first place */
+	for (size_t pass = 0; pass < 2; pass++) { /* counts become each digit's first place */
 		size_t *count = start + pass * RADIX_SIZE, sum = 0;
 		for (size_t d = 0; d < RADIX_SIZE; d++) {
 			size_t c = count[d];
