@@ -13,11 +13,12 @@
 static int compare_str(struct str a, struct str b)
 {
 	size_t n = a.len < b.len ? a.len : b.len;
-	int c = strncasecmp(a.s ? a.s : "", b.s ? b.s : "", n);
+	const char *as = a.s ? a.s : "", *bs = b.s ? b.s : ""; /* no text: "" */
+	int c = strncasecmp(as, bs, n);
 	if (c == 0)
 		c = a.len < b.len ? -1 : a.len > b.len;
 	if (c == 0 && n)
-		c = memcmp(a.s, b.s, n);
+		c = memcmp(as, bs, n);
 	return c;
 }
 
