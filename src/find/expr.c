@@ -225,8 +225,10 @@ bool expr_parse(struct expr *e, const char *text, size_t len, char *why, size_t 
 		why[0] = '\0';
 	e->terms = calloc(EXPR_MAX_TERMS, sizeof *e->terms);
 	e->ends = calloc(EXPR_MAX_TERMS, sizeof *e->ends);
-	bool ok = (e->terms && e->ends) || refuse(&rd, "out of memory");
-	if (ok)
+	bool ok = e->terms && e->ends;
+	if (!ok)
+		refuse(&rd, "out of memory");
+	else
 		ok = parse(e, &rd);
 	if (!ok)
 		expr_free(e);
@@ -235,7 +237,7 @@ bool expr_parse(struct expr *e, const char *text, size_t len, char *why, size_t 
 
 void expr_free(struct expr *e)
 {
-	for (size_t i = 0; i < e->nterms; i++)
+	for (size_t i = 0; e->terms && i < e->nterms; i++) /* NULL: out of memory at once */
 		term_free(&e->terms[i]);
 	free(e->terms);
 	free(e->ends);
