@@ -15,6 +15,7 @@
 #include "relview/helper.h"
 #include "relview/idindex.h"
 #include "relview/text.h"
+#include "relview/unconst.h"
 #include "relview/xdg.h"
 
 #endif

@@ -71,7 +71,7 @@ enum config_column { COLUMN_DATE, COLUMN_LOCATION, COLUMN_TOPICS, COLUMN_TITLE, 
 	  "a larger entry is skipped, with a message")                                             \
 	X(MAX_TOTAL_BYTES, "limits", "max_total_bytes", size, max_total_bytes, "4G", ,             \
 	  "an input stops after this much has been inflated from it")                              \
-	X(CACHE_MAX_BYTES, "cache", "max_size", size, cache_max_bytes, "8G", ,                     \
+	X(CACHE_MAX_SIZE, "cache", "max_size", size, cache_max_bytes, "8G", ,                      \
 	  "the catalog cache's folder holds at most this much")
 
 enum config_setting {

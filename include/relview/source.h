@@ -38,7 +38,7 @@ struct source_limits {
 #define SOURCE_DEFAULT_LIMITS                                                                      \
 	{                                                                                          \
 		SOURCE_MAX_ENTRY_BYTES, SOURCE_MAX_TOTAL_BYTES, SOURCE_MAX_ENTRIES,                \
-		        SOURCE_MAX_MEMORY, SOURCE_STALL_SECONDS, SOURCE_MAX_RATIO                  \
+		        SOURCE_MAX_MEMORY, SOURCE_STALL_SECONDS, SOURCE_MAX_RATIO, 0, 0            \
 	}
 
 /* Progress is reported at least this often (bytes inflated), so that a watcher can

@@ -30,7 +30,7 @@ struct reader {
 	size_t size;
 };
 
-static bool refuse(struct reader *rd, const char *fmt, ...)
+__attribute__((format(printf, 2, 3))) static bool refuse(struct reader *rd, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -225,8 +225,10 @@ bool expr_parse(struct expr *e, const char *text, size_t len, char *why, size_t 
 		why[0] = '\0';
 	e->terms = calloc(EXPR_MAX_TERMS, sizeof *e->terms);
 	e->ends = calloc(EXPR_MAX_TERMS, sizeof *e->ends);
-	bool ok = (e->terms && e->ends) || refuse(&rd, "out of memory");
-	if (ok)
+	bool ok = e->terms && e->ends;
+	if (!ok)
+		refuse(&rd, "out of memory");
+	else
 		ok = parse(e, &rd);
 	if (!ok)
 		expr_free(e);
@@ -235,7 +237,7 @@ bool expr_parse(struct expr *e, const char *text, size_t len, char *why, size_t 
 
 void expr_free(struct expr *e)
 {
-	for (size_t i = 0; i < e->nterms; i++)
+	for (size_t i = 0; e->terms && i < e->nterms; i++) /* NULL: out of memory at once */
 		term_free(&e->terms[i]);
 	free(e->terms);
 	free(e->ends);
@@ -405,7 +407,8 @@ bool expr_narrows(const struct expr *narrow, const struct expr *wide)
 
 /* ---- in words --------------------------------------------------------------------- */
 
-static void put(char *buf, size_t size, size_t *len, const char *fmt, ...)
+__attribute__((format(printf, 4, 5))) static void put(char *buf, size_t size, size_t *len,
+                                                      const char *fmt, ...)
 {
 	if (*len >= size)
 		return;

@@ -301,7 +301,7 @@ bool matcher_within(const struct matcher *narrow, const struct matcher *wide)
 	for (size_t i = 0; i < narrow->nfolded && ok; i++) {
 		uint32_t out[FOLD_MAX];
 		size_t k = narrow->folded[i] == ' '
-		                   ? (out[0] = ' ', 1)
+		                   ? (out[0] = ' ', (size_t)1)
 		                   : fold_char(narrow->folded[i], wide->flags, out);
 		ok = grow_array((void **)&refolded, &cap, n + k + 1, sizeof *refolded);
 		if (ok) {

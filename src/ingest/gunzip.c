@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "relview/gunzip.h"
+#include "relview/unconst.h"
 
 #include <archive.h>
 #include <errno.h>
@@ -49,7 +50,7 @@ static bool refill(struct gunzip *gz)
 	if (gz->fd < 0) { /* memory: the next slice is right behind what it holds */
 		size_t room = MEM_SLICE - s->avail_in;
 		size_t n = gz->mem_left < room ? gz->mem_left : room;
-		s->next_in = (uint8_t *)gz->mem - s->avail_in;
+		s->next_in = (uint8_t *)unconst(gz->mem) - s->avail_in;
 		s->avail_in += (uint32_t)n;
 		gz->mem += n;
 		gz->mem_left -= n;

@@ -4,6 +4,7 @@
 
 #include "relview/mbascii.h"
 #include "relview/ring.h"
+#include "relview/unconst.h"
 
 #include <errno.h>
 #include <locale.h>
@@ -100,11 +101,11 @@ static void send_msg(struct channel *ch, enum msg_type type, const char *path, c
 	struct iovec iov[4] = {{&head, sizeof head}};
 	int n = 1;
 	if (path)
-		iov[n++] = (struct iovec){(void *)path, head.path_len + 1};
+		iov[n++] = (struct iovec){unconst(path), head.path_len + 1};
 	if (has_data)
-		iov[n++] = (struct iovec){(void *)data, (size_t)data_len};
+		iov[n++] = (struct iovec){unconst(data), (size_t)data_len};
 	if (has_data && !is_text)
-		iov[n++] = (struct iovec){(void *)&nul, 1};
+		iov[n++] = (struct iovec){unconst(&nul), 1};
 	if (is_text)
 		iov[n - 1].iov_len++; /* the reason's own NUL */
 	/* The last message, the one before a wait for a pipe's writer and the first one

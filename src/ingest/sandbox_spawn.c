@@ -3,6 +3,7 @@
 #include "sandbox_private.h"
 
 #include "relview/ring.h"
+#include "relview/unconst.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -68,10 +69,10 @@ static void set_number(struct invocation *inv, enum child_arg arg, long long n)
 
 static void build_invocation(struct invocation *inv, const int fd[CHANNEL_FDS])
 {
-	inv->argv[0] = "relview-reader";
-	inv->argv[ARG_MODE] = SANDBOX_MODE;
-	inv->argv[ARG_VERSION] = SANDBOX_PROTOCOL;
-	for (int i = 0; i < CHANNEL_FDS; i++)
+	inv->argv[0] = unconst("relview-reader");
+	inv->argv[ARG_MODE] = unconst(SANDBOX_MODE);
+	inv->argv[ARG_VERSION] = unconst(SANDBOX_PROTOCOL);
+	for (unsigned i = 0; i < CHANNEL_FDS; i++)
 		set_number(inv, ARG_SOCKET_FD + i, fd[i]);
 	inv->argv[ARG_COUNT] = NULL;
 }
@@ -162,7 +163,7 @@ static bool spawn_child(const char *exe, const int given[CHANNEL_FDS], const cha
 	if (files && attrs && child_files(&fa, given, placed, high) &&
 	    child_signals(&attr, reads_terminal)) {
 		build_invocation(&inv, placed);
-		err = posix_spawn(pid, exe, &fa, &attr, inv.argv, (char **)envp);
+		err = posix_spawn(pid, exe, &fa, &attr, inv.argv, unconst(envp));
 	}
 	if (attrs)
 		posix_spawnattr_destroy(&attr);

@@ -208,7 +208,9 @@ static bool next_member(struct cursor *c, struct member *m)
 static struct member *read_members(const unsigned char *cd, const struct directory *dir)
 {
 	struct cursor c = {cd, cd + dir->size, dir->entries, dir->offset, 0};
-	struct member *all = malloc((dir->entries ? (size_t)dir->entries : 1) * sizeof *all);
+	/* calloc: take_share reads only the members filled here (find_bounds' bounds rise
+	 * to n), which scan-build does not follow; zeroes are all it could read otherwise. */
+	struct member *all = calloc(dir->entries ? (size_t)dir->entries : 1, sizeof *all);
 	uint64_t n = 0;
 	while (all && next_member(&c, &all[n]))
 		n++;

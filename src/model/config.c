@@ -46,6 +46,16 @@ bool config_default_path(char *path, size_t size)
 	return n > 0 && (size_t)n < size;
 }
 
+/* strftime() with the user's date_format: a format from the configuration (checked by
+ * parse_date_format), so never a literal; -Wformat-nonliteral is quieted here only. */
+static size_t format_tm(char *out, size_t size, const char *format, const struct tm *tm)
+{
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	return strftime(out, size, format, tm);
+#pragma GCC diagnostic pop
+}
+
 void config_format_date(const struct config *c, uint32_t date, char *out, size_t size)
 {
 	out[0] = '\0';
@@ -56,7 +66,7 @@ void config_format_date(const struct config *c, uint32_t date, char *out, size_t
 	                .tm_mday = (int)(date % 100),
 	                .tm_hour = 12};
 	time_t t = timegm(&tm); /* fills in the weekday */
-	if (t == (time_t)-1 || strftime(out, size, c->date_format, &tm) == 0)
+	if (t == (time_t)-1 || format_tm(out, size, c->date_format, &tm) == 0)
 		date_format_iso(date, out);
 }
 
@@ -153,7 +163,7 @@ static bool parse_date_format(const struct setting *s, struct config *c, const c
 {
 	char text[CONFIG_DATE_FORMAT_MAX * 4];
 	struct tm tm = {.tm_year = 123, .tm_mon = 8, .tm_mday = 27};
-	if (*v && strlen(v) < s->size && strftime(text, sizeof text, v, &tm) > 0 &&
+	if (*v && strlen(v) < s->size && format_tm(text, sizeof text, v, &tm) > 0 &&
 	    strlen(text) <= 40)
 		return parse_text(s, c, v, why);
 	snprintf(why, CONFIG_WHY_MAX, "'%s' is not a strftime(3) format of a short date", v);

@@ -310,7 +310,7 @@ static void collect(const char *dir, char ***names, size_t *n, size_t *cap)
 
 void theme_list(const struct theme_dirs *dirs, FILE *out)
 {
-	char **names = NULL, *builtin_name = "default";
+	char **names = NULL, builtin_name[] = "default";
 	size_t n = 0, cap = 0;
 	for (size_t i = 0; i < dirs->n; i++)
 		collect(dirs->dir[i], &names, &n, &cap);

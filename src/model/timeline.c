@@ -158,10 +158,11 @@ size_t timeline_bar(uint32_t count, uint32_t max, size_t cells, bool utf8, char 
 	return len;
 }
 
-/* 1 to 8 for a count that is not 0, by its share of max, rounded up. */
+/* 1 to 8 for a count that is not 0, by its share of max, rounded up. max >= count,
+ * so it is not 0 either; scan-build cannot tell, and a 0 would be 1 here. */
 static int spark_level(uint32_t count, uint32_t max)
 {
-	uint64_t level = ((uint64_t)count * 8 + max - 1) / max;
+	uint64_t level = ((uint64_t)count * 8 + max - 1) / (max ? max : 1);
 	return level < 1 ? 1 : level > 8 ? 8 : (int)level;
 }
 

@@ -9,6 +9,7 @@
 #include "relview/order.h"
 #include "relview/parse.h"
 #include "relview/text.h"
+#include "relview/unconst.h"
 #include "relview/xdg.h"
 
 #include <dirent.h>
@@ -444,8 +445,8 @@ bool cache_load(const char *dir, const struct cache_key *key, struct catalog *ca
 	}
 	struct str *topics = malloc((v.h->nrefs + 1) * sizeof *topics);
 	bool intact = topics && check_records(&v, topics) && check_problems(&v);
-	if (!intact || !catalog_adopt(cat, (void *)v.base, size)) {
-		munmap((void *)v.base, size);
+	if (!intact || !catalog_adopt(cat, unconst(v.base), size)) {
+		munmap(unconst(v.base), size);
 		if (topics && !intact)
 			unlink(file); /* damaged: rebuilt from the bundle this time */
 		free(topics);
@@ -864,11 +865,12 @@ void cache_info(FILE *out, const char *dir, uint64_t max_bytes)
 		if (!source_of(files[i].path, source, sizeof source))
 			snprintf(source, sizeof source, "(unreadable: %s)", files[i].path);
 		char *clean = text_clean_name(source);
-		fprintf(out, "%10.1f MiB  used %5.1f days ago  %s\n", files[i].bytes / 1048576.0,
+		fprintf(out, "%10.1f MiB  used %5.1f days ago  %s\n",
+		        (double)files[i].bytes / 1048576.0,
 		        difftime(now, files[i].used.tv_sec) / 86400, clean ? clean : "?");
 		free(clean);
 	}
 	fprintf(out, "%zu bundle%s, %.1f MiB of %.1f MiB allowed\n", n, n == 1 ? "" : "s",
-	        total / 1048576.0, max_bytes / 1048576.0);
+	        (double)total / 1048576.0, (double)max_bytes / 1048576.0);
 	free_files(files, n);
 }

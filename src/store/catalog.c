@@ -602,8 +602,8 @@ static uint64_t title_prefix(struct str title)
 {
 	uint64_t key = 0;
 	for (size_t i = 0; i < sizeof key; i++) {
-		unsigned char c = i < title.len ? (unsigned char)title.s[i] : 0;
-		key = key << 8 | (c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+		unsigned char c = i < title.len ? (unsigned char)ascii_lower(title.s[i]) : 0;
+		key = key << 8 | c;
 	}
 	return key;
 }

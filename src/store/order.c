@@ -13,11 +13,12 @@
 static int compare_str(struct str a, struct str b)
 {
 	size_t n = a.len < b.len ? a.len : b.len;
-	int c = strncasecmp(a.s ? a.s : "", b.s ? b.s : "", n);
+	const char *as = a.s ? a.s : "", *bs = b.s ? b.s : ""; /* no text: "" */
+	int c = strncasecmp(as, bs, n);
 	if (c == 0)
 		c = a.len < b.len ? -1 : a.len > b.len;
 	if (c == 0 && n)
-		c = memcmp(a.s, b.s, n);
+		c = memcmp(as, bs, n);
 	return c;
 }
 
@@ -129,7 +130,7 @@ static bool sort_by_date(struct sort_key *keys, size_t n)
 		start[radix_digit(keys[i].date, 0)]++;
 		start[RADIX_SIZE + radix_digit(keys[i].date, 1)]++;
 	}
-	for (int pass = 0; pass < 2; pass++) { /* counts become each digit's first place */
+	for (size_t pass = 0; pass < 2; pass++) { /* counts become each digit's first place */
 		size_t *count = start + pass * RADIX_SIZE, sum = 0;
 		for (size_t d = 0; d < RADIX_SIZE; d++) {
 			size_t c = count[d];

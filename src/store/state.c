@@ -441,9 +441,8 @@ static bool read_lines(struct lines *l, const char *path)
 	FILE *f = fopen(path, "re");
 	char *line = NULL;
 	size_t cap = 0;
-	ssize_t len;
 	bool ok = true;
-	while (f && ok && (len = getline(&line, &cap, f)) > 0) {
+	while (f && ok && getline(&line, &cap, f) > 0) {
 		line[strcspn(line, "\n")] = '\0';
 		ok = add_line(l, line);
 	}

@@ -6,6 +6,7 @@
 #include "relview/fold.h"
 #include "relview/grow.h"
 #include "relview/idindex.h"
+#include "relview/unconst.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -318,7 +319,7 @@ void topic_vocab_free(struct topic_vocab *vocab)
 		return;
 	for (size_t i = 0; i < vocab->count; i++) {
 		if (vocab->names[i].owned)
-			free((char *)vocab->names[i].text);
+			free(unconst(vocab->names[i].text));
 		free(vocab->names[i].loose);
 	}
 	free(vocab->names);

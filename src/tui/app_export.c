@@ -345,7 +345,7 @@ static bool export_begin(struct app *app, const char *path, const uint32_t *ids,
 		return false;
 	}
 	memcpy(x.ids, ids, n * sizeof *ids);
-	x.format = format_of(x.file);
+	x.format = (int)format_of(x.file);
 	x.fd = open(x.file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
 	if (x.fd < 0) {
 		app_message(app, true, "%s: %s", path,

@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,10 +63,13 @@ static void print_help(void)
 	       "Exit status: 0 on success, 1 when nothing could be read, 2 on usage errors.\n");
 }
 
-static enum cli_result usage_error(const char *fmt, const char *a, const char *b)
+__attribute__((format(printf, 1, 2))) static enum cli_result usage_error(const char *fmt, ...)
 {
+	va_list ap;
+	va_start(ap, fmt);
 	fputs("relview: ", stderr);
-	fprintf(stderr, fmt, a, b);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
 	fputs("\nTry 'relview --help' for more information.\n", stderr);
 	return CLI_EXIT_USAGE;
 }

@@ -191,17 +191,18 @@ void feed_describe(const struct feed *f, char *buf, size_t size, double *fractio
 {
 	size_t input = atomic_load(&f->progress.input);
 	uint64_t done = bytes_done(f, input), total = bytes_total(f, input);
-	double elapsed = elapsed_seconds(&f->start), rate = elapsed > 0 ? done / elapsed : 0;
+	double elapsed = elapsed_seconds(&f->start),
+	       rate = elapsed > 0 ? (double)done / elapsed : 0;
 	char name[3 * 128 + 1];
 	input_name(f->inputs[input < f->ninputs ? input : f->ninputs - 1], name, sizeof name);
 	/* A file that grew since its size was taken reads past it: the bar, drawn
 	 * over the title line, stops at its end. */
 	*fraction = !total ? -1 : done < total ? (double)done / (double)total : 1;
 	int n = snprintf(buf, size, "loading %zu of %zu: %s  ·  %.1f", input + 1, f->ninputs, name,
-	                 done / 1048576.0);
+	                 (double)done / 1048576.0);
 	if (total && n >= 0 && (size_t)n < size)
 		n += snprintf(buf + n, size - (size_t)n, " of %.1f MiB read (%.0f%%)",
-		              total / 1048576.0, *fraction * 100);
+		              (double)total / 1048576.0, *fraction * 100);
 	else if (n >= 0 && (size_t)n < size)
 		n += snprintf(buf + n, size - (size_t)n, " MiB read");
 	if (n >= 0 && (size_t)n < size)

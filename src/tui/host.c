@@ -35,7 +35,8 @@ const struct release *app_list_selected(const struct app *app)
 
 static struct app *app_of(struct host *host)
 {
-	return (struct app *)((char *)host - offsetof(struct app, host));
+	/* host is an app's member: the address offsetof() back is that app's, aligned */
+	return (struct app *)(void *)((char *)host - offsetof(struct app, host));
 }
 
 static void host_message(struct host *host, bool error, const char *text)

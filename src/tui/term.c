@@ -5,6 +5,7 @@
 #include "relview/fdio.h"
 #include "relview/keys.h"
 #include "relview/text.h"
+#include "relview/unconst.h"
 
 #include <curses.h>
 #include <errno.h>
@@ -294,7 +295,8 @@ static pid_t start_child(const char *command, int in)
 	posix_spawn_file_actions_t fa;
 	posix_spawnattr_t attr;
 	sigset_t all, none;
-	char *const argv[] = {"sh", "-c", (char *)command, NULL};
+	char sh[] = "sh", dash_c[] = "-c";
+	char *const argv[] = {sh, dash_c, unconst(command), NULL};
 	pid_t pid = -1;
 	sigfillset(&all);
 	sigemptyset(&none);
@@ -554,13 +556,19 @@ static void put_ascii(const char *s, size_t n)
 	}
 }
 
+/* The role's attributes and colour pair: attrset() would take both as one int. */
+static void use_role(enum role role)
+{
+	attr_set(role_attr[role] & ~A_COLOR, (short)PAIR_NUMBER(role_attr[role]), NULL);
+}
+
 int term_put(int y, int x, const char *s, size_t n, int cols, enum role role)
 {
 	size_t used = 0;
 	if (cols <= 0)
 		return 0;
 	size_t fit = text_fit(s, n, (size_t)cols, &used);
-	attrset(role_attr[role]);
+	use_role(role);
 	move(y, x);
 	if (utf8)
 		addnstr(s, (int)fit);
@@ -589,14 +597,14 @@ void term_fill(int y, int x, int cols, enum role role)
 {
 	if (cols <= 0)
 		return;
-	attrset(role_attr[role]);
+	use_role(role);
 	mvhline(y, x, ' ', cols);
 	attrset(A_NORMAL);
 }
 
 void term_hline(int y, int x, int cols)
 {
-	attrset(role_attr[ROLE_BORDER]);
+	use_role(ROLE_BORDER);
 	move(y, x);
 	for (int i = 0; i < cols; i++)
 		addstr(utf8 ? "\xe2\x94\x80" : "-");
@@ -605,7 +613,7 @@ void term_hline(int y, int x, int cols)
 
 void term_vline(int y, int x, int rows)
 {
-	attrset(role_attr[ROLE_BORDER]);
+	use_role(ROLE_BORDER);
 	for (int i = 0; i < rows; i++)
 		mvaddstr(y + i, x, utf8 ? "\xe2\x94\x82" : "|");
 	attrset(A_NORMAL);

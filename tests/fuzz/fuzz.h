@@ -33,7 +33,7 @@ static inline size_t fuzz_utf8_char(const unsigned char *s, size_t n, uint32_t *
 	                           : 0;
 	if (len == 0 || len > n)
 		return 0;
-	uint32_t c = len == 1 ? s[0] : s[0] & (0x7F >> len);
+	uint32_t c = len == 1 ? s[0] : s[0] & (0x7Fu >> len);
 	for (size_t k = 1; k < len; k++) {
 		if ((s[k] & 0xC0) != 0x80)
 			return 0;

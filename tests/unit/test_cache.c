@@ -489,7 +489,7 @@ static void write_bundle_needing_memory(const char *path, unsigned char dict)
 	assert_int_equal(h[3], 1);
 	h[4] = dict;
 	uint32_t crc = crc32_gzip_refl(0, h, hsize - 4);
-	for (int i = 0; i < 4; i++)
+	for (size_t i = 0; i < 4; i++)
 		h[hsize - 4 + i] = (unsigned char)(crc >> (8 * i));
 	FILE *f = fopen(path, "wb");
 	assert_non_null(f);

@@ -448,7 +448,7 @@ static void test_default_theme_file_is_the_builtin(void **state)
 	struct ini_report report = {stderr, 0};
 	assert_true(theme_load(&t, file, &report));
 	assert_int_equal(report.count, 0);
-	for (int r = 0; r < ROLE_COUNT; r++)
+	for (enum role r = 0; r < ROLE_COUNT; r++)
 		if (memcmp(&t.role[r], &builtin.role[r], sizeof t.role[r]) != 0)
 			fail_msg("[%s] differs from the built-in theme", theme_role_name(r));
 }

@@ -421,7 +421,7 @@ static void test_utf16_fast_path_agrees_at_every_offset(void **state)
 	                                 0x4E2D, 0x7F41, 0x8041, 0xD83D, 0xDE00, 0xFF41};
 	static const unsigned modes[] = {KEEP, 0};
 	(void)state;
-	for (int big = 0; big <= 1; big++) {
+	for (size_t big = 0; big <= 1; big++) {
 		for (size_t u = 0; u < sizeof units / sizeof *units; u++) {
 			for (size_t m = 0; m < sizeof modes / sizeof *modes; m++) {
 				unsigned char alone[4] = {big ? 0xFE : 0xFF, big ? 0xFF : 0xFE};
@@ -435,7 +435,8 @@ static void test_utf16_fast_path_agrees_at_every_offset(void **state)
 					memcpy(in, alone, 2);
 					for (size_t k = 0; k < LINE; k++) {
 						unsigned unit = k == at ? units[u] : 'a';
-						in[2 + 2 * k + !big] = (unsigned char)(unit >> 8);
+						in[2 + 2 * k + 1 - big] =
+						        (unsigned char)(unit >> 8);
 						in[2 + 2 * k + big] = (unsigned char)unit;
 					}
 					memset(want, 'a', at);

@@ -266,9 +266,10 @@ static void too_few_members_or_a_damaged_end_is_not_cut(void **state)
 	assert_false(share_of(&z, 0, 2, &s, NULL));
 	free(z.bytes);
 
-	struct zip junk = {(unsigned char *)"PK\3\4 not a zip at all", 22, 0};
+	unsigned char junk_bytes[] = "PK\3\4 not a zip at all", no_bytes[1] = {0};
+	struct zip junk = {junk_bytes, 22, 0};
 	assert_false(share_of(&junk, 0, 2, &s, NULL));
-	struct zip empty = {(unsigned char *)"", 0, 0};
+	struct zip empty = {no_bytes, 0, 0};
 	assert_false(share_of(&empty, 0, 2, &s, NULL));
 }
 

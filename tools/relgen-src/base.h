@@ -22,7 +22,7 @@
 	extern const size_t name##_len
 #define TABLE_LEN(name) const size_t name##_len = ARRAY_LEN(name)
 
-_Noreturn void die(const char *fmt, ...);
+_Noreturn void die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void *xrealloc(void *p, size_t n);
 void *xcalloc(size_t n, size_t size);
 
