@@ -22,9 +22,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static char dir[64], file[128];
-static struct cache_key key = {
-        .path = "/fuzz/bundle.tar.gz", .id = 0x72656c76696577, .file = "fuzz.cat"};
+static char dir[64], file[128], bundle[] = "/fuzz/bundle.tar.gz";
+static struct cache_key key = {.path = bundle, .id = 0x72656c76696577, .file = "fuzz.cat"};
 
 static void remove_scratch(void)
 {
