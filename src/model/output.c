@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "relview/output.h"
+#include "relview/parse.h"
 
 #include "relview/catalog.h"
 #include "relview/date.h"
@@ -263,8 +264,10 @@ static void md_release(FILE *out, const struct catalog *cat, const struct releas
 	}
 	md_field(out, "Date:", (struct str){date, strlen(date)});
 	md_field(out, "Location:", r->location);
-	for (size_t t = 0; t < r->nprinted; t++)
-		md_field(out, t ? "Topic:" : "Topics:", catalog_topic_printed(cat, r, t));
+	/* One field, the topics joined as the reader's header joins them. */
+	char topics[PARSE_MAX_TOPICS * 168];
+	size_t len = catalog_join_printed_topics(cat, r, topics, sizeof topics);
+	md_field(out, "Topics:", (struct str){topics, len < sizeof topics ? len : sizeof topics});
 	const char *input = cat->inputs[r->input];
 	md_field(out, "Source:", (struct str){input, strlen(input)});
 	md_field(out, "Entry:", (struct str){r->entry, r->entry ? strlen(r->entry) : 0});

@@ -335,3 +335,22 @@ keys i
 wait_for "One input only"
 keys Q
 expect_restored 0
+
+# The Markdown export writes a release's topics in one field, joined as the list
+# joins them (a second topic was once a field of its own, "Topic:").
+row=$(list | awk -F'\t' 'index($3, "; ") { print NR; exit }')
+[ -n "$row" ] || hard_error "no release with two topics in the bundle"
+start -- "$RELVIEW" "$BUNDLE"
+expect_shown "$TOTAL"
+keys : "row $row" Enter
+expect_row "$row"
+keys e
+wait_for "Save the release to"
+type_text "$TMP/topics.md"
+keys Enter
+wait_for "Saved 1 release to"
+want_topics=$(list | sed -n "${row}p" | cut -f3)
+grep -qxF -- "- **Topics:** $want_topics" "$TMP/topics.md" ||
+	fail "the Markdown export's topics are not one field: $(grep -i topic "$TMP/topics.md")"
+keys Q
+expect_restored 0
