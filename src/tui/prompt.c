@@ -137,7 +137,8 @@ static void key(struct pane *pane, int key)
 	prompt_finish(p, end);
 }
 
-/* Its own keys at the right of the line, while the text leaves them room. */
+/* Its own keys at the right of the line, while the text leaves them room; a
+ * question has none (y answers, n or Esc does not). */
 static const struct hint hints[] = {
         {ACT_PROMPT_ACCEPT, "done"},
         {ACT_PROMPT_CANCEL, "cancel"},
@@ -150,6 +151,8 @@ static void draw(struct pane *pane)
 	struct prompt_pane *pp = pane->state;
 	char text[128];
 	pp->cursor_x = prompt_draw(&pp->prompt, pane->at.y, pane->at.w);
+	if (pp->prompt.kind->question)
+		return; /* its text says it: (y/n) */
 	char found[256];
 	what_found(&pp->prompt, found, sizeof found);
 	int room = pane->at.w - pp->cursor_x - (int)text_width(found, strlen(found)) - GAP;

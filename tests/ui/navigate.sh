@@ -140,6 +140,8 @@ start -- "$RELVIEW" "$BUNDLE"
 expect_shown "$TOTAL"
 keys A
 wait_for "Mark $TOTAL releases read? (y/n)"
+# Its keys are y and n, which it says: no hint of an Enter that does nothing.
+screen | grep -q "Enter:done" && fail "the question offers Enter"
 keys n
 wait_gone "(y/n)"
 keys U
