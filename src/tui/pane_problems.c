@@ -5,6 +5,7 @@
 
 #include "relview/pane.h"
 #include "relview/term.h"
+#include "relview/text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,6 +73,25 @@ static void draw_heading(const struct pane *pane, int y)
 	term_put_fit(y, pane->at.x + 1, heading, strlen(heading), pane->at.w - 1, ROLE_HEADING);
 }
 
+/* A line wider than the pane loses its middle, not its end: the input's name stays
+ * in front and the reason at the end ("a.tar.gz: rel…y.txt: gzip data truncated"),
+ * the reason taking up to two thirds of the room. */
+static void put_middle_cut(int y, int x, const char *s, size_t n, int cols, enum role role)
+{
+	size_t total = text_width(s, n), room = cols > 0 ? (size_t)cols : 0;
+	if (total <= room || room < 12) {
+		term_put_fit(y, x, s, n, cols, role);
+		return;
+	}
+	size_t tail_want = (room - 1) * 2 / 3, before_tail;
+	size_t tail_at = text_fit(s, n, total - tail_want, &before_tail);
+	size_t tail_cols = total - before_tail, head_cols;
+	size_t head = text_fit(s, tail_at, room - 1 - tail_cols, &head_cols);
+	int at = x + term_put(y, x, s, head, (int)head_cols, role);
+	at += term_put(y, at, "\u2026", strlen("\u2026"), 1, role);
+	term_put(y, at, s + tail_at, n - tail_at, (int)tail_cols, role);
+}
+
 static void draw(struct pane *pane)
 {
 	const struct scroll *s = pane->state;
@@ -87,7 +107,7 @@ static void draw(struct pane *pane)
 		if (i == 0 || i >= s->count)
 			continue;
 		const char *text = shown(line, &len);
-		term_put_fit(r->y + row, r->x + 1, text, len, r->w - 1, ROLE_HELP);
+		put_middle_cut(r->y + row, r->x + 1, text, len, r->w - 1, ROLE_HELP);
 		line = strchr(line, '\n') + 1;
 	}
 }

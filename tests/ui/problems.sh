@@ -57,3 +57,16 @@ keys P
 wait_for "1 problem reading the inputs"
 keys q q
 expect_restored 0
+
+# A line wider than the pane loses its middle: the reason at its end is still read.
+long=$TMP/a-folder-with-a-name-long-enough-to-fill-the-line/and-another-one-inside
+mkdir -p "$long"
+printf '\000\001\002binary' >"$long/b01"
+start 60 20 -- "$RELVIEW" "$long/b01" "$BUNDLE"
+expect_shown "$TOTAL"
+keys '!'
+wait_for "1 problem reading the inputs"
+wait_for "b01: not an archive or a text file"
+screen | grep -qF "$TMP" || fail "the line lost the start of the input's name"
+keys q q
+expect_restored 0
