@@ -223,8 +223,9 @@ static void draw(struct pane *pane)
 		enum role role = i == rp->cursor.sel         ? ROLE_SELECTED
 		                 : h->marks[id] & STATE_READ ? ROLE_LIST
 		                                             : ROLE_UNREAD;
-		term_put_fit(y, r->x, rp->items[i].why, strlen(rp->items[i].why), (int)ww + 1,
-		             role);
+		/* A reason cut short still leaves a blank before the date. */
+		term_put_fit(y, r->x, rp->items[i].why, strlen(rp->items[i].why), (int)ww, role);
+		term_fill(y, r->x + (int)ww, 1, role);
 		listrow_draw(h, &h->cat->releases[id], y, r->x + (int)ww + 1, &c, role);
 	}
 }

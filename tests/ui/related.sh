@@ -112,4 +112,17 @@ screen_line 4 | grep -q "shares: Operation Red Harbor .*Older harbor case" ||
 screen | grep -q "Provo troopers" && fail "a state's State Police related two releases"
 keys Q
 expect_restored 0
+
+# Narrow, the reason is cut, and a blank still stands between it and the next column.
+start 50 20 -- "$RELVIEW" "$dir"
+expect_shown 17 17
+keys :
+type_text 2020-03-01
+keys Enter
+eventually shown_twice "Origin of the harbor" || fail "the origin is not selected"
+keys r
+wait_for "2 related releases"
+screen_line 3 | grep -q "… [^ ]" || fail "a cut reason runs into the next column: $(screen_line 3)"
+keys Q
+expect_restored 0
 pass
