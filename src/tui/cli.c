@@ -60,7 +60,9 @@ static void print_help(void)
 	       "Settings, key bindings and the theme come from\n"
 	       "$XDG_CONFIG_HOME/relview/config.ini (~/.config/relview/config.ini); options\n"
 	       "given here win. See relview(1) and relview.ini(5).\n\n"
-	       "Exit status: 0 on success, 1 when nothing could be read, 2 on usage errors.\n");
+	       "Exit status: 0 on success; 1 when nothing could be read, --print is past the\n"
+	       "end, output cannot be written or the terminal cannot show the reader; 2 on\n"
+	       "usage errors.\n");
 }
 
 __attribute__((format(printf, 1, 2))) static enum cli_result usage_error(const char *fmt, ...)
