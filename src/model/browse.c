@@ -419,6 +419,32 @@ size_t browse_locate(const struct browse *b, uint32_t id)
 }
 
 /* "Narcotics +2": the first chosen facet's name and how many more there are. */
+/* What follows a place's last ", " ("TX" of "Dallas, TX"); the whole name without. */
+static struct str region_of(struct str place)
+{
+	const char *comma = place.len ? memrchr(place.s, ',', place.len) : NULL;
+	if (!comma || (size_t)(place.s + place.len - comma) < 3)
+		return place;
+	return (struct str){comma + 2, (size_t)(place.s + place.len - comma - 2)};
+}
+
+/* Several places chosen in one state or country ("--location texas") are said as
+ * that: "place: 9 in TX", not one city of them "+8". False when they are not. */
+static bool describe_region(char *buf, size_t size, const bool *chosen, size_t first, size_t more,
+                            const struct catalog *cat)
+{
+	struct str region = region_of(facet_name(cat, FACET_LOCATION, first));
+	for (size_t i = first + 1; i < facet_count(cat, FACET_LOCATION); i++) {
+		struct str its = region_of(facet_name(cat, FACET_LOCATION, i));
+		if (chosen[i] && (its.len != region.len || memcmp(its.s, region.s, its.len) != 0))
+			return false;
+	}
+	size_t len = strlen(buf);
+	snprintf(buf + len, size - len, "%splace: %zu in %.*s", len ? "  " : "", more + 1,
+	         (int)region.len, region.s);
+	return true;
+}
+
 static void describe_facets(char *buf, size_t size, const char *label, const bool *chosen,
                             const struct catalog *cat, enum facet_kind kind)
 {
@@ -429,6 +455,8 @@ static void describe_facets(char *buf, size_t size, const char *label, const boo
 		else if (chosen[i])
 			more++;
 	if (first == count)
+		return;
+	if (kind == FACET_LOCATION && more && describe_region(buf, size, chosen, first, more, cat))
 		return;
 	size_t len = strlen(buf);
 	struct str name = facet_name(cat, kind, first);

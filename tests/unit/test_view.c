@@ -766,6 +766,38 @@ static void a_growing_catalog_lists_what_the_whole_would(void **state)
 	}
 }
 
+/* Places chosen in one state are said as that state, not as one city of them. */
+static void places_in_one_state_are_described_by_it(void **state)
+{
+	(void)state;
+	struct catalog *cat = catalog_new();
+	catalog_add_input(cat, "x");
+	assert_true(fixture_add(cat, 20140311, "A", "Dallas, Texas", "", "", "a"));
+	assert_true(fixture_add(cat, 20140312, "B", "Houston, TX", "", "", "b"));
+	assert_true(fixture_add(cat, 20140313, "C", "Miami, FL", "", "", "c"));
+	struct order o;
+	order_init(&o, false);
+	size_t nadded;
+	assert_int_equal(order_update(&o, cat, &nadded), ORDER_ADDED);
+	const char *texas[] = {"texas"}, *mixed[] = {"texas", "miami"};
+	const struct {
+		const char **values;
+		size_t n;
+		const char *said;
+	} cases[] = {{texas, 1, "place: 2 in TX"}, {mixed, 2, "place: Dallas, TX +2"}};
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+		struct query q = {.locations = cases[k].values, .nlocations = cases[k].n};
+		struct browse b;
+		assert_true(browse_init(&b, cat, &o, &q));
+		char text[100];
+		browse_describe(&b, text, sizeof text);
+		assert_string_equal(text, cases[k].said);
+		browse_free(&b);
+	}
+	order_free(&o);
+	catalog_free(cat);
+}
+
 /* A place chosen in the picker keeps what is in it: "Houston, United States" is in
  * Houston, TX while the catalog knows no other Houston, and leaves it (and the list)
  * when Houston, MS comes. */
@@ -868,6 +900,7 @@ int main(void)
 	        cmocka_unit_test(a_growing_catalog_lists_what_the_whole_would),
 	        cmocka_unit_test(facets_chosen_while_loading),
 	        cmocka_unit_test(a_place_chosen_follows_a_city_that_moves),
+	        cmocka_unit_test(places_in_one_state_are_described_by_it),
 	        cmocka_unit_test(columns_share_the_width),
 	        cmocka_unit_test(search_narrows_and_widens),
 	        cmocka_unit_test(long_steps_keep_every_match_in_order),
