@@ -345,7 +345,8 @@ static void put_tallies(const struct stats_out *so, const char *heading, const c
 			continue;
 		}
 		fputs(i ? ",{\"name\":" : "{\"name\":", out);
-		json_str_or_null(out, t[i].none ? (struct str){0} : t[i].name);
+		struct str none = {0}; /* a compound literal in ?: is beyond cppcheck 2.10 */
+		json_str_or_null(out, t[i].none ? none : t[i].name);
 		fprintf(out, ",\"count\":%llu}", (unsigned long long)t[i].count);
 	}
 	if (so->json)

@@ -22,11 +22,13 @@ static size_t count_lines(const char *text)
 	return n;
 }
 
-/* Line i of the text (there is one), from its start. */
+/* Line i of the text, from its start; NULL when there are fewer lines. */
 static const char *line_at(const char *text, size_t i)
 {
-	for (; i > 0; i--)
-		text = strchr(text, '\n') + 1;
+	for (; text && i > 0; i--) {
+		const char *end = strchr(text, '\n');
+		text = end ? end + 1 : NULL;
+	}
 	return text;
 }
 
@@ -104,11 +106,11 @@ static void draw(struct pane *pane)
 		term_fill(r->y + row, r->x, r->w, ROLE_HELP);
 		if (i == 0)
 			draw_heading(pane, r->y + row);
-		if (i == 0 || i >= s->count)
+		if (i == 0 || i >= s->count || !line)
 			continue;
 		const char *text = shown(line, &len);
 		put_middle_cut(r->y + row, r->x + 1, text, len, r->w - 1, ROLE_HELP);
-		line = strchr(line, '\n') + 1;
+		line = line_at(line, 1);
 	}
 }
 
