@@ -94,12 +94,18 @@ static bool build_items(struct picker *p, const struct catalog *cat, const uint3
 		free(e);
 		return false;
 	}
+	size_t kept = 0;
 	for (uint32_t i = 0; i < count; i++) {
+		/* A place whose releases all moved to another (catalog.h: us_cities) is
+		 * in no release: not offered. */
+		if (p->kind == FACET_LOCATION && !cat->locations.items[i].count)
+			continue;
 		struct str name = facet_name(cat, p->kind, i);
 		struct str group =
 		        p->kind == FACET_LOCATION ? location_group(name) : (struct str){NULL, 0};
-		e[i] = (struct entry){name, group, i};
+		e[kept++] = (struct entry){name, group, i};
 	}
+	count = kept;
 	qsort(e, count, sizeof *e, by_group_then_name);
 	uint32_t group = PICKER_NONE;
 	for (size_t i = 0; i < count; i++) {

@@ -621,6 +621,25 @@ static void pickers_tell_stateless_places(void **state)
 	catalog_free(cat);
 }
 
+/* A stateless place whose releases moved to the city's one state is in no release:
+ * the picker offers neither it nor its empty group. */
+static void pickers_leave_out_places_moved_away(void **state)
+{
+	(void)state;
+	struct catalog *cat = catalog_new();
+	catalog_add_input(cat, "x");
+	assert_true(fixture_add(cat, 20140101, "A", "Seattle, United States", "", "a", NULL));
+	assert_true(fixture_add(cat, 20140102, "B", "Seattle, WA", "", "b", NULL));
+	uint32_t counts[2] = {0, 2};
+	struct picker p;
+	assert_true(picker_init(&p, cat, FACET_LOCATION, counts, NULL));
+	assert_true(shown_item(&p, "Seattle, WA") != SIZE_MAX);
+	assert_true(shown_item(&p, "Seattle, United States") == SIZE_MAX);
+	assert_true(shown_item(&p, "United States, no state given") == SIZE_MAX);
+	picker_free(&p);
+	catalog_free(cat);
+}
+
 static void pickers_group_narrow_and_choose(void **state)
 {
 	(void)state;
@@ -901,6 +920,7 @@ int main(void)
 	        cmocka_unit_test(facets_chosen_while_loading),
 	        cmocka_unit_test(a_place_chosen_follows_a_city_that_moves),
 	        cmocka_unit_test(places_in_one_state_are_described_by_it),
+	        cmocka_unit_test(pickers_leave_out_places_moved_away),
 	        cmocka_unit_test(columns_share_the_width),
 	        cmocka_unit_test(search_narrows_and_widens),
 	        cmocka_unit_test(long_steps_keep_every_match_in_order),
