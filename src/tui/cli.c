@@ -100,12 +100,12 @@ static enum cli_result add_search(struct cli *cli, const char *arg)
 	size_t had = strlen(cli->query.search), len = had + 1 + strlen(arg);
 	char *both = malloc(len + 1);
 	if (!both)
-		return usage_error("out of memory%s%s", "", "");
+		return usage_error("out of memory");
 	snprintf(both, len + 1, "%s %s", cli->query.search, arg);
 	free(cli->searches);
 	cli->query.search = cli->searches = both;
 	if (!expr_parse(&e, both, len, why, sizeof why))
-		return usage_error("--search: the queries together: %s%s", why, "");
+		return usage_error("--search: the queries together: %s", why);
 	expr_free(&e);
 	return CLI_RUN;
 }
@@ -175,7 +175,7 @@ static enum cli_result apply_option(struct cli *cli, int id, const char *arg, co
 		return set_mode(cli, CLI_LIST, "--list");
 	case OPT_FORMAT:
 		if (strcmp(arg, "tsv") != 0 && strcmp(arg, "json") != 0)
-			return usage_error("--format: '%s' is not tsv or json%s", arg, "");
+			return usage_error("--format: '%s' is not tsv or json", arg);
 		cli->format = strcmp(arg, "json") == 0 ? CLI_JSON : CLI_TSV;
 		return CLI_RUN;
 	case OPT_BODY:
@@ -183,7 +183,7 @@ static enum cli_result apply_option(struct cli *cli, int id, const char *arg, co
 		return CLI_RUN;
 	case OPT_PRINT:
 		if (!parse_count(arg, 1, SIZE_MAX, &cli->print_index))
-			return usage_error("--print: '%s' is not a positive number%s", arg, "");
+			return usage_error("--print: '%s' is not a positive number", arg);
 		return set_mode(cli, CLI_PRINT, "--print");
 	case OPT_WIDTH:
 		if (!parse_count(arg, 10, 10000, &cli->width))
@@ -281,17 +281,17 @@ enum cli_result cli_parse(int argc, char **argv, struct cli *cli)
 		else if (c >= 256 && c < 256 + OPT_COUNT)
 			r = apply_option(cli, c - 256, optarg, long_options[c - 256].name);
 		else if (c == ':')
-			r = usage_error("option '%s' needs a value%s", argv[optind - 1], "");
+			r = usage_error("option '%s' needs a value", argv[optind - 1]);
 		else
-			r = usage_error("unknown option '%s'%s", argv[optind - 1], "");
+			r = usage_error("unknown option '%s'", argv[optind - 1]);
 		if (r != CLI_RUN)
 			return r;
 	}
 	if (cli->query.since && cli->query.until && cli->query.since > cli->query.until)
-		return usage_error("--since is after --until%s%s", "", "");
+		return usage_error("--since is after --until");
 	/* Only JSON has a place for the body: said, not silently ignored. */
 	if (cli->body && (cli->format != CLI_JSON || cli->mode > CLI_LIST))
-		return usage_error("--body is for --list --format=json%s%s", "", "");
+		return usage_error("--body is for --list --format=json");
 	if (check_together(cli) != CLI_RUN)
 		return CLI_EXIT_USAGE;
 	if (cli->mode >= CLI_LIST_THEMES) {
@@ -301,7 +301,7 @@ enum cli_result cli_parse(int argc, char **argv, struct cli *cli)
 		return CLI_RUN;
 	}
 	if (optind == argc)
-		return usage_error("no input given: name a bundle, file or folder%s%s", "", "");
+		return usage_error("no input given: name a bundle, file or folder");
 	cli->inputs = argv + optind;
 	cli->ninputs = (size_t)(argc - optind);
 	return CLI_RUN;
