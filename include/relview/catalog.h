@@ -87,7 +87,7 @@ struct catalog {
 	 * only: such a facet's `facet` names the facet it is counted under. us_cities
 	 * holds each city's name with, as count, the states it is known in and, as
 	 * facet, the first of them. When that changes, releases already in move
-	 * (relocations counts the moves: a list filtered by place is redone). */
+	 * (relocations goes up with each: a list filtered by place is redone). */
 	struct facet_set us_cities;
 	uint64_t relocations;
 	const struct topic_vocab *vocab; /* the topic names facets are taken from; NULL:

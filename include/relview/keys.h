@@ -66,7 +66,7 @@ enum key_scope { SCOPE_PANE, SCOPE_ANY, SCOPE_LIST, SCOPE_RELEASE };
 	X(ONLY_UNREAD, KEYS_VIEW, SCOPE_LIST, "U", "list only unread releases, or all again")      \
 	X(ONLY_STARRED, KEYS_VIEW, SCOPE_LIST, "S", "list only starred releases, or all again")    \
 	X(RELATED, KEYS_VIEW, SCOPE_RELEASE, "r",                                                  \
-	  "related releases (same topic and place, rare names), newest first")                     \
+	  "related releases (same topic and place, rare names), by reason, newest first")          \
 	X(COMMAND, KEYS_VIEW, SCOPE_LIST, ":",                                                     \
 	  "go to a year, date or row (2014, 2014-03, 42); topic NAME, location NAME; q")           \
 	X(PREV_MONTH, KEYS_VIEW, SCOPE_LIST, "[",                                                  \
