@@ -525,15 +525,27 @@ static void archive_ended(struct reader *r, const char *prefix)
 		unread_member(r, prefix, NOT_FOUND, false);
 }
 
-/* A header that failed. In a share it is the next member's the directory lists
- * (named in the line), or past them all the next share's first, which that
- * share's reader reports. */
-static void header_failed(struct reader *r, struct archive *a, const char *prefix)
+/* A header that failed, the first of a run of failures or not. In a share it is
+ * the next member's the directory lists (named in the line), or past them all the
+ * next share's first, which that share's reader reports. Elsewhere a run is one
+ * damage — libarchive's tar reader fails block after block until it finds a header
+ * again — reported once, with where the damaged header begins. */
+static void header_failed(struct reader *r, struct archive *a, const char *prefix,
+                          bool first_of_run)
 {
-	if (!r->share)
+	char reason[320];
+	la_int64_t at = archive_read_header_position(a);
+	if (r->share) {
+		if (r->next_member < r->share->count)
+			unread_member(r, prefix, archive_reason(a), reader_environmental(a));
+	} else if (first_of_run && (at < 0 || reader_environmental(a))) {
 		reader_archive_problem(r, prefix, a);
-	else if (r->next_member < r->share->count)
-		unread_member(r, prefix, archive_reason(a), reader_environmental(a));
+	} else if (first_of_run) {
+		snprintf(reason, sizeof reason,
+		         "%s (a header at byte %lld), skipped to the next header",
+		         archive_reason(a), (long long)at);
+		reader_problem(r, prefix, reason);
+	}
 }
 
 /* Does the current header begin the next reader's share? A header that failed for
@@ -545,8 +557,9 @@ static bool past_share(const struct reader *r, struct archive *a)
 }
 
 /* Walk the entries of an opened archive, starting from the first header's status.
- * A header that fails is reported and the walk goes on with the next one, but a run
- * of failures ends it: some damaged archives fail the same header forever. */
+ * A header that fails is reported (a run of failures once: header_failed) and the
+ * walk goes on with the next one, but a long run ends it: some damaged archives fail
+ * the same header forever. */
 bool reader_read_entries(struct reader *r, struct archive *a, int status, struct archive_entry *ae,
                          const char *prefix)
 {
@@ -568,11 +581,11 @@ bool reader_read_entries(struct reader *r, struct archive *a, int status, struct
 				               "too many damaged headers, rest of input skipped");
 				return false;
 			}
-			header_failed(r, a, prefix);
+			header_failed(r, a, prefix, failures == 1);
 			continue;
 		}
 		if (status == ARCHIVE_FATAL) {
-			header_failed(r, a, prefix);
+			header_failed(r, a, prefix, true);
 			return true;
 		}
 		if (status == ARCHIVE_WARN)
