@@ -22,10 +22,13 @@
 
 /* A member as the directory lists it: where its local header is, and the CRC-32 of
  * its content, which the reader checks (libarchive's check is turned off for a
- * share: ISA-L's CRC is several times faster than zlib's). */
+ * share: ISA-L's CRC is several times faster than zlib's); and where in the
+ * directory its name is, to name a member the reader could not read. */
 struct zip_member {
 	uint64_t offset;
+	uint64_t name_at;
 	uint32_t crc;
+	uint16_t name_len;
 };
 
 /* One reader's run of members. */
@@ -35,6 +38,7 @@ struct zip_share {
 	uint64_t first_ordinal;     /* its first member's place among all the archive's members */
 	struct zip_member *members; /* its members in file order (malloc'd) */
 	uint64_t count;
+	int fd; /* the archive's, as given: where a member's name is read */
 	/* Some member is stored with its length after its data: the streaming reader
 	 * finds its end by the CRC there, so libarchive's CRC check must stay on. */
 	bool ends_found_by_crc;

@@ -197,9 +197,9 @@ static void read_share(struct reader *r, int fd, const struct zip_share *share, 
 	r->share = share;
 	uint64_t first = 0;
 	while (read_share_from(r, fd, share, first, prefix) && !r->stop) {
-		/* A member whose data failed has moved next_member past it (the
-		 * archive is dead); a damaged header has not. */
-		uint64_t next = r->dead ? r->next_member : r->next_member + 1;
+		/* The member whose data or header failed has been named, and
+		 * next_member moved past it. */
+		uint64_t next = r->next_member;
 		if (next <= first)
 			next = first + 1;
 		if (next >= share->count)

@@ -10,6 +10,7 @@
 #include <isa-l/crc.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void reader_problem(struct reader *r, const char *path, const char *reason)
 {
@@ -480,29 +481,85 @@ static uint64_t header_offset(const struct reader *r, struct archive *a)
 	return r->share_base + (uint64_t)archive_read_header_position(a);
 }
 
+/* In a share: say in one line that the next member the directory lists was not
+ * read, and why. Its name is the directory's: its local header may be the damage. */
+static void unread_member(struct reader *r, const char *prefix, const char *reason,
+                          bool environmental)
+{
+	const struct zip_member *m = &r->share->members[r->next_member++];
+	char *name = malloc((size_t)m->name_len + 1), *owned;
+	bool named = name && m->name_len > 0 &&
+	             pread(r->share->fd, name, m->name_len, (off_t)m->name_at) == m->name_len;
+	if (named)
+		name[m->name_len] = '\0';
+	const char *path = entry_name(prefix, named ? name : "(unnamed entry)", &owned);
+	if (environmental)
+		reader_environmental_problem(r, path, reason);
+	else
+		reader_problem(r, path, reason);
+	free(owned);
+	free(name);
+}
+
+#define NOT_FOUND "not found where the zip's directory places it, skipped"
+
 /* In a share: the directory's record of the member whose header was just read, or
  * NULL when the directory does not list it (a local header hidden between two it
- * lists). */
-static const struct zip_member *listed_member(struct reader *r, struct archive *a)
+ * lists). Members the reader went past are named. */
+static const struct zip_member *listed_member(struct reader *r, struct archive *a,
+                                              const char *prefix)
 {
 	const struct zip_share *s = r->share;
 	uint64_t at = header_offset(r, a);
 	while (r->next_member < s->count && s->members[r->next_member].offset < at)
-		r->next_member++;
+		unread_member(r, prefix, NOT_FOUND, false);
 	if (r->next_member < s->count && s->members[r->next_member].offset == at)
 		return &s->members[r->next_member++];
 	return NULL;
 }
 
-/* Does the current header begin the next reader's share? */
+/* The archive ended: in a share, the members it did not reach are named. */
+static void archive_ended(struct reader *r, const char *prefix)
+{
+	while (r->share && r->next_member < r->share->count)
+		unread_member(r, prefix, NOT_FOUND, false);
+}
+
+/* A header that failed, the first of a run of failures or not. In a share it is
+ * the next member's the directory lists (named in the line), or past them all the
+ * next share's first, which that share's reader reports. Elsewhere a run is one
+ * damage — libarchive's tar reader fails block after block until it finds a header
+ * again — reported once, with where the damaged header begins. */
+static void header_failed(struct reader *r, struct archive *a, const char *prefix,
+                          bool first_of_run)
+{
+	char reason[320];
+	la_int64_t at = archive_read_header_position(a);
+	if (r->share) {
+		if (r->next_member < r->share->count)
+			unread_member(r, prefix, archive_reason(a), reader_environmental(a));
+	} else if (first_of_run && (at < 0 || reader_environmental(a))) {
+		reader_archive_problem(r, prefix, a);
+	} else if (first_of_run) {
+		snprintf(reason, sizeof reason,
+		         "%s (a header at byte %lld), skipped to the next header",
+		         archive_reason(a), (long long)at);
+		reader_problem(r, prefix, reason);
+	}
+}
+
+/* Does the current header begin the next reader's share? A header that failed for
+ * good has no position (it is negative): it is not the share's end. */
 static bool past_share(const struct reader *r, struct archive *a)
 {
-	return r->share && header_offset(r, a) >= r->share->to;
+	return r->share && archive_read_header_position(a) >= 0 &&
+	       header_offset(r, a) >= r->share->to;
 }
 
 /* Walk the entries of an opened archive, starting from the first header's status.
- * A header that fails is reported and the walk goes on with the next one, but a run
- * of failures ends it: some damaged archives fail the same header forever. */
+ * A header that fails is reported (a run of failures once: header_failed) and the
+ * walk goes on with the next one, but a long run ends it: some damaged archives fail
+ * the same header forever. */
 bool reader_read_entries(struct reader *r, struct archive *a, int status, struct archive_entry *ae,
                          const char *prefix)
 {
@@ -510,8 +567,10 @@ bool reader_read_entries(struct reader *r, struct archive *a, int status, struct
 	int failures = 0;
 	for (r->dead = false; !r->stop && !r->dead;
 	     status = archive_read_next_header(a, &ae), r->ordinal++) {
-		if (status == ARCHIVE_EOF || past_share(r, a))
+		if (status == ARCHIVE_EOF || past_share(r, a)) {
+			archive_ended(r, prefix);
 			return false;
+		}
 		if (++seen > r->limits->max_entries) {
 			reader_problem(r, prefix, "too many entries, rest of input skipped");
 			return false;
@@ -522,17 +581,17 @@ bool reader_read_entries(struct reader *r, struct archive *a, int status, struct
 				               "too many damaged headers, rest of input skipped");
 				return false;
 			}
-			reader_archive_problem(r, prefix, a);
+			header_failed(r, a, prefix, failures == 1);
 			continue;
 		}
 		if (status == ARCHIVE_FATAL) {
-			reader_archive_problem(r, prefix, a);
+			header_failed(r, a, prefix, true);
 			return true;
 		}
 		if (status == ARCHIVE_WARN)
 			reader_archive_problem(r, prefix, a);
 		failures = 0;
-		r->expect = r->share ? listed_member(r, a) : NULL;
+		r->expect = r->share ? listed_member(r, a, prefix) : NULL;
 		read_one_entry(r, a, ae, prefix);
 		r->expect = NULL;
 		if (r->share)

@@ -127,7 +127,7 @@ struct member {
 
 /* A walk over the directory's entries. */
 struct cursor {
-	const unsigned char *p, *end;
+	const unsigned char *start, *p, *end;
 	uint64_t left;  /* entries still to come */
 	uint64_t limit; /* every local header lies before this: the directory's offset */
 	uint64_t last;  /* the previous member's offset, + 1; 0 before the first */
@@ -188,6 +188,8 @@ static bool next_member(struct cursor *c, struct member *m)
 	    !streamable(e))
 		return false;
 	m->at.crc = le32(e + 16);
+	m->at.name_at = c->limit + (uint64_t)(e - c->start) + ENTRY_LEN; /* limit: cd's offset */
+	m->at.name_len = (uint16_t)name;
 	m->found_by_crc = le16(e + 10) == METHOD_STORE && (le16(e + 8) & FLAG_LEN_AFTER);
 	m->packed = le32(e + 20);
 	m->at.offset = le32(e + 42);
@@ -207,7 +209,7 @@ static bool next_member(struct cursor *c, struct member *m)
  * them forbids cutting. */
 static struct member *read_members(const unsigned char *cd, const struct directory *dir)
 {
-	struct cursor c = {cd, cd + dir->size, dir->entries, dir->offset, 0};
+	struct cursor c = {cd, cd, cd + dir->size, dir->entries, dir->offset, 0};
 	/* calloc: take_share reads only the members filled here (find_bounds' bounds rise
 	 * to n), which scan-build does not follow; zeroes are all it could read otherwise. */
 	struct member *all = calloc(dir->entries ? (size_t)dir->entries : 1, sizeof *all);
@@ -261,13 +263,14 @@ static bool shares_begin_members(int fd, const uint64_t *offsets, unsigned parts
 }
 
 /* Share `part` of the members, as the readers need them. */
-static bool take_share(const struct member *all, const uint64_t *bound, const uint64_t *offsets,
-                       unsigned part, struct zip_share *share)
+static bool take_share(int fd, const struct member *all, const uint64_t *bound,
+                       const uint64_t *offsets, unsigned part, struct zip_share *share)
 {
 	uint64_t first = bound[part], count = bound[part + 1] - first;
 	*share = (struct zip_share){offsets[part], offsets[part + 1],
 	                            first,         malloc((size_t)count * sizeof *share->members),
-	                            count,         false};
+	                            count,         fd,
+	                            false};
 	for (uint64_t i = 0; share->members && i < count; i++) {
 		share->members[i] = all[first + i].at;
 		share->ends_found_by_crc |= all[first + i].found_by_crc;
@@ -287,7 +290,7 @@ bool zipdir_share(int fd, unsigned part, unsigned parts, struct zip_share *share
 	free(cd);
 	bool ok = all && find_bounds(all, dir.entries, dir.offset, parts, bound, offsets) &&
 	          shares_begin_members(fd, offsets, parts) &&
-	          take_share(all, bound, offsets, part, share);
+	          take_share(fd, all, bound, offsets, part, share);
 	free(all);
 	return ok;
 }

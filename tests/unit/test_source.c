@@ -534,6 +534,32 @@ static void a_truncated_archive_keeps_what_was_read(void **state)
 	assert_int_equal(c.complete, 1); /* damage is the bytes': the same at every read */
 }
 
+/* A damaged tar header mid-archive: libarchive's reader fails it and every block of
+ * its entry's data until it finds the next header, a run of failures that is one
+ * damage, reported once, with where it begins; the entries around it are read. */
+static void a_damaged_tar_header_is_one_problem(void **state)
+{
+	(void)state;
+	struct seen s;
+	struct source_counts c;
+	static char middle[3000]; /* six blocks of data after the damaged header */
+	bundle_letters(middle, sizeof middle - 1, 1);
+	const struct file files[] = {
+	        {"one.txt", "First"}, {"two.txt", middle}, {"three.txt", "Third"}};
+	char *path = in_tmp("damaged-header.tar");
+	write_archive(path, ARCHIVE_FORMAT_TAR_USTAR, ARCHIVE_FILTER_NONE, files, 3);
+	FILE *f = fopen(path, "r+b");
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 1024 + 148, SEEK_SET), 0); /* two.txt's header checksum */
+	assert_int_equal(fwrite("xxxxxxxx", 1, 8, f), 8);
+	assert_int_equal(fclose(f), 0);
+	read_input(path, &roomy, &s, &c);
+	assert_int_equal(s.entries, 2);
+	assert_string_equal(s.contents[1], "Third");
+	assert_int_equal(s.problems, 1);
+	assert_non_null(strstr(s.last_problem, "at byte 1024"));
+}
+
 static void missing_and_empty_inputs(void **state)
 {
 	(void)state;
@@ -715,6 +741,7 @@ int main(void)
 	        cmocka_unit_test(a_decompression_bomb_ends_at_the_packing_ratio),
 	        cmocka_unit_test(an_input_in_memory_reads_like_a_file),
 	        cmocka_unit_test(a_truncated_archive_keeps_what_was_read),
+	        cmocka_unit_test(a_damaged_tar_header_is_one_problem),
 	        cmocka_unit_test(missing_and_empty_inputs),
 	        cmocka_unit_test(a_fifo_is_read_once),
 	        cmocka_unit_test(a_hard_links_text_is_read_wherever_its_data_is),
