@@ -4,6 +4,7 @@
 #include "relview/listrow.h"
 
 #include "relview/config.h"
+#include "relview/place.h"
 #include "relview/state.h"
 #include "relview/term.h"
 #include "relview/text.h"
@@ -28,10 +29,10 @@ static int column(int y, int x, struct str text, size_t width, enum role role, b
  * the list is mostly American and the words crowd out the city. */
 static struct str without_us(struct str place)
 {
-	static const char us[] = ", United States";
-	size_t n = sizeof us - 1;
-	if (place.len > n && memcmp(place.s + place.len - n, us, n) == 0)
-		place.len -= n;
+	bool in_state;
+	size_t city = place_us_city(place.s, place.len, &in_state);
+	if (city && !in_state)
+		place.len = city;
 	return place;
 }
 
