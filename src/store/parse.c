@@ -1,59 +1,19 @@
 #include "config.h"
 
+#include "parse_private.h"
+
 #include "relview/ascii.h"
-#include "relview/parse.h"
 
 #include "relview/date.h"
-#include "relview/place.h"
-#include "relview/topics.h"
 
-#include <stdbool.h>
 #include <string.h>
 
 /* ---- lines ------------------------------------------------------------------------ */
-
-/* A line of the text without its surrounding white space: [off, off + len). next is
- * where the following line starts. */
-struct line {
-	size_t off, len, next;
-};
 
 struct reader {
 	const char *t;
 	size_t n, pos;
 };
-
-/* Bytes of white space at t[i]: ASCII blanks and the no-break space that saved pages
- * are full of. */
-static size_t space_width(const char *t, size_t n, size_t i)
-{
-	unsigned char c = (unsigned char)t[i];
-	if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
-		return 1;
-	if (c == 0xC2 && i + 1 < n && (unsigned char)t[i + 1] == 0xA0)
-		return 2;
-	return 0;
-}
-
-static bool space_before(const char *t, size_t start, size_t end)
-{
-	if (end > start && space_width(t, end, end - 1) == 1)
-		return true;
-	return end >= start + 2 && (unsigned char)t[end - 2] == 0xC2 &&
-	       (unsigned char)t[end - 1] == 0xA0;
-}
-
-/* Trims [*off, *off + *len) on both sides. */
-static void trim(const char *t, size_t *off, size_t *len)
-{
-	size_t start = *off, end = *off + *len, w;
-	while (start < end && (w = space_width(t, end, start)) != 0)
-		start += w;
-	while (end > start && space_before(t, start, end))
-		end -= (unsigned char)t[end - 1] == 0xA0 ? 2 : 1;
-	*off = start;
-	*len = end - start;
-}
 
 static struct line line_at(const char *t, size_t n, size_t pos)
 {
@@ -87,406 +47,9 @@ static bool same_text(const char *t, struct line a, struct line b)
 	return a.len == b.len && memcmp(t + a.off, t + b.off, a.len) == 0;
 }
 
-static struct span to_span(size_t off, size_t len)
-{
-	return (struct span){(uint32_t)off, (uint32_t)len};
-}
-
-/* ---- characters ------------------------------------------------------------------- */
-
-/* A byte of a multibyte UTF-8 character: in names these are letters ("Bogotá"). */
-static bool is_high(char c)
-{
-	return (unsigned char)c >= 0x80;
-}
-
-/* ---- boilerplate ------------------------------------------------------------------ */
-
-/* A string constant with its length. */
-struct literal {
-	const char *s;
-	size_t n;
-};
-
-/* clang-format off */
-#define LITERAL(text) {text, sizeof text - 1}
-/* clang-format on */
-
-/* Could a and b be one letter in two cases? Such bytes differ at most in bit 0x20;
- * a cheap first look before strncasecmp(). */
-static bool may_match_ci(char a, char b)
-{
-	return ((a ^ b) & ~0x20) == 0;
-}
-
-/* Could s, of at least lit.n bytes, be lit in any case? The look at the first byte
- * rejects most lines before strncasecmp() is called. */
-static bool prefix_ci(const char *s, struct literal lit)
-{
-	return (lit.n == 0 || may_match_ci(s[0], lit.s[0])) && strncasecmp(s, lit.s, lit.n) == 0;
-}
-
-static bool equals_ci(const char *s, size_t n, struct literal lit)
-{
-	return n == lit.n && prefix_ci(s, lit);
-}
-
-static bool starts_ci(const char *s, size_t n, struct literal lit)
-{
-	return n >= lit.n && prefix_ci(s, lit);
-}
-
-static bool ends_ci(const char *s, size_t n, struct literal lit)
-{
-	return n >= lit.n && prefix_ci(s + n - lit.n, lit);
-}
-
-static bool ends_exact(const char *s, size_t n, struct literal lit)
-{
-	return n >= lit.n && memcmp(s + n - lit.n, lit.s, lit.n) == 0;
-}
-
-static bool starts_exact(const char *s, size_t n, struct literal lit)
-{
-	return n >= lit.n && memcmp(s, lit.s, lit.n) == 0;
-}
-
-#define COUNT(array) (sizeof array / sizeof array[0])
-
-/* Lines the sites print around a release's header: banners, navigation, the old DHS
- * threat-level box. Matched whole, ignoring case. */
-static const struct literal boilerplate_lines[] = {
-        LITERAL("Skip to main content"),
-        LITERAL("An official website of the United States government"),
-        LITERAL("Here's how you know"),
-        LITERAL("Here\u2019s how you know"),
-        LITERAL("U.S. flag"),
-        LITERAL("US flag"),
-        LITERAL("United States Flag"),
-        LITERAL("Official Website of the Department of Homeland Security"),
-        LITERAL("Official websites use .gov"),
-        LITERAL("Secure .gov websites use HTTPS"),
-        LITERAL("U.S. Immigration and Customs Enforcement"),
-        LITERAL("News Releases"),
-        LITERAL("News Release"),
-        LITERAL("Press Releases"),
-        LITERAL("Press Release"),
-        LITERAL("For Immediate Release"),
-        LITERAL("Find releases based on"),
-        LITERAL("Search all news releases"),
-        LITERAL("Tags"),
-        LITERAL("Menu"),
-        LITERAL("Search"),
-        LITERAL("Home"),
-        LITERAL("News"),
-        LITERAL("Newsroom"),
-        LITERAL("Breadcrumb"),
-        LITERAL("Share"),
-        LITERAL("Print"),
-        LITERAL("Current Threat Level"),
-        LITERAL("Low"),
-        LITERAL("Guarded"),
-        LITERAL("Elevated"),
-        LITERAL("High"),
-        LITERAL("Severe"),
-        /* archived pages, current chrome */
-        LITERAL("Archived Content"),
-        LITERAL("Government Website"),
-        LITERAL("Safely connect using HTTPS"),
-        LITERAL("Ir al contenido principal"),
-        LITERAL("Info"),
-        LITERAL("Related Information"),
-        LITERAL("Related Content"),
-        LITERAL("To Report a Crime"),
-        LITERAL("contacts for this news release"),
-        /* the press office above or below a date line */
-        LITERAL("Office of the Press Secretary"),
-        LITERAL("Office of Public Affairs"),
-        LITERAL("Department of Justice"),
-        LITERAL("U.S. Department of Justice"),
-        LITERAL("Department of Homeland Security"),
-        LITERAL("U.S. Department of Homeland Security"),
-        LITERAL("U.S. Customs and Border Protection"),
-        LITERAL("Drug Enforcement Administration"),
-        LITERAL("ICE - U.S. Immigration and Customs Enforcement"),
-        LITERAL("The White House"),
-        LITERAL("ICE Header"),
-        /* the old cbp.gov "see also" box around other releases' titles */
-        LITERAL("see also:"),
-        LITERAL("right arrow"),
-        LITERAL("...more"),
-};
-
-static const struct literal boilerplate_prefixes[] = {
-        LITERAL("A .gov website belongs to"),
-        LITERAL("A lock ("),
-        LITERAL("Secure .gov websites use"),
-        LITERAL("Contact:"),
-        LITERAL("Media Contact"),
-        LITERAL("In an effort to keep"),
-        LITERAL("US flag "),
-        LITERAL("This is archived material"),
-        LITERAL("Having trouble viewing this email"),
-        LITERAL("Report Trade Violations"),
-        LITERAL("Emergency Information for ICE"),
-};
-
-/* Chrome that a headline could begin with in other words: matched in the page's own
- * capitals only ("Report Suspicious Activity to 1-800-...", "U.S. Attorney's Office,
- * Southern District of ..."); "Report suspicious activity near ..." is a headline. */
-static const struct literal exact_prefixes[] = {
-        LITERAL("Report Suspicious Activity"),
-        LITERAL("U.S. Attorney's Office, "),
-        LITERAL("U.S. Attorney\u2019s Office, "),
-};
-
-static const struct literal bullet = LITERAL("\u2022");
-
-/* A logo that links home: "DHS Seal Navigates to CBP homepage"; only in a short line. */
-static const struct literal homepage_end = LITERAL(" homepage");
-static const struct literal icon_end = LITERAL(" icon");
-
-/* A release's masthead: "I.C.E. News Release", "... www.ice.gov Ver. 1.05 News
- * Release"; in these capitals only ("ICE corrects an earlier news release" is a
- * headline). */
-static const struct literal masthead_end = LITERAL("News Release");
-
-/* The DHS banner line that announces the dhs-flag layout (a topic line follows). */
-static const struct literal dhs_banner = LITERAL("Report Crimes:");
-static const struct literal threat_level = LITERAL("Risk of Terrorist Attacks");
-
-/* The lines that start the page's footer: the release ends before them. */
-static const struct literal footer_prefixes[] = {
-        LITERAL("Updated:"),
-        LITERAL("Last Reviewed/Updated:"),
-        LITERAL("Page Last Reviewed/Updated:"),
-        LITERAL("Last Updated:"),
-};
-static const struct literal back_to_top = LITERAL("Return to top");
-
-enum { BOILERPLATE_MAX = 200, SUFFIXED_MAX = 40, ICON_WORDS_MAX = 5 };
-
-/* A press office's phone number on a line of its own: "(202) 555-0100", also after a
- * short label in capitals ("TDD (202) 514-1888"). */
-static bool is_phone_line(const char *s, size_t n)
-{
-	size_t digits = 0, i = 0;
-	while (i < n && i < 4 && ascii_is_upper(s[i]))
-		i++;
-	if (i > 0 && (i == n || s[i] != ' '))
-		i = 0; /* no label: a word of capitals is not one */
-	for (; i < n; i++) {
-		if (s[i] >= '0' && s[i] <= '9')
-			digits++;
-		else if (!memchr(" ()-.+", s[i], 6))
-			return false;
-	}
-	return digits >= 10; /* with the area code: not a date such as 2001-12-15 */
-}
-
-/* A share icon ("\u2022 Email icon") or a page tool ("Printer Friendly Page Link
- * Icon"): a bullet, or a few capitalised words, before "icon". A headline may end
- * in "icon" too ("Agents honor a civil rights icon"), but with a word in lower case. */
-static bool is_icon_line(const char *s, size_t n)
-{
-	if (!ends_ci(s, n, icon_end))
-		return false;
-	if (starts_ci(s, n, bullet))
-		return true;
-	size_t words = 1;
-	for (size_t i = 0; i + icon_end.n < n; i++) {
-		if (s[i] != ' ')
-			continue;
-		words++;
-		if (ascii_is_lower(s[i + 1]))
-			return false;
-	}
-	return words <= ICON_WORDS_MAX;
-}
-
-/* A DEA division's label: "HOUSTON NEWS". */
-static const struct literal division_end = LITERAL(" NEWS");
-
-/* A label in capitals: one word ("OPA", "WWW.USDOJ.GOV") or a division's "... NEWS".
- * Two words in capitals may be a headline ("OPERATION GUARDIAN"). */
-static bool is_caps_label(const char *s, size_t n)
-{
-	size_t letters = 0, spaces = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (ascii_is_lower(s[i]) || s[i] == ',')
-			return false;
-		letters += ascii_is_upper(s[i]);
-		spaces += s[i] == ' ';
-	}
-	return letters >= 2 &&
-	       (spaces == 0 || (n <= SUFFIXED_MAX && ends_exact(s, n, division_end)));
-}
-
-/* A breadcrumb of arrows: "Home > Newsroom > Local Media Release". Most lines have
- * no '>' at all, which memchr() finds out fast. */
-static bool is_arrow_trail(const char *s, size_t n)
-{
-	size_t arrows = 0;
-	for (const char *p = memchr(s, '>', n); p != NULL;
-	     p = memchr(p + 1, '>', n - (size_t)(p + 1 - s))) {
-		size_t i = (size_t)(p - s);
-		if (i > 0 && s[i - 1] == ' ' && (i + 1 == n || s[i + 1] == ' '))
-			arrows += i + 1 == n ? 2 : 1; /* one at the end is a trail cut short */
-	}
-	return arrows >= 2;
-}
-
-/* Two no-break spaces in a row inside a line: a menu's separator. */
-static bool has_nbsp_run(const char *s, size_t n)
-{
-	for (const char *p = memchr(s, 0xC2, n); p != NULL && p + 4 <= s + n;
-	     p = memchr(p + 1, 0xC2, n - (size_t)(p + 1 - s)))
-		if (p > s && memcmp(p, "\u00a0\u00a0", 4) == 0)
-			return true;
-	return false;
-}
-
-/* A trail of arrows, or a menu line whose items are set apart by runs of no-break
- * spaces or bars. */
-static bool is_navigation(const char *s, size_t n)
-{
-	if (is_arrow_trail(s, n))
-		return true;
-	if (s[0] == '|' || s[n - 1] == '|' || s[0] == '<' || s[0] == '>')
-		return true; /* "< Back to current issue ..." */
-	return has_nbsp_run(s, n);
-}
-
-/* How a line of a list of links begins: with a no-break space (a link box's
- * "\u00a0Press Officers") or a number (a breadcrumb's "  3. Local Media Release"). */
-enum item_kind { ITEM_NONE, ITEM_INDENTED, ITEM_NUMBERED };
-
-/* The kind of the raw line s[0, n), its leading blanks included. */
-static enum item_kind item_kind(const char *s, size_t n)
-{
-	size_t i = 0;
-	while (i < n && s[i] == ' ')
-		i++;
-	if (i + 2 <= n && memcmp(s + i, "\u00a0", 2) == 0)
-		return ITEM_INDENTED;
-	size_t digits = 0;
-	while (i < n && digits < 3 && ascii_is_digit(s[i]))
-		i++, digits++;
-	return digits > 0 && digits < 3 && i + 1 < n && s[i] == '.' && s[i + 1] == ' '
-	               ? ITEM_NUMBERED
-	               : ITEM_NONE;
-}
-
-/* The line around t[pos], from its start to its end. */
-static struct line raw_line(const char *t, size_t n, size_t pos)
-{
-	size_t start = pos, end = pos;
-	while (start > 0 && t[start - 1] != '\n')
-		start--;
-	while (end < n && t[end] != '\n')
-		end++;
-	return (struct line){start, end - start, end < n ? end + 1 : n};
-}
-
-/* An item of a list of links: a line of such a kind next to another of the same
- * kind, or an indented line under a box's heading ("right arrowon cbp.gov:"). A
- * headline alone may be indented or numbered ("2. Second man sentenced"). */
-static bool is_list_item(const char *t, size_t n, struct line ln)
-{
-	struct line self = raw_line(t, n, ln.off);
-	enum item_kind kind = item_kind(t + self.off, self.len);
-	if (kind == ITEM_NONE)
-		return false;
-	if (self.next < n) {
-		struct line after = raw_line(t, n, self.next);
-		if (item_kind(t + after.off, after.len) == kind)
-			return true;
-	}
-	if (self.off == 0)
-		return false;
-	struct line before = raw_line(t, n, self.off - 1);
-	if (item_kind(t + before.off, before.len) == kind)
-		return true;
-	trim(t, &before.off, &before.len);
-	return kind == ITEM_INDENTED && before.len > 0 && t[before.off + before.len - 1] == ':';
-}
-
-/* A phone number after a label: "TTY for hearing impaired: 802-555-0100". A line
- * that does not end in a digit is none, nor one of several labels ("Date: ...
- * Contact: ... Phone: ...": a date line). */
-static bool is_labelled_phone(const char *s, size_t n)
-{
-	if (n == 0 || !ascii_is_digit(s[n - 1]))
-		return false;
-	size_t at = n; /* after the last colon (memrchr() is GNU's only) */
-	while (at > 0 && s[at - 1] != ':')
-		at--;
-	if (at == 0 || memchr(s, ':', at - 1) != NULL)
-		return false;
-	while (at < n && s[at] == ' ')
-		at++;
-	return at < n && is_phone_line(s + at, n - at);
-}
-
-/* Chrome by its shape: phone numbers, labels in capitals, menus, share icons. */
-static bool is_chrome_shape(const char *s, size_t n)
-{
-	return is_phone_line(s, n) || is_labelled_phone(s, n) || is_caps_label(s, n) ||
-	       is_navigation(s, n) || is_icon_line(s, n);
-}
-
-/* Chrome by its words: the lists above, a masthead, a logo at the end of a short
- * line, the DHS banner and threat level. */
-static bool is_chrome_text(const char *s, size_t n)
-{
-	if (ends_exact(s, n, masthead_end) || (n <= SUFFIXED_MAX && ends_ci(s, n, homepage_end)))
-		return true;
-	for (size_t i = 0; i < COUNT(boilerplate_lines); i++)
-		if (equals_ci(s, n, boilerplate_lines[i]))
-			return true;
-	for (size_t i = 0; i < COUNT(boilerplate_prefixes); i++)
-		if (starts_ci(s, n, boilerplate_prefixes[i]))
-			return true;
-	for (size_t i = 0; i < COUNT(exact_prefixes); i++)
-		if (starts_exact(s, n, exact_prefixes[i]))
-			return true;
-	return starts_ci(s, n, dhs_banner) || ends_ci(s, n, threat_level);
-}
-
-/* A line of the page around the release, never of the release: a line longer than
- * BOILERPLATE_MAX is a paragraph. */
-static bool is_boilerplate(const char *t, size_t n, struct line ln)
-{
-	if (ln.len > BOILERPLATE_MAX)
-		return false;
-	return is_list_item(t, n, ln) || is_chrome_shape(t + ln.off, ln.len) ||
-	       is_chrome_text(t + ln.off, ln.len);
-}
-
-static bool is_footer(const char *t, struct line ln)
-{
-	const char *s = t + ln.off;
-	for (size_t i = 0; i < COUNT(footer_prefixes); i++)
-		if (starts_ci(s, ln.len, footer_prefixes[i]))
-			return true;
-	return equals_ci(s, ln.len, back_to_top);
-}
-
 /* ---- line shapes ------------------------------------------------------------------ */
 
 enum { DATELINE_REACH = 64, HEADLINE_MAX = 300, SUBTITLE_MAX = 250 };
-
-/* The dash that ends a dateline at s[i]: "-" before a space, an en or em dash.
- * Returns its width or 0. */
-static size_t dash_at(const char *s, size_t n, size_t i)
-{
-	if (s[i] == '-')
-		return i > 0 && i + 1 < n && s[i + 1] == ' ' ? 1 : 0;
-	if (i + 2 < n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
-	    ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94))
-		return 3;
-	return 0;
-}
 
 /* A city as datelines print it: capitals, spaces and the punctuation of names. Four
  * letters at least, so that an agency's initials ("ICE – ...") are no city. */
@@ -503,11 +66,6 @@ static bool is_caps_city(const char *s, size_t n)
 			return false;
 	}
 	return letters >= 4;
-}
-
-static bool is_known_place(const char *s, size_t n)
-{
-	return place_state(s, n, NULL) != NULL || place_is_country(s, n);
 }
 
 /* A paragraph that opens with a dateline, "WASHINGTON — ...", "SANTA ANA, Calif. - ",
@@ -577,354 +135,7 @@ static bool is_subtitle(const char *t, struct line ln)
 	char last = s[ln.len - 1];
 	if (last == ':' || last == ';' || last == ',')
 		return false;
-	return s[0] != '-' && s[0] != '*' && !starts_ci(s, ln.len, bullet);
-}
-
-/* ---- header fields: location and topics run together --------------------------------- */
-
-/* Bounds that keep splitting a header linear in its length and bounded per release:
- * a header line of many long topics may be a few hundred bytes, so FIELDS_MAX leaves
- * room for some twenty of the longest names; a location or a topic is looked for
- * only within LOCATION_MAX or TOPIC_MAX bytes of where it starts. */
-enum {
-	FIELDS_MAX = 1024,
-	BOUNDS_MAX = 256,
-	PLACE_MAX = 48,
-	LOCATION_MAX = 128,
-	TOPIC_MAX = 160,
-	CITY_WORDS_MAX = 4
-};
-
-/* Costs of a reading of the header: an unknown topic costs more than every other
- * doubt, so a reading that explains the text with known names wins. */
-enum {
-	COST_TOPIC = 1,
-	COST_UNKNOWN_TOPIC = 1000 + COST_TOPIC,
-	COST_UNKNOWN_PLACE = 900,
-	COST_NO_TOPIC = 500,
-	COST_NONE = 1 << 30,
-};
-
-/* Commas and joins separate topics; a space or a code run into capitals may also be
- * inside one name ("Border Security", "COVID Response"). */
-enum bound_kind { BOUND_EDGE, BOUND_COMMA, BOUND_JOIN, BOUND_SPACE, BOUND_CODE };
-
-/* A place where one field may end and the next begin: the text before it ends at
- * `end`, the text after it starts at `start` (", " and spaces belong to neither). */
-struct bound {
-	size_t end, start;
-	enum bound_kind kind;
-};
-
-struct fields {
-	const char *t; /* the release text */
-	const char *s; /* the fields: t + base, n bytes */
-	size_t base, n;
-	struct bound b[BOUNDS_MAX];
-	size_t nb;
-	int cost[BOUNDS_MAX]; /* best cost of reading topics from b[i] to the end */
-	size_t next[BOUNDS_MAX];
-	const struct topic_vocab *vocab;
-};
-
-/* A name particle ends at s[i]: "Mc" in "McAllen", "De" in "DeKalb". No field ends
- * with a capitalised two-letter word, so a capital after one is an inner capital. */
-static bool ends_particle(const char *s, size_t i)
-{
-	return i >= 2 && ascii_is_lower(s[i - 1]) && ascii_is_upper(s[i - 2]) &&
-	       (i == 2 || !ascii_is_upper(s[i - 3]));
-}
-
-/* A postal code after a comma ends at s[i], run into more capitals: "CA" in
- * "Los Angeles, CAICE Air Operations". */
-static bool ends_code(const char *s, size_t i)
-{
-	return i >= 4 && ascii_is_upper(s[i]) && ascii_is_upper(s[i - 1]) &&
-	       ascii_is_upper(s[i - 2]) && s[i - 3] == ' ' && s[i - 4] == ',' &&
-	       place_state(s + i - 2, 2, NULL) != NULL;
-}
-
-/* Two fields run together with no separator: "MexicoTransnational", "DCUnited",
- * "States287g", "D.C.Narcotics". Other inner capitals ("LaPlace") qualify too; the
- * scoring of whole readings sorts them out. */
-static bool is_join(const char *s, size_t n, size_t i)
-{
-	char prev = s[i - 1], c = s[i], next = i + 1 < n ? s[i + 1] : '\0';
-	if (ascii_is_digit(c))
-		return ascii_is_lower(prev) || ascii_is_upper(prev) || is_high(prev);
-	if (!ascii_is_upper(c) || ends_particle(s, i))
-		return false;
-	if (ascii_is_lower(prev) || is_high(prev) || ascii_is_digit(prev))
-		return true;
-	return (ascii_is_upper(prev) || prev == '.' || prev == ')') && ascii_is_lower(next);
-}
-
-/* A two-letter token must be a postal code in capitals: "De" in "DeKalb" is not
- * Delaware. */
-static bool is_place_token(const char *s, size_t n)
-{
-	if (n == 0 || n > PLACE_MAX)
-		return false;
-	if (n == 2 && !(ascii_is_upper(s[0]) && ascii_is_upper(s[1])))
-		return false;
-	return is_known_place(s, n);
-}
-
-/* A place glued to a topic that begins in lower case ends at s[i]: "United States"
- * in "United Statesfirearms", the text since the last comma (from seg) being a known
- * state or country. */
-static bool ends_glued_place(const char *s, size_t seg, size_t i)
-{
-	return ascii_is_lower(s[i]) && s[i - 1] != ' ' && i - seg >= 2 && i - seg <= PLACE_MAX &&
-	       ascii_is_upper(s[seg]) && is_place_token(s + seg, i - seg);
-}
-
-/* False when there is no room left: such a line is no header. */
-static bool add_bound(struct fields *f, size_t end, size_t start, enum bound_kind kind)
-{
-	if (f->nb >= BOUNDS_MAX - 1)
-		return false;
-	f->b[f->nb++] = (struct bound){end, start, kind};
-	return true;
-}
-
-/* The places where fields may meet; false when there are more than BOUNDS_MAX. */
-static bool find_bounds(struct fields *f)
-{
-	const char *s = f->s;
-	f->nb = 0;
-	size_t seg = 0; /* where the text after the last comma starts */
-	bool room = add_bound(f, 0, 0, BOUND_EDGE);
-	for (size_t i = 1; room && i < f->n; i++) {
-		if (s[i - 1] == ',' && s[i] == ' ') {
-			size_t start = i;
-			while (start < f->n && s[start] == ' ')
-				start++;
-			room = add_bound(f, i - 1, start, BOUND_COMMA);
-			i = seg = start;
-		} else if (s[i] == ' ' && i + 1 < f->n &&
-		           (ascii_is_upper(s[i + 1]) || ascii_is_digit(s[i + 1]))) {
-			room = add_bound(f, i, i + 1, BOUND_SPACE);
-		} else if (is_join(s, f->n, i)) {
-			room = add_bound(f, i, i, BOUND_JOIN);
-		} else if (ends_code(s, i)) {
-			room = add_bound(f, i, i, BOUND_CODE);
-		} else if (ends_glued_place(s, seg, i)) {
-			room = add_bound(f, i, i, BOUND_JOIN);
-		}
-	}
-	f->b[f->nb++] = (struct bound){f->n, f->n, BOUND_EDGE};
-	return room;
-}
-
-/* Topic names start with a capital or a digit ("287g ..."); checking that first saves
- * most lookups. A name glued to a place may have lost its capital ("United
- * Statesnarcotics"): it is known by its name's. */
-static bool is_known_topic(const struct fields *f, size_t i, size_t j)
-{
-	const char *s = f->s + f->b[i].start;
-	size_t len = f->b[j].end - f->b[i].start;
-	if (len == 0 || len > TOPIC_MAX)
-		return false;
-	if (ascii_is_upper(s[0]) || ascii_is_digit(s[0]))
-		return topic_vocab_has(f->vocab, s, len);
-	if (!ascii_is_lower(s[0]))
-		return false;
-	char name[TOPIC_MAX];
-	memcpy(name, s, len);
-	name[0] = ascii_upper(s[0]);
-	return topic_vocab_has(f->vocab, name, len);
-}
-
-/* Bounds that may fall inside one name ("Border Security", "COVID Response"); two
- * topics are never printed with only a space between them. */
-static bool is_inner_bound(const struct bound *b)
-{
-	return b->kind == BOUND_SPACE || b->kind == BOUND_CODE;
-}
-
-/* The cheapest reading of b[i].. as topics, each ending at a comma, a join or the
- * end. A known name may span any bounds; an unknown one only inner ones; neither is
- * longer than TOPIC_MAX, so each bound looks at the few after it. Fills cost[] and
- * next[] from the end backwards. */
-static void read_topics(struct fields *f)
-{
-	size_t last = f->nb - 1;
-	f->cost[last] = 0;
-	for (size_t i = last; i-- > 0;) {
-		f->cost[i] = COST_NONE;
-		bool inner_only = true;
-		for (size_t j = i + 1; j <= last; j++) {
-			if (f->b[j].end - f->b[i].start > TOPIC_MAX)
-				break;
-			bool ends_name = !is_inner_bound(&f->b[j]);
-			int piece = !ends_name                ? COST_NONE
-			            : is_known_topic(f, i, j) ? COST_TOPIC
-			            : inner_only              ? COST_UNKNOWN_TOPIC
-			                                      : COST_NONE;
-			if (piece != COST_NONE && f->cost[j] != COST_NONE &&
-			    piece + f->cost[j] < f->cost[i]) {
-				f->cost[i] = piece + f->cost[j];
-				f->next[i] = j;
-			}
-			inner_only = inner_only && !ends_name;
-		}
-	}
-}
-
-/* Spaces between capitalised words in the city, the part before the first comma:
- * "Salt Lake City" has two; a headline ending in ", TX" has many more. */
-static size_t city_spaces(const struct fields *f, size_t k)
-{
-	size_t spaces = 0;
-	for (size_t i = 1; i < k && f->b[i].kind != BOUND_COMMA; i++)
-		spaces += f->b[i].kind == BOUND_SPACE;
-	return spaces;
-}
-
-/* What it costs to read s[0, b[k].end) as the location: 0 when it is a known state or
- * country ("Mexico") or a short city and fields ending in one ("Miami, FL, United
- * States", "Washington, DCUnited States"), COST_UNKNOWN_PLACE when it has the shape
- * "City, Region" with nothing run into the region, COST_NONE when it cannot be a
- * location. */
-static int location_cost(const struct fields *f, size_t k)
-{
-	size_t end = f->b[k].end;
-	if (is_place_token(f->s, end))
-		return 0;
-	if (end > LOCATION_MAX) /* also keeps the walks below short */
-		return COST_NONE;
-	if (city_spaces(f, k) >= CITY_WORDS_MAX)
-		return COST_NONE;
-	for (size_t i = k; i-- > 1 && end - f->b[i].start <= PLACE_MAX;)
-		if (f->b[i].kind != BOUND_SPACE &&
-		    is_place_token(f->s + f->b[i].start, end - f->b[i].start))
-			return 0;
-	bool comma = false;
-	for (size_t i = 1; i < k; i++) {
-		if (f->b[i].kind == BOUND_COMMA)
-			comma = true;
-		else if (comma && f->b[i].kind == BOUND_JOIN)
-			return COST_NONE;
-	}
-	return comma && end <= PLACE_MAX * 2 ? COST_UNKNOWN_PLACE : COST_NONE;
-}
-
-static void emit_topics(const struct fields *f, size_t i, struct parsed *out)
-{
-	while (i + 1 < f->nb && out->ntopics < PARSE_MAX_TOPICS) {
-		size_t j = f->next[i], off = f->base + f->b[i].start;
-		size_t len = f->b[j].end - f->b[i].start;
-		trim(f->t, &off, &len);
-		if (len > 0)
-			out->topics[out->ntopics++] = to_span(off, len);
-		i = j;
-	}
-}
-
-/* False when the line has too many bounds to be header fields. */
-static bool init_fields(struct fields *f, const char *t, struct line ln,
-                        const struct topic_vocab *vocab)
-{
-	f->t = t;
-	f->s = t + ln.off;
-	f->base = ln.off;
-	f->n = ln.len;
-	f->vocab = vocab;
-	return find_bounds(f);
-}
-
-/* Splits "Mexico City, MexicoTransnational Gangs" into location and topics: every
- * bound is tried as the end of the location and the cheapest whole reading wins.
- * False, and nothing stored, when even that costs max_cost or more. */
-static bool split_fields(const char *t, struct line ln, const struct topic_vocab *vocab,
-                         int max_cost, struct parsed *out)
-{
-	struct fields f;
-	if (!init_fields(&f, t, ln, vocab))
-		return false;
-	read_topics(&f);
-	size_t last = f.nb - 1, best = 0;
-	int best_cost = COST_NONE;
-	for (size_t k = 0; k <= last; k++) {
-		int loc = k == 0 ? 0 : location_cost(&f, k);
-		int topics = k == last ? COST_NO_TOPIC : f.cost[k];
-		if (loc != COST_NONE && topics != COST_NONE && loc + topics <= best_cost) {
-			best_cost = loc + topics;
-			best = k;
-		}
-	}
-	if (best_cost >= max_cost)
-		return false;
-	if (best > 0) {
-		size_t off = ln.off, len = f.b[best].end;
-		trim(t, &off, &len);
-		out->location = to_span(off, len);
-	}
-	if (best < last)
-		emit_topics(&f, best, out);
-	return true;
-}
-
-/* Lower-case words that names hold ("Document and Benefit Fraud", "Ciudad de México");
- * any other lower-case word marks running text, not header fields. */
-static bool is_name_word(const char *s, size_t n)
-{
-	static const char *const words[] = {"and", "of",  "the", "de",  "del", "la",  "los", "las",
-	                                    "y",   "for", "in",  "on",  "to",  "da",  "do",  "dos",
-	                                    "du",  "des", "et",  "van", "von", "der", "al",  "el"};
-	for (size_t i = 0; i < COUNT(words); i++)
-		if (strlen(words[i]) == n && memcmp(s, words[i], n) == 0)
-			return true;
-	return false;
-}
-
-/* Whether the text after a date reads as run-together header fields rather than a
- * dated paragraph: short, capitalised names, no dateline dash. */
-static bool looks_like_fields(const char *t, struct line ln)
-{
-	const char *s = t + ln.off;
-	if (ln.len > FIELDS_MAX || !(ascii_is_upper(s[0]) || ascii_is_digit(s[0]) || is_high(s[0])))
-		return false;
-	unsigned running = 0;
-	for (size_t i = 0; i < ln.len; i++) {
-		if (dash_at(s, ln.len, i) != 0 && (s[i] != '-' || s[i - 1] == ' '))
-			return false;
-		if (i > 0 && s[i - 1] == ' ' && ascii_is_lower(s[i])) {
-			size_t w = i;
-			while (w < ln.len && s[w] != ' ')
-				w++;
-			running += !is_name_word(s + i, w - i);
-		}
-	}
-	return running <= 1;
-}
-
-/* A line of topics alone (the dhs-flag layout). known_only: accept it only when every
- * piece is a known topic name. */
-static bool read_topic_line(const char *t, struct line ln, const struct topic_vocab *vocab,
-                            bool known_only, struct parsed *out)
-{
-	if (!looks_like_fields(t, ln))
-		return false;
-	struct fields f;
-	if (!init_fields(&f, t, ln, vocab))
-		return false;
-	read_topics(&f);
-	if (f.cost[0] == COST_NONE || (known_only && f.cost[0] >= COST_UNKNOWN_TOPIC))
-		return false;
-	emit_topics(&f, 0, out);
-	return true;
-}
-
-/* Header fields on a line with no date: under an archive's date line ("Washington,
- * DC", "Narcotics") or a current header that lost its date ("Houston,
- * TXNarcotics"). Taken only when they read with known names, since a headline may
- * look the same. */
-static bool read_fields_line(const char *t, struct line ln, const struct topic_vocab *vocab,
-                             struct parsed *out)
-{
-	return looks_like_fields(t, ln) && split_fields(t, ln, vocab, COST_UNKNOWN_TOPIC, out);
+	return s[0] != '-' && s[0] != '*' && !chrome_starts_bullet(s, ln.len);
 }
 
 /* ---- the header --------------------------------------------------------------------- */
@@ -1098,7 +309,7 @@ static enum date_rest classify_rest(const char *t, struct line rest)
 		return REST_NONE; /* "01/16/2025 | Press release | ...", "(Friday, ...)" */
 	if (starts_ci(s, rest.len, contact_label))
 		return REST_BODY;
-	return looks_like_fields(t, rest) ? REST_FIELDS : REST_OTHER;
+	return fields_look_like(t, rest) ? REST_FIELDS : REST_OTHER;
 }
 
 /* The date of a line that holds a date and nothing else after its labels, or
@@ -1162,8 +373,8 @@ static size_t run_on_header_at(const char *t, struct line ln, const struct topic
 			continue;
 		struct line rest = {ln.off + end, ln.len - end, ln.next};
 		struct parsed probe = {0};
-		if (looks_like_fields(t, rest) &&
-		    split_fields(t, rest, vocab, COST_UNKNOWN_TOPIC, &probe))
+		if (fields_look_like(t, rest) &&
+		    fields_split(t, rest, vocab, COST_UNKNOWN_TOPIC, &probe))
 			return i;
 	}
 	return 0;
@@ -1209,7 +420,7 @@ static bool read_date_line(struct reader *r, struct line ln, const struct topic_
 	}
 	if (kind == REST_FIELDS) {
 		h->fallback_above = has_above(&h->above);
-		split_fields(r->t, rest, vocab, COST_NONE, out);
+		fields_split(r->t, rest, vocab, COST_NONE, out);
 		return true;
 	}
 	/* A distribution site's line ("09/27/2022 | Press release | Distributed by ...")
@@ -1224,11 +435,11 @@ static bool read_date_line(struct reader *r, struct line ln, const struct topic_
 	if (peek_content(r, &next) && starts_ci(r->t + next.off, next.len, contact_label))
 		h->body_may_follow = true;
 	/* An archive: maybe the fields on the next line or two, then the title. */
-	if (!peek_content(r, &next) || !read_fields_line(r->t, next, vocab, out))
+	if (!peek_content(r, &next) || !fields_read_line(r->t, next, vocab, out))
 		return true;
 	r->pos = next.next;
 	if (out->ntopics == 0 && peek_content(r, &next) &&
-	    read_topic_line(r->t, next, vocab, true, out))
+	    fields_read_topic_line(r->t, next, vocab, true, out))
 		r->pos = next.next;
 	return true;
 }
@@ -1299,9 +510,9 @@ static void read_more_topic_lines(struct reader *r, const struct topic_vocab *vo
 	struct line next, after;
 	for (int k = 0; k < MORE_TOPIC_LINES && peek_content(r, &next); k++) {
 		struct reader ahead = {r->t, r->n, next.next};
-		if (is_boilerplate(r->t, r->n, next) || !peek_content(&ahead, &after) ||
-		    !is_icon_line(r->t + after.off, after.len) ||
-		    !read_topic_line(r->t, next, vocab, false, out))
+		if (chrome_is_boilerplate(r->t, r->n, next) || !peek_content(&ahead, &after) ||
+		    !chrome_is_icon_line(r->t + after.off, after.len) ||
+		    !fields_read_topic_line(r->t, next, vocab, false, out))
 			return;
 		r->pos = next.next;
 	}
@@ -1318,13 +529,13 @@ static bool read_header_line(struct reader *r, struct line ln, bool banner_topic
 	if (!peek_content(r, &next))
 		return false;
 	if (banner_topics) {
-		if (!read_topic_line(r->t, ln, vocab, false, out))
+		if (!fields_read_topic_line(r->t, ln, vocab, false, out))
 			return false;
 		read_more_topic_lines(r, vocab, out);
 		read_next_lone_date(r, out);
 		return true;
 	}
-	if (!read_fields_line(r->t, ln, vocab, out))
+	if (!fields_read_line(r->t, ln, vocab, out))
 		return false;
 	/* A topic line under the title and sub-headline (a mailing list's copy). */
 	h->title_above = has_above(&h->above);
@@ -1340,7 +551,7 @@ static void parse_header(struct reader *r, const struct topic_vocab *vocab, stru
 	struct line ln;
 	memset(h, 0, sizeof *h);
 	for (int k = 0; k < HEADER_LINES && next_content(r, &ln); k++) {
-		if (is_boilerplate(r->t, r->n, ln) || is_topic_banner(r->t, ln)) {
+		if (chrome_is_boilerplate(r->t, r->n, ln) || is_topic_banner(r->t, ln)) {
 			topic_slot = topic_slot || is_topic_banner(r->t, ln);
 			note_chrome(&h->above);
 			continue;
@@ -1370,7 +581,7 @@ static bool next_new_line(struct reader *r, const struct parsed *out, struct lin
 	while (next_content(r, ln)) {
 		struct line title = {out->title.off, out->title.len, 0};
 		struct line subtitle = {out->subtitle.off, out->subtitle.len, 0};
-		if (is_boilerplate(r->t, r->n, *ln) || same_text(r->t, *ln, title) ||
+		if (chrome_is_boilerplate(r->t, r->n, *ln) || same_text(r->t, *ln, title) ||
 		    same_text(r->t, *ln, subtitle))
 			continue;
 		return true;
@@ -1392,7 +603,7 @@ static bool repeats_title(const struct reader *r, struct line title)
 	struct reader copy = *r;
 	struct line ln;
 	while (next_content(&copy, &ln))
-		if (!is_boilerplate(copy.t, copy.n, ln))
+		if (!chrome_is_boilerplate(copy.t, copy.n, ln))
 			return same_text(copy.t, ln, title);
 	return false;
 }
@@ -1484,15 +695,6 @@ static size_t skip_blank(const char *t, size_t n, size_t i)
 	return i;
 }
 
-/* Could a footer line begin with c? Most body lines are ruled out by this alone. */
-static bool footer_initial(char c)
-{
-	for (size_t i = 0; i < COUNT(footer_prefixes); i++)
-		if (may_match_ci(c, footer_prefixes[i].s[0]))
-			return true;
-	return may_match_ci(c, back_to_top.s[0]);
-}
-
 /* The body runs from r to the last line before the footer. A body is most of a
  * release's lines, so they are walked by their first bytes: blank lines are
  * skipped without being found one by one, and a line is trimmed and compared only
@@ -1504,10 +706,10 @@ static void parse_body(struct reader *r, struct parsed *out)
 	for (size_t pos = start; pos < n;) { /* pos: a line's first non-blank byte */
 		const char *nl = memchr(t + pos, '\n', n - pos);
 		size_t line_end = nl ? (size_t)(nl - t) : n;
-		if (footer_initial(t[pos])) {
+		if (chrome_may_start_footer(t[pos])) {
 			struct line ln = {pos, line_end - pos, 0};
 			trim(t, &ln.off, &ln.len);
-			if (is_footer(t, ln))
+			if (chrome_is_footer(t, ln))
 				break;
 		}
 		end = line_end;

@@ -815,92 +815,46 @@ static void layout_bare(struct writer *w)
 	w_body(w, blank);
 }
 
+static void layout_body_only(struct writer *w)
+{
+	w_body(w, true);
+}
+
+/* Each layout's writer, by the layout's number. */
+static void (*const layouts[NLAYOUTS])(struct writer *) = {
+        [L_SKIP] = layout_skip,
+        [L_SKIP_OFFICIAL] = layout_skip,
+        [L_SKIP_LONG] = layout_skip,
+        [L_DHS_FLAG] = layout_dhs_flag,
+        [L_ARCHIVE] = layout_archive,
+        [L_BARE] = layout_bare,
+        [L_SKIP_ARCHIVED] = layout_skip_archived,
+        [L_SKIP_SHARE] = layout_skip_share,
+        [L_SKIP_ES] = layout_skip_es,
+        [L_SKIP_REPORT] = layout_skip_report,
+        [L_SKIP_COPY] = layout_skip_copy,
+        [L_DHS_FLAG_DATED] = layout_dhs_flag_dated,
+        [L_ARCHIVE_ABOVE] = layout_archive_above,
+        [L_FORUM] = layout_forum,
+        [L_CBP] = layout_cbp,
+        [L_CBP_ARCHIVED] = layout_cbp_archived,
+        [L_CBP_2008] = layout_cbp_2008,
+        [L_DHS_HSI] = layout_dhs_hsi,
+        [L_PRESS_OFFICE] = layout_press_office,
+        [L_DOJ_OPA] = layout_doj_opa,
+        [L_USAO] = layout_usao,
+        [L_FBI_USAO] = layout_fbi_usao,
+        [L_DEA] = layout_dea,
+        [L_DISTRIBUTED] = layout_distributed,
+        [L_IRS] = layout_irs,
+        [L_BODY_ONLY] = layout_body_only,
+        [L_MAILING_LIST] = layout_mailing_list,
+        [L_PDF_COPY] = layout_pdf_copy,
+        [L_IRS_TITLED] = layout_irs_titled,
+};
+
 /* The release's text, UTF-8 with '\n' line ends. */
 void write_release_text(struct writer *w)
 {
-	switch (w->rel->layout) {
-	case L_SKIP:
-	case L_SKIP_OFFICIAL:
-	case L_SKIP_LONG:
-		layout_skip(w);
-		break;
-	case L_DHS_FLAG:
-		layout_dhs_flag(w);
-		break;
-	case L_ARCHIVE:
-		layout_archive(w);
-		break;
-	case L_SKIP_ARCHIVED:
-		layout_skip_archived(w);
-		break;
-	case L_SKIP_SHARE:
-		layout_skip_share(w);
-		break;
-	case L_SKIP_ES:
-		layout_skip_es(w);
-		break;
-	case L_SKIP_REPORT:
-		layout_skip_report(w);
-		break;
-	case L_SKIP_COPY:
-		layout_skip_copy(w);
-		break;
-	case L_DHS_FLAG_DATED:
-		layout_dhs_flag_dated(w);
-		break;
-	case L_ARCHIVE_ABOVE:
-		layout_archive_above(w);
-		break;
-	case L_FORUM:
-		layout_forum(w);
-		break;
-	case L_CBP:
-		layout_cbp(w);
-		break;
-	case L_CBP_ARCHIVED:
-		layout_cbp_archived(w);
-		break;
-	case L_CBP_2008:
-		layout_cbp_2008(w);
-		break;
-	case L_DHS_HSI:
-		layout_dhs_hsi(w);
-		break;
-	case L_PRESS_OFFICE:
-		layout_press_office(w);
-		break;
-	case L_DOJ_OPA:
-		layout_doj_opa(w);
-		break;
-	case L_USAO:
-		layout_usao(w);
-		break;
-	case L_FBI_USAO:
-		layout_fbi_usao(w);
-		break;
-	case L_DEA:
-		layout_dea(w);
-		break;
-	case L_DISTRIBUTED:
-		layout_distributed(w);
-		break;
-	case L_IRS:
-		layout_irs(w);
-		break;
-	case L_BODY_ONLY:
-		w_body(w, true);
-		break;
-	case L_MAILING_LIST:
-		layout_mailing_list(w);
-		break;
-	case L_PDF_COPY:
-		layout_pdf_copy(w);
-		break;
-	case L_IRS_TITLED:
-		layout_irs_titled(w);
-		break;
-	default:
-		layout_bare(w);
-		break;
-	}
+	layouts[w->rel->layout](w);
 }
