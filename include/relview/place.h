@@ -36,4 +36,10 @@ size_t place_canonical(const char *s, size_t n, char *buf, size_t size);
  * the city's length ("Houston": 7), or 0 for any other place. */
 size_t place_us_city(const char *facet, size_t n, bool *in_state);
 
+/* Where a place's last part starts: the offset of its last comma ("Dallas, TX": 6),
+ * or n when it has a single part. The region is what follows (", TX"); the list's
+ * place column cuts the city, never the region, and a filter of several cities of
+ * one region is said as that region. */
+size_t place_last_comma(const char *s, size_t n);
+
 #endif

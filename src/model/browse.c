@@ -6,6 +6,7 @@
 #include "relview/edit.h"
 #include "relview/facetname.h"
 #include "relview/helper.h"
+#include "relview/place.h"
 #include "relview/state.h"
 #include "relview/text.h"
 
@@ -418,14 +419,13 @@ size_t browse_locate(const struct browse *b, uint32_t id)
 	return at < n ? at : n ? n - 1 : 0;
 }
 
-/* "Narcotics +2": the first chosen facet's name and how many more there are. */
 /* What follows a place's last ", " ("TX" of "Dallas, TX"); the whole name without. */
 static struct str region_of(struct str place)
 {
-	const char *comma = place.len ? memrchr(place.s, ',', place.len) : NULL;
-	if (!comma || (size_t)(place.s + place.len - comma) < 3)
+	size_t at = place_last_comma(place.s, place.len);
+	if (place.len - at < 3)
 		return place;
-	return (struct str){comma + 2, (size_t)(place.s + place.len - comma - 2)};
+	return (struct str){place.s + at + 2, place.len - at - 2};
 }
 
 /* Several places chosen in one state or country ("--location texas") are said as
@@ -445,6 +445,7 @@ static bool describe_region(char *buf, size_t size, const bool *chosen, size_t f
 	return true;
 }
 
+/* "Narcotics +2": the first chosen facet's name and how many more there are. */
 static void describe_facets(char *buf, size_t size, const char *label, const bool *chosen,
                             const struct catalog *cat, enum facet_kind kind)
 {

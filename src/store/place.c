@@ -783,3 +783,11 @@ size_t place_us_city(const char *facet, size_t n, bool *in_state)
 		return n - 4;
 	return n > tail && memcmp(facet + n - tail, no_state, tail) == 0 ? n - tail : 0;
 }
+
+size_t place_last_comma(const char *s, size_t n)
+{
+	for (size_t i = n; i > 0; i--)
+		if (s[i - 1] == ',')
+			return i - 1;
+	return n;
+}

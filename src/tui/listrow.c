@@ -43,7 +43,8 @@ static struct str without_us(struct str place)
 static int place_column(int y, int x, struct str place, size_t width, enum role role, bool last)
 {
 	place = without_us(place);
-	const char *comma = place.s && place.len ? memrchr(place.s, ',', place.len) : NULL;
+	size_t at = place_last_comma(place.s, place.len);
+	const char *comma = at < place.len ? place.s + at : NULL;
 	size_t tail = comma ? (size_t)(place.s + place.len - comma) : 0;
 	size_t tail_cols = comma ? text_width(comma, tail) : 0;
 	/* The whole fits, or there is no room for a letter of the city and "…". */

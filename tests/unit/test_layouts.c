@@ -1,7 +1,6 @@
-/* parse: the layouts of older and other pages, edge cases (empty, boilerplate only,
- * huge), and the places a location names; the current site's layout is
- * test_parse.c's. Every text here is invented; only the site boilerplate and the
- * topic names are real. */
+/* parse: the layouts of older and other pages; the current site's layout and the edge
+ * cases are test_parse.c's, the places a location names test_place.c's. Every text
+ * here is invented; only the site boilerplate and the topic names are real. */
 #include "config.h"
 
 #include "parse_check.h"
@@ -17,7 +16,6 @@
 #include <cmocka.h>
 
 #include "relview/parse.h"
-#include "relview/place.h"
 #include "relview/topics.h"
 
 /* ---- other layouts -------------------------------------------------------------------- */
@@ -779,207 +777,6 @@ static void test_lone_parenthesis(void **state)
 	                          "Invented seizure at a warehouse", NULL, "DALLAS"});
 }
 
-/* ---- edge cases ------------------------------------------------------------------------ */
-
-static void test_empty(void **state)
-{
-	(void)state;
-	struct parsed p;
-	memset(&p, 0xAB, sizeof p);
-	parse_release("", 0, vocab, &p);
-	assert_int_equal(p.date, 0);
-	assert_int_equal(p.location.len, 0);
-	assert_int_equal(p.ntopics, 0);
-	assert_int_equal(p.title.len, 0);
-	assert_int_equal(p.subtitle.len, 0);
-	assert_int_equal(p.body.len, 0);
-	memset(&p, 0xAB, sizeof p);
-	parse_release(NULL, 0, vocab, &p);
-	assert_int_equal(p.body.len, 0);
-	p = parse("\n\n   \n");
-	assert_int_equal(p.title.len, 0);
-	assert_int_equal(p.body.len, 0);
-}
-
-static void test_only_boilerplate(void **state)
-{
-	(void)state;
-	struct parsed p = parse("Skip to main content\n\n"
-	                        "An official website of the United States government\n\n"
-	                        "Here's how you know\n\nU.S. flag\n");
-	assert_int_equal(p.date, 0);
-	assert_int_equal(p.ntopics, 0);
-	assert_int_equal(p.title.len, 0);
-	assert_int_equal(p.subtitle.len, 0);
-	assert_int_equal(p.body.len, 0);
-}
-
-static void test_single_line(void **state)
-{
-	(void)state;
-	const char *text = "A lone invented headline";
-	struct parsed p = parse(text);
-	check_span(text, p.title, "A lone invented headline");
-	assert_int_equal(p.body.len, 0);
-	text = "TOPEKA — A lone paragraph of body text, and nothing else at all.";
-	p = parse(text);
-	assert_int_equal(p.title.len, 0);
-	check_span(text, p.body, text);
-	text = "March 11, 2014Houston, TXNarcotics";
-	p = parse(text);
-	assert_int_equal(p.date, 20140311);
-	check_span(text, p.location, "Houston, TX");
-	assert_int_equal(p.title.len, 0);
-}
-
-/* Huge lines and many lines go through in linear time: each of these would take
- * minutes with a quadratic scan. */
-static void test_huge_inputs(void **state)
-{
-	(void)state;
-	static const char head[] = "Skip to main content\nMarch 11, 2014Houston, TXNarcotics\n\n";
-	static const char tail[] = "\n\nHOUSTON — Body.\n";
-	size_t big = 1 << 20, n = sizeof head - 1 + big + sizeof tail - 1;
-	char *text = malloc(n + 1);
-	assert_non_null(text);
-	memcpy(text, head, sizeof head - 1);
-	for (size_t i = 0; i < big; i++)
-		text[sizeof head - 1 + i] = i % 7 == 6 ? ' ' : (char)('a' + i % 26);
-	text[sizeof head - 1] = 'X';
-	memcpy(text + sizeof head - 1 + big, tail, sizeof tail);
-	struct parsed p;
-	parse_release(text, n, vocab, &p);
-	assert_int_equal(p.date, 20140311);
-	assert_int_equal(p.title.off, sizeof head - 1);
-	assert_int_equal(p.title.len, big);
-	check_span(text, p.body, "HOUSTON — Body.");
-
-	/* the same line with no header at all, then run on after the header fields */
-	parse_release(text + sizeof head - 1, big, vocab, &p);
-	assert_int_equal(p.title.len + p.body.len, big);
-	text[sizeof head - 3] = ' ';
-	text[sizeof head - 2] = ' ';
-	parse_release(text, n, vocab, &p);
-	assert_int_equal(p.body.off, sizeof "Skip to main content\n" - 1);
-
-	/* half a million short lines, and a million blank ones */
-	for (size_t i = 0; i < n; i++)
-		text[i] = i % 2 ? '\n' : (char)('a' + i / 2 % 26);
-	parse_release(text, n, vocab, &p);
-	assert_true(p.body.len > n / 2);
-	memset(text, '\n', n);
-	parse_release(text, n, vocab, &p);
-	assert_int_equal(p.body.len, 0);
-	free(text);
-}
-
-/* ---- places ---------------------------------------------------------------------------- */
-
-static void check_state(const char *s, const char *code, const char *name)
-{
-	const char *got_name = NULL;
-	const char *got = place_state(s, strlen(s), &got_name);
-	assert_non_null(got);
-	assert_string_equal(got, code);
-	assert_string_equal(got_name, name);
-}
-
-static void test_states(void **state)
-{
-	(void)state;
-	check_state("Texas", "TX", "Texas");
-	check_state("TX", "TX", "Texas");
-	check_state("tx", "TX", "Texas");
-	check_state("TEXAS", "TX", "Texas");
-	check_state("DC", "DC", "District of Columbia");
-	check_state("D.C.", "DC", "District of Columbia");
-	check_state("District of Columbia", "DC", "District of Columbia");
-	check_state("Puerto Rico", "PR", "Puerto Rico");
-	check_state("PR", "PR", "Puerto Rico");
-	check_state("Guam", "GU", "Guam");
-	check_state("U.S. Virgin Islands", "VI", "U.S. Virgin Islands");
-	check_state("VI", "VI", "U.S. Virgin Islands");
-	check_state("American Samoa", "AS", "American Samoa");
-	check_state("Northern Mariana Islands", "MP", "Northern Mariana Islands");
-	check_state("MP", "MP", "Northern Mariana Islands");
-	check_state("Calif.", "CA", "California");
-	check_state("N.Y.", "NY", "New York");
-	check_state("West Virginia", "WV", "West Virginia");
-	check_state("Wyoming", "WY", "Wyoming");
-	check_state("AK", "AK", "Alaska");
-	check_state("Commonwealth of the Northern Mariana Islands", "MP",
-	            "Northern Mariana Islands");
-	assert_null(place_state("Mexico", 6, NULL));
-	assert_null(place_state("Tex", 3, NULL));
-	assert_null(place_state("Texass", 6, NULL));
-	assert_null(place_state("", 0, NULL));
-	assert_null(place_state("XX", 2, NULL));
-	assert_non_null(place_state("Texas, more", 5, NULL)); /* only n bytes count */
-}
-
-static void test_countries(void **state)
-{
-	(void)state;
-	const char *const yes[] = {"Mexico",        "El Salvador",    "Dominican Republic",
-	                           "United States", "U.S.",           "People's Republic of China",
-	                           "mexico",        "Guatemala",      "Afghanistan",
-	                           "Zimbabwe",      "United Kingdom", "Trinidad and Tobago",
-	                           "Brazil",        "Côte d'Ivoire",  "Georgia"};
-	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
-		assert_true(place_is_country(yes[i], strlen(yes[i])));
-	const char *const no[] = {"Texas", "Freedonia", "", "Mexic", "Mexico City", "America"};
-	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
-		assert_false(place_is_country(no[i], strlen(no[i])));
-}
-
-/* One facet per place: "City, ST" in the U.S., "City, Country" abroad. */
-static void test_place_facets(void **state)
-{
-	(void)state;
-	static const struct {
-		const char *printed, *facet;
-	} cases[] = {
-	        {"Houston, TX", "Houston, TX"},
-	        {"Houston, Texas", "Houston, TX"},
-	        {"Houston, TX, United States", "Houston, TX"},
-	        {"HOUSTON, TX, Estados Unidos", "Houston, TX"},
-	        {"Los Angeles, California", "Los Angeles, CA"},
-	        {"Washington, DC, United States", "Washington, DC"},
-	        {"Washington, D.C.", "Washington, DC"},
-	        {"Washington, DCUnited States", "Washington, DC"},
-	        {"WINSTON-SALEM, N.C.", "Winston-Salem, NC"},
-	        {"Mexico City, Mexico", "Mexico City, Mexico"},
-	        {"Brasilia, Brazil", "Brasilia, Brazil"},
-	        {"Seattle, United States", "Seattle, United States"},
-	        {"Texas", "Texas"},
-	        {"TX", "Texas"},
-	        {"Springfield, Freedonia", "Springfield, Freedonia"},
-	        {"Bogot\u00e1, Colombia", "Bogot\u00e1, Colombia"},
-	        /* one name per country */
-	        {"Ciudad Ju\u00e1rez, M\u00e9xico", "Ciudad Ju\u00e1rez, Mexico"},
-	        {"Guadalajara, MEXICO", "Guadalajara, Mexico"},
-	        {"Beijing, People's Republic of China", "Beijing, China"},
-	        {"Seoul, Republic of Korea", "Seoul, South Korea"},
-	        {"London, U.K.", "London, United Kingdom"},
-	        {"M\u00e9xico", "Mexico"},
-	        /* a state's name that is a country's too: the country, unless the place
-	         * is marked American; a postal code is always the state */
-	        {"Tbilisi, Georgia", "Tbilisi, Georgia"},
-	        {"Atlanta, Georgia, United States", "Atlanta, GA"},
-	        {"Atlanta, GA", "Atlanta, GA"},
-	};
-	char buf[64];
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		size_t len = place_canonical(cases[i].printed, strlen(cases[i].printed), buf,
-		                             sizeof buf);
-		assert_int_equal(len, strlen(cases[i].facet));
-		assert_memory_equal(buf, cases[i].facet, len);
-	}
-	assert_int_equal(place_canonical("a,,b", 4, buf, sizeof buf), 0);
-	assert_int_equal(place_canonical("a, b, c, d, e", 13, buf, sizeof buf), 0);
-	assert_int_equal(place_canonical("Houston, Texas", 14, buf, 5), 0); /* no room */
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1027,13 +824,6 @@ int main(void)
 	        cmocka_unit_test(test_lone_parenthesis),
 	        cmocka_unit_test(test_body_only),
 	        cmocka_unit_test(test_dated_paragraph),
-	        cmocka_unit_test(test_empty),
-	        cmocka_unit_test(test_only_boilerplate),
-	        cmocka_unit_test(test_single_line),
-	        cmocka_unit_test(test_huge_inputs),
-	        cmocka_unit_test(test_states),
-	        cmocka_unit_test(test_countries),
-	        cmocka_unit_test(test_place_facets),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

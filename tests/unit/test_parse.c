@@ -1,6 +1,7 @@
 /* parse: releases in the current site's layout — header, location, topics, dates,
- * footer; other layouts, edge cases and places are test_layouts.c's. Every text here
- * is invented; only the site boilerplate and the topic names are real. */
+ * footer — and edge cases (empty, boilerplate only, huge); other layouts are
+ * test_layouts.c's, places test_place.c's. Every text here is invented; only the
+ * site boilerplate and the topic names are real. */
 #include "config.h"
 
 #include "parse_check.h"
@@ -554,6 +555,100 @@ static void test_footer_only_where_a_whole_line_says_so(void **state)
 	           "Return to top of the hill.\u00a0\nLast line of the body.");
 }
 
+/* ---- edge cases ------------------------------------------------------------------------ */
+
+static void test_empty(void **state)
+{
+	(void)state;
+	struct parsed p;
+	memset(&p, 0xAB, sizeof p);
+	parse_release("", 0, vocab, &p);
+	assert_int_equal(p.date, 0);
+	assert_int_equal(p.location.len, 0);
+	assert_int_equal(p.ntopics, 0);
+	assert_int_equal(p.title.len, 0);
+	assert_int_equal(p.subtitle.len, 0);
+	assert_int_equal(p.body.len, 0);
+	memset(&p, 0xAB, sizeof p);
+	parse_release(NULL, 0, vocab, &p);
+	assert_int_equal(p.body.len, 0);
+	p = parse("\n\n   \n");
+	assert_int_equal(p.title.len, 0);
+	assert_int_equal(p.body.len, 0);
+}
+
+static void test_only_boilerplate(void **state)
+{
+	(void)state;
+	struct parsed p = parse("Skip to main content\n\n"
+	                        "An official website of the United States government\n\n"
+	                        "Here's how you know\n\nU.S. flag\n");
+	assert_int_equal(p.date, 0);
+	assert_int_equal(p.ntopics, 0);
+	assert_int_equal(p.title.len, 0);
+	assert_int_equal(p.subtitle.len, 0);
+	assert_int_equal(p.body.len, 0);
+}
+
+static void test_single_line(void **state)
+{
+	(void)state;
+	const char *text = "A lone invented headline";
+	struct parsed p = parse(text);
+	check_span(text, p.title, "A lone invented headline");
+	assert_int_equal(p.body.len, 0);
+	text = "TOPEKA — A lone paragraph of body text, and nothing else at all.";
+	p = parse(text);
+	assert_int_equal(p.title.len, 0);
+	check_span(text, p.body, text);
+	text = "March 11, 2014Houston, TXNarcotics";
+	p = parse(text);
+	assert_int_equal(p.date, 20140311);
+	check_span(text, p.location, "Houston, TX");
+	assert_int_equal(p.title.len, 0);
+}
+
+/* Huge lines and many lines go through in linear time: each of these would take
+ * minutes with a quadratic scan. */
+static void test_huge_inputs(void **state)
+{
+	(void)state;
+	static const char head[] = "Skip to main content\nMarch 11, 2014Houston, TXNarcotics\n\n";
+	static const char tail[] = "\n\nHOUSTON — Body.\n";
+	size_t big = 1 << 20, n = sizeof head - 1 + big + sizeof tail - 1;
+	char *text = malloc(n + 1);
+	assert_non_null(text);
+	memcpy(text, head, sizeof head - 1);
+	for (size_t i = 0; i < big; i++)
+		text[sizeof head - 1 + i] = i % 7 == 6 ? ' ' : (char)('a' + i % 26);
+	text[sizeof head - 1] = 'X';
+	memcpy(text + sizeof head - 1 + big, tail, sizeof tail);
+	struct parsed p;
+	parse_release(text, n, vocab, &p);
+	assert_int_equal(p.date, 20140311);
+	assert_int_equal(p.title.off, sizeof head - 1);
+	assert_int_equal(p.title.len, big);
+	check_span(text, p.body, "HOUSTON — Body.");
+
+	/* the same line with no header at all, then run on after the header fields */
+	parse_release(text + sizeof head - 1, big, vocab, &p);
+	assert_int_equal(p.title.len + p.body.len, big);
+	text[sizeof head - 3] = ' ';
+	text[sizeof head - 2] = ' ';
+	parse_release(text, n, vocab, &p);
+	assert_int_equal(p.body.off, sizeof "Skip to main content\n" - 1);
+
+	/* half a million short lines, and a million blank ones */
+	for (size_t i = 0; i < n; i++)
+		text[i] = i % 2 ? '\n' : (char)('a' + i / 2 % 26);
+	parse_release(text, n, vocab, &p);
+	assert_true(p.body.len > n / 2);
+	memset(text, '\n', n);
+	parse_release(text, n, vocab, &p);
+	assert_int_equal(p.body.len, 0);
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -582,6 +677,10 @@ int main(void)
 	        cmocka_unit_test(test_topic_spellings),
 	        cmocka_unit_test(test_topic_canonical),
 	        cmocka_unit_test(test_footer_only_where_a_whole_line_says_so),
+	        cmocka_unit_test(test_empty),
+	        cmocka_unit_test(test_only_boilerplate),
+	        cmocka_unit_test(test_single_line),
+	        cmocka_unit_test(test_huge_inputs),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,6 +1,6 @@
-/* view: scrolling, list columns, the browse filters and incremental search, the
- * reader's layout and find, the pickers and the prompt editor — the terminal UI's
- * rules, without a terminal. */
+/* view: scrolling, list columns, the browse filters and incremental search, marks,
+ * jumps and a catalog still loading — the list's rules, without a terminal; the
+ * reader's layout, the pickers and the prompt editor are test_reader.c's. */
 #include "config.h"
 
 #include "relview/catalog.h"
@@ -18,71 +18,7 @@
 #include <cmocka.h>
 
 #include "fixture.h"
-
-/* A release from literal fields; topics separated by '|'. */
-static void add(struct catalog *cat, uint32_t date, const char *title, const char *location,
-                const char *topics, const char *body)
-{
-	assert_true(fixture_add(cat, date, title, location, topics, body, NULL));
-}
-
-/* The display order of the catalog a test reads, its own as a reader's would be. */
-static struct order order;
-
-static void sort_sample(const struct catalog *cat)
-{
-	order_free(&order);
-	assert_true(order_sort(&order, cat, false));
-}
-
-/* A test's end: its catalog and the order over it. */
-static void drop(struct catalog *cat)
-{
-	order_free(&order);
-	catalog_free(cat);
-}
-
-static struct catalog *sample(void)
-{
-	struct catalog *cat = catalog_new();
-	catalog_add_input(cat, "bundle.tar.gz");
-	add(cat, 20140311, "Gang arrests", "Houston, TX", "Transnational Gangs",
-	    "MS-13 members were arrested.\n\nThe gang operated in Texas.");
-	add(cat, 20130101, "Drug seizure", "Miami, FL, United States", "Narcotics",
-	    "Cocaine was found.");
-	add(cat, 20120615, "Artifacts returned", "Mexico City, Mexico", "", "Pottery.");
-	add(cat, 20110101, "Gang and drugs", "Austin, Texas", "Transnational Gangs|Narcotics",
-	    "Both.");
-	add(cat, 0, "Undated gang story", "", "Transnational Gangs", "no date here");
-	sort_sample(cat);
-	return cat;
-}
-
-static const char *title_of(const struct catalog *cat, uint32_t id)
-{
-	static char buf[128];
-	struct str t = cat->releases[id].title;
-	snprintf(buf, sizeof buf, "%.*s", (int)t.len, t.s);
-	return buf;
-}
-
-/* Compare the list's titles with want (NULL-terminated). */
-static void expect_list(const struct browse *b, const char **want)
-{
-	size_t n, k = 0;
-	const uint32_t *list = browse_list(b, &n);
-	for (; want[k]; k++) {
-		assert_true(k < n);
-		assert_string_equal(title_of(b->cat, list[k]), want[k]);
-	}
-	assert_int_equal(n, k);
-}
-
-static void finish(struct browse *b)
-{
-	while (!browse_step(b, 1))
-		;
-}
+#include "view_check.h"
 
 static void scrolling_keeps_the_cursor_in_view(void **state)
 {
@@ -241,16 +177,6 @@ static void long_steps_keep_every_match_in_order(void **state)
 	}
 	browse_free(&b);
 	drop(cat);
-}
-
-static uint32_t facet_id(const struct facet_set *set, const char *name)
-{
-	for (uint32_t i = 0; i < set->count; i++)
-		if (set->items[i].name.len == strlen(name) &&
-		    memcmp(set->items[i].name.s, name, strlen(name)) == 0)
-			return i;
-	fail_msg("no facet %s", name);
-	return 0;
 }
 
 static void facets_dates_and_counts(void **state)
@@ -501,218 +427,6 @@ static void the_selection_stays_or_moves_to_the_next(void **state)
 	drop(cat);
 }
 
-static size_t find_line(const struct doc *d, const char *text)
-{
-	for (size_t i = 0; i < d->nlines; i++)
-		if (d->lines[i].len == strlen(text) &&
-		    memcmp(d->lines[i].s, text, strlen(text)) == 0)
-			return i;
-	fail_msg("no line '%s'", text);
-	return 0;
-}
-
-static void the_reader_lays_out_header_and_paragraphs(void **state)
-{
-	(void)state;
-	struct catalog *cat = sample();
-	const struct release *r = order_at(&order, cat, 0); /* Gang arrests */
-	struct doc d = {0};
-	assert_true(doc_layout(&d, cat, r, 30));
-	assert_int_equal(d.lines[0].kind, DOC_TITLE);
-	assert_int_equal(d.lines[1].kind, DOC_BLANK);
-	size_t date = find_line(&d, "2014-03-11");
-	assert_string_equal(d.lines[date].label, "Date:");
-	assert_string_equal(d.lines[date + 1].label, "Location:");
-	assert_string_equal(d.lines[date + 2].label, "Topics:");
-	assert_string_equal(d.lines[date + 3].label, "Source:");
-	/* Body: wrapped on words at 30 columns, a blank line between paragraphs. */
-	size_t body = find_line(&d, "MS-13 members were arrested.");
-	assert_int_equal(d.lines[body - 1].kind, DOC_BLANK);
-	assert_int_equal(d.lines[body + 1].kind, DOC_BLANK);
-	assert_int_equal(find_line(&d, "The gang operated in Texas."), body + 2);
-	assert_int_equal(d.nlines, body + 3);
-	for (size_t i = 0; i < d.nlines; i++)
-		assert_true(d.lines[i].len <= 30);
-	/* Narrower: more lines, the same text. */
-	assert_true(doc_relayout(&d, 12));
-	size_t narrow = find_line(&d, "MS-13");
-	assert_int_equal(find_line(&d, "members were"), narrow + 1);
-	/* Compact, a preview's: one line of date, place and topics, no source. */
-	d.compact = true;
-	assert_true(doc_relayout(&d, 60));
-	assert_int_equal(d.lines[1].kind, DOC_META);
-	assert_int_equal(d.lines[2].kind, DOC_BLANK);
-	assert_int_equal(find_line(&d, "MS-13 members were arrested."), 3);
-	for (size_t i = 0; i < d.nlines; i++)
-		assert_int_equal(d.lines[i].label, NULL);
-	doc_free(&d);
-	drop(cat);
-}
-
-static void find_in_release_marks_every_match(void **state)
-{
-	(void)state;
-	struct catalog *cat = sample();
-	struct doc d = {0};
-	assert_true(doc_layout(&d, cat, order_at(&order, cat, 0), 40));
-	/* Smart case: the title's "Gang" too; where the search looks (not the topics). */
-	assert_true(doc_find(&d, "gang", 4));
-	assert_int_equal(d.nmatches, 2);
-	assert_int_equal(d.matches[0].region, REGION_TITLE);
-	assert_int_equal(d.matches[1].region, REGION_BODY);
-	size_t line = d.matches[1].line, from, to;
-	assert_true(doc_match_on_line(&d, 1, line, &from, &to));
-	assert_memory_equal(d.lines[line].s + from, "gang", 4);
-	assert_int_equal(to - from, 4);
-	assert_false(doc_match_on_line(&d, 1, 0, &from, &to));
-	assert_int_equal(doc_match_from(&d, 1), 1);
-	assert_int_equal(doc_match_from(&d, line + 1), 2);
-	/* A match cut by a wrap shows on both lines. */
-	assert_true(doc_find(&d, "\"were arrested\"", 15));
-	assert_true(doc_relayout(&d, 18));
-	line = d.matches[0].line;
-	assert_true(doc_match_on_line(&d, 0, line, &from, &to));
-	assert_true(doc_match_on_line(&d, 0, line + 1, &from, &to));
-	assert_int_equal(from, 0);
-	assert_true(doc_find(&d, "Gang", 4));
-	assert_int_equal(d.nmatches, 1);
-	/* Two words' matches that overlap are one match over both. */
-	assert_true(doc_find(&d, "gan ang", 7));
-	assert_int_equal(d.matches[0].region, REGION_TITLE);
-	assert_int_equal(d.matches[0].len, 4);
-	assert_memory_equal(d.matches[0].s, "Gang", 4);
-	assert_true(d.nmatches < 2 || d.matches[1].region != REGION_TITLE);
-	assert_true(doc_find(&d, "", 0));
-	assert_int_equal(d.nmatches, 0);
-	doc_free(&d);
-	drop(cat);
-}
-
-static size_t shown_item(const struct picker *p, const char *label)
-{
-	for (size_t i = 0; i < p->nshown; i++) {
-		struct str l = p->items[p->shown[i]].label;
-		if (l.len == strlen(label) && memcmp(l.s, label, l.len) == 0)
-			return i;
-	}
-	return SIZE_MAX;
-}
-
-/* Places printed with the country and no state are a group of their own, not "the
- * United States"; the typing takes names as --location does. */
-static void pickers_tell_stateless_places(void **state)
-{
-	(void)state;
-	struct catalog *cat = catalog_new();
-	catalog_add_input(cat, "x");
-	assert_true(fixture_add(cat, 20140101, "A", "Seattle, United States", "", "a", NULL));
-	assert_true(fixture_add(cat, 20140102, "B", "Miami, FL", "", "b", NULL));
-	uint32_t counts[2] = {1, 1};
-	struct picker p;
-	assert_true(picker_init(&p, cat, FACET_LOCATION, counts, NULL));
-	assert_true(shown_item(&p, "United States, no state given") != SIZE_MAX);
-	assert_true(shown_item(&p, "United States") == SIZE_MAX);
-	assert_true(picker_narrow(&p, "usa", 3));
-	assert_true(shown_item(&p, "Miami, FL") != SIZE_MAX);
-	assert_true(shown_item(&p, "Seattle, United States") != SIZE_MAX);
-	assert_true(picker_narrow(&p, "san,j", 5));
-	assert_int_equal(p.nshown, 0);
-	picker_free(&p);
-	catalog_free(cat);
-}
-
-/* A stateless place whose releases moved to the city's one state is in no release:
- * the picker offers neither it nor its empty group. */
-static void pickers_leave_out_places_moved_away(void **state)
-{
-	(void)state;
-	struct catalog *cat = catalog_new();
-	catalog_add_input(cat, "x");
-	assert_true(fixture_add(cat, 20140101, "A", "Seattle, United States", "", "a", NULL));
-	assert_true(fixture_add(cat, 20140102, "B", "Seattle, WA", "", "b", NULL));
-	uint32_t counts[2] = {0, 2};
-	struct picker p;
-	assert_true(picker_init(&p, cat, FACET_LOCATION, counts, NULL));
-	assert_true(shown_item(&p, "Seattle, WA") != SIZE_MAX);
-	assert_true(shown_item(&p, "Seattle, United States") == SIZE_MAX);
-	assert_true(shown_item(&p, "United States, no state given") == SIZE_MAX);
-	picker_free(&p);
-	catalog_free(cat);
-}
-
-static void pickers_group_narrow_and_choose(void **state)
-{
-	(void)state;
-	struct catalog *cat = sample();
-	uint32_t counts[8] = {0};
-	for (size_t i = 0; i < cat->locations.count; i++)
-		counts[i] = 1;
-	struct picker p;
-	assert_true(picker_init(&p, cat, FACET_LOCATION, counts, NULL));
-	/* Groups, then their members: Mexico, Texas (Austin, Houston); Florida (Miami). */
-	assert_int_equal(p.nitems, 7);
-	assert_string_equal(p.items[0].label.s, "Florida");
-	assert_int_equal(p.items[0].facet, PICKER_NONE);
-	assert_int_equal(p.items[1].parent, 0);
-	size_t texas = shown_item(&p, "Texas");
-	assert_true(texas != SIZE_MAX);
-	assert_int_equal(p.items[p.shown[texas]].count, 2);
-	/* Narrowing keeps a member's group, and a group's members. */
-	assert_true(picker_narrow(&p, "hou", 3));
-	assert_int_equal(p.nshown, 2);
-	assert_true(shown_item(&p, "Texas") != SIZE_MAX);
-	assert_true(picker_narrow(&p, "texas", 5));
-	assert_int_equal(p.nshown, 3);
-	/* A group chooses all its members, then none. */
-	p.cursor.sel = shown_item(&p, "Texas");
-	picker_toggle(&p);
-	assert_int_equal(picker_nchosen(&p), 2);
-	assert_int_equal(picker_state(&p, p.shown[p.cursor.sel]), 2);
-	p.cursor.sel = shown_item(&p, "Houston, TX");
-	picker_toggle(&p);
-	assert_int_equal(picker_state(&p, p.shown[shown_item(&p, "Texas")]), 1);
-	p.cursor.sel = shown_item(&p, "Texas");
-	picker_toggle(&p);
-	assert_int_equal(picker_nchosen(&p), 2);
-	picker_toggle(&p);
-	assert_int_equal(picker_nchosen(&p), 0);
-	assert_true(picker_narrow(&p, "zzz", 3));
-	assert_int_equal(p.nshown, 0);
-	picker_toggle(&p); /* nothing under the cursor: nothing happens */
-	picker_free(&p);
-
-	bool chosen[8] = {0};
-	chosen[facet_id(&cat->topics, "Narcotics")] = true;
-	assert_true(picker_init(&p, cat, FACET_TOPIC, counts, chosen));
-	assert_int_equal(p.nitems, 2);
-	assert_int_equal(picker_nchosen(&p), 1);
-	assert_int_equal(picker_state(&p, shown_item(&p, "Narcotics")), 2);
-	picker_free(&p);
-	drop(cat);
-}
-
-static void the_prompt_edits_characters(void **state)
-{
-	(void)state;
-	struct edit e = {0};
-	assert_true(edit_insert(&e, 'g'));
-	assert_true(edit_insert(&e, 0xE9)); /* é */
-	assert_true(edit_insert(&e, 'e'));
-	assert_true(edit_insert(&e, 0x301)); /* combining acute */
-	assert_false(edit_insert(&e, 0x1B)); /* Esc is no text */
-	assert_false(edit_insert(&e, 0x9B));
-	assert_string_equal(e.text, "g\xc3\xa9"
-	                            "e\xcc\x81");
-	assert_true(edit_erase(&e)); /* the e and its accent together */
-	assert_string_equal(e.text, "g\xc3\xa9");
-	assert_true(edit_erase(&e));
-	assert_true(edit_erase(&e));
-	assert_false(edit_erase(&e));
-	for (int i = 0; i < EDIT_MAX; i++)
-		edit_insert(&e, 'x');
-	assert_int_equal(e.len, EDIT_MAX - 1);
-}
-
 /* ---- a catalog still loading ------------------------------------------------------ */
 
 /* Release i of a stream in no order, with topics and places that keep appearing:
@@ -920,18 +634,12 @@ int main(void)
 	        cmocka_unit_test(facets_chosen_while_loading),
 	        cmocka_unit_test(a_place_chosen_follows_a_city_that_moves),
 	        cmocka_unit_test(places_in_one_state_are_described_by_it),
-	        cmocka_unit_test(pickers_leave_out_places_moved_away),
 	        cmocka_unit_test(columns_share_the_width),
 	        cmocka_unit_test(search_narrows_and_widens),
 	        cmocka_unit_test(long_steps_keep_every_match_in_order),
 	        cmocka_unit_test(facets_dates_and_counts),
 	        cmocka_unit_test(the_list_reads_only_what_the_order_covers),
 	        cmocka_unit_test(the_selection_stays_or_moves_to_the_next),
-	        cmocka_unit_test(the_reader_lays_out_header_and_paragraphs),
-	        cmocka_unit_test(find_in_release_marks_every_match),
-	        cmocka_unit_test(pickers_group_narrow_and_choose),
-	        cmocka_unit_test(pickers_tell_stateless_places),
-	        cmocka_unit_test(the_prompt_edits_characters),
 	        cmocka_unit_test(read_and_star_marks),
 	        cmocka_unit_test(jumps_months_and_history),
 	        cmocka_unit_test(sources_are_a_facet),
