@@ -55,12 +55,6 @@ unsigned impatient_seconds(void)
 	return under_valgrind() ? 20 : 3;
 }
 
-bool under_valgrind(void)
-{
-	const char *preload = getenv("LD_PRELOAD");
-	return preload && strstr(preload, "vgpreload");
-}
-
 bool run_within(const char *reader, const struct source_limits *l, struct log *log,
                 struct source_counts *counts)
 {

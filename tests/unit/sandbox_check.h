@@ -6,6 +6,8 @@
 
 #include "relview/sandbox.h"
 
+#include "valgrind_check.h"
+
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -26,10 +28,6 @@ void on_progress(void *ctx, const char *path, uint64_t inflated, uint64_t consum
 /* A stall limit far beyond any start-up of a child on a busy machine (its clock
  * starts at the spawn): stalls are not what most tests are about. */
 extern const struct source_limits limits;
-
-/* Valgrind runs the children too (.ci/run): its own memory counts against their
- * cap, and it gives them descriptors and an environment of its own. */
-bool under_valgrind(void);
 
 /* sandbox_run() of the reader on INPUT, heard into *log; *log and *counts cleared. */
 bool run_within(const char *reader, const struct source_limits *l, struct log *log,

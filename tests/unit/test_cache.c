@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "bundle.h"
+#include "valgrind_check.h"
 
 #include "relview/cache.h"
 #include "relview/catalog.h"
@@ -534,22 +535,6 @@ static void a_read_cut_short_by_memory_is_not_cached(void **state)
 	assert_int_equal(cache_files(), 1); /* a clean read is cached */
 	free(err);
 	catalog_free(cat);
-}
-
-/* Is this process run by valgrind, which lays out its address space itself? */
-static bool under_valgrind(void)
-{
-	const char *preload = getenv("LD_PRELOAD");
-	if (preload && strstr(preload, "vgpreload"))
-		return true;
-	FILE *f = fopen("/proc/self/maps", "re");
-	char line[512];
-	bool found = false;
-	while (f && !found && fgets(line, sizeof line, f))
-		found = strstr(line, "vgpreload") != NULL;
-	if (f)
-		fclose(f);
-	return found;
 }
 
 static uint64_t address_space_in_use(void)
