@@ -183,10 +183,10 @@ static inline const struct facet *catalog_topic(const struct catalog *cat, const
 
 /* The release's place facet ("Houston, TX" for "Houston, Texas, United States"),
  * still there after catalog_detach_texts(); its location field is the text as
- * printed. */
+ * printed. No place: "", never a NULL string. */
 static inline struct str catalog_location(const struct catalog *cat, const struct release *r)
 {
-	struct str none = {0};
+	struct str none = {"", 0};
 	return r->location_id == FACET_NONE ? none : cat->locations.items[r->location_id].name;
 }
 

@@ -37,9 +37,14 @@ size_t place_canonical(const char *s, size_t n, char *buf, size_t size);
 size_t place_us_city(const char *facet, size_t n, bool *in_state);
 
 /* Where a place's last part starts: the offset of its last comma ("Dallas, TX": 6),
- * or n when it has a single part. The region is what follows (", TX"); the list's
- * place column cuts the city, never the region, and a filter of several cities of
- * one region is said as that region. */
+ * or n when it has a single part. The list's place column cuts the city, never what
+ * follows. */
 size_t place_last_comma(const char *s, size_t n);
+
+/* The state a place is in: named by a part after the city ("Houston, TX", "Dallas,
+ * Texas, United States") or by the whole ("Texas"); a city named like a state is
+ * not in it ("Washington, DC" is in DC). Returns its code and, through name
+ * (optional), its name, as place_state(); NULL when no part is a state. */
+const char *place_state_of(const char *s, size_t n, const char **name);
 
 #endif

@@ -419,9 +419,13 @@ size_t browse_locate(const struct browse *b, uint32_t id)
 	return at < n ? at : n ? n - 1 : 0;
 }
 
-/* What follows a place's last ", " ("TX" of "Dallas, TX"); the whole name without. */
+/* The state a place is in ("TX" of "Dallas, TX" and of "Texas"), or else what
+ * follows its last ", " (the country); the whole name without. */
 static struct str region_of(struct str place)
 {
+	const char *code = place_state_of(place.s, place.len, NULL);
+	if (code)
+		return (struct str){code, strlen(code)};
 	size_t at = place_last_comma(place.s, place.len);
 	if (place.len - at < 3)
 		return place;

@@ -10,7 +10,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 static int compare_folded(struct str a, struct str b)
 {
@@ -51,7 +50,7 @@ static struct str trim(const char *s, size_t n)
 static bool is_united_states(struct str country)
 {
 	static const char us[] = "United States";
-	return country.len == sizeof us - 1 && strncasecmp(country.s, us, country.len) == 0;
+	return country.len == sizeof us - 1 && ascii_ncasecmp(country.s, us, country.len) == 0;
 }
 
 /* The group of places printed with the country and no state: not all of the United
@@ -63,24 +62,13 @@ static const struct str stateless = {"United States, no state given",
  * or else the country it ends with ("Brasilia, Brazil" → Brazil). */
 static struct str location_group(struct str loc)
 {
-	enum { MAX_PARTS = 8 };
-	struct str parts[MAX_PARTS];
-	size_t n = 0;
-	for (const char *p = loc.s, *end = loc.s + loc.len; p <= end && n < MAX_PARTS;) {
-		const char *comma = memchr(p, ',', (size_t)(end - p));
-		const char *stop = comma ? comma : end;
-		parts[n++] = trim(p, (size_t)(stop - p));
-		p = stop + 1;
-	}
-	/* The first part is the city unless it is all there is ("Washington, DC" is
-	 * in DC, not in Washington state). */
-	for (size_t k = n; k-- > (n > 1 ? 1 : 0);) {
-		const char *name;
-		if (place_state(parts[k].s, parts[k].len, &name))
-			return (struct str){name, strlen(name)};
-	}
-	if (n && place_is_country(parts[n - 1].s, parts[n - 1].len))
-		return is_united_states(parts[n - 1]) ? stateless : parts[n - 1];
+	const char *name;
+	if (place_state_of(loc.s, loc.len, &name))
+		return (struct str){name, strlen(name)};
+	size_t comma = place_last_comma(loc.s, loc.len);
+	struct str country = comma < loc.len ? trim(loc.s + comma + 1, loc.len - comma - 1) : loc;
+	if (country.len && place_is_country(country.s, country.len))
+		return is_united_states(country) ? stateless : country;
 	return (struct str){NULL, 0};
 }
 

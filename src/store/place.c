@@ -626,7 +626,7 @@ static const char *country_name(struct place_part p)
 {
 	for (size_t i = 0; i < sizeof country_aliases / sizeof country_aliases[0]; i++)
 		if (strlen(country_aliases[i].alias) == p.len &&
-		    strncasecmp(p.s, country_aliases[i].alias, p.len) == 0)
+		    ascii_ncasecmp(p.s, country_aliases[i].alias, p.len) == 0)
 			return country_aliases[i].name;
 	const struct key *k = find_key(&country_table, p.s, p.len);
 	return k ? k->text : NULL;
@@ -642,7 +642,7 @@ static const char *const us_names[] = {
 static bool is_us(struct place_part p)
 {
 	for (size_t i = 0; i < sizeof us_names / sizeof us_names[0]; i++)
-		if (strlen(us_names[i]) == p.len && strncasecmp(p.s, us_names[i], p.len) == 0)
+		if (strlen(us_names[i]) == p.len && ascii_ncasecmp(p.s, us_names[i], p.len) == 0)
 			return true;
 	return false;
 }
@@ -790,4 +790,23 @@ size_t place_last_comma(const char *s, size_t n)
 		if (s[i - 1] == ',')
 			return i - 1;
 	return n;
+}
+
+const char *place_state_of(const char *s, size_t n, const char **name)
+{
+	enum { PARTS_MAX = 8 };
+	size_t end = n;
+	for (int k = 0; k < PARTS_MAX; k++) { /* from the last part back */
+		size_t comma = place_last_comma(s, end);
+		if (comma == end && k > 0)
+			return NULL; /* the city: "Washington, DC" is not in Washington */
+		const char *part = comma < end ? s + comma + 1 : s;
+		size_t len = (size_t)(s + end - part);
+		ascii_trim(&part, &len);
+		const char *code = place_state(part, len, name);
+		if (code || comma == end)
+			return code;
+		end = comma;
+	}
+	return NULL;
 }

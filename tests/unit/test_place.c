@@ -135,13 +135,43 @@ static void test_place_parts(void **state)
 	assert_int_equal(place_last_comma(NULL, 0), 0);
 }
 
+/* The state a place is in, from any part but the city's. */
+static void test_state_of_a_place(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *place, *code;
+	} cases[] = {
+	        {"Houston, TX", "TX"},
+	        {"Dallas, Texas, United States", "TX"},
+	        {"Texas", "TX"},
+	        {"Washington, DC", "DC"},
+	        {"Washington", "WA"},
+	        {"Mexico City, Mexico", NULL},
+	        {"Seattle, United States", NULL},
+	        {"", NULL},
+	        {"Georgia, Tbilisi", NULL},
+	        {"San Juan, Puerto Rico, United States", "PR"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		const char *name = NULL;
+		const char *code = place_state_of(cases[i].place, strlen(cases[i].place), &name);
+		if (!cases[i].code) {
+			assert_null(code);
+			continue;
+		}
+		assert_non_null(code);
+		assert_string_equal(code, cases[i].code);
+		assert_non_null(name);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(test_states),
-	        cmocka_unit_test(test_countries),
-	        cmocka_unit_test(test_place_facets),
-	        cmocka_unit_test(test_place_parts),
+	        cmocka_unit_test(test_states),           cmocka_unit_test(test_countries),
+	        cmocka_unit_test(test_place_facets),     cmocka_unit_test(test_place_parts),
+	        cmocka_unit_test(test_state_of_a_place),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

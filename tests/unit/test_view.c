@@ -508,6 +508,7 @@ static void places_in_one_state_are_described_by_it(void **state)
 	assert_true(fixture_add(cat, 20140311, "A", "Dallas, Texas", "", "", "a"));
 	assert_true(fixture_add(cat, 20140312, "B", "Houston, TX", "", "", "b"));
 	assert_true(fixture_add(cat, 20140313, "C", "Miami, FL", "", "", "c"));
+	assert_true(fixture_add(cat, 20140314, "D", "Texas", "", "", "d")); /* the state alone */
 	struct order o;
 	order_init(&o, false);
 	size_t nadded;
@@ -517,7 +518,7 @@ static void places_in_one_state_are_described_by_it(void **state)
 		const char **values;
 		size_t n;
 		const char *said;
-	} cases[] = {{texas, 1, "place: 2 in TX"}, {mixed, 2, "place: Dallas, TX +2"}};
+	} cases[] = {{texas, 1, "place: 3 in TX"}, {mixed, 2, "place: Dallas, TX +3"}};
 	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
 		struct query q = {.locations = cases[k].values, .nlocations = cases[k].n};
 		struct browse b;
