@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 static inline bool ascii_is_digit(char c)
 {
@@ -41,6 +42,40 @@ static inline char ascii_lower(char c)
 static inline char ascii_upper(char c)
 {
 	return ascii_is_lower(c) ? (char)(c - 'a' + 'A') : c;
+}
+
+/* strncasecmp() for ASCII letters whatever the locale: the C library's follows
+ * LC_CTYPE, and in a Turkish locale "I" is not "i" to it. Compares at most n bytes,
+ * stopping at a NUL; the sign says which is first, lower case being compared. */
+static inline int ascii_ncasecmp(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ca = (unsigned char)ascii_lower(a[i]);
+		unsigned char cb = (unsigned char)ascii_lower(b[i]);
+		if (ca != cb)
+			return ca - cb;
+		if (ca == 0)
+			break;
+	}
+	return 0;
+}
+
+/* strcasecmp() for ASCII letters whatever the locale (see ascii_ncasecmp()). */
+static inline int ascii_casecmp(const char *a, const char *b)
+{
+	return ascii_ncasecmp(a, b, SIZE_MAX);
+}
+
+/* strcasestr() for ASCII letters whatever the locale: does s contain word? */
+static inline bool ascii_contains(const char *s, const char *word)
+{
+	size_t n = 0;
+	while (word[n])
+		n++;
+	for (; *s; s++)
+		if (ascii_ncasecmp(s, word, n) == 0)
+			return true;
+	return n == 0;
 }
 
 /* Lower the case of a NUL-terminated string in place. */

@@ -32,7 +32,7 @@ struct span {
 
 /* Which parser this is: bumped whenever a page may parse differently, so that a
  * cache written by an older parser is not used (it is part of the cache's key). */
-#define PARSE_VERSION 3u
+#define PARSE_VERSION 4u
 
 struct parsed {
 	uint32_t date; /* yyyymmdd from the page's own header, 0 unknown (never from the body) */

@@ -64,7 +64,7 @@ static int read_spanish_month(const char *s, size_t len)
 	        "enero",  "febrero",    "marzo",   "abril",     "mayo",      "junio",    "julio",
 	        "agosto", "septiembre", "octubre", "noviembre", "diciembre", "setiembre"};
 	for (int m = 0; m < 13; m++)
-		if (strlen(names[m]) == len && strncasecmp(s, names[m], len) == 0)
+		if (strlen(names[m]) == len && ascii_ncasecmp(s, names[m], len) == 0)
 			return m == 12 ? 9 : m + 1;
 	return 0;
 }

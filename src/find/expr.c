@@ -93,7 +93,7 @@ static size_t field_at(const struct reader *rd, enum expr_kind *kind)
 	for (size_t f = 0; f < sizeof fields / sizeof *fields; f++) {
 		size_t k = strlen(fields[f].name);
 		if (rd->n - rd->i > k && rd->s[rd->i + k] == ':' &&
-		    strncasecmp(rd->s + rd->i, fields[f].name, k) == 0) {
+		    ascii_ncasecmp(rd->s + rd->i, fields[f].name, k) == 0) {
 			*kind = fields[f].kind;
 			return k + 1;
 		}
@@ -117,11 +117,11 @@ static bool understand(struct reader *rd, struct expr_term *t)
 		              t->value);
 	case EXPR_UNREAD:
 	case EXPR_STARRED:
-		if (strcasecmp(t->value, "starred") == 0)
+		if (ascii_casecmp(t->value, "starred") == 0)
 			t->kind = EXPR_STARRED;
-		else if (strcasecmp(t->value, "read") == 0)
+		else if (ascii_casecmp(t->value, "read") == 0)
 			t->negated = !t->negated;
-		else if (strcasecmp(t->value, "unread") != 0)
+		else if (ascii_casecmp(t->value, "unread") != 0)
 			return refuse(rd, "is:%s: is takes unread, read or starred", t->value);
 		return true;
 	case EXPR_TOPIC:
@@ -376,7 +376,7 @@ static bool implies(const struct expr_term *a, const struct expr_term *b)
 		return false;
 	if (a->kind == EXPR_DATE)
 		return a->since == b->since && a->until == b->until;
-	return strcasecmp(a->value, b->value) == 0;
+	return ascii_casecmp(a->value, b->value) == 0;
 }
 
 /* Does group a (of narrow) holding imply group b (of wide)? When each of a's terms

@@ -131,7 +131,7 @@ static bool is_us(const char *joined)
 	static const char *const names[] = {"us", "usa", "united states",
 	                                    "united states of america"};
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-		if (strcasecmp(joined, names[i]) == 0)
+		if (ascii_casecmp(joined, names[i]) == 0)
 			return true;
 	return false;
 }
@@ -184,7 +184,7 @@ static void place_free(struct place *p)
 static bool place_has_code(const struct place *p, const char *code)
 {
 	for (size_t i = 0; i < p->ncodes; i++)
-		if (strcasecmp(p->code[i], code) == 0)
+		if (ascii_casecmp(p->code[i], code) == 0)
 			return true;
 	return false;
 }

@@ -2,6 +2,7 @@
 
 #include "source_private.h"
 
+#include "relview/ascii.h"
 #include "relview/grow.h"
 #include "relview/gunzip.h"
 #include "relview/hash.h"
@@ -222,7 +223,7 @@ static bool reader_environmental(struct archive *a)
 	if (err > 0 && err != NOT_AN_ARCHIVE && err != EINVAL)
 		return true;
 	for (size_t i = 0; i < sizeof machine_words / sizeof *machine_words; i++)
-		if (strcasestr(msg, machine_words[i]))
+		if (ascii_contains(msg, machine_words[i]))
 			return true;
 	return false;
 }

@@ -11,7 +11,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 
 #define SIZE_K             ((uint64_t)1 << 10)
@@ -184,7 +183,7 @@ static void not_a_choice(const struct value_name *names, const char *v, char *wh
 static bool parse_choice(const struct setting *s, struct config *c, const char *v, char *why)
 {
 	for (const struct value_name *n = s->type->names; n->name; n++)
-		if (strcasecmp(v, n->name) == 0) {
+		if (ascii_casecmp(v, n->name) == 0) {
 			store_number(s, c, n->value);
 			return true;
 		}
@@ -309,7 +308,7 @@ static bool parse_columns(const struct setting *s, struct config *c, const char 
 		int found = -1;
 		for (int k = 0; k < COLUMN_COUNT && len; k++)
 			if (strlen(column_names[k]) == len &&
-			    strncasecmp(column_names[k], p, len) == 0)
+			    ascii_ncasecmp(column_names[k], p, len) == 0)
 				found = k;
 		if (len && (found < 0 || seen[found])) {
 			snprintf(why, CONFIG_WHY_MAX, "'%.*s' is %s", (int)len, p,
@@ -502,7 +501,7 @@ static char *setting_text(const struct setting *s, const struct config *c)
 static bool parse_keys(const char *v, struct key_choice *choice, char *why)
 {
 	*choice = (struct key_choice){.set = true};
-	if (strcasecmp(v, "none") == 0)
+	if (ascii_casecmp(v, "none") == 0)
 		return true;
 	for (const char *p = v; *p;) {
 		size_t len = strcspn(p, " \t");

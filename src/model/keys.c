@@ -2,12 +2,12 @@
 
 #include "relview/keys.h"
 
+#include "relview/ascii.h"
 #include "relview/text.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
 const struct key_binding key_table[ACT_COUNT] = {
 #define AS_ENTRY(id, context, scope, keys, help) [ACT_##id] = {#id, context, scope, keys, help},
@@ -24,7 +24,7 @@ const char *const keys_context_name[KEYS_PROMPT + 1] = {
 enum action keys_action(const char *name)
 {
 	for (int a = ACT_NONE + 1; a < ACT_COUNT; a++)
-		if (strcasecmp(key_table[a].name, name) == 0)
+		if (ascii_casecmp(key_table[a].name, name) == 0)
 			return (enum action)a;
 	return ACT_NONE;
 }
@@ -93,7 +93,7 @@ int keys_parse(const char *name, size_t len)
 {
 	for (size_t i = 0; i < sizeof named_keys / sizeof *named_keys; i++)
 		if (strlen(named_keys[i].name) == len &&
-		    strncasecmp(named_keys[i].name, name, len) == 0)
+		    ascii_ncasecmp(named_keys[i].name, name, len) == 0)
 			return named_keys[i].code;
 	if (len == 3 && (name[0] == 'C' || name[0] == 'c') && name[1] == '-')
 		return control_key(name[2]);

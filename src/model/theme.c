@@ -2,6 +2,7 @@
 
 #include "relview/theme.h"
 
+#include "relview/ascii.h"
 #include "relview/grow.h"
 #include "relview/xdg.h"
 
@@ -10,7 +11,6 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unistd.h>
 
 static const struct {
@@ -65,16 +65,16 @@ static int hex_digit(char c)
 
 bool theme_parse_colour(const char *s, int32_t *colour)
 {
-	if (strcasecmp(s, "default") == 0) {
+	if (ascii_casecmp(s, "default") == 0) {
 		*colour = COLOUR_DEFAULT;
 		return true;
 	}
 	for (int i = 0; i < 16; i++)
-		if (strcasecmp(s, colour_names[i]) == 0) {
+		if (ascii_casecmp(s, colour_names[i]) == 0) {
 			*colour = i;
 			return true;
 		}
-	if (strcasecmp(s, "gray") == 0 || strcasecmp(s, "grey") == 0) {
+	if (ascii_casecmp(s, "gray") == 0 || ascii_casecmp(s, "grey") == 0) {
 		*colour = 8;
 		return true;
 	}
@@ -102,14 +102,14 @@ static const char *const attr_names[] = {"bold", "dim", "italic", "underline", "
 bool theme_parse_attrs(const char *s, unsigned *attrs)
 {
 	*attrs = 0;
-	if (strcasecmp(s, "none") == 0)
+	if (ascii_casecmp(s, "none") == 0)
 		return true;
 	while (*s) {
 		size_t len = strcspn(s, " ,\t");
 		bool known = len == 0;
 		for (size_t i = 0; i < sizeof attr_names / sizeof *attr_names && !known; i++)
 			if (strlen(attr_names[i]) == len &&
-			    strncasecmp(attr_names[i], s, len) == 0) {
+			    ascii_ncasecmp(attr_names[i], s, len) == 0) {
 				*attrs |= 1u << i;
 				known = true;
 			}

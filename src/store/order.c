@@ -2,11 +2,11 @@
 
 #include "relview/order.h"
 
+#include "relview/ascii.h"
 #include "relview/bound.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 /* ---- the display rule ----------------------------------------------------------- */
 
@@ -14,7 +14,7 @@ static int compare_str(struct str a, struct str b)
 {
 	size_t n = a.len < b.len ? a.len : b.len;
 	const char *as = a.s ? a.s : "", *bs = b.s ? b.s : ""; /* no text: "" */
-	int c = strncasecmp(as, bs, n);
+	int c = ascii_ncasecmp(as, bs, n);
 	if (c == 0)
 		c = a.len < b.len ? -1 : a.len > b.len;
 	if (c == 0 && n)
@@ -56,7 +56,7 @@ static uint32_t order_date(uint32_t date, int direction)
 
 /* A release's place in the order boiled down to two numbers, most of the time
  * enough to decide: most releases share their date with others, and comparing their
- * titles through strncasecmp() was a tenth of the parent's time in a load. */
+ * titles without case was a tenth of the parent's time in a load. */
 struct sort_key {
 	uint32_t date; /* order_date() */
 	uint32_t id;

@@ -1,9 +1,12 @@
 #include "config.h"
 
+/* parse — the layouts: where a release's header, headlines and body are (parse.h).
+ * The page around a release is parse_chrome.c's, the location and topics run
+ * together on a header line parse_fields.c's. */
+
 #include "parse_private.h"
 
 #include "relview/ascii.h"
-
 #include "relview/date.h"
 
 #include <string.h>
@@ -135,7 +138,7 @@ static bool is_subtitle(const char *t, struct line ln)
 	char last = s[ln.len - 1];
 	if (last == ':' || last == ';' || last == ',')
 		return false;
-	return s[0] != '-' && s[0] != '*' && !chrome_starts_bullet(s, ln.len);
+	return s[0] != '-' && s[0] != '*' && !starts_bullet(s, ln.len);
 }
 
 /* ---- the header --------------------------------------------------------------------- */
@@ -143,11 +146,6 @@ static bool is_subtitle(const char *t, struct line ln)
 /* Content lines looked at for the header: the old cbp.gov pages print two dozen lines
  * of menus and other releases' titles above their own. */
 enum { HEADER_LINES = 40, OFFICE_DATE_MAX = 80 };
-
-enum layout {
-	LAYOUT_HEADERLESS, /* bare, or body only */
-	LAYOUT_HEADED,     /* a date or topic line; the title comes next */
-};
 
 /* Headline-like lines above the date line: the last run of them with no site chrome
  * between, its last RUN_MAX kept, and how many chrome lines followed it. Within
@@ -164,7 +162,8 @@ struct above {
 };
 
 struct header {
-	enum layout layout;
+	bool headed; /* a date or topic line was read: the title comes next (else the page
+	              * is bare, or body only) */
 	struct line first_content; /* the first line that is not boilerplate */
 	bool has_first;
 	struct above above;   /* headlines printed above the date line */
@@ -485,22 +484,8 @@ static void note_chrome(struct above *a)
 	a->chrome_gap += a->count > 0;
 }
 
-/* Banner lines after which a topic line stands alone: the DHS banner of the
- * dhs-flag pages, the mobile search image of the ice.gov pages with share icons. */
+/* The most topic lines a share-icon page prints after its first. */
 enum { MORE_TOPIC_LINES = 2 };
-
-static const struct literal topic_banners[] = {
-        LITERAL("Report Crimes:"),
-        LITERAL("mobile search image"),
-};
-
-static bool is_topic_banner(const char *t, struct line ln)
-{
-	for (size_t i = 0; i < COUNT(topic_banners); i++)
-		if (starts_ci(t + ln.off, ln.len, topic_banners[i]))
-			return true;
-	return false;
-}
 
 /* Topic lines the share-icon pages print, after the first, before their icons: a
  * line is one when share icons come right after it. r is left after the last. */
@@ -510,7 +495,7 @@ static void read_more_topic_lines(struct reader *r, const struct topic_vocab *vo
 	struct line next, after;
 	for (int k = 0; k < MORE_TOPIC_LINES && peek_content(r, &next); k++) {
 		struct reader ahead = {r->t, r->n, next.next};
-		if (chrome_is_boilerplate(r->t, r->n, next) || !peek_content(&ahead, &after) ||
+		if (chrome_is_page_line(r->t, r->n, next) || !peek_content(&ahead, &after) ||
 		    !chrome_is_icon_line(r->t + after.off, after.len) ||
 		    !fields_read_topic_line(r->t, next, vocab, false, out))
 			return;
@@ -519,7 +504,7 @@ static void read_more_topic_lines(struct reader *r, const struct topic_vocab *vo
 }
 
 /* A line that is neither boilerplate nor a header field: a date line, a topic line
- * or header fields make the layout headed. */
+ * or header fields make the page headed. */
 static bool read_header_line(struct reader *r, struct line ln, bool banner_topics,
                              const struct topic_vocab *vocab, struct parsed *out, struct header *h)
 {
@@ -551,8 +536,9 @@ static void parse_header(struct reader *r, const struct topic_vocab *vocab, stru
 	struct line ln;
 	memset(h, 0, sizeof *h);
 	for (int k = 0; k < HEADER_LINES && next_content(r, &ln); k++) {
-		if (chrome_is_boilerplate(r->t, r->n, ln) || is_topic_banner(r->t, ln)) {
-			topic_slot = topic_slot || is_topic_banner(r->t, ln);
+		bool banner = chrome_is_topic_banner(r->t, ln);
+		if (banner || chrome_is_page_line(r->t, r->n, ln)) {
+			topic_slot = topic_slot || banner;
 			note_chrome(&h->above);
 			continue;
 		}
@@ -560,7 +546,7 @@ static void parse_header(struct reader *r, const struct topic_vocab *vocab, stru
 		bool banner_topics = topic_slot;
 		topic_slot = false;
 		if (read_header_line(r, ln, banner_topics, vocab, out, h)) {
-			h->layout = LAYOUT_HEADED;
+			h->headed = true;
 			return;
 		}
 		if (looks_like_body(r->t, ln))
@@ -581,7 +567,7 @@ static bool next_new_line(struct reader *r, const struct parsed *out, struct lin
 	while (next_content(r, ln)) {
 		struct line title = {out->title.off, out->title.len, 0};
 		struct line subtitle = {out->subtitle.off, out->subtitle.len, 0};
-		if (chrome_is_boilerplate(r->t, r->n, *ln) || same_text(r->t, *ln, title) ||
+		if (chrome_is_page_line(r->t, r->n, *ln) || same_text(r->t, *ln, title) ||
 		    same_text(r->t, *ln, subtitle))
 			continue;
 		return true;
@@ -603,7 +589,7 @@ static bool repeats_title(const struct reader *r, struct line title)
 	struct reader copy = *r;
 	struct line ln;
 	while (next_content(&copy, &ln))
-		if (!chrome_is_boilerplate(copy.t, copy.n, ln))
+		if (!chrome_is_page_line(copy.t, copy.n, ln))
 			return same_text(copy.t, ln, title);
 	return false;
 }
@@ -660,8 +646,7 @@ static void parse_headlines(struct reader *r, const struct header *h, struct par
 	 * printed above the header or a contact under it, and this line reads as body
 	 * text. */
 	bool strict = h->fallback_above || h->body_may_follow;
-	bool body = h->layout == LAYOUT_HEADED && !strict ? is_dateline(r->t, ln)
-	                                                  : looks_like_body(r->t, ln);
+	bool body = h->headed && !strict ? is_dateline(r->t, ln) : looks_like_body(r->t, ln);
 	if (body) {
 		r->pos = ln.off;
 		if (h->fallback_above) {

@@ -8,6 +8,26 @@
 
 #include "relview/ascii.h"
 
+static bool equals_ci(const char *s, size_t n, struct literal lit)
+{
+	return n == lit.n && prefix_ci(s, lit);
+}
+
+static bool ends_ci(const char *s, size_t n, struct literal lit)
+{
+	return n >= lit.n && prefix_ci(s + n - lit.n, lit);
+}
+
+static bool ends_exact(const char *s, size_t n, struct literal lit)
+{
+	return n >= lit.n && memcmp(s + n - lit.n, lit.s, lit.n) == 0;
+}
+
+static bool starts_exact(const char *s, size_t n, struct literal lit)
+{
+	return n >= lit.n && memcmp(s, lit.s, lit.n) == 0;
+}
+
 /* Lines the sites print around a release's header: banners, navigation, the old DHS
  * threat-level box. Matched whole, ignoring case. */
 static const struct literal boilerplate_lines[] = {
@@ -95,8 +115,6 @@ static const struct literal exact_prefixes[] = {
         LITERAL("U.S. Attorney\u2019s Office, "),
 };
 
-static const struct literal bullet = LITERAL("\u2022");
-
 /* A logo that links home: "DHS Seal Navigates to CBP homepage"; only in a short line. */
 static const struct literal homepage_end = LITERAL(" homepage");
 static const struct literal icon_end = LITERAL(" icon");
@@ -108,6 +126,7 @@ static const struct literal masthead_end = LITERAL("News Release");
 
 /* The DHS banner line that announces the dhs-flag layout (a topic line follows). */
 static const struct literal dhs_banner = LITERAL("Report Crimes:");
+static const struct literal search_image = LITERAL("mobile search image");
 static const struct literal threat_level = LITERAL("Risk of Terrorist Attacks");
 
 /* The lines that start the page's footer: the release ends before them. */
@@ -146,7 +165,7 @@ bool chrome_is_icon_line(const char *s, size_t n)
 {
 	if (!ends_ci(s, n, icon_end))
 		return false;
-	if (starts_ci(s, n, bullet))
+	if (starts_bullet(s, n))
 		return true;
 	size_t words = 1;
 	for (size_t i = 0; i + icon_end.n < n; i++) {
@@ -310,7 +329,7 @@ static bool is_chrome_text(const char *s, size_t n)
 
 /* A line of the page around the release, never of the release: a line longer than
  * BOILERPLATE_MAX is a paragraph. */
-bool chrome_is_boilerplate(const char *t, size_t n, struct line ln)
+bool chrome_is_page_line(const char *t, size_t n, struct line ln)
 {
 	if (ln.len > BOILERPLATE_MAX)
 		return false;
@@ -336,7 +355,8 @@ bool chrome_may_start_footer(char c)
 	return may_match_ci(c, back_to_top.s[0]);
 }
 
-bool chrome_starts_bullet(const char *s, size_t n)
+bool chrome_is_topic_banner(const char *t, struct line ln)
 {
-	return starts_ci(s, n, bullet);
+	const char *s = t + ln.off;
+	return starts_ci(s, ln.len, dhs_banner) || starts_ci(s, ln.len, search_image);
 }

@@ -1,17 +1,18 @@
 /* parse_private.h — what the parser's three files share: parse.c (the layouts: header,
  * headlines, body), parse_chrome.c (the page around a release) and parse_fields.c
  * (location and topics run together on a header line). The small line and literal
- * helpers are inline: the parser calls them for every line of every release. */
+ * helpers the three use are defined here, static inline so that a file that uses
+ * some of them is not warned of the others. */
 #ifndef RELVIEW_PARSE_PRIVATE_H
 #define RELVIEW_PARSE_PRIVATE_H
 
+#include "relview/ascii.h"
 #include "relview/parse.h"
 #include "relview/place.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <string.h>
-#include <strings.h>
 
 /* ---- lines ------------------------------------------------------------------------ */
 
@@ -74,27 +75,23 @@ struct literal {
 	size_t n;
 };
 
+/* An initialiser, not an expression: clang-format would space its braces as a block's. */
 /* clang-format off */
 #define LITERAL(text) {text, sizeof text - 1}
 /* clang-format on */
 
 /* Could a and b be one letter in two cases? Such bytes differ at most in bit 0x20;
- * a cheap first look before strncasecmp(). */
+ * a cheap first look before the whole comparison. */
 static inline bool may_match_ci(char a, char b)
 {
 	return ((a ^ b) & ~0x20) == 0;
 }
 
 /* Could s, of at least lit.n bytes, be lit in any case? The look at the first byte
- * rejects most lines before strncasecmp() is called. */
+ * rejects most lines before the whole comparison. */
 static inline bool prefix_ci(const char *s, struct literal lit)
 {
-	return (lit.n == 0 || may_match_ci(s[0], lit.s[0])) && strncasecmp(s, lit.s, lit.n) == 0;
-}
-
-static inline bool equals_ci(const char *s, size_t n, struct literal lit)
-{
-	return n == lit.n && prefix_ci(s, lit);
+	return (lit.n == 0 || may_match_ci(s[0], lit.s[0])) && ascii_ncasecmp(s, lit.s, lit.n) == 0;
 }
 
 static inline bool starts_ci(const char *s, size_t n, struct literal lit)
@@ -102,22 +99,14 @@ static inline bool starts_ci(const char *s, size_t n, struct literal lit)
 	return n >= lit.n && prefix_ci(s, lit);
 }
 
-static inline bool ends_ci(const char *s, size_t n, struct literal lit)
+/* A line that opens with a bullet ("\u2022"): an item of a list, or a share icon. */
+static inline bool starts_bullet(const char *s, size_t n)
 {
-	return n >= lit.n && prefix_ci(s + n - lit.n, lit);
+	static const char bullet[] = "\u2022";
+	return n >= sizeof bullet - 1 && memcmp(s, bullet, sizeof bullet - 1) == 0;
 }
 
-static inline bool ends_exact(const char *s, size_t n, struct literal lit)
-{
-	return n >= lit.n && memcmp(s + n - lit.n, lit.s, lit.n) == 0;
-}
-
-static inline bool starts_exact(const char *s, size_t n, struct literal lit)
-{
-	return n >= lit.n && memcmp(s, lit.s, lit.n) == 0;
-}
-
-#define COUNT(array) (sizeof array / sizeof array[0])
+#define COUNT(array) (sizeof(array) / sizeof(array)[0])
 
 /* ---- line shapes ------------------------------------------------------------------ */
 
@@ -142,15 +131,16 @@ static inline bool is_known_place(const char *s, size_t n)
 
 /* A line of the page around the release, never of the release: a line longer than
  * a short paragraph is never one. */
-bool chrome_is_boilerplate(const char *t, size_t n, struct line ln);
+bool chrome_is_page_line(const char *t, size_t n, struct line ln);
+/* A banner after which a topic line stands alone: the DHS banner of the dhs-flag
+ * pages, the mobile search image of the ice.gov pages with share icons. */
+bool chrome_is_topic_banner(const char *t, struct line ln);
 /* Could a footer line begin with c? Most body lines are ruled out by this alone. */
 bool chrome_may_start_footer(char c);
 /* A line that starts the page's footer ("Updated:"): the release ends before it. */
 bool chrome_is_footer(const char *t, struct line ln);
 /* A share icon ("\u2022 Email icon") or a page tool ("Printer Friendly Page Link Icon"). */
 bool chrome_is_icon_line(const char *s, size_t n);
-/* A line that opens with a bullet ("\u2022"). */
-bool chrome_starts_bullet(const char *s, size_t n);
 
 /* ---- header fields (parse_fields.c) ----------------------------------------------- */
 

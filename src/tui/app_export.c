@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "app_private.h"
+#include "relview/ascii.h"
 #include "relview/clip.h"
 #include "relview/config.h"
 #include "relview/fdio.h"
@@ -186,10 +187,10 @@ static enum export_format format_of(const char *path)
 	const char *dot = strrchr(path, '.');
 	if (!dot)
 		return EXPORT_TEXT;
-	if (strcasecmp(dot, ".md") == 0 || strcasecmp(dot, ".markdown") == 0)
+	if (ascii_casecmp(dot, ".md") == 0 || ascii_casecmp(dot, ".markdown") == 0)
 		return EXPORT_MARKDOWN;
-	if (strcasecmp(dot, ".jsonl") == 0 || strcasecmp(dot, ".json") == 0 ||
-	    strcasecmp(dot, ".ndjson") == 0)
+	if (ascii_casecmp(dot, ".jsonl") == 0 || ascii_casecmp(dot, ".json") == 0 ||
+	    ascii_casecmp(dot, ".ndjson") == 0)
 		return EXPORT_JSON;
 	return EXPORT_TEXT;
 }

@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """The layers of src/ as the tree shows them (docs/ARCHITECTURE.md): a file includes
 only headers of its own layer or of the layers below it, and no two modules need
-each other, through any chain of includes; and no C file of src/, tools/ or tests/
-is over 900 lines, src/tui/app.c over 600 (docs/STYLE.md). Prints each breach; exit 1
-if any.
+each other, through any chain of includes; no C file of src/, tools/ or tests/ is
+over 900 lines, src/tui/app.c over 600; and src/ compares and classes letters with
+ascii.h, never by the locale (<ctype.h>, strcasecmp(): in a Turkish locale "I" is not
+"i", and a page would parse otherwise than its cache says) (docs/STYLE.md). Prints each
+breach; exit 1 if any.
 
 A module is a file's name, but for the files that share a module's private header
 (source_entry.c includes source_private.h: both are source's); a header belongs to the module
@@ -63,10 +65,28 @@ def main(top):
     for cycle in cycles(needs):
         print("modules that need each other: " + " -> ".join(cycle + cycle[:1]))
         bad += 1
-    return 1 if bad + too_long(top) else 0
+    return 1 if bad + too_long(top) + by_locale(top) else 0
 
 
 LINES_MAX, LOOP_LINES_MAX = 900, 600
+LOCALE_CASE = re.compile(
+    r"#include <w?ctype\.h>|\b(?:strn?casecmp|strcasestr|to(?:upper|lower)"
+    r"|is(?:alpha|alnum|digit|space|upper|lower|punct|print|xdigit))\("
+)
+
+
+def by_locale(top):
+    """How many uses of the locale's letter case or classes src/ has, each printed."""
+    bad = 0
+    for root, _, names in os.walk(os.path.join(top, "src")):
+        for f in sorted(n for n in names if n.endswith((".c", ".h"))):
+            path = os.path.join(root, f)
+            with open(path) as text:
+                for number, line in enumerate(text, 1):
+                    if LOCALE_CASE.search(line):
+                        print(f"{os.path.relpath(path, top)}:{number}: by the locale: {line.strip()}")
+                        bad += 1
+    return bad
 
 
 def too_long(top):

@@ -273,7 +273,7 @@ static void no_replay(void *ctx, const char *path, const char *reason)
 	(void)ctx, (void)path, (void)reason;
 }
 
-/* A release of eight topics, the most the parser gives. */
+/* A release of sixteen topics, the most the parser gives (PARSE_MAX_TOPICS). */
 static const char many_topics[] =
         "Skip to main content\nJune 1, 2016Austin, TXNarcotics, Contraband, Cyber Crimes, "
         "Detention, Child Exploitation, Commercial Fraud, Counterterrorism, Financial "

@@ -856,5 +856,6 @@ static void (*const layouts[NLAYOUTS])(struct writer *) = {
 /* The release's text, UTF-8 with '\n' line ends. */
 void write_release_text(struct writer *w)
 {
-	layouts[w->rel->layout](w);
+	void (*layout)(struct writer *) = layouts[w->rel->layout];
+	(layout ? layout : layout_bare)(w); /* a layout given no writer: the title and body */
 }
