@@ -79,4 +79,9 @@ bool cache_seal(void *file, size_t size, uint64_t key);
  * the cap. */
 void cache_info(FILE *out, const char *dir, uint64_t max_bytes);
 
+/* Remove every cache file of the folder (a relview reading one meanwhile keeps its
+ * mapping) and say on out how many and how much; each file that cannot be removed is
+ * named on errors. False when one could not be. */
+bool cache_clear(FILE *out, FILE *errors, const char *dir);
+
 #endif

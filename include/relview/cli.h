@@ -41,6 +41,7 @@
 	X(NO_CACHE, "no-cache", 0, NULL,                                                           \
 	  "read every input afresh; neither use nor write the cache")                              \
 	X(CACHE_INFO, "cache-info", 0, NULL, "show what the catalog cache holds and exit")         \
+	X(CLEAR_CACHE, "clear-cache", 0, NULL, "remove what the catalog cache holds and exit")     \
 	X(HELP, "help", 0, NULL, "show this help and exit")                                        \
 	X(VERSION, "version", 0, NULL, "show the version and exit")
 
@@ -55,6 +56,7 @@ enum cli_mode {
 	CLI_DUMP_CONFIG,
 	CLI_HELP_KEYS,
 	CLI_CACHE_INFO,
+	CLI_CLEAR_CACHE,
 };
 enum cli_format { CLI_TSV, CLI_JSON };
 

@@ -768,10 +768,6 @@ static void free_files(struct cached_file *files, size_t n)
 	free(files);
 }
 
-/* Bring the folder to at most max_bytes: the least recently used files go first,
- * never one of this process's own but `written` itself, which goes last (then
- * false: its own inputs alone pass the cap). Also remove what writers killed
- * mid-way left behind: temporary files older than any writer still at work. */
 /* The folder's total as the last trim left it, plus what this process wrote since:
  * a trim lists the whole folder, so it is done only when that could pass the cap —
  * a run caching a thousand small inputs had listed it a thousand times. Another
@@ -779,6 +775,10 @@ static void free_files(struct cached_file *files, size_t n)
 static uint64_t folder_total;
 static pid_t folder_total_of; /* the process that counted it (not a fork's parent) */
 
+/* Bring the folder to at most max_bytes: the least recently used files go first,
+ * never one of this process's own but `written` itself, which goes last (then
+ * false: its own inputs alone pass the cap). Also remove what writers killed
+ * mid-way left behind: temporary files older than any writer still at work. */
 static bool trim(const char *dir, const char *written, uint64_t max_bytes)
 {
 	size_t n;
@@ -873,4 +873,27 @@ void cache_info(FILE *out, const char *dir, uint64_t max_bytes)
 	fprintf(out, "%zu bundle%s, %.1f MiB of %.1f MiB allowed\n", n, n == 1 ? "" : "s",
 	        (double)total / 1048576.0, (double)max_bytes / 1048576.0);
 	free_files(files, n);
+}
+
+bool cache_clear(FILE *out, FILE *errors, const char *dir)
+{
+	size_t n, removed = 0, failed = 0;
+	uint64_t total, freed = 0;
+	struct cached_file *files = list_files(dir, SUFFIX, &n, &total);
+	for (size_t i = 0; i < n; i++) {
+		if (unlink(files[i].path) == 0) {
+			removed++;
+			freed += files[i].bytes;
+		} else if (errno != ENOENT) { /* ENOENT: another relview's trim was first */
+			failed++;
+			char *clean = text_clean_name(files[i].path);
+			fprintf(errors, "relview: %s: cannot remove: %s\n", clean ? clean : "?",
+			        strerror(errno));
+			free(clean);
+		}
+	}
+	fprintf(out, "cache: %s\nremoved %zu bundle%s, %.1f MiB\n", dir, removed,
+	        removed == 1 ? "" : "s", (double)freed / 1048576.0);
+	free_files(files, n);
+	return failed == 0;
 }

@@ -142,6 +142,7 @@ static const char *mode_option(enum cli_mode mode)
 	        [CLI_DUMP_CONFIG] = "--dump-config",
 	        [CLI_HELP_KEYS] = "--help-keys",
 	        [CLI_CACHE_INFO] = "--cache-info",
+	        [CLI_CLEAR_CACHE] = "--clear-cache",
 	};
 	return names[mode];
 }
@@ -225,6 +226,8 @@ static enum cli_result apply_option(struct cli *cli, int id, const char *arg, co
 		return CLI_RUN;
 	case OPT_CACHE_INFO:
 		return set_mode(cli, CLI_CACHE_INFO, "--cache-info");
+	case OPT_CLEAR_CACHE:
+		return set_mode(cli, CLI_CLEAR_CACHE, "--clear-cache");
 	case OPT_CONFIG:
 		cli->config_path = arg;
 		return CLI_RUN;

@@ -129,16 +129,21 @@ static int check_config(struct settings *s)
 	return EXIT_SUCCESS;
 }
 
-static int show_cache(const struct config *config)
+/* --cache-info, or --clear-cache (clear). */
+static int show_cache(const struct config *config, bool clear)
 {
 	char *dir = cache_dir();
 	if (!dir) {
 		fprintf(stderr, "relview: no cache: neither XDG_CACHE_HOME nor HOME is set\n");
 		return EXIT_FAILURE;
 	}
-	cache_info(stdout, dir, config->cache_max_bytes);
+	bool ok = true;
+	if (clear)
+		ok = cache_clear(stdout, stderr, dir);
+	else
+		cache_info(stdout, dir, config->cache_max_bytes);
 	free(dir);
-	return EXIT_SUCCESS;
+	return ok ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
 /* The modes that need no input. */
@@ -159,7 +164,8 @@ static int run_settings_mode(const struct cli *cli, struct settings *s)
 		print_keys(&s->keymap);
 		break;
 	case CLI_CACHE_INFO:
-		return show_cache(&s->config);
+	case CLI_CLEAR_CACHE:
+		return show_cache(&s->config, cli->mode == CLI_CLEAR_CACHE);
 	default:
 		break;
 	}

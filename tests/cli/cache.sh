@@ -2,7 +2,7 @@
 # The catalog cache as a user meets it: a second open reads the cache and shows the
 # same thing (problems included); a changed bundle, a damaged cache file or
 # --no-cache never show stale releases; folders are not cached; --cache-info tells
-# what is kept.
+# what is kept, --clear-cache empties it.
 . "$SRCDIR/tests/cli/lib.sh"
 need_prog RELVIEW RELGEN
 cache=$XDG_CACHE_HOME/relview
@@ -29,6 +29,14 @@ info=$("$RELVIEW" --cache-info)
 expect_contains "$info" "cache: $cache"
 expect_contains "$info" "$TMP/b.tar.gz"
 expect_contains "$info" "2 bundles"
+
+# --clear-cache empties it and says so; the next run reads afresh and caches again.
+cleared=$("$RELVIEW" --clear-cache) || fail "--clear-cache failed: $cleared"
+expect_contains "$cleared" "removed 2 bundles"
+[ -z "$(ls "$cache")" ] || fail "--clear-cache left $(ls "$cache")"
+list "$TMP/b.tar.gz" "$TMP/cut.tar.gz"
+cmp -s "$TMP/out" "$TMP/want.out" || fail "the run after --clear-cache lists differently"
+[ "$(ls "$cache"/*.cat | wc -l)" -eq 2 ] || fail "not cached again after --clear-cache"
 
 # A bundle rewritten in place (same name, other releases) is read again.
 "$RELGEN" -n 300 -s 6 -f tar.gz "$TMP/b.tar.gz" >/dev/null
