@@ -70,8 +70,8 @@ enum key_scope { SCOPE_PANE, SCOPE_ANY, SCOPE_LIST, SCOPE_RELEASE };
 	X(COMMAND, KEYS_VIEW, SCOPE_LIST, ":",                                                     \
 	  "go to a year, date or row (2014, 2014-03, 42); topic NAME, location NAME; q")           \
 	X(PREV_MONTH, KEYS_VIEW, SCOPE_LIST, "[",                                                  \
-	  "to the month before (the list is in date order)")                                       \
-	X(NEXT_MONTH, KEYS_VIEW, SCOPE_LIST, "]", "to the next month down the list")               \
+	  "to the month above in the list (newer, newest first), at the top")                      \
+	X(NEXT_MONTH, KEYS_VIEW, SCOPE_LIST, "]", "to the month below in the list, at the top")    \
 	X(TIMELINE, KEYS_VIEW, SCOPE_LIST, "T",                                                    \
 	  "the timeline: a bar a month under the other filters; Enter on one sets the dates")      \
 	X(TIMELINE_UNIT, KEYS_VIEW, SCOPE_PANE, "Left Right",                                      \

@@ -31,6 +31,7 @@ struct list {
 	 * given: the old screen row means nothing, the list shows its first screen
 	 * when the selection is on it, else scrolls as little as it needs. */
 	bool fresh;
+	bool to_top;      /* a jump: the selected release goes to the first row */
 	uint64_t version; /* the browse's at the last frame, or after the last arrival */
 	bool months;      /* the list has room for month separators, and they help */
 	struct {
@@ -332,11 +333,13 @@ static void only(struct list *l, bool unread, bool starred)
 static void month_step(struct list *l, bool forward)
 {
 	size_t to = browse_month_step(browse_of(l), l->rows.sel, forward);
-	if (to == l->rows.sel)
-		host_say(l->pane->host, false, "No %s month in the list",
-		         forward ? "later" : "earlier");
-	else
-		pane_list_select(l->pane, to);
+	if (to == l->rows.sel) {
+		host_say(l->pane->host, false, "No month %s in the list",
+		         forward ? "below" : "above");
+		return;
+	}
+	pane_list_select(l->pane, to);
+	l->to_top = true; /* the month's releases below its separator, not one at the bottom */
 }
 
 static void clear(struct list *l)
@@ -485,7 +488,9 @@ static void sync(struct pane *pane)
 	}
 	if (l->fresh)
 		l->rows.top = 0;
-	l->arrived = l->fresh = false;
+	if (l->to_top)
+		l->rows.top = l->rows.sel;
+	l->arrived = l->fresh = l->to_top = false;
 	size_t rows = pane_rows(pane);
 	scroll_fit(&l->rows, rows);
 	hold_selection(l);

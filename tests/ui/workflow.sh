@@ -212,13 +212,23 @@ keys :
 type_text 2020-06
 keys Enter
 expect_selected "$row"
-# ] goes to the next month down, [ back to the start of the month before.
+# ] goes to the month below, at the top of the list (under its separator, if the
+# list has them); [ back to the start of the month above.
 keys g
 next=$(list | awk -F '\t' 'NR == 1 { m = substr($1, 1, 7) } substr($1, 1, 7) != m { print NR; exit }')
 keys ']'
 expect_selected "$next"
 keys ']' '['
 expect_selected "$next"
+# Two months down the month's first release is on the list's first row (the
+# second, under a separator), not where it was on the screen.
+third=$(list | awk -F '\t' 'NR == 1 { m = substr($1, 1, 7) }
+	substr($1, 1, 7) != m { m = substr($1, 1, 7); if (++k == 2) { print NR; exit } }')
+[ "$third" -ge 3 ] || hard_error "the bundle's third month starts at row $third: too high to tell"
+keys g ']' ']'
+expect_selected "$third"
+at=$(screen | grep -n -F -- "$(title_of_row "$third")" | head -1 | cut -d: -f1)
+[ "${at:-99}" -le 3 ] || fail "] left the month's first release on screen line ${at:-none}"
 keys :
 type_text "topic gangs"
 keys Enter
