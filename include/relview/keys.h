@@ -11,7 +11,8 @@
 
 /* Where a binding applies. VIEW keys go to the pane on top of the pane stack (the
  * list, the reader, help...), which gives movement its own meaning; PICKER keys to a topic or
- * location picker, before the PROMPT keys that edit its narrowing text; PROMPT keys to a prompt. */
+ * location picker, before the PROMPT keys that edit its narrowing text (once text is typed, a
+ * PICKER key that is a character, Space, types itself); PROMPT keys to a prompt. */
 enum key_context { KEYS_VIEW, KEYS_PICKER, KEYS_PROMPT };
 
 /* Which panes an action means something over, when the pane with the keys does
@@ -96,11 +97,11 @@ enum key_scope { SCOPE_PANE, SCOPE_ANY, SCOPE_LIST, SCOPE_RELEASE };
 	X(PICK_UP, KEYS_PICKER, SCOPE_PANE, "Up C-p", "previous item")                             \
 	X(PICK_PAGE_DOWN, KEYS_PICKER, SCOPE_PANE, "PgDn", "a page down")                          \
 	X(PICK_PAGE_UP, KEYS_PICKER, SCOPE_PANE, "PgUp", "a page up")                              \
-	X(PICK_TOGGLE, KEYS_PICKER, SCOPE_PANE, "Space",                                           \
-	  "choose or unchoose (a group: all its places)")                                          \
+	X(PICK_TOGGLE, KEYS_PICKER, SCOPE_PANE, "Space Tab",                                       \
+	  "choose or unchoose (a group: all its places); after typing, Space types a space")       \
 	X(PICK_NONE, KEYS_PICKER, SCOPE_PANE, "C-x", "unchoose everything")                        \
 	X(PICK_APPLY, KEYS_PICKER, SCOPE_PANE, "Enter",                                            \
-	  "apply the choice (none chosen: no filter)")                                             \
+	  "apply the choice; none chosen: the item typed or moved to, else no filter")             \
 	X(PROMPT_ACCEPT, KEYS_PROMPT, SCOPE_PANE, "Enter", "keep what was typed")                  \
 	X(PROMPT_CANCEL, KEYS_PROMPT, SCOPE_PANE, "Esc C-g",                                       \
 	  "cancel and restore what was there before")                                              \

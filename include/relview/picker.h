@@ -28,6 +28,9 @@ struct picker {
 	uint32_t *shown; /* item indices left by the narrowing text */
 	size_t nshown;
 	struct scroll cursor;
+	/* The cursor was put on an item, by typing or moving, since the last choice
+	 * (picker_toggle, picker_clear): Enter with nothing chosen takes that item. */
+	bool pointed;
 };
 
 /* The picker for a kind of facet: every facet with its count; locations grouped by
@@ -37,12 +40,21 @@ bool picker_init(struct picker *p, const struct catalog *cat, enum facet_kind ki
                  const uint32_t *counts, const bool *chosen);
 void picker_free(struct picker *p);
 /* Show only items the text names (topics and places as --topic and --location
- * take it: facetname.h; sources whose path holds it, as the search finds text), with
- * their group or the members of a matching group. The cursor stays on the same item when it can. */
+ * take it, words apart with spaces: facetname.h; sources whose path holds it, as
+ * the search finds text), with their group or the members of a matching group.
+ * The cursor stays on the same item while the text names it, or else goes to the
+ * first item the text names itself ("mayaguez": Mayagüez, PR, not Puerto Rico,
+ * which shows for it). Text typed points the cursor (pointed). */
 bool picker_narrow(struct picker *p, const char *text, size_t len);
 /* Toggle the item under the cursor; a group turns all its members on, or all off
  * when they all were on. */
 void picker_toggle(struct picker *p);
+/* Unchoose everything. */
+void picker_clear(struct picker *p);
+/* Before applying (Enter), as fzf does: with nothing chosen, the item the cursor
+ * was pointed at (pointed) is chosen; nothing when nothing was typed nor moved
+ * since opening or the last choice, so Enter then means no filter. */
+void picker_choose_pointed(struct picker *p);
 /* 0: not chosen, 1: some members chosen (groups), 2: chosen. */
 int picker_state(const struct picker *p, size_t item);
 size_t picker_nchosen(const struct picker *p);

@@ -8,6 +8,7 @@
 #include "relview/place.h"
 #include "relview/search.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -185,17 +186,24 @@ bool picker_narrow(struct picker *p, const char *text, size_t len)
 	for (size_t i = 0; i < p->nitems; i++)
 		if (hit[i] && p->items[i].parent != PICKER_NONE)
 			group_needed[p->items[i].parent] = true;
+	/* The cursor: on the item it was on while the text names that, else on the
+	 * first the text names, not a group shown only for a member. */
+	size_t kept = SIZE_MAX, first = SIZE_MAX;
 	p->nshown = 0;
-	p->cursor.sel = 0;
 	for (size_t i = 0; i < p->nitems; i++) {
 		uint32_t parent = p->items[i].parent;
 		if (hit[i] || group_needed[i] || (parent != PICKER_NONE && hit[parent])) {
-			if (i == was)
-				p->cursor.sel = p->nshown;
+			if (hit[i] && i == was)
+				kept = p->nshown;
+			if (hit[i] && first == SIZE_MAX)
+				first = p->nshown;
 			p->shown[p->nshown++] = (uint32_t)i;
 		}
 	}
+	p->cursor.sel = kept != SIZE_MAX ? kept : first != SIZE_MAX ? first : 0;
 	p->cursor.count = p->nshown;
+	if (len)
+		p->pointed = true;
 	free(hit);
 	free(group_needed);
 	return true;
@@ -212,6 +220,7 @@ static size_t members_end(const struct picker *p, size_t g)
 
 void picker_toggle(struct picker *p)
 {
+	p->pointed = false;
 	if (!p->nshown)
 		return;
 	size_t item = p->shown[p->cursor.sel];
@@ -223,6 +232,18 @@ void picker_toggle(struct picker *p)
 	bool on = picker_state(p, item) != 2;
 	for (size_t i = item + 1; i < members_end(p, item); i++)
 		p->chosen[p->items[i].facet] = on;
+}
+
+void picker_clear(struct picker *p)
+{
+	memset(p->chosen, 0, p->nfacets * sizeof *p->chosen);
+	p->pointed = false;
+}
+
+void picker_choose_pointed(struct picker *p)
+{
+	if (p->pointed && p->nshown && !picker_nchosen(p))
+		picker_toggle(p);
 }
 
 int picker_state(const struct picker *p, size_t item)

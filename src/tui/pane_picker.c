@@ -66,6 +66,18 @@ static const struct prompt_kind narrow_prompt = {
         .cancel = narrow_cancel,
 };
 
+/* Something is typed: a picker key that is a character (Space) then types itself,
+ * as in fzf, so that words go apart with a space ("san j"). */
+static bool typing(const struct picker_pane *pp)
+{
+	return pp->prompt.edit.len > 0;
+}
+
+static bool types_itself(int key)
+{
+	return key >= ' ' && key != 0x7f && !(key >= 0x80 && key < 0xa0) && key < KEYCODE_FN(0);
+}
+
 /* ---- opening and choosing ------------------------------------------------------------ */
 
 static bool open_picker(struct pane *pane, int how)
@@ -103,6 +115,7 @@ static void apply(struct picker_pane *pp)
 {
 	struct picker *p = &pp->picker;
 	struct host *h = pp->pane->host;
+	picker_choose_pointed(p);
 	size_t n = picker_nchosen(p);
 	if (!browse_set_facets(h->browse, p->kind, n ? p->chosen : NULL, p->nfacets)) {
 		host_say(h, true, "out of memory");
@@ -118,24 +131,34 @@ static void apply(struct picker_pane *pp)
 
 /* ---- drawing --------------------------------------------------------------------------- */
 
-/* "  Space: choose": an action's first key as the key map has it, so that rebound
- * keys show as they are; nothing for an action without a key. */
-static size_t key_hint(char *out, size_t size, enum action action, const char *what)
+/* "  Space: choose": the first key bound to an action that acts now (once
+ * something is typed, not one that types itself: "Tab: choose"), as the key map has
+ * it, so that rebound keys show as they are; nothing for an action without a key. */
+static size_t key_hint(char *out, size_t size, enum action action, const char *what, bool typed)
 {
-	char keys[64];
-	keys_first_name(action, keys, sizeof keys);
-	int n = keys[0] ? snprintf(out, size, "  %s: %s", keys, what) : 0;
-	return n > 0 && (size_t)n < size ? (size_t)n : 0;
+	const struct keymap *map = keys_active();
+	for (size_t i = 0; i < map->n; i++) {
+		const struct keymap_entry *e = &map->entries[i];
+		if (e->action != action || (typed && types_itself(e->key)))
+			continue;
+		char name[KEYS_NAME_MAX];
+		keys_name(e->key, name);
+		int n = snprintf(out, size, "  %s: %s", name, what);
+		return n > 0 && (size_t)n < size ? (size_t)n : 0;
+	}
+	return 0;
 }
 
-static void draw_header(const struct picker *p, const struct rect *r)
+static void draw_header(const struct picker_pane *pp, const struct rect *r)
 {
+	const struct picker *p = &pp->picker;
+	bool typed = typing(pp);
 	char text[200];
 	int n = snprintf(text, sizeof text, "%s: %zu chosen.", kind_name(p), picker_nchosen(p));
 	size_t len = n > 0 ? (size_t)n : 0;
-	len += key_hint(text + len, sizeof text - len, ACT_PICK_TOGGLE, "choose");
-	len += key_hint(text + len, sizeof text - len, ACT_PICK_APPLY, "apply");
-	len += key_hint(text + len, sizeof text - len, ACT_PROMPT_CANCEL, "cancel");
+	len += key_hint(text + len, sizeof text - len, ACT_PICK_TOGGLE, "choose", typed);
+	len += key_hint(text + len, sizeof text - len, ACT_PICK_APPLY, "apply", typed);
+	len += key_hint(text + len, sizeof text - len, ACT_PROMPT_CANCEL, "cancel", typed);
 	term_put_fit(r->y, r->x, text, len, r->w, ROLE_HEADING);
 }
 
@@ -167,7 +190,7 @@ static void draw(struct pane *pane)
 	struct picker_pane *pp = pane->state;
 	const struct rect *r = &pane->at;
 	struct picker *p = &pp->picker;
-	draw_header(p, r);
+	draw_header(pp, r);
 	scroll_fit(&p->cursor, rows(pane));
 	for (int row = 1; row < r->h; row++) {
 		size_t i = p->cursor.top + (size_t)row - 1;
@@ -198,16 +221,18 @@ static bool act(struct pane *pane, enum action action)
 	case ACT_PICK_DOWN:
 	case ACT_PICK_UP:
 		scroll_move(&p->cursor, action == ACT_PICK_DOWN ? 1 : -1, rows(pane));
+		p->pointed = true;
 		return true;
 	case ACT_PICK_PAGE_DOWN:
 	case ACT_PICK_PAGE_UP:
 		scroll_page(&p->cursor, action == ACT_PICK_PAGE_DOWN ? page : -page, rows(pane));
+		p->pointed = true;
 		return true;
 	case ACT_PICK_TOGGLE:
 		picker_toggle(p);
 		return true;
 	case ACT_PICK_NONE:
-		memset(p->chosen, 0, p->nfacets * sizeof *p->chosen);
+		picker_clear(p);
 		return true;
 	case ACT_PICK_APPLY:
 		apply(pp);
@@ -222,7 +247,7 @@ static void key(struct pane *pane, int key)
 {
 	struct picker_pane *pp = pane->state;
 	enum action a = keys_lookup(KEYS_PICKER, key);
-	if (a && act(pane, a))
+	if (a && !(typing(pp) && types_itself(key)) && act(pane, a))
 		return;
 	enum prompt_end end = prompt_key(&pp->prompt, key);
 	if (end == PROMPT_CANCELLED)
@@ -241,6 +266,7 @@ static void click(struct pane *pane, int row)
 {
 	struct picker_pane *pp = pane->state;
 	pane_click_below_heading(&pp->picker.cursor, pp->picker.nshown, row);
+	pp->picker.pointed = true;
 }
 
 static bool init(struct pane *pane)

@@ -28,13 +28,13 @@ wait_for "Topics: 0 chosen"
 type_text traffick
 wait_for "[ ] Human Trafficking"
 wait_gone "] Narcotics"
-keys Space
+keys Tab
 wait_for "Topics: 1 chosen"
 keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace
 wait_for "] Narcotics"
 type_text narc
 wait_for "[ ] Narcotics"
-keys Space Enter
+keys Tab Enter
 both=$(list | awk -F'\t' '$3 ~ /(^|; )(Human Trafficking|Narcotics)(;|$)/' | wc -l)
 expect_shown "$both"
 wait_for "topic: "
@@ -48,7 +48,7 @@ wait_for "[ ] Oregon"
 count=$(screen_line 3 | awk '{ print $NF }')
 want=$(list --location oregon | awk -F'\t' '$3 ~ /(^|; )(Human Trafficking|Narcotics)(;|$)/' | wc -l)
 [ "$count" = "$want" ] || fail "the Oregon group counts $count, --list says $want"
-keys Space Enter
+keys Tab Enter
 expect_shown "$want"
 wait_for "place: "
 
@@ -56,6 +56,48 @@ wait_for "place: "
 keys c
 expect_shown "$TOTAL"
 wait_for "Filters and search cleared"
+
+# As a user of fzf expects: once something is typed, Space types a space (words
+# apart as --location takes them) and Tab chooses; the cursor goes to the first
+# item the text names itself, not to its group; Enter with nothing chosen applies
+# the item typed or moved to, and with nothing typed nor moved, no filter.
+keys l
+wait_for "Locations: 0 chosen.  Space: choose"
+type_text "san j"
+wait_for "Location: san j"
+wait_for "Locations: 0 chosen.  Tab: choose"
+wait_for "[ ] San Juan, PR"
+wait_for "[ ] San Jose, CA"
+keys Enter
+expect_shown "$(list --location 'san jose' | wc -l)"
+wait_for "place: San Jose, CA"
+keys c
+expect_shown "$TOTAL"
+keys l
+wait_for "Locations: 0 chosen"
+type_text mayaguez
+wait_for "[ ] Puerto Rico"
+wait_for "[ ] Mayagüez, PR"
+keys Tab
+wait_for "[x] Mayagüez, PR"
+wait_for "[-] Puerto Rico"
+keys Enter
+expect_shown "$(list --location mayaguez | wc -l)"
+wait_for "place: Mayagüez, PR"
+keys c
+expect_shown "$TOTAL"
+keys t
+wait_for "Topics: 0 chosen"
+type_text gang
+wait_for "[ ] Transnational Gangs"
+keys Enter
+expect_shown "$(list --topic 'transnational gangs' | wc -l)"
+wait_for "topic: Transnational Gangs"
+keys t
+wait_for "[x] Transnational Gangs"
+keys C-x Enter
+wait_for "no topic filter"
+expect_shown "$TOTAL"
 
 # d: a date range, in the forms --since and --until take.
 keys d

@@ -132,7 +132,7 @@ keys t
 wait_for "Topics: 0 chosen"
 type_text narcotics
 wait_for "[ ] Narcotics"
-keys Space Enter
+keys Tab Enter
 wait_match "$(count_re "$(count --topic narcotics "$BUNDLE")" "$TOTAL")topic: Narcotics" 5
 into "$TMP/second" "$OTHER"
 wait_match "$(count_re "$(count --topic narcotics "$BUNDLE" "$OTHER")" "$BOTH")topic: Narcotics" 10

@@ -29,7 +29,7 @@ keys l
 wait_for "Locations: 0 chosen"
 type_text texas
 wait_for "] Texas"
-keys Space Enter
+keys Tab Enter
 wait_for "place: "
 ROW=1 newest=$(sample_row --location texas)
 ROW=2 second=$(sample_row --location texas)
@@ -44,7 +44,7 @@ keys t
 wait_for "Topics: 0 chosen"
 type_text smuggling
 wait_for "] Human Smuggling"
-keys Space Enter
+keys Tab Enter
 wait_for "topic: "
 ROW=1 newest=$(sample_row --topic 'human smuggling')
 eventually line_has 2 "$newest" ||

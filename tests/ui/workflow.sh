@@ -130,7 +130,7 @@ wait_for "Saved 1 release to"
 grep -q '^- \*\*Date:\*\* ' "$TMP/one.md" || fail "no date in the Markdown export"
 keys t
 type_text gangs
-keys Space Enter
+keys Tab Enter
 keys E
 wait_for "Save the list to"
 type_text "$TMP/gangs.jsonl"
@@ -332,7 +332,7 @@ expect_shown "$both" "$both"
 keys i
 wait_for "Sources"
 type_text other
-keys Space Enter
+keys Tab Enter
 expect_shown "$other" "$both"
 wait_for "source: "
 keys c

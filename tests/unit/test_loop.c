@@ -353,7 +353,7 @@ static void the_timeline_is_over_the_list_and_help_over_it(void **state)
 static void a_picker_chooses_and_its_prompt_narrows(void **state)
 {
 	(void)state;
-	RUN('t', SNAP, 'N', 'a', 'r', SNAP, ' ', ENTER, SNAP, 't', ESC, SNAP);
+	RUN('t', SNAP, 'N', 'a', 'r', SNAP, '\t', ENTER, SNAP, 't', ESC, SNAP);
 	assert_line_has(0, 1, "Topics: 0 chosen.");
 	assert_line_has(0, BOTTOM, "Topic:");
 	assert_line_has(1, BOTTOM, "Topic: Nar");
@@ -362,6 +362,46 @@ static void a_picker_chooses_and_its_prompt_narrows(void **state)
 	assert_line_has(2, STATUS, " 1/5 (30)");
 	assert_line_has(3, STATUS, " 1/5 (30)"); /* Esc left the choice as it was */
 	assert_line_has(3, LIST_TOP, "Release 00");
+}
+
+/* Space chooses while nothing is typed; after typing it types a space (words apart
+ * as --location takes them) and Tab chooses, as the heading says. */
+static void a_pickers_space_types_once_something_is(void **state)
+{
+	(void)state;
+	RUN('t', ' ', SNAP, ESC, 'l', 's', 'p', 'r', 'i', 'n', 'g', ' ', 'i', 'l', SNAP, '\t', SNAP,
+	    ENTER, SNAP);
+	assert_line_has(0, 1, "Topics: 1 chosen.  Space: choose  Enter: apply  Esc: cancel");
+	assert_line_has(1, BOTTOM, "Location: spring il");
+	assert_line_has(1, 1, "Locations: 0 chosen.  Tab: choose  Enter: apply  Esc: cancel");
+	assert_line_has(1, 3, "[ ] Springfield, IL");
+	assert_line_has(2, 1, "Locations: 1 chosen.");
+	assert_line_has(2, 3, "[x] Springfield, IL");
+	assert_line_has(3, BOTTOM, "1 location(s) chosen");
+	assert_line_has(3, STATUS, " 1/5 (30)");
+}
+
+/* Typing puts the cursor on the first item it names, not on a group shown for a
+ * member; Enter with nothing chosen applies the item typed or moved to (as fzf),
+ * and nothing when nothing was (or the last thing done was to unchoose). */
+static void a_pickers_enter_takes_the_item_typed_or_moved_to(void **state)
+{
+	(void)state;
+	RUN('l', 's', 'p', 'r', SNAP, ENTER, SNAP, 'c', 't', ENTER, SNAP, 't',
+	    KEYCODE_FN(SPECIAL_DOWN), ENTER, SNAP, 'c', 't', 'N', 'a', 'r', '\t', '\t', ENTER,
+	    SNAP);
+	assert_line_has(0, 2, "[ ] Illinois");
+	assert_int_equal(fake_role(0, 2, 1), ROLE_PICKER);
+	assert_line_has(0, 3, "[ ] Springfield, IL");
+	assert_int_equal(fake_role(0, 3, 1), ROLE_SELECTED);
+	assert_line_has(1, BOTTOM, "1 location(s) chosen");
+	assert_line_has(1, STATUS, " 1/5 (30)");
+	assert_line_has(2, BOTTOM, "no topic filter");
+	assert_line_has(2, STATUS, " 1/30 ");
+	assert_line_has(3, BOTTOM, "1 topic(s) chosen"); /* Narcotics, after Cyber Crimes */
+	assert_line_has(3, STATUS, " 1/5 (30)");
+	assert_line_has(4, BOTTOM, "no topic filter");
+	assert_line_has(4, STATUS, " 1/30 ");
 }
 
 /* ---- prompts ------------------------------------------------------------------------ */
@@ -493,6 +533,10 @@ int main(void)
 	                                        setup, teardown),
 	        cmocka_unit_test_setup_teardown(a_picker_chooses_and_its_prompt_narrows, setup,
 	                                        teardown),
+	        cmocka_unit_test_setup_teardown(a_pickers_space_types_once_something_is, setup,
+	                                        teardown),
+	        cmocka_unit_test_setup_teardown(a_pickers_enter_takes_the_item_typed_or_moved_to,
+	                                        setup, teardown),
 	        cmocka_unit_test_setup_teardown(the_search_narrows_as_typed_and_esc_restores, setup,
 	                                        teardown),
 	        cmocka_unit_test_setup_teardown(find_in_the_release_and_n_from_the_list, setup,

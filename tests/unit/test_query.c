@@ -70,7 +70,7 @@ static void location_values_are_word_prefixes(void **state)
 	assert_true(place("Houston, TX", "hou"));
 	assert_true(place("San Jose, CA", "jose"));
 	assert_true(place("San Juan, PR", "san j"));
-	assert_true(place("San Juan, PR", "san,j")); /* as a picker's typing has it */
+	assert_true(place("San Juan, PR", "san,j")); /* a comma parts words too */
 	assert_true(place("Seattle, WA", "seat"));
 	assert_true(place("Washington, DC", "washington dc"));
 	assert_true(place("Mayagüez, Puerto Rico", "mayaguez"));

@@ -138,6 +138,62 @@ static void pickers_tell_stateless_places(void **state)
 	catalog_free(cat);
 }
 
+static bool at_cursor(const struct picker *p, const char *label)
+{
+	return p->nshown && shown_item(p, label) == p->cursor.sel;
+}
+
+/* Typing puts the cursor on the first item it names itself, not on a group shown
+ * only for a member; words go apart with a space; with nothing chosen, Enter's
+ * choice is the item typed or moved to. */
+static void pickers_point_at_what_is_typed(void **state)
+{
+	(void)state;
+	struct catalog *cat = catalog_new();
+	catalog_add_input(cat, "x");
+	assert_true(fixture_add(cat, 20140101, "A", "Mayagüez, PR", "", "a", NULL));
+	assert_true(fixture_add(cat, 20140102, "B", "San Juan, PR", "", "b", NULL));
+	assert_true(fixture_add(cat, 20140103, "C", "San Jose, CA", "", "c", NULL));
+	assert_true(fixture_add(cat, 20140104, "D", "Santa Fe, NM", "", "d", NULL));
+	uint32_t counts[4] = {1, 1, 1, 1};
+	struct picker p;
+	assert_true(picker_init(&p, cat, FACET_LOCATION, counts, NULL));
+	assert_true(at_cursor(&p, "California"));
+	assert_false(p.pointed);
+	picker_choose_pointed(&p); /* nothing typed nor moved: no choice */
+	assert_int_equal(picker_nchosen(&p), 0);
+	/* A group that the text names itself is where the cursor goes. */
+	assert_true(picker_narrow(&p, "p", 1));
+	assert_true(at_cursor(&p, "Puerto Rico"));
+	assert_true(picker_narrow(&p, "puerto", 6));
+	assert_true(at_cursor(&p, "Puerto Rico"));
+	/* Not one shown only for a member. */
+	assert_true(picker_narrow(&p, "mayaguez", 8));
+	assert_int_equal(p.nshown, 2);
+	assert_true(at_cursor(&p, "Mayagüez, PR"));
+	/* Words apart with a space, as --location 'san j'. */
+	assert_true(picker_narrow(&p, "san j", 5));
+	assert_int_equal(p.nshown, 4);
+	assert_true(shown_item(&p, "Santa Fe, NM") == SIZE_MAX);
+	assert_true(at_cursor(&p, "San Jose, CA"));
+	assert_true(p.pointed);
+	picker_choose_pointed(&p);
+	assert_int_equal(picker_nchosen(&p), 1);
+	assert_int_equal(picker_state(&p, p.shown[shown_item(&p, "San Jose, CA")]), 2);
+	/* Something chosen: that is the choice. */
+	assert_true(picker_narrow(&p, "san ju", 6));
+	assert_true(at_cursor(&p, "San Juan, PR"));
+	picker_choose_pointed(&p);
+	assert_int_equal(picker_nchosen(&p), 1);
+	/* Unchoosing is a choice too: no item pointed at after it. */
+	picker_clear(&p);
+	assert_false(p.pointed);
+	picker_choose_pointed(&p);
+	assert_int_equal(picker_nchosen(&p), 0);
+	picker_free(&p);
+	catalog_free(cat);
+}
+
 /* A stateless place whose releases moved to the city's one state is in no release:
  * the picker offers neither it nor its empty group. */
 static void pickers_leave_out_places_moved_away(void **state)
@@ -237,6 +293,7 @@ int main(void)
 	        cmocka_unit_test(find_in_release_marks_every_match),
 	        cmocka_unit_test(pickers_group_narrow_and_choose),
 	        cmocka_unit_test(pickers_tell_stateless_places),
+	        cmocka_unit_test(pickers_point_at_what_is_typed),
 	        cmocka_unit_test(pickers_leave_out_places_moved_away),
 	        cmocka_unit_test(the_prompt_edits_characters),
 	};
