@@ -65,6 +65,12 @@ expect_contains "$(cat "$TMP/stderr")" "| needs a term on each side"
 expect_status 2 "$RELVIEW" --list --search "$(printf 'w %.0s' $(seq 10000))" "$corpus"
 expect_contains "$(cat "$TMP/stderr")" "more than 64 terms"
 expect_status 0 "$RELVIEW" --list --search "$(printf 'caf\377\303')" "$corpus"
+# ( and ) do not group (| binds before and): refused unless quoted.
+for q in '(gang | cartel) texas' '(gang)' 'gang)' 'location:(texas)'; do
+	expect_status 2 "$RELVIEW" --list --search "$q" "$corpus"
+	expect_contains "$(cat "$TMP/stderr")" \
+		'relview: --search: ( and ) do not group: | binds before and (gang | cartel texas); to find them, quote them: "(202)"'
+done
 
 # Locations: word prefixes, accents folded, states and the United States.
 expect_eq "$(titles --location jose)" 'Fraud ring charged'
