@@ -5,6 +5,7 @@
  *   "two words"     the phrase (a space matches any run of white space)
  *   -word -"a b"    must not match
  *   a | b           either; binds tighter than the implicit AND
+ *   "(202)"         ( and ) only in quotes (they do not group: | is before AND)
  *   title:WORD  topic:TEXT  location:TEXT  date:RANGE  is:unread  is:read  is:starred
  *
  * A field's value may be quoted (location:"san juan"); a word:word that names no
@@ -30,6 +31,7 @@ struct release;
 	X("\"two words\"", "the phrase; any white space between words")                            \
 	X("-word -\"a phrase\"", "must not match")                                                 \
 	X("a | b", "either (before and: gang | cartel texas)")                                     \
+	X("\"(202)\"", "( and ) only in quotes: they do not group")                                \
 	X("title:word", "in the title")                                                            \
 	X("topic:TEXT location:TEXT", "as --topic and --location (quote spaces)")                  \
 	X("date:2014 date:2014-03..2016", "in the period, as the date prompt")                     \
@@ -76,9 +78,10 @@ struct expr {
 };
 
 /* Parse text[0..len); false with a one-line reason in why[0..size) when it is not
- * a query (an unclosed quote, a lone -, a | with nothing on one side, a field
- * without a value, an is: or date: that cannot be read, more than EXPR_MAX_TERMS
- * terms), or "out of memory". An empty text is the query that matches everything. */
+ * a query (an unclosed quote, a lone -, an unquoted ( or ), a | with nothing on
+ * one side, a field without a value, an is: or date: that cannot be read, more
+ * than EXPR_MAX_TERMS terms), or "out of memory". An empty text is the query
+ * that matches everything. */
 bool expr_parse(struct expr *e, const char *text, size_t len, char *why, size_t size);
 void expr_free(struct expr *e);
 bool expr_is_empty(const struct expr *e);

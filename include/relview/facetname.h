@@ -1,11 +1,12 @@
 /* facetname — does a --topic or --location value (a topic: or location: term, a
- * picker's typing) name a facet? Both compare words, case folded and accents too
- * unless the value has one (as the search does): every word of the value begins a
- * word of the name ("gang" and "Transnational Gangs", "san j" and "San Juan, PR",
- * "mayaguez" and "Mayagüez"). A place also answers to its state's postal code and
- * name (from its first word: "new m", not "mexico", is New Mexico) and, in the
- * U.S., to "usa", "us", "u.s." and "united states"; an abbreviation that is a code
- * ("p.r.") is that code only. */
+ * picker's typing) name a facet? Both compare words, case folded: every word of the
+ * value begins a word of the name ("gang" and "Transnational Gangs", "san j" and
+ * "San Juan, PR", "mayaguez" and "Mayagüez"). A topic folds accents too unless the
+ * value has one (as the search does); a place always ("méxico" is "Mexico"). A
+ * place also answers to its state's postal code and name (from its first word:
+ * "new m", not "mexico", is New Mexico) and, in the U.S., to "usa", "us", "u.s."
+ * and "united states"; an abbreviation that is a code ("p.r.") is that code only,
+ * and so is a whole value that is a postal code alone ("ca", "TX"). */
 #ifndef RELVIEW_FACETNAME_H
 #define RELVIEW_FACETNAME_H
 
@@ -16,6 +17,9 @@ struct facet_set;
 
 bool facetname_topic_matches(const char *name, size_t len, const char *value);
 bool facetname_location_matches(const char *location, size_t len, const char *value);
+/* As facetname_location_matches, for what is being typed in the picker: a postal
+ * code alone narrows as any word does ("ca" on the way to "cairo"). */
+bool facetname_location_typed(const char *location, size_t len, const char *typed);
 
 typedef bool (*facetname_test)(const char *name, size_t len, const char *value);
 

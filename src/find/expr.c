@@ -55,7 +55,9 @@ static void skip_blanks(struct reader *rd)
 		rd->i++;
 }
 
-/* A value: in quotes (to the closing one), or a bare word (to white space or |). */
+/* A value: in quotes (to the closing one), or a bare word (to white space or |).
+ * A bare ( or ) is refused: it looks like grouping, which | before AND already is,
+ * and taken as text it quietly found nothing. */
 static bool read_value(struct reader *rd, const char **v, size_t *len, bool *quoted)
 {
 	*quoted = !at_end(rd) && rd->s[rd->i] == '"';
@@ -70,8 +72,10 @@ static bool read_value(struct reader *rd, const char **v, size_t *len, bool *quo
 		return true;
 	}
 	size_t from = rd->i;
-	while (!at_break(rd))
-		rd->i++;
+	for (; !at_break(rd); rd->i++)
+		if (rd->s[rd->i] == '(' || rd->s[rd->i] == ')')
+			return refuse(rd, "( and ) do not group: | binds before and (gang | "
+			                  "cartel texas); to find them, quote them: \"(202)\"");
 	*v = rd->s + from;
 	*len = rd->i - from;
 	return true;

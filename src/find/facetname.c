@@ -79,11 +79,14 @@ static bool has_word_prefix(const struct words *w, const char *prefix)
 }
 
 /* The value's words and the flags the name is folded with for them: case always
- * (names are typed in any case, and --topic and --location always ignored it),
- * accents unless one is typed ("ñ" is not "n"). */
-static bool value_split(struct words *want, const char *value, unsigned *flags)
+ * (names are typed in any case, and --topic and --location always ignored it);
+ * accents unless one is typed ("ñ" is not "n"), or always (a place is one facet,
+ * "Mexico", whatever accents a header printed, so "méxico" is it too). */
+static bool value_split(struct words *want, const char *value, bool accents_always, unsigned *flags)
 {
 	*flags = fold_flags_for(value, strlen(value)) | FOLD_CASE;
+	if (accents_always)
+		*flags |= FOLD_ACCENTS;
 	return words_split(want, value, strlen(value), *flags);
 }
 
@@ -93,7 +96,7 @@ bool facetname_topic_matches(const char *name, size_t len, const char *value)
 {
 	struct words have, want;
 	unsigned flags;
-	if (!value_split(&want, value, &flags))
+	if (!value_split(&want, value, false, &flags))
 		return false;
 	if (!words_split(&have, name, len, flags)) {
 		words_free(&want);
@@ -301,20 +304,41 @@ static bool value_matches(const struct place *p, const struct words *want)
 	return want->n > 0;
 }
 
-bool facetname_location_matches(const char *location, size_t len, const char *value)
+/* A whole value that is a state's postal code alone ("ca", "TX", "in") is that
+ * state only, as "p.r." is: not Cairo, Camden, India, nor Connecticut for "co".
+ * While typing, "ca" is on its way to "cairo" and narrows as any word does. */
+static const char *lone_postal_code(const struct words *want)
+{
+	if (want->n != 1 || strlen(want->word[0]) != 2)
+		return NULL;
+	return place_state(want->word[0], 2, NULL);
+}
+
+static bool location_matches(const char *location, size_t len, const char *value, bool whole)
 {
 	struct place p;
 	struct words want;
 	unsigned flags;
-	if (!value_split(&want, value, &flags))
+	if (!value_split(&want, value, true, &flags))
 		return false;
+	const char *code = whole ? lone_postal_code(&want) : NULL;
 	bool ok = place_split(&p, location, len, flags);
 	if (ok) {
-		ok = value_matches(&p, &want);
+		ok = code ? place_has_code(&p, code) : value_matches(&p, &want);
 		place_free(&p);
 	}
 	words_free(&want);
 	return ok;
+}
+
+bool facetname_location_matches(const char *location, size_t len, const char *value)
+{
+	return location_matches(location, len, value, true);
+}
+
+bool facetname_location_typed(const char *location, size_t len, const char *typed)
+{
+	return location_matches(location, len, typed, false);
 }
 
 /* ---- deciding facets ------------------------------------------------------------ */

@@ -159,7 +159,7 @@ static bool match_items(const struct picker *p, const char *text, size_t len, bo
 		else if (by_name)
 			hit[i] = p->kind == FACET_TOPIC
 			                 ? facetname_topic_matches(label.s, label.len, value)
-			                 : facetname_location_matches(label.s, label.len, value);
+			                 : facetname_location_typed(label.s, label.len, value);
 		else
 			hit[i] = matcher_find(&m, label.s, label.len, &(size_t){0}) != NULL;
 	}

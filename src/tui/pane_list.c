@@ -118,9 +118,13 @@ static void search_open(void *ctx, struct edit *edit)
 	*edit = l->before;
 }
 
+/* Each result as it is typed keeps the release selected when the prompt opened, or
+ * the nearest: not the nearest to where a text on the way ("dat" of "date:2014..")
+ * took the selection. */
 static void search_changed(void *ctx, const struct edit *edit)
 {
 	struct list *l = ctx;
+	l->anchor = l->before_anchor;
 	if (!browse_set_search(browse_of(l), edit->text, edit->len))
 		say(l, true, "out of memory");
 }

@@ -65,6 +65,12 @@ expect_contains "$(cat "$TMP/stderr")" "| needs a term on each side"
 expect_status 2 "$RELVIEW" --list --search "$(printf 'w %.0s' $(seq 10000))" "$corpus"
 expect_contains "$(cat "$TMP/stderr")" "more than 64 terms"
 expect_status 0 "$RELVIEW" --list --search "$(printf 'caf\377\303')" "$corpus"
+# ( and ) do not group (| binds before and): refused unless quoted.
+for q in '(gang | cartel) texas' '(gang)' 'gang)' 'location:(texas)'; do
+	expect_status 2 "$RELVIEW" --list --search "$q" "$corpus"
+	expect_contains "$(cat "$TMP/stderr")" \
+		'relview: --search: ( and ) do not group: | binds before and (gang | cartel texas); to find them, quote them: "(202)"'
+done
 
 # Locations: word prefixes, accents folded, states and the United States.
 expect_eq "$(titles --location jose)" 'Fraud ring charged'
@@ -80,6 +86,40 @@ expect_eq "$(titles --location mexico)" ''
 expect_eq "$(titles --location puerto)" 'Gang leader sentenced in port city'
 expect_eq "$(titles --location 'new m')" ''
 expect_eq "$(titles --location p.r.)" 'Gang leader sentenced in port city'
+
+# Places as printed, accents and all, and a postal code alone that is its state only.
+places=$TMP/places
+mkdir -p "$places"
+place() { # FILE PLACE TITLE
+	printf 'Skip to main content\nMarch 11, 2014%sNarcotics\n\n%s\n\nCall (202) 732-4242.\n\nUpdated: 01/01/2020\n' \
+		"$2" "$3" >"$places/$1"
+}
+place 1.txt 'Ciudad Juárez, Mexico' 'Juarez seizure'
+place 2.txt 'Bogotá, Colombia' 'Bogota arrest'
+place 3.txt 'Cairo, Egypt' 'Cairo antiquities'
+place 4.txt 'Camden, NJ' 'Camden gang'
+place 5.txt 'Sacramento, CA' 'Sacramento fraud'
+place 6.txt 'King of Prussia, PA' 'Prussia scheme'
+place 7.txt 'San Juan, PR' 'San Juan port'
+place 8.txt 'New Delhi, India' 'Delhi visit'
+place 9.txt 'Indianapolis, IN' 'Indianapolis plant'
+at() { "$RELVIEW" --list --no-cache "$@" "$places" | cut -f4 | sort | paste -sd'|' -; }
+expect_eq "$(at --location 'Ciudad Juárez')" 'Juarez seizure'
+expect_eq "$(at --location 'ciudad juarez')" 'Juarez seizure'
+expect_eq "$(at --location méxico)" 'Juarez seizure'
+expect_eq "$(at --location bogotá)" 'Bogota arrest'
+expect_eq "$(at --location bogota)" 'Bogota arrest'
+expect_eq "$(at --search location:méxico)" 'Juarez seizure'
+expect_eq "$(at --location ca)" 'Sacramento fraud'
+expect_eq "$(at --location CA)" 'Sacramento fraud'
+expect_eq "$(at --location cai)" 'Cairo antiquities'
+expect_eq "$(at --location pr)" 'San Juan port'
+expect_eq "$(at --location in)" 'Indianapolis plant'
+expect_eq "$(at --location ind)" 'Delhi visit|Indianapolis plant'
+expect_eq "$(at --search location:ca)" 'Sacramento fraud'
+expect_eq "$(at --search location:TX)" ''
+expect_eq "$(at --search '"(202)" location:nj')" 'Camden gang'
+
 expect_status 2 "$RELVIEW" --list --location '' "$corpus"
 expect_contains "$(cat "$TMP/stderr")" "relview: --location: '' has no word to match"
 expect_status 2 "$RELVIEW" --list --topic ', ' "$corpus"

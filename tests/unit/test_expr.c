@@ -82,6 +82,23 @@ static void refuses_what_is_not_a_query(void **state)
 	                    "error: date:.. is not a date or a range (2014, 2014-03..2016)");
 }
 
+/* ( and ) look like grouping, which | before AND already is: refused unquoted
+ * (taken as text they quietly found nothing), read in a phrase. */
+static void parentheses_only_in_quotes(void **state)
+{
+	(void)state;
+	const char *why = "error: ( and ) do not group: | binds before and (gang | cartel "
+	                  "texas); to find them, quote them: \"(202)\"";
+	assert_string_equal(reading("(gang | cartel) texas"), why);
+	assert_string_equal(reading("(gang)"), why);
+	assert_string_equal(reading("gang)"), why);
+	assert_string_equal(reading("-(gang"), why);
+	assert_string_equal(reading("location:(texas)"), why);
+	assert_string_equal(reading("call (202) 732-4242"), why);
+	assert_string_equal(reading("\"(202) 732\""), "\"(202) 732\"");
+	assert_string_equal(reading("title:\"(AP)\" gang"), "title \"(AP)\" and gang");
+}
+
 /* 10,000 terms, quotes by the thousand, invalid UTF-8: refused or read, quickly. */
 static void hostile_queries(void **state)
 {
@@ -213,6 +230,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(reads_words_phrases_negation_and_either),
 	        cmocka_unit_test(refuses_what_is_not_a_query),
+	        cmocka_unit_test(parentheses_only_in_quotes),
 	        cmocka_unit_test(hostile_queries),
 	        cmocka_unit_test(matches_over_a_catalog),
 	        cmocka_unit_test(narrowing),

@@ -28,16 +28,17 @@
 
 /* 100 × 30, stacked: the title on line 0, the list on lines 1-10, the separator on
  * 11, the reader from 12, the status line on 28, the bottom line on 29. */
-#define LINES    30
-#define COLS     100
-#define LIST_TOP 1
-#define READER   12
-#define STATUS   28
-#define BOTTOM   29
-#define RELEASES 30
-#define ESC      27
-#define ENTER    '\n'
-#define SNAP     FAKE_SNAP
+#define LINES     30
+#define COLS      100
+#define LIST_TOP  1
+#define READER    12
+#define STATUS    28
+#define BOTTOM    29
+#define RELEASES  30
+#define ESC       27
+#define ENTER     '\n'
+#define SNAP      FAKE_SNAP
+#define BACKSPACE KEYCODE_FN(SPECIAL_BACKSPACE)
 
 static struct catalog *cat;
 static char state_home[64];
@@ -424,6 +425,23 @@ static void the_search_narrows_as_typed_and_esc_restores(void **state)
 	assert_line_has(2, STATUS, " 1/10 (30)"); /* Enter keeps it */
 }
 
+/* A text on the way ("title:2" of "title:0") leaves out the release selected when
+ * the prompt opened: the next result goes back to it, not to where the text on the
+ * way took the selection. */
+static void the_search_as_typed_keeps_the_release_it_opened_on(void **state)
+{
+	(void)state;
+	RUN('/', 't', 'i', 't', 'l', 'e', ':', '2', SNAP, BACKSPACE, '0', SNAP, ENTER, SNAP);
+	assert_line_has(0, STATUS, " 1/12 (30)");
+	assert_line_has(0, READER, "Release 02");
+	assert_line_has(1, BOTTOM, "Search: title:0    [12 matches: title 0]");
+	assert_line_has(1, STATUS, " 1/12 (30)");
+	assert_line_has(1, READER, "Release 00 Alpha");
+	assert_line_has(2, STATUS, " 1/12 (30)");
+	assert_int_equal(fake_role(2, LIST_TOP, 0), ROLE_SELECTED);
+	assert_line_has(2, LIST_TOP, "Release 00 Alpha");
+}
+
 static void find_in_the_release_and_n_from_the_list(void **state)
 {
 	(void)state;
@@ -539,6 +557,8 @@ int main(void)
 	                                        setup, teardown),
 	        cmocka_unit_test_setup_teardown(the_search_narrows_as_typed_and_esc_restores, setup,
 	                                        teardown),
+	        cmocka_unit_test_setup_teardown(the_search_as_typed_keeps_the_release_it_opened_on,
+	                                        setup, teardown),
 	        cmocka_unit_test_setup_teardown(find_in_the_release_and_n_from_the_list, setup,
 	                                        teardown),
 	        cmocka_unit_test_setup_teardown(the_pipe_prompt_hands_the_release_to_a_command,

@@ -29,6 +29,11 @@ static bool place(const char *location, const char *value)
 	return facetname_location_matches(location, strlen(location), value);
 }
 
+static bool typed(const char *location, const char *typing)
+{
+	return facetname_location_typed(location, strlen(location), typing);
+}
+
 static void topic_values_match_words_of_the_name(void **state)
 {
 	(void)state;
@@ -104,11 +109,10 @@ static void location_names_and_abbreviations(void **state)
 	assert_false(place("Miami, FL", "states"));
 	assert_true(place("San Juan, PR", "p.r."));
 	assert_false(place("King of Prussia, PA", "p.r."));
-	assert_true(place("King of Prussia, PA", "pr"));
+	assert_true(typed("King of Prussia, PA", "pr"));
 	assert_true(place("St. Louis, MO", "st. louis"));
 	assert_true(place("Cañon City, CO", "cañon"));
 	assert_true(place("Cañon City, CO", "canon"));
-	assert_false(place("Newark, NJ", "ñ"));
 	assert_true(place("Mayagüez, Puerto Rico", "MAYAGUEZ"));
 	/* A city named like a state is not in it (an abbreviation is the state only). */
 	assert_false(place("Washington, DC", "wash."));
@@ -117,6 +121,47 @@ static void location_names_and_abbreviations(void **state)
 	assert_true(place("Dover, DE", "del."));
 	assert_true(place("Delaware, OH", "delaware"));
 	assert_true(place("Puerto Rico", "p.r."));
+}
+
+/* A place is one facet whatever accents were printed: a value's accent is folded
+ * too ("méxico" is "Mexico"), in the picker's typing as in a filter. */
+static void location_values_fold_accents_always(void **state)
+{
+	(void)state;
+	assert_true(place("Mexico City, Mexico", "méxico"));
+	assert_true(place("Ciudad Juárez, Mexico", "Ciudad Juárez"));
+	assert_true(place("Ciudad Juarez, Mexico", "juárez"));
+	assert_true(place("Bogota, Colombia", "bogotá"));
+	assert_true(place("Bogotá, Colombia", "bogota"));
+	assert_true(place("Newark, NJ", "ñ"));
+	assert_true(typed("Mexico City, Mexico", "méx"));
+	assert_false(place("Santa Fe, NM", "méxico"));
+}
+
+/* A whole value that is a postal code alone is that state only; typed in the
+ * picker it is on its way to a word ("ca" to "cairo"). */
+static void location_postal_code_alone_is_the_state(void **state)
+{
+	(void)state;
+	assert_true(place("Sacramento, CA", "ca"));
+	assert_true(place("Sacramento, CA", "CA"));
+	assert_true(place("California", "ca"));
+	assert_false(place("Camden, NJ", "ca"));
+	assert_false(place("Cairo, Egypt", "ca"));
+	assert_false(place("Toronto, Canada", "ca"));
+	assert_false(place("Cañon City, CO", "ca"));
+	assert_false(place("King of Prussia, PA", "pr"));
+	assert_true(place("San Juan, PR", "PR"));
+	assert_false(place("New Delhi, India", "in"));
+	assert_true(place("Indianapolis, IN", "in"));
+	assert_false(place("Hartford, CT", "co")); /* not Connecticut's name */
+	assert_true(place("Denver, CO", "co"));
+	assert_true(place("Houston, TX", "tx"));
+	assert_true(place("Cairo, Egypt", "cai"));
+	assert_true(place("Camden, NJ", "ca nj"));
+	assert_true(typed("Cairo, Egypt", "ca"));
+	assert_true(typed("Camden, NJ", "ca"));
+	assert_true(typed("Sacramento, CA", "ca"));
 }
 
 static void topic_values_fold_accents(void **state)
@@ -200,6 +245,8 @@ int main(void)
 	        cmocka_unit_test(location_values_match_parts_and_states),
 	        cmocka_unit_test(location_values_are_word_prefixes),
 	        cmocka_unit_test(location_names_and_abbreviations),
+	        cmocka_unit_test(location_values_fold_accents_always),
+	        cmocka_unit_test(location_postal_code_alone_is_the_state),
 	        cmocka_unit_test(topic_values_fold_accents),
 	        cmocka_unit_test(filters_combine_and_between_kinds_or_within),
 	};

@@ -336,6 +336,11 @@ static void jumps_months_and_history(void **state)
 	assert_int_equal(list_item_at(&b, 0, 5, false), LIST_NO_ITEM);
 	assert_int_equal(list_item_at(&b, 3, 4, true), LIST_NO_ITEM);
 	bool ok;
+	/* :location as --location: a postal code alone is the state (Michigan, not
+	 * Miami), and a place is found with the accents it was printed with or not. */
+	assert_int_equal(browse_choose_matching(&b, FACET_LOCATION, "mi", &ok), 0);
+	assert_int_equal(browse_choose_matching(&b, FACET_LOCATION, "méxico", &ok), 1);
+	expect_list(&b, (const char *[]){"Artifacts returned", NULL});
 	assert_int_equal(browse_choose_matching(&b, FACET_LOCATION, "texas", &ok), 2);
 	assert_true(ok);
 	expect_list(&b, (const char *[]){"Gang arrests", "Gang and drugs", NULL});
