@@ -34,6 +34,20 @@ static void jump_to_row(struct app *app, size_t row, size_t n)
 		select_row(app, row - 1);
 }
 
+/* The first release of the date or period named; when the list has none in it, the
+ * nearest, and a word that says so. */
+static void go_to_date(struct app *app, const struct jump *j, const char *named)
+{
+	size_t index = browse_find_date(&app->browse, j->since, j->until, app->host.oldest_first);
+	select_row(app, index);
+	size_t n;
+	const uint32_t *list = browse_list(&app->browse, &n);
+	uint32_t date = index < n ? app->browse.cat->releases[list[index]].date : 0;
+	if (date && (date < j->since || date > j->until))
+		app_message(app, false, "No release in %s: the nearest is of %04u-%02u-%02u", named,
+		            date / 10000, date / 100 % 100, date % 100);
+}
+
 static void run(void *ctx, const struct edit *e)
 {
 	struct app *app = ctx;
@@ -62,8 +76,7 @@ static void run(void *ctx, const struct edit *e)
 	else if (j.kind == JUMP_ROW)
 		jump_to_row(app, j.row, n);
 	else if (shown)
-		select_row(app, browse_find_date(&app->browse, j.since, j.until,
-		                                 app->host.oldest_first));
+		go_to_date(app, &j, e->text);
 }
 
 static const char *label(void *ctx)

@@ -320,6 +320,16 @@ static void a_marks_the_list_read_once_asked(void **state)
 	assert_line_has(4, STATUS, "/20 (30)"); /* the Alpha ones are read */
 }
 
+/* A year or month with no release goes to the nearest one and says so (:1990 once
+ * moved to the oldest release without a word). */
+static void a_date_with_no_release_says_where_it_went(void **state)
+{
+	(void)state;
+	RUN(':', '1', '9', '9', '0', ENTER, SNAP, ':', '2', '0', '2', '0', ENTER, SNAP);
+	assert_line_has(0, BOTTOM, "No release in 1990: the nearest is of 2020-01-");
+	assert_line_lacks(1, BOTTOM, "No release in");
+}
+
 /* ---- what is over the list ---------------------------------------------------------- */
 
 static void help_is_over_everything_and_lets_only_quit_through(void **state)
@@ -545,6 +555,8 @@ int main(void)
 	        cmocka_unit_test_setup_teardown(j_and_k_step_through_the_list_from_the_reader,
 	                                        setup, teardown),
 	        cmocka_unit_test_setup_teardown(a_marks_the_list_read_once_asked, setup, teardown),
+	        cmocka_unit_test_setup_teardown(a_date_with_no_release_says_where_it_went, setup,
+	                                        teardown),
 	        cmocka_unit_test_setup_teardown(help_is_over_everything_and_lets_only_quit_through,
 	                                        setup, teardown),
 	        cmocka_unit_test_setup_teardown(the_timeline_is_over_the_list_and_help_over_it,
