@@ -245,6 +245,9 @@ wait_for "Export stopped at " 10
 [ -e "$TMP/stopped.jsonl" ] && fail "the export stopped left its partial file"
 expect_shown "$NBIG" "$NBIG" 5 # Esc stopped the export, not relview
 export_list "$TMP/big.jsonl"
+# The list is the export's when Enter is taken: the second input is fed only after
+# (a busy machine may read a key after releases that came meanwhile).
+wait_gone "Save the list to" 30
 into "$TMP/second" "$OTHER"
 wait_for "Saved $NBIG releases to " 30
 wait_for "$NALL releases" 20
