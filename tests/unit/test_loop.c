@@ -394,6 +394,29 @@ static void find_in_the_release_and_n_from_the_list(void **state)
 	assert_line_has(2, STATUS, " list ");
 }
 
+/* A prompt opened with the search shows it selected: typing replaces it, a key that
+ * moves keeps it to add to. */
+static void a_prompt_opened_with_a_text_replaces_it_when_typed_over(void **state)
+{
+	(void)state;
+	enum { TEXT = 6 }; /* after "Find: " */
+	const int left = KEYCODE_FN(SPECIAL_LEFT), backspace = KEYCODE_FN(SPECIAL_BACKSPACE);
+	RUN('/', 'S', 't', 'o', 'r', 'm', ENTER, '/', SNAP, 'A', 'l', SNAP, ESC, ENTER, '/', SNAP,
+	    'c', 'a', 's', 'e', SNAP, ESC, '/', left, SNAP, 'y', SNAP, ESC, '/', backspace, SNAP);
+	assert_line_has(0, BOTTOM, "Search: Storm");
+	assert_int_equal(fake_role(0, BOTTOM, 8), ROLE_SELECTED);
+	assert_line_has(1, BOTTOM, "Search: Al    [10 matches]");
+	assert_int_equal(fake_role(1, BOTTOM, 8), ROLE_NORMAL);
+	assert_line_has(2, BOTTOM, "Find: Storm    [1 in this release]");
+	assert_int_equal(fake_role(2, BOTTOM, TEXT), ROLE_SELECTED);
+	assert_line_has(3, BOTTOM, "Find: case    [1 in this release]");
+	assert_line_has(4, BOTTOM, "Find: Storm ");
+	assert_int_equal(fake_role(4, BOTTOM, TEXT), ROLE_NORMAL);
+	assert_line_has(5, BOTTOM, "Find: Stormy    [0 in this release]");
+	assert_line_has(6, BOTTOM, "Find: Stor    [1 in this release]");
+	assert_int_equal(fake_role(6, BOTTOM, TEXT), ROLE_NORMAL);
+}
+
 static void the_pipe_prompt_hands_the_release_to_a_command(void **state)
 {
 	(void)state;
@@ -497,6 +520,8 @@ int main(void)
 	                                        teardown),
 	        cmocka_unit_test_setup_teardown(find_in_the_release_and_n_from_the_list, setup,
 	                                        teardown),
+	        cmocka_unit_test_setup_teardown(
+	                a_prompt_opened_with_a_text_replaces_it_when_typed_over, setup, teardown),
 	        cmocka_unit_test_setup_teardown(the_pipe_prompt_hands_the_release_to_a_command,
 	                                        setup, teardown),
 	        cmocka_unit_test_setup_teardown(related_releases_take_no_list_actions_and_go_back,
