@@ -417,6 +417,33 @@ static void a_prompt_opened_with_a_text_replaces_it_when_typed_over(void **state
 	assert_int_equal(fake_role(6, BOTTOM, TEXT), ROLE_NORMAL);
 }
 
+/* e offers a name from the release's date and title; a file that is there is not
+ * overwritten, and the prompt opens again with its name, to change. */
+static void export_offers_a_name_and_asks_again_when_it_is_taken(void **state)
+{
+	(void)state;
+	char cwd[4096];
+	const int backspace = KEYCODE_FN(SPECIAL_BACKSPACE);
+	assert_non_null(getcwd(cwd, sizeof cwd));
+	assert_int_equal(chdir(state_home), 0);
+	FILE *f = fopen("taken.txt", "w");
+	assert_non_null(f);
+	fclose(f);
+	RUN('e', SNAP, 't', 'a', 'k', 'e', 'n', '.', 't', 'x', 't', ENTER, SNAP, backspace,
+	    backspace, backspace, 'm', 'd', ENTER, SNAP);
+	bool saved = access("taken.md", F_OK) == 0;
+	assert_int_equal(chdir(cwd), 0);
+	assert_line_has(0, BOTTOM,
+	                "Save the release to (.txt, .md, .jsonl): 2020-01-31-release-00-alpha.txt");
+	assert_int_equal(
+	        fake_role(0, BOTTOM, (int)strlen("Save the release to (.txt, .md, .jsonl): ")),
+	        ROLE_SELECTED);
+	assert_line_has(1, BOTTOM,
+	                "Already there; not overwritten. Save the release to: taken.txt");
+	assert_line_has(2, BOTTOM, "Saved 1 release to taken.md");
+	assert_true(saved);
+}
+
 static void the_pipe_prompt_hands_the_release_to_a_command(void **state)
 {
 	(void)state;
@@ -522,6 +549,8 @@ int main(void)
 	                                        teardown),
 	        cmocka_unit_test_setup_teardown(
 	                a_prompt_opened_with_a_text_replaces_it_when_typed_over, setup, teardown),
+	        cmocka_unit_test_setup_teardown(
+	                export_offers_a_name_and_asks_again_when_it_is_taken, setup, teardown),
 	        cmocka_unit_test_setup_teardown(the_pipe_prompt_hands_the_release_to_a_command,
 	                                        setup, teardown),
 	        cmocka_unit_test_setup_teardown(related_releases_take_no_list_actions_and_go_back,
