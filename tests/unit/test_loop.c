@@ -358,10 +358,12 @@ static void a_picker_chooses_and_its_prompt_narrows(void **state)
 	assert_line_has(0, BOTTOM, "Topic:");
 	assert_line_has(1, BOTTOM, "Topic: Nar");
 	assert_line_has(1, 2, "Narcotics");
-	assert_line_has(2, BOTTOM, "1 topic(s) chosen");
+	assert_line_has(2, BOTTOM, "1 topic chosen");
 	assert_line_has(2, STATUS, " 1/5 (30)");
 	assert_line_has(3, STATUS, " 1/5 (30)"); /* Esc left the choice as it was */
 	assert_line_has(3, LIST_TOP, "Release 00");
+	RUN('t', ' ', KEYCODE_FN(SPECIAL_DOWN), ' ', ENTER, SNAP);
+	assert_line_has(0, BOTTOM, "2 topics chosen");
 }
 
 /* ---- prompts ------------------------------------------------------------------------ */
