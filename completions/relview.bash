@@ -1,6 +1,6 @@
 # bash completion for relview(1): options (from relview --help, so they never
 # drift), theme names (relview --list-themes) and theme files, and files and
-# folders as inputs. Needs nothing but bash.
+# folders as inputs. Needs nothing but bash (4.0 or later, for compopt).
 _relview()
 {
 	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]} IFS=$'\n'
@@ -14,10 +14,12 @@ _relview()
 	--theme)
 		COMPREPLY=($(compgen -W "$("${COMP_WORDS[0]}" --list-themes 2>/dev/null)" -- "$cur")
 			$(compgen -f -X '!*.ini' -- "$cur") $(compgen -d -- "$cur"))
+		compopt -o filenames 2>/dev/null
 		return
 		;;
 	--config)
 		COMPREPLY=($(compgen -f -- "$cur"))
+		compopt -o filenames 2>/dev/null
 		return
 		;;
 	--format)
@@ -35,5 +37,9 @@ _relview()
 		return
 	fi
 	COMPREPLY=($(compgen -f -- "$cur"))
+	compopt -o filenames 2>/dev/null
 }
-complete -o filenames -o bashdefault -F _relview relview
+# No -o filenames here: readline would then quote the "=" of "--theme=" as "\=",
+# which joins the option and its value into one word that completes nothing.
+# _relview asks for it (compopt) where it completes file names.
+complete -o bashdefault -F _relview relview

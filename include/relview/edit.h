@@ -14,6 +14,9 @@
 struct edit {
 	char text[EDIT_MAX]; /* UTF-8, NUL-terminated */
 	size_t len;
+	/* The whole text is selected (a prompt opened with it): the next character
+	 * typed replaces it; erasing or a key that moves keeps it (edit_unselect). */
+	bool selected;
 };
 
 /* ---- history: lines typed before, oldest first ----------------------------------- */
@@ -35,10 +38,16 @@ bool history_add(struct history *h, const char *text, size_t len);
 /* Up (older) or Down (newer): put that line into e; false when there is none. */
 bool history_step(struct history *h, bool older, struct edit *e);
 
-/* Append a code point (false when it is a control or does not fit). */
+/* Append a code point, or put it in place of the selected text (false when it is a
+ * control or does not fit). */
 bool edit_insert(struct edit *e, uint32_t cp);
-/* Remove the last character, with its combining marks; false when empty. */
+/* Remove the last character, with its combining marks; false when empty. The rest
+ * is no longer selected. */
 bool edit_erase(struct edit *e);
+/* The text, not selected. */
 void edit_set(struct edit *e, const char *s, size_t n);
+/* Select the whole text (when there is some), or keep it as text to edit. */
+void edit_select(struct edit *e);
+void edit_unselect(struct edit *e);
 
 #endif

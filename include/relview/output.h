@@ -41,6 +41,12 @@ void output_releases_part(FILE *out, const struct catalog *cat, const uint32_t *
 void output_markdown_part(FILE *out, const struct catalog *cat, const uint32_t *view, size_t first,
                           size_t end);
 
+/* A file name for the release, in `out` (size at least 48 bytes): its date and the
+ * first words of its title, in lower case ASCII letters and digits joined by '-',
+ * then `ext` ("2014-03-11-ice-participates-in.txt"). */
+#define OUTPUT_FILE_NAME_SIZE 48
+void output_file_name(const struct release *r, const char *ext, char *out, size_t size);
+
 /* Counts of the view's releases by topic, by location and by year: as text, or
  * (json) as one object: {"releases":N,"copies_merged":N,"topics":[{"name":...,
  * "count":N},...],"locations":[...],"years":[...]}, the releases without the field

@@ -5,7 +5,7 @@
  *  - rare names: names both releases hold that few releases of the catalog hold
  *    ("shares: Operation Quiet Storm").
  *
- * A name is a run of two or more capitalised words in the title or body ("Sterus
+ * A name is a run of two or more capitalised words in the title, subtitle or body ("Sterus
  * Feranford", "Operation Quiet Storm", "Jane Q. Doe"), with the words that lead up
  * to names dropped from its front ("The", "On", "Special Agent", "Director"): see
  * related_names(). It is rare when at most RELATED_RARE_MAX releases hold it and its

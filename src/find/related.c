@@ -415,13 +415,14 @@ static bool add_once(uint64_t *hashes, size_t *n, uint64_t h)
 	return true;
 }
 
-/* The hashes of a release's names, each once; returns how many. Names (the first of
- * each hash) go to `names` when it is not NULL. With `tails`, the hashes of the
- * tails of its names of three words or more follow, each once too. */
+/* The hashes of the names in a release's title, subtitle and body, each once;
+ * returns how many. Names (the first of each hash) go to `names` when it is not NULL. With `tails`,
+ * the hashes of the tails of its names of three words or more follow, each once too. */
 static size_t name_hashes(const struct release *r, uint64_t *hashes, struct str *names, bool tails)
 {
 	struct str found[NAMES_PER_RELEASE];
 	size_t n = related_names(r->title, found, NAMES_PER_RELEASE);
+	n += related_names(r->subtitle, found + n, NAMES_PER_RELEASE - n);
 	n += related_names(r->body, found + n, NAMES_PER_RELEASE - n);
 	size_t out = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -663,7 +664,7 @@ static bool in_text(struct str text, struct str name)
  * rules out the rare two that share it.) */
 static bool holds(const struct release *r, struct str name)
 {
-	return in_text(r->title, name) || in_text(r->body, name);
+	return in_text(r->title, name) || in_text(r->subtitle, name) || in_text(r->body, name);
 }
 
 /* A name that ends as many releases' names end ("Utah State Police", "Dallas Police

@@ -16,6 +16,9 @@ bool edit_insert(struct edit *e, uint32_t cp)
 	if (control || invalid)
 		return false;
 	size_t n = text_utf8_encode(cp, bytes);
+	if (e->selected)
+		e->len = 0;
+	e->selected = false;
 	if (e->len + n >= EDIT_MAX)
 		return false;
 	memcpy(e->text + e->len, bytes, n);
@@ -26,6 +29,7 @@ bool edit_insert(struct edit *e, uint32_t cp)
 
 bool edit_erase(struct edit *e)
 {
+	e->selected = false;
 	if (e->len == 0)
 		return false;
 	/* Drop code points from the end until one that takes room is gone, so an accent
@@ -83,4 +87,15 @@ void edit_set(struct edit *e, const char *s, size_t n)
 	memcpy(e->text, s, n);
 	e->len = n;
 	e->text[n] = '\0';
+	e->selected = false;
+}
+
+void edit_select(struct edit *e)
+{
+	e->selected = e->len > 0;
+}
+
+void edit_unselect(struct edit *e)
+{
+	e->selected = false;
 }

@@ -3,6 +3,7 @@
 #include "relview/output.h"
 #include "relview/parse.h"
 
+#include "relview/ascii.h"
 #include "relview/catalog.h"
 #include "relview/date.h"
 #include "relview/text.h"
@@ -434,4 +435,40 @@ void output_stats(FILE *out, const struct catalog *cat, const uint32_t *view, si
 	stats_years(&so, cat, view, n);
 	if (json)
 		fputs("}\n", out);
+}
+
+/* ---- a file name --------------------------------------------------------------- */
+
+/* Title words in the name: whole words while they are shorter than this. */
+#define FILE_NAME_WORDS 16
+
+static bool word_char(char c)
+{
+	return ascii_is_alpha(c) || ascii_is_digit(c);
+}
+
+void output_file_name(const struct release *r, const char *ext, char *out, size_t size)
+{
+	size_t len = 0, cap = size - strlen(ext) - 1;
+	if (r->date && cap > 11) {
+		date_format_iso(r->date, out);
+		len = 10;
+	}
+	size_t from = len ? len + 1 : 0; /* where the title's words start */
+	for (size_t i = 0; i < r->title.len && len < from + FILE_NAME_WORDS;) {
+		while (i < r->title.len && !word_char(r->title.s[i]))
+			i++;
+		size_t start = i;
+		while (i < r->title.len && word_char(r->title.s[i]))
+			i++;
+		if (i == start || len + 1 + (i - start) > cap)
+			break;
+		if (len)
+			out[len++] = '-';
+		for (size_t k = start; k < i; k++)
+			out[len++] = ascii_lower(r->title.s[k]);
+	}
+	if (!len)
+		len = (size_t)snprintf(out, cap, "release");
+	snprintf(out + len, size - len, "%s", ext);
 }

@@ -349,8 +349,9 @@ static bool export_begin(struct app *app, const char *path, const uint32_t *ids,
 	x.format = (int)format_of(x.file);
 	x.fd = open(x.file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
 	if (x.fd < 0) {
-		app_message(app, true, "%s: %s", path,
-		            errno == EEXIST ? "already there; not overwritten" : strerror(errno));
+		app->export_taken = errno == EEXIST;
+		if (!app->export_taken)
+			app_message(app, true, "%s: %s", path, strerror(errno));
 		export_free(&x);
 		return false;
 	}
@@ -397,32 +398,55 @@ static void pipe_accept(void *ctx, const struct edit *edit)
 	pipe_to(ctx, edit->text);
 }
 
+/* A file of that name was there: the prompt opens again with the name, to change. */
 static const char *export_label(void *ctx)
 {
-	(void)ctx;
-	return "Save the release to (.txt, .md, .jsonl): ";
-}
-
-static void export_accept(void *ctx, const struct edit *edit)
-{
-	export_to(ctx, edit->text, false);
+	return ((struct app *)ctx)->export_taken
+	               ? "Already there; not overwritten. Save the release to: "
+	               : "Save the release to (.txt, .md, .jsonl): ";
 }
 
 static const char *export_list_label(void *ctx)
 {
-	(void)ctx;
-	return "Save the list to (.txt, .md, .jsonl): ";
+	return ((struct app *)ctx)->export_taken
+	               ? "Already there; not overwritten. Save the list to: "
+	               : "Save the list to (.txt, .md, .jsonl): ";
+}
+
+static void export_release_accept(void *ctx, const struct edit *edit);
+static void export_list_accept(void *ctx, const struct edit *edit);
+
+static void export_open(void *ctx, struct edit *edit)
+{
+	*edit = ((struct app *)ctx)->export_name;
+}
+
+static const struct prompt_kind export_prompt = {
+        .label = export_label, .open = export_open, .accept = export_release_accept};
+static const struct prompt_kind export_list_prompt = {
+        .label = export_list_label, .open = export_open, .accept = export_list_accept};
+
+static void export_accept(struct app *app, const struct edit *edit, bool whole_list)
+{
+	app->export_taken = false;
+	export_to(app, edit->text, whole_list);
+	if (!app->export_taken)
+		return;
+	app->export_name = *edit;
+	app->host.ops->prompt(&app->host, whole_list ? &export_list_prompt : &export_prompt, app);
+}
+
+static void export_release_accept(void *ctx, const struct edit *edit)
+{
+	export_accept(ctx, edit, false);
 }
 
 static void export_list_accept(void *ctx, const struct edit *edit)
 {
-	export_to(ctx, edit->text, true);
+	export_accept(ctx, edit, true);
 }
 
 static const struct prompt_kind pipe_prompt = {.label = pipe_label, .accept = pipe_accept};
-static const struct prompt_kind export_prompt = {.label = export_label, .accept = export_accept};
-static const struct prompt_kind export_list_prompt = {.label = export_list_label,
-                                                      .accept = export_list_accept};
 
 void app_ask_pipe(struct app *app)
 {
@@ -430,9 +454,17 @@ void app_ask_pipe(struct app *app)
 		app->host.ops->prompt(&app->host, &pipe_prompt, app);
 }
 
+/* The release's export opens with a name made of its date and title, in the
+ * current folder; the list's with none. */
 void app_ask_export(struct app *app, bool whole_list)
 {
-	if (!app_refuses(app))
-		app->host.ops->prompt(&app->host, whole_list ? &export_list_prompt : &export_prompt,
-		                      app);
+	const struct release *r = whole_list ? NULL : app_selected(app);
+	char name[OUTPUT_FILE_NAME_SIZE] = "";
+	if (app_refuses(app))
+		return;
+	if (r)
+		output_file_name(r, ".txt", name, sizeof name);
+	edit_set(&app->export_name, name, strlen(name));
+	app->export_taken = false;
+	app->host.ops->prompt(&app->host, whole_list ? &export_list_prompt : &export_prompt, app);
 }

@@ -98,6 +98,10 @@ struct app {
 	/* Run after the frame, without the catalog lock (see struct effect). */
 	struct effect effect;
 	struct export_job export;
+	/* What the export prompt opens with: a name for the release, or the name of a
+	 * file that was there (export_taken), to change. */
+	struct edit export_name;
+	bool export_taken;
 	bool save_due; /* the marks are to be saved after this frame */
 };
 

@@ -123,7 +123,7 @@ static void apply(struct picker_pane *pp)
 	}
 	static const char *const singular[] = {"topic", "location", "source"};
 	if (n)
-		host_say(h, false, "%zu %s(s) chosen", n, singular[p->kind]);
+		host_say(h, false, "%zu %s%s chosen", n, singular[p->kind], n == 1 ? "" : "s");
 	else
 		host_say(h, false, "no %s filter", singular[p->kind]);
 	go_away(pp);

@@ -14,6 +14,8 @@ void prompt_open(struct prompt *p, const struct prompt_kind *kind, void *ctx)
 	*p = (struct prompt){.kind = kind, .ctx = ctx};
 	if (kind->open)
 		kind->open(ctx, &p->edit);
+	/* What it opens with is selected: typing replaces it, other keys edit it. */
+	edit_select(&p->edit);
 }
 
 /* Up and Down: the lines typed before, for a kind that keeps them. */
@@ -22,6 +24,15 @@ static void history_key(struct prompt *p, enum action action)
 	struct history *h = p->kind->history ? p->kind->history(p->ctx) : NULL;
 	if (h)
 		history_step(h, action == ACT_PROMPT_OLDER, &p->edit);
+}
+
+/* Left, Right, Home, End or Delete: there is no cursor to move in the text (the
+ * typing goes at its end), but they say the text is to be kept and edited. */
+static bool moves_or_deletes(int key)
+{
+	return key == KEYCODE_FN(SPECIAL_LEFT) || key == KEYCODE_FN(SPECIAL_RIGHT) ||
+	       key == KEYCODE_FN(SPECIAL_HOME) || key == KEYCODE_FN(SPECIAL_END) ||
+	       key == KEYCODE_FN(SPECIAL_DELETE);
 }
 
 static enum prompt_end answer(int key)
@@ -39,6 +50,12 @@ enum prompt_end prompt_key(struct prompt *p, int key)
 	enum action action = keys_lookup(KEYS_PROMPT, key);
 	if (p->kind->question)
 		return answer(key);
+	/* A key that moves or deletes keeps a selected text, to edit; the next
+	 * character typed then goes after it. */
+	if (e->selected && action == ACT_NONE && moves_or_deletes(key)) {
+		edit_unselect(e);
+		return PROMPT_TYPING;
+	}
 	switch (action) {
 	case ACT_PROMPT_ACCEPT:
 		return PROMPT_ACCEPTED;
@@ -53,6 +70,7 @@ enum prompt_end prompt_key(struct prompt *p, int key)
 		break;
 	case ACT_PROMPT_OLDER:
 	case ACT_PROMPT_NEWER:
+		edit_unselect(e);
 		history_key(p, action);
 		return PROMPT_TYPING;
 	default:
@@ -95,7 +113,8 @@ int prompt_draw(const struct prompt *p, int y, int w)
 		skip++;
 	while (skip < e->len && ((unsigned char)e->text[skip] & 0xC0) == 0x80)
 		skip++;
-	x += term_put(y, x, e->text + skip, e->len - skip, w - x, ROLE_NORMAL);
+	x += term_put(y, x, e->text + skip, e->len - skip, w - x,
+	              e->selected ? ROLE_SELECTED : ROLE_NORMAL);
 	term_put(y, x + 1, found, strlen(found), w - x - 1, ROLE_NORMAL);
 	return x;
 }

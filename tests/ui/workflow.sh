@@ -154,10 +154,17 @@ while [ "$i" -le "$count" ]; do
 done >"$TMP/gangs.want"
 cmp -s "$TMP/gangs.want" "$TMP/gangs.txt" || fail "the text export differs from --print, unwrapped"
 [ "$(wc -L <"$TMP/gangs.txt")" -gt 100 ] || fail "the text export was wrapped at the screen"
+# A file that is there is not overwritten: the prompt asks again, with the name to
+# change (Backspace keeps it, to edit).
 keys e
 type_text "$TMP/one.md"
 keys Enter
-wait_for "already there; not overwritten"
+wait_for "Already there; not overwritten. Save the release to: $TMP/one.md"
+keys BSpace BSpace
+type_text "txt"
+keys Enter
+wait_for "Saved 1 release to $TMP/one.txt"
+[ -s "$TMP/one.txt" ] || fail "no export after the name was changed"
 keys Q
 expect_restored 0
 

@@ -12,5 +12,9 @@ struct catalog;
  * the next entry (ordinal) of the input. Returns what catalog_commit() returns. */
 bool fixture_add(struct catalog *cat, uint32_t date, const char *title, const char *location,
                  const char *topics, const char *body, const char *entry);
+/* The same with a subtitle ("": none). */
+bool fixture_add_subtitled(struct catalog *cat, uint32_t date, const char *title,
+                           const char *subtitle, const char *location, const char *topics,
+                           const char *body, const char *entry);
 
 #endif

@@ -369,10 +369,12 @@ static void a_picker_chooses_and_its_prompt_narrows(void **state)
 	assert_line_has(0, BOTTOM, "Topic:");
 	assert_line_has(1, BOTTOM, "Topic: Nar");
 	assert_line_has(1, 2, "Narcotics");
-	assert_line_has(2, BOTTOM, "1 topic(s) chosen");
+	assert_line_has(2, BOTTOM, "1 topic chosen");
 	assert_line_has(2, STATUS, " 1/5 (30)");
 	assert_line_has(3, STATUS, " 1/5 (30)"); /* Esc left the choice as it was */
 	assert_line_has(3, LIST_TOP, "Release 00");
+	RUN('t', ' ', KEYCODE_FN(SPECIAL_DOWN), ' ', ENTER, SNAP);
+	assert_line_has(0, BOTTOM, "2 topics chosen");
 }
 
 /* Space chooses while nothing is typed; after typing it types a space (words apart
@@ -460,6 +462,56 @@ static void find_in_the_release_and_n_from_the_list(void **state)
 	assert_line_has(1, BOTTOM, "Match 1 of 1");
 	assert_line_has(2, BOTTOM, "Match 1 of 1 (wrapped to the top)");
 	assert_line_has(2, STATUS, " list ");
+}
+
+/* A prompt opened with the search shows it selected: typing replaces it, a key that
+ * moves keeps it to add to. */
+static void a_prompt_opened_with_a_text_replaces_it_when_typed_over(void **state)
+{
+	(void)state;
+	enum { TEXT = 6 }; /* after "Find: " */
+	const int left = KEYCODE_FN(SPECIAL_LEFT), backspace = KEYCODE_FN(SPECIAL_BACKSPACE);
+	RUN('/', 'S', 't', 'o', 'r', 'm', ENTER, '/', SNAP, 'A', 'l', SNAP, ESC, ENTER, '/', SNAP,
+	    'c', 'a', 's', 'e', SNAP, ESC, '/', left, SNAP, 'y', SNAP, ESC, '/', backspace, SNAP);
+	assert_line_has(0, BOTTOM, "Search: Storm");
+	assert_int_equal(fake_role(0, BOTTOM, 8), ROLE_SELECTED);
+	assert_line_has(1, BOTTOM, "Search: Al    [10 matches]");
+	assert_int_equal(fake_role(1, BOTTOM, 8), ROLE_NORMAL);
+	assert_line_has(2, BOTTOM, "Find: Storm    [1 in this release]");
+	assert_int_equal(fake_role(2, BOTTOM, TEXT), ROLE_SELECTED);
+	assert_line_has(3, BOTTOM, "Find: case    [1 in this release]");
+	assert_line_has(4, BOTTOM, "Find: Storm ");
+	assert_int_equal(fake_role(4, BOTTOM, TEXT), ROLE_NORMAL);
+	assert_line_has(5, BOTTOM, "Find: Stormy    [0 in this release]");
+	assert_line_has(6, BOTTOM, "Find: Stor    [1 in this release]");
+	assert_int_equal(fake_role(6, BOTTOM, TEXT), ROLE_NORMAL);
+}
+
+/* e offers a name from the release's date and title; a file that is there is not
+ * overwritten, and the prompt opens again with its name, to change. */
+static void export_offers_a_name_and_asks_again_when_it_is_taken(void **state)
+{
+	(void)state;
+	char cwd[4096];
+	const int backspace = KEYCODE_FN(SPECIAL_BACKSPACE);
+	assert_non_null(getcwd(cwd, sizeof cwd));
+	assert_int_equal(chdir(state_home), 0);
+	FILE *f = fopen("taken.txt", "w");
+	assert_non_null(f);
+	fclose(f);
+	RUN('e', SNAP, 't', 'a', 'k', 'e', 'n', '.', 't', 'x', 't', ENTER, SNAP, backspace,
+	    backspace, backspace, 'm', 'd', ENTER, SNAP);
+	bool saved = access("taken.md", F_OK) == 0;
+	assert_int_equal(chdir(cwd), 0);
+	assert_line_has(0, BOTTOM,
+	                "Save the release to (.txt, .md, .jsonl): 2020-01-31-release-00-alpha.txt");
+	assert_int_equal(
+	        fake_role(0, BOTTOM, (int)strlen("Save the release to (.txt, .md, .jsonl): ")),
+	        ROLE_SELECTED);
+	assert_line_has(1, BOTTOM,
+	                "Already there; not overwritten. Save the release to: taken.txt");
+	assert_line_has(2, BOTTOM, "Saved 1 release to taken.md");
+	assert_true(saved);
 }
 
 static void the_pipe_prompt_hands_the_release_to_a_command(void **state)
@@ -573,6 +625,10 @@ int main(void)
 	                                        setup, teardown),
 	        cmocka_unit_test_setup_teardown(find_in_the_release_and_n_from_the_list, setup,
 	                                        teardown),
+	        cmocka_unit_test_setup_teardown(
+	                a_prompt_opened_with_a_text_replaces_it_when_typed_over, setup, teardown),
+	        cmocka_unit_test_setup_teardown(
+	                export_offers_a_name_and_asks_again_when_it_is_taken, setup, teardown),
 	        cmocka_unit_test_setup_teardown(the_pipe_prompt_hands_the_release_to_a_command,
 	                                        setup, teardown),
 	        cmocka_unit_test_setup_teardown(related_releases_take_no_list_actions_and_go_back,

@@ -286,6 +286,38 @@ static void the_prompt_edits_characters(void **state)
 	assert_int_equal(e.len, EDIT_MAX - 1);
 }
 
+/* A prompt opened with a text has it selected: the first character typed replaces
+ * it; erasing keeps the rest, to edit. */
+static void a_selected_text_is_replaced_by_typing(void **state)
+{
+	(void)state;
+	struct edit e = {0};
+	edit_select(&e);
+	assert_false(e.selected); /* nothing to select */
+	edit_set(&e, "Ghanaian", 8);
+	assert_false(e.selected);
+	edit_select(&e);
+	assert_true(e.selected);
+	assert_false(edit_insert(&e, 0x1B)); /* no text: the selection stays */
+	assert_true(e.selected);
+	assert_true(edit_insert(&e, 'r'));
+	assert_false(e.selected);
+	assert_string_equal(e.text, "r");
+	assert_true(edit_insert(&e, 'e'));
+	assert_string_equal(e.text, "re");
+	edit_set(&e, "Ghanaian", 8);
+	edit_select(&e);
+	assert_true(edit_erase(&e));
+	assert_false(e.selected);
+	assert_string_equal(e.text, "Ghanaia");
+	assert_true(edit_insert(&e, 'n'));
+	assert_string_equal(e.text, "Ghanaian");
+	edit_select(&e);
+	edit_unselect(&e);
+	assert_true(edit_insert(&e, 's'));
+	assert_string_equal(e.text, "Ghanaians");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -296,6 +328,7 @@ int main(void)
 	        cmocka_unit_test(pickers_point_at_what_is_typed),
 	        cmocka_unit_test(pickers_leave_out_places_moved_away),
 	        cmocka_unit_test(the_prompt_edits_characters),
+	        cmocka_unit_test(a_selected_text_is_replaced_by_typing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -238,6 +238,32 @@ static void an_empty_catalog_and_one_alone(void **state)
 	catalog_free(cat);
 }
 
+/* A name in a subtitle relates as one in the title or body does ("HSI Anchorage
+ * seizes $269,000" and its subtitle "Case is part of Operation Quiet Bridge"). */
+static void names_in_subtitles_relate(void **state)
+{
+	(void)state;
+	struct catalog *cat = catalog_new();
+	assert_non_null(cat);
+	assert_true(fixture_add_subtitled(cat, 20140311, "HSI Anchorage seizes $269,000",
+	                                  "Case is part of Operation Quiet Bridge", "Anchorage, AK",
+	                                  "Financial Crimes", "Agents seized the money.", NULL));
+	assert_true(fixture_add(cat, 20140101, "Two charged in Alaska", "Juneau, AK", "Narcotics",
+	                        "The arrests came out of Operation Quiet Bridge.", NULL));
+	assert_true(fixture_add_subtitled(cat, 20130101, "Smuggler sentenced",
+	                                  "Operation Quiet Bridge nets a third", "Nome, AK",
+	                                  "Smuggling", "He was sentenced.", NULL));
+	assert_true(fixture_add(cat, 20120101, "Unrelated", "Boston, MA", "Fraud",
+	                        "Nothing in common here.", NULL));
+	assert_string_equal(related_of(cat, 0),
+	                    "Two charged in Alaska: shares: Operation Quiet Bridge\n"
+	                    "Smuggler sentenced: shares: Operation Quiet Bridge\n");
+	assert_string_equal(related_of(cat, 2),
+	                    "HSI Anchorage seizes $269,000: shares: Operation Quiet Bridge\n"
+	                    "Two charged in Alaska: shares: Operation Quiet Bridge\n");
+	catalog_free(cat);
+}
+
 /* A catalog still loading grows while the index is built: the index covers the
  * releases there were when it began, finishes over them, and answers for a release
  * that came after it (the reader's related pane uses it meanwhile). */
@@ -316,6 +342,7 @@ int main(void)
 	        cmocka_unit_test(a_name_held_by_too_many_is_not_rare),
 	        cmocka_unit_test(names_that_end_as_many_do_are_not_rare),
 	        cmocka_unit_test(an_empty_catalog_and_one_alone),
+	        cmocka_unit_test(names_in_subtitles_relate),
 	        cmocka_unit_test(the_index_builds_in_steps),
 	        cmocka_unit_test(the_index_covers_the_releases_it_began_over),
 	};
