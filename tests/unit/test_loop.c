@@ -390,7 +390,7 @@ static void a_pickers_space_types_once_something_is(void **state)
 	assert_line_has(1, 3, "[ ] Springfield, IL");
 	assert_line_has(2, 1, "Locations: 1 chosen.");
 	assert_line_has(2, 3, "[x] Springfield, IL");
-	assert_line_has(3, BOTTOM, "1 location(s) chosen");
+	assert_line_has(3, BOTTOM, "1 location chosen");
 	assert_line_has(3, STATUS, " 1/5 (30)");
 }
 
@@ -407,11 +407,11 @@ static void a_pickers_enter_takes_the_item_typed_or_moved_to(void **state)
 	assert_int_equal(fake_role(0, 2, 1), ROLE_PICKER);
 	assert_line_has(0, 3, "[ ] Springfield, IL");
 	assert_int_equal(fake_role(0, 3, 1), ROLE_SELECTED);
-	assert_line_has(1, BOTTOM, "1 location(s) chosen");
+	assert_line_has(1, BOTTOM, "1 location chosen");
 	assert_line_has(1, STATUS, " 1/5 (30)");
 	assert_line_has(2, BOTTOM, "no topic filter");
 	assert_line_has(2, STATUS, " 1/30 ");
-	assert_line_has(3, BOTTOM, "1 topic(s) chosen"); /* Narcotics, after Cyber Crimes */
+	assert_line_has(3, BOTTOM, "1 topic chosen"); /* Narcotics, after Cyber Crimes */
 	assert_line_has(3, STATUS, " 1/5 (30)");
 	assert_line_has(4, BOTTOM, "no topic filter");
 	assert_line_has(4, STATUS, " 1/30 ");
