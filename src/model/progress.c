@@ -73,13 +73,15 @@ double progress_fraction(const struct progress_figures *p)
 	return whole_known(p) ? (double)p->done / (double)p->total : -1;
 }
 
-/* "0:41 left", "1:02:03 left"; none beyond 99 hours (no estimate says that much). */
+/* "0:41 left", "1:02:03 left", rounded up (never "0:00 left" while reading goes on);
+ * none beyond 99 hours (no estimate says that much). */
 static void format_left(double seconds, char *out, size_t size)
 {
 	out[0] = '\0';
 	if (!(seconds >= 0) || seconds >= 100.0 * 3600)
 		return;
-	unsigned long s = (unsigned long)(seconds + 0.5);
+	unsigned long s = (unsigned long)seconds;
+	s += (double)s < seconds;
 	if (s >= 3600)
 		snprintf(out, size, "%lu:%02lu:%02lu left", s / 3600, s / 60 % 60, s % 60);
 	else

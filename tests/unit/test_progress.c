@@ -126,6 +126,9 @@ static void time_left_in_hours_minutes_and_seconds(void **unused)
 	assert_non_null(strstr(line_of(&slow, 200), "  ·  33:20 left"));
 	slow.elapsed = 10000; /* 20000 s */
 	assert_non_null(strstr(line_of(&slow, 200), "  ·  5:33:20 left"));
+	slow.done = slow.total - 1; /* a moment left: rounded up */
+	assert_non_null(strstr(line_of(&slow, 200), "  ·  0:01 left"));
+	slow.done = known.done;
 	slow.elapsed = 1e6; /* past 99 hours: no estimate */
 	assert_null(strstr(line_of(&slow, 200), "left"));
 	slow.elapsed = 0; /* nothing to go by yet */
