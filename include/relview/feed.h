@@ -46,10 +46,11 @@ unsigned long long feed_problems(const struct feed *l);
  * NULL when they are still the `have` bytes the caller has (or out of memory). */
 char *feed_problem_lines(struct feed *l, size_t have, size_t *len);
 
-/* How it goes, for the title line: which input, bytes and releases read, the
- * rate and the time left; *fraction is the share of the bytes read (negative
- * when the size is not known). */
-void feed_describe(const struct feed *l, char *buf, size_t size, double *fraction);
+/* How it goes, for a title line of `cols` columns: progress_line() of the figures
+ * (which input, bytes and releases read, the rate and the time left) into buf, and
+ * its length; *fraction is the share of the bytes read (negative when the whole's
+ * size is not known: an input is a pipe). */
+size_t feed_describe(const struct feed *l, size_t cols, char *buf, size_t size, double *fraction);
 
 /* Ask the loader to stop, without waiting for it: the reader is ending, and what
  * it does at the end (saving the state) needs no more releases. */

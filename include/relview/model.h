@@ -1,8 +1,8 @@
 /* model — the reader as plain data, with no curses in it: the view (list, filters,
  * incremental search), one release laid out (doc), the pickers, the timeline, the
- * key table, themes, settings and their files (config, ini), the clipboard's bytes
- * and the plain-text renderers (output). Everything the screen follows is
- * unit-tested here. src/model/; uses find, store and base. */
+ * key table, themes, settings and their files (config, ini), the clipboard's bytes,
+ * the plain-text renderers (output) and the loading line (progress). Everything the
+ * screen follows is unit-tested here. src/model/; uses find, store and base. */
 #ifndef RELVIEW_MODEL_H
 #define RELVIEW_MODEL_H
 
@@ -11,6 +11,7 @@
 #include "relview/ini.h"
 #include "relview/keys.h"
 #include "relview/output.h"
+#include "relview/progress.h"
 #include "relview/theme.h"
 #include "relview/timeline.h"
 #include "relview/view.h"

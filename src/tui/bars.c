@@ -7,6 +7,7 @@
 #include "app_private.h"
 #include "relview/config.h"
 #include "relview/feed.h"
+#include "relview/progress.h"
 #include "relview/text.h"
 
 #include <stdio.h>
@@ -16,11 +17,10 @@
  * title line. */
 static void draw_loading_title(const struct app *app)
 {
-	char text[512] = " relview  ";
+	char text[PROGRESS_LINE_MAX];
 	double fraction;
-	size_t len = strlen(text);
-	feed_describe(app->feed, text + len, sizeof text - len, &fraction);
-	len = strlen(text);
+	size_t cols = app->title.w > 0 ? (size_t)app->title.w : 0;
+	size_t len = feed_describe(app->feed, cols, text, sizeof text, &fraction);
 	term_put_fit(0, 0, text, len, app->title.w, ROLE_TITLE);
 	if (fraction > 0)
 		term_put(0, 0, text, len, (int)(fraction * app->title.w), ROLE_SELECTED);

@@ -5,8 +5,8 @@
 #include "relview/elapsed.h"
 #include "relview/grow.h"
 #include "relview/load.h"
+#include "relview/progress.h"
 #include "relview/sandbox.h"
-#include "relview/text.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
@@ -26,16 +26,21 @@ struct problem_log {
 	FILE *out; /* the caller's stream */
 };
 
+struct input_size {
+	_Atomic uint64_t bytes;
+	atomic_bool known; /* set after bytes */
+};
+
 struct feed {
 	struct catalog *cat;
 	char *const *inputs;
 	size_t ninputs;
 	struct load_options opt;
 	struct load_progress progress;
-	/* Of each input, 0 when not known: a file's from the start, a folder's once it
-	 * was read (the loader thread writes it, the reader's reads it). */
-	_Atomic uint64_t *sizes;
-	_Atomic uint64_t total; /* of all the inputs whose size is known */
+	/* Of each input: a file's from the start, any other's once it was read (a
+	 * folder's walked, a pipe's bytes). The loader thread writes them, the reader's
+	 * reads them. */
+	struct input_size *sizes;
 	struct timespec start;
 	pthread_t thread;
 	bool threaded;
@@ -93,15 +98,19 @@ static void *load_every_input(void *arg)
 	struct feed *f = arg;
 	struct load_counts counts = {0};
 	for (size_t i = 0; i < f->ninputs && !atomic_load(&f->progress.cancel); i++) {
+		/* Nothing of this input read before it is the one being read: a drawing
+		 * thread may count too little for a moment, never the last one twice. */
+		atomic_store(&f->progress.consumed, 0);
+		atomic_store(&f->progress.size, 0);
 		atomic_store(&f->progress.input, i);
 		load_input(f->cat, f->inputs[i], &f->opt, &counts);
-		/* A folder's size came from its reader as it walked it (load.h). The
-		 * total grows first: a drawing thread that sees the size (bytes done)
-		 * sees it in the total too, and the bar never passes its end. */
-		uint64_t walked = atomic_load(&f->progress.size);
-		if (!atomic_load(&f->sizes[i]) && walked) {
-			atomic_fetch_add(&f->total, walked);
-			atomic_store(&f->sizes[i], walked);
+		/* A folder's size came from its reader as it walked it (load.h); a
+		 * pipe's is what was read of it. */
+		if (!atomic_load(&f->sizes[i].known)) {
+			uint64_t walked = atomic_load(&f->progress.size);
+			atomic_store(&f->sizes[i].bytes,
+			             walked ? walked : atomic_load(&f->progress.consumed));
+			atomic_store(&f->sizes[i].known, true);
 		}
 	}
 	sandbox_release(); /* the reading child kept for another input, on this thread */
@@ -126,10 +135,9 @@ struct feed *feed_start(struct catalog *cat, char *const *inputs, size_t ninputs
 	log_open(f);
 	for (size_t i = 0; i < ninputs; i++) {
 		struct stat st;
-		uint64_t size =
-		        stat(inputs[i], &st) == 0 && S_ISREG(st.st_mode) ? (uint64_t)st.st_size : 0;
-		atomic_store(&f->sizes[i], size);
-		atomic_fetch_add(&f->total, size);
+		bool file = stat(inputs[i], &st) == 0 && S_ISREG(st.st_mode);
+		atomic_store(&f->sizes[i].bytes, file ? (uint64_t)st.st_size : 0);
+		atomic_store(&f->sizes[i].known, file);
 	}
 	elapsed_mark(&f->start);
 	f->threaded = pthread_create(&f->thread, NULL, load_every_input, f) == 0;
@@ -158,60 +166,48 @@ unsigned long long feed_problems(const struct feed *f)
 	return (unsigned long long)atomic_load(&f->progress.problems);
 }
 
-/* Bytes of the files read so far: the inputs before the current one, and as much
+/* Bytes of the inputs read so far: the inputs before the current one, and as much
  * of the current one as its reader has got through. */
 static uint64_t bytes_done(const struct feed *f, size_t input)
 {
 	uint64_t done = atomic_load(&f->progress.consumed);
 	for (size_t i = 0; i < input && i < f->ninputs; i++)
-		done += f->sizes[i];
+		done += atomic_load(&f->sizes[i].bytes);
 	return done;
 }
 
-/* The input's name as the screen may show it: a file name is any bytes, and none of
- * them may reach the terminal as a control (an escape sequence, a bidi override).
- * Longer names are cut; the line is narrower anyway. */
-static void input_name(const char *raw, char *out, size_t size)
-{
-	size_t n = strlen(raw), most = (size - 1) / 3;
-	out[text_decode(raw, n < most ? n : most, out, 0)] = '\0';
-}
-
-/* The bytes of all the inputs whose size is known, the one being read included once
- * its reader has told it (a folder's, after its walk). */
+/* The bytes of all the inputs; 0 while one not read yet has a size not known (a
+ * pipe, a device, a folder not walked yet: the one being read once its reader told
+ * it). */
 static uint64_t bytes_total(const struct feed *f, size_t input)
 {
-	uint64_t total = atomic_load(&f->total);
-	if (input < f->ninputs && !atomic_load(&f->sizes[input]))
-		total += atomic_load(&f->progress.size);
+	uint64_t total = 0;
+	for (size_t i = 0; i < f->ninputs; i++) {
+		bool known = atomic_load(&f->sizes[i].known);
+		uint64_t size = known        ? atomic_load(&f->sizes[i].bytes)
+		                : i == input ? atomic_load(&f->progress.size)
+		                             : 0;
+		if (!known && !size && i >= input)
+			return 0;
+		total += size;
+	}
 	return total;
 }
 
-void feed_describe(const struct feed *f, char *buf, size_t size, double *fraction)
+size_t feed_describe(const struct feed *f, size_t cols, char *buf, size_t size, double *fraction)
 {
 	size_t input = atomic_load(&f->progress.input);
-	uint64_t done = bytes_done(f, input), total = bytes_total(f, input);
-	double elapsed = elapsed_seconds(&f->start),
-	       rate = elapsed > 0 ? (double)done / elapsed : 0;
-	char name[3 * 128 + 1];
-	input_name(f->inputs[input < f->ninputs ? input : f->ninputs - 1], name, sizeof name);
-	/* A file that grew since its size was taken reads past it: the bar, drawn
-	 * over the title line, stops at its end. */
-	*fraction = !total ? -1 : done < total ? (double)done / (double)total : 1;
-	int n = snprintf(buf, size, "loading %zu of %zu: %s  ·  %.1f", input + 1, f->ninputs, name,
-	                 (double)done / 1048576.0);
-	if (total && n >= 0 && (size_t)n < size)
-		n += snprintf(buf + n, size - (size_t)n, " of %.1f MiB read (%.0f%%)",
-		              (double)total / 1048576.0, *fraction * 100);
-	else if (n >= 0 && (size_t)n < size)
-		n += snprintf(buf + n, size - (size_t)n, " MiB read");
-	if (n >= 0 && (size_t)n < size)
-		n += snprintf(buf + n, size - (size_t)n, "  ·  %llu releases  ·  %.1f MiB/s",
-		              (unsigned long long)atomic_load(&f->progress.releases),
-		              rate / 1048576.0);
-	if (total && rate > 0 && done < total && n >= 0 && (size_t)n < size)
-		snprintf(buf + n, size - (size_t)n, "  ·  about %.0f s left",
-		         (double)(total - done) / rate + 0.5);
+	struct progress_figures p = {
+	        .name = f->inputs[input < f->ninputs ? input : f->ninputs - 1],
+	        .input = input,
+	        .ninputs = f->ninputs,
+	        .done = bytes_done(f, input),
+	        .total = bytes_total(f, input),
+	        .releases = atomic_load(&f->progress.releases),
+	        .elapsed = elapsed_seconds(&f->start),
+	};
+	*fraction = progress_fraction(&p);
+	return progress_line(&p, cols, buf, size);
 }
 
 void feed_cancel(struct feed *f)

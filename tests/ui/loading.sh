@@ -43,6 +43,23 @@ expect_shown "$TOTAL"
 keys q
 expect_restored 0
 
+# A pipe's size is not known: while it is read, the title says the bytes read, with
+# no total, share or time left (it had the first input's size as the whole's, the
+# bytes read above it and 100%); on 80 columns the releases read stay in sight.
+start 80 24 -- "$RELVIEW" --no-cache "$BUNDLE" "$TMP/first"
+wait_for "loading 2 of 2" 5
+wait_for "$TOTAL releases" 2
+title=$(screen_line 1)
+case $title in
+*"MiB read ("* | *%* | *left*) fail "the loading line gives a share of a pipe: $title" ;;
+*" MiB read "*) ;;
+*) fail "the loading line does not say the bytes read: $title" ;;
+esac
+into "$TMP/first" "$OTHER"
+wait_for "$BOTH releases  " 10
+keys q
+expect_restored 0
+
 # The first input's releases are listed, and browsed, while the second is waited
 # for; its newer releases arrive above the selected one, which stays where it is.
 start -- "$RELVIEW" "$TMP/first" "$TMP/second"

@@ -110,7 +110,7 @@ expect_restored 0
 mkfifo "$TMP/fifo"
 start -- env LANG=C LC_ALL=C "$RELVIEW" --no-cache "$TMP/fifo"
 wait_for "loading 1 of 1"
-wait_for "MiB read  .  0 releases  .  "
+wait_match "MiB read +\. +0 releases +\. "
 cat "$TMP/releases.tar.gz" >"$TMP/fifo"
 expect_shown "$TOTAL"
 keys Q
