@@ -12,6 +12,7 @@
 #include "relview/catalog.h"
 #include "relview/cli.h"
 #include "relview/config.h"
+#include "relview/facetname.h"
 #include "relview/feed.h"
 #include "relview/keys.h"
 #include "relview/load.h"
@@ -21,6 +22,7 @@
 #include "relview/sandbox.h"
 #include "relview/state.h"
 #include "relview/term.h"
+#include "relview/text.h"
 #include "relview/theme.h"
 #include "relview/topics.h"
 
@@ -207,6 +209,39 @@ static bool load_all(struct catalog *cat, const struct cli *cli, const struct to
 	return true;
 }
 
+/* Does value name a facet of the set, as a --topic (topic) or --location value? */
+static bool names_a_facet(const struct facet_set *set, const char *value, bool topic)
+{
+	for (size_t i = 0; i < set->count; i++) {
+		struct str name = set->items[i].name;
+		if (topic ? facetname_topic_matches(name.s, name.len, value)
+		          : facetname_location_matches(name.s, name.len, value))
+			return true;
+	}
+	return false;
+}
+
+/* A --topic or --location value that names nothing read leaves a list empty, or
+ * short, for a reason worth a line (a misspelling, a topic the bundles lack). */
+static void say_unmatched(const struct catalog *cat, const struct query *q)
+{
+	for (int topic = 1; topic >= 0; topic--) {
+		const char **values = topic ? q->topics : q->locations;
+		size_t count = topic ? q->ntopics : q->nlocations;
+		for (size_t i = 0; i < count; i++) {
+			if (names_a_facet(topic ? &cat->topics : &cat->locations, values[i], topic))
+				continue;
+			char *clean = text_clean_name(values[i]);
+			fprintf(stderr,
+			        "relview: --%s=%s: no %s of the releases read matches (--stats "
+			        "lists them)\n",
+			        topic ? "topic" : "location", clean ? clean : "?",
+			        topic ? "topic" : "place");
+			free(clean);
+		}
+	}
+}
+
 static int render(const struct cli *cli, const struct catalog *cat, const uint32_t *view, size_t n)
 {
 	switch (cli->mode) {
@@ -382,6 +417,7 @@ static int run(const struct cli *cli, struct settings *s)
 			if (cli->query.unread || cli->query.starred ||
 			    expr_uses_marks(&filter.search))
 				filter.marks = marks = load_marks(cat);
+			say_unmatched(cat, &cli->query);
 			status = render(cli, cat, view, filter_view(&filter, &order, view));
 		}
 		if (beside)

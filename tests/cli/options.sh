@@ -106,7 +106,10 @@ else
 fi
 expect_status 1 "$RELVIEW" --print=5 "$corpus"
 expect_contains "$(cat "$TMP/stderr")" '--print=5: only 4 releases match'
-expect_status 0 "$RELVIEW" --list --topic nosuchtopic "$corpus"
+# A value that names nothing read is said, once each; the list is still what it is.
+expect_status 0 "$RELVIEW" --list --topic nosuchtopic --topic gangs --location atlantis "$corpus"
+expect_eq "$(cat "$TMP/stderr")" "relview: --topic=nosuchtopic: no topic of the releases read matches (--stats lists them)
+relview: --location=atlantis: no place of the releases read matches (--stats lists them)"
 
 # One facet per place and topic (#20): the list, --stats and the location filter
 # use it; --list --format=json keeps location and topics as printed beside place and
