@@ -33,7 +33,7 @@ struct release;
 	X("a | b", "either (before and: gang | cartel texas)")                                     \
 	X("\"(202)\"", "( and ) only in quotes: they do not group")                                \
 	X("title:word", "in the title")                                                            \
-	X("topic:TEXT location:TEXT", "as --topic and --location (quote spaces)")                  \
+	X("topic:TEXT location:TEXT", "as --topic and --location (quote spaces; place: too)")      \
 	X("date:2014 date:2014-03..2016", "in the period, as the date prompt")                     \
 	X("is:unread is:read is:starred", "by the marks")                                          \
 	X("mayaguez Ice", "accents and capitals count only when typed")

@@ -87,8 +87,9 @@ static const struct {
 	const char *name;
 	enum expr_kind kind;
 } fields[] = {
-        {"title", EXPR_TITLE}, {"topic", EXPR_TOPIC}, {"location", EXPR_LOCATION},
-        {"date", EXPR_DATE},   {"is", EXPR_UNREAD},
+        {"title", EXPR_TITLE},    {"topic", EXPR_TOPIC}, {"location", EXPR_LOCATION},
+        {"place", EXPR_LOCATION}, /* as the status line names a location filter */
+        {"date", EXPR_DATE},      {"is", EXPR_UNREAD},
 };
 
 /* The field a word begins with ("topic:"), its kind through *kind; 0 when none. */

@@ -169,6 +169,7 @@ static void matches_over_a_catalog(void **state)
 	/* A word is looked for in title and body: the location is location:'s. */
 	assert_string_equal(matches(cat, "gang | cartel texas", NULL), "");
 	assert_string_equal(matches(cat, "gang | cartel location:texas", NULL), "Gang Cartel");
+	assert_string_equal(matches(cat, "gang | cartel place:texas", NULL), "Gang Cartel");
 	assert_string_equal(matches(cat, "gang | cartel location:texas -sentenced", NULL),
 	                    "Cartel");
 	assert_string_equal(matches(cat, "gang | cartel date:2014..2014", NULL), "Gang");
