@@ -108,8 +108,10 @@ enum key_scope { SCOPE_PANE, SCOPE_ANY, SCOPE_LIST, SCOPE_RELEASE };
 	X(PROMPT_ERASE, KEYS_PROMPT, SCOPE_PANE, "Backspace",                                      \
 	  "erase a character (a search widens again)")                                             \
 	X(PROMPT_KILL, KEYS_PROMPT, SCOPE_PANE, "C-u", "erase everything typed")                   \
-	X(PROMPT_OLDER, KEYS_PROMPT, SCOPE_PANE, "Up", "the command line: the line typed before")  \
-	X(PROMPT_NEWER, KEYS_PROMPT, SCOPE_PANE, "Down", "the command line: the line typed after")
+	X(PROMPT_OLDER, KEYS_PROMPT, SCOPE_PANE, "Up",                                             \
+	  "the command line, a search or find: the line typed before")                             \
+	X(PROMPT_NEWER, KEYS_PROMPT, SCOPE_PANE, "Down",                                           \
+	  "the command line, a search or find: the line typed after")
 
 enum action {
 	ACT_NONE,

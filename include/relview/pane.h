@@ -135,6 +135,10 @@ struct host_ops {
 	/* Mark releases read at once (mark all read), saved as mark's are; *marked:
 	 * how many were unread. False when out of memory. */
 	bool (*mark_read)(struct host *host, const uint32_t *ids, size_t n, size_t *marked);
+	/* The searches typed before (the list's and the reader's find share them), for
+	 * Up and Down, and one more typed (kept across runs). */
+	struct history *(*searches)(struct host *host);
+	void (*searched)(struct host *host, const struct edit *line);
 	void (*quit)(struct host *host);
 };
 

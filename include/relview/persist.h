@@ -1,8 +1,8 @@
 /* persist — what relview keeps across runs, as the terminal reader uses it: the
  * marks (read, starred, the line read to) over the catalog's releases, the release
- * the list was on, and the command line's history; and when they are saved: a
- * little after the first change (a burst of changes is one save), never waiting on
- * the state's lock while the screen is up, and at the end waiting for it a little. */
+ * the list was on, and the lines typed at the command line and as searches; and when they are
+ * saved: a little after the first change (a burst of changes is one save), never waiting on the
+ * state's lock while the screen is up, and at the end waiting for it a little. */
 #ifndef RELVIEW_PERSIST_H
 #define RELVIEW_PERSIST_H
 
@@ -22,6 +22,8 @@ struct persist {
 	struct timespec changed; /* the first change not saved yet */
 	struct history history;  /* of the command line */
 	size_t history_added;    /* lines added this run: the last ones */
+	struct history searches; /* the list's searches and finds in a release, as history */
+	size_t searches_added;
 };
 
 /* The marks of earlier runs, the resume point and the lines typed, from their files
@@ -48,6 +50,8 @@ bool persist_mark_read(struct persist *p, const struct catalog *cat, const uint3
 void persist_resume(struct persist *p, const struct release *r);
 /* A line typed on the command line. */
 void persist_typed(struct persist *p, const struct edit *line);
+/* A search typed (the list's, or a find in a release). */
+void persist_searched(struct persist *p, const struct edit *line);
 
 /* The first change not saved is old enough to be saved now. */
 bool persist_due(const struct persist *p);

@@ -85,14 +85,6 @@ static const char *label(void *ctx)
 	return ":";
 }
 
-/* Up and Down start from the line being typed. */
-static void begin(void *ctx, struct edit *edit)
-{
-	struct app *app = ctx;
-	(void)edit;
-	app->persist.history.pos = app->persist.history.n;
-}
-
 static struct history *history(void *ctx)
 {
 	return &((struct app *)ctx)->persist.history;
@@ -100,7 +92,6 @@ static struct history *history(void *ctx)
 
 static const struct prompt_kind command_prompt = {
         .label = label,
-        .open = begin,
         .accept = run,
         .history = history,
 };

@@ -113,6 +113,16 @@ static bool host_mark_read(struct host *host, const uint32_t *ids, size_t n, siz
 	return persist_mark_read(&app->persist, app->cat, ids, n, marked);
 }
 
+static struct history *host_searches(struct host *host)
+{
+	return &app_of(host)->persist.searches;
+}
+
+static void host_searched(struct host *host, const struct edit *line)
+{
+	persist_searched(&app_of(host)->persist, line);
+}
+
 static void host_quit(struct host *host)
 {
 	app_of(host)->quit = true;
@@ -132,5 +142,7 @@ const struct host_ops app_host_ops = {
         .saved_line = host_saved_line,
         .mark = app_mark,
         .mark_read = host_mark_read,
+        .searches = host_searches,
+        .searched = host_searched,
         .quit = host_quit,
 };

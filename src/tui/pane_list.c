@@ -174,9 +174,10 @@ static void search_accept(void *ctx, const struct edit *edit)
 	struct list *l = ctx;
 	const struct search_job *job = &browse_of(l)->job;
 	char why[sizeof job->error], text[300];
-	(void)edit;
-	if (!job->error[0])
+	if (!job->error[0]) {
+		l->pane->host->ops->searched(l->pane->host, edit);
 		return;
+	}
 	memcpy(why, job->error, sizeof why);
 	search_cancel(l);
 	if (l->before.len)
@@ -187,6 +188,12 @@ static void search_accept(void *ctx, const struct edit *edit)
 	say(l, true, text);
 }
 
+static struct history *search_history(void *ctx)
+{
+	struct list *l = ctx;
+	return l->pane->host->ops->searches(l->pane->host);
+}
+
 static const struct prompt_kind search_prompt = {
         .label = search_label,
         .open = search_open,
@@ -194,6 +201,7 @@ static const struct prompt_kind search_prompt = {
         .accept = search_accept,
         .cancel = search_cancel,
         .found = search_found,
+        .history = search_history,
 };
 
 static const char *dates_label(void *ctx)

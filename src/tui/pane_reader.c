@@ -159,9 +159,12 @@ static void find_changed(void *ctx, const struct edit *edit)
 static void find_accept(void *ctx, const struct edit *edit)
 {
 	struct reader *rd = ctx;
-	(void)edit;
+	char why[128];
+	size_t words = 0;
 	if (!rd->find.len)
 		return;
+	if (read_query(edit->text, edit->len, why, sizeof why, &words) && words)
+		host_of(rd)->ops->searched(host_of(rd), edit); /* for Up, here and in the list */
 	if (!rd->doc.nmatches)
 		say_none_found(rd);
 	else
@@ -189,6 +192,11 @@ static void find_found(void *ctx, const struct edit *edit, char *out, size_t siz
 		snprintf(out, size, "   [%zu in this release]", rd->doc.nmatches);
 }
 
+static struct history *find_history(void *ctx)
+{
+	return host_of(ctx)->ops->searches(host_of(ctx));
+}
+
 static const struct prompt_kind find_prompt = {
         .label = find_label,
         .open = find_open,
@@ -196,6 +204,7 @@ static const struct prompt_kind find_prompt = {
         .accept = find_accept,
         .cancel = find_cancel,
         .found = find_found,
+        .history = find_history,
 };
 
 /* ---- where the reader was, and what was read ---------------------------------------- */

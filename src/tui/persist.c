@@ -1,4 +1,5 @@
-/* Marks, the resume point and the command history across runs, and their saving. */
+/* Marks, the resume point and the lines typed (commands, searches) across runs, and
+ * their saving. */
 #include "config.h"
 
 #include "relview/persist.h"
@@ -17,13 +18,14 @@
 #define STATE_EXIT_WAIT_MS 3000
 #define STATE_EXIT_TRY_MS  50
 #define HISTORY_FILE       "history"
+#define SEARCHES_FILE      "searches"
 
-static void load_history(struct persist *p)
+static void load_history(struct persist *p, struct history *h, const char *file)
 {
 	size_t n = 0;
-	char **lines = p->dir ? state_read_lines(p->dir, HISTORY_FILE, &n) : NULL;
+	char **lines = p->dir ? state_read_lines(p->dir, file, &n) : NULL;
 	for (size_t i = 0; i < n; i++)
-		history_add(&p->history, lines[i], strlen(lines[i]));
+		history_add(h, lines[i], strlen(lines[i]));
 	state_free_lines(lines, n);
 }
 
@@ -33,7 +35,8 @@ bool persist_read(struct persist *p, char *problem, size_t size)
 	p->dir = state_dir();
 	if (p->dir && !state_load(&p->state, p->dir, problem, size))
 		return false;
-	load_history(p);
+	load_history(p, &p->history, HISTORY_FILE);
+	load_history(p, &p->searches, SEARCHES_FILE);
 	return true;
 }
 
@@ -109,6 +112,11 @@ void persist_typed(struct persist *p, const struct edit *line)
 	p->history_added += history_add(&p->history, line->text, line->len);
 }
 
+void persist_searched(struct persist *p, const struct edit *line)
+{
+	p->searches_added += history_add(&p->searches, line->text, line->len);
+}
+
 bool persist_due(const struct persist *p)
 {
 	return p->unsaved && elapsed_ms(&p->changed) >= STATE_SAVE_DELAY_MS;
@@ -165,24 +173,34 @@ static void save_marks_at_exit(struct persist *p, const struct timespec *since,
 }
 
 /* The lines typed this run, after those another relview added meanwhile. */
-static bool save_history(struct persist *p)
+static bool save_history(const struct persist *p, const struct history *h, size_t added,
+                         const char *file)
 {
-	const struct history *h = &p->history;
-	size_t n = p->history_added < h->n ? p->history_added : h->n;
+	size_t n = added < h->n ? added : h->n;
 	const char *lines[HISTORY_MAX];
 	for (size_t i = 0; i < n; i++)
 		lines[i] = h->items[h->n - n + i].text;
-	return !n || state_append_lines(p->dir, HISTORY_FILE, lines, n, HISTORY_MAX, 0);
+	return !n || state_append_lines(p->dir, file, lines, n, HISTORY_MAX, 0);
 }
 
 static void save_history_at_exit(struct persist *p, const struct timespec *since,
                                  int (*stop_signal)(void))
 {
-	bool saved;
-	while (!(saved = save_history(p)) && !exit_wait_over(since, stop_signal))
+	bool commands = false, searches = false; /* saved: not tried again */
+	for (;;) {
+		commands = commands || save_history(p, &p->history, p->history_added, HISTORY_FILE);
+		searches =
+		        searches || save_history(p, &p->searches, p->searches_added, SEARCHES_FILE);
+		if ((commands && searches) || exit_wait_over(since, stop_signal))
+			break;
 		pause_ms(STATE_EXIT_TRY_MS);
-	if (!saved)
-		fprintf(stderr, "relview: command history not saved in %s\n", p->dir);
+	}
+	if (!commands || !searches)
+		fprintf(stderr, "relview: %s history not saved in %s\n",
+		        !commands && !searches ? "command and search"
+		        : !commands            ? "command"
+		                               : "search",
+		        p->dir);
 }
 
 void persist_save_at_exit(struct persist *p, int (*stop_signal)(void))

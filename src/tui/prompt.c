@@ -14,6 +14,9 @@ void prompt_open(struct prompt *p, const struct prompt_kind *kind, void *ctx)
 	*p = (struct prompt){.kind = kind, .ctx = ctx};
 	if (kind->open)
 		kind->open(ctx, &p->edit);
+	struct history *h = kind->history ? kind->history(ctx) : NULL;
+	if (h)
+		h->pos = h->n; /* Up and Down start from the line being typed */
 	/* What it opens with is selected: typing replaces it, other keys edit it. */
 	edit_select(&p->edit);
 }

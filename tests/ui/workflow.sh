@@ -251,9 +251,13 @@ keys :
 type_text "nonsense here"
 keys Enter
 wait_for "Not a command: nonsense here"
+keys c /
+type_text "customs"
+keys Enter
+wait_gone "Search: "
 keys Q
 expect_restored 0
-# The next run: the commands, and not the line that was none.
+# The next run: the commands, and not the line that was none; the search.
 start -- "$RELVIEW" "$BUNDLE"
 expect_shown "$TOTAL"
 keys : Up
@@ -261,6 +265,8 @@ wait_for ":topic gangs"
 screen | grep -qF ":nonsense here" && fail "a line that was no command was kept"
 keys Up
 wait_for ":2020-06"
+keys Escape / Up
+wait_for "Search: customs"
 keys Escape Q
 expect_restored 0
 

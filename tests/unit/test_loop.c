@@ -330,6 +330,18 @@ static void a_date_with_no_release_says_where_it_went(void **state)
 	assert_line_lacks(1, BOTTOM, "No release in");
 }
 
+/* Searches are kept for Up and Down, the list's and the reader's find alike; a
+ * text that was no query is not. */
+static void searches_come_back_with_up(void **state)
+{
+	(void)state;
+	RUN('/', 'a', 'l', 'p', 'h', 'a', ENTER, '/', '(', ENTER, 'c', '/', KEYCODE_FN(SPECIAL_UP),
+	    SNAP, ESC, ENTER, '/', 'b', 'e', 't', 'a', ENTER, '/', KEYCODE_FN(SPECIAL_UP),
+	    KEYCODE_FN(SPECIAL_UP), SNAP);
+	assert_line_has(0, BOTTOM, "Search: alpha");
+	assert_line_has(1, BOTTOM, "Find: alpha");
+}
+
 /* ---- what is over the list ---------------------------------------------------------- */
 
 static void help_is_over_everything_and_lets_only_quit_through(void **state)
@@ -607,6 +619,7 @@ int main(void)
 	        cmocka_unit_test_setup_teardown(j_and_k_step_through_the_list_from_the_reader,
 	                                        setup, teardown),
 	        cmocka_unit_test_setup_teardown(a_marks_the_list_read_once_asked, setup, teardown),
+	        cmocka_unit_test_setup_teardown(searches_come_back_with_up, setup, teardown),
 	        cmocka_unit_test_setup_teardown(a_date_with_no_release_says_where_it_went, setup,
 	                                        teardown),
 	        cmocka_unit_test_setup_teardown(help_is_over_everything_and_lets_only_quit_through,
