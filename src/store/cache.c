@@ -2,6 +2,8 @@
 
 #include "relview/cache.h"
 
+#include "cache_private.h"
+
 #include "relview/catalog.h"
 #include "relview/date.h"
 #include "relview/grow.h"
@@ -34,15 +36,12 @@
  * hash of the hashes of the payload's 16 MiB chunks: a reader checks the chunks on
  * two threads, halving the longest step of a re-open. */
 
-#define MAGIC             "RELVCAT1"
-#define FORMAT_VERSION    5u
-#define ENDIAN_MARK       0x01020304u
-#define SAMPLE_BYTES      65536      /* of the bundle's head and tail, hashed into the key */
-#define ABSENT            UINT32_MAX /* length of a string that is not there */
-#define SUFFIX            ".cat"
-#define TMP_SUFFIX        ".tmp"
-#define STALE_TMP_SECONDS 600 /* a temporary file this old has no writer left */
-#define CHECK_CHUNK       ((uint64_t)16 << 20)
+#define MAGIC          "RELVCAT1"
+#define FORMAT_VERSION 5u
+#define ENDIAN_MARK    0x01020304u
+#define SAMPLE_BYTES   65536      /* of the bundle's head and tail, hashed into the key */
+#define ABSENT         UINT32_MAX /* length of a string that is not there */
+#define CHECK_CHUNK    ((uint64_t)16 << 20)
 /* The file is written in writes this large, so that the kernel may keep it in the
  * page cache in 2 MiB folios (ext4 and XFS do on recent Linux) rather than 4 KiB
  * pages: a re-open then maps and unmaps it 2 MiB at a time. Re-opening a 100k
@@ -152,7 +151,7 @@ bool cache_key_holds(const char *input, uint64_t salt, const struct cache_key *k
 	return same;
 }
 
-static char *join(const char *dir, const char *name)
+char *cache_join(const char *dir, const char *name)
 {
 	char *path;
 	return asprintf(&path, "%s/%s", dir, name) < 0 ? NULL : path;
@@ -393,50 +392,11 @@ static bool open_view(const char *file, uint64_t key, struct view *v, size_t *si
 	return false;
 }
 
-/* The cache files this process has used or written: they hold its catalog. The
- * cap never trims them: that would make the next run over the same inputs read and
- * write them again, and inputs that together pass the cap would evict each other
- * in turn, every run (five bundles of 900 MB against a 2 GiB cap were never
- * re-opened from the cache). Kept for the process's life, as its catalog is. */
-static struct {
-	pthread_mutex_t lock;
-	char **paths;
-	size_t n, cap;
-} own = {PTHREAD_MUTEX_INITIALIZER, NULL, 0, 0};
-
-static bool is_own_locked(const char *file)
-{
-	for (size_t i = 0; i < own.n; i++)
-		if (strcmp(own.paths[i], file) == 0)
-			return true;
-	return false;
-}
-
-static bool is_own(const char *file)
-{
-	pthread_mutex_lock(&own.lock);
-	bool found = is_own_locked(file);
-	pthread_mutex_unlock(&own.lock);
-	return found;
-}
-
-/* Out of memory, the file is merely not protected from the cap. */
-static void note_own(const char *file)
-{
-	pthread_mutex_lock(&own.lock);
-	char *copy = is_own_locked(file) ? NULL : strdup(file);
-	if (copy && grow_array((void **)&own.paths, &own.cap, own.n + 1, sizeof *own.paths))
-		own.paths[own.n++] = copy;
-	else
-		free(copy);
-	pthread_mutex_unlock(&own.lock);
-}
-
 bool cache_load(const char *dir, const struct cache_key *key, struct catalog *cat, int input_id,
                 void (*replay)(void *ctx, const char *path, const char *reason), void *ctx,
                 struct load_counts *counts)
 {
-	char *file = join(dir, key->file);
+	char *file = cache_join(dir, key->file);
 	struct view v;
 	size_t size;
 	if (!file || !open_view(file, key->id, &v, &size)) {
@@ -467,7 +427,7 @@ bool cache_load(const char *dir, const struct cache_key *key, struct catalog *ca
 	counts->empty += c->empty;
 	counts->binary += c->binary;
 	utimensat(AT_FDCWD, file, NULL, 0); /* recently used: trimmed last */
-	note_own(file);
+	cache_note_own(file);
 	free(topics);
 	free(file);
 	return true;
@@ -705,107 +665,11 @@ static bool write_file(FILE *f, const struct cache_key *key, const struct catalo
 	return ok;
 }
 
-struct cached_file {
-	char *path;
-	uint64_t bytes;
-	struct timespec used;
-};
-
-static int least_recent_first(const void *pa, const void *pb)
-{
-	const struct timespec *a = &((const struct cached_file *)pa)->used;
-	const struct timespec *b = &((const struct cached_file *)pb)->used;
-	if (a->tv_sec != b->tv_sec)
-		return (a->tv_sec > b->tv_sec) - (a->tv_sec < b->tv_sec);
-	return (a->tv_nsec > b->tv_nsec) - (a->tv_nsec < b->tv_nsec);
-}
-
-static bool append_file(struct cached_file **files, size_t *n, size_t *cap, char *path,
-                        const struct stat *st)
-{
-	if (!grow_array((void **)files, cap, *n + 1, sizeof **files))
-		return false;
-	(*files)[(*n)++] = (struct cached_file){path, (uint64_t)st->st_size, st->st_mtim};
-	return true;
-}
-
-static bool ends_with(const char *name, const char *suffix)
-{
-	size_t len = strlen(name), n = strlen(suffix);
-	return len > n && strcmp(name + len - n, suffix) == 0;
-}
-
-/* The files of the folder with this suffix, least recently used first; NULL when
- * unreadable. */
-static struct cached_file *list_files(const char *dir, const char *suffix, size_t *n,
-                                      uint64_t *total)
-{
-	DIR *d = opendir(dir);
-	struct cached_file *files = NULL;
-	size_t cap = 0;
-	*n = 0;
-	*total = 0;
-	if (!d)
-		return NULL;
-	for (struct dirent *e; (e = readdir(d));) {
-		struct stat st;
-		char *path = ends_with(e->d_name, suffix) ? join(dir, e->d_name) : NULL;
-		if (path && stat(path, &st) == 0 && append_file(&files, n, &cap, path, &st))
-			*total += (uint64_t)st.st_size;
-		else
-			free(path);
-	}
-	closedir(d);
-	if (files)
-		qsort(files, *n, sizeof *files, least_recent_first);
-	return files;
-}
-
-static void free_files(struct cached_file *files, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(files[i].path);
-	free(files);
-}
-
-/* The folder's total as the last trim left it, plus what this process wrote since:
- * a trim lists the whole folder, so it is done only when that could pass the cap —
- * a run caching a thousand small inputs had listed it a thousand times. Another
- * process's files written meanwhile are counted at the next trim. */
-static uint64_t folder_total;
-static pid_t folder_total_of; /* the process that counted it (not a fork's parent) */
-
-/* Bring the folder to at most max_bytes: the least recently used files go first,
- * never one of this process's own but `written` itself, which goes last (then
- * false: its own inputs alone pass the cap). Also remove what writers killed
- * mid-way left behind: temporary files older than any writer still at work. */
-static bool trim(const char *dir, const char *written, uint64_t max_bytes)
-{
-	size_t n;
-	uint64_t total;
-	struct cached_file *files = list_files(dir, SUFFIX, &n, &total);
-	for (size_t i = 0; i < n && total > max_bytes; i++)
-		if (!is_own(files[i].path) && strcmp(files[i].path, written) != 0 &&
-		    unlink(files[i].path) == 0)
-			total -= files[i].bytes;
-	bool kept = total <= max_bytes || unlink(written) != 0;
-	free_files(files, n);
-	folder_total = total;
-	folder_total_of = getpid();
-	time_t stale = time(NULL) - STALE_TMP_SECONDS;
-	files = list_files(dir, TMP_SUFFIX, &n, &total);
-	for (size_t i = 0; i < n; i++)
-		if (files[i].used.tv_sec < stale)
-			unlink(files[i].path);
-	free_files(files, n);
-	return kept;
-}
-
 bool cache_store(const char *dir, const struct cache_key *key, const struct catalog *cat,
                  int input_id, const struct cache_problem *problems, size_t nproblems,
                  const struct load_counts *counts, uint64_t max_bytes)
 {
-	char *file = join(dir, key->file), *tmp = NULL;
+	char *file = cache_join(dir, key->file), *tmp = NULL;
 	int fd = -1;
 	if (file && xdg_make_dir(dir) &&
 	    asprintf(&tmp, "%s.%ld" TMP_SUFFIX, file, (long)getpid()) >= 0)
@@ -826,20 +690,15 @@ bool cache_store(const char *dir, const struct cache_key *key, const struct cata
 	     rename(tmp, file) == 0;
 	if (!ok && tmp)
 		unlink(tmp);
-	else if (ok && folder_total_of == getpid() &&
-	         folder_total + (uint64_t)st.st_size <= max_bytes)
-		folder_total += (uint64_t)st.st_size;
 	else if (ok)
-		ok = trim(dir, file, max_bytes);
-	if (ok)
-		note_own(file);
+		ok = cache_admit(dir, file, (uint64_t)st.st_size, max_bytes);
 	free(tmp);
 	free(file);
 	return ok;
 }
 
 /* The bundle a cache file was made from, read from its header and blob. */
-static bool source_of(const char *file, char *out, size_t size)
+bool cache_source_of(const char *file, char *out, size_t size)
 {
 	struct cheader h;
 	int fd = open(file, O_RDONLY | O_CLOEXEC);
@@ -851,49 +710,4 @@ static bool source_of(const char *file, char *out, size_t size)
 		close(fd);
 	out[ok ? h.source.len : 0] = '\0';
 	return ok;
-}
-
-void cache_info(FILE *out, const char *dir, uint64_t max_bytes)
-{
-	size_t n;
-	uint64_t total;
-	struct cached_file *files = list_files(dir, SUFFIX, &n, &total);
-	time_t now = time(NULL);
-	fprintf(out, "cache: %s\n", dir);
-	for (size_t i = n; i-- > 0;) {
-		char source[PATH_MAX];
-		if (!source_of(files[i].path, source, sizeof source))
-			snprintf(source, sizeof source, "(unreadable: %s)", files[i].path);
-		char *clean = text_clean_name(source);
-		fprintf(out, "%10.1f MiB  used %5.1f days ago  %s\n",
-		        (double)files[i].bytes / 1048576.0,
-		        difftime(now, files[i].used.tv_sec) / 86400, clean ? clean : "?");
-		free(clean);
-	}
-	fprintf(out, "%zu bundle%s, %.1f MiB of %.1f MiB allowed\n", n, n == 1 ? "" : "s",
-	        (double)total / 1048576.0, (double)max_bytes / 1048576.0);
-	free_files(files, n);
-}
-
-bool cache_clear(FILE *out, FILE *errors, const char *dir)
-{
-	size_t n, removed = 0, failed = 0;
-	uint64_t total, freed = 0;
-	struct cached_file *files = list_files(dir, SUFFIX, &n, &total);
-	for (size_t i = 0; i < n; i++) {
-		if (unlink(files[i].path) == 0) {
-			removed++;
-			freed += files[i].bytes;
-		} else if (errno != ENOENT) { /* ENOENT: another relview's trim was first */
-			failed++;
-			char *clean = text_clean_name(files[i].path);
-			fprintf(errors, "relview: %s: cannot remove: %s\n", clean ? clean : "?",
-			        strerror(errno));
-			free(clean);
-		}
-	}
-	fprintf(out, "cache: %s\nremoved %zu bundle%s, %.1f MiB\n", dir, removed,
-	        removed == 1 ? "" : "s", (double)freed / 1048576.0);
-	free_files(files, n);
-	return failed == 0;
 }

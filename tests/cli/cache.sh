@@ -37,6 +37,11 @@ expect_contains "$cleared" "removed 2 bundles"
 list "$TMP/b.tar.gz" "$TMP/cut.tar.gz"
 cmp -s "$TMP/out" "$TMP/want.out" || fail "the run after --clear-cache lists differently"
 [ "$(ls "$cache"/*.cat | wc -l)" -eq 2 ] || fail "not cached again after --clear-cache"
+# A cache folder that cannot be emptied (here a file in its place) fails, and says so.
+mkdir "$TMP/other-cache"
+: >"$TMP/other-cache/relview"
+expect_status 1 env XDG_CACHE_HOME="$TMP/other-cache" "$RELVIEW" --clear-cache
+expect_contains "$(cat "$TMP/stderr")" "other-cache/relview: cannot empty it"
 
 # A bundle rewritten in place (same name, other releases) is read again.
 "$RELGEN" -n 300 -s 6 -f tar.gz "$TMP/b.tar.gz" >/dev/null
