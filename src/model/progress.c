@@ -63,9 +63,11 @@ static void put_str(struct line *l, const char *s)
 	put(l, s, strlen(s));
 }
 
+/* Read past the total: a file that grew since its size was taken; the total is
+ * then no total. All of it read: the reader still parses the last of it. */
 static bool whole_known(const struct progress_figures *p)
 {
-	return p->total && p->done < p->total;
+	return p->total && p->done <= p->total;
 }
 
 double progress_fraction(const struct progress_figures *p)
@@ -119,7 +121,8 @@ static void make_pieces(const struct progress_figures *p, struct pieces *pc)
 		snprintf(pc->count_digits, sizeof pc->count_digits, "%zu/%zu", at, of);
 	}
 	if (whole_known(p)) {
-		unsigned share = (unsigned)(p->done * 100 / p->total); /* under 100: done < total */
+		unsigned share = (unsigned)(p->done * 100 / p->total);
+		share = share < 99 ? share : 99; /* 100% is the end of loading, not of reading */
 		snprintf(pc->bytes_long, sizeof pc->bytes_long, "%.1f of %.1f MiB read (%u%%)",
 		         done, (double)p->total / MIB, share);
 		snprintf(pc->bytes_short, sizeof pc->bytes_short, "%u%%", share);
@@ -133,7 +136,7 @@ static void make_pieces(const struct progress_figures *p, struct pieces *pc)
 	if (p->elapsed > 0)
 		snprintf(pc->rate, sizeof pc->rate, "%.1f MiB/s", rate / MIB);
 	pc->left[0] = '\0';
-	if (whole_known(p) && rate > 0)
+	if (whole_known(p) && p->done < p->total && rate > 0)
 		format_left((double)(p->total - p->done) / rate, pc->left, sizeof pc->left);
 	name_pieces(p->name ? p->name : "", pc);
 }

@@ -29,6 +29,7 @@ struct problem_log {
 struct input_size {
 	_Atomic uint64_t bytes;
 	atomic_bool known; /* set after bytes */
+	bool folder;       /* its size is known once it is walked */
 };
 
 struct feed {
@@ -135,9 +136,10 @@ struct feed *feed_start(struct catalog *cat, char *const *inputs, size_t ninputs
 	log_open(f);
 	for (size_t i = 0; i < ninputs; i++) {
 		struct stat st;
-		bool file = stat(inputs[i], &st) == 0 && S_ISREG(st.st_mode);
+		bool found = stat(inputs[i], &st) == 0, file = found && S_ISREG(st.st_mode);
 		atomic_store(&f->sizes[i].bytes, file ? (uint64_t)st.st_size : 0);
 		atomic_store(&f->sizes[i].known, file);
+		f->sizes[i].folder = found && S_ISDIR(st.st_mode);
 	}
 	elapsed_mark(&f->start);
 	f->threaded = pthread_create(&f->thread, NULL, load_every_input, f) == 0;
@@ -177,8 +179,9 @@ static uint64_t bytes_done(const struct feed *f, size_t input)
 }
 
 /* The bytes of all the inputs; 0 while one not read yet has a size not known (a
- * pipe, a device, a folder not walked yet: the one being read once its reader told
- * it). */
+ * pipe, a device; the one being read once its reader told it). A folder not
+ * walked yet counts for nothing until it is: a bundle before it still shows its
+ * share. */
 static uint64_t bytes_total(const struct feed *f, size_t input)
 {
 	uint64_t total = 0;
@@ -187,7 +190,7 @@ static uint64_t bytes_total(const struct feed *f, size_t input)
 		uint64_t size = known        ? atomic_load(&f->sizes[i].bytes)
 		                : i == input ? atomic_load(&f->progress.size)
 		                             : 0;
-		if (!known && !size && i >= input)
+		if (!known && !size && (i == input || (i > input && !f->sizes[i].folder)))
 			return 0;
 		total += size;
 	}

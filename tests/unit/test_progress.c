@@ -91,7 +91,7 @@ static void a_pipe_gives_the_bytes_read_alone(void **unused)
 }
 
 /* A file that grew since its size was taken reads past it: no "of" a smaller
- * total, no 100% while reading goes on, no bar. */
+ * total, no bar; all of it read is 99% until loading ends. */
 static void reading_past_the_size_is_not_a_share(void **unused)
 {
 	(void)unused;
@@ -104,6 +104,10 @@ static void reading_past_the_size_is_not_a_share(void **unused)
 	grew.done = grew.total - 1; /* all but a byte: 99% */
 	assert_non_null(strstr(line_of(&grew, 200), "(99%)"));
 	assert_true(progress_fraction(&grew) < 1);
+	grew.done = grew.total; /* all read, the last still parsed: 99%, no time left */
+	assert_non_null(strstr(line_of(&grew, 200), "(99%)"));
+	assert_null(strstr(line_of(&grew, 200), "left"));
+	assert_float_equal(progress_fraction(&grew), 1.0, 1e-9);
 	assert_float_equal(progress_fraction(&known), 1.0 / 3, 1e-9);
 }
 
@@ -172,6 +176,11 @@ static void cut_to_the_buffer_at_a_character(void **unused)
 	assert_int_equal(n, strlen(out));
 	assert_true(n < sizeof out);
 	assert_int_equal(text_width(out, n), n); /* " relview  l": whole characters only */
+	char in_name[28]; /* " relview  loading 1 of 2: " and room for a byte of "é" */
+	n = progress_line(&p, 200, in_name, sizeof in_name);
+	assert_int_equal(strncmp(in_name, " relview  loading 1 of 2: ", 26), 0);
+	assert_null(strchr(in_name, '\xc3')); /* not the first byte of "é" alone */
+	assert_int_equal(text_width(in_name, n), n);
 	p.name = "x";
 	n = progress_line(&p, 23, out, 0 + 1);
 	assert_int_equal(n, 0);
