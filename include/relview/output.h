@@ -41,9 +41,11 @@ void output_releases_part(FILE *out, const struct catalog *cat, const uint32_t *
 void output_markdown_part(FILE *out, const struct catalog *cat, const uint32_t *view, size_t first,
                           size_t end);
 
-/* A file name for the release, in `out` (size at least 48 bytes): its date and the
- * first words of its title, in lower case ASCII letters and digits joined by '-',
- * then `ext` ("2014-03-11-ice-participates-in.txt"). */
+/* A file name for the release, in `out` (OUTPUT_FILE_NAME_SIZE bytes will do): its
+ * date and the first words of its title, in lower case ASCII letters and digits
+ * joined by '-', accents set aside, then `ext` ("2014-03-11-ice-participates.txt");
+ * "release" and ext when it has neither. Never a '/', a leading '-' or '.', or a
+ * control byte; "" when size leaves no room. */
 #define OUTPUT_FILE_NAME_SIZE 48
 void output_file_name(const struct release *r, const char *ext, char *out, size_t size);
 

@@ -6,6 +6,7 @@
 #include "relview/ascii.h"
 #include "relview/catalog.h"
 #include "relview/date.h"
+#include "relview/fold.h"
 #include "relview/text.h"
 
 #include <stdlib.h>
@@ -439,36 +440,79 @@ void output_stats(FILE *out, const struct catalog *cat, const uint32_t *view, si
 
 /* ---- a file name --------------------------------------------------------------- */
 
-/* Title words in the name: whole words while they are shorter than this. */
-#define FILE_NAME_WORDS 16
+/* Bytes of the title's words in the name: whole words while there is room. */
+#define FILE_NAME_TITLE_MAX 16
 
-static bool word_char(char c)
+struct words {
+	char *out;
+	size_t len, max;
+	size_t word; /* where the word being built starts */
+	bool gap;    /* a separator since the last letter */
+};
+
+/* One letter more; false when it does not fit: a word cut short is taken back
+ * (but the first, which is cut). */
+static bool add_letter(struct words *w, char c)
 {
-	return ascii_is_alpha(c) || ascii_is_digit(c);
+	if (w->gap && w->len) {
+		if (w->len + 2 > w->max)
+			return false;
+		w->out[w->len++] = '-';
+		w->word = w->len;
+	}
+	w->gap = false;
+	if (w->len < w->max) {
+		w->out[w->len++] = ascii_lower(c);
+		return true;
+	}
+	if (w->word > 0)
+		w->len = w->word - 1; /* without the '-' */
+	return false;
+}
+
+/* The title as lower-case ASCII words joined by '-', accents set aside ("Mayagüez":
+ * mayaguez), an apostrophe inside a word dropped ("ICE's": ices); at most max bytes.
+ * No '/', no '.', no control byte, never a leading '-'. */
+static size_t title_words(struct str title, char *out, size_t max)
+{
+	struct words w = {.out = out, .max = max};
+	for (size_t i = 0; i < title.len;) {
+		uint32_t cp = text_next_cp(title.s, title.len, &i), folded[FOLD_MAX];
+		if (cp == '\'' || cp == 0x2019)
+			continue;
+		size_t k = fold_char(cp, FOLD_CASE | FOLD_ACCENTS, folded);
+		for (size_t j = 0; j < k; j++) {
+			char c = folded[j] < 0x80 ? (char)folded[j] : '\0';
+			if (!ascii_is_alpha(c) && !ascii_is_digit(c))
+				w.gap = true;
+			else if (!add_letter(&w, c))
+				return w.len;
+		}
+	}
+	return w.len;
 }
 
 void output_file_name(const struct release *r, const char *ext, char *out, size_t size)
 {
-	size_t len = 0, cap = size - strlen(ext) - 1;
+	size_t ext_len = strlen(ext);
+	if (size < ext_len + sizeof "release") {
+		if (size)
+			out[0] = '\0';
+		return;
+	}
+	size_t len = 0, cap = size - ext_len - 1; /* the name's bytes at most */
 	if (r->date && cap > 11) {
 		date_format_iso(r->date, out);
-		len = 10;
+		len = strlen(out);
 	}
-	size_t from = len ? len + 1 : 0; /* where the title's words start */
-	for (size_t i = 0; i < r->title.len && len < from + FILE_NAME_WORDS;) {
-		while (i < r->title.len && !word_char(r->title.s[i]))
-			i++;
-		size_t start = i;
-		while (i < r->title.len && word_char(r->title.s[i]))
-			i++;
-		if (i == start || len + 1 + (i - start) > cap)
-			break;
-		if (len)
-			out[len++] = '-';
-		for (size_t k = start; k < i; k++)
-			out[len++] = ascii_lower(r->title.s[k]);
-	}
+	char words[FILE_NAME_TITLE_MAX];
+	size_t room = cap - len - (len ? 1 : 0);
+	size_t n = title_words(r->title, words, room < sizeof words ? room : sizeof words);
+	if (n && len)
+		out[len++] = '-';
+	memcpy(out + len, words, n);
+	len += n;
 	if (!len)
-		len = (size_t)snprintf(out, cap, "release");
+		len = (size_t)snprintf(out, cap + 1, "release");
 	snprintf(out + len, size - len, "%s", ext);
 }

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "relview/catalog.h"
+#include "relview/output.h"
 #include "relview/parse.h"
 #include "relview/view.h"
 
@@ -318,6 +319,37 @@ static void a_selected_text_is_replaced_by_typing(void **state)
 	assert_string_equal(e.text, "Ghanaians");
 }
 
+/* A release's file name: safe whatever its title holds. */
+static void export_names_are_safe(void **state)
+{
+	(void)state;
+	static const struct {
+		uint32_t date;
+		const char *title, *name;
+	} cases[] = {
+	        {20140311, "ICE participates in conference", "2014-03-11-ice-participates.txt"},
+	        {20251211, "Former Mayag\u00fcez business", "2025-12-11-former-mayaguez.txt"},
+	        {20140311, "ICE's director: caf\u00e9", "2014-03-11-ices-director.txt"},
+	        {20140311, "../../etc/passwd", "2014-03-11-etc-passwd.txt"},
+	        {20140311, "-rf \x01\x1b[2J /", "2014-03-11-rf-2j.txt"},
+	        {0, "--help", "help.txt"},
+	        {0, "", "release.txt"},
+	        {0, "\u65e5\u672c", "release.txt"},
+	        {20140311, "Supercalifragilisticexpialidocious", "2014-03-11-supercalifragili.txt"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct release r = {.date = cases[i].date,
+		                    .title = {cases[i].title, strlen(cases[i].title)}};
+		char name[OUTPUT_FILE_NAME_SIZE];
+		output_file_name(&r, ".txt", name, sizeof name);
+		assert_string_equal(name, cases[i].name);
+	}
+	struct release r = {.date = 20140311, .title = {"A title", 7}};
+	char small[8];
+	output_file_name(&r, ".jsonl", small, sizeof small);
+	assert_string_equal(small, ""); /* no room for a name and its extension */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -329,6 +361,7 @@ int main(void)
 	        cmocka_unit_test(pickers_leave_out_places_moved_away),
 	        cmocka_unit_test(the_prompt_edits_characters),
 	        cmocka_unit_test(a_selected_text_is_replaced_by_typing),
+	        cmocka_unit_test(export_names_are_safe),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
