@@ -31,6 +31,9 @@ struct picker {
 	/* The cursor was put on an item, by typing or moving, since the last choice
 	 * (picker_toggle, picker_clear): Enter with nothing chosen takes that item. */
 	bool pointed;
+	/* Something was chosen or unchosen here: what is chosen is the user's doing,
+	 * not only the filter the picker opened with. */
+	bool toggled;
 };
 
 /* The picker for a kind of facet: every facet with its count; locations grouped by
@@ -51,9 +54,11 @@ bool picker_narrow(struct picker *p, const char *text, size_t len);
 void picker_toggle(struct picker *p);
 /* Unchoose everything. */
 void picker_clear(struct picker *p);
-/* Before applying (Enter), as fzf does: with nothing chosen, the item the cursor
- * was pointed at (pointed) is chosen; nothing when nothing was typed nor moved
- * since opening or the last choice, so Enter then means no filter. */
+/* Before applying (Enter), as fzf does: when nothing was chosen or unchosen here,
+ * the item the cursor was pointed at (pointed) is chosen, in place of what the
+ * picker opened with ("l", "seattle", Enter: Seattle, whatever place was chosen
+ * before); nothing changes when nothing was typed nor moved since opening or the
+ * last choice (with nothing chosen, Enter then means no filter). */
 void picker_choose_pointed(struct picker *p);
 /* 0: not chosen, 1: some members chosen (groups), 2: chosen. */
 int picker_state(const struct picker *p, size_t item);

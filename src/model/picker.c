@@ -169,6 +169,22 @@ static bool match_items(const struct picker *p, const char *text, size_t len, bo
 	return true;
 }
 
+/* A postal code typed ("pr") names its state: the row of the state's group when it
+ * shows, before the places that merely begin with the letters (Port-au-Prince). */
+static size_t state_row(const struct picker *p, const char *text, size_t len)
+{
+	const char *name;
+	if (p->kind != FACET_LOCATION || len != 2 || !place_state(text, len, &name))
+		return SIZE_MAX;
+	for (size_t row = 0; row < p->nshown; row++) {
+		struct str label = p->items[p->shown[row]].label;
+		if (p->items[p->shown[row]].facet == PICKER_NONE && label.len == strlen(name) &&
+		    memcmp(label.s, name, label.len) == 0)
+			return row;
+	}
+	return SIZE_MAX;
+}
+
 bool picker_narrow(struct picker *p, const char *text, size_t len)
 {
 	bool *hit = calloc(p->nitems ? p->nitems : 1, sizeof *hit);
@@ -200,7 +216,11 @@ bool picker_narrow(struct picker *p, const char *text, size_t len)
 			p->shown[p->nshown++] = (uint32_t)i;
 		}
 	}
-	p->cursor.sel = kept != SIZE_MAX ? kept : first != SIZE_MAX ? first : 0;
+	size_t state = kept == SIZE_MAX ? state_row(p, text, len) : SIZE_MAX;
+	p->cursor.sel = kept != SIZE_MAX    ? kept
+	                : state != SIZE_MAX ? state
+	                : first != SIZE_MAX ? first
+	                                    : 0;
 	p->cursor.count = p->nshown;
 	if (len)
 		p->pointed = true;
@@ -221,6 +241,7 @@ static size_t members_end(const struct picker *p, size_t g)
 void picker_toggle(struct picker *p)
 {
 	p->pointed = false;
+	p->toggled = true;
 	if (!p->nshown)
 		return;
 	size_t item = p->shown[p->cursor.sel];
@@ -238,12 +259,15 @@ void picker_clear(struct picker *p)
 {
 	memset(p->chosen, 0, p->nfacets * sizeof *p->chosen);
 	p->pointed = false;
+	p->toggled = true;
 }
 
 void picker_choose_pointed(struct picker *p)
 {
-	if (p->pointed && p->nshown && !picker_nchosen(p))
-		picker_toggle(p);
+	if (!p->pointed || !p->nshown || p->toggled)
+		return;
+	memset(p->chosen, 0, p->nfacets * sizeof *p->chosen);
+	picker_toggle(p);
 }
 
 int picker_state(const struct picker *p, size_t item)

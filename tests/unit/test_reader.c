@@ -192,6 +192,22 @@ static void pickers_point_at_what_is_typed(void **state)
 	picker_choose_pointed(&p);
 	assert_int_equal(picker_nchosen(&p), 0);
 	picker_free(&p);
+	/* Opened over a filter, typing another place and Enter is that place alone. */
+	bool chosen[5] = {0};
+	chosen[facet_id(&cat->locations, "Mayagüez, PR")] = true;
+	assert_true(picker_init(&p, cat, FACET_LOCATION, counts, chosen));
+	assert_true(picker_narrow(&p, "san ju", 6));
+	picker_choose_pointed(&p);
+	assert_int_equal(picker_nchosen(&p), 1);
+	assert_true(p.chosen[facet_id(&cat->locations, "San Juan, PR")]);
+	picker_free(&p);
+	/* A postal code points at its state, not at a place that begins with it. */
+	assert_true(fixture_add(cat, 20140105, "E", "Port-au-Prince, Haiti", "", "e", NULL));
+	uint32_t more[5] = {1, 1, 1, 1, 1};
+	assert_true(picker_init(&p, cat, FACET_LOCATION, more, NULL));
+	assert_true(picker_narrow(&p, "pr", 2));
+	assert_true(at_cursor(&p, "Puerto Rico"));
+	picker_free(&p);
 	catalog_free(cat);
 }
 
