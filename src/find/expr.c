@@ -74,8 +74,9 @@ static bool read_value(struct reader *rd, const char **v, size_t *len, bool *quo
 	size_t from = rd->i;
 	for (; !at_break(rd); rd->i++)
 		if (rd->s[rd->i] == '(' || rd->s[rd->i] == ')')
-			return refuse(rd, "( and ) do not group: | binds before and (gang | "
-			                  "cartel texas); to find them, quote them: \"(202)\"");
+			/* the advice first: the prompt's line may be narrow */
+			return refuse(rd, "( ) only in quotes, \"(202)\": they do not group "
+			                  "(| binds before and)");
 	*v = rd->s + from;
 	*len = rd->i - from;
 	return true;

@@ -69,7 +69,7 @@ expect_status 0 "$RELVIEW" --list --search "$(printf 'caf\377\303')" "$corpus"
 for q in '(gang | cartel) texas' '(gang)' 'gang)' 'location:(texas)'; do
 	expect_status 2 "$RELVIEW" --list --search "$q" "$corpus"
 	expect_contains "$(cat "$TMP/stderr")" \
-		'relview: --search: ( and ) do not group: | binds before and (gang | cartel texas); to find them, quote them: "(202)"'
+		'relview: --search: ( ) only in quotes, "(202)": they do not group (| binds before and)'
 done
 
 # Locations: word prefixes, accents folded, states and the United States.

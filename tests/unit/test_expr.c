@@ -87,8 +87,8 @@ static void refuses_what_is_not_a_query(void **state)
 static void parentheses_only_in_quotes(void **state)
 {
 	(void)state;
-	const char *why = "error: ( and ) do not group: | binds before and (gang | cartel "
-	                  "texas); to find them, quote them: \"(202)\"";
+	const char *why = "error: ( ) only in quotes, \"(202)\": they do not group (| binds "
+	                  "before and)";
 	assert_string_equal(reading("(gang | cartel) texas"), why);
 	assert_string_equal(reading("(gang)"), why);
 	assert_string_equal(reading("gang)"), why);
