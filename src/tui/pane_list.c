@@ -31,7 +31,7 @@ struct list {
 	 * given: the old screen row means nothing, the list shows its first screen
 	 * when the selection is on it, else scrolls as little as it needs. */
 	bool fresh;
-	bool to_top;      /* a jump: the selected release goes to the first row */
+	bool to_top;      /* a jump: the selected release goes to the top, under its month */
 	uint64_t version; /* the browse's at the last frame, or after the last arrival */
 	bool months;      /* the list has room for month separators, and they help */
 	struct {
@@ -500,8 +500,10 @@ static void sync(struct pane *pane)
 	}
 	if (l->fresh)
 		l->rows.top = 0;
+	/* A separator shows only between rows: with months, the row above stays, so
+	 * that the month's name is on the screen above its first release. */
 	if (l->to_top)
-		l->rows.top = l->rows.sel;
+		l->rows.top = l->months && l->rows.sel ? l->rows.sel - 1 : l->rows.sel;
 	l->arrived = l->fresh = l->to_top = false;
 	size_t rows = pane_rows(pane);
 	scroll_fit(&l->rows, rows);
