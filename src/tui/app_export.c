@@ -402,14 +402,14 @@ static void pipe_accept(void *ctx, const struct edit *edit)
 static const char *export_label(void *ctx)
 {
 	return ((struct app *)ctx)->export_taken
-	               ? "Already there; not overwritten. Save the release to: "
+	               ? "Already there, not overwritten. Save the release to (.txt, .md, .jsonl): "
 	               : "Save the release to (.txt, .md, .jsonl): ";
 }
 
 static const char *export_list_label(void *ctx)
 {
 	return ((struct app *)ctx)->export_taken
-	               ? "Already there; not overwritten. Save the list to: "
+	               ? "Already there, not overwritten. Save the list to (.txt, .md, .jsonl): "
 	               : "Save the list to (.txt, .md, .jsonl): ";
 }
 

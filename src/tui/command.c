@@ -26,12 +26,14 @@ static void select_row(struct app *app, size_t index)
 	app->host.ops->select(&app->host, index);
 }
 
+/* A row past the end goes to the last, as in vi, and says why. */
 static void jump_to_row(struct app *app, size_t row, size_t n)
 {
-	if (row > n)
-		app_message(app, true, "Only %zu release%s in the list", n, n == 1 ? "" : "s");
-	else
-		select_row(app, row - 1);
+	if (n && row > n)
+		app_message(app, false, "Only %zu release%s in the list: at the last", n,
+		            n == 1 ? "" : "s");
+	if (n)
+		select_row(app, (row < n ? row : n) - 1);
 }
 
 /* The first release of the date or period named; when the list has none in it, the
@@ -44,8 +46,8 @@ static void go_to_date(struct app *app, const struct jump *j, const char *named)
 	const uint32_t *list = browse_list(&app->browse, &n);
 	uint32_t date = index < n ? app->browse.cat->releases[list[index]].date : 0;
 	if (date && (date < j->since || date > j->until))
-		app_message(app, false, "No release in %s: the nearest is of %04u-%02u-%02u", named,
-		            date / 10000, date / 100 % 100, date % 100);
+		app_message(app, false, "No release in %s: at the nearest, from %04u-%02u-%02u",
+		            named, date / 10000, date / 100 % 100, date % 100);
 }
 
 static void run(void *ctx, const struct edit *e)

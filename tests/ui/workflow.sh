@@ -159,7 +159,8 @@ cmp -s "$TMP/gangs.want" "$TMP/gangs.txt" || fail "the text export differs from 
 keys e
 type_text "$TMP/one.md"
 keys Enter
-wait_for "Already there; not overwritten. Save the release to: $TMP/one.md"
+# (the prompt's line shows the end of a long name)
+wait_match "^Already there, not overwritten\. Save the release to \(\.txt, \.md, \.jsonl\): .*/one\.md"
 keys BSpace BSpace
 type_text "txt"
 keys Enter

@@ -273,7 +273,8 @@ static void the_command_line_goes_to_a_row(void **state)
 	    '1', '-', '1', '5', ENTER, SNAP);
 	assert_int_equal(fake_role(0, LIST_TOP + 2, 0), ROLE_SELECTED);
 	assert_line_has(0, STATUS, " 3/30 ");
-	assert_line_has(1, BOTTOM, "Only 30 releases in the list");
+	assert_line_has(1, BOTTOM, "Only 30 releases in the list: at the last");
+	assert_line_has(1, STATUS, " 30/30 ");
 	assert_line_has(2, READER, "Release 16"); /* dated 2020-01-15 */
 	assert_line_has(2, STATUS, " 17/30 ");
 }
@@ -326,7 +327,7 @@ static void a_date_with_no_release_says_where_it_went(void **state)
 {
 	(void)state;
 	RUN(':', '1', '9', '9', '0', ENTER, SNAP, ':', '2', '0', '2', '0', ENTER, SNAP);
-	assert_line_has(0, BOTTOM, "No release in 1990: the nearest is of 2020-01-");
+	assert_line_has(0, BOTTOM, "No release in 1990: at the nearest, from 2020-01-");
 	assert_line_lacks(1, BOTTOM, "No release in");
 }
 
@@ -521,7 +522,8 @@ static void export_offers_a_name_and_asks_again_when_it_is_taken(void **state)
 	        fake_role(0, BOTTOM, (int)strlen("Save the release to (.txt, .md, .jsonl): ")),
 	        ROLE_SELECTED);
 	assert_line_has(1, BOTTOM,
-	                "Already there; not overwritten. Save the release to: taken.txt");
+	                "Already there, not overwritten. Save the release to (.txt, .md, .jsonl): "
+	                "taken.txt");
 	assert_line_has(2, BOTTOM, "Saved 1 release to taken.md");
 	assert_true(saved);
 }
