@@ -70,8 +70,7 @@ enum key_scope { SCOPE_PANE, SCOPE_ANY, SCOPE_LIST, SCOPE_RELEASE };
 	  "related releases (same topic and place, rare names), by reason, newest first")          \
 	X(COMMAND, KEYS_VIEW, SCOPE_LIST, ":",                                                     \
 	  "go to a year, date or row (2014, 2014-03, 42); topic NAME, location NAME; q")           \
-	X(PREV_MONTH, KEYS_VIEW, SCOPE_LIST, "[",                                                  \
-	  "to the month above in the list (newer, newest first), at the top")                      \
+	X(PREV_MONTH, KEYS_VIEW, SCOPE_LIST, "[", "to the month above in the list, at the top")    \
 	X(NEXT_MONTH, KEYS_VIEW, SCOPE_LIST, "]", "to the month below in the list, at the top")    \
 	X(TIMELINE, KEYS_VIEW, SCOPE_LIST, "T",                                                    \
 	  "the timeline: a bar a month under the other filters; Enter on one sets the dates")      \

@@ -4,7 +4,6 @@
 #include "relview/date.h"
 
 #include <string.h>
-#include <strings.h>
 
 static bool is_leap(int year)
 {

@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 const struct expr_syntax expr_syntax[] = {
 #define AS_ROW(example, meaning) {example, meaning},

@@ -222,8 +222,7 @@ bool picker_narrow(struct picker *p, const char *text, size_t len)
 	                : first != SIZE_MAX ? first
 	                                    : 0;
 	p->cursor.count = p->nshown;
-	if (len)
-		p->pointed = true;
+	p->pointed = len > 0; /* typed and erased: nothing pointed at */
 	free(hit);
 	free(group_needed);
 	return true;

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "app_private.h"
+#include "relview/date.h"
 #include "relview/prompt.h"
 
 #include <stdint.h>
@@ -45,9 +46,11 @@ static void go_to_date(struct app *app, const struct jump *j, const char *named)
 	size_t n;
 	const uint32_t *list = browse_list(&app->browse, &n);
 	uint32_t date = index < n ? app->browse.cat->releases[list[index]].date : 0;
-	if (date && (date < j->since || date > j->until))
-		app_message(app, false, "No release in %s: at the nearest, from %04u-%02u-%02u",
-		            named, date / 10000, date / 100 % 100, date % 100);
+	char iso[11];
+	if (date && (date < j->since || date > j->until)) {
+		date_format_iso(date, iso);
+		app_message(app, false, "No release in %s: at the nearest, from %s", named, iso);
+	}
 }
 
 static void run(void *ctx, const struct edit *e)

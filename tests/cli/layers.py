@@ -70,8 +70,8 @@ def main(top):
 
 LINES_MAX, LOOP_LINES_MAX = 900, 600
 LOCALE_CASE = re.compile(
-    r"#include <w?ctype\.h>|\b(?:strn?casecmp|strcasestr|to(?:upper|lower)"
-    r"|is(?:alpha|alnum|digit|space|upper|lower|punct|print|xdigit))\("
+    r"#include <(?:w?ctype|strings)\.h>|\b(?:strn?casecmp|strcasestr|to(?:upper|lower)"
+    r"|is(?:alpha|alnum|digit|space|upper|lower|punct|print|xdigit|blank|cntrl|graph))\("
 )
 
 

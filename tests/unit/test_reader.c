@@ -197,6 +197,10 @@ static void pickers_point_at_what_is_typed(void **state)
 	chosen[facet_id(&cat->locations, "Mayagüez, PR")] = true;
 	assert_true(picker_init(&p, cat, FACET_LOCATION, counts, chosen));
 	assert_true(picker_narrow(&p, "san ju", 6));
+	assert_true(picker_narrow(&p, "", 0)); /* typed and erased: the filter as it was */
+	picker_choose_pointed(&p);
+	assert_true(p.chosen[facet_id(&cat->locations, "Mayagüez, PR")]);
+	assert_true(picker_narrow(&p, "san ju", 6));
 	picker_choose_pointed(&p);
 	assert_int_equal(picker_nchosen(&p), 1);
 	assert_true(p.chosen[facet_id(&cat->locations, "San Juan, PR")]);
