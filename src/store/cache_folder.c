@@ -168,6 +168,17 @@ bool cache_admit(const char *dir, const char *file, uint64_t bytes, uint64_t max
 	return ok;
 }
 
+/* "12 min", "5 h", "3 days": how long ago a file was used. */
+static void age_name(double seconds, char *out, size_t size)
+{
+	if (seconds < 3600)
+		snprintf(out, size, "%.0f min", seconds / 60);
+	else if (seconds < 86400)
+		snprintf(out, size, "%.0f h", seconds / 3600);
+	else
+		snprintf(out, size, "%.0f days", seconds / 86400);
+}
+
 void cache_info(FILE *out, const char *dir, uint64_t max_bytes)
 {
 	size_t n;
@@ -179,14 +190,18 @@ void cache_info(FILE *out, const char *dir, uint64_t max_bytes)
 		char source[PATH_MAX];
 		if (!cache_source_of(files[i].path, source, sizeof source))
 			snprintf(source, sizeof source, "(unreadable: %s)", files[i].path);
-		char *clean = text_clean_name(source);
-		fprintf(out, "%10.1f MiB  used %5.1f days ago  %s\n",
-		        (double)files[i].bytes / 1048576.0,
-		        difftime(now, files[i].used.tv_sec) / 86400, clean ? clean : "?");
+		char *clean = text_clean_name(source), age[32];
+		struct stat st;
+		age_name(difftime(now, files[i].used.tv_sec), age, sizeof age);
+		/* a bundle moved or removed: its file goes when the cap needs the room */
+		fprintf(out, "%10.1f MiB  used %8s ago  %s%s\n", (double)files[i].bytes / 1048576.0,
+		        age, clean ? clean : "?", stat(source, &st) == 0 ? "" : " (gone)");
 		free(clean);
 	}
-	fprintf(out, "%zu bundle%s, %.1f MiB of %.1f MiB allowed\n", n, n == 1 ? "" : "s",
-	        (double)total / 1048576.0, (double)max_bytes / 1048576.0);
+	char used[32], allowed[32];
+	text_size_name(total, used, sizeof used);
+	text_size_name(max_bytes, allowed, sizeof allowed);
+	fprintf(out, "%zu bundle%s, %s of %s allowed\n", n, n == 1 ? "" : "s", used, allowed);
 	free_files(files, n);
 }
 

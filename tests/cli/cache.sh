@@ -29,6 +29,10 @@ info=$("$RELVIEW" --cache-info)
 expect_contains "$info" "cache: $cache"
 expect_contains "$info" "$TMP/b.tar.gz"
 expect_contains "$info" "2 bundles"
+# A bundle no longer there is said to be gone.
+mv "$TMP/cut.tar.gz" "$TMP/moved.tar.gz"
+expect_contains "$("$RELVIEW" --cache-info)" "$TMP/cut.tar.gz (gone)"
+mv "$TMP/moved.tar.gz" "$TMP/cut.tar.gz"
 
 # --clear-cache empties it and says so; the next run reads afresh and caches again.
 cleared=$("$RELVIEW" --clear-cache) || fail "--clear-cache failed: $cleared"
@@ -105,7 +109,12 @@ kept=$(inodes)
 list "$TMP/cap21.tar.gz" "$TMP/cap22.tar.gz" "$TMP/cap23.tar.gz"
 [ "$(inodes)" = "$kept" ] || fail "cache files rewritten at the cap: $kept, then $(inodes)"
 [ "$(echo $kept | wc -w)" -eq 2 ] || fail "want the two bundles that fit cached: $kept"
-expect_contains "$("$RELVIEW" --cache-info)" "$(awk "BEGIN {printf \"of %.1f MiB allowed\", $two / 1024}")"
+# The cap as text_size_name() says it: KiB below a MiB, one decimal unless whole.
+cap=$(awk -v k="$two" 'BEGIN {
+	if (k < 1024) printf "%d KiB", k
+	else if (k % 1024 == 0) printf "%d MiB", k / 1024
+	else printf "%.1f MiB", k / 1024 }')
+expect_contains "$("$RELVIEW" --cache-info)" "of $cap allowed"
 rm "$XDG_CONFIG_HOME/relview/config.ini"
 
 # An input's copies of its own releases are merged before it is cached, and their
