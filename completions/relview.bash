@@ -13,7 +13,9 @@ _relview()
 	case $prev in
 	--theme)
 		COMPREPLY=($(compgen -W "$("${COMP_WORDS[0]}" --list-themes 2>/dev/null)" -- "$cur")
-			$(compgen -f -X '!*.ini' -- "$cur") $(compgen -d -- "$cur"))
+			$(compgen -f -X '!*.ini' -- "$cur"))
+		# Folders once a path is typed: before, the theme names would drown in them.
+		[[ $cur == */* || $cur == .* || $cur == '~'* ]] && COMPREPLY+=($(compgen -d -- "$cur"))
 		compopt -o filenames 2>/dev/null
 		return
 		;;

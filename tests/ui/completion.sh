@@ -22,6 +22,18 @@ type_text "sol"
 keys Tab
 wait_for 'relview --theme=solarized'
 keys C-u
+# Theme names, not every folder, until a path is typed.
+type_text "cd '$TMP'"
+keys Enter C-l
+wait_match '^\$ ?$'
+type_text "relview --theme "
+keys Tab Tab
+wait_for "solarized"
+screen | grep -qF 'folder/' && fail "--theme listed the folders with the theme names"
+type_text "./fo"
+keys Tab
+wait_for "relview --theme ./folder/"
+keys C-u
 
 type_text "relview --fo"
 keys Tab
