@@ -96,6 +96,24 @@ static void show(struct related_pane *rp, struct related *items, size_t n)
 	host_say(h, false, "%zu related release%s", n, n == 1 ? "" : "s");
 }
 
+/* Why none: what the release lacks for the first reason, or that it found none. */
+static void say_none(const struct related_pane *rp)
+{
+	struct host *h = rp->pane->host;
+	const struct release *r = &h->cat->releases[rp->of];
+	bool topic = r->ntopics > 0, place = r->location_id != FACET_NONE;
+	if (topic && place)
+		host_say(h, false,
+		         "No related releases: none of its topic and place within %d days, "
+		         "and no rare name in common",
+		         RELATED_DAYS);
+	else
+		host_say(h, false, "No related releases: it has no %s, and no rare name in common",
+		         !topic && !place ? "topic or place"
+		         : !topic         ? "topic"
+		                          : "place");
+}
+
 /* Once the index is built. */
 static void find(struct related_pane *rp)
 {
@@ -106,10 +124,7 @@ static void find(struct related_pane *rp)
 	if (!related_find(rp->index, rp->of, &items, &n))
 		host_say(h, true, "out of memory");
 	else if (n == 0)
-		host_say(h, false,
-		         "No related releases: none of its topic and place within %d days, "
-		         "and no rare name in common",
-		         RELATED_DAYS);
+		say_none(rp);
 	else
 		show(rp, items, n);
 }

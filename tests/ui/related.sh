@@ -30,7 +30,9 @@ for i in 1 2 3 4 5 6 7 8 9 10 11 12 13; do
 	release "filler$i" "June $i, 2015" "Reno, NV" "Human Smuggling" "Reno case $i" \
 		"Homeland Security Investigations worked case $i."
 done
-all=19
+# A release with no header: no topic, no place (undated: the list's last).
+printf 'A note with no header\n\nNothing but a body here.\n' >"$TMP/rel/bare.txt"
+all=20
 
 start -- "$RELVIEW" "$TMP/rel"
 expect_shown "$all" "$all"
@@ -70,7 +72,10 @@ screen | grep -q "Related to:" && fail "the related list is still up"
 	fail "the origin is not selected in the list again"
 # A release with nothing related says so and stays on the list.
 keys g r
-wait_for "No related releases"
+wait_for "No related releases: none of its topic and place within 30 days"
+# One with no topic or place says what it lacks.
+keys G r
+wait_for "No related releases: it has no topic or place"
 keys Q
 expect_restored 0
 [ "$("$RELVIEW" --list --starred "$TMP/rel" | cut -f4)" = "Seattle gang case" ] ||
