@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 static bool app_refuses(struct app *app)
@@ -454,15 +455,19 @@ void app_ask_pipe(struct app *app)
 }
 
 /* The release's export opens with a name made of its date and title, in the
- * current folder; the list's with none. */
+ * current folder; the list's with today's ("releases-2026-12-07.txt"). */
 void app_ask_export(struct app *app, bool whole_list)
 {
 	const struct release *r = whole_list ? NULL : app_selected(app);
 	char name[OUTPUT_FILE_NAME_SIZE] = "";
 	if (app_refuses(app))
 		return;
+	time_t now = time(NULL);
+	struct tm today;
 	if (r)
 		output_file_name(r, ".txt", name, sizeof name);
+	else if (whole_list && localtime_r(&now, &today))
+		strftime(name, sizeof name, "releases-%Y-%m-%d.txt", &today);
 	edit_set(&app->export_name, name, strlen(name));
 	app->export_taken = false;
 	app->host.ops->prompt(&app->host, whole_list ? &export_list_prompt : &export_prompt, app);

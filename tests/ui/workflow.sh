@@ -133,6 +133,8 @@ type_text gangs
 keys Tab Enter
 keys E
 wait_for "Save the list to"
+# It offers today's name, selected: what is typed replaces it.
+wait_match 'Save the list to \(\.txt, \.md, \.jsonl\): releases-[0-9]{4}-[0-9]{2}-[0-9]{2}\.txt'
 type_text "$TMP/gangs.jsonl"
 keys Enter
 wait_for "Saved "
