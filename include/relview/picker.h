@@ -54,11 +54,11 @@ bool picker_narrow(struct picker *p, const char *text, size_t len);
 void picker_toggle(struct picker *p);
 /* Unchoose everything. */
 void picker_clear(struct picker *p);
-/* Before applying (Enter), as fzf does: when nothing was chosen or unchosen here,
- * the item the cursor was pointed at (pointed) is chosen, in place of what the
- * picker opened with ("l", "seattle", Enter: Seattle, whatever place was chosen
- * before); nothing changes when nothing was typed nor moved since opening or the
- * last choice (with nothing chosen, Enter then means no filter). */
+/* Before applying (Enter), as fzf does: unless something chosen here is chosen
+ * still, the item the cursor was pointed at (pointed) is chosen, in place of what
+ * the picker opened with ("l", "seattle", Enter: Seattle, whatever place was
+ * chosen before); nothing changes when nothing was typed nor moved since opening
+ * or the last choice (with nothing chosen, Enter then means no filter). */
 void picker_choose_pointed(struct picker *p);
 /* 0: not chosen, 1: some members chosen (groups), 2: chosen. */
 int picker_state(const struct picker *p, size_t item);

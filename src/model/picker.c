@@ -263,7 +263,7 @@ void picker_clear(struct picker *p)
 
 void picker_choose_pointed(struct picker *p)
 {
-	if (!p->pointed || !p->nshown || p->toggled)
+	if (!p->pointed || !p->nshown || (p->toggled && picker_nchosen(p)))
 		return;
 	memset(p->chosen, 0, p->nfacets * sizeof *p->chosen);
 	picker_toggle(p);

@@ -72,7 +72,10 @@ static bool whole_known(const struct progress_figures *p)
 
 double progress_fraction(const struct progress_figures *p)
 {
-	return whole_known(p) ? (double)p->done / (double)p->total : -1;
+	if (!whole_known(p))
+		return -1;
+	double share = (double)p->done / (double)p->total;
+	return share < 0.99 ? share : 0.99; /* full at the end of loading, as the text's 99% */
 }
 
 /* "0:41 left", "1:02:03 left", rounded up (never "0:00 left" while reading goes on);

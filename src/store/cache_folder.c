@@ -168,15 +168,17 @@ bool cache_admit(const char *dir, const char *file, uint64_t bytes, uint64_t max
 	return ok;
 }
 
-/* "12 min", "5 h", "3 days": how long ago a file was used. */
+/* "12 min", "5 h", "3 days": how long ago a file was used, in whole units (a
+ * clock set back: 0 min). */
 static void age_name(double seconds, char *out, size_t size)
 {
-	if (seconds < 3600)
-		snprintf(out, size, "%.0f min", seconds / 60);
-	else if (seconds < 86400)
-		snprintf(out, size, "%.0f h", seconds / 3600);
+	long s = seconds > 0 ? (long)seconds : 0;
+	if (s < 3600)
+		snprintf(out, size, "%ld min", s / 60);
+	else if (s < 86400)
+		snprintf(out, size, "%ld h", s / 3600);
 	else
-		snprintf(out, size, "%.0f days", seconds / 86400);
+		snprintf(out, size, "%ld day%s", s / 86400, s / 86400 == 1 ? "" : "s");
 }
 
 void cache_info(FILE *out, const char *dir, uint64_t max_bytes)
@@ -188,14 +190,16 @@ void cache_info(FILE *out, const char *dir, uint64_t max_bytes)
 	fprintf(out, "cache: %s\n", dir);
 	for (size_t i = n; i-- > 0;) {
 		char source[PATH_MAX];
-		if (!cache_source_of(files[i].path, source, sizeof source))
+		bool readable = cache_source_of(files[i].path, source, sizeof source);
+		if (!readable)
 			snprintf(source, sizeof source, "(unreadable: %s)", files[i].path);
 		char *clean = text_clean_name(source), age[32];
 		struct stat st;
 		age_name(difftime(now, files[i].used.tv_sec), age, sizeof age);
 		/* a bundle moved or removed: its file goes when the cap needs the room */
 		fprintf(out, "%10.1f MiB  used %8s ago  %s%s\n", (double)files[i].bytes / 1048576.0,
-		        age, clean ? clean : "?", stat(source, &st) == 0 ? "" : " (gone)");
+		        age, clean ? clean : "?",
+		        !readable || stat(source, &st) == 0 ? "" : " (gone)");
 		free(clean);
 	}
 	char used[32], allowed[32];

@@ -30,7 +30,9 @@ static void select_row(struct app *app, size_t index)
 /* A row past the end goes to the last, as in vi, and says why. */
 static void jump_to_row(struct app *app, size_t row, size_t n)
 {
-	if (n && row > n)
+	if (!n)
+		app_message(app, true, "No release in the list");
+	else if (row > n)
 		app_message(app, false, "Only %zu release%s in the list: at the last", n,
 		            n == 1 ? "" : "s");
 	if (n)

@@ -21,12 +21,20 @@ void prompt_open(struct prompt *p, const struct prompt_kind *kind, void *ctx)
 	edit_select(&p->edit);
 }
 
-/* Up and Down: the lines typed before, for a kind that keeps them. */
-static void history_key(struct prompt *p, enum action action)
+/* Up and Down: the lines typed before, for a kind that keeps them; false when
+ * there is none that way. A prompt opened with the last line (the search in
+ * effect) goes past it: Up means the one before. */
+static bool history_key(struct prompt *p, enum action action)
 {
 	struct history *h = p->kind->history ? p->kind->history(p->ctx) : NULL;
-	if (h)
-		history_step(h, action == ACT_PROMPT_OLDER, &p->edit);
+	bool older = action == ACT_PROMPT_OLDER;
+	struct edit was = p->edit;
+	if (!h || !history_step(h, older, &p->edit))
+		return false;
+	if (older && h->pos + 1 == h->n && p->edit.len == was.len && was.len &&
+	    memcmp(p->edit.text, was.text, was.len) == 0)
+		history_step(h, true, &p->edit);
+	return true;
 }
 
 /* Left, Right, Home, End or Delete: there is no cursor to move in the text (the
@@ -74,8 +82,9 @@ enum prompt_end prompt_key(struct prompt *p, int key)
 	case ACT_PROMPT_OLDER:
 	case ACT_PROMPT_NEWER:
 		edit_unselect(e);
-		history_key(p, action);
-		return PROMPT_TYPING;
+		if (!history_key(p, action))
+			return PROMPT_TYPING;
+		break; /* a search runs what it brought back */
 	default:
 		if (key < 0 || key >= KEYCODE_FN(0) || !edit_insert(e, (uint32_t)key))
 			return PROMPT_TYPING;

@@ -329,6 +329,8 @@ static void a_date_with_no_release_says_where_it_went(void **state)
 	RUN(':', '1', '9', '9', '0', ENTER, SNAP, ':', '2', '0', '2', '0', ENTER, SNAP);
 	assert_line_has(0, BOTTOM, "No release in 1990: at the nearest, from 2020-01-");
 	assert_line_lacks(1, BOTTOM, "No release in");
+	RUN('/', 'z', 'z', 'z', ENTER, ':', '5', ENTER, SNAP); /* a list with none */
+	assert_line_has(0, BOTTOM, "No release in the list");
 }
 
 /* Searches are kept for Up and Down, the list's and the reader's find alike; a
@@ -337,10 +339,14 @@ static void searches_come_back_with_up(void **state)
 {
 	(void)state;
 	RUN('/', 'a', 'l', 'p', 'h', 'a', ENTER, '/', '(', ENTER, 'c', '/', KEYCODE_FN(SPECIAL_UP),
-	    SNAP, ESC, ENTER, '/', 'b', 'e', 't', 'a', ENTER, '/', KEYCODE_FN(SPECIAL_UP),
-	    KEYCODE_FN(SPECIAL_UP), SNAP);
+	    SNAP, ENTER, SNAP, ENTER, '/', 'b', 'e', 't', 'a', ENTER, '/', KEYCODE_FN(SPECIAL_UP),
+	    SNAP, ENTER, SNAP);
 	assert_line_has(0, BOTTOM, "Search: alpha");
-	assert_line_has(1, BOTTOM, "Find: alpha");
+	assert_line_has(0, STATUS, " 1/10 (30)"); /* what Up brought back is searched */
+	assert_line_has(1, STATUS, " 1/10 (30)");
+	/* The find opens with "beta", the last line: Up goes past it. */
+	assert_line_has(2, BOTTOM, "Find: alpha");
+	assert_line_has(3, BOTTOM, "Match 1 of");
 }
 
 /* ---- what is over the list ---------------------------------------------------------- */

@@ -191,6 +191,11 @@ static void pickers_point_at_what_is_typed(void **state)
 	assert_false(p.pointed);
 	picker_choose_pointed(&p);
 	assert_int_equal(picker_nchosen(&p), 0);
+	/* But with nothing left chosen, what is typed next is pointed at again. */
+	assert_true(picker_narrow(&p, "san ju", 6));
+	picker_choose_pointed(&p);
+	assert_int_equal(picker_nchosen(&p), 1);
+	assert_int_equal(picker_state(&p, p.shown[shown_item(&p, "San Juan, PR")]), 2);
 	picker_free(&p);
 	/* Opened over a filter, typing another place and Enter is that place alone. */
 	bool chosen[5] = {0};
