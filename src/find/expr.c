@@ -175,7 +175,8 @@ static bool read_term(struct reader *rd, struct expr_term *t)
 	t->value = malloc(len + 1);
 	if (!t->value)
 		return refuse(rd, "out of memory");
-	memcpy(t->value, v, len);
+	if (len) /* v may be the end of an empty text */
+		memcpy(t->value, v, len);
 	t->value[len] = '\0';
 	return understand(rd, t);
 }
