@@ -27,5 +27,7 @@ typedef bool (*facetname_test)(const char *name, size_t len, const char *value);
  * each: the table grows to the set's size. False when out of memory. */
 bool facetname_decide(bool **table, size_t *decided, const struct facet_set *set,
                       const char *const *values, size_t nvalues, facetname_test test);
+/* Does the value name any facet of set? */
+bool facetname_names_any(const struct facet_set *set, const char *value, facetname_test test);
 
 #endif

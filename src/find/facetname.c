@@ -359,3 +359,11 @@ bool facetname_decide(bool **table, size_t *decided, const struct facet_set *set
 	*decided = set->count;
 	return true;
 }
+
+bool facetname_names_any(const struct facet_set *set, const char *value, facetname_test test)
+{
+	for (size_t i = 0; i < set->count; i++)
+		if (test(set->items[i].name.s, set->items[i].name.len, value))
+			return true;
+	return false;
+}

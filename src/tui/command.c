@@ -30,13 +30,16 @@ static void select_row(struct app *app, size_t index)
 /* A row past the end goes to the last, as in vi, and says why. */
 static void jump_to_row(struct app *app, size_t row, size_t n)
 {
-	if (!n)
+	if (!n) {
 		app_message(app, true, "No release in the list");
-	else if (row > n)
+		return;
+	}
+	if (row > n) {
 		app_message(app, false, "Only %zu release%s in the list: at the last", n,
 		            n == 1 ? "" : "s");
-	if (n)
-		select_row(app, (row < n ? row : n) - 1);
+		row = n;
+	}
+	select_row(app, row - 1);
 }
 
 /* The first release of the date or period named; when the list has none in it, the

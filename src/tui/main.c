@@ -209,37 +209,32 @@ static bool load_all(struct catalog *cat, const struct cli *cli, const struct to
 	return true;
 }
 
-/* Does value name a facet of the set, as a --topic (topic) or --location value? */
-static bool names_a_facet(const struct facet_set *set, const char *value, bool topic)
-{
-	for (size_t i = 0; i < set->count; i++) {
-		struct str name = set->items[i].name;
-		if (topic ? facetname_topic_matches(name.s, name.len, value)
-		          : facetname_location_matches(name.s, name.len, value))
-			return true;
-	}
-	return false;
-}
-
 /* A --topic or --location value that names nothing read leaves a list empty, or
  * short, for a reason worth a line (a misspelling, a topic the bundles lack). */
 static void say_unmatched(const struct catalog *cat, const struct query *q)
 {
-	for (int topic = 1; topic >= 0; topic--) {
-		const char **values = topic ? q->topics : q->locations;
-		size_t count = topic ? q->ntopics : q->nlocations;
-		for (size_t i = 0; i < count; i++) {
-			if (names_a_facet(topic ? &cat->topics : &cat->locations, values[i], topic))
+	const struct {
+		const char *option, *what;
+		const char *const *values;
+		size_t count;
+		const struct facet_set *set;
+		facetname_test test;
+	} kinds[] = {
+	        {"topic", "topic", q->topics, q->ntopics, &cat->topics, facetname_topic_matches},
+	        {"location", "place", q->locations, q->nlocations, &cat->locations,
+	         facetname_location_matches},
+	};
+	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
+		for (size_t i = 0; i < kinds[k].count; i++) {
+			if (facetname_names_any(kinds[k].set, kinds[k].values[i], kinds[k].test))
 				continue;
-			char *clean = text_clean_name(values[i]);
+			char *clean = text_clean_name(kinds[k].values[i]);
 			fprintf(stderr,
 			        "relview: --%s=%s: no %s of the releases read matches (--stats "
 			        "lists them)\n",
-			        topic ? "topic" : "location", clean ? clean : "?",
-			        topic ? "topic" : "place");
+			        kinds[k].option, clean ? clean : "?", kinds[k].what);
 			free(clean);
 		}
-	}
 }
 
 static int render(const struct cli *cli, const struct catalog *cat, const uint32_t *view, size_t n)
